@@ -1,0 +1,1 @@
+"""Python loaders that read documents, extract facts and write raw.* tables."""
