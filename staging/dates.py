@@ -1,0 +1,193 @@
+"""Dates written in French and English text, found with compiled patterns.
+
+Month names, their abbreviations (with and without accents) and the words
+that introduce a bare year ("en 2023", "since 2021") are data, in
+`lexicons/date_words.csv`.
+
+Numeric dates (`12/06/2024`, `12.06.2024`): when only one reading is a valid
+date it is taken (`06/13/2024` is 13 June in any language). When both are
+valid, French text reads day first; English text reads day first only if the
+two numbers are equal and otherwise gives no date, because British and US
+writers disagree and a wrong date is worse than none. Two-digit years are
+never read.
+
+English-only month forms ("May", "Mar", "Jan") must be capitalised, so the
+modal "may" is not a month; French forms are matched in any case.
+"""
+
+from __future__ import annotations
+
+import csv
+import email.utils
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+_LEXICON = Path(__file__).with_name("lexicons") / "date_words.csv"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int          # character span of the expression in the text
+    end: int
+    value: date         # first day of the month or year for coarser precisions
+    precision: str      # 'day' | 'month' | 'year'
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    months: dict[str, int]          # lower-cased form -> month number
+    english_only: frozenset[str]    # lower-cased forms that must be capitalised
+    pattern: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    months: dict[str, int] = {}
+    forms: dict[str, set[str]] = {}
+    by_language: dict[tuple[str, int], list[str]] = {}
+    cues: list[str] = []
+    with open(_LEXICON, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            word = row["word"].strip()
+            if row["kind"] == "month":
+                months[word.lower()] = int(row["value"])
+                forms.setdefault(word.lower(), set()).add(row["language"])
+                by_language.setdefault((row["language"], int(row["value"])), []).append(word.lower())
+            elif row["kind"] == "year_cue":
+                cues.append(word)
+    english_only = frozenset(w for w, langs in forms.items() if langs == {"en"})
+
+    def alternation(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    # An abbreviation ("janv", "Sept") is the start of a longer form of its
+    # month; only abbreviations take a dot, so "en décembre." keeps its period.
+    abbreviations = {w for ws in by_language.values() for w in ws
+                     if any(o != w and o.startswith(w) for o in ws)}
+    full = set(months) - abbreviations
+    month = rf"(?<!\w)(?:(?:{alternation(abbreviations)})(?!\w)\.?|(?:{alternation(full)})(?!\w))"
+    year = r"(?:19|20)\d\d(?![\d,.]\d|\w)"
+    # Cues ending with '-' ("mi-2024") take no space after them.
+    cue = "|".join(
+        re.escape(c) + ("" if c.endswith("-") else r"[ \t]+")
+        for c in sorted(cues, key=len, reverse=True)
+    )
+    ordinal = r"(?:er|re|st|nd|rd|th)?"
+    sp = r"[ \t]+"
+    pattern = re.compile(
+        "|".join([
+            r"(?P<iso>(?<![\d-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d))",
+            rf"(?P<num>(?<![\d/.,-])(?P<num_a>\d{{1,2}})(?P<sep>[/.-])(?P<num_b>\d{{1,2}})(?P=sep)"
+            rf"(?P<num_y>{year})(?![/.-]\d))",
+            rf"(?P<dmy>(?<![\d.,/])(?P<dmy_d>\d{{1,2}}){ordinal}{sp}(?:(?:of|de){sp})?(?P<dmy_m>{month})"
+            rf"(?:,?{sp}(?P<dmy_y>{year}))?)",
+            rf"(?P<mdy>(?P<mdy_m>{month}){sp}(?P<mdy_d>\d{{1,2}}){ordinal}(?![\d,.]\d|\w)"
+            rf"(?:(?:,[ \t]*|{sp})(?P<mdy_y>{year}))?)",
+            rf"(?P<my>(?P<my_m>{month}){sp}(?:(?:de|of){sp})?(?P<my_y>{year}))",
+            rf"(?P<y>(?<!\w)(?:{cue})(?P<y_y>{year}))",
+        ]),
+        re.IGNORECASE,
+    )
+    return _Lexicon(months, english_only, pattern)
+
+
+def _month(word: str) -> int | None:
+    lex = _lexicon()
+    word = word.rstrip(".")
+    key = word.lower()
+    if key in lex.english_only and not word[0].isupper():
+        return None
+    return lex.months.get(key)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, ref: date) -> date | None:
+    """The date with this month and day closest to `ref` (a year is rarely written near its news)."""
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _safe(y, month, day))]
+    return min(options, key=lambda d: abs((d - ref).days)) if options else None
+
+
+def _numeric(a: int, b: int, y: int, language: str) -> date | None:
+    day_first, month_first = _safe(y, b, a), _safe(y, a, b)
+    if day_first and month_first and a != b:
+        return day_first if language != "en" else None
+    return day_first or month_first
+
+
+def find_dates(text: str, language: str = "fr", *, years: bool = False,
+               ref: date | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order.
+
+    `years=True` also returns bare years introduced by a cue ("en 2023",
+    "since 2021") with precision 'year'. `ref` (usually the publication date)
+    resolves day and month without a year ("le 7 mars", "on June 11") to the
+    nearest such date; without it they are not returned.
+    """
+    out: list[DateMention] = []
+    for m in _lexicon().pattern.finditer(text):
+        kind = m.lastgroup
+        value: date | None = None
+        precision = "day"
+        if kind == "iso":
+            value = _safe(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        elif kind == "num":
+            value = _numeric(int(m["num_a"]), int(m["num_b"]), int(m["num_y"]), language)
+        elif kind in ("dmy", "mdy"):
+            month = _month(m[f"{kind}_m"])
+            day = int(m[f"{kind}_d"])
+            if month is None:
+                continue
+            if m[f"{kind}_y"]:
+                value = _safe(int(m[f"{kind}_y"]), month, day)
+            elif ref is not None:
+                value = _nearest_year(month, day, ref)
+        elif kind == "my":
+            month = _month(m["my_m"])
+            if month is not None:
+                value, precision = date(int(m["my_y"]), month, 1), "month"
+        elif kind == "y" and years:
+            value, precision = date(int(m["y_y"]), 1, 1), "year"
+        if value is not None:
+            out.append(DateMention(m.start(), m.end(), value, precision))
+    return out
+
+
+_ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?\s*$")
+
+
+def parse_date(s: str | None, language: str = "fr") -> date | None:
+    """A date from a metadata string: ISO 8601, RFC 2822, or a written date; else None.
+
+    The calendar date is the one written, whatever the time zone.
+    """
+    if not s or not isinstance(s, str):
+        return None
+    if m := _ISO.match(s):
+        return _safe(int(m[1]), int(m[2]), int(m[3]))
+    try:
+        parsed = email.utils.parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError):
+        parsed = None
+    if isinstance(parsed, datetime):
+        return parsed.date()
+    found = [d for d in find_dates(s, language) if d.precision == "day"]
+    return found[0].value if found else None
+
+
+def dateline(text: str, language: str = "fr", window: int = 400) -> date | None:
+    """The publication date a news text gives near its start ("PARIS, 12 juin 2024 —",
+    "Publié le 18 novembre 2023", "By X | 08/03/2024"): the first full date in
+    the first `window` characters, else None."""
+    for mention in find_dates(text[:window], language):
+        if mention.precision == "day":
+            return mention.value
+    return None

@@ -1,0 +1,95 @@
+"""Dates in French and English prose (sentences written for these tests)."""
+
+from datetime import date
+
+import pytest
+from warehouse.staging.dates import dateline, find_dates, parse_date
+
+
+def found(text, language="fr", **kw):
+    return [(text[m.start:m.end], m.value, m.precision) for m in find_dates(text, language, **kw)]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("La coopérative a signé le 12 juin 2024 avec la région.", "12 juin 2024", date(2024, 6, 12)),
+    ("Le fonds ouvrira le 1er mars 2025 à Lyon.", "1er mars 2025", date(2025, 3, 1)),
+    ("Un accord conclu le 3 aout 2022 puis revu.", "3 aout 2022", date(2022, 8, 3)),
+    ("Signé le 14 février 2023, le contrat court.", "14 février 2023", date(2023, 2, 14)),
+    ("Signé le 14 fevrier 2023, le contrat court.", "14 fevrier 2023", date(2023, 2, 14)),
+    ("Versement prévu le 2 févr. 2026 au plus tard.", "2 févr. 2026", date(2026, 2, 2)),
+    ("Le comité s'est réuni le 05/04/2024 à huis clos.", "05/04/2024", date(2024, 4, 5)),
+    ("Le comité s'est réuni le 05.04.2024 à huis clos.", "05.04.2024", date(2024, 4, 5)),
+    ("Publication au journal officiel : 2024-06-12.", "2024-06-12", date(2024, 6, 12)),
+])
+def test_french_day_dates(text, surface, value):
+    assert found(text) == [(surface, value, "day")]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("The lab opened on June 11, 2024 in Leeds.", "June 11, 2024", date(2024, 6, 11)),
+    ("The lab opened on 11 June 2024 in Leeds.", "11 June 2024", date(2024, 6, 11)),
+    ("Shipments began Feb. 9, 2025, officials said.", "Feb. 9, 2025", date(2025, 2, 9)),
+    ("Shipments began Sept. 30, 2023, officials said.", "Sept. 30, 2023", date(2023, 9, 30)),
+    ("The board met on the 2nd of March 2022.", "2nd of March 2022", date(2022, 3, 2)),
+    ("The filing is dated 25/10/2024.", "25/10/2024", date(2024, 10, 25)),
+    ("The filing is dated 10/25/2024.", "10/25/2024", date(2024, 10, 25)),
+])
+def test_english_day_dates(text, surface, value):
+    assert found(text, "en") == [(surface, value, "day")]
+
+
+def test_month_precision_both_languages():
+    assert found("La cantine a fermé en juillet 2021.") == [("juillet 2021", date(2021, 7, 1), "month")]
+    assert found("Built in Jan. 2020 and sold in August 2023.", "en") == [
+        ("Jan. 2020", date(2020, 1, 1), "month"), ("August 2023", date(2023, 8, 1), "month")]
+
+
+def test_ambiguous_numeric_dates_are_read_by_language():
+    assert found("Réunion le 04/05/2024.")[0][1] == date(2024, 5, 4)
+    # English: both readings valid and different -> no date rather than a guess.
+    assert found("Meeting on 04/05/2024.", "en") == []
+    assert found("Meeting on 04/04/2024.", "en")[0][1] == date(2024, 4, 4)
+
+
+def test_bare_years_only_on_request():
+    text = "Elle avait levé des fonds en 2019, puis depuis 2021 rien."
+    assert found(text) == []
+    assert found(text, years=True) == [("en 2019", date(2019, 1, 1), "year"),
+                                       ("depuis 2021", date(2021, 1, 1), "year")]
+    years = found("Revenue doubled in 2022 and since 2020.", "en", years=True)
+    assert [m[1].year for m in years] == [2022, 2020]
+
+
+def test_days_without_year_need_a_reference_date():
+    text = "Le conseil a voté le 28 décembre."
+    assert found(text) == []
+    # Nearest 28 December to a January reference is in the previous year.
+    assert found(text, ref=date(2025, 1, 6)) == [("28 décembre", date(2024, 12, 28), "day")]
+    assert found("It closed on June 3.", "en", ref=date(2024, 6, 5))[0][1] == date(2024, 6, 3)
+
+
+def test_not_dates():
+    assert found("Le 31 février 2024 n'existe pas.") == []
+    assert found("Ils ont embauché 12 personnes à Marseille 2024.") == []
+    assert found("Prices may 2024 rise, it may rise again.", "en") == []
+    assert found("Version 1.2.2024 of the tool.", "en") == []
+    assert found("Une enveloppe de 2 000 millions en 2 024 lots.", years=True) == []
+
+
+def test_parse_date_metadata_strings():
+    assert parse_date("2024-06-12") == date(2024, 6, 12)
+    assert parse_date("2024-06-12T23:30:00-05:00") == date(2024, 6, 12)
+    assert parse_date("Wed, 12 Jun 2024 08:00:00 +0200") == date(2024, 6, 12)
+    assert parse_date("12 juin 2024") == date(2024, 6, 12)
+    assert parse_date("12/06/2024") == date(2024, 6, 12)
+    assert parse_date("juin 2024") is None
+    assert parse_date("bientôt") is None
+    assert parse_date("") is None
+    assert parse_date(None) is None
+
+
+def test_dateline_takes_first_full_date_near_the_start():
+    text = "Le titre\n\nLYON, 4 mars 2024 — La coopérative a signé le 2 mars 2024 un accord."
+    assert dateline(text) == date(2024, 3, 4)
+    assert dateline("Fondée en juin 2020, la société grandit.") is None
+    assert dateline("x" * 500 + " 4 mars 2024") is None
