@@ -1,0 +1,128 @@
+-- One row per fact candidate with what a fact needs: its main party (investee,
+-- grantor or buyer) resolved to a firm, its primary amount in USD, a stated
+-- valuation, and the country the money or chips go to.
+with candidates as (
+    select * from staging.stg_fact_candidates
+),
+
+parties as (
+    select * from intermediate.int_candidate_parties
+),
+
+money as (
+    select * from intermediate.int_money_usd
+),
+
+firms as (
+    select * from staging.stg_firms
+),
+
+country_names as (
+    select * from staging.stg_country_names
+),
+
+main_parties as (
+    select
+        parties.candidate_id,
+        parties.firm_id,
+        parties.name,
+        parties.is_resolved
+    from parties
+    inner join candidates on candidates.candidate_id = parties.candidate_id
+    where parties.role = case candidates.fact_type
+        when 'investment' then 'investee'
+        when 'subsidy' then 'grantor'
+        when 'chip_purchase' then 'buyer'
+    end
+    qualify row_number() over (
+        partition by parties.candidate_id order by parties.span_start nulls last, parties.name
+    ) = 1
+),
+
+vendors as (
+    select candidate_id, firm_id
+    from parties
+    where role = 'vendor'
+    qualify row_number() over (partition by candidate_id order by span_start nulls last, name) = 1
+),
+
+first_recipients as (
+    select candidate_id, firm_id
+    from parties
+    where role = 'recipient'
+    qualify row_number() over (partition by candidate_id order by span_start nulls last, name) = 1
+),
+
+primary_amounts as (
+    select candidate_id, amount, currency_code, amount_usd, span_start as amount_start
+    from money
+    where money_kind = 'candidate_amount'
+    qualify row_number() over (partition by candidate_id order by is_primary desc, span_start) = 1
+),
+
+valuations as (
+    select candidate_id, amount_usd as valuation_usd
+    from money
+    where money_kind = 'valuation'
+    qualify row_number() over (partition by candidate_id order by span_start) = 1
+),
+
+-- a grantor written as a country ("Japan", "l'Inde") names its country
+country_by_name as (
+    select
+        lower(strip_accents(name)) as name_lower,
+        min(country_code) as country_code
+    from country_names
+    group by 1
+    having count(distinct country_code) = 1
+),
+
+final as (
+    select
+        candidates.candidate_id,
+        candidates.document_id,
+        candidates.fact_type,
+        candidates.rule,
+        candidates.cue,
+        candidates.cue_start,
+        candidates.sentence_start,
+        candidates.sentence_end,
+        candidates.sentence,
+        candidates.quantity,
+        candidates.chip_model,
+        candidates.announced_on,
+        candidates.date_precision,
+        candidates.is_background,
+        candidates.country_code as text_country_code,
+        main_parties.firm_id as main_firm_id,
+        main_parties.name as main_party_name,
+        main_parties.is_resolved as main_party_is_resolved,
+        main_firm.country_code as main_firm_country_code,
+        vendors.firm_id as vendor_firm_id,
+        recipient_firm.country_code as recipient_country_code,
+        -- a subsidy's party is the granting country: the body's seed country,
+        -- a grantor written as a country name, else the country the text gives
+        case when candidates.fact_type = 'subsidy' then coalesce(
+            main_firm.country_code,
+            country_by_name.country_code,
+            candidates.country_code,
+            recipient_firm.country_code
+        ) end as grantor_country_code,
+        primary_amounts.amount,
+        primary_amounts.currency_code,
+        primary_amounts.amount_usd,
+        primary_amounts.amount_start,
+        valuations.valuation_usd
+    from candidates
+    left join main_parties on main_parties.candidate_id = candidates.candidate_id
+    left join firms as main_firm on main_firm.firm_id = main_parties.firm_id
+    left join country_by_name
+        on country_by_name.name_lower = lower(strip_accents(main_parties.name))
+    left join vendors on vendors.candidate_id = candidates.candidate_id
+    left join first_recipients on first_recipients.candidate_id = candidates.candidate_id
+    left join firms as recipient_firm on recipient_firm.firm_id = first_recipients.firm_id
+    left join primary_amounts on primary_amounts.candidate_id = candidates.candidate_id
+    left join valuations on valuations.candidate_id = candidates.candidate_id
+)
+
+select * from final

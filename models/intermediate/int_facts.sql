@@ -1,0 +1,113 @@
+-- One row per merged fact (all three types). The evidence candidate is the
+-- earliest sentence stating an amount (for chip purchases an amount or a
+-- quantity), else the earliest sentence; amount and currency are that
+-- sentence's primary amount, as the text states it. Other attributes take the
+-- evidence candidate's value, else the first value stated in the fact's
+-- other sentences. A fact with no party at all (no main party, no investor,
+-- no recipient, no grantor country) is flagged incomplete.
+with groups as (
+    select * from intermediate.int_fact_groups
+),
+
+candidates as (
+    select * from intermediate.int_candidates
+),
+
+parties as (
+    select * from intermediate.int_candidate_parties
+),
+
+firms as (
+    select * from staging.stg_firms
+),
+
+members as (
+    select
+        groups.fact_id,
+        candidates.*,
+        row_number() over (
+            partition by groups.fact_id
+            order by
+                candidates.amount is null
+                and (candidates.fact_type <> 'chip_purchase' or candidates.quantity is null),
+                candidates.sentence_start,
+                candidates.cue_start nulls last,
+                candidates.candidate_id
+        ) as evidence_rank
+    from groups
+    inner join candidates on candidates.candidate_id = groups.candidate_id
+),
+
+firsts as (
+    -- first stated value of each attribute over the fact's sentences, in text order
+    select
+        fact_id,
+        count(*) as candidate_count,
+        bool_and(is_background) as is_background,
+        arg_min(main_firm_id, evidence_rank) filter (where main_firm_id is not null) as main_firm_id,
+        arg_min(main_party_name, evidence_rank) filter (where main_party_name is not null) as main_party_name,
+        arg_min(announced_on, evidence_rank) filter (where announced_on is not null) as announced_on,
+        arg_min(date_precision, evidence_rank) filter (where announced_on is not null) as date_precision,
+        arg_min(text_country_code, evidence_rank) filter (where text_country_code is not null) as text_country_code,
+        arg_min(grantor_country_code, evidence_rank) filter (where grantor_country_code is not null)
+            as grantor_country_code,
+        arg_min(quantity, evidence_rank) filter (where quantity is not null) as quantity,
+        arg_min(chip_model, evidence_rank) filter (where chip_model is not null) as chip_model,
+        arg_min(vendor_firm_id, evidence_rank) filter (where vendor_firm_id is not null) as vendor_firm_id,
+        arg_min(valuation_usd, evidence_rank) filter (where valuation_usd is not null) as valuation_usd
+    from members
+    group by fact_id
+),
+
+evidence as (
+    select * from members where evidence_rank = 1
+),
+
+party_counts as (
+    select
+        groups.fact_id,
+        count(*) filter (where parties.role in ('investor', 'recipient')) as other_party_count
+    from groups
+    inner join parties on parties.candidate_id = groups.candidate_id
+    group by groups.fact_id
+),
+
+final as (
+    select
+        evidence.fact_id,
+        evidence.document_id,
+        evidence.fact_type,
+        firsts.main_firm_id,
+        firsts.main_party_name,
+        evidence.amount,
+        evidence.currency_code,
+        evidence.amount_usd,
+        firsts.valuation_usd,
+        firsts.quantity,
+        firsts.chip_model,
+        firsts.vendor_firm_id,
+        firsts.grantor_country_code,
+        case
+            when evidence.fact_type = 'subsidy' then firsts.grantor_country_code
+            else coalesce(firsts.text_country_code, main_firm.country_code)
+        end as country_code,
+        firsts.announced_on,
+        firsts.date_precision,
+        firsts.is_background,
+        firsts.candidate_count,
+        evidence.candidate_id as evidence_candidate_id,
+        evidence.rule as evidence_rule,
+        evidence.sentence_start as evidence_start,
+        evidence.sentence as evidence,
+        (
+            firsts.main_firm_id is not null
+            or firsts.grantor_country_code is not null
+            or coalesce(party_counts.other_party_count, 0) > 0
+        ) as is_complete
+    from evidence
+    inner join firsts on firsts.fact_id = evidence.fact_id
+    left join firms as main_firm on main_firm.firm_id = firsts.main_firm_id
+    left join party_counts on party_counts.fact_id = evidence.fact_id
+)
+
+select * from final

@@ -1,0 +1,49 @@
+-- Every firm: the seed firms, and the organisations found in documents that
+-- match none of them (is_resolved = false, named as first written, with a
+-- stable id from the normalised name). Nothing found in text is dropped.
+with firms as (
+    select * from staging.stg_firms
+),
+
+parties as (
+    select * from intermediate.int_candidate_parties
+),
+
+mentions as (
+    select
+        firm_id,
+        count(*) as mention_count,
+        count(distinct document_id) as document_count
+    from parties
+    group by firm_id
+),
+
+unresolved as (
+    -- the most frequent spelling names the firm; ties go to the alphabetically first
+    select firm_id, name as firm_name
+    from parties
+    where not is_resolved
+    group by firm_id, name
+    qualify row_number() over (partition by firm_id order by count(*) desc, name) = 1
+),
+
+all_firms as (
+    select firm_id, firm_name, country_code, firm_kind, true as is_resolved from firms
+    union all
+    select firm_id, firm_name, null as country_code, null as firm_kind, false as is_resolved from unresolved
+),
+
+final as (
+    select
+        all_firms.firm_id,
+        all_firms.firm_name,
+        all_firms.country_code,
+        all_firms.firm_kind,
+        all_firms.is_resolved,
+        coalesce(mentions.mention_count, 0) as mention_count,
+        coalesce(mentions.document_count, 0) as document_count
+    from all_firms
+    left join mentions on mentions.firm_id = all_firms.firm_id
+)
+
+select * from final

@@ -1,0 +1,26 @@
+-- Every fact candidate the extractor found, one row per cue.
+with source as (
+    select * from raw.fact_candidates
+),
+
+final as (
+    select
+        candidate_id,
+        document_id,
+        lower(fact_type) as fact_type,
+        rule,
+        cue,
+        cue_start,
+        sentence_start,
+        sentence_end,
+        sentence,
+        quantity,
+        nullif(trim(chip_model), '') as chip_model,
+        upper(nullif(trim(country_code), '')) as country_code,
+        announced_on,
+        date_precision,
+        coalesce(is_background, false) as is_background
+    from source
+)
+
+select * from final
