@@ -1,0 +1,330 @@
+"""The library API; the CLI is a thin layer over these functions.
+
+    from warehouse import api
+    result = api.build(project_dir=".", db="warehouse.duckdb", select=["+fct_investments"])
+    result.exit_code  # 0 when everything passed and the file was published
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warehouse.errors import BuildError, ProjectError, WarehouseError
+from warehouse.results import Clock, Reporter, write_run_results
+from warehouse.runner import NodeResult, run_graph, short_error
+
+DEFAULT_DB = "warehouse.duckdb"
+DEFAULT_LOCK_TIMEOUT = 600.0
+
+
+@dataclass
+class RunResult:
+    command: str
+    status: str                                  # "success" | "error"
+    db: Path
+    elapsed: float
+    published: bool = False
+    results: list[NodeResult] = field(default_factory=list)
+    run_results: Path | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.status == "success" else 1
+
+
+@dataclass
+class Prepared:
+    project: object
+    loaders: list
+    graph: dict[str, set[str]]
+    tests: list
+
+
+def default_threads() -> int:
+    return os.cpu_count() or 2
+
+
+def prepare(project_dir: str | Path = ".") -> Prepared:
+    """Discover the project, import its loaders, infer and check the graph, compile tests."""
+    from warehouse.dag import analyse
+    from warehouse.datatests import compile_tests
+    from warehouse.loaders import import_loader, provides
+    from warehouse.project import load_project
+
+    project = load_project(project_dir)
+    modules = [import_loader(name, project.root) for name in project.loaders]
+    provided = set().union(*(provides(m) for m in modules)) if modules else set()
+    graph = analyse(project, provided)
+    return Prepared(project, modules, graph, compile_tests(project))
+
+
+def _choose(prep: Prepared, select, exclude) -> tuple[set[str], list, bool]:
+    from warehouse.selectors import select as select_models
+    from warehouse.selectors import split
+
+    chosen = select_models(prep.project, prep.graph, select, exclude)
+    subset = bool(split(select) or split(exclude)) and chosen != set(prep.project.models)
+    tests = [t for t in prep.tests if not subset or (t.depends_on & chosen)]
+    return chosen, tests, subset
+
+
+def _db_path(db) -> Path:
+    path = Path(db or DEFAULT_DB).expanduser().resolve()
+    if not path.parent.is_dir():
+        raise ProjectError(f"folder {path.parent} does not exist", hint="create it or pass another --db")
+    return path
+
+
+def _existing(con) -> dict[str, str]:
+    rows = con.execute("select table_schema, table_name, table_type from information_schema.tables "
+                       "where table_catalog = current_database()").fetchall()
+    return {f"{s}.{n}".lower(): ("view" if t == "VIEW" else "table") for s, n, t in rows}
+
+
+def build(project_dir: str | Path = ".", db: str | Path | None = None, *, documents: str | Path | None = None,
+          select=(), exclude=(), threads: int | None = None, full_refresh: bool = False,
+          fail_on_rejects: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+          reporter: Reporter | None = None) -> RunResult:
+    """Seeds, loaders, models, tests into a new file; publish it when all passed."""
+    return _execute("build", project_dir, db, documents, select, exclude, threads, full_refresh,
+                    fail_on_rejects, lock_timeout, reporter)
+
+
+def run(project_dir: str | Path = ".", db: str | Path | None = None, *, select=(), exclude=(),
+        threads: int | None = None, full_refresh: bool = False,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT, reporter: Reporter | None = None) -> RunResult:
+    """Models only, on a copy of the last good warehouse; published atomically when all built."""
+    return _execute("run", project_dir, db, None, select, exclude, threads, full_refresh, False,
+                    lock_timeout, reporter)
+
+
+def _execute(command, project_dir, db, documents, select, exclude, threads, full_refresh,
+             fail_on_rejects, lock_timeout, reporter) -> RunResult:
+    from warehouse.loaders import LoadContext, is_stateful, run_loader
+    from warehouse.materialize import build_model
+    from warehouse.publish import BuildFile, TargetLock
+    from warehouse.seeds import load_seed
+    from warehouse.sql import quote
+
+    clock = Clock()
+    reporter = reporter or Reporter()
+    prep = prepare(project_dir)
+    project = prep.project
+    chosen, tests, subset = _choose(prep, select, exclude)
+    target = _db_path(db)
+    threads = threads or default_threads()
+    is_build = command == "build"
+    seeds = list(project.seeds.values()) if is_build else []
+    loaders = prep.loaders if is_build else []
+    incremental = any(project.models[n].materialized == "incremental" for n in chosen)
+    stateful = any(is_stateful(m) for m in loaders)
+    # start from the last good file only when its content is needed: unselected models,
+    # incremental state, loader state, or (for `run`) the seeds and raw tables it holds
+    needs_state = not full_refresh and (incremental or stateful)
+    copy = target.exists() and (command == "run" or subset or needs_state)
+    docs = Path(documents).resolve() if documents else project.documents_dir
+    results: list[NodeResult] = []
+    reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
+    published = False
+    with TargetLock(target, lock_timeout):
+        build_file = BuildFile(target)
+        con = build_file.open(copy)
+        try:
+            existing = _existing(con) if copy else {}
+            schemas = {project.models[n].schema for n in chosen} | ({"seeds"} if seeds else set())
+            for schema in sorted(schemas):
+                con.execute(f"create schema if not exists {quote(schema)}").fetchall()
+
+            def seed_work(cur, name):
+                seed = project.seeds[name]
+                return NodeResult(name, "seed", "success", rows=load_seed(cur, seed), file=seed.rel_path)
+
+            results += run_graph(con, {s.name: set() for s in seeds}, seed_work, threads, reporter, "seed")
+            ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh)
+            for module in loaders:
+                if any(r.failed for r in results):
+                    break
+                results.append(_run_loader(module, con, ctx, reporter, run_loader, fail_on_rejects))
+
+            def model_work(cur, name):
+                model = project.models[name]
+                try:
+                    rows = build_model(cur, model, existing, full_refresh)
+                except Exception as exc:  # noqa: BLE001 - reported as this model's failure
+                    return NodeResult(name, "model", "error", message=short_error(exc),
+                                      materialized=model.materialized, file=model.rel_path)
+                return NodeResult(name, "model", "success", rows=rows, materialized=model.materialized,
+                                  file=model.rel_path)
+
+            if any(r.failed for r in results):
+                results += [NodeResult(n, "model", "skipped", message="a seed or loader failed")
+                            for n in sorted(chosen)]
+            else:
+                graph = {n: prep.graph[n] & chosen for n in chosen}
+                results += run_graph(con, graph, model_work, threads, reporter, "model")
+            if not any(r.failed for r in results):
+                results += _run_tests(con, tests, threads, reporter)
+            if any(r.failed for r in results):
+                build_file.discard(con)
+            else:
+                build_file.publish(con)
+                published = True
+        except BaseException:
+            build_file.discard(con)
+            raise
+    return _finish(command, project, target, clock, results, reporter, published)
+
+
+def _run_loader(module, con, ctx, reporter, run_loader, fail_on_rejects) -> NodeResult:
+    import time
+
+    name = module.__name__
+    reporter.node_start(name, "loader")
+    started = time.perf_counter()
+    try:
+        loaded = run_loader(module, con, ctx)
+        rows = sum(loaded.rows.values()) if loaded.rows else None
+        notes = list(loaded.messages)
+        if loaded.rejected or loaded.skipped:
+            notes.append(f"{loaded.rejected} rejected, {loaded.skipped} unchanged and skipped")
+        status = "success"
+        if fail_on_rejects and loaded.rejected:
+            status = "error"
+            notes.append("--fail-on-rejects: inputs were rejected (see raw.rejected_documents)")
+        result = NodeResult(name, "loader", status, rows=rows, message="; ".join(notes) or None,
+                            file=getattr(module, "__file__", None))
+    except WarehouseError as exc:
+        result = NodeResult(name, "loader", "error", message=exc.message, file=exc.file)
+    result.elapsed = time.perf_counter() - started
+    reporter.node_end(result)
+    return result
+
+
+def _run_tests(con, tests, threads, reporter) -> list[NodeResult]:
+    from warehouse.datatests import run_test
+
+    by_id = {t.unique_id: t for t in tests}
+
+    def work(cur, name):
+        test = by_id[name]
+        try:
+            return run_test(cur, test)
+        except Exception as exc:  # noqa: BLE001 - a test that cannot run fails like an error
+            return NodeResult(name, "test", "error", message=short_error(exc), file=test.file)
+
+    return run_graph(con, {t: set() for t in by_id}, work, threads, reporter, "test")
+
+
+def _finish(command, project, target, clock, results, reporter, published) -> RunResult:
+    failed = any(r.failed for r in results)
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    summary = {"command": command, "status": "error" if failed else "success", "db": str(target),
+               "published": published, "started_at": clock.started_at, "elapsed": clock.elapsed(),
+               "counts": counts}
+    path = write_run_results(project.root, summary, results)
+    reporter.finish(summary)
+    return RunResult(command, summary["status"], target, summary["elapsed"], published, results, path)
+
+
+def open_readonly(db: str | Path | None):
+    """A connection to the published warehouse, read-only.
+
+    The file is attached under a fixed catalog name so that a file called `marts.duckdb`
+    does not make `marts.x` ambiguous.
+    """
+    import duckdb
+    from warehouse.sql import literal
+
+    path = _db_path(db)
+    if not path.exists():
+        raise ProjectError(f"no warehouse at {path}", hint="run `warehouse build` first or pass --db")
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach {literal(str(path))} as _warehouse_ (read_only)").fetchall()
+    except duckdb.Error as exc:
+        con.close()
+        raise ProjectError(f"cannot open {path}: {short_error(exc)}") from None
+    con.execute("use _warehouse_").fetchall()
+    return con
+
+
+def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=(), exclude=(),
+         threads: int | None = None, reporter: Reporter | None = None) -> RunResult:
+    """Run the selected data tests against the published warehouse (read-only)."""
+    clock = Clock()
+    reporter = reporter or Reporter()
+    prep = prepare(project_dir)
+    _, tests, _ = _choose(prep, select, exclude)
+    target = _db_path(db)
+    con = open_readonly(target)
+    try:
+        reporter.start("test", len(tests))
+        results = _run_tests(con, tests, threads or default_threads(), reporter)
+    finally:
+        con.close()
+    return _finish("test", prep.project, target, clock, results, reporter, False)
+
+
+def ls(project_dir: str | Path = ".", *, select=(), exclude=()) -> list[dict]:
+    """The selected models in build order, with schema, materialization and parents."""
+    from warehouse.dag import order
+
+    prep = prepare(project_dir)
+    chosen, _, _ = _choose(prep, select, exclude)
+    out = []
+    for name in order(prep.graph):
+        if name not in chosen:
+            continue
+        m = prep.project.models[name]
+        out.append({"name": name, "schema": m.schema, "alias": m.alias, "materialized": m.materialized,
+                    "unique_key": m.unique_key, "tags": m.tags, "parents": sorted(m.depends_on),
+                    "path": m.rel_path, "description": m.description})
+    return out
+
+
+def export(project_dir: str | Path = ".", db: str | Path | None = None, *, out: str | Path = "export",
+           select=(), exclude=()) -> list[Path]:
+    """Write each selected model of the published warehouse to `<out>/<schema>.<name>.parquet`."""
+    import duckdb
+    from warehouse.sql import literal, relation
+
+    models = ls(project_dir, select=select, exclude=exclude)
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = open_readonly(db)
+    written = []
+    try:
+        for m in models:
+            path = out_dir / f"{m['name']}.parquet"
+            tmp = path.with_name(path.name + ".tmp")
+            try:
+                con.execute(f"copy (select * from {relation(m['name'])}) to {literal(str(tmp))} "
+                            "(format parquet)").fetchall()
+            except duckdb.Error as exc:
+                raise BuildError(f"cannot export {m['name']}: {short_error(exc)}", file=m["path"],
+                                 hint="build it first with `warehouse build`") from None
+            os.replace(tmp, path)
+            written.append(path)
+    finally:
+        con.close()
+    return written
+
+
+def query(sql: str, db: str | Path | None = None) -> tuple[list[str], list[tuple]]:
+    """Run one query against the published warehouse; return column names and rows."""
+    import duckdb
+
+    con = open_readonly(db)
+    try:
+        cur = con.execute(sql)
+        columns = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall() if cur.description else []
+    except duckdb.Error as exc:
+        raise BuildError(f"query failed: {short_error(exc)}") from None
+    finally:
+        con.close()
+    return columns, rows

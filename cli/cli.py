@@ -1,0 +1,184 @@
+"""The `warehouse` command line: a thin typer layer over `warehouse.api`.
+
+Heavy modules (duckdb, sqlglot, rich) are imported inside commands so `--help` stays fast.
+Exit codes: 0 success, 1 a model, loader or error-severity test failed, 2 bad usage or project.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from warehouse import __version__
+
+app = typer.Typer(
+    name="warehouse",
+    help="Build, test and query a DuckDB warehouse from SQL models, seeds and Python loaders.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+ProjectDir = Annotated[Path, typer.Option(
+    "--project-dir", help="Project folder (models/, seeds/, warehouse.yml).", file_okay=False)]
+Db = Annotated[Path, typer.Option("--db", help="The warehouse file.", dir_okay=False)]
+Select = Annotated[list[str] | None, typer.Option(
+    "--select", "-s", help="Models: name, +name, name+, path:DIR, tag:TAG (repeat or space-separate).")]
+Exclude = Annotated[list[str] | None, typer.Option("--exclude", help="Models to leave out (same syntax).")]
+Threads = Annotated[int | None, typer.Option(
+    "--threads", min=1, help="Models run at once (default: CPU count).")]
+FullRefresh = Annotated[bool, typer.Option(
+    "--full-refresh", help="Rebuild incremental models and loader state.")]
+JsonEvents = Annotated[bool, typer.Option("--json", help="One JSON object per event on stdout.")]
+LockTimeout = Annotated[float, typer.Option("--lock-timeout", min=0,
+                                            help="Seconds to wait for another build on the same file.")]
+Documents = Annotated[Path | None, typer.Option("--documents", help="Documents folder for the loaders.",
+                                                 file_okay=False)]
+
+
+class Output(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _fail(exc, json_events: bool) -> typer.Exit:
+    """Report a WarehouseError without a traceback and turn it into its exit code."""
+    if json_events:
+        from warehouse.results import JsonReporter
+
+        JsonReporter().error(exc)
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _reporter(json_events: bool):
+    from warehouse.results import make_reporter
+
+    return make_reporter(json_events)
+
+
+def _run(fn, json_events: bool = False):
+    from warehouse.errors import WarehouseError
+
+    try:
+        return fn()
+    except WarehouseError as exc:
+        raise _fail(exc, json_events) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted: nothing published", err=True)
+        raise typer.Exit(130) from None
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"warehouse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False):
+    """Build, test and query a DuckDB warehouse from SQL models, seeds and Python loaders."""
+
+
+@app.command()
+def build(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"), documents: Documents = None,
+          select: Select = None, exclude: Exclude = None, threads: Threads = None,
+          full_refresh: FullRefresh = False, json_events: JsonEvents = False,
+          lock_timeout: LockTimeout = 600.0,
+          fail_on_rejects: Annotated[bool, typer.Option(
+              "--fail-on-rejects", help="Fail when a loader rejected any input.")] = False):
+    """Load seeds, run loaders, build models, run tests; publish the file if all passed."""
+    from warehouse import api
+
+    result = _run(lambda: api.build(project_dir, db, documents=documents, select=select or (),
+                                    exclude=exclude or (), threads=threads, full_refresh=full_refresh,
+                                    fail_on_rejects=fail_on_rejects, lock_timeout=lock_timeout,
+                                    reporter=_reporter(json_events)), json_events)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def run(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"), select: Select = None,
+        exclude: Exclude = None, threads: Threads = None, full_refresh: FullRefresh = False,
+        json_events: JsonEvents = False, lock_timeout: LockTimeout = 600.0):
+    """Build models only (no seeds, loaders or tests) on a copy of the warehouse; publish atomically."""
+    from warehouse import api
+
+    result = _run(lambda: api.run(project_dir, db, select=select or (), exclude=exclude or (),
+                                  threads=threads, full_refresh=full_refresh, lock_timeout=lock_timeout,
+                                  reporter=_reporter(json_events)), json_events)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def test(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"), select: Select = None,
+         exclude: Exclude = None, threads: Threads = None, json_events: JsonEvents = False):
+    """Run data tests against the published warehouse (read-only)."""
+    from warehouse import api
+
+    result = _run(lambda: api.test(project_dir, db, select=select or (), exclude=exclude or (),
+                                   threads=threads, reporter=_reporter(json_events)), json_events)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command("ls")
+def list_models(project_dir: ProjectDir = Path("."), select: Select = None, exclude: Exclude = None,
+                output: Annotated[Output, typer.Option("--output", "-o", help="text or json.")]
+                = Output.text):
+    """List models in build order with schema, materialization and parents."""
+    import json
+
+    from warehouse import api
+
+    models = _run(lambda: api.ls(project_dir, select=select or (), exclude=exclude or ()))
+    if output == Output.json:
+        typer.echo(json.dumps(models, indent=2))
+        return
+    for m in models:
+        parents = ", ".join(m["parents"]) or "-"
+        typer.echo(f"{m['name']:40} {m['materialized']:12} <- {parents}")
+
+
+@app.command()
+def export(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"),
+           out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet files.", file_okay=False)]
+           = Path("export"),
+           select: Select = None, exclude: Exclude = None):
+    """Write each selected model to <out>/<schema>.<name>.parquet."""
+    from warehouse import api
+
+    paths = _run(lambda: api.export(project_dir, db, out=out, select=select or (), exclude=exclude or ()))
+    for path in paths:
+        typer.echo(str(path))
+
+
+@app.command()
+def query(sql: Annotated[str, typer.Argument(help="One SQL query.")], db: Db = Path("warehouse.duckdb"),
+          fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table):
+    """Run a query against the published warehouse and print the result."""
+    from warehouse import api
+    from warehouse.formatting import render
+
+    columns, rows = _run(lambda: api.query(sql, db))
+    sys.stdout.write(render(columns, rows, fmt.value))
+
+
+def main() -> None:
+    """Console script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Dependency inference with sqlglot and the model graph.
+
+A model depends on the tables its query reads (every scope, CTE names excluded), with
+names normalised to `schema.name` in lower case (`main` when unqualified; the catalog
+is dropped because the build file's catalog name is not the published one).
+"""
+
+from __future__ import annotations
+
+import difflib
+import graphlib
+import re
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.optimizer.scope import traverse_scope
+from sqlglot.tokens import TokenType
+from warehouse.errors import ProjectError
+from warehouse.project import Project
+
+_TOKEN = re.compile(r"<Token token_type: [^,]+, text: (.*?), line: \d+.*?>")
+SYSTEM_SCHEMAS = {"information_schema", "pg_catalog", "temp", "system"}
+
+
+@dataclass
+class Reference:
+    name: str
+    line: int | None
+
+
+def parse_select(sql: str, file: str) -> tuple[exp.Expression, str]:
+    """Parse one select statement; return it and its text without a trailing ';'."""
+    try:
+        tokens = sqlglot.Dialect.get_or_raise("duckdb").tokenize(sql)
+        statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
+    except sqlglot.errors.ParseError as exc:
+        first = exc.errors[0] if exc.errors else {}
+        message = _TOKEN.sub(r"'\1'", str(first.get("description") or exc))
+        raise ProjectError(f"cannot parse SQL: {message}", file=file, line=first.get("line"),
+                           hint="fix the SQL syntax (DuckDB dialect)") from None
+    except sqlglot.errors.TokenError as exc:
+        raise ProjectError(f"cannot parse SQL: {exc}", file=file, hint="fix the SQL syntax") from None
+    if not statements:
+        raise ProjectError("the file has no SQL statement", file=file, hint="write one select statement")
+    if len(statements) > 1:
+        raise ProjectError("a model is exactly one select statement; this file has "
+                           f"{len(statements)}", file=file, hint="keep one statement per file")
+    statement = statements[0]
+    if not isinstance(statement, exp.Query):
+        raise ProjectError(f"a model must be a select statement, not {statement.key.upper()}", file=file,
+                           hint="write `select ...`; the engine creates the table or view")
+    body = sql
+    significant = [t for t in tokens if t.token_type != TokenType.SEMICOLON]
+    if significant and len(significant) != len(tokens):
+        body = sql[: significant[-1].end + 1]
+    return statement, body
+
+
+def tables_read(statement: exp.Expression) -> list[Reference]:
+    """Relations a query reads, CTEs excluded, in order of appearance."""
+    tables: list[exp.Table] = []
+    try:
+        for scope in traverse_scope(statement):
+            tables += [s for s in scope.sources.values() if isinstance(s, exp.Table)]
+            # tables that sqlglot does not register as sources (e.g. inside lateral calls)
+    except Exception:  # noqa: BLE001 - scope building can fail on exotic SQL; fall back to a walk
+        cte_names = {c.alias_or_name.lower() for c in statement.find_all(exp.CTE)}
+        tables = [t for t in statement.find_all(exp.Table)
+                  if not (not t.db and t.name.lower() in cte_names)]
+    refs: dict[str, Reference] = {}
+    for table in tables:
+        ident = table.this
+        if not isinstance(ident, exp.Identifier):
+            continue                           # table functions: range(), read_csv(), ...
+        name = ident.name.lower()
+        schema = (table.db or "main").lower()
+        if not table.db and ident.quoted and ("." in name or "/" in name):
+            continue                           # a file path: from 'data.parquet'
+        if schema in SYSTEM_SCHEMAS or (not table.db and name.startswith(("duckdb_", "sqlite_"))):
+            continue
+        full = f"{schema}.{name}"
+        if full not in refs:
+            refs[full] = Reference(full, ident.meta.get("line"))
+    return list(refs.values())
+
+
+def analyse(project: Project, provided: set[str]) -> dict[str, set[str]]:
+    """Fill each model's `depends_on` and `body`; check references and cycles.
+
+    Returns the graph model -> upstream models. `provided` are relations written by loaders.
+    """
+    known = project.relation_names() | {p.lower() for p in provided}
+    for model in project.models.values():
+        statement, model.body = parse_select(model.sql, model.rel_path)
+        model.depends_on = set()
+        for ref in tables_read(statement):
+            _check(ref, known - {model.name}, model.rel_path, model.name)
+            model.depends_on.add(ref.name)
+    for test in project.tests:
+        if test.kind == "singular":
+            statement, test.sql = parse_select(test.sql, test.file)
+            test.args["depends_on"] = set()
+            for ref in tables_read(statement):
+                _check(ref, known, test.file, f"test {test.name}")
+                test.args["depends_on"].add(ref.name)
+    graph = {name: {d for d in m.depends_on if d in project.models} for name, m in project.models.items()}
+    sorter = graphlib.TopologicalSorter(graph)
+    try:
+        sorter.prepare()
+    except graphlib.CycleError as exc:
+        cycle = exc.args[1]
+        members = list(dict.fromkeys(cycle))
+        first = project.models[members[0]]
+        raise ProjectError(f"dependency cycle: {' -> '.join(cycle)} (members: {', '.join(sorted(members))})",
+                           file=first.rel_path,
+                           hint="one of these models must stop reading another") from None
+    return graph
+
+
+def _check(ref: Reference, known: set[str], file: str, who: str) -> None:
+    if ref.name in known:
+        return
+    close = difflib.get_close_matches(ref.name, sorted(known), n=1)
+    hint = f"did you mean {close[0]}?" if close else (
+        "create the model models/<schema>/<name>.sql, a seed seeds/<name>.csv, "
+        "or list the loader that writes it in warehouse.yml")
+    raise ProjectError(f"{who} reads {ref.name}, which no model, seed or loader provides",
+                       file=file, line=ref.line, hint=hint)
+
+
+def order(graph: dict[str, set[str]]) -> list[str]:
+    """A deterministic topological order (ties broken by name)."""
+    sorter = graphlib.TopologicalSorter(graph)
+    sorter.prepare()
+    out: list[str] = []
+    while sorter.is_active():
+        ready = sorted(sorter.get_ready())
+        out += ready
+        sorter.done(*ready)
+    return out
+
+
+def descendants(graph: dict[str, set[str]], names: set[str]) -> set[str]:
+    children: dict[str, set[str]] = {}
+    for node, parents in graph.items():
+        for p in parents:
+            children.setdefault(p, set()).add(node)
+    return _walk(children, names)
+
+
+def ancestors(graph: dict[str, set[str]], names: set[str]) -> set[str]:
+    return _walk(graph, names)
+
+
+def _walk(edges: dict[str, set[str]], start: set[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(start)
+    while stack:
+        for nxt in edges.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen

@@ -1,0 +1,103 @@
+"""Data tests: generic tests from YAML compiled to SQL, and singular SQL tests.
+
+Each test is a query returning failing rows; it passes when it returns none.
+Nulls pass every generic test except `not_null` (as in dbt); an expression test fails
+the rows where the condition is false.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warehouse.errors import ProjectError
+from warehouse.project import Project, TestSpec
+from warehouse.sql import literal, quote, relation
+
+
+@dataclass
+class DataTest:
+    unique_id: str
+    severity: str
+    sql: str                        # returns the failing rows
+    depends_on: set[str] = field(default_factory=set)
+    file: str = ""
+
+
+def _resolve(project: Project, name: str, file: str) -> str:
+    """A relationships `to:` value: `schema.name`, a bare model name, or `ref('name')`."""
+    raw = name.strip()
+    if raw.startswith("ref(") and raw.endswith(")"):
+        raw = raw[4:-1].strip("'\" ")
+    raw = raw.lower()
+    known = project.relation_names()
+    if "." in raw:
+        if raw in known:
+            return raw
+    else:
+        matches = sorted(n for n in known if n.split(".", 1)[1] == raw)
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise ProjectError(f"relationships to: {name} is ambiguous ({', '.join(matches)})", file=file,
+                               hint="write the schema too, e.g. marts.dim_firms")
+    raise ProjectError(f"relationships to: {name} names no model or seed", file=file,
+                       hint="write the parent as schema.name")
+
+
+def compile_tests(project: Project) -> list[DataTest]:
+    tests: list[DataTest] = []
+    seen: dict[str, int] = {}
+    for spec in project.tests:
+        test = _compile(project, spec)
+        n = seen.get(test.unique_id, 0)
+        seen[test.unique_id] = n + 1
+        if n:  # the same test twice on a column (e.g. two expressions): keep ids unique
+            test.unique_id += f"#{n + 1}"
+        tests.append(test)
+    return tests
+
+
+def _compile(project: Project, spec: TestSpec) -> DataTest:
+    if spec.kind == "singular":
+        return DataTest(f"singular:{spec.name}", spec.severity, spec.sql,
+                        set(spec.args.get("depends_on", ())), spec.file)
+    rel = relation(spec.model)
+    col = quote(spec.column) if spec.column else None
+    where = f"{spec.model}.{spec.column}" if spec.column else spec.model
+    deps = {spec.model}
+    args = spec.args
+    if spec.kind != "expression" and col is None:
+        raise ProjectError(f"{spec.kind} test on {spec.model} needs a column", file=spec.file,
+                           hint="put it under the column's `data_tests:`")
+    if spec.kind == "not_null":
+        sql = f"select * from {rel} where {col} is null"
+    elif spec.kind == "unique":
+        sql = (f"select {col}, count(*) as n_records from {rel} where {col} is not null "
+               f"group by {col} having count(*) > 1")
+    elif spec.kind == "accepted_values":
+        values = ", ".join(literal(v) for v in args["values"])
+        sql = f"select {col}, count(*) as n_records from {rel} where {col} not in ({values}) group by {col}"
+    elif spec.kind == "relationships":
+        parent = _resolve(project, str(args["to"]), spec.file)
+        deps.add(parent)
+        field_ = quote(str(args["field"]))
+        sql = (f"select child.{col} from {rel} as child left join {relation(parent)} as parent "
+               f"on child.{col} = parent.{field_} where child.{col} is not null and parent.{field_} is null")
+        where += f"->{parent}.{args['field']}"
+    else:  # expression
+        sql = f"select * from {rel} where not ({args['expression']})"
+        where += f"[{args['expression']}]"
+    return DataTest(f"{spec.kind}:{where}", spec.severity, sql, deps, spec.file)
+
+
+def run_test(cur, test: DataTest):
+    """Count the failing rows; the status follows the severity."""
+    from warehouse.runner import NodeResult
+
+    failures = cur.execute(f"select count(*) from (\n{test.sql}\n)").fetchall()[0][0]
+    if failures == 0:
+        status = "pass"
+    else:
+        status = "warn" if test.severity == "warn" else "fail"
+    message = f"{failures} failing rows ({test.severity})" if failures else None
+    return NodeResult(test.unique_id, "test", status, failures=failures, message=message, file=test.file)

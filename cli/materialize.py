@@ -1,0 +1,40 @@
+"""Materializations: view, table, incremental (delete+insert on `unique_key`)."""
+
+from __future__ import annotations
+
+from warehouse.project import Model
+from warehouse.sql import quote, relation
+
+
+def build_model(cur, model: Model, existing: dict[str, str], full_refresh: bool) -> int | None:
+    """Build one model with cursor `cur`; return its row count (None for views).
+
+    `existing` maps relation -> "table" | "view" as found in the build file before the run;
+    a model whose materialization changed drops the old object first.
+    """
+    rel = relation(model.name)
+    found = existing.get(model.name)
+    if model.materialized == "view":
+        if found == "table":
+            cur.execute(f"drop table {rel}").fetchall()
+        cur.execute(f"create or replace view {rel} as\n{model.body}\n").fetchall()
+        return None
+    if found == "view":
+        cur.execute(f"drop view {rel}").fetchall()
+        found = None
+    if model.materialized == "table" or found is None or full_refresh:
+        return cur.execute(f"create or replace table {rel} as\n{model.body}\n").fetchall()[0][0]
+    return _merge(cur, model, rel)
+
+
+def _merge(cur, model: Model, rel: str) -> int:
+    """Incremental: new rows replace old rows with the same unique_key; others are appended."""
+    staged = quote(f"__warehouse_new_{model.schema}_{model.alias}")
+    cur.execute(f"create or replace temp table {staged} as\n{model.body}\n").fetchall()
+    try:
+        if model.unique_key:
+            match = " and ".join(f"{rel}.{quote(k)} = {staged}.{quote(k)}" for k in model.unique_key)
+            cur.execute(f"delete from {rel} using {staged} where {match}").fetchall()
+        return cur.execute(f"insert into {rel} by name select * from {staged}").fetchall()[0][0]
+    finally:
+        cur.execute(f"drop table if exists temp.{staged}").fetchall()

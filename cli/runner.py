@@ -1,0 +1,106 @@
+"""Run a graph of nodes in dependency order, `threads` at a time, one cursor per worker."""
+
+from __future__ import annotations
+
+import graphlib
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import asdict, dataclass
+
+from warehouse.dag import descendants
+
+
+@dataclass
+class NodeResult:
+    unique_id: str
+    kind: str                       # "seed" | "loader" | "model" | "test"
+    status: str                     # success | error | skipped | pass | fail | warn
+    elapsed: float = 0.0
+    rows: int | None = None
+    message: str | None = None
+    failures: int | None = None
+    materialized: str | None = None
+    file: str | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @property
+    def failed(self) -> bool:
+        return self.status in ("error", "fail")
+
+
+def short_error(exc: BaseException) -> str:
+    """The first lines of a DuckDB or Python error, without the SQL echo."""
+    text = str(exc).strip() or type(exc).__name__
+    lines = text.splitlines()
+    return "\n".join(lines[:6])
+
+
+def run_graph(con, graph: dict[str, set[str]], work: Callable, threads: int, reporter,
+              kind: str) -> list[NodeResult]:
+    """Call `work(cursor, name) -> NodeResult` for each node once its parents succeeded.
+
+    A node whose parent failed is skipped; independent nodes keep running so one build
+    reports every failure.
+    """
+    sorter = graphlib.TopologicalSorter(graph)
+    sorter.prepare()
+    results: list[NodeResult] = []
+    blocked: set[str] = set()
+    local = threading.local()
+    cursors = []
+    guard = threading.Lock()
+
+    def call(name: str) -> NodeResult:
+        cur = getattr(local, "cur", None)
+        if cur is None:
+            cur = local.cur = con.cursor()
+            with guard:
+                cursors.append(cur)
+        reporter.node_start(name, kind)
+        started = time.perf_counter()
+        try:
+            result = work(cur, name)
+        except Exception as exc:  # noqa: BLE001 - a failing node is reported, the run goes on
+            result = NodeResult(name, kind, "error", message=short_error(exc))
+        result.elapsed = time.perf_counter() - started
+        reporter.node_end(result)
+        return result
+
+    def settle(name: str, result: NodeResult) -> None:
+        results.append(result)
+        if result.failed:
+            blocked.update(descendants(graph, {name}))
+        sorter.done(name)
+
+    def skip(name: str) -> None:
+        result = NodeResult(name, kind, "skipped", message="an upstream node failed")
+        reporter.node_end(result)
+        settle(name, result)
+
+    try:
+        if threads <= 1:
+            while sorter.is_active():
+                for name in sorted(sorter.get_ready()):
+                    skip(name) if name in blocked else settle(name, call(name))
+            return results
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="warehouse") as pool:
+            pending: dict = {}
+            while sorter.is_active():
+                for name in sorted(sorter.get_ready()):
+                    if name in blocked:
+                        skip(name)
+                    else:
+                        pending[pool.submit(call, name)] = name
+                if not pending:
+                    continue
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    settle(pending.pop(future), future.result())
+        return results
+    finally:
+        for cur in cursors:
+            cur.close()

@@ -1,0 +1,66 @@
+"""dbt-style node selection over models.
+
+`name` (or `schema.name`, shell globs allowed), `+name` (with its ancestors), `name+`
+(with its descendants), `+name+`, `path:models/marts`, `tag:x`; commas intersect
+(`tag:x,path:models/marts`), several selectors unite, `--exclude` removes.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+
+from warehouse.dag import ancestors, descendants
+from warehouse.errors import ProjectError
+from warehouse.project import Project
+
+
+def split(values) -> list[str]:
+    """Selectors from repeated options, each of which may hold several separated by spaces."""
+    return [part for value in values or () for part in str(value).split()]
+
+
+def _match(project: Project, method_value: str) -> set[str]:
+    method, _, value = method_value.partition(":") if ":" in method_value else ("", "", method_value)
+    value_l = value.lower()
+    if method == "tag":
+        return {n for n, m in project.models.items() if value_l in m.tags}
+    if method == "path":
+        prefix = value.rstrip("/")
+        return {n for n, m in project.models.items()
+                if m.rel_path == prefix or m.rel_path.startswith(prefix + "/")
+                or fnmatch.fnmatch(m.rel_path, prefix)}
+    if method not in ("", "fqn", "model"):
+        raise ProjectError(f"unknown selector method {method!r} in {method_value!r}",
+                           hint="use name, +name, name+, path:DIR or tag:TAG")
+    if "." in value_l:
+        return {n for n in project.models if fnmatch.fnmatchcase(n, value_l)}
+    return {n for n, m in project.models.items() if fnmatch.fnmatchcase(m.alias, value_l)}
+
+
+def _one(project: Project, graph: dict[str, set[str]], selector: str, strict: bool = True) -> set[str]:
+    result: set[str] | None = None
+    for part in selector.split(","):
+        up = part.startswith("+")
+        down = part.endswith("+")
+        core = part.strip("+")
+        if not core:
+            raise ProjectError(f"empty selector {selector!r}")
+        nodes = _match(project, core)
+        if not nodes and strict:
+            raise ProjectError(f"selector {part!r} matches no model",
+                               hint="check the name with `warehouse ls`")
+        if up:
+            nodes |= ancestors(graph, nodes)
+        if down:
+            nodes |= descendants(graph, nodes)
+        result = nodes if result is None else result & nodes
+    return result or set()
+
+
+def select(project: Project, graph: dict[str, set[str]], include=(), exclude=()) -> set[str]:
+    """The selected model names: everything when `include` is empty."""
+    include, exclude = split(include), split(exclude)
+    chosen = set(project.models) if not include else set().union(*(_one(project, graph, s) for s in include))
+    for selector in exclude:
+        chosen -= _one(project, graph, selector, strict=False)
+    return chosen
