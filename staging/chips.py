@@ -1,0 +1,82 @@
+"""Quantities of AI chips (`10 000 GPU H100`, `ten thousand Nvidia H100 chips`) and chip models."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warehouse.staging.lexicon import rows
+from warehouse.staging.numbers import DIGITS, number_word_pattern, parse_digits, parse_words
+
+_SP = "[ \u00a0\u202f\u2009]"
+
+
+@dataclass(frozen=True)
+class ChipQuantity:
+    start: int
+    end: int
+    quantity: int
+    model: str | None
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", _SP) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def chip_models() -> dict[str, str]:
+    """model surface -> vendor name."""
+    return {r["surface"]: r["vendor"] for r in rows("chips") if r["kind"] == "model"}
+
+
+@cache
+def chip_units() -> list[str]:
+    return [r["surface"] for r in rows("chips") if r["kind"] == "unit"]
+
+
+@cache
+def model_regex() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{_alt(chip_models())})(?![\w-])")
+
+
+@cache
+def quantity_regex(language: str) -> re.Pattern:
+    units = _alt(chip_units())
+    models = _alt(chip_models())
+    words = number_word_pattern(language)
+    # number, then up to four short words (brand, model, "de ses"), then a chip unit or a model
+    filler = r"(?:[\w’'.-]+ ){0,4}?"
+    return re.compile(
+        rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words}))(?:\+)?{_SP}"
+        rf"(?:(?:de|d['’]|of){_SP}?)?{filler}(?P<unit>{units}|{models})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def find_quantities(text: str, language: str, start: int = 0, end: int | None = None) -> list[ChipQuantity]:
+    """Chip quantities inside text[start:end]."""
+    end = len(text) if end is None else end
+    seg = text[start:end]
+    out = []
+    for m in quantity_regex(language).finditer(seg):
+        if m.group("num") is not None:
+            value = parse_digits(m.group("num"), language)
+        else:
+            parsed = parse_words(m.group("words"), language)
+            if parsed is None or parsed[1]:
+                continue
+            value = parsed[0]
+        if not value or value < 2 or value != int(value):
+            continue
+        if m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")):
+            continue  # a year, not a count
+        between = seg[m.end("num") if m.group("num") else m.end("words") : m.start("unit")]
+        if re.search(r"\d", between):
+            continue
+        window = seg[m.start() : min(len(seg), m.end() + 40)]
+        model = model_regex().search(window)
+        out.append(
+            ChipQuantity(start + m.start(), start + m.end(), int(value), model.group(0) if model else None)
+        )
+    return out

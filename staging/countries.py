@@ -1,0 +1,68 @@
+"""Country names and demonyms in text, from `seeds/country_names.csv` (pycountry/babel generated)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick_rs
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    code: str
+    kind: str  # 'name' | 'demonym'
+    surface: str
+
+
+class CountryFinder:
+    """Finds country names and demonyms (word-bounded, longest match)."""
+
+    def __init__(self, entries: list[tuple[str, str, str]]):
+        table: dict[str, tuple[str, str]] = {}
+        for code, name, kind in entries:
+            forms = {name}
+            if kind == "demonym" or name[:1].islower():
+                forms |= {name[:1].upper() + name[1:], name.lower()}
+            for form in forms:
+                # a name wins over a demonym with the same spelling (Suisse / suisse)
+                if form not in table or (kind == "name" and table[form][1] == "demonym"):
+                    table[form] = (code, kind)
+        self.patterns = sorted(table)
+        self.table = table
+        self.ac = (
+            ahocorasick_rs.AhoCorasick(self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            if self.patterns
+            else None
+        )
+
+    @classmethod
+    def from_project(cls, project_dir: Path | None) -> CountryFinder:
+        path = Path(project_dir or ".") / "seeds" / "country_names.csv"
+        entries: list[tuple[str, str, str]] = []
+        if path.exists():
+            with open(path, encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    name = (row.get("name") or "").strip()
+                    code = (row.get("country_code") or "").strip().upper()
+                    # two-letter all-caps names (US, UK) clash with codes in prose only rarely; keep them
+                    if name and code and len(name) >= 2:
+                        entries.append((code, name, (row.get("kind") or "name").strip()))
+        return cls(entries)
+
+    def find(self, text: str) -> list[CountryMention]:
+        if not self.ac:
+            return []
+        out = []
+        for idx, s, e in self.ac.find_matches_as_indexes(text):
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-"):
+                continue
+            if e < len(text) and (text[e].isalnum() or text[e] in "$"):
+                continue
+            form = self.patterns[idx]
+            code, kind = self.table[form]
+            out.append(CountryMention(s, e, code, kind, form))
+        return out

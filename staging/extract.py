@@ -1,0 +1,551 @@
+"""Fact candidates from one document: cue sentences, amounts, chip quantities, parties, roles, country, date.
+
+Every rule is driven by the CSV lexicons in `lexicons/`; nothing here names a firm or an article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from warehouse.staging.chips import chip_models, chip_units, find_quantities, model_regex
+from warehouse.staging.countries import CountryFinder, CountryMention
+from warehouse.staging.lexicon import for_language
+from warehouse.staging.money import Money, find_money
+from warehouse.staging.parties import Entity, PartyFinder
+from warehouse.staging.sentences import Sentence, split_sentences
+
+try:  # the date patterns live in their own module; extraction works without them
+    from warehouse.staging.dates import find_dates
+except ImportError:  # pragma: no cover
+    find_dates = None
+
+FACT_TYPES = ("investment", "subsidy", "chip_purchase")
+_CHIP_WORDS = rf"\b(?:{'|'.join(re.escape(u) for u in sorted(set(chip_units())))})\b"
+
+
+@dataclass
+class Amount:
+    amount: float
+    currency: str
+    start: int
+    end: int
+    surface: str
+    is_primary: bool
+
+
+@dataclass
+class Party:
+    role: str
+    name: str
+    start: int | None
+    end: int | None
+    rule: str
+
+
+@dataclass
+class Candidate:
+    document_id: str
+    fact_type: str
+    rule: str
+    cue: str
+    cue_start: int
+    sentence: Sentence
+    quantity: int | None = None
+    chip_model: str | None = None
+    country_code: str | None = None
+    announced_on: date | None = None
+    date_precision: str | None = None
+    is_background: bool = False
+    amounts: list[Amount] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    suffix: str = ""
+
+    @property
+    def candidate_id(self) -> str:
+        return f"{self.document_id}:{self.cue_start}{self.suffix}"
+
+
+@dataclass
+class LabelledMoney:
+    money: Money
+    sentence_start: int
+    label: str
+
+
+def _apos(s: str) -> str:
+    return re.escape(s).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", " +")
+
+
+def _word_regex(words: list[str], flags=0) -> re.Pattern:
+    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", flags)
+
+
+@cache
+def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
+    table: dict[str, list[tuple[str, str]]] = {}
+    for r in for_language("cues", language):
+        table.setdefault(r["cue"].lower().replace("’", "'"), []).append((r["fact_type"], r["subject_role"]))
+    return _word_regex(list(table), re.IGNORECASE), table
+
+
+@cache
+def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, int]]]:
+    """role -> regexes of the markers that introduce it."""
+    out: dict[str, list[str]] = {}
+    for r in for_language("role_markers", language):
+        if r["fact_type"] == fact_type:
+            out.setdefault(r["role"], []).append(r["marker"])
+    return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
+
+
+@cache
+def _nonfact(language: str) -> list[tuple[re.Pattern, str, str]]:
+    out = []
+    for r in for_language("nonfact_markers", language):
+        out.append((r["marker"], r["label"], r["position"]))
+    by: dict[tuple[str, str], list[str]] = {}
+    for marker, label, pos in out:
+        by.setdefault((label, pos), []).append(marker)
+    return [(_word_regex(ws, re.IGNORECASE), label, pos) for (label, pos), ws in by.items()]
+
+
+@cache
+def _sentence_flags(language: str) -> dict[str, re.Pattern]:
+    by: dict[str, list[str]] = {}
+    for r in for_language("sentence_markers", language):
+        by.setdefault(r["label"], []).append(r["marker"])
+    return {label: _word_regex(ws, re.IGNORECASE) for label, ws in by.items()}
+
+
+@cache
+def _public_bodies(language: str) -> re.Pattern:
+    return _word_regex([r["word"] for r in for_language("public_bodies", language)])
+
+
+@cache
+def _vendor_names() -> set[str]:
+    return {v.lower() for v in chip_models().values() if v}
+
+
+_SOURCE_BEFORE = re.compile(r"(?:selon|d['’]après|according to|says|said|a déclaré|par)\s*$", re.IGNORECASE)
+_LOC_PREP = re.compile(
+    r"(?:\b(?:au|aux|en|in|à|dans|to|into|across)\s+(?:l['’]|la |le |les |the )?)$", re.IGNORECASE
+)
+_RESTATE_GAP = re.compile(
+    r"^\s*[,(–—-]?\s*(?:soit|environ|about|around|roughly|approximately|or|some|près de|quelque|"
+    r"l['’]équivalent de|equivalent to|c['’]est-à-dire|ou|~|\s)*\s*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+class Extractor:
+    """Holds the seeds-derived finders for one project; `extract(doc)` is pure and deterministic."""
+
+    def __init__(self, project_dir: Path | None):
+        self.countries = CountryFinder.from_project(project_dir)
+        forms = set(self.countries.table)
+        self.parties = PartyFinder.from_project(project_dir, forms)
+
+    # -- document -----------------------------------------------------------------------------
+    def extract(self, doc) -> tuple[list[Candidate], list[LabelledMoney]]:
+        text, lang = doc.text, (doc.language if doc.language in ("fr", "en") else "fr")
+        sentences = split_sentences(text)
+        money = find_money(text, lang)
+        country_mentions = self.countries.find(text)
+        ctx = _DocContext(self, doc, text, lang, sentences, money, country_mentions)
+        return ctx.run()
+
+
+class _DocContext:
+    def __init__(self, ex: Extractor, doc, text, lang, sentences, money, countries):
+        self.ex, self.doc, self.text, self.lang = ex, doc, text, lang
+        self.sentences = sentences
+        self.money = money
+        self.country_mentions: list[CountryMention] = countries
+        self.published = getattr(doc, "published_on", None)
+        self.entities: dict[int, list[Entity]] = {}
+        self.dates = []
+        if find_dates is not None:
+            try:
+                self.dates = find_dates(text, lang, years=True, ref=self.published)
+            except TypeError:  # an older signature
+                self.dates = find_dates(text, lang)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def ents(self, i: int) -> list[Entity]:
+        if i not in self.entities:
+            s = self.sentences[i]
+            found = self.ex.parties.find(self.text, s.start, s.end)
+            blocked = [(m.start, m.end) for m in self.money if s.start <= m.start < s.end]
+            blocked += [(c.start, c.end) for c in self.country_mentions if s.start <= c.start < s.end]
+            self.entities[i] = [e for e in found if not any(a < e.end and e.start < b for a, b in blocked)]
+        return self.entities[i]
+
+    def money_in(self, s: Sentence) -> list[Money]:
+        return [m for m in self.money if s.start <= m.start and m.end <= s.end]
+
+    def countries_in(self, start: int, end: int) -> list[CountryMention]:
+        return [c for c in self.country_mentions if start <= c.start and c.end <= end]
+
+    # -- money labels -------------------------------------------------------------------------
+    def label_money(self, s: Sentence, cue_spans: list[tuple[int, int]], flags: set[str]) -> dict[Money, str]:
+        out = {}
+        ms = self.money_in(s)
+        for k, m in enumerate(ms):
+            before = self.text[max(s.start, m.start - 70) : m.start]
+            next_start = ms[k + 1].start if k + 1 < len(ms) else s.end
+            after = self.text[m.end : min(next_start, m.end + 25)]
+            label, best = None, None
+            for rx, lab, pos in _nonfact(self.lang):
+                if pos in ("before", "both"):
+                    for hit in rx.finditer(before):
+                        dist = len(before) - hit.end()
+                        if best is None or dist < best:
+                            best, label = dist, lab
+                if pos in ("after", "both"):
+                    hit = rx.search(after)
+                    if hit and re.fullmatch(
+                        r"[\s,]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
+                    ):
+                        best, label = -1, lab
+            cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
+            if label and (best == -1 or cue_dist is None or best < cue_dist):
+                out[m] = label
+            elif flags & {"denial", "cancelled"}:
+                out[m] = "other"
+            elif cue_spans:
+                out[m] = "fact"
+            else:
+                out[m] = "other"
+        return out
+
+    # -- main ---------------------------------------------------------------------------------
+    def run(self) -> tuple[list[Candidate], list[LabelledMoney]]:
+        cue_rx, cue_table = _cues(self.lang)
+        flags_rx = _sentence_flags(self.lang)
+        candidates: list[Candidate] = []
+        labelled: list[LabelledMoney] = []
+        for i, s in enumerate(self.sentences):
+            cues = []
+            for m in cue_rx.finditer(s.text):
+                key = re.sub(" +", " ", m.group(0).lower().replace("’", "'"))
+                for fact_type, role in cue_table.get(key, []):
+                    cues.append((fact_type, role, m.group(0), s.start + m.start(), s.start + m.end()))
+            flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}
+            labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
+            for m, lab in labels.items():
+                labelled.append(LabelledMoney(m, s.start, lab))
+            if not cues or flags & {"denial", "cancelled", "hypothetical"}:
+                continue
+            facts_money = [m for m in self.money_in(s) if labels.get(m) == "fact"]
+            made: list[Candidate] = []
+            for fact_type in FACT_TYPES:
+                seen_primary: set = set()
+                for ft, role, cue, cs, ce in cues:
+                    if ft != fact_type:
+                        continue
+                    for cand in self.build(i, s, ft, role, cue, cs, ce, facts_money, flags):
+                        key = (
+                            cand.amounts[0].start if cand.amounts else None,
+                            tuple(p.name for p in cand.parties if p.role in ("investee", "buyer")),
+                        )
+                        if key in seen_primary:
+                            continue
+                        seen_primary.add(key)
+                        made.append(cand)
+            # a public body spending money is a subsidy, not an investment, when both read the same amount
+            sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
+            made = [
+                c
+                for c in made
+                if not (c.fact_type == "investment" and c.amounts and c.amounts[0].start in sub_amounts)
+            ]
+            candidates.extend(made)
+        return candidates, labelled
+
+    # -- one cue ------------------------------------------------------------------------------
+    def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
+        amounts = self.pick_amounts(facts_money, cs, ce)
+        quantities = find_quantities(self.text, self.lang, s.start, s.end)
+        quantities = [
+            q for q in quantities if not any(m.start < q.end and q.start < m.end for m in self.money_in(s))
+        ]
+        model = model_regex().search(s.text)
+        base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
+        if fact_type == "chip_purchase":
+            qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
+            has_chip = (
+                qty is not None
+                or model is not None
+                or re.search(
+                    _CHIP_WORDS,
+                    s.text,
+                    re.IGNORECASE,
+                )
+            )
+            if not has_chip:
+                return []
+            cands = self.chip_roles(i, s, role, cs, ce, base)
+            for c in cands:
+                if qty:
+                    c.quantity = qty.quantity
+                c.chip_model = qty.model if qty and qty.model else (model.group(0) if model else None)
+                c.amounts = amounts
+                if not any(p.role == "vendor" for p in c.parties):
+                    vendor = self.vendor_from_model(c.chip_model)
+                    if vendor:
+                        c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+        elif fact_type == "investment":
+            if not amounts:
+                return []
+            cands = self.investment_roles(i, s, role, cs, ce, base)
+            for c in cands:
+                c.amounts = amounts
+        else:
+            if not amounts:
+                return []
+            cands = self.subsidy_roles(i, s, cs, ce, base)
+            for c in cands:
+                c.amounts = amounts
+        for c in cands:
+            self.finish(c, i, s, flags)
+        return cands
+
+    def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
+        if not facts_money:
+            return []
+        after = [m for m in facts_money if m.start >= ce]
+        primary = after[0] if after else facts_money[-1]
+        out = [Amount(primary.amount, primary.currency, primary.start, primary.end, primary.surface, True)]
+        k = facts_money.index(primary)
+        prev = primary
+        for m in facts_money[k + 1 :]:
+            if _RESTATE_GAP.match(self.text[prev.end : m.start]) and m.currency != prev.currency:
+                out.append(Amount(m.amount, m.currency, m.start, m.end, m.surface, False))
+                prev = m
+            else:
+                break
+        return out
+
+    # -- roles --------------------------------------------------------------------------------
+    def subject(self, i: int, s: Sentence, cs: int, avoid_vendors: bool = False) -> tuple[Entity | None, str]:
+        for e in self.ents(i):
+            if e.end > cs:
+                break
+            if _SOURCE_BEFORE.search(self.text[max(s.start, e.start - 25) : e.start]):
+                continue
+            if avoid_vendors and e.name.lower() in _vendor_names():
+                continue
+            return e, "subject"
+        # pronoun or common noun subject: the salient name of the previous sentences
+        for j in (i - 1, i - 2):
+            if j >= 0:
+                for e in self.ents(j):
+                    if avoid_vendors and e.name.lower() in _vendor_names():
+                        continue
+                    return e, "previous_sentence"
+        return None, ""
+
+    def after_marker(self, i: int, s: Sentence, rx, start: int) -> list[Entity]:
+        """Entities that come after a marker match, from `start` on."""
+        hits = [m for m in rx.finditer(self.text, start, s.end)]
+        if not hits:
+            return []
+        first = hits[0].end()
+        return [e for e in self.ents(i) if e.start >= first]
+
+    def directly_after(self, i: int, s: Sentence, rx, start: int) -> Entity | None:
+        for e in self.ents(i):
+            if e.start < start:
+                continue
+            before = self.text[max(s.start, e.start - 30) : e.start]
+            hits = list(rx.finditer(before))
+            m = hits[-1] if hits else None
+            if m and re.fullmatch(
+                r"\s*(?:(?:le|la|les|l['’]|the|du|des|américain|groupe|fonds)\s*)*", before[m.end() :]
+            ):
+                return e
+        return None
+
+    def investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
+        markers = _markers(self.lang, "investment")
+        subj, how = self.subject(i, s, cs)
+        parties: list[Party] = []
+        investee = None
+        rule = f"investment:{role}"
+        if role == "investor":
+            target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
+            if subj:
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+            if target and (not subj or target.name != subj.name):
+                investee = target
+                rule += ":target"
+            else:
+                investee = subj
+                rule += ":capex"
+        else:
+            investee = subj
+        if investee is None:
+            return []
+        parties.insert(0, Party("investee", investee.name, investee.start, investee.end, how or "target"))
+        if "investor" in markers:
+            for e in self.after_marker(i, s, markers["investor"], ce if role != "investor" else s.start):
+                if e.name != investee.name and all(p.name != e.name for p in parties):
+                    parties.append(Party("investor", e.name, e.start, e.end, "role_marker"))
+        c = Candidate(rule=rule, **base)
+        c.parties = parties
+        c.country_code = self.party_country(investee, s, ce, capex=rule.endswith(":capex"))
+        return [c]
+
+    def chip_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
+        markers = _markers(self.lang, "chip_purchase")
+        out = []
+        if role == "vendor":
+            vendor, how = self.subject(i, s, cs)
+            buyer = self.directly_after(i, s, markers["buyer"], ce) if "buyer" in markers else None
+            country = None
+            if buyer is None:
+                for c in self.countries_in(ce, s.end):
+                    if _LOC_PREP.search(self.text[max(s.start, c.start - 15) : c.start]):
+                        country = c
+                        break
+                if country is None:
+                    return []
+                cand = Candidate(rule="chip_purchase:vendor_to_country", **base)
+                cand.parties = [Party("buyer", country.surface, country.start, country.end, "country")]
+                cand.country_code = country.code
+            else:
+                cand = Candidate(rule="chip_purchase:vendor_to_buyer", **base)
+                cand.parties = [Party("buyer", buyer.name, buyer.start, buyer.end, "role_marker")]
+                cand.country_code = self.party_country(buyer, s, ce)
+            if vendor:
+                cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, how))
+            return [cand]
+        subj, how = self.subject(i, s, cs, avoid_vendors=True)
+        if subj is None:
+            return []
+        buyers = [subj]
+        # "A, B and C will each deploy ...": one purchase per buyer
+        if re.search(r"\b(?:each|chacun|chacune)\b", self.text[cs - 40 : ce + 40], re.IGNORECASE):
+            buyers = [
+                e
+                for e in self.ents(i)
+                if subj.start <= e.start and e.end <= cs and e.name.lower() not in _vendor_names()
+            ]
+        vendor = self.directly_after(i, s, markers["vendor"], ce) if "vendor" in markers else None
+        if vendor is not None and vendor.name.lower() not in _vendor_names() and vendor.kind != "chip_vendor":
+            vendor = None
+        if vendor is None:
+            vendor = next(
+                (e for e in self.ents(i) if e.name.lower() in _vendor_names() or e.kind == "chip_vendor"),
+                None,
+            )
+        for k, b in enumerate(buyers):
+            cand = Candidate(rule=f"chip_purchase:{how}", suffix="" if k == 0 else f".{k}", **base)
+            cand.parties = [Party("buyer", b.name, b.start, b.end, how)]
+            if vendor is not None and vendor.name != b.name:
+                cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, "vendor"))
+            cand.country_code = self.party_country(b, s, ce, capex=True)
+            out.append(cand)
+        return out
+
+    def subsidy_roles(self, i, s, cs, ce, base) -> list[Candidate]:
+        body = _public_bodies(self.lang).search(self.text, s.start, s.end)
+        subj, how = self.subject(i, s, cs)
+        country = None
+        if body:
+            name = self.grantor_name(i, s, body.start(), body.end())
+            gstart, gend = body.start(), body.start() + len(name)
+            near = self.countries_in(max(s.start, gstart - 40), min(s.end, gend + 40))
+            country = near[0].code if near else None
+            rule = "subsidy:public_body"
+        else:
+            subj_country = next((c for c in self.countries_in(s.start, cs) if c.kind == "name"), None)
+            if subj_country is None:
+                return []
+            name, gstart, gend = subj_country.surface, subj_country.start, subj_country.end
+            country = subj_country.code
+            rule = "subsidy:country"
+        if country is None:
+            inside = self.countries_in(s.start, s.end)
+            country = inside[0].code if inside else self.doc_country()
+        c = Candidate(rule=rule, **base)
+        c.parties = [Party("grantor", name, gstart, gend, rule.split(":")[1])]
+        markers = _markers(self.lang, "subsidy")
+        if "recipient" in markers:
+            for e in self.after_marker(i, s, markers["recipient"], ce):
+                if e.name != name and all(p.name != e.name for p in c.parties):
+                    c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
+        c.country_code = country
+        return [c]
+
+    def grantor_name(self, i, s, bs, be) -> str:
+        """The public body's name: the body word with the name or demonym that follows it."""
+        end = be
+        for e in self.ents(i):
+            if e.start <= be < e.end or (be <= e.start <= be + 4):
+                end = max(end, e.end)
+                break
+        for c in self.countries_in(be, min(s.end, be + 40)):
+            if c.start - end <= 30 and not re.search(r"[,;:.()]", self.text[end : c.start]):
+                end = c.end
+                break
+        return self.text[bs:end]
+
+    # -- country, date, background ------------------------------------------------------------
+    def party_country(self, ent: Entity, s: Sentence, ce: int, capex: bool = False) -> str | None:
+        if capex:
+            for c in self.countries_in(ce, s.end):
+                if c.kind == "name" and _LOC_PREP.search(self.text[max(s.start, c.start - 15) : c.start]):
+                    return c.code
+        # a demonym or country right next to a mention of the party
+        # ("la start-up japonaise X", "X, the Indian firm")
+        name = ent.name
+        best = None
+        for m in re.finditer(re.escape(name), self.text):
+            lo, hi = max(0, m.start() - 45), min(len(self.text), m.end() + 45)
+            for c in self.countries_in(lo, hi):
+                gap = self.text[c.end : m.start()] if c.end <= m.start() else self.text[m.end() : c.start]
+                if re.search(r"[.;:\n]|\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":
+                    continue
+                if c.kind == "name" and not re.fullmatch(r"\s*\(?", gap):
+                    continue
+                if self.ex.parties.find(gap) and len(gap) > 3:
+                    continue
+                dist = len(gap)
+                if best is None or dist < best[0]:
+                    best = (dist, c.code)
+        return best[1] if best else None
+
+    def doc_country(self) -> str | None:
+        counts: dict[str, int] = {}
+        for c in self.country_mentions:
+            counts[c.code] = counts.get(c.code, 0) + 1
+        title_end = self.sentences[0].end if self.sentences else 0
+        for c in self.country_mentions:
+            if c.start < title_end:
+                return c.code
+        return max(counts, key=counts.get) if counts else None
+
+    def vendor_from_model(self, model: str | None) -> str | None:
+        return chip_models().get(model) if model else None
+
+    def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
+        inside = [d for d in self.dates if s.start <= d.start and d.end <= s.end]
+        if inside:
+            best = next((d for d in inside if d.precision == "day"), inside[0])
+            c.announced_on, c.date_precision = best.value, best.precision
+        background = "background" in flags
+        if self.published and c.announced_on and c.announced_on.year < self.published.year:
+            background = True
+        if not inside:
+            for m in _YEAR.finditer(s.text):
+                if self.published and int(m.group(1)) < self.published.year:
+                    background = True
+        c.is_background = background

@@ -1,0 +1,147 @@
+"""Money mentions: `1,2 milliard d'euros`, `600 M€`, `$1.2bn`, `10 372 crores de roupies`,
+`dix millions de dollars`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick_rs
+from warehouse.staging.lexicon import for_language
+from warehouse.staging.numbers import DIGITS, number_word_pattern, number_words, parse_digits, parse_words
+
+_SP = "[ \u00a0\u202f\u2009]"
+_APOS = "['’]"
+
+
+@dataclass(frozen=True)
+class Money:
+    start: int
+    end: int
+    amount: float
+    currency: str
+    surface: str
+
+
+def _alt(words: list[str]) -> str:
+    words = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", _SP) for w in words)
+
+
+@cache
+def _scales(language: str) -> dict[str, float]:
+    return {r["word"]: float(r["multiplier"]) for r in for_language("scales", language)}
+
+
+@cache
+def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
+    prefix, suffix = {}, {}
+    for r in for_language("currencies", language):
+        if r["position"] in ("prefix", "both"):
+            prefix[r["surface"]] = r["currency_code"]
+        if r["position"] in ("suffix", "both"):
+            suffix[r["surface"]] = r["currency_code"]
+    # symbols can follow the number too: 600 M€, 1,2 Md$, 5 $
+    for sym in ("€", "$", "£", "¥"):
+        suffix.setdefault(sym, prefix.get(sym, ""))
+    return prefix, suffix
+
+
+@cache
+def money_regex(language: str) -> re.Pattern:
+    prefix, suffix = _currencies(language)
+    scales = _alt(list(_scales(language)))
+    words = number_word_pattern(language)
+    pre = _alt(list(prefix))
+    post = _alt(list(suffix))
+    end = r"(?![\w$€£¥])"
+    pattern = (
+        rf"(?P<pre>{pre}){_SP}?(?P<num>{DIGITS})(?:{_SP}?(?P<scale>{scales}){end})?"
+        rf"|(?:(?P<num2>{DIGITS})|(?P<words>{words}))(?:{_SP}?(?P<scale2>{scales}))?"
+        rf"{_SP}?(?:(?:de|des|d{_APOS}|of|in){_SP}?)?(?P<post>{post}){end}"
+    )
+    return re.compile(pattern, re.IGNORECASE if False else 0)
+
+
+@cache
+def _anchor_regex(language: str) -> re.Pattern:
+    prefix, _ = _currencies(language)
+    letters = [p for p in prefix if p[0].isalpha()]
+    return re.compile(rf"(?<![\w.,])\d|[$€£¥₹₩]|(?<!\w)(?:{_alt(letters)})")
+
+
+@cache
+def _word_anchor(language: str) -> ahocorasick_rs.AhoCorasick:
+    words = list(number_words(language))
+    pats = sorted({w for w in words} | {w.capitalize() for w in words})
+    return ahocorasick_rs.AhoCorasick(pats, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), pats
+
+
+def _anchors(text: str, language: str) -> list[int]:
+    starts = [m.start() for m in _anchor_regex(language).finditer(text)]
+    ac, pats = _word_anchor(language)
+    for _idx, s, e in ac.find_matches_as_indexes(text):
+        if (s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum()):
+            starts.append(s)
+    return sorted(set(starts))
+
+
+def _scale_value(scale: str | None, language: str) -> float:
+    if not scale:
+        return 1.0
+    table = _scales(language)
+    key = re.sub(_SP, " ", scale)
+    return table.get(key, table.get(key.lower(), 1.0))
+
+
+def _resolve_currency(code: str, surface: str, text: str, start: int) -> str:
+    if surface.strip().startswith("¥") or surface.strip().endswith("¥"):
+        window = text[max(0, start - 400) : start + 400].lower()
+        if any(w in window for w in ("yuan", "renminbi", "rmb", "chin")):
+            return "CNY"
+        return "JPY"
+    return code
+
+
+def find_money(text: str, language: str) -> list[Money]:
+    """Every money amount in `text`, left to right, not overlapping."""
+    rx = money_regex(language)
+    prefix, suffix = _currencies(language)
+    out: list[Money] = []
+    last_end = -1
+    for pos in _anchors(text, language):
+        if pos < last_end:
+            continue
+        m = rx.match(text, pos)
+        if not m:
+            continue
+        if m.group("pre") is not None:
+            value = parse_digits(m.group("num"), language)
+            scale = m.group("scale")
+            code = prefix.get(m.group("pre"), "")
+        else:
+            scale = m.group("scale2")
+            if m.group("num2") is not None:
+                value = parse_digits(m.group("num2"), language)
+            else:
+                parsed = parse_words(m.group("words"), language)
+                if parsed is None:
+                    continue
+                value, only_article = parsed
+                if only_article and not scale:
+                    continue  # "un euro symbolique", "a dollar": no number without a scale word
+            code = suffix.get(re.sub(_SP, " ", m.group("post")), "")
+        if value is None or not code:
+            continue
+        if scale in ("M", "m", "k", "K", "Md", "Mds", "Mrd", "Mrds") and m.group("pre") is None:
+            pass  # glued scale letters are only read with a currency, which this form has
+        amount = value * _scale_value(scale, language)
+        if amount <= 0:
+            continue
+        surface = m.group(0)
+        out.append(
+            Money(m.start(), m.end(), amount, _resolve_currency(code, surface, text, m.start()), surface)
+        )
+        last_end = m.end()
+    return out

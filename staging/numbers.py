@@ -1,0 +1,90 @@
+"""Numbers as news writes them: digit groups in French and English style, and number words."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from warehouse.staging.lexicon import for_language
+
+# one space-like separator between thousands; never a newline
+_SP = "[ \u00a0\u202f\u2009]"
+DIGITS = rf"\d{{1,3}}(?:(?:{_SP}|[.,])\d{{3}})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?"
+
+
+def parse_digits(surface: str, language: str) -> float | None:
+    """Read a digit string: `10 372`, `1,2` (fr decimal), `1,250` (en thousands), `1.5`."""
+    s = re.sub(_SP, " ", surface.strip())
+    if not s or not s[0].isdigit():
+        return None
+    s = s.replace(" ", "")
+    commas, dots = s.count(","), s.count(".")
+    if commas and dots:
+        # the last separator is the decimal one: 1.234,5 or 1,234.5
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        thou = "." if dec == "," else ","
+        s = s.replace(thou, "").replace(dec, ".")
+    elif commas:
+        groups = s.split(",")
+        thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
+        # French writes decimals with a comma; English writes thousands with it
+        if language == "en" and thousands:
+            s = s.replace(",", "")
+        elif commas == 1:
+            s = s.replace(",", ".")
+        elif thousands:
+            s = s.replace(",", "")
+        else:
+            return None
+    elif dots:
+        groups = s.split(".")
+        thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
+        if dots > 1 and thousands:
+            s = s.replace(".", "")
+        elif dots == 1 and thousands and language == "fr":
+            s = s.replace(".", "")  # 1.500 in French is fifteen hundred
+        elif dots > 1:
+            return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+@cache
+def number_words(language: str) -> dict[str, tuple[float, str]]:
+    """word -> (value, kind) where kind is unit, multiplier or article."""
+    return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in for_language("number_words", language)}
+
+
+@cache
+def number_word_pattern(language: str) -> str:
+    """Regex for a run of number words (`dix mille`, `ten thousand`, `twenty-five`)."""
+    words = sorted(number_words(language), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return rf"(?:{alt})(?:(?:[ -]|-et-| et | and )(?:{alt}))*"
+
+
+def parse_words(surface: str, language: str) -> tuple[float, bool] | None:
+    """Value of a run of number words, and whether it is only an article (`a`, `un`)."""
+    table = number_words(language)
+    text = surface.lower()
+    for w in sorted(table, key=len, reverse=True):
+        if " " in w:
+            text = text.replace(w, w.replace(" ", "_"))
+    tokens = [t.replace("_", " ") for t in re.split(r"[ -]+", text) if t and t not in ("et", "and")]
+    total, current, only_article = 0.0, 0.0, True
+    for tok in tokens:
+        if tok not in table:
+            return None
+        value, kind = table[tok]
+        if kind != "article":
+            only_article = False
+        if kind == "multiplier":
+            current = (current or 1.0) * value
+            if value >= 1000:
+                total += current
+                current = 0.0
+        else:
+            current += value
+    return total + current, only_article

@@ -1,0 +1,129 @@
+"""Names of organisations in text: the firms gazetteer (seeds) plus capitalised-name patterns
+for firms the seeds do not know."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick_rs
+from warehouse.staging.lexicon import rows
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    name: str
+    source: str  # 'gazetteer' | 'pattern'
+    firm_id: str | None = None
+    kind: str | None = None  # firm_kind from the seeds
+
+
+_UP = "A-ZÀ-ÖØ-Þ"
+# a capitalised word, a camel-case word (xAI, iFlytek) or a digit-led word (01.AI)
+_TOKEN = rf"(?:[{_UP}][\w&\-]*(?:\.(?=[{_UP}\d]))?[\w&\-]*|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+[{_UP}][\w&\-]*)"
+_NAME = re.compile(
+    rf"(?<![\w’'])(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})|(?: (?:of|for) (?:the )?)(?:{_TOKEN})"
+    rf"|(?: and )(?=[{_UP}][A-Z]+\b)(?:{_TOKEN}))*"
+)
+
+
+# generic words that still end a name when something precedes them (Mistral AI, Naver Cloud)
+_NAME_TAILS = {"AI", "IA", "Cloud", "Data", "Tech", "Internet", "Intelligence"}
+
+
+def _load_filters() -> tuple[set[str], set[str]]:
+    stop = {r["word"] for r in rows("name_filters") if r["kind"] == "stop"}
+    generic = {r["word"] for r in rows("name_filters") if r["kind"] == "generic"}
+    for r in rows("chips"):
+        generic.add(r["surface"])
+    for r in rows("currencies"):
+        generic.add(r["surface"])
+    return stop, generic
+
+
+class PartyFinder:
+    """Finds organisation names: gazetteer matches first, then capitalised spans that do not overlap them."""
+
+    def __init__(self, firms: dict[str, tuple[str, str, str]], country_forms: set[str]):
+        # firms: surface -> (firm_id, canonical name, firm_kind)
+        self.firms = firms
+        self.patterns = sorted(firms)
+        self.ac = (
+            ahocorasick_rs.AhoCorasick(self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            if self.patterns
+            else None
+        )
+        self.stop, self.generic = _load_filters()
+        self.country_forms = country_forms
+
+    @classmethod
+    def from_project(cls, project_dir: Path | None, country_forms: set[str]) -> PartyFinder:
+        seeds = Path(project_dir or ".") / "seeds"
+        firms: dict[str, tuple[str, str, str]] = {}
+        by_id: dict[str, tuple[str, str]] = {}
+        if (seeds / "firms.csv").exists():
+            with open(seeds / "firms.csv", encoding="utf-8", newline="") as fh:
+                for r in csv.DictReader(fh):
+                    fid, name = (r.get("firm_id") or "").strip(), (r.get("firm_name") or "").strip()
+                    if fid and name:
+                        kind = (r.get("firm_kind") or "").strip()
+                        by_id[fid] = (name, kind)
+                        firms[name] = (fid, name, kind)
+        if (seeds / "firm_aliases.csv").exists():
+            with open(seeds / "firm_aliases.csv", encoding="utf-8", newline="") as fh:
+                for r in csv.DictReader(fh):
+                    alias, fid = (r.get("alias") or "").strip(), (r.get("firm_id") or "").strip()
+                    if alias and fid in by_id and len(alias) >= 2:
+                        firms.setdefault(alias, (fid, by_id[fid][0], by_id[fid][1]))
+        return cls(firms, country_forms)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Entity]:
+        """Entities inside text[start:end], left to right, not overlapping."""
+        end = len(text) if end is None else end
+        seg = text[start:end]
+        found: list[Entity] = []
+        taken = [False] * len(seg)
+        if self.ac:
+            for idx, s, e in self.ac.find_matches_as_indexes(seg):
+                if s > 0 and (seg[s - 1].isalnum()):
+                    continue
+                if e < len(seg) and (seg[e].isalnum()):
+                    continue
+                fid, canon, kind = self.firms[self.patterns[idx]]
+                found.append(Entity(start + s, start + e, seg[s:e], "gazetteer", fid, kind))
+                for i in range(s, e):
+                    taken[i] = True
+        for m in _NAME.finditer(seg):
+            for ent in self._clean(seg, m.start(), m.end(), start):
+                if not any(taken[ent.start - start : ent.end - start]):
+                    found.append(ent)
+        found.sort(key=lambda e: e.start)
+        return found
+
+    def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
+        tokens = [(t.start() + s, t.end() + s) for t in re.finditer(r"\S+", seg[s:e])]
+        words = [seg[a:b] for a, b in tokens]
+        # drop leading stop words and leading/trailing generic words
+        while words and (words[0] in self.stop or words[0] in self.generic or words[0] in self.country_forms):
+            words.pop(0)
+            tokens.pop(0)
+        while words and (
+            (words[-1] in self.generic and not (len(words) > 1 and words[-1] in _NAME_TAILS))
+            or words[-1].lower() in ("of", "for", "the", "and")
+        ):
+            words.pop()
+            tokens.pop()
+        if not words:
+            return []
+        name = seg[tokens[0][0] : tokens[-1][1]]
+        if name in self.country_forms or name in self.stop:
+            return []
+        if len(name) < 3 and not name.isupper():
+            return []
+        if len(name) < 2 or (name.isupper() and len(name) > 4 and " " not in name and tokens[0][0] == 0):
+            return []  # datelines: PARIS, GYEONGJU
+        return [Entity(offset + tokens[0][0], offset + tokens[-1][1], name, "pattern")]

@@ -1,0 +1,94 @@
+"""Split article text into sentences with offsets; headlines and lines without final punctuation count too."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a sentence ends at . ! ? … (plus closing quotes/brackets) followed by space and an upper-case start
+_END = re.compile(r"[.!?…]+[»”\"')\]]*(?= +[«“\"(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+# words whose final dot is not an end of sentence
+_ABBREV = {
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "dr",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "jr",
+    "sr",
+    "inc",
+    "corp",
+    "ltd",
+    "co",
+    "no",
+    "vs",
+    "etc",
+    "cf",
+    "av",
+    "env",
+    "oct",
+    "nov",
+    "dec",
+    "déc",
+    "jan",
+    "janv",
+    "feb",
+    "févr",
+    "mar",
+    "apr",
+    "avr",
+    "jun",
+    "jul",
+    "juil",
+    "aug",
+    "sep",
+    "sept",
+    "u.s",
+    "u.k",
+    "e.u",
+    "p",
+    "ca",
+    "approx",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text` (offsets index `text`); every non-blank line is split on its own."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cut = 0
+        for m in _END.finditer(line):
+            word = re.search(r"([\w.]+)\.?$", line[cut : m.start() + 1])
+            token = (word.group(1) if word else "").rstrip(".").lower()
+            if m.group(0).startswith(".") and (token in _ABBREV or (len(token) == 1 and token.isalpha())):
+                continue
+            _add(out, text, line_start + cut, line_start + m.end())
+            cut = m.end()
+        _add(out, text, line_start + cut, line_start + len(line))
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))

@@ -1,0 +1,87 @@
+"""extract_into writes traceable rows into a real DuckDB file."""
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+from warehouse.staging.facts import RAW_TABLES, ensure_tables, extract_into
+
+
+@dataclass(frozen=True)
+class Doc:
+    document_id: str
+    file_name: str
+    path: str
+    title: str | None
+    published_on: date | None
+    language: str
+    text: str
+
+
+TEXT_FR = (
+    "Lumina Robotics lève 40 millions d'euros\n\n"
+    "La start-up lyonnaise Lumina Robotics a bouclé une levée de fonds de 40 millions d'euros, "
+    "soit environ 43 millions de dollars, menée par Orbis Capital avec la participation de Vela Partners. "
+    "Elle est désormais valorisée 300 millions d'euros.\n"
+)
+TEXT_EN = (
+    "Korvex orders 2,000 Nvidia H200 chips\n\n"
+    "Korvex Systems said on Monday it ordered 2,000 H200 GPUs from Nvidia for its new data centre in Texas. "
+    "Analysts said the cluster could cost $80 million.\n"
+)
+
+
+def _docs():
+    return [
+        Doc("doc_fr", "a.txt", "/x/a.txt", None, date(2025, 3, 4), "fr", TEXT_FR),
+        Doc("doc_en", "b.txt", "/x/b.txt", None, date(2025, 3, 4), "en", TEXT_EN),
+    ]
+
+
+def test_extract_into_writes_traceable_rows(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_tables(con)
+    n = extract_into(con, _docs(), tmp_path)
+    assert n >= 2
+    texts = {d.document_id: d.text for d in _docs()}
+    cands = con.execute(
+        "select candidate_id, document_id, sentence_start, sentence_end, sentence from raw.fact_candidates"
+    ).fetchall()
+    for _cid, doc_id, s, e, sentence in cands:
+        assert texts[doc_id][s:e] == sentence
+    amounts = con.execute(
+        "select a.document_id, a.span_start, a.span_end, a.surface, c.sentence_start, c.sentence_end "
+        "from raw.candidate_amounts a join raw.fact_candidates c using (candidate_id)"
+    ).fetchall()
+    assert amounts
+    for doc_id, s, e, surface, ss, se in amounts:
+        assert texts[doc_id][s:e] == surface
+        assert ss <= s and e <= se
+    parties = con.execute(
+        "select p.document_id, p.span_start, p.span_end, p.name from raw.candidate_parties p "
+        "where span_start is not null"
+    ).fetchall()
+    for doc_id, s, e, name in parties:
+        assert texts[doc_id][s:e] == name
+    con.close()
+
+
+def test_extract_into_replaces_rows_of_the_same_documents(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    extract_into(con, _docs(), tmp_path)
+    before = {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in RAW_TABLES}
+    extract_into(con, _docs()[:1], tmp_path)
+    after = {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in RAW_TABLES}
+    assert before == after
+    con.close()
+
+
+def test_money_mentions_are_labelled(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    extract_into(con, _docs(), tmp_path)
+    labels = dict(
+        con.execute("select surface, label from raw.money_mentions").fetchall()
+    )
+    assert labels["40 millions d'euros"] == "fact"
+    assert labels["300 millions d'euros"] == "valuation"
+    assert labels["$80 million"] == "estimate"
+    con.close()
