@@ -1,0 +1,325 @@
+"""Read a folder of articles into `Document` records, and what cannot be read into `Rejection`s.
+
+Formats, by extension (case-insensitive), searched recursively:
+
+- `.txt`: the text as it is; the title is a short first line.
+- `.md`, `.markdown`: rendered to plain text with markdown-it (no markup,
+  links keep their words); the title is the first `# ` heading; YAML front
+  matter may give `title` and `date`/`published`.
+- `.html`, `.htm`: the main text only, without navigation or boilerplate,
+  by trafilatura; title, date and canonical URL from the page's metadata.
+- `.jsonl`: one article per line, `{"text": ..., "title"?, "url"?, "published"?}`;
+  each line is a document named `name.jsonl#<line number>`.
+
+Hidden files and folders are skipped; files with other extensions are
+skipped and counted. Text is decoded and normalised once (`text.normalise`);
+every offset the extractors store indexes `Document.text`. The id is the
+first 16 hex characters of the SHA-256 of that text, so the same article in
+two files is read once: the first (in path order) is kept and the other is
+rejected as a duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from warehouse.staging import dates, language
+from warehouse.staging import text as textmod
+
+MAX_BYTES = 5 * 1024 * 1024       # one document; a .jsonl file may be larger, each line may not
+TITLE_MAX_CHARS = 200
+_SENTENCE_WORDS = 5               # an HTML page's main text has at least one line this long
+
+
+@dataclass(frozen=True)
+class Document:
+    document_id: str         # sha256 of the normalised text, first 16 hex chars
+    file_name: str           # path relative to the documents dir; jsonl lines: "name.jsonl#<line>"
+    path: str                # absolute path of the file
+    title: str | None
+    published_on: date | None
+    language: str            # "fr" or "en"
+    text: str                # normalised text; all character spans index into it
+    url: str | None = None   # jsonl `url` or the HTML page's canonical URL
+
+
+@dataclass(frozen=True)
+class Rejection:
+    file_name: str           # relative to the documents dir
+    path: str                # absolute path
+    line_number: int | None  # jsonl line (1-based), else None
+    reason: str
+
+
+@dataclass
+class ReadResult:
+    documents: list[Document] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    other_files: list[str] = field(default_factory=list)   # skipped: not a known extension
+    bytes_read: int = 0
+
+
+class _Reject(Exception):
+    """A file or line that cannot become a document; the message is the reason."""
+
+
+def document_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- decoding
+
+def _decode(data: bytes) -> str:
+    if not data.strip():
+        raise _Reject("empty file" if not data else "only whitespace")
+    if b"\0" in data[:65536] and not textmod.has_bom(data):
+        raise _Reject("binary file (contains NUL bytes)")
+    try:
+        raw, _ = textmod.decode(data)
+    except textmod.DecodeError as exc:
+        raise _Reject(f"cannot be decoded: {exc}") from exc
+    return raw
+
+
+def _clean(raw: str) -> str:
+    out = textmod.normalise(raw).strip()
+    if not out:
+        raise _Reject("only whitespace")
+    return out
+
+
+# ---------------------------------------------------------------- titles
+
+_SENTENCE_END = re.compile(r"[.!?;:,]$")
+
+
+def _first_line_title(body: str) -> str | None:
+    """A first line short enough, and not ending like a sentence, is a headline."""
+    first = body.split("\n", 1)[0].strip()
+    if first and len(first) <= TITLE_MAX_CHARS and not _SENTENCE_END.search(first) and "\n" in body:
+        return first
+    return None
+
+
+def _title(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(textmod.normalise(value).split())
+    return value or None
+
+
+# ---------------------------------------------------------------- formats
+
+@dataclass
+class _Parsed:
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+
+def _read_txt(data: bytes) -> _Parsed:
+    body = _clean(_decode(data))
+    return _Parsed(body, _first_line_title(body))
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def _markdown_to_text(source: str) -> tuple[str, str | None]:
+    """Plain text of a Markdown document and its first level-1 heading."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    parts: list[str] = []
+    title = None
+    in_h1 = False
+    for tok in tokens:
+        if tok.type == "heading_open":
+            in_h1 = tok.tag == "h1"
+        elif tok.type == "inline":
+            line = "".join(
+                child.content if child.type in ("text", "code_inline") else
+                "\n" if child.type in ("softbreak", "hardbreak") else ""
+                for child in tok.children or ()
+            )
+            if in_h1 and title is None:
+                title = line.strip()
+            parts.append(line)
+        elif tok.type in ("fence", "code_block"):
+            parts.append(tok.content.rstrip("\n") + "\n\n")
+        elif tok.type in ("paragraph_close", "heading_close"):
+            in_h1 = False
+            parts.append("\n" if tok.hidden else "\n\n")   # tight list items: one line each
+        elif tok.type in ("th_close", "td_close"):
+            parts.append(" ")
+        elif tok.type == "tr_close":
+            parts.append("\n")
+        elif tok.type == "table_close":
+            parts.append("\n")
+    return "".join(parts), title
+
+
+def _read_md(data: bytes) -> _Parsed:
+    source = textmod.normalise(_decode(data))
+    meta: dict = {}
+    if m := _FRONT_MATTER.match(source):
+        import yaml
+
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict):
+            meta = loaded
+            source = source[m.end():]
+    plain, heading = _markdown_to_text(source)
+    body = _clean(plain)
+    published = meta.get("published", meta.get("date"))
+    if not isinstance(published, date):
+        published = dates.parse_date(str(published)) if published else None
+    return _Parsed(body, _title(meta.get("title")) or _title(heading) or _first_line_title(body),
+                   published, meta.get("url") if isinstance(meta.get("url"), str) else None)
+
+
+def _read_html(data: bytes) -> _Parsed:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        _decode(data), favor_recall=True, with_metadata=True, include_comments=False,
+        include_tables=True, include_images=False, include_links=False,
+        # metadata dates only: htmldate's text search guesses
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    main = getattr(extracted, "text", None) if extracted is not None else None
+    # On a page without an article trafilatura falls back to whatever text
+    # there is (menu links, one per line): no line that reads like a sentence
+    # means there is no main text.
+    if not main or not any(len(line.split()) >= _SENTENCE_WORDS for line in main.splitlines()):
+        raise _Reject("no main text found in the HTML")
+    body = _clean(main)
+    return _Parsed(body, _title(extracted.title), dates.parse_date(extracted.date), extracted.url or None)
+
+
+_READERS = {".txt": _read_txt, ".md": _read_md, ".markdown": _read_md,
+            ".html": _read_html, ".htm": _read_html}
+SUFFIXES = frozenset({*_READERS, ".jsonl"})
+
+
+def _jsonl_line(raw: bytes) -> _Parsed:
+    if len(raw) > MAX_BYTES:
+        raise _Reject(f"line is larger than the {MAX_BYTES // 2**20} MB limit")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Reject("line is not valid UTF-8 (JSON Lines must be UTF-8)") from None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise _Reject(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(record, dict):
+        raise _Reject("line is not a JSON object")
+    body = record.get("text")
+    if not isinstance(body, str):
+        raise _Reject('no "text" field' if body is None else '"text" is not a string')
+    body = textmod.normalise(body).strip()
+    if not body:
+        raise _Reject('"text" is empty')
+    url = record.get("url")
+    return _Parsed(body, _title(record.get("title")), dates.parse_date(record.get("published")),
+                   url if isinstance(url, str) and url else None)
+
+
+# ---------------------------------------------------------------- folder
+
+def _make(parsed: _Parsed, file_name: str, path: str) -> Document:
+    lang = language.detect(parsed.text)
+    published = parsed.published or dates.dateline(parsed.text, lang)
+    return Document(document_id(parsed.text), file_name, path, parsed.title, published, lang,
+                    parsed.text, parsed.url)
+
+
+def _walk(folder: Path):
+    """Files under `folder` in a stable order, hidden files and folders left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def read_file(path: Path, file_name: str, result: ReadResult) -> None:
+    """Append the documents and rejections of one file to `result`."""
+    suffix = path.suffix.lower()
+    abspath = str(path.resolve())
+
+    def reject(reason: str, line: int | None = None) -> None:
+        result.rejections.append(Rejection(file_name, abspath, line, reason))
+
+    try:
+        size = path.stat().st_size
+        if suffix != ".jsonl" and size > MAX_BYTES:
+            reject(f"larger than the {MAX_BYTES // 2**20} MB limit ({size / 2**20:.1f} MB)")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        reject(f"cannot be read: {exc.strerror or exc}")
+        return
+    result.bytes_read += len(data)
+    if suffix != ".jsonl":
+        try:
+            result.documents.append(_make(_READERS[suffix](data), file_name, abspath))
+        except _Reject as exc:
+            reject(str(exc))
+        return
+    try:
+        if not data.strip():
+            raise _Reject("empty file" if not data else "only whitespace")
+        if b"\0" in data[:65536]:
+            raise _Reject("binary file (contains NUL bytes)")
+    except _Reject as exc:
+        reject(str(exc))
+        return
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue          # blank lines separate nothing in JSON Lines; not an error
+        try:
+            parsed = _jsonl_line(raw)
+        except _Reject as exc:
+            reject(str(exc), number)
+            continue
+        result.documents.append(_make(parsed, f"{file_name}#{number}", abspath))
+
+
+def read_folder(folder: Path | str) -> ReadResult:
+    """Every document under `folder`; unreadable inputs become rejections, never errors."""
+    folder = Path(folder)
+    result = ReadResult()
+    for path in _walk(folder):
+        file_name = path.relative_to(folder).as_posix()
+        if path.suffix.lower() not in SUFFIXES:
+            result.other_files.append(file_name)
+            continue
+        read_file(path, file_name, result)
+    # The same text twice is one document: keep the first, reject the rest.
+    seen: dict[str, str] = {}
+    kept: list[Document] = []
+    for doc in result.documents:
+        if doc.document_id in seen:
+            name, line = doc.file_name, None
+            if ".jsonl#" in name:
+                name, number = name.rsplit("#", 1)
+                line = int(number)
+            result.rejections.append(Rejection(name, doc.path, line, f"duplicate of {seen[doc.document_id]}"))
+        else:
+            seen[doc.document_id] = doc.file_name
+            kept.append(doc)
+    result.documents = kept
+    return result

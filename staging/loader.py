@@ -1,0 +1,214 @@
+"""The documents loader: a folder of articles into `raw.documents`, and their facts.
+
+Run by the engine before the models (`loaders:` in warehouse.yml). Stateful:
+the build starts from a copy of the last good warehouse, so a document whose
+text, publication date and extractor are unchanged keeps its fact rows and
+is not extracted again. The extractor is identified by a fingerprint of the
+staging code, its lexicons and the project's seed CSVs, so changing a rule
+or a firm alias re-extracts everything once, without `--full-refresh`.
+
+`raw.documents` and `raw.rejected_documents` always reflect the folder as it
+is now; fact rows of documents that are gone are deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+
+from warehouse.staging.documents import Document, read_folder
+
+_FACTS = "warehouse.staging.facts"
+
+DOCUMENTS_COLUMNS = {
+    "document_id": "varchar",
+    "file_name": "varchar",
+    "path": "varchar",
+    "title": "varchar",
+    "published_on": "date",
+    "language": "varchar",
+    "text": "varchar",
+    "char_count": "integer",
+    "content_hash": "varchar",       # full SHA-256 of text; document_id is its first 16 hex chars
+    "url": "varchar",
+    "loaded_at": "timestamp",        # UTC, when this text was first loaded
+    "extracted_at": "timestamp",     # UTC, when its facts were last extracted (null: not yet)
+    "extracted_with": "varchar",     # fingerprint of the extractor that produced its facts
+}
+REJECTED_COLUMNS = {
+    "file_name": "varchar",
+    "path": "varchar",
+    "line_number": "integer",
+    "reason": "varchar",
+    "rejected_at": "timestamp",
+}
+
+
+def _facts_module() -> ModuleType | None:
+    """The fact extractor, or None while it is not part of the package yet."""
+    try:
+        return importlib.import_module(_FACTS)
+    except ModuleNotFoundError as exc:
+        if exc.name != _FACTS:        # a missing dependency inside it is a real error
+            raise
+        return None
+
+
+def _qualified(table: str) -> str:
+    return table if "." in table else f"raw.{table}"
+
+
+def _fact_tables(facts: ModuleType | None) -> tuple[str, ...]:
+    return tuple(_qualified(t) for t in getattr(facts, "RAW_TABLES", ())) if facts else ()
+
+
+PROVIDES: tuple[str, ...] = ("raw.documents", "raw.rejected_documents", *_fact_tables(_facts_module()))
+STATEFUL = True
+
+
+def fingerprint(project_dir: Path, facts: ModuleType | None) -> str | None:
+    """What the extraction of a document depends on besides its text."""
+    if facts is None:
+        return None
+    digest = hashlib.sha256(str(getattr(facts, "VERSION", "")).encode())
+    here = Path(__file__).parent
+    seeds = Path(project_dir) / "seeds"
+    files = [*sorted(here.glob("*.py")), *sorted(p for p in (here / "lexicons").rglob("*") if p.is_file()),
+             *(sorted(seeds.glob("*.csv")) if seeds.is_dir() else [])]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _ensure_table(con, name: str, columns: dict[str, str]) -> bool:
+    """Create `name`; an older table with other columns is replaced. True if (re)created."""
+    existing = con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'raw' and table_name = ? order by ordinal_position",
+        [name.split(".", 1)[1]],
+    ).fetchall()
+    wanted = [(c, t.upper()) for c, t in columns.items()]
+    if existing and [(c, t.upper()) for c, t in existing] == wanted:
+        return False
+    con.execute(f"drop table if exists {name}")
+    con.execute(f"create table {name} ({', '.join(f'{c} {t}' for c, t in columns.items())})")
+    return True
+
+
+def _insert(con, table: str, columns: dict[str, str], rows: list[tuple]) -> None:
+    """Insert rows through Arrow: one statement, not one per row."""
+    import pyarrow as pa
+
+    types = {"varchar": pa.string(), "date": pa.date32(), "integer": pa.int32(),
+             "timestamp": pa.timestamp("us")}
+    data = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)},
+                    schema=pa.schema([(c, types[t]) for c, t in columns.items()]))
+    con.register("_warehouse_incoming", data)
+    try:
+        con.execute(f"insert into {table} by name select * from _warehouse_incoming")
+    finally:
+        con.unregister("_warehouse_incoming")
+
+
+def _context_error(message: str, hint: str):
+    from warehouse.errors import ProjectError
+
+    return ProjectError(message, hint=hint)
+
+
+def load(con, ctx):
+    """Stage the documents folder; extract facts of new or changed documents only."""
+    from warehouse.loaders import LoadResult
+
+    folder = ctx.documents_dir
+    if folder is None:
+        raise _context_error("no documents folder to load",
+                             "pass --documents DIR or set `documents:` in warehouse.yml")
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise _context_error(f"documents folder {folder} does not exist or is not a folder",
+                             "pass --documents with an existing folder")
+
+    started = time.perf_counter()
+    read = read_folder(folder)
+    read_seconds = time.perf_counter() - started
+    now = datetime.now(UTC).replace(tzinfo=None)
+    facts = _facts_module()
+    stamp = fingerprint(ctx.project_dir, facts)
+
+    con.execute("create schema if not exists raw")
+    recreated = _ensure_table(con, "raw.documents", DOCUMENTS_COLUMNS)
+    _ensure_table(con, "raw.rejected_documents", REJECTED_COLUMNS)
+    previous = {} if recreated else {
+        row[0]: row[1:] for row in con.execute(
+            "select document_id, published_on, loaded_at, extracted_at, extracted_with from raw.documents"
+        ).fetchall()
+    }
+
+    def unchanged(doc: Document) -> bool:
+        before = previous.get(doc.document_id)
+        return (not ctx.full_refresh and before is not None and stamp is not None
+                and before[0] == doc.published_on and before[3] == stamp)
+
+    to_extract = [d for d in read.documents if not unchanged(d)]
+    removed = len(previous.keys() - {d.document_id for d in read.documents})
+
+    rows = []
+    for doc in read.documents:
+        before = previous.get(doc.document_id)
+        extracted = facts is not None and not unchanged(doc)
+        rows.append((
+            doc.document_id, doc.file_name, doc.path, doc.title, doc.published_on, doc.language,
+            doc.text, len(doc.text), hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), doc.url,
+            before[1] if before else now,
+            now if extracted else (before[2] if before else None),
+            stamp if facts is not None else None,
+        ))
+    con.execute("delete from raw.documents")
+    _insert(con, "raw.documents", DOCUMENTS_COLUMNS, rows)
+    con.execute("delete from raw.rejected_documents")
+    _insert(con, "raw.rejected_documents", REJECTED_COLUMNS,
+            [(r.file_name, r.path, r.line_number, r.reason, now) for r in read.rejections])
+
+    messages = []
+    fact_tables = _fact_tables(facts)
+    if facts is None:
+        # The extractor is not in the package yet: documents are staged, no facts.
+        messages.append(f"{_FACTS} is not available: documents staged without fact extraction")
+    else:
+        facts.ensure_tables(con)
+        for table in fact_tables:
+            con.execute(f"delete from {table} "
+                        "where document_id not in (select document_id from raw.documents)")
+        extract_started = time.perf_counter()
+        written = facts.extract_into(con, to_extract, Path(ctx.project_dir))
+        messages.append(f"extracted {len(to_extract)} documents ({written} rows) in "
+                        f"{time.perf_counter() - extract_started:.2f} s")
+
+    mb = read.bytes_read / 2**20
+    messages.insert(0, (
+        f"documents: {len(read.documents)} from {folder} ({mb:.2f} MB read in {read_seconds:.2f} s), "
+        f"{len(to_extract)} new or changed, {len(read.documents) - len(to_extract)} unchanged, "
+        f"{removed} removed, {len(read.rejections)} rejected"
+    ))
+    for r in read.rejections[:10]:
+        where = f"{r.file_name}:{r.line_number}" if r.line_number else r.file_name
+        messages.append(f"rejected {where}: {r.reason}")
+    if len(read.rejections) > 10:
+        messages.append(f"... and {len(read.rejections) - 10} more rejections (see raw.rejected_documents)")
+    if read.other_files:
+        kinds = Counter(Path(f).suffix.lower() or "(no extension)" for f in read.other_files)
+        listed = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in sorted(kinds.items()))
+        messages.append(f"skipped {len(read.other_files)} files that are not "
+                        f".txt, .md, .html or .jsonl: {listed}")
+
+    counts = {}
+    for table in ("raw.documents", "raw.rejected_documents", *fact_tables):
+        counts[table] = con.execute(f"select count(*) from {table}").fetchall()[0][0]
+    return LoadResult(rows=counts, rejected=len(read.rejections),
+                      skipped=len(read.documents) - len(to_extract), messages=messages)
