@@ -7,7 +7,8 @@ final as (
     select
         upper(currency_code) as currency_code,
         currency_name,
-        numeric_code
+        numeric_code,
+        is_current
     from source
 )
 
