@@ -202,7 +202,7 @@ def _run_loader(module, con, ctx, reporter, run_loader, fail_on_rejects) -> Node
     return result
 
 
-def _run_tests(con, tests, threads, reporter) -> list[NodeResult]:
+def _run_tests(con, tests, threads, reporter, init_cursor=None) -> list[NodeResult]:
     from warehouse.datatests import run_test
 
     by_id = {t.unique_id: t for t in tests}
@@ -214,7 +214,7 @@ def _run_tests(con, tests, threads, reporter) -> list[NodeResult]:
         except Exception as exc:  # noqa: BLE001 - a test that cannot run fails like an error
             return NodeResult(name, "test", "error", message=short_error(exc), file=test.file)
 
-    return run_graph(con, {t: set() for t in by_id}, work, threads, reporter, "test")
+    return run_graph(con, {t: set() for t in by_id}, work, threads, reporter, "test", init_cursor)
 
 
 def _finish(command, project, target, clock, results, reporter, published) -> RunResult:
@@ -248,8 +248,13 @@ def open_readonly(db: str | Path | None):
     except duckdb.Error as exc:
         con.close()
         raise ProjectError(f"cannot open {path}: {short_error(exc)}") from None
-    con.execute("use _warehouse_").fetchall()
+    _use_published(con)
     return con
+
+
+def _use_published(cur) -> None:
+    # a cursor is a new connection: point it at the attached warehouse too
+    cur.execute("use _warehouse_").fetchall()
 
 
 def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=(), exclude=(),
@@ -263,7 +268,7 @@ def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=
     con = open_readonly(target)
     try:
         reporter.start("test", len(tests))
-        results = _run_tests(con, tests, threads or default_threads(), reporter)
+        results = _run_tests(con, tests, threads or default_threads(), reporter, _use_published)
     finally:
         con.close()
     return _finish("test", prep.project, target, clock, results, reporter, False)

@@ -40,7 +40,7 @@ def short_error(exc: BaseException) -> str:
 
 
 def run_graph(con, graph: dict[str, set[str]], work: Callable, threads: int, reporter,
-              kind: str) -> list[NodeResult]:
+              kind: str, init_cursor: Callable | None = None) -> list[NodeResult]:
     """Call `work(cursor, name) -> NodeResult` for each node once its parents succeeded.
 
     A node whose parent failed is skipped; independent nodes keep running so one build
@@ -58,6 +58,8 @@ def run_graph(con, graph: dict[str, set[str]], work: Callable, threads: int, rep
         cur = getattr(local, "cur", None)
         if cur is None:
             cur = local.cur = con.cursor()
+            if init_cursor is not None:
+                init_cursor(cur)
             with guard:
                 cursors.append(cur)
         reporter.node_start(name, kind)

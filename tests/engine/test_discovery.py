@@ -1,0 +1,142 @@
+"""Project discovery, dependency inference and the errors that stop a build before it runs."""
+
+from __future__ import annotations
+
+import json
+
+import sqlglot
+from warehouse.dag import tables_read
+from warehouse.project import load_project
+
+
+def _deps(sql: str) -> set[str]:
+    return {r.name for r in tables_read(sqlglot.parse_one(sql, read="duckdb"))}
+
+
+def test_discovery_finds_models_seeds_config_and_tests(tmp_path, write):
+    root = write(tmp_path, {
+        "models/staging/stg_a.sql": "select 1 as x",
+        "models/marts/deep/fct_b.sql": "select * from staging.stg_a",
+        "models/marts/_marts.yml": "models:\n  - name: fct_b\n    config: {materialized: incremental, "
+                                   "unique_key: x, tags: [daily]}\n",
+        "models/marts/tests/assert_b.sql": "select * from marts.fct_b where x < 0",
+        "data_tests/assert_a.sql": "-- severity: warn\nselect * from staging.stg_a where x > 1",
+        "seeds/firms.csv": "a\n1\n",
+        "seeds/documents/note.csv": "not,a,seed\n",
+    })
+    project = load_project(root)
+    assert sorted(project.models) == ["marts.fct_b", "staging.stg_a"]
+    assert project.models["staging.stg_a"].materialized == "view"      # staging default
+    fct = project.models["marts.fct_b"]
+    assert (fct.materialized, fct.unique_key, fct.tags) == ("incremental", ["x"], ["daily"])
+    assert list(project.seeds) == ["seeds.firms"]                       # seeds/documents is not a seed
+    singular = {t.name: t.severity for t in project.tests if t.kind == "singular"}
+    assert singular == {"assert_a": "warn", "assert_b": "error"}
+
+
+def test_folder_defaults_and_model_override(tmp_path, write):
+    root = write(tmp_path, {
+        "models/int/a.sql": "select 1 as x",
+        "models/int/b.sql": "select 1 as x",
+        "models/int/_int.yml":
+            "config: {materialized: view}\nmodels:\n  - name: b\n    materialized: table\n",
+    })
+    project = load_project(root)
+    assert project.models["int.a"].materialized == "view"
+    assert project.models["int.b"].materialized == "table"
+
+
+def test_dependencies_exclude_ctes_and_normalise_names():
+    sql = """
+        with recent as (select * from Staging.Orders where ts > now() - interval 1 day),
+             joined as (select * from recent r join "Marts"."Dim_Customers" c using (customer_id))
+        select *, (select max(x) from seeds.limits) as lim
+        from joined
+        left join (select * from raw.events e where e.id in (select id from raw.allowed)) ev on true
+        cross join range(10) r
+        cross join read_csv('file.csv') f
+        cross join 'data.parquet' p
+        cross join plain_table
+    """
+    assert _deps(sql) == {"staging.orders", "marts.dim_customers", "seeds.limits", "raw.events",
+                          "raw.allowed", "main.plain_table"}
+
+
+def test_cte_shadowing_a_table_name_is_not_a_dependency():
+    assert _deps("with orders as (select 1 as id) select * from orders") == set()
+
+
+def test_missing_reference_names_file_and_line(cli, project):
+    (project / "models/marts/bad.sql").write_text("select *\nfrom\n  marts.nowhere\n")
+    result = cli("build")
+    assert result.exit_code == 2
+    assert "models/marts/bad.sql:3" in result.stderr
+    assert "marts.nowhere" in result.stderr
+    assert "Traceback" not in result.output
+    assert not cli.db.exists()
+
+
+def test_cycle_names_every_member(cli, project, write):
+    write(project, {
+        "models/marts/a.sql": "select * from marts.c",
+        "models/marts/b.sql": "select * from marts.a",
+        "models/marts/c.sql": "select * from marts.b",
+    })
+    result = cli("build")
+    assert result.exit_code == 2
+    assert "cycle" in result.stderr
+    for member in ("marts.a", "marts.b", "marts.c"):
+        assert member in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_parse_error_names_file_and_line(cli, project):
+    (project / "models/marts/broken.sql").write_text("select 1,\n  2\nfrom where (\n")
+    result = cli("build")
+    assert result.exit_code == 2
+    assert "models/marts/broken.sql:3" in result.stderr
+    assert "cannot parse SQL" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_two_statements_are_refused(cli, project):
+    (project / "models/marts/two.sql").write_text("select 1;\nselect 2;\n")
+    result = cli("build")
+    assert result.exit_code == 2 and "one select statement" in result.stderr
+
+
+def test_bad_yaml_names_file_and_line(cli, project):
+    (project / "models/marts/_marts.yml").write_text("models:\n  - name: dim_firms\n   bad: [\n")
+    result = cli("ls")
+    assert result.exit_code == 2
+    assert "models/marts/_marts.yml:" in result.stderr
+
+
+def test_unknown_test_type_is_a_project_error(cli, project):
+    (project / "models/marts/_marts.yml").write_text(
+        "models:\n  - name: dim_firms\n    columns:\n      - name: firm_id\n        data_tests: [positive]\n")
+    result = cli("build")
+    assert result.exit_code == 2 and "unknown test 'positive'" in result.stderr
+
+
+def test_ls_json_lists_models_in_topological_order(cli):
+    result = cli("ls", "--output", "json")
+    assert result.exit_code == 0, result.output
+    models = json.loads(result.stdout)
+    names = [m["name"] for m in models]
+    assert set(names) == {"staging.stg_firms", "staging.stg_deals", "marts.dim_firms", "marts.fct_deals"}
+    for m in models:  # every parent comes before its child
+        for parent in m["parents"]:
+            if parent in names:
+                assert names.index(parent) < names.index(m["name"])
+    by_name = {m["name"]: m for m in models}
+    assert by_name["marts.fct_deals"]["parents"] == ["marts.dim_firms", "staging.stg_deals"]
+    assert by_name["staging.stg_firms"]["parents"] == ["seeds.firms"]
+    assert by_name["staging.stg_firms"]["materialized"] == "view"
+    assert by_name["marts.fct_deals"]["tags"] == ["finance"]
+
+
+def test_ls_text_output(cli):
+    result = cli("ls")
+    assert result.exit_code == 0
+    assert "marts.fct_deals" in result.stdout and "table" in result.stdout
