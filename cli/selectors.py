@@ -49,10 +49,11 @@ def _one(project: Project, graph: dict[str, set[str]], selector: str, strict: bo
         if not nodes and strict:
             raise ProjectError(f"selector {part!r} matches no model",
                                hint="check the name with `warehouse ls`")
+        core_nodes = set(nodes)
         if up:
-            nodes |= ancestors(graph, nodes)
+            nodes |= ancestors(graph, core_nodes)
         if down:
-            nodes |= descendants(graph, nodes)
+            nodes |= descendants(graph, core_nodes)
         result = nodes if result is None else result & nodes
     return result or set()
 

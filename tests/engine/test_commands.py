@@ -1,0 +1,76 @@
+"""export and query."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import polars as pl
+import pyarrow.parquet as pq
+
+
+def test_export_writes_parquet_readable_by_polars_and_pyarrow(cli, tmp_path):
+    assert cli("build").exit_code == 0
+    out = tmp_path / "out"
+    result = cli("export", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["marts.dim_firms.parquet", "marts.fct_deals.parquet",
+                     "staging.stg_deals.parquet", "staging.stg_firms.parquet"]
+    frame = pl.read_parquet(out / "marts.fct_deals.parquet")
+    assert frame.height == 3 and frame["amount"].sum() == 1200
+    table = pq.read_table(out / "marts.dim_firms.parquet")
+    assert sorted(table.column("firm_id").to_pylist()) == ["aleph", "mistral"]
+
+
+def test_export_selection(cli, tmp_path):
+    assert cli("build").exit_code == 0
+    out = tmp_path / "out"
+    assert cli("export", "--out", str(out), "-s", "path:models/marts").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["marts.dim_firms.parquet", "marts.fct_deals.parquet"]
+
+
+def test_export_without_a_warehouse_is_exit_2(cli, tmp_path):
+    result = cli("export", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+
+
+def test_query_formats(cli):
+    assert cli("build").exit_code == 0
+    sql = "select firm_id, amount from marts.fct_deals order by deal_id"
+    table = cli("query", sql)
+    assert table.exit_code == 0
+    assert "| firm_id | amount |" in table.stdout and "(3 rows)" in table.stdout
+    as_csv = cli("query", sql, "--format", "csv")
+    assert list(csv.reader(io.StringIO(as_csv.stdout))) == [
+        ["firm_id", "amount"], ["mistral", "600"], ["aleph", "500"], ["mistral", "100"]]
+    as_json = cli("query", sql, "--format", "json")
+    assert json.loads(as_json.stdout)[1] == {"firm_id": "aleph", "amount": 500}
+
+
+def test_query_error_is_clean(cli):
+    assert cli("build").exit_code == 0
+    result = cli("query", "select * from marts.nothing")
+    assert result.exit_code == 1
+    assert "query failed" in result.stderr and "Traceback" not in result.output
+
+
+def test_query_on_a_file_named_like_a_schema(cli, tmp_path):
+    # DuckDB names a file's catalog after its stem: marts.duckdb must not shadow schema marts
+    cli.db = tmp_path / "marts.duckdb"
+    assert cli("build").exit_code == 0
+    result = cli("query", "select count(*) as n from marts.fct_deals", "--format", "json")
+    assert json.loads(result.stdout) == [{"n": 3}]
+
+
+def test_help_and_version():
+    from typer.testing import CliRunner
+    from warehouse.cli import app
+
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("build", "run", "test", "ls", "export", "query"):
+        assert command in result.stdout
+    assert CliRunner().invoke(app, ["--version"]).stdout.startswith("warehouse ")
+    assert CliRunner().invoke(app, ["build", "--no-such-flag"]).exit_code == 2
