@@ -145,7 +145,7 @@ class Warehouse:
     def build(self) -> api.RunResult:
         (self.root / "raw_rows.json").write_text(json.dumps(self.raw), encoding="utf-8")
         result = api.build(project_dir=self.root, db=self.db, threads=2)
-        failed = [(r.name, r.status, r.message) for r in result.results
+        failed = [(r.unique_id, r.status, r.message) for r in result.results
                   if r.status not in ("success", "pass")]
         assert result.exit_code == 0, failed
         return result

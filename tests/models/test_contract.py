@@ -1,0 +1,103 @@
+"""The marts contract and the models' documentation and data tests."""
+
+import json
+from pathlib import Path
+
+import yaml
+from warehouse import api
+
+from .conftest import ROOT
+
+# ../shared/DESIGN.md, "Facts contract (marts)": names that must never change
+CONTRACT = {
+    "dim_documents": ["document_id", "file_name"],
+    "dim_firms": ["firm_id", "firm_name", "country_code"],
+    "dim_countries": ["country_code", "country_name"],
+    "fct_investments": ["investment_id", "document_id", "investee_firm_id", "amount", "currency_code",
+                        "amount_usd", "valuation_usd", "country_code", "announced_on", "evidence"],
+    "bridge_investment_investors": ["investment_id", "investor_firm_id"],
+    "fct_subsidies": ["subsidy_id", "document_id", "grantor_name", "grantor_country_code", "amount",
+                      "currency_code", "amount_usd", "announced_on", "evidence"],
+    "bridge_subsidy_recipients": ["subsidy_id", "recipient_firm_id"],
+    "fct_chip_purchases": ["purchase_id", "document_id", "buyer_firm_id", "vendor_firm_id", "chip_model",
+                           "quantity", "amount", "currency_code", "amount_usd", "country_code",
+                           "announced_on", "evidence"],
+}
+
+
+def _columns(warehouse) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for schema, table, column in warehouse.sql(
+            "select table_schema, table_name, column_name from information_schema.columns "
+            "where table_schema in ('staging', 'intermediate', 'marts') order by ordinal_position"):
+        out.setdefault(f"{schema}.{table}", []).append(column)
+    return out
+
+
+def _sample(warehouse):
+    d = warehouse.doc("d1", "2024-06-12")
+    d.fact("Mistral AI lève 600 M€.", "investment", [("investee", "Mistral AI"), ("investor", "Bpifrance")],
+           [(600e6, "EUR")])
+    d.fact("Le METI débloque 1 Md¥.", "subsidy", [("grantor", "METI"), ("recipient", "Sakana AI")],
+           [(1e9, "JPY")])
+    d.fact("Scaleway commande 1 000 GPU.", "chip_purchase", [("buyer", "Scaleway"), ("vendor", "Nvidia")],
+           quantity=1000)
+
+
+def test_marts_have_the_contract_columns(warehouse):
+    _sample(warehouse)
+    warehouse.build()
+    columns = _columns(warehouse)
+    for table, wanted in CONTRACT.items():
+        assert set(wanted) <= set(columns[f"marts.{table}"]), table
+    for table in CONTRACT:
+        assert warehouse.sql(f"select count(*) from marts.{table}")[0][0] > 0, table
+
+
+def test_every_model_and_column_is_described(warehouse):
+    _sample(warehouse)
+    warehouse.build()
+    columns = _columns(warehouse)
+    described: dict[str, dict] = {}
+    for path in sorted((ROOT / "models").glob("*/_*.yml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["models"]:
+            assert entry.get("description"), entry["name"]
+            described[f"{path.parent.name}.{entry['name']}"] = {
+                c["name"]: c.get("description") for c in entry.get("columns", [])}
+    models = {f"{p.parent.name}.{p.stem}" for p in (ROOT / "models").glob("*/*.sql")}
+    assert set(described) == models
+    for model in models:
+        assert described[model] and all(described[model].values()), model
+        assert list(described[model]) == columns[model], model
+
+
+def test_every_mart_key_and_foreign_key_is_tested(warehouse):
+    _sample(warehouse)
+    result = warehouse.build()
+    tests = {r.unique_id for r in result.results if r.kind == "test"}
+    for table, key in [("fct_investments", "investment_id"), ("fct_subsidies", "subsidy_id"),
+                       ("fct_chip_purchases", "purchase_id"), ("dim_firms", "firm_id"),
+                       ("dim_documents", "document_id"), ("dim_countries", "country_code")]:
+        assert f"unique:marts.{table}.{key}" in tests
+        assert f"not_null:marts.{table}.{key}" in tests
+    for child, parent in [("fct_investments.investee_firm_id", "marts.dim_firms.firm_id"),
+                          ("bridge_investment_investors.investor_firm_id", "marts.dim_firms.firm_id"),
+                          ("bridge_investment_investors.investment_id",
+                           "marts.fct_investments.investment_id"),
+                          ("bridge_subsidy_recipients.recipient_firm_id", "marts.dim_firms.firm_id"),
+                          ("fct_chip_purchases.vendor_firm_id", "marts.dim_firms.firm_id"),
+                          ("fct_investments.currency_code", "seeds.currencies.currency_code"),
+                          ("fct_subsidies.grantor_country_code", "marts.dim_countries.country_code")]:
+        assert f"relationships:marts.{child}->{parent}" in tests
+    assert any(name.startswith("singular:") for name in tests)
+
+
+def test_a_currency_outside_iso_4217_fails_the_build(warehouse):
+    warehouse.doc("d1", "2024-06-12").fact("Mistral AI lève 600 M.", "investment",
+                                           [("investee", "Mistral AI")], [(600e6, "ZZZ")])
+    (warehouse.root / "raw_rows.json").write_text(json.dumps(warehouse.raw), encoding="utf-8")
+    result = api.build(project_dir=warehouse.root, db=warehouse.db, threads=2)
+    failed = {r.unique_id for r in result.results if r.status == "fail"}
+    assert result.exit_code == 1 and not result.published
+    assert "relationships:marts.fct_investments.currency_code->seeds.currencies.currency_code" in failed
+    assert not Path(warehouse.db).exists()

@@ -1,0 +1,132 @@
+"""Merging restatements: the sentences of one deal in one document become one
+fact; different deals, parties or documents stay apart; ids are stable."""
+
+INVESTMENTS = "select * from marts.fct_investments order by announced_on nulls first, amount"
+
+
+def _mistral_round(doc):
+    doc.fact("Mistral AI lève 600 millions d'euros.", "investment",
+             [("investee", "Mistral AI"), ("investor", "General Catalyst")], [(600e6, "EUR")],
+             country="FR", announced_on="2024-06-11")
+    doc.fact("Mistral raises $640 million led by Lightspeed.", "investment",
+             [("investee", "Mistral"), ("investor", "Lightspeed")], [(640e6, "USD")],
+             valuations=[(6e9, "USD")])
+
+
+def test_one_round_stated_in_two_currencies_is_one_fact(warehouse):
+    _mistral_round(warehouse.doc("d1", "2024-06-12"))
+    warehouse.build()
+    rows = warehouse.dicts(INVESTMENTS)
+    assert len(rows) == 1
+    fact = rows[0]
+    assert fact["candidate_count"] == 2
+    # the earliest sentence with an amount is the evidence, its amount as stated
+    assert fact["evidence"] == "Mistral AI lève 600 millions d'euros."
+    assert (fact["amount"], fact["currency_code"]) == (600e6, "EUR")
+    assert fact["valuation_usd"] == 6e9
+    investors = warehouse.sql("select investor_firm_id from marts.bridge_investment_investors order by 1")
+    assert investors == [("lightspeed",), ("unresolved:general-catalyst",)]
+
+
+def test_sentence_without_amount_joins_the_current_deal_not_the_background_one(warehouse):
+    d = warehouse.doc("d1", "2024-06-12")
+    _mistral_round(d)
+    d.fact("La start-up avait levé 105 millions d'euros en 2023.", "investment",
+           [("investee", "Mistral AI"), ("investor", "Lightspeed Venture Partners")], [(105e6, "EUR")],
+           announced_on="2023-06-01", background=True)
+    d.fact("Mistral AI compte aussi Bpifrance à son capital.", "investment",
+           [("investee", "Mistral AI"), ("investor", "Bpifrance")])
+    warehouse.build()
+    rows = warehouse.dicts(INVESTMENTS)
+    assert [(r["amount"], r["is_background"], r["candidate_count"]) for r in rows] == [
+        (105e6, True, 1), (600e6, False, 3)]
+    by_amount = {r["amount"]: r["investment_id"] for r in rows}
+    investors = warehouse.sql(
+        "select investor_firm_id from marts.bridge_investment_investors where investment_id = ? order by 1",
+        [by_amount[600e6]])
+    assert investors == [("bpifrance",), ("lightspeed",), ("unresolved:general-catalyst",)]
+
+
+def test_amounts_more_than_15_percent_apart_stay_apart(warehouse):
+    d = warehouse.doc("d1", "2024-06-12")
+    d.fact("Mistral AI lève 100 millions de dollars.", "investment", [("investee", "Mistral AI")],
+           [(100e6, "USD")])
+    d.fact("Mistral AI lève 114 millions de dollars.", "investment", [("investee", "Mistral AI")],
+           [(114e6, "USD")])
+    d.fact("Mistral AI lève 140 millions de dollars.", "investment", [("investee", "Mistral AI")],
+           [(140e6, "USD")])
+    warehouse.build()
+    assert warehouse.sql("select amount, candidate_count from marts.fct_investments order by 1") == [
+        (100e6, 2), (140e6, 1)]
+
+
+def test_different_parties_and_documents_do_not_merge(warehouse):
+    d1 = warehouse.doc("d1", "2024-06-12")
+    d1.fact("Mistral AI lève 100 M$.", "investment", [("investee", "Mistral AI")], [(100e6, "USD")])
+    d1.fact("Sakana AI lève 100 M$.", "investment", [("investee", "Sakana AI")], [(100e6, "USD")])
+    warehouse.doc("d2", "2024-06-12").fact("Mistral AI lève 100 M$.", "investment",
+                                           [("investee", "Mistral AI")], [(100e6, "USD")])
+    warehouse.build()
+    rows = warehouse.sql("select document_id, investee_firm_id from marts.fct_investments order by 1, 2")
+    assert rows == [("d1", "mistral-ai"), ("d1", "sakana-ai"), ("d2", "mistral-ai")]
+
+
+def test_subsidy_sentences_merge_on_the_granting_country(warehouse):
+    d = warehouse.doc("d1", "2024-04-19")
+    d.fact("Le METI débloque 114,6 milliards de yens (740 millions de dollars).", "subsidy",
+           [("grantor", "METI"), ("recipient", "SoftBank Corp."), ("recipient", "Highreso")],
+           [(114.6e9, "JPY"), (740e6, "USD")])
+    d.fact("Le gouvernement japonais soutient aussi KDDI.", "subsidy",
+           [("grantor", "gouvernement japonais"), ("recipient", "KDDI")], country="JP")
+    warehouse.build()
+    rows = warehouse.dicts("select * from marts.fct_subsidies")
+    assert len(rows) == 1
+    assert rows[0]["grantor_country_code"] == "JP"
+    assert rows[0]["grantor_name"] == "METI"
+    assert (rows[0]["amount"], rows[0]["currency_code"]) == (114.6e9, "JPY")
+    recipients = warehouse.sql("select recipient_firm_id from marts.bridge_subsidy_recipients order by 1")
+    assert recipients == [("softbank-corp",), ("unresolved:highreso",), ("unresolved:kddi",)]
+
+
+def test_grantor_written_as_a_country_gives_the_country(warehouse):
+    warehouse.doc("d1", "2024-04-19").fact("Japan grants ¥10bn to Sakana AI.", "subsidy",
+                                           [("grantor", "Japan"), ("recipient", "Sakana AI")],
+                                           [(10e9, "JPY")])
+    warehouse.build()
+    assert warehouse.sql("select grantor_country_code from marts.fct_subsidies") == [("JP",)]
+
+
+def test_chip_orders_merge_on_quantity(warehouse):
+    d = warehouse.doc("d1", "2025-02-10")
+    d.fact("Scaleway commande 3 000 GPU H100 à Nvidia.", "chip_purchase",
+           [("buyer", "Scaleway"), ("vendor", "Nvidia")], quantity=3000, chip_model="H100")
+    d.fact("Scaleway orders 3,000 Nvidia H100 chips.", "chip_purchase",
+           [("buyer", "Scaleway")], quantity=3000)
+    d.fact("Scaleway vise 5 000 GPU d'ici 2026.", "chip_purchase", [("buyer", "Scaleway")], quantity=5000)
+    warehouse.build()
+    rows = warehouse.dicts("select * from marts.fct_chip_purchases order by quantity")
+    assert [(r["quantity"], r["candidate_count"]) for r in rows] == [(3000, 2), (5000, 1)]
+    assert rows[0]["vendor_firm_id"] == "nvidia"
+    assert rows[0]["chip_model"] == "H100"
+    assert rows[0]["country_code"] == "FR"  # no country in the text: the buyer's home country
+
+
+def test_facts_without_any_party_stay_out_of_the_marts(warehouse):
+    warehouse.doc("d1", "2024-06-12").fact("Un tour de 5 millions d'euros a été bouclé.", "investment",
+                                           amounts=[(5e6, "EUR")])
+    warehouse.build()
+    assert warehouse.sql("select count(*) from marts.fct_investments") == [(0,)]
+    assert warehouse.sql("select is_complete from intermediate.int_facts") == [(False,)]
+
+
+def test_fact_ids_are_stable_across_builds(warehouse):
+    _mistral_round(warehouse.doc("d1", "2024-06-12"))
+    warehouse.doc("d2", "2024-04-19").fact("Le METI débloque 1 Md¥.", "subsidy", [("grantor", "METI")],
+                                           [(1e9, "JPY")])
+    warehouse.build()
+    first = warehouse.sql("select investment_id from marts.fct_investments union all "
+                          "select subsidy_id from marts.fct_subsidies order by 1")
+    warehouse.build()
+    again = warehouse.sql("select investment_id from marts.fct_investments union all "
+                          "select subsidy_id from marts.fct_subsidies order by 1")
+    assert first == again and len(first) == 2
