@@ -13,7 +13,7 @@ from pathlib import Path
 
 from warehouse.staging.chips import chip_models, chip_units, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
-from warehouse.staging.lexicon import for_language
+from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money
 from warehouse.staging.parties import Entity, PartyFinder
 from warehouse.staging.sentences import Sentence, split_sentences
@@ -162,6 +162,20 @@ class Extractor:
         return ctx.run()
 
 
+@cache
+def _titles() -> re.Pattern:
+    words = [r["word"] for r in rows("name_filters") if r["kind"] == "title"]
+    return re.compile(
+        rf"(?<![\w])(?:{'|'.join(_apos(w) for w in sorted(words, key=len, reverse=True))})"
+        r"(?:\s+(?:de|du|des|d['’]|of|the|la|le|l['’])?\s*[\w'’.-]+){0,4}?[\s,]+$",
+        re.IGNORECASE,
+    )
+
+
+_DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
+_POSSESSIVE = re.compile(r"^['’]s\s+$")
+
+
 class _DocContext:
     def __init__(self, ex: Extractor, doc, text, lang, sentences, money, countries):
         self.ex, self.doc, self.text, self.lang = ex, doc, text, lang
@@ -170,22 +184,60 @@ class _DocContext:
         self.country_mentions: list[CountryMention] = countries
         self.published = getattr(doc, "published_on", None)
         self.entities: dict[int, list[Entity]] = {}
+        self.persons: set[int] = set()
         self.dates = []
         if find_dates is not None:
             try:
                 self.dates = find_dates(text, lang, years=True, ref=self.published)
             except TypeError:  # an older signature
                 self.dates = find_dates(text, lang)
+        self._mid_tokens, self._lower_words = self._vocabulary()
+        self._cue_rx, self._cue_table = _cues(lang)
+        self._doc_country = self._dominant_country()
+
+    def _vocabulary(self) -> tuple[set[str], set[str]]:
+        """Capitalised words seen inside sentences, and every lower-case word of the document."""
+        mid: set[str] = set()
+        for s in self.sentences:
+            words = re.findall(r"[\w&-]+", s.text)
+            mid.update(w for w in words[1:] if w[:1].isupper())
+        lower = {w for w in re.findall(r"[\w-]+", self.text) if w.islower()}
+        return mid, lower
 
     # -- helpers ------------------------------------------------------------------------------
     def ents(self, i: int) -> list[Entity]:
-        if i not in self.entities:
-            s = self.sentences[i]
-            found = self.ex.parties.find(self.text, s.start, s.end)
-            blocked = [(m.start, m.end) for m in self.money if s.start <= m.start < s.end]
-            blocked += [(c.start, c.end) for c in self.country_mentions if s.start <= c.start < s.end]
-            self.entities[i] = [e for e in found if not any(a < e.end and e.start < b for a, b in blocked)]
-        return self.entities[i]
+        if i in self.entities:
+            return self.entities[i]
+        s = self.sentences[i]
+        found = self.ex.parties.find(self.text, s.start, s.end)
+        blocked = [(m.start, m.end) for m in self.money if s.start <= m.start < s.end]
+        blocked += [(c.start, c.end) for c in self.country_mentions if s.start <= c.start < s.end]
+        out = []
+        for e in found:
+            if any(a < e.end and e.start < b for a, b in blocked):
+                continue
+            head = self.text[s.start : e.start]
+            first = e.name.split()[0]
+            if e.source == "pattern":
+                # a capitalised common word opening the sentence is not a name unless the document
+                # also writes it capitalised mid-sentence
+                if not head.strip() or head.rstrip().endswith((":", "—", "–")):
+                    if " " not in e.name and (
+                        first.lower() in self._lower_words or first not in self._mid_tokens
+                    ):
+                        continue
+                if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():
+                    continue
+                if first.endswith(("-based", "-born")):
+                    continue
+            if _titles().search(self.text[max(s.start, e.start - 60) : e.start]):
+                self.persons.add(e.start)
+            out.append(e)
+        self.entities[i] = out
+        return out
+
+    def is_person(self, e: Entity) -> bool:
+        return e.start in self.persons
 
     def money_in(self, s: Sentence) -> list[Money]:
         return [m for m in self.money if s.start <= m.start and m.end <= s.end]
@@ -226,17 +278,20 @@ class _DocContext:
         return out
 
     # -- main ---------------------------------------------------------------------------------
+    def cues_in(self, s: Sentence) -> list[tuple[str, str, str, int, int]]:
+        cues = []
+        for m in self._cue_rx.finditer(s.text):
+            key = re.sub(" +", " ", m.group(0).lower().replace("’", "'"))
+            for fact_type, role in self._cue_table.get(key, []):
+                cues.append((fact_type, role, m.group(0), s.start + m.start(), s.start + m.end()))
+        return cues
+
     def run(self) -> tuple[list[Candidate], list[LabelledMoney]]:
-        cue_rx, cue_table = _cues(self.lang)
         flags_rx = _sentence_flags(self.lang)
         candidates: list[Candidate] = []
         labelled: list[LabelledMoney] = []
         for i, s in enumerate(self.sentences):
-            cues = []
-            for m in cue_rx.finditer(s.text):
-                key = re.sub(" +", " ", m.group(0).lower().replace("’", "'"))
-                for fact_type, role in cue_table.get(key, []):
-                    cues.append((fact_type, role, m.group(0), s.start + m.start(), s.start + m.end()))
+            cues = self.cues_in(s)
             flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
@@ -244,51 +299,65 @@ class _DocContext:
             if not cues or flags & {"denial", "cancelled", "hypothetical"}:
                 continue
             facts_money = [m for m in self.money_in(s) if labels.get(m) == "fact"]
+            self.cue_starts = sorted({(c[3], c[4], c[0]) for c in cues})
             made: list[Candidate] = []
             for fact_type in FACT_TYPES:
-                seen_primary: set = set()
+                seen: set = set()
                 for ft, role, cue, cs, ce in cues:
                     if ft != fact_type:
                         continue
                     for cand in self.build(i, s, ft, role, cue, cs, ce, facts_money, flags):
                         key = (
+                            cand.fact_type,
                             cand.amounts[0].start if cand.amounts else None,
                             tuple(p.name for p in cand.parties if p.role in ("investee", "buyer")),
                         )
-                        if key in seen_primary:
+                        if key in seen:
                             continue
-                        seen_primary.add(key)
+                        seen.add(key)
                         made.append(cand)
-            # a public body spending money is a subsidy, not an investment, when both read the same amount
+            # one amount read by an investment and a subsidy cue is the subsidy's
             sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
             made = [
                 c
                 for c in made
                 if not (c.fact_type == "investment" and c.amounts and c.amounts[0].start in sub_amounts)
             ]
-            candidates.extend(made)
+            # one candidate per amount and type in a sentence
+            by_amount: dict = {}
+            for c in made:
+                k = (c.fact_type, c.amounts[0].start if c.amounts else None, c.suffix)
+                if c.fact_type == "chip_purchase":
+                    k = (c.fact_type, c.quantity, tuple(p.name for p in c.parties if p.role == "buyer"))
+                by_amount.setdefault(k, c)
+            candidates.extend(by_amount.values())
         return candidates, labelled
 
     # -- one cue ------------------------------------------------------------------------------
+    def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:
+        """The stretch of the sentence a cue governs: from the previous cue of another type to the next."""
+        lo, hi = s.start, s.end
+        for a, b, ft in self.cue_starts:
+            if ft != fact_type and b <= cs:
+                lo = max(lo, b)
+            if ft != fact_type and a >= ce:
+                hi = min(hi, a)
+        return lo, hi
+
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
-        amounts = self.pick_amounts(facts_money, cs, ce)
-        quantities = find_quantities(self.text, self.lang, s.start, s.end)
-        quantities = [
-            q for q in quantities if not any(m.start < q.end and q.start < m.end for m in self.money_in(s))
-        ]
-        model = model_regex().search(s.text)
+        lo, hi = self.clause(s, cs, ce, fact_type)
+        amounts = self.pick_amounts([m for m in facts_money if lo <= m.start and m.end <= hi], cs, ce)
         base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
         if fact_type == "chip_purchase":
+            quantities = find_quantities(self.text, self.lang, lo, hi)
+            quantities = [
+                q
+                for q in quantities
+                if not any(m.start < q.end and q.start < m.end for m in self.money_in(s))
+            ]
+            model = model_regex().search(self.text, lo, hi)
             qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
-            has_chip = (
-                qty is not None
-                or model is not None
-                or re.search(
-                    _CHIP_WORDS,
-                    s.text,
-                    re.IGNORECASE,
-                )
-            )
+            has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
             if not has_chip:
                 return []
             cands = self.chip_roles(i, s, role, cs, ce, base)
@@ -334,48 +403,88 @@ class _DocContext:
         return out
 
     # -- roles --------------------------------------------------------------------------------
-    def subject(self, i: int, s: Sentence, cs: int, avoid_vendors: bool = False) -> tuple[Entity | None, str]:
+    def subject(
+        self,
+        i: int,
+        s: Sentence,
+        cs: int,
+        ce: int | None = None,
+        avoid_vendors: bool = False,
+        allow_persons: bool = False,
+    ) -> tuple[Entity | None, str]:
+        """The actor of a cue: the first name of its clause before the cue, else the first name after
+        it (passive: "investis ... grâce à X"), else the salient name of the previous sentences."""
+        lo = s.start
+        for a, b, _ft in self.cue_starts:
+            if b <= cs:
+                lo = max(lo, b) if a != cs else lo
+        colon = self.text.rfind(" : ", s.start, cs)
+        if colon >= 0:
+            lo = max(lo, colon + 3)
+
+        def ok(e: Entity) -> bool:
+            if avoid_vendors and (e.name.lower() in _vendor_names() or e.kind == "chip_vendor"):
+                return False
+            if not allow_persons and self.is_person(e):
+                return False
+            return True
+
         for e in self.ents(i):
             if e.end > cs:
                 break
+            if e.start < lo:
+                continue
             if _SOURCE_BEFORE.search(self.text[max(s.start, e.start - 25) : e.start]):
                 continue
-            if avoid_vendors and e.name.lower() in _vendor_names():
-                continue
-            return e, "subject"
-        # pronoun or common noun subject: the salient name of the previous sentences
+            if ok(e):
+                return e, "subject"
+        if ce is not None:
+            hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
+            for e in self.ents(i):
+                if ce <= e.start < hi and ok(e):
+                    before = self.text[max(s.start, e.start - 30) : e.start]
+                    if re.search(r"\b(?:par|by|from|auprès|de|of|à|to)\s+(?:\w+\s+){0,2}$", before):
+                        continue
+                    return e, "after_cue"
         for j in (i - 1, i - 2):
             if j >= 0:
                 for e in self.ents(j):
-                    if avoid_vendors and e.name.lower() in _vendor_names():
-                        continue
-                    return e, "previous_sentence"
+                    if ok(e):
+                        return e, "previous_sentence"
         return None, ""
 
     def after_marker(self, i: int, s: Sentence, rx, start: int) -> list[Entity]:
         """Entities that come after a marker match, from `start` on."""
-        hits = [m for m in rx.finditer(self.text, start, s.end)]
+        hits = list(rx.finditer(self.text, start, s.end))
         if not hits:
             return []
         first = hits[0].end()
         return [e for e in self.ents(i) if e.start >= first]
 
     def directly_after(self, i: int, s: Sentence, rx, start: int) -> Entity | None:
-        for e in self.ents(i):
+        ents = self.ents(i)
+        for k, e in enumerate(ents):
             if e.start < start:
                 continue
             before = self.text[max(s.start, e.start - 30) : e.start]
             hits = list(rx.finditer(before))
             m = hits[-1] if hits else None
             if m and re.fullmatch(
-                r"\s*(?:(?:le|la|les|l['’]|the|du|des|américain|groupe|fonds)\s*)*", before[m.end() :]
+                r"\s*(?:(?:le|la|les|l['’]|the|du|des|américain|groupe|fonds|start-up|société)\s*)*",
+                before[m.end() :],
             ):
+                # "in Abu Dhabi's G42": the possessed name is the one meant
+                if k + 1 < len(ents) and _POSSESSIVE.match(self.text[e.end : ents[k + 1].start]):
+                    return ents[k + 1]
                 return e
         return None
 
+    def public_body_before(self, s: Sentence, cs: int) -> bool:
+        return _public_bodies(self.lang).search(self.text, s.start, cs) is not None
+
     def investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
         markers = _markers(self.lang, "investment")
-        subj, how = self.subject(i, s, cs)
+        subj, how = self.subject(i, s, cs, ce, allow_persons=(role == "investor"))
         parties: list[Party] = []
         investee = None
         rule = f"investment:{role}"
@@ -387,6 +496,11 @@ class _DocContext:
                 investee = target
                 rule += ":target"
             else:
+                if self.public_body_before(s, cs):
+                    # a government spending its own money on a programme is a subsidy
+                    return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+                if subj is not None and self.is_person(subj):
+                    return []
                 investee = subj
                 rule += ":capex"
         else:
@@ -427,12 +541,12 @@ class _DocContext:
             if vendor:
                 cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, how))
             return [cand]
-        subj, how = self.subject(i, s, cs, avoid_vendors=True)
+        subj, how = self.subject(i, s, cs, ce, avoid_vendors=True)
         if subj is None:
             return []
         buyers = [subj]
         # "A, B and C will each deploy ...": one purchase per buyer
-        if re.search(r"\b(?:each|chacun|chacune)\b", self.text[cs - 40 : ce + 40], re.IGNORECASE):
+        if how == "subject" and re.search(r"\b(?:each|chacun|chacune)\b", self.text[cs - 40 : ce + 40], re.I):
             buyers = [
                 e
                 for e in self.ents(i)
@@ -457,7 +571,6 @@ class _DocContext:
 
     def subsidy_roles(self, i, s, cs, ce, base) -> list[Candidate]:
         body = _public_bodies(self.lang).search(self.text, s.start, s.end)
-        subj, how = self.subject(i, s, cs)
         country = None
         if body:
             name = self.grantor_name(i, s, body.start(), body.end())
@@ -473,8 +586,7 @@ class _DocContext:
             country = subj_country.code
             rule = "subsidy:country"
         if country is None:
-            inside = self.countries_in(s.start, s.end)
-            country = inside[0].code if inside else self.doc_country()
+            country = self._doc_country
         c = Candidate(rule=rule, **base)
         c.parties = [Party("grantor", name, gstart, gend, rule.split(":")[1])]
         markers = _markers(self.lang, "subsidy")
@@ -500,37 +612,53 @@ class _DocContext:
 
     # -- country, date, background ------------------------------------------------------------
     def party_country(self, ent: Entity, s: Sentence, ce: int, capex: bool = False) -> str | None:
+        near = self.near_country(ent)
+        if near:
+            return near
         if capex:
-            for c in self.countries_in(ce, s.end):
+            # where a firm spends or installs: "au Japon", "in the UK" anywhere in the sentence
+            for c in self.countries_in(s.start, s.end):
                 if c.kind == "name" and _LOC_PREP.search(self.text[max(s.start, c.start - 15) : c.start]):
                     return c.code
-        # a demonym or country right next to a mention of the party
-        # ("la start-up japonaise X", "X, the Indian firm")
-        name = ent.name
+        if ent.source == "gazetteer" and not capex:
+            return None  # the firm's own country comes from the seeds
+        return self._doc_country
+
+    def near_country(self, ent: Entity) -> str | None:
+        """A demonym or country in apposition to a mention of the party, anywhere in the document
+        ("la start-up japonaise X", "X, the Indian firm", "le géant chinois de l'IA, X")."""
         best = None
-        for m in re.finditer(re.escape(name), self.text):
+        for m in re.finditer(rf"(?<![\w]){re.escape(ent.name)}(?![\w])", self.text):
             lo, hi = max(0, m.start() - 45), min(len(self.text), m.end() + 45)
             for c in self.countries_in(lo, hi):
-                gap = self.text[c.end : m.start()] if c.end <= m.start() else self.text[m.end() : c.start]
-                if re.search(r"[.;:\n]|\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":
+                if c.end <= m.start():
+                    gap = self.text[c.end : m.start()]
+                    if not re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s*,?\s*", gap) or "\n" in gap:
+                        continue
+                    if c.kind == "name" and not re.fullmatch(r"['’]s\s+", gap):
+                        continue  # "Japan's X" only
+                else:
+                    gap = self.text[m.end() : c.start]
+                    if "\n" in gap or not re.fullmatch(r"(?:\s*,\s*|\s+\(|\s+)(?:[\w'’-]+\s+){0,5}", gap):
+                        continue
+                    if c.kind == "name" and not re.fullmatch(
+                        r"\s+\(|\s*,\s*(?:basée?s?|based)\s+(?:en|au|aux|in)\s+", gap
+                    ):
+                        continue
+                if re.search(r"\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":
                     continue
-                if c.kind == "name" and not re.fullmatch(r"\s*\(?", gap):
-                    continue
-                if self.ex.parties.find(gap) and len(gap) > 3:
+                if len(gap) > 3 and self.ex.parties.find(gap):
                     continue
                 dist = len(gap)
                 if best is None or dist < best[0]:
                     best = (dist, c.code)
         return best[1] if best else None
 
-    def doc_country(self) -> str | None:
+    def _dominant_country(self) -> str | None:
         counts: dict[str, int] = {}
-        for c in self.country_mentions:
-            counts[c.code] = counts.get(c.code, 0) + 1
         title_end = self.sentences[0].end if self.sentences else 0
         for c in self.country_mentions:
-            if c.start < title_end:
-                return c.code
+            counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         return max(counts, key=counts.get) if counts else None
 
     def vendor_from_model(self, model: str | None) -> str | None:
