@@ -1,0 +1,141 @@
+"""Safe publishing: nothing half-built is ever published; readers and concurrent builds are safe."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+
+SLOW = "select count(*) as n from marts.dim_firms, range(200000) a, range(200000) b"
+
+
+def _warehouse(*args, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "warehouse.cli", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def _wait_for(predicate, what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        time.sleep(0.05)
+
+
+def _build_files(db) -> list:
+    return sorted(db.parent.glob(f".warehouse_build_*.{db.name}.tmp*"))
+
+
+def test_published_file_is_clean_and_read_only_openable(cli):
+    assert cli("build").exit_code == 0
+    assert not cli.db.with_name(cli.db.name + ".wal").exists()
+    assert _build_files(cli.db) == []
+    con = duckdb.connect(str(cli.db), read_only=True)
+    assert con.execute("select count(*) from marts.fct_deals").fetchall() == [(3,)]
+    con.close()
+
+
+def test_failing_model_does_not_publish(cli, project, sha256):
+    assert cli("build").exit_code == 0
+    before = sha256(cli.db)
+    (project / "models/marts/fct_deals.sql").write_text("select 1/0 as boom, error('no') as e")
+    result = cli("build")
+    assert result.exit_code == 1
+    assert sha256(cli.db) == before
+    assert _build_files(cli.db) == []
+    assert not cli.run_results()["published"]
+
+
+def test_failing_error_test_does_not_publish(cli, project, sha256):
+    assert cli("build").exit_code == 0
+    before = sha256(cli.db)
+    (project / "seeds/deals.csv").write_text("deal_id,firm_id,amount\n1,mistral,600\n1,aleph,-5\n")
+    result = cli("build")
+    assert result.exit_code == 1
+    assert sha256(cli.db) == before
+    assert "nothing published" in result.stdout
+
+
+def test_sigkill_midway_leaves_the_old_file_intact(cli, project, sha256):
+    assert cli("build").exit_code == 0
+    before = sha256(cli.db)
+    (project / "models/marts/slow.sql").write_text(SLOW)
+    proc = _warehouse("build", "--project-dir", str(project), "--db", str(cli.db), "--threads", "1")
+    try:
+        # wait until the build file exists and the fast models are in it, then kill
+        _wait_for(lambda: _build_files(cli.db), "the build file")
+        time.sleep(1.0)
+        assert proc.poll() is None, proc.communicate()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert sha256(cli.db) == before
+    assert not cli.db.with_name(cli.db.name + ".wal").exists()
+    con = duckdb.connect(str(cli.db), read_only=True)
+    assert con.execute("select count(*) from marts.fct_deals").fetchall() == [(3,)]
+    con.close()
+    # the next build cleans the killed build's leftovers
+    (project / "models/marts/slow.sql").unlink()
+    assert cli("build").exit_code == 0
+    assert _build_files(cli.db) == []
+
+
+def test_second_build_waits_then_exits_2_naming_the_holder(cli, project):
+    (project / "models/marts/slow.sql").write_text(SLOW)
+    first = _warehouse("build", "--project-dir", str(project), "--db", str(cli.db))
+    pid_file = cli.db.with_name(cli.db.name + ".lock.pid")
+    try:
+        _wait_for(pid_file.exists, "the first build's lock")
+        started = time.monotonic()
+        second = subprocess.run([sys.executable, "-m", "warehouse.cli", "build", "--project-dir",
+                                 str(project), "--db", str(cli.db), "--lock-timeout", "1"],
+                                capture_output=True, text=True)
+        waited = time.monotonic() - started
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+    assert second.returncode == 2
+    assert f"pid {first.pid}" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert waited >= 1.0                     # it waited for the lock before giving up
+    assert not cli.db.exists()               # neither build published anything
+
+
+def test_reader_keeps_reading_the_old_file_after_publish(cli, project):
+    assert cli("build").exit_code == 0
+    reader = duckdb.connect(str(cli.db), read_only=True)
+    try:
+        assert reader.execute("select sum(amount) from marts.fct_deals").fetchall() == [(1200,)]
+        (project / "seeds/deals.csv").write_text("deal_id,firm_id,amount\n1,mistral,7\n")
+        done = subprocess.run([sys.executable, "-m", "warehouse.cli", "build", "--project-dir", str(project),
+                               "--db", str(cli.db)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr + done.stdout
+        # the open connection still sees the previous file; a new process sees the new one
+        assert reader.execute("select sum(amount) from marts.fct_deals").fetchall() == [(1200,)]
+        fresh = subprocess.run([sys.executable, "-m", "warehouse.cli", "query", "--db", str(cli.db),
+                                "select sum(amount) as s from marts.fct_deals", "--format", "csv"],
+                               capture_output=True, text=True)
+        assert fresh.stdout.splitlines() == ["s", "7"]
+    finally:
+        reader.close()
+
+
+def test_build_does_not_copy_the_old_file_when_nothing_needs_state(cli, project):
+    assert cli("build").exit_code == 0
+    # a relation only the old file has disappears on a full build without state
+    con = duckdb.connect(str(cli.db))
+    con.execute("create table main.leftover as select 1 as x")
+    con.close()
+    assert cli("build").exit_code == 0
+    assert cli.rows("select count(*) from information_schema.tables where table_name = 'leftover'") == [(0,)]
+
+
+def test_lock_file_records_no_holder_after_build(cli):
+    assert cli("build").exit_code == 0
+    assert not cli.db.with_name(cli.db.name + ".lock.pid").exists()
+    assert os.path.exists(cli.db)
