@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -43,18 +44,18 @@ def scores(text: str) -> tuple[int, int]:
     """(French, English) stop-word counts in the start of `text`."""
     fr, en = _stoplists()
     n_fr = n_en = 0
-    for match in _WORD.finditer(text[:_SAMPLE]):
-        word = match.group().lower()
+    # Count each distinct word once: a Counter is built in C, the loop is short.
+    for word, count in Counter(_WORD.findall(text[:_SAMPLE].lower())).items():
         if word in fr:
-            n_fr += 1
+            n_fr += count
         elif word in en:
-            n_en += 1
-        else:
+            n_en += count
+        elif "'" in word or "’" in word:
             head, _, tail = word.replace("’", "'").partition("'")
             if head in _ELIDED_FR and tail:
-                n_fr += 1
+                n_fr += count
             elif tail in _CONTRACTED_EN:
-                n_en += 1
+                n_en += count
     return n_fr, n_en
 
 
