@@ -19,12 +19,12 @@ mentions as (
 ),
 
 unresolved as (
-    -- the most frequent spelling names the firm; ties go to the alphabetically first
+    -- the most frequent spelling names the firm; ties go to the longest, then the first
     select firm_id, name as firm_name
     from parties
     where not is_resolved
     group by firm_id, name
-    qualify row_number() over (partition by firm_id order by count(*) desc, name) = 1
+    qualify row_number() over (partition by firm_id order by count(*) desc, length(name) desc, name) = 1
 ),
 
 all_firms as (

@@ -87,3 +87,22 @@ def test_seed_firms_are_in_dim_firms_even_when_unmentioned(warehouse):
     firms = warehouse.dicts("select * from marts.dim_firms where firm_id = 'bpifrance'")
     assert firms == [{"firm_id": "bpifrance", "firm_name": "Bpifrance", "country_code": "FR",
                       "firm_kind": "investor", "is_resolved": True, "mention_count": 0, "document_count": 0}]
+
+
+def test_short_form_takes_the_firm_of_the_longer_name_in_the_same_document(warehouse):
+    d = warehouse.doc("d1")
+    d.fact("Zorblax Robotics lève 2,5 milliards de yuans.", "investment",
+           [("investee", "Zorblax Robotics")], [(2.5e9, "CNY")])
+    d.fact("L'investissement de 340 millions de dollars dans Zorblax...", "investment",
+           [("investee", "Zorblax")], [(340e6, "USD")])
+    d.fact("Sakana lève 1 M$.", "investment", [("investee", "Sakana")], [(1e6, "USD")])
+    d.fact("Sakana AI confirme.", "investment", [("investee", "Sakana AI")])
+    warehouse.doc("d2").fact("Zorblax lève 1 M$.", "investment", [("investee", "Zorblax")], [(1e6, "USD")])
+    warehouse.build()
+    rows = warehouse.sql("select document_id, investee_firm_id, candidate_count "
+                         "from marts.fct_investments order by 1, 2")
+    assert rows == [("d1", "sakana-ai", 2), ("d1", "unresolved:zorblax-robotics", 2),
+                    ("d2", "unresolved:zorblax", 1)]  # never across documents
+    kinds = dict(warehouse.sql("select name, match_kind from intermediate.int_candidate_parties "
+                               "where document_id = 'd1'"))
+    assert kinds["Zorblax"] == "short_name" and kinds["Sakana"] == "short_name"
