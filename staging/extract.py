@@ -167,7 +167,7 @@ def _titles() -> re.Pattern:
     words = [r["word"] for r in rows("name_filters") if r["kind"] == "title"]
     return re.compile(
         rf"(?<![\w])(?:{'|'.join(_apos(w) for w in sorted(words, key=len, reverse=True))})"
-        r"(?:\s+(?:de|du|des|d['’]|of|the|la|le|l['’])?\s*[\w'’.-]+){0,4}?[\s,]+$",
+        r"(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){0,3}?[\s,]+$",
         re.IGNORECASE,
     )
 
@@ -194,6 +194,7 @@ class _DocContext:
         self._mid_tokens, self._lower_words = self._vocabulary()
         self._cue_rx, self._cue_table = _cues(lang)
         self._doc_country = self._dominant_country()
+        self._mention_counts: dict[str, int] = {}
 
     def _vocabulary(self) -> tuple[set[str], set[str]]:
         """Capitalised words seen inside sentences, and every lower-case word of the document."""
@@ -421,6 +422,10 @@ class _DocContext:
         colon = self.text.rfind(" : ", s.start, cs)
         if colon >= 0:
             lo = max(lo, colon + 3)
+        # a subordinate clause has its own subject: "... prévoyant que le fonds X investira"
+        sub = list(re.finditer(r"\b(?:que|qu['’]|that)\s", self.text[lo:cs]))
+        if sub and any(e.start >= lo + sub[-1].end() and e.end <= cs for e in self.ents(i)):
+            lo += sub[-1].end()
 
         def ok(e: Entity) -> bool:
             if avoid_vendors and (e.name.lower() in _vendor_names() or e.kind == "chip_vendor"):
@@ -446,12 +451,18 @@ class _DocContext:
                     if re.search(r"\b(?:par|by|from|auprès|de|of|à|to)\s+(?:\w+\s+){0,2}$", before):
                         continue
                     return e, "after_cue"
-        for j in (i - 1, i - 2):
-            if j >= 0:
-                for e in self.ents(j):
-                    if ok(e):
-                        return e, "previous_sentence"
+        # a pronoun or "la société": the most mentioned name of the two previous sentences
+        previous = [e for j in (i - 1, i - 2) if j >= 0 for e in self.ents(j) if ok(e)]
+        if previous:
+            return max(
+                previous, key=lambda e: (self.mentions(e.name), -previous.index(e))
+            ), "previous_sentence"
         return None, ""
+
+    def mentions(self, name: str) -> int:
+        if name not in self._mention_counts:
+            self._mention_counts[name] = len(re.findall(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+        return self._mention_counts[name]
 
     def after_marker(self, i: int, s: Sentence, rx, start: int) -> list[Entity]:
         """Entities that come after a marker match, from `start` on."""
@@ -479,6 +490,14 @@ class _DocContext:
                 return e
         return None
 
+    def headline_topic(self, i: int, s: Sentence, cs: int) -> Entity | None:
+        """ "Kyutai : X et Y injectent ...": the name a headline puts before its colon."""
+        colon = self.text.find(" : ", s.start, cs)
+        if colon < 0:
+            return None
+        names = [e for e in self.ents(i) if e.end <= colon]
+        return names[0] if len(names) == 1 and not self.is_person(names[0]) else None
+
     def public_body_before(self, s: Sentence, cs: int) -> bool:
         return _public_bodies(self.lang).search(self.text, s.start, cs) is not None
 
@@ -495,6 +514,9 @@ class _DocContext:
             if target and (not subj or target.name != subj.name):
                 investee = target
                 rule += ":target"
+            elif (topic := self.headline_topic(i, s, cs)) is not None:
+                investee = topic
+                rule += ":topic"
             else:
                 if self.public_body_before(s, cs):
                     # a government spending its own money on a programme is a subsidy
@@ -612,14 +634,17 @@ class _DocContext:
 
     # -- country, date, background ------------------------------------------------------------
     def party_country(self, ent: Entity, s: Sentence, ce: int, capex: bool = False) -> str | None:
-        near = self.near_country(ent)
-        if near:
-            return near
         if capex:
-            # where a firm spends or installs: "au Japon", "in the UK" anywhere in the sentence
+            # money a firm spends goes where it spends it: "au Japon", "in the UK", else the
+            # country the article is about
             for c in self.countries_in(s.start, s.end):
                 if c.kind == "name" and _LOC_PREP.search(self.text[max(s.start, c.start - 15) : c.start]):
                     return c.code
+            if self._doc_country:
+                return self._doc_country
+        near = self.near_country(ent)
+        if near:
+            return near
         if ent.source == "gazetteer" and not capex:
             return None  # the firm's own country comes from the seeds
         return self._doc_country
@@ -633,13 +658,13 @@ class _DocContext:
             for c in self.countries_in(lo, hi):
                 if c.end <= m.start():
                     gap = self.text[c.end : m.start()]
-                    if not re.fullmatch(r"(?:\s+[\w'’-]+){0,3}\s*,?\s*", gap) or "\n" in gap:
+                    if not re.fullmatch(r"(?:\s+[\w'’-]+){0,2}\s+", gap) or "\n" in gap:
                         continue
                     if c.kind == "name" and not re.fullmatch(r"['’]s\s+", gap):
                         continue  # "Japan's X" only
                 else:
                     gap = self.text[m.end() : c.start]
-                    if "\n" in gap or not re.fullmatch(r"(?:\s*,\s*|\s+\(|\s+)(?:[\w'’-]+\s+){0,5}", gap):
+                    if "\n" in gap or not re.fullmatch(r"(?:\s*,\s*|\s+\()(?:[\w'’-]+\s+){0,5}|\s+", gap):
                         continue
                     if c.kind == "name" and not re.fullmatch(
                         r"\s+\(|\s*,\s*(?:basée?s?|based)\s+(?:en|au|aux|in)\s+", gap

@@ -108,7 +108,12 @@ class PartyFinder:
         tokens = [(t.start() + s, t.end() + s) for t in re.finditer(r"\S+", seg[s:e])]
         words = [seg[a:b] for a, b in tokens]
         # drop leading stop words and leading/trailing generic words
-        while words and (words[0] in self.stop or words[0] in self.generic or words[0] in self.country_forms):
+        while words and (
+            words[0] in self.stop
+            or words[0] in self.generic
+            or words[0] in self.country_forms
+            or words[0].endswith(("-based", "-born"))
+        ):
             words.pop(0)
             tokens.pop(0)
         while words and (
