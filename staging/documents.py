@@ -21,6 +21,7 @@ rejected as a duplicate.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -213,12 +214,14 @@ SUFFIXES = frozenset({*_READERS, ".jsonl"})
 
 
 def _jsonl_line(raw: bytes) -> _Parsed:
-    if len(raw) > MAX_BYTES:
-        raise _Reject(f"line is larger than the {MAX_BYTES // 2**20} MB limit")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise _Reject("line is not valid UTF-8 (JSON Lines must be UTF-8)") from None
+        # JSON Lines should be UTF-8; a file saved in a Western code page is read anyway.
+        try:
+            line, _ = textmod.decode(raw)
+        except textmod.DecodeError:
+            raise _Reject("line is not valid UTF-8 nor any known encoding") from None
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -254,6 +257,48 @@ def _walk(folder: Path):
                 yield Path(root) / name
 
 
+def _jsonl_lines(fh):
+    """(line number, bytes) of a JSON Lines file, streamed; a line over the size
+    limit comes back as None instead of being held in memory."""
+    number = 0
+    while True:
+        raw = fh.readline(MAX_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_BYTES:
+            while raw and not raw.endswith(b"\n"):      # skip the rest of the long line
+                raw = fh.readline(MAX_BYTES)
+            yield number, None
+        else:
+            yield number, raw
+
+
+def _read_jsonl(path: Path, file_name: str, abspath: str, result: ReadResult, reject) -> None:
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+        if not head.strip() and not fh.read(1):
+            reject("empty file" if not head else "only whitespace")
+            return
+        if b"\0" in head:
+            reject("binary file (contains NUL bytes)")
+            return
+        fh.seek(3 if head.startswith(codecs.BOM_UTF8) else 0)
+        for number, raw in _jsonl_lines(fh):
+            if raw is None:
+                reject(f"line is larger than the {MAX_BYTES // 2**20} MB limit", number)
+                continue
+            result.bytes_read += len(raw)
+            if not raw.strip():
+                continue          # blank lines separate nothing in JSON Lines; not an error
+            try:
+                parsed = _jsonl_line(raw)
+            except _Reject as exc:
+                reject(str(exc), number)
+                continue
+            result.documents.append(_make(parsed, f"{file_name}#{number}", abspath))
+
+
 def read_file(path: Path, file_name: str, result: ReadResult) -> None:
     """Append the documents and rejections of one file to `result`."""
     suffix = path.suffix.lower()
@@ -263,8 +308,11 @@ def read_file(path: Path, file_name: str, result: ReadResult) -> None:
         result.rejections.append(Rejection(file_name, abspath, line, reason))
 
     try:
+        if suffix == ".jsonl":
+            _read_jsonl(path, file_name, abspath, result, reject)
+            return
         size = path.stat().st_size
-        if suffix != ".jsonl" and size > MAX_BYTES:
+        if size > MAX_BYTES:
             reject(f"larger than the {MAX_BYTES // 2**20} MB limit ({size / 2**20:.1f} MB)")
             return
         data = path.read_bytes()
@@ -272,30 +320,10 @@ def read_file(path: Path, file_name: str, result: ReadResult) -> None:
         reject(f"cannot be read: {exc.strerror or exc}")
         return
     result.bytes_read += len(data)
-    if suffix != ".jsonl":
-        try:
-            result.documents.append(_make(_READERS[suffix](data), file_name, abspath))
-        except _Reject as exc:
-            reject(str(exc))
-        return
     try:
-        if not data.strip():
-            raise _Reject("empty file" if not data else "only whitespace")
-        if b"\0" in data[:65536]:
-            raise _Reject("binary file (contains NUL bytes)")
+        result.documents.append(_make(_READERS[suffix](data), file_name, abspath))
     except _Reject as exc:
         reject(str(exc))
-        return
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip():
-            continue          # blank lines separate nothing in JSON Lines; not an error
-        try:
-            parsed = _jsonl_line(raw)
-        except _Reject as exc:
-            reject(str(exc), number)
-            continue
-        result.documents.append(_make(parsed, f"{file_name}#{number}", abspath))
 
 
 def read_folder(folder: Path | str) -> ReadResult:

@@ -211,3 +211,14 @@ def test_language_detection_on_each_document(tmp_path):
     write(tmp_path / "en.txt", EN)
     found = {d.file_name: d.language for d in read_folder(tmp_path).documents}
     assert found == {"fr.txt": "fr", "en.txt": "en"}
+
+
+def test_jsonl_bom_crlf_and_code_page_lines(tmp_path):
+    first = json.dumps({"text": FR}, ensure_ascii=False).encode("utf-8")
+    second = json.dumps({"text": "Société générale : l'État prête 5 millions à Besançon, dit la mairie."},
+                        ensure_ascii=False).encode("cp1252")
+    write(tmp_path / "f.jsonl", b"\xef\xbb\xbf" + first + b"\r\n" + second + b"\r\n")
+    result = read_folder(tmp_path)
+    assert result.rejections == []
+    assert [d.file_name for d in result.documents] == ["f.jsonl#1", "f.jsonl#2"]
+    assert result.documents[1].text.startswith("Société générale : l'État prête")

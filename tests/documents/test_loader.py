@@ -205,3 +205,22 @@ def test_missing_folder_is_a_user_error(tmp_path, facts):
             loader.load(con, LoadContext(tmp_path, tmp_path / "nope", False))
         with pytest.raises(ProjectError, match="no documents folder"):
             loader.load(con, LoadContext(tmp_path, None, False))
+
+
+def test_with_the_real_extractor_a_second_build_extracts_nothing(tmp_path):
+    """The loader and warehouse.staging.facts together, on two articles written for this test."""
+    docs = tmp_path / "docs"
+    write(docs, "a.txt", "Breizh Calcul lève 3 millions d'euros\n\nRENNES, 5 mars 2024 — La start-up "
+                         "rennaise Breizh Calcul a levé 3 millions d'euros auprès du fonds Ouest Capital.")
+    write(docs, "b.txt", "Pennine Compute raises $12 million\n\nLEEDS, May 2, 2024 — Pennine Compute said on "
+                         "Thursday it had raised $12 million in a round led by Dales Ventures.")
+    project = Path(__file__).resolve().parents[2]
+    counts = []
+    for _ in range(2):
+        with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+            result = loader.load(con, LoadContext(project, docs, False))
+        counts.append(result.rows)
+    assert result.skipped == 2
+    assert counts[0] == counts[1]
+    assert counts[0]["raw.documents"] == 2
+    assert counts[0]["raw.money_mentions"] >= 2        # the amounts were extracted the first time
