@@ -77,8 +77,14 @@ HTML = """<html><head><title>Breizh Calcul lève 3 millions | Le Journal de l'Ou
 <p>La coopérative bretonne Breizh Calcul a levé 3&nbsp;millions d’euros auprès de deux fonds régionaux,
 a-t-elle annoncé mardi.</p>
 <p>Les fonds serviront à acheter des serveurs pour les laboratoires de la région, selon sa directrice.</p>
+<aside class="related"><h3>Lire aussi</h3><ul><li><a href="/x">Le port de Lorient se modernise</a></li>
+<li><a href="/y">Une usine de batteries à Vannes</a></li></ul></aside>
 <p>La coopérative compte doubler ses effectifs d'ici deux ans et ouvrir un second site à Brest.</p>
 </article>
+<div class="share"><a>Partager sur LinkedIn</a><a>Copier le lien</a></div>
+<section class="comments"><h2>Commentaires</h2><div class="comment"><p>Bravo à toute l'équipe, enfin une
+bonne nouvelle pour la Bretagne !</p></div></section>
+<aside class="sidebar"><h2>Les plus lus</h2><ol><li><a>Dix marchés de Noël à visiter</a></li></ol></aside>
 <footer>Mentions légales · Politique de cookies · Nous contacter</footer></body></html>"""
 
 
@@ -86,7 +92,9 @@ def test_html_main_text_only(tmp_path):
     write(tmp_path / "page.html", HTML)
     (doc,) = read_folder(tmp_path).documents
     assert "a levé 3 millions d’euros" in doc.text            # &nbsp; became a plain space
-    for boilerplate in ("Accueil", "S'abonner", "Mentions légales", "cookies"):
+    assert "second site à Brest" in doc.text
+    for boilerplate in ("Accueil", "S'abonner", "Mentions légales", "cookies", "Lire aussi", "Lorient",
+                        "Partager", "Bravo", "plus lus", "Noël"):
         assert boilerplate not in doc.text
     assert doc.title.startswith("Breizh Calcul lève 3 millions")
     assert doc.published_on == date(2024, 3, 5)
