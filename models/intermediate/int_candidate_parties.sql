@@ -5,7 +5,7 @@ with parties as (
 ),
 
 names as (
-    select * from intermediate.int_firm_names
+    select * from intermediate.int_names
 ),
 
 lookup as (

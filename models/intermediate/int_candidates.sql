@@ -21,6 +21,10 @@ country_names as (
     select * from staging.stg_country_names
 ),
 
+names as (
+    select * from intermediate.int_names
+),
+
 main_parties as (
     select
         parties.candidate_id,
@@ -67,14 +71,29 @@ valuations as (
     qualify row_number() over (partition by candidate_id order by span_start) = 1
 ),
 
--- a grantor written as a country ("Japan", "l'Inde") names its country
-country_by_name as (
-    select
-        lower(strip_accents(name)) as name_lower,
-        min(country_code) as country_code
+-- a grantor named by its country ("Japan", "la France", "gouvernement japonais",
+-- "US Department of Commerce"): the longest country name or demonym found as
+-- whole words in the grantor's normalised name, when it names one country only
+country_keys as (
+    select names.name_key, min(country_names.country_code) as country_code
     from country_names
-    group by 1
-    having count(distinct country_code) = 1
+    inner join names on names.name = country_names.name
+    where names.name_key is not null
+    group by names.name_key
+    having count(distinct country_names.country_code) = 1
+),
+
+grantor_countries as (
+    select
+        main_parties.candidate_id,
+        arg_max(country_keys.country_code, length(country_keys.name_key)) as country_code
+    from main_parties
+    inner join candidates on candidates.candidate_id = main_parties.candidate_id
+    inner join names on names.name = main_parties.name
+    inner join country_keys
+        on contains(' ' || names.name_key || ' ', ' ' || country_keys.name_key || ' ')
+    where candidates.fact_type = 'subsidy'
+    group by main_parties.candidate_id
 ),
 
 final as (
@@ -100,11 +119,11 @@ final as (
         main_firm.country_code as main_firm_country_code,
         vendors.firm_id as vendor_firm_id,
         recipient_firm.country_code as recipient_country_code,
-        -- a subsidy's party is the granting country: the body's seed country,
-        -- a grantor written as a country name, else the country the text gives
+        -- a subsidy's party is the granting country: the body's seed country, a
+        -- country named in the grantor's name, else the country the text gives
         case when candidates.fact_type = 'subsidy' then coalesce(
             main_firm.country_code,
-            country_by_name.country_code,
+            grantor_countries.country_code,
             candidates.country_code,
             recipient_firm.country_code
         ) end as grantor_country_code,
@@ -116,8 +135,7 @@ final as (
     from candidates
     left join main_parties on main_parties.candidate_id = candidates.candidate_id
     left join firms as main_firm on main_firm.firm_id = main_parties.firm_id
-    left join country_by_name
-        on country_by_name.name_lower = lower(strip_accents(main_parties.name))
+    left join grantor_countries on grantor_countries.candidate_id = candidates.candidate_id
     left join vendors on vendors.candidate_id = candidates.candidate_id
     left join first_recipients on first_recipients.candidate_id = candidates.candidate_id
     left join firms as recipient_firm on recipient_firm.firm_id = first_recipients.firm_id

@@ -11,7 +11,7 @@ aliases as (
 ),
 
 names as (
-    select * from intermediate.int_firm_names
+    select * from intermediate.int_names
 ),
 
 firm_names as (

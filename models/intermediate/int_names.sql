@@ -1,5 +1,6 @@
--- Every firm name the warehouse knows (seed names, aliases, names as written in
--- documents) with its normalised forms. Normalisation is written once, here:
+-- Every name the warehouse compares: seed firm names, aliases, party names as
+-- written in documents, and country names and demonyms, with their normalised
+-- forms. Normalisation is written once, here:
 --   name_exact:   lower case, accents off, every run of non-alphanumerics one space
 --   name_key:     name_exact without legal suffixes and articles (inc, corp, sa, gmbh, le, ...)
 --   name_compact: name_key without spaces, so "SakanaAI" meets "Sakana AI"
@@ -15,12 +16,18 @@ parties as (
     select * from staging.stg_candidate_parties
 ),
 
+country_names as (
+    select * from staging.stg_country_names
+),
+
 names as (
     select firm_name as name from firms
     union
     select alias as name from aliases
     union
     select name from parties
+    union
+    select name from country_names
 ),
 
 cleaned as (

@@ -88,12 +88,18 @@ def test_subsidy_sentences_merge_on_the_granting_country(warehouse):
     assert recipients == [("softbank-corp",), ("unresolved:highreso",), ("unresolved:kddi",)]
 
 
-def test_grantor_written_as_a_country_gives_the_country(warehouse):
-    warehouse.doc("d1", "2024-04-19").fact("Japan grants ¥10bn to Sakana AI.", "subsidy",
-                                           [("grantor", "Japan"), ("recipient", "Sakana AI")],
-                                           [(10e9, "JPY")])
+def test_grantor_named_by_its_country_gives_the_country(warehouse):
+    warehouse.doc("d1").fact("Japan grants ¥10bn to Sakana AI.", "subsidy",
+                             [("grantor", "Japan"), ("recipient", "Sakana AI")], [(10e9, "JPY")])
+    warehouse.doc("d2").fact("Le gouvernement japonais accorde 5 Md¥ à Mistral.", "subsidy",
+                             [("grantor", "gouvernement japonais"), ("recipient", "Mistral")],
+                             [(5e9, "JPY")], country="FR")
+    warehouse.doc("d3").fact("La France débloque 1 Md€.", "subsidy", [("grantor", "la France")],
+                             [(1e9, "EUR")])
     warehouse.build()
-    assert warehouse.sql("select grantor_country_code from marts.fct_subsidies") == [("JP",)]
+    rows = warehouse.sql("select document_id, grantor_country_code from marts.fct_subsidies order by 1")
+    # the country in the grantor's name beats the text's country and the recipient's
+    assert rows == [("d1", "JP"), ("d2", "JP"), ("d3", "FR")]
 
 
 def test_chip_orders_merge_on_quantity(warehouse):
