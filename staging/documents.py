@@ -27,7 +27,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from warehouse.staging import dates, language
@@ -183,7 +183,9 @@ def _read_md(data: bytes) -> _Parsed:
     plain, heading = _markdown_to_text(source)
     body = _clean(plain)
     published = meta.get("published", meta.get("date"))
-    if not isinstance(published, date):
+    if isinstance(published, datetime):            # YAML reads "2024-05-02 10:00" as a datetime
+        published = published.date()
+    elif not isinstance(published, date):
         published = dates.parse_date(str(published)) if published else None
     return _Parsed(body, _title(meta.get("title")) or _title(heading) or _first_line_title(body),
                    published, meta.get("url") if isinstance(meta.get("url"), str) else None)

@@ -61,6 +61,13 @@ def test_markdown_is_rendered_to_plain_text(tmp_path):
     assert "first point\nsecond point" in doc.text
 
 
+@pytest.mark.parametrize("value", ["2024-05-02 10:30:00", "2024-05-02", "'2 mai 2024'"])
+def test_markdown_front_matter_dates(tmp_path, value):
+    write(tmp_path / "p.md", f"---\ndate: {value}\n---\n{FR}\n")
+    (doc,) = read_folder(tmp_path).documents
+    assert doc.published_on == date(2024, 5, 2) and type(doc.published_on) is date
+
+
 def test_markdown_title_from_first_level_one_heading(tmp_path):
     write(tmp_path / "p.md", f"## Rubrique\n\n# Breizh Calcul lève des fonds\n\n{FR}\n")
     (doc,) = read_folder(tmp_path).documents
