@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from warehouse.staging.chips import chip_models, chip_units, find_quantities, model_regex
+from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
 from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money
@@ -24,7 +24,8 @@ except ImportError:  # pragma: no cover
     find_dates = None
 
 FACT_TYPES = ("investment", "subsidy", "chip_purchase")
-_CHIP_WORDS = rf"\b(?:{'|'.join(re.escape(u) for u in sorted(set(chip_units())))})\b"
+_CHIP_WORDS = "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] in ("unit", "system"))
+_CHIP_WORDS = rf"\b(?:{_CHIP_WORDS})\b"
 
 
 @dataclass
@@ -127,6 +128,13 @@ def _public_bodies(language: str) -> re.Pattern:
     return _word_regex([r["word"] for r in for_language("public_bodies", language)])
 
 
+# a public body acts when an article or a sentence start precedes it (one adjective allowed:
+# "The British government"), not in "visite d'État"
+_BODY_LEFT = re.compile(
+    r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par)\s*)(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+
+
 @cache
 def _vendor_names() -> set[str]:
     return {v.lower() for v in chip_models().values() if v}
@@ -173,7 +181,8 @@ def _titles() -> re.Pattern:
 
 
 _DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
-_POSSESSIVE = re.compile(r"^['’]s\s+$")
+_POSSESSIVE = re.compile(r"^['’]s\s")
+_LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
 
 
 class _DocContext:
@@ -441,6 +450,10 @@ class _DocContext:
                 continue
             if _SOURCE_BEFORE.search(self.text[max(s.start, e.start - 25) : e.start]):
                 continue
+            if _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start]):
+                continue  # "À Jakarta, l'opérateur X": a place, not the actor
+            if _POSSESSIVE.match(self.text[e.end : e.end + 3]):
+                continue  # "Abu Dhabi's G42": the owner of the name is not the actor
             if ok(e):
                 return e, "subject"
         if ce is not None:
@@ -498,8 +511,15 @@ class _DocContext:
         names = [e for e in self.ents(i) if e.end <= colon]
         return names[0] if len(names) == 1 and not self.is_person(names[0]) else None
 
+    def find_body(self, s: Sentence, start: int, end: int):
+        """The first public body acting in text[start:end] (a match object), else None."""
+        for m in _public_bodies(self.lang).finditer(self.text, start, end):
+            if _BODY_LEFT.search(self.text[max(s.start, m.start() - 30) : m.start()]):
+                return m
+        return None
+
     def public_body_before(self, s: Sentence, cs: int) -> bool:
-        return _public_bodies(self.lang).search(self.text, s.start, cs) is not None
+        return self.find_body(s, s.start, cs) is not None
 
     def investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
         markers = _markers(self.lang, "investment")
@@ -563,7 +583,13 @@ class _DocContext:
             if vendor:
                 cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, how))
             return [cand]
+        body = self.find_body(s, s.start, cs)
         subj, how = self.subject(i, s, cs, ce, avoid_vendors=True)
+        if body is not None and (subj is None or how != "subject" or subj.start > body.end()):
+            # "The government plans to deploy 50,000 GPUs"
+            name = self.grantor_name(i, s, body.start(), body.end())
+            subj = Entity(body.start(), body.start() + len(name), name, "public_body")
+            how = "public_body"
         if subj is None:
             return []
         buyers = [subj]
@@ -587,12 +613,18 @@ class _DocContext:
             cand.parties = [Party("buyer", b.name, b.start, b.end, how)]
             if vendor is not None and vendor.name != b.name:
                 cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, "vendor"))
-            cand.country_code = self.party_country(b, s, ce, capex=True)
+            cand.country_code = self.party_country(b, s, ce, located=True)
             out.append(cand)
         return out
 
     def subsidy_roles(self, i, s, cs, ce, base) -> list[Candidate]:
-        body = _public_bodies(self.lang).search(self.text, s.start, s.end)
+        body = self.find_body(s, s.start, cs)
+        if body is None:
+            subj, _how = self.subject(i, s, cs)
+            if subj is not None and subj.start >= s.start and subj.kind != "public_body":
+                # "X alloue 20 milliards à un campus": a firm's own spending plan
+                return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
+            body = self.find_body(s, s.start, s.end)
         country = None
         if body:
             name = self.grantor_name(i, s, body.start(), body.end())
@@ -633,7 +665,16 @@ class _DocContext:
         return self.text[bs:end]
 
     # -- country, date, background ------------------------------------------------------------
-    def party_country(self, ent: Entity, s: Sentence, ce: int, capex: bool = False) -> str | None:
+    def party_country(
+        self, ent: Entity, s: Sentence, ce: int, capex: bool = False, located: bool = False
+    ) -> str | None:
+        """Where the money or chips go. A firm's own spending: where it spends ("au Japon"), else the
+        country the article is about. A round or a purchase: the party's country as the text gives it,
+        else the seeds' (left null for known firms), else a place named in the sentence, else the
+        article's country."""
+        if ent.source == "public_body":
+            inside = self.countries_in(max(s.start, ent.start - 40), min(s.end, ent.end + 40))
+            return inside[0].code if inside else self._doc_country
         if capex:
             # money a firm spends goes where it spends it: "au Japon", "in the UK", else the
             # country the article is about
@@ -645,8 +686,12 @@ class _DocContext:
         near = self.near_country(ent)
         if near:
             return near
-        if ent.source == "gazetteer" and not capex:
+        if ent.source == "gazetteer":
             return None  # the firm's own country comes from the seeds
+        if located:
+            for c in self.countries_in(s.start, s.end):
+                if c.kind == "name" and _LOC_PREP.search(self.text[max(s.start, c.start - 15) : c.start]):
+                    return c.code
         return self._doc_country
 
     def near_country(self, ent: Entity) -> str | None:
