@@ -437,7 +437,7 @@ class _DocContext:
             lo += sub[-1].end()
 
         def ok(e: Entity) -> bool:
-            if avoid_vendors and (e.name.lower() in _vendor_names() or e.kind == "chip_vendor"):
+            if avoid_vendors and self.is_vendor(e):
                 return False
             if not allow_persons and self.is_person(e):
                 return False
@@ -471,6 +471,20 @@ class _DocContext:
                 previous, key=lambda e: (self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def is_vendor(self, e: Entity) -> bool:
+        """A chip maker named as such: a known AI-chip brand, or a chip-making firm right next to
+        chip words ("Nvidia GPUs", "puces de Samsung")."""
+        if e.name.lower() in _vendor_names():
+            return True
+        if e.kind != "chip_vendor":
+            return False
+        after = self.text[e.end : e.end + 25]
+        before = self.text[max(0, e.start - 25) : e.start]
+        return bool(
+            re.match(rf"\s*(?:{_CHIP_WORDS}|{model_regex().pattern})", after)
+            or re.search(r"\b(?:de|d['’]|from|auprès de|by|par|chez)\s+$", before)
+        )
 
     def mentions(self, name: str) -> int:
         if name not in self._mention_counts:
@@ -596,18 +610,13 @@ class _DocContext:
         # "A, B and C will each deploy ...": one purchase per buyer
         if how == "subject" and re.search(r"\b(?:each|chacun|chacune)\b", self.text[cs - 40 : ce + 40], re.I):
             buyers = [
-                e
-                for e in self.ents(i)
-                if subj.start <= e.start and e.end <= cs and e.name.lower() not in _vendor_names()
+                e for e in self.ents(i) if subj.start <= e.start and e.end <= cs and not self.is_vendor(e)
             ]
         vendor = self.directly_after(i, s, markers["vendor"], ce) if "vendor" in markers else None
-        if vendor is not None and vendor.name.lower() not in _vendor_names() and vendor.kind != "chip_vendor":
+        if vendor is not None and not self.is_vendor(vendor) and vendor.kind != "chip_vendor":
             vendor = None
         if vendor is None:
-            vendor = next(
-                (e for e in self.ents(i) if e.name.lower() in _vendor_names() or e.kind == "chip_vendor"),
-                None,
-            )
+            vendor = next((e for e in self.ents(i) if self.is_vendor(e) and e not in buyers), None)
         for k, b in enumerate(buyers):
             cand = Candidate(rule=f"chip_purchase:{how}", suffix="" if k == 0 else f".{k}", **base)
             cand.parties = [Party("buyer", b.name, b.start, b.end, how)]
