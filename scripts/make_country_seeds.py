@@ -2,7 +2,8 @@
 
 Run from the project root (offline; pycountry and babel are dependencies):
 
-    python scripts/make_country_seeds.py
+    python scripts/make_country_seeds.py            # writes into seeds/
+    python scripts/make_country_seeds.py --out DIR  # writes elsewhere (tests compare)
 
 Sources, in order:
 - pycountry: the ISO 3166-1 country list and ISO 4217 currencies;
@@ -21,6 +22,7 @@ The output is sorted and deterministic.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gettext
 import sys
@@ -81,8 +83,8 @@ def read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def write_csv(name: str, header: list[str], rows: list[tuple]) -> None:
-    path = SEEDS / name
+def write_csv(name: str, header: list[str], rows: list[tuple], out_dir: Path = SEEDS) -> None:
+    path = out_dir / name
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
@@ -253,23 +255,30 @@ def currency_rows() -> list[tuple[str, str, str, bool]]:
     return sorted(rows)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=SEEDS, help="output folder (default: seeds/)")
+    out_dir = parser.parse_args(argv).out
+    out_dir.mkdir(parents=True, exist_ok=True)
     countries = country_list()
     names = display_names([c.alpha_2 for c in countries])
     write_csv(
         "countries.csv",
         ["country_code", "alpha3", "name_en", "name_fr"],
         [(c.alpha_2, c.alpha_3, names[("en", c.alpha_2)], names[("fr", c.alpha_2)]) for c in countries],
+        out_dir,
     )
     write_csv(
         "country_names.csv",
         ["country_code", "language", "name", "kind"],
         build_country_names(countries, names),
+        out_dir,
     )
     write_csv(
         "currencies.csv",
         ["currency_code", "currency_name", "numeric_code", "is_current"],
         currency_rows(),
+        out_dir,
     )
     return 0
 

@@ -4,6 +4,7 @@ Run from the project root (offline; needs the `seeds` extra):
 
     pip install -e '.[seeds]'
     python scripts/make_fx_rates.py            # writes seeds/fx_rates.csv
+    python scripts/make_fx_rates.py --out DIR  # writes DIR/fx_rates.csv (tests compare)
 
 One row per currency and ECB publication day (weekdays, no holidays) from
 2015-01-01 to the end of the bundled data. `usd_per_unit` is the USD value of
@@ -15,6 +16,7 @@ days without a publication need no rows. The output is deterministic.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import sys
@@ -67,14 +69,17 @@ def build_rows(history: list[dict[str, str]]) -> list[tuple[str, str, str]]:
     return rows
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT.parent, help="output folder (default: seeds/)")
+    out = parser.parse_args(argv).out / OUT.name
     rows = build_rows(read_ecb_history())
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", newline="", encoding="utf-8") as handle:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["currency_code", "rate_date", "usd_per_unit"])
         writer.writerows(rows)
-    print(f"wrote {len(rows)} rows to {OUT}")
+    print(f"wrote {len(rows)} rows to {out}")
     return 0
 
 
