@@ -111,7 +111,7 @@ def _insert(con, table: str, columns: dict[str, str], rows: list[tuple], chunk: 
                     [value for row in part for value in row])
 
 
-def _context_error(message: str, hint: str):
+def _user_error(message: str, hint: str):
     from warehouse.errors import ProjectError
 
     return ProjectError(message, hint=hint)
@@ -123,11 +123,11 @@ def load(con, ctx):
 
     folder = ctx.documents_dir
     if folder is None:
-        raise _context_error("no documents folder to load",
+        raise _user_error("no documents folder to load",
                              "pass --documents DIR or set `documents:` in warehouse.yml")
     folder = Path(folder)
     if not folder.is_dir():
-        raise _context_error(f"documents folder {folder} does not exist or is not a folder",
+        raise _user_error(f"documents folder {folder} does not exist or is not a folder",
                              "pass --documents with an existing folder")
 
     started = time.perf_counter()
@@ -142,7 +142,8 @@ def load(con, ctx):
     _ensure_table(con, "raw.rejected_documents", REJECTED_COLUMNS)
     previous = {} if recreated else {
         row[0]: row[1:] for row in con.execute(
-            "select document_id, published_on, loaded_at, extracted_at, extracted_with from raw.documents"
+            "select document_id, published_on, loaded_at, extracted_at, extracted_with, file_name "
+            "from raw.documents"
         ).fetchall()
     }
 
@@ -152,7 +153,11 @@ def load(con, ctx):
                 and before[0] == doc.published_on and before[3] == stamp)
 
     to_extract = [d for d in read.documents if not unchanged(d)]
-    removed = len(previous.keys() - {d.document_id for d in read.documents})
+    # Gone files, not the old versions of files that changed.
+    current_ids = {d.document_id for d in read.documents}
+    current_names = {d.file_name for d in read.documents}
+    removed = sum(1 for doc_id, before in previous.items()
+                  if doc_id not in current_ids and before[4] not in current_names)
 
     rows = []
     for doc in read.documents:

@@ -88,6 +88,7 @@ def test_unchanged_documents_are_not_extracted_again(tmp_path, facts):
     second, tables = build(tmp_path, docs)
     assert facts.calls[-1] == ["b.txt", "c.txt"]
     assert second.skipped == 1
+    assert any("2 new or changed, 1 unchanged, 0 removed" in m for m in second.messages)
     assert tables["documents"] == [("a.txt",), ("b.txt",), ("c.txt",)]
     assert tables["facts"] == [(3, 3)] and tables["orphans"] == 0   # old b.txt facts are gone
 
