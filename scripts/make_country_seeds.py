@@ -16,7 +16,9 @@ Sources, in order:
   `demonyms_extra.csv` (demonyms; French feminine and plural forms are
   derived by rule, with an optional irregular feminine),
   `country_names_drop.csv` (forms that collide with common words or are
-  ambiguous, removed from the output whatever their source).
+  ambiguous, removed from the output whatever their source),
+  `country_names_notes.csv` (cautions on forms that are kept, written to the
+  `note` column with the curated files' own notes).
 The output is sorted and deterministic.
 """
 
@@ -165,9 +167,12 @@ def strip_initial_accent(name: str) -> str:
     return first + name[1:]
 
 
-def build_country_names(countries: list, names: dict) -> list[tuple[str, str, str, str]]:
+def build_country_names(countries: list, names: dict) -> list[tuple[str, str, str, str, str]]:
     codes = {c.alpha_2 for c in countries}
     rows: set[tuple[str, str, str, str]] = set()
+    notes: dict[tuple[str, str], str] = {
+        (r["language"], r["name"]): r["note"] for r in read_csv("country_names_notes.csv")
+    }
     fr_iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
 
     def add(code: str, language: str, name: str | None, kind: str) -> None:
@@ -197,6 +202,8 @@ def build_country_names(countries: list, names: dict) -> list[tuple[str, str, st
 
     for row in read_csv("country_names_extra.csv"):
         add(row["country_code"], row["language"], row["name"], "name")
+        if row["note"]:
+            notes.setdefault((row["language"], row["name"]), row["note"])
 
     dropped = {(r["language"], r["name"], r["kind"]) for r in read_csv("country_names_drop.csv")}
     curated = read_csv("demonyms_extra.csv")
@@ -216,6 +223,8 @@ def build_country_names(countries: list, names: dict) -> list[tuple[str, str, st
             forms = english_forms(row["name"])
         for form in forms:
             add(row["country_code"], row["language"], form, "demonym")
+            if row["note"]:
+                notes.setdefault((row["language"], form), row["note"])
 
     rows = {r for r in rows if (r[1], r[2], r[3]) not in dropped}
 
@@ -236,7 +245,10 @@ def build_country_names(countries: list, names: dict) -> list[tuple[str, str, st
     unknown = {code for code, _, _ in best} - codes
     if unknown:
         raise SystemExit(f"unknown country codes in curated files: {sorted(unknown)}")
-    return sorted((code, language, name, kind) for (code, language, name), kind in best.items())
+    return sorted(
+        (code, language, name, kind, notes.get((language, name), ""))
+        for (code, language, name), kind in best.items()
+    )
 
 
 def currency_rows() -> list[tuple[str, str, str, bool]]:
@@ -270,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     write_csv(
         "country_names.csv",
-        ["country_code", "language", "name", "kind"],
+        ["country_code", "language", "name", "kind", "note"],
         build_country_names(countries, names),
         out_dir,
     )
