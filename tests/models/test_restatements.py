@@ -136,3 +136,16 @@ def test_fact_ids_are_stable_across_builds(warehouse):
     again = warehouse.sql("select investment_id from marts.fct_investments union all "
                           "select subsidy_id from marts.fct_subsidies order by 1")
     assert first == again and len(first) == 2
+
+
+def test_every_merged_sentence_traces_to_its_fact(warehouse):
+    d = warehouse.doc("d1", "2024-06-12")
+    _mistral_round(d)
+    d.fact("Un tour de 5 millions d'euros a été bouclé.", "investment", amounts=[(5e6, "EUR")])
+    warehouse.build()
+    rows = warehouse.sql("""
+        select b.candidate_id, b.is_evidence, b.fact_id = i.investment_id
+        from marts.bridge_fact_candidates b join marts.fct_investments i on i.document_id = b.document_id
+        order by b.sentence_start""")
+    # the incomplete fact (no party) is not in the marts, nor are its sentences
+    assert rows == [("d1:0", True, True), ("d1:38", False, True)]
