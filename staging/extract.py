@@ -78,7 +78,7 @@ class LabelledMoney:
 
 
 def _apos(s: str) -> str:
-    return re.escape(s).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", " +")
+    return re.sub(r"['’]", "['’]", re.escape(s)).replace(r"\ ", " +")
 
 
 def _word_regex(words: list[str], flags=0) -> re.Pattern:
@@ -130,6 +130,7 @@ def _public_bodies(language: str) -> re.Pattern:
 
 # a public body acts when an article or a sentence start precedes it (one adjective allowed:
 # "The British government"), not in "visite d'État"
+_BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
 _BODY_LEFT = re.compile(
     r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par)\s*)(?:[\w-]+\s+)?$", re.IGNORECASE
 )
@@ -182,6 +183,12 @@ def _titles() -> re.Pattern:
 
 _DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
 _POSSESSIVE = re.compile(r"^['’]s\s")
+_SUBORDINATE = re.compile(
+    r"\b(?:que|qu['’]|that|said|says|a indiqué|a annoncé|a confirmé|a déclaré|announced|confirmed)\s+"
+)
+_PERIPHRASIS = re.compile(
+    r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I
+)
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
 
 
@@ -240,6 +247,14 @@ class _DocContext:
                     continue
                 if first.endswith(("-based", "-born")):
                     continue
+            if " — " in s.text or " – " in s.text:
+                lead = s.text.split(" — ")[0].split(" – ")[0]
+                if re.search(r"\b(?:19|20)\d\d\b", lead) and e.end <= s.start + len(lead):
+                    continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
+            if model_regex().search(self.text, e.start, e.end + 12) and e.source == "pattern":
+                hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
+                if hit and hit.start() <= e.start + 1:
+                    continue  # "Grace Hopper" is a chip, not a firm
             if _titles().search(self.text[max(s.start, e.start - 60) : e.start]):
                 self.persons.add(e.start)
             out.append(e)
@@ -277,7 +292,7 @@ class _DocContext:
                     ):
                         best, label = -1, lab
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
-            if label and (best == -1 or cue_dist is None or best < cue_dist):
+            if label and (best == -1 or cue_dist is None or best < cue_dist or label == "estimate"):
                 out[m] = label
             elif flags & {"denial", "cancelled"}:
                 out[m] = "other"
@@ -368,8 +383,8 @@ class _DocContext:
             model = model_regex().search(self.text, lo, hi)
             qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
             has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
-            if not has_chip:
-                return []
+            if not has_chip or re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
+                return []  # "acquis 10 % d'Anthropic" is a stake, not chips
             cands = self.chip_roles(i, s, role, cs, ce, base)
             for c in cands:
                 if qty:
@@ -389,7 +404,7 @@ class _DocContext:
         else:
             if not amounts:
                 return []
-            cands = self.subsidy_roles(i, s, cs, ce, base)
+            cands = self.subsidy_roles(i, s, cs, ce, base, strong=(role == "grantor"))
             for c in cands:
                 c.amounts = amounts
         for c in cands:
@@ -425,14 +440,17 @@ class _DocContext:
         """The actor of a cue: the first name of its clause before the cue, else the first name after
         it (passive: "investis ... grâce à X"), else the salient name of the previous sentences."""
         lo = s.start
-        for a, b, _ft in self.cue_starts:
-            if b <= cs:
-                lo = max(lo, b) if a != cs else lo
+        # "X orders ..., secures ...": verbs coordinated after a comma share the first subject
+        coordinated = re.search(r"(?:,|\bet|\band)\s+(?:\w+\s+)?$", self.text[max(s.start, cs - 20) : cs])
+        if not coordinated:
+            for a, b, _ft in self.cue_starts:
+                if b <= cs:
+                    lo = max(lo, b) if a != cs else lo
         colon = self.text.rfind(" : ", s.start, cs)
         if colon >= 0:
             lo = max(lo, colon + 3)
         # a subordinate clause has its own subject: "... prévoyant que le fonds X investira"
-        sub = list(re.finditer(r"\b(?:que|qu['’]|that)\s", self.text[lo:cs]))
+        sub = list(re.finditer(_SUBORDINATE, self.text[lo:cs]))
         if sub and any(e.start >= lo + sub[-1].end() and e.end <= cs for e in self.ents(i)):
             lo += sub[-1].end()
 
@@ -443,11 +461,39 @@ class _DocContext:
                 return False
             return True
 
+        found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
+        if found is not None:
+            return found, "subject"
+        if ce is not None:
+            hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
+            for e in self.ents(i):
+                if ce <= e.start < hi and ok(e) and not self.periphrasis(e):
+                    before = self.text[max(s.start, e.start - 30) : e.start]
+                    if re.search(r"\b(?:par|by|from|auprès|de|of|à|to)\s+(?:\w+\s+){0,2}$", before):
+                        continue
+                    return e, "after_cue"
+        # a pronoun or "la société": the most mentioned name of the two previous sentences
+        previous = [
+            e for j in (i - 1, i - 2) if j >= 0 for e in self.ents(j) if ok(e) and not self.periphrasis(e)
+        ]
+        if previous:
+            return max(
+                previous, key=lambda e: (self.mentions(e.name), -previous.index(e))
+            ), "previous_sentence"
+        return None, ""
+
+    def periphrasis(self, e: Entity) -> bool:
+        """ "le groupe de Redmond": a firm named by its home town, not a name of its own."""
+        return e.source == "pattern" and bool(_PERIPHRASIS.search(self.text[max(0, e.start - 30) : e.start]))
+
+    def first_actor(self, i: int, s: Sentence, lo: int, cs: int, ok) -> Entity | None:
         for e in self.ents(i):
             if e.end > cs:
                 break
             if e.start < lo:
                 continue
+            if self.periphrasis(e):
+                return None
             if _SOURCE_BEFORE.search(self.text[max(s.start, e.start - 25) : e.start]):
                 continue
             if _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start]):
@@ -455,22 +501,8 @@ class _DocContext:
             if _POSSESSIVE.match(self.text[e.end : e.end + 3]):
                 continue  # "Abu Dhabi's G42": the owner of the name is not the actor
             if ok(e):
-                return e, "subject"
-        if ce is not None:
-            hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
-            for e in self.ents(i):
-                if ce <= e.start < hi and ok(e):
-                    before = self.text[max(s.start, e.start - 30) : e.start]
-                    if re.search(r"\b(?:par|by|from|auprès|de|of|à|to)\s+(?:\w+\s+){0,2}$", before):
-                        continue
-                    return e, "after_cue"
-        # a pronoun or "la société": the most mentioned name of the two previous sentences
-        previous = [e for j in (i - 1, i - 2) if j >= 0 for e in self.ents(j) if ok(e)]
-        if previous:
-            return max(
-                previous, key=lambda e: (self.mentions(e.name), -previous.index(e))
-            ), "previous_sentence"
-        return None, ""
+                return e
+        return None
 
     def is_vendor(self, e: Entity) -> bool:
         """A chip maker named as such: a known AI-chip brand, or a chip-making firm right next to
@@ -528,7 +560,8 @@ class _DocContext:
     def find_body(self, s: Sentence, start: int, end: int):
         """The first public body acting in text[start:end] (a match object), else None."""
         for m in _public_bodies(self.lang).finditer(self.text, start, end):
-            if _BODY_LEFT.search(self.text[max(s.start, m.start() - 30) : m.start()]):
+            left = self.text[max(s.start, m.start() - 30) : m.start()]
+            if _BODY_LEFT.search(left) and not _BODY_OF_PERSON.search(left):
                 return m
         return None
 
@@ -626,16 +659,26 @@ class _DocContext:
             out.append(cand)
         return out
 
-    def subsidy_roles(self, i, s, cs, ce, base) -> list[Candidate]:
+    def subsidy_roles(self, i, s, cs, ce, base, strong: bool = True) -> list[Candidate]:
         body = self.find_body(s, s.start, cs)
+        named = None
         if body is None:
-            subj, _how = self.subject(i, s, cs)
-            if subj is not None and subj.start >= s.start and subj.kind != "public_body":
+            subj, how = self.subject(i, s, cs)
+            known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
+            if subj is not None and how == "subject" and (known_firm or not strong):
                 # "X alloue 20 milliards à un campus": a firm's own spending plan
                 return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
-            body = self.find_body(s, s.start, s.end)
+            if subj is not None and how == "subject":
+                named = subj  # "Berne octroie ...": a capital or body the seeds do not know
+            else:
+                body = self.find_body(s, s.start, s.end)
         country = None
-        if body:
+        if named is not None and body is None:
+            name, gstart, gend = named.name, named.start, named.end
+            near = self.countries_in(max(s.start, gstart - 40), min(s.end, gend + 40))
+            country = near[0].code if near else None
+            rule = "subsidy:named_actor"
+        elif body:
             name = self.grantor_name(i, s, body.start(), body.end())
             gstart, gend = body.start(), body.start() + len(name)
             near = self.countries_in(max(s.start, gstart - 40), min(s.end, gend + 40))
