@@ -1,0 +1,66 @@
+"""End to end: the real project (loader, extractor, seeds, models) builds the
+sample articles in seeds/documents, every data test passes, and the facts they
+report are in the marts."""
+
+import duckdb
+import pytest
+from warehouse import api
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    result = api.build(project_dir=ROOT, db=db, documents=ROOT / "seeds" / "documents", threads=2)
+    failed = [(r.unique_id, r.message) for r in result.results if r.failed]
+    assert result.exit_code == 0 and result.published, failed
+    con = duckdb.connect(str(db), read_only=True)
+    yield con
+    con.close()
+
+
+def _investments(con, firm_name: str) -> list[dict]:
+    cur = con.execute("""
+        select i.*,
+            list(inv.firm_name order by inv.firm_name) filter (where inv.firm_name is not null) as investors
+        from marts.fct_investments i
+        join marts.dim_firms f on f.firm_id = i.investee_firm_id
+        left join marts.bridge_investment_investors b using (investment_id)
+        left join marts.dim_firms inv on inv.firm_id = b.investor_firm_id
+        where f.firm_name = ?
+        group by all""", [firm_name])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def test_every_sample_document_is_a_dimension_row(sample_db):
+    files = {p.name for p in (ROOT / "seeds" / "documents").iterdir() if p.is_file()}
+    rows = {r[0] for r in sample_db.execute("select file_name from marts.dim_documents").fetchall()}
+    assert rows == files
+
+
+def test_funding_round_with_its_investors(sample_db):
+    [sakana] = _investments(sample_db, "Sakana AI")
+    assert (sakana["amount"], sakana["currency_code"], sakana["country_code"]) == (127e6, "USD", "JP")
+    assert {"Khosla Ventures", "Lux Capital"} <= set(sakana["investors"])
+
+
+def test_round_restated_in_two_currencies_is_one_fact(sample_db):
+    [zhipu] = _investments(sample_db, "Zhipu AI")
+    assert zhipu["country_code"] == "CN"
+    assert zhipu["amount_usd"] == pytest.approx(340e6, rel=0.15)
+
+
+def test_subsidy_party_is_the_granting_country(sample_db):
+    rows = sample_db.execute(
+        "select amount_usd from marts.fct_subsidies where grantor_country_code = 'JP'").fetchall()
+    assert any(usd == pytest.approx(740e6, rel=0.15) for (usd,) in rows)
+
+
+def test_chip_purchase_quantity(sample_db):
+    rows = sample_db.execute("""
+        select p.quantity, p.country_code from marts.fct_chip_purchases p
+        join marts.dim_firms f on f.firm_id = p.buyer_firm_id
+        where f.firm_id = 'atom-project'""").fetchall()
+    assert rows == [(10000, "US")]
