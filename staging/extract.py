@@ -416,6 +416,11 @@ class _DocContext:
             return []
         after = [m for m in facts_money if m.start >= ce]
         primary = after[0] if after else facts_money[-1]
+        k = facts_money.index(primary)
+        # a restatement is never primary: go back to the amount it restates
+        while k > 0 and _RESTATE_GAP.match(self.text[facts_money[k - 1].end : facts_money[k].start]):
+            k -= 1
+        primary = facts_money[k]
         out = [Amount(primary.amount, primary.currency, primary.start, primary.end, primary.surface, True)]
         k = facts_money.index(primary)
         prev = primary

@@ -1,4 +1,5 @@
 """extract_into writes traceable rows into a real DuckDB file."""
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -78,9 +79,7 @@ def test_extract_into_replaces_rows_of_the_same_documents(tmp_path):
 def test_money_mentions_are_labelled(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     extract_into(con, _docs(), tmp_path)
-    labels = dict(
-        con.execute("select surface, label from raw.money_mentions").fetchall()
-    )
+    labels = dict(con.execute("select surface, label from raw.money_mentions").fetchall())
     assert labels["40 millions d'euros"] == "fact"
     assert labels["300 millions d'euros"] == "valuation"
     assert labels["$80 million"] == "estimate"

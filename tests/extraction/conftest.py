@@ -1,0 +1,79 @@
+"""A tiny project folder with seeds of our own, and a helper that extracts facts from one text."""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from warehouse.staging.extract import Extractor
+
+
+@dataclass(frozen=True)
+class Doc:
+    document_id: str
+    file_name: str
+    path: str
+    title: str | None
+    published_on: date | None
+    language: str
+    text: str
+
+
+FIRMS = """firm_id,firm_name,country_code,firm_kind
+nvidia,Nvidia,US,chip_vendor
+amd,AMD,US,chip_vendor
+orbis-capital,Orbis Capital,GB,investor
+quanta-labs,Quanta Labs,SE,startup
+"""
+ALIASES = """alias,firm_id
+Quanta,quanta-labs
+"""
+COUNTRIES = """country_code,language,name,kind
+JP,fr,Japon,name
+JP,fr,japonaise,demonym
+JP,fr,japonais,demonym
+JP,en,Japan,name
+JP,en,Japanese,demonym
+FR,fr,France,name
+FR,fr,française,demonym
+FR,en,France,name
+FR,en,French,demonym
+DE,fr,Allemagne,name
+DE,fr,allemand,demonym
+DE,en,Germany,name
+DE,en,German,demonym
+BR,fr,Brésil,name
+BR,fr,brésilien,demonym
+BR,fr,brésilienne,demonym
+BR,en,Brazil,name
+BR,en,Brazilian,demonym
+NO,fr,Norvège,name
+NO,fr,norvégien,demonym
+NO,en,Norway,name
+NO,en,Norwegian,demonym
+US,en,United States,name
+US,en,American,demonym
+US,fr,États-Unis,name
+US,fr,américain,demonym
+"""
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "firms.csv").write_text(FIRMS, encoding="utf-8")
+    (root / "seeds" / "firm_aliases.csv").write_text(ALIASES, encoding="utf-8")
+    (root / "seeds" / "country_names.csv").write_text(COUNTRIES, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def extract(project):
+    ex = Extractor(project)
+
+    def run(text: str, language: str, published: date | None = date(2025, 5, 6)):
+        doc = Doc("d1", "d1.txt", "/tmp/d1.txt", None, published, language, text)
+        return ex.extract(doc)
+
+    return run

@@ -1,0 +1,24 @@
+"""Chip quantities and models."""
+
+import pytest
+from warehouse.staging.chips import find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quantity", "model"),
+    [
+        ("le laboratoire a reçu 2 048 GPU H200 la semaine dernière", "fr", 2048, "H200"),
+        ("an order for 7,500 AMD MI300X accelerators", "en", 7500, "MI300X"),
+        ("twelve thousand Nvidia B200 chips", "en", 12000, "B200"),
+        ("quatre mille puces Ascend 910B", "fr", 4000, "Ascend 910B"),
+        ("plus de 6 000 puces GPU", "fr", 6000, None),
+        ("3,200 of its Blackwell graphics processors", "en", 3200, "Blackwell"),
+    ],
+)
+def test_quantities(text, language, quantity, model):
+    found = find_quantities(text, language)
+    assert [(q.quantity, q.model) for q in found] == [(quantity, model)]
+
+
+def test_a_year_is_not_a_quantity():
+    assert find_quantities("Depuis 2023 GPU et serveurs manquent.", "fr") == []

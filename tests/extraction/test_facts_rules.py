@@ -1,0 +1,160 @@
+"""Fact candidates: types, parties, roles and countries in both languages, and non-facts rejected."""
+
+
+def parties(candidate, role: str) -> list[str]:
+    return [p.name for p in candidate.parties if p.role == role]
+
+
+def only(cands, fact_type):
+    got = [c for c in cands if c.fact_type == fact_type]
+    assert len(got) == 1, [(c.fact_type, c.sentence.text) for c in cands]
+    return got[0]
+
+
+def test_french_round_with_lead_and_participants(extract):
+    cands, _ = extract(
+        "La start-up japonaise Hoshizora Robotics lève 48 millions d'euros, soit environ 52 millions "
+        "de dollars, lors d'un tour de table mené par Orbis Capital, avec la participation de Kestrel "
+        "Ventures et Pallas Partners.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Hoshizora Robotics"]
+    assert set(parties(c, "investor")) == {"Orbis Capital", "Kestrel Ventures", "Pallas Partners"}
+    assert [(a.amount, a.currency, a.is_primary) for a in c.amounts] == [
+        (48e6, "EUR", True),
+        (52e6, "USD", False),
+    ]
+    assert c.country_code == "JP"
+
+
+def test_english_round_led_by(extract):
+    cands, _ = extract(
+        "Norwegian start-up Fjordline AI raised $95 million in a Series B round led by Orbis Capital "
+        "with participation from Tallow Ventures.",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Fjordline AI"]
+    assert set(parties(c, "investor")) == {"Orbis Capital", "Tallow Ventures"}
+    assert c.country_code == "NO"
+
+
+def test_investor_verb_with_target(extract):
+    cands, _ = extract("Orbis Capital investit 30 millions d'euros dans Quanta Labs.", "fr")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Quanta Labs"]
+    assert parties(c, "investor") == ["Orbis Capital"]
+
+
+def test_capex_plan_goes_to_the_country_where_it_is_spent(extract):
+    cands, _ = extract(
+        "Le groupe américain Veltrix Cloud va investir 4 milliards de dollars au Brésil d'ici 2028.", "fr"
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Veltrix Cloud"]
+    assert c.country_code == "BR"
+
+
+def test_subsidy_takes_the_grantor_country(extract):
+    cands, _ = extract(
+        "Le gouvernement allemand débloque 250 millions d'euros de subventions pour Quanta Labs et Nordwerk.",
+        "fr",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor")[0].startswith("gouvernement")
+    assert c.country_code == "DE"
+    assert "Nordwerk" in parties(c, "recipient")
+
+
+def test_english_grant_by_a_ministry(extract):
+    cands, _ = extract(
+        "The Japanese government will grant ¥12 billion to Kumo Compute to build a national AI cloud.", "en"
+    )
+    c = only(cands, "subsidy")
+    assert c.country_code == "JP"
+    assert c.amounts[0].currency == "JPY"
+
+
+def test_chip_order_with_vendor_after_aupres_de(extract):
+    cands, _ = extract(
+        "L'opérateur brésilien Selva Data a commandé 4 096 GPU H200 auprès de Nvidia pour son campus.", "fr"
+    )
+    c = only(cands, "chip_purchase")
+    assert parties(c, "buyer") == ["Selva Data"]
+    assert parties(c, "vendor") == ["Nvidia"]
+    assert (c.quantity, c.chip_model, c.country_code) == (4096, "H200", "BR")
+
+
+def test_chip_purchase_in_words_and_each(extract):
+    cands, _ = extract(
+        "Harbor Compute and Lumen Grid will each deploy ten thousand AMD MI300X accelerators.", "en"
+    )
+    chips = [c for c in cands if c.fact_type == "chip_purchase"]
+    assert sorted(parties(c, "buyer")[0] for c in chips) == ["Harbor Compute", "Lumen Grid"]
+    assert {c.quantity for c in chips} == {10000}
+    assert {parties(c, "vendor")[0] for c in chips} == {"AMD"}
+
+
+def test_pronoun_subject_uses_the_previous_sentence(extract):
+    cands, _ = extract(
+        "Le centre Polaris Calcul prépare sa nouvelle machine. Il a commandé 900 puces B200 de Nvidia.", "fr"
+    )
+    c = only(cands, "chip_purchase")
+    assert parties(c, "buyer") == ["Polaris Calcul"]
+
+
+def test_background_round_is_flagged(extract):
+    cands, _ = extract("Quanta Labs avait levé 12 millions d'euros en 2021 auprès d'Orbis Capital.", "fr")
+    assert only(cands, "investment").is_background
+
+
+def labels(money):
+    return {m.money.surface: m.label for m in money}
+
+
+def test_valuation_alone_is_not_a_fact(extract):
+    cands, money = extract("La société est désormais valorisée 2 milliards d'euros.", "fr")
+    assert cands == []
+    assert labels(money) == {"2 milliards d'euros": "valuation"}
+
+
+def test_round_and_valuation_in_one_sentence(extract):
+    cands, money = extract(
+        "Fjordline AI raised $80 million at a valuation of $900 million, led by Orbis Capital.", "en"
+    )
+    c = only(cands, "investment")
+    assert c.amounts[0].amount == 80e6
+    assert labels(money) == {"$80 million": "fact", "$900 million": "valuation"}
+
+
+def test_revenue_forecast_is_rejected(extract):
+    cands, money = extract("Quanta Labs vise 60 millions d'euros de chiffre d'affaires en 2026.", "fr")
+    assert cands == []
+    assert labels(money)["60 millions d'euros"] == "revenue"
+
+
+def test_market_size_is_rejected(extract):
+    cands, money = extract(
+        "The European AI chip market is expected to reach $45 billion by 2030, analysts said.", "en"
+    )
+    assert cands == []
+    assert labels(money)["$45 billion"] == "market_size"
+
+
+def test_could_cost_estimate_is_rejected(extract):
+    cands, money = extract("Le futur supercalculateur pourrait coûter 3 milliards d'euros.", "fr")
+    assert [c for c in cands if c.amounts] == []
+    assert labels(money)["3 milliards d'euros"] == "estimate"
+
+
+def test_denied_order_is_rejected(extract):
+    cands, _ = extract(
+        "Harbor Compute denied reports that it ordered 20,000 Nvidia H100 chips last month.", "en"
+    )
+    assert cands == []
+
+
+def test_cancelled_round_is_rejected(extract):
+    cands, _ = extract("La levée de 30 millions d'euros de Quanta Labs a été annulée.", "fr")
+    assert cands == []

@@ -1,0 +1,66 @@
+"""Money amounts as French and English news write them."""
+
+import pytest
+from warehouse.staging.money import find_money
+
+
+def one(text, language):
+    found = find_money(text, language)
+    assert len(found) == 1, found
+    m = found[0]
+    assert text[m.start : m.end] == m.surface
+    return m.amount, m.currency
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amount", "currency"),
+    [
+        ("Elle lève 3,4 milliards d'euros cette année.", "fr", 3.4e9, "EUR"),
+        ("Elle lève 3,4 milliards d’euros cette année.", "fr", 3.4e9, "EUR"),
+        ("un tour de 75 M€ bouclé hier", "fr", 75e6, "EUR"),
+        ("un plan de 2,2 Md$ sur cinq ans", "fr", 2.2e9, "USD"),
+        ("un budget de 7,5 Mds€", "fr", 7.5e9, "EUR"),
+        ("the group raised $2.7bn on Monday", "en", 2.7e9, "USD"),
+        ("a USD 3.1 billion facility", "en", 3.1e9, "USD"),
+        ("a €45 million round", "en", 45e6, "EUR"),
+        ("it spent £80m last year", "en", 80e6, "GBP"),
+        ("une enveloppe de 83,2 milliards de yens", "fr", 83.2e9, "JPY"),
+        ("un fonds de 4 750 crores de roupies", "fr", 4750e7, "INR"),
+        ("un apport de 7 milliards de yuans", "fr", 7e9, "CNY"),
+        ("a 12 billion won programme", "en", 12e9, "KRW"),
+        ("un projet de 9 milliards de dollars taïwanais", "fr", 9e9, "TWD"),
+        ("a NT$4.2 billion budget", "en", 4.2e9, "TWD"),
+        ("an S$150 million fund", "en", 150e6, "SGD"),
+        ("CHF 35 millions pour la recherche", "fr", 35e6, "CHF"),
+        ("un chèque de dix millions de dollars", "fr", 10e6, "USD"),
+        ("plus d'un milliard d'euros", "fr", 1e9, "EUR"),
+        ("a hundred million dollars", "en", 100e6, "USD"),
+        ("un fonds de 2 billions de wons", "fr", 2e12, "KRW"),
+        ("a 2 trillion won fund", "en", 2e12, "KRW"),
+        ("500 lakh rupees", "en", 500e5, "INR"),
+    ],
+)
+def test_amounts(text, language, amount, currency):
+    value, code = one(text, language)
+    assert value == pytest.approx(amount)
+    assert code == currency
+
+
+def test_bare_article_is_not_an_amount():
+    assert find_money("un euro symbolique et a dollar store", "fr") == []
+
+
+def test_yen_sign_reads_yuan_in_a_chinese_context():
+    text = "La start-up chinoise a levé ¥800 millions, en yuan, auprès de fonds locaux."
+    assert one(text, "fr") == (pytest.approx(800e6), "CNY")
+    assert one("Le groupe japonais investit ¥800 millions.", "fr")[1] == "JPY"
+
+
+def test_restatement_gives_two_amounts():
+    text = "une levée de 40 millions d'euros, soit environ 43 millions de dollars"
+    found = find_money(text, "fr")
+    assert [(m.amount, m.currency) for m in found] == [(40e6, "EUR"), (43e6, "USD")]
+
+
+def test_years_and_counts_are_not_money():
+    assert find_money("En 2024, 350 ingénieurs et 12 000 GPU.", "fr") == []

@@ -1,0 +1,22 @@
+"""Sentence splitting keeps offsets into the text."""
+
+from warehouse.staging.sentences import split_sentences
+
+
+def test_headline_and_body_sentences():
+    text = "Titre sans point final\n\nM. Dupont a parlé. Oct. 3 est loin. La société lève 5 M€ ! Fin"
+    got = split_sentences(text)
+    assert [s.text for s in got] == [
+        "Titre sans point final",
+        "M. Dupont a parlé.",
+        "Oct. 3 est loin.",
+        "La société lève 5 M€ !",
+        "Fin",
+    ]
+    for s in got:
+        assert text[s.start : s.end] == s.text
+
+
+def test_decimal_numbers_do_not_split():
+    got = split_sentences("It raised $1.5 billion. Then it paused.")
+    assert [s.text for s in got] == ["It raised $1.5 billion.", "Then it paused."]
