@@ -3,7 +3,8 @@
 -- quantity), else the earliest sentence; amount and currency are that
 -- sentence's primary amount, as the text states it. Other attributes take the
 -- evidence candidate's value, else the first value stated in the fact's
--- other sentences. A fact with no party at all (no main party, no investor,
+-- other sentences. The country is the text's, else the main firm's home
+-- country; a seed project's own country comes first. A fact with no party at all (no main party, no investor,
 -- no recipient, no grantor country) is flagged incomplete.
 with groups as (
     select * from intermediate.int_fact_groups
@@ -89,6 +90,9 @@ final as (
         firsts.grantor_country_code,
         case
             when evidence.fact_type = 'subsidy' then firsts.grantor_country_code
+            -- a project (a site, a programme) is where it is, whatever country the article is about
+            when main_firm.firm_kind = 'project' and main_firm.country_code is not null
+                then main_firm.country_code
             else coalesce(firsts.text_country_code, main_firm.country_code)
         end as country_code,
         firsts.announced_on,

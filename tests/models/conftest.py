@@ -30,6 +30,7 @@ FIRMS = [
     ("bpifrance", "Bpifrance", "FR", "investor"),
     ("scaleway", "Scaleway", "FR", "cloud"),
     ("humain", "Humain", "SA", "company"),
+    ("stargate", "Stargate", "US", "project"),
 ]
 ALIASES = [
     ("Mistral", "mistral-ai"),

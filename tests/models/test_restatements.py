@@ -149,3 +149,15 @@ def test_every_merged_sentence_traces_to_its_fact(warehouse):
         order by b.sentence_start""")
     # the incomplete fact (no party) is not in the marts, nor are its sentences
     assert rows == [("d1:0", True, True), ("d1:38", False, True)]
+
+
+def test_country_is_the_text_s_else_the_firm_s_but_a_project_stays_where_it_is(warehouse):
+    d = warehouse.doc("d1", "2025-02-10")
+    d.fact("Scaleway investit 1 Md€ en Inde.", "investment", [("investee", "Scaleway")], [(1e9, "EUR")],
+           country="IN")
+    d.fact("Mistral AI lève 100 M€.", "investment", [("investee", "Mistral AI")], [(1e8, "EUR")])
+    d.fact("Stargate, doté de 500 milliards de dollars, ...", "investment", [("investee", "Stargate")],
+           [(500e9, "USD")], country="FR")
+    warehouse.build()
+    rows = warehouse.sql("select investee_firm_id, country_code from marts.fct_investments order by 1")
+    assert rows == [("mistral-ai", "FR"), ("scaleway", "IN"), ("stargate", "US")]
