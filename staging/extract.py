@@ -141,7 +141,7 @@ def _vendor_names() -> set[str]:
     return {v.lower() for v in chip_models().values() if v}
 
 
-_SOURCE_BEFORE = re.compile(r"(?:selon|d['’]après|according to|says|said|a déclaré|par)\s*$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"(?:selon|d['’]après|according to|par)\s*$", re.IGNORECASE)
 _LOC_PREP = re.compile(
     r"(?:\b(?:au|aux|en|in|à|dans|to|into|across)\s+(?:l['’]|la |le |les |the )?)$", re.IGNORECASE
 )
@@ -383,6 +383,8 @@ class _DocContext:
             model = model_regex().search(self.text, lo, hi)
             qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
             has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
+            if role == "buyer_weak" and qty is None:
+                return []  # "utilise des GPU", "accueillera des puces": a purchase only with a count
             if not has_chip or re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
                 return []  # "acquis 10 % d'Anthropic" is a stake, not chips
             cands = self.chip_roles(i, s, role, cs, ce, base)
@@ -390,7 +392,8 @@ class _DocContext:
                 if qty:
                     c.quantity = qty.quantity
                 c.chip_model = qty.model if qty and qty.model else (model.group(0) if model else None)
-                c.amounts = amounts
+                # a price belongs to the purchase only when it follows the purchase verb
+                c.amounts = amounts if amounts and amounts[0].start >= ce else []
                 if not any(p.role == "vendor" for p in c.parties):
                     vendor = self.vendor_from_model(c.chip_model)
                     if vendor:
@@ -492,6 +495,7 @@ class _DocContext:
         return e.source == "pattern" and bool(_PERIPHRASIS.search(self.text[max(0, e.start - 30) : e.start]))
 
     def first_actor(self, i: int, s: Sentence, lo: int, cs: int, ok) -> Entity | None:
+        agent_list, last_end = False, lo
         for e in self.ents(i):
             if e.end > cs:
                 break
@@ -500,7 +504,14 @@ class _DocContext:
             if self.periphrasis(e):
                 return None
             if _SOURCE_BEFORE.search(self.text[max(s.start, e.start - 25) : e.start]):
+                agent_list, last_end = True, e.end
                 continue
+            gap = self.text[last_end : e.start]
+            if agent_list and re.fullmatch(r"\s*(?:,|et|and|&)\s*", gap):
+                # the rest of the "par A, B et C" list; it ends with the name after "et"
+                agent_list, last_end = not re.search(r"\b(?:et|and)\b|&", gap), e.end
+                continue
+            agent_list = False
             if _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start]):
                 continue  # "À Jakarta, l'opérateur X": a place, not the actor
             if _POSSESSIVE.match(self.text[e.end : e.end + 3]):
@@ -594,7 +605,11 @@ class _DocContext:
                     # a government spending its own money on a programme is a subsidy
                     return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
                 if subj is not None and self.is_person(subj):
-                    return []
+                    # a person spends no capex of their own: look for the firm acting instead
+                    subj, how = self.subject(i, s, cs, ce)
+                    if subj is None:
+                        return []
+                    parties = [Party("investor", subj.name, subj.start, subj.end, how)]
                 investee = subj
                 rule += ":capex"
         else:
@@ -614,6 +629,7 @@ class _DocContext:
     def chip_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
         markers = _markers(self.lang, "chip_purchase")
         out = []
+        role = "buyer" if role == "buyer_weak" else role
         if role == "vendor":
             vendor, how = self.subject(i, s, cs)
             buyer = self.directly_after(i, s, markers["buyer"], ce) if "buyer" in markers else None
