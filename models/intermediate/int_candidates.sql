@@ -64,11 +64,27 @@ primary_amounts as (
     qualify row_number() over (partition by candidate_id order by is_primary desc, span_start) = 1
 ),
 
+-- a funding round's valuation: stated in its sentence, else in the next one;
+-- a firm's own spending plan (investee among its investors) has none of the next
+-- sentence, which usually speaks of someone else
+self_investments as (
+    select distinct investees.candidate_id
+    from parties as investees
+    inner join parties as investors
+        on investors.candidate_id = investees.candidate_id
+        and investors.firm_id = investees.firm_id
+    where investees.role = 'investee' and investors.role = 'investor'
+),
+
 valuations as (
-    select candidate_id, amount_usd as valuation_usd
+    select money.candidate_id, money.amount_usd as valuation_usd
     from money
-    where money_kind = 'valuation'
-    qualify row_number() over (partition by candidate_id order by span_start) = 1
+    left join self_investments on self_investments.candidate_id = money.candidate_id
+    where money.money_kind = 'valuation'
+        or (money.money_kind = 'next_sentence_valuation' and self_investments.candidate_id is null)
+    qualify row_number() over (
+        partition by money.candidate_id order by money.money_kind = 'valuation' desc, money.span_start
+    ) = 1
 ),
 
 -- a grantor named by its country ("Japan", "la France", "gouvernement japonais",

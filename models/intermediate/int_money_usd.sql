@@ -1,5 +1,5 @@
 -- Amounts converted to USD: the amounts of every candidate, and the valuations
--- stated in a candidate's sentence. The rate is the ECB rate published on or
+-- stated in a candidate's sentence or the next one. The rate is the ECB rate published on or
 -- before the event date (announced_on), else the document date (published_on);
 -- a date before the first published rate takes the first rate after it; with no
 -- date at all the latest rate is used. Currencies the ECB lacks use the fixed
@@ -46,9 +46,19 @@ candidate_money as (
     left join documents on documents.document_id = amounts.document_id
 ),
 
+-- a valuation stated in a candidate's sentence, or in the sentence right after
+-- it ("That round valued the company at $4 billion."); int_candidates decides
+-- which candidates may take the latter
+candidate_sentences as (
+    select distinct document_id, sentence_start from candidates
+),
+
 valuation_money as (
     select
-        'valuation' as money_kind,
+        case
+            when mentions.sentence_start = candidates.sentence_start then 'valuation'
+            else 'next_sentence_valuation'
+        end as money_kind,
         candidates.candidate_id,
         mentions.document_id,
         mentions.span_start,
@@ -62,9 +72,23 @@ valuation_money as (
     from mentions
     inner join candidates
         on candidates.document_id = mentions.document_id
-        and candidates.sentence_start = mentions.sentence_start
+        and (
+            candidates.sentence_start = mentions.sentence_start
+            or (
+                candidates.fact_type = 'investment'
+                and mentions.sentence_start > candidates.sentence_end
+                -- only spaces or line breaks between the two sentences
+                and mentions.sentence_start <= candidates.sentence_end + 3
+            )
+        )
     left join documents on documents.document_id = mentions.document_id
+    -- a next sentence that states a deal of its own keeps its valuation
+    left join candidate_sentences as next_deal
+        on next_deal.document_id = mentions.document_id
+        and next_deal.sentence_start = mentions.sentence_start
+        and mentions.sentence_start <> candidates.sentence_start
     where mentions.label = 'valuation'
+        and next_deal.sentence_start is null
 ),
 
 to_convert as (

@@ -124,6 +124,15 @@ class Doc:
         self._save()
         return cid
 
+    def valuation_sentence(self, sentence: str, valuations) -> None:
+        """A sentence that is no fact candidate but states a valuation."""
+        start = len(self.text)
+        self.text += sentence + " "
+        for j, (amount, currency) in enumerate(valuations):
+            self.raw["money_mentions"].append(
+                [self.id, start + 5 + j, start + 6 + j, "valuation", amount, currency, start, "valuation"])
+        self._save()
+
     def _save(self):
         self.raw["documents"][self._slot] = [
             self.id, f"{self.id}.txt", f"/docs/{self.id}.txt", None, self.published_on,

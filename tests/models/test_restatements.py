@@ -161,3 +161,20 @@ def test_country_is_the_text_s_else_the_firm_s_but_a_project_stays_where_it_is(w
     warehouse.build()
     rows = warehouse.sql("select investee_firm_id, country_code from marts.fct_investments order by 1")
     assert rows == [("mistral-ai", "FR"), ("scaleway", "IN"), ("stargate", "US")]
+
+
+def test_valuation_of_the_round_in_its_sentence_or_the_next(warehouse):
+    d = warehouse.doc("d1", "2024-06-12")
+    d.fact("Sakana AI raises $100M.", "investment", [("investee", "Sakana AI"), ("investor", "Lightspeed")],
+           [(100e6, "USD")])
+    d.valuation_sentence("That round valued the company at $1 billion.", [(1e9, "USD")])
+    d.fact("Mistral AI lève 600 M€.", "investment", [("investee", "Mistral AI")], [(600e6, "EUR")])
+    d.fact("Scaleway lève 50 M€ pour une valorisation de 2 Md$.", "investment", [("investee", "Scaleway")],
+           [(50e6, "EUR")], valuations=[(2e9, "USD")])
+    d.fact("Bpifrance investira 1 Md€ dans ses propres centres.", "investment",
+           [("investee", "Bpifrance"), ("investor", "Bpifrance")], [(1e9, "EUR")])
+    d.valuation_sentence("Mistral AI serait valorisée 6 Md$.", [(6e9, "USD")])
+    warehouse.build()
+    rows = dict(warehouse.sql("select investee_firm_id, valuation_usd from marts.fct_investments"))
+    # Mistral's next sentence states another deal; Bpifrance spends its own money
+    assert rows == {"sakana-ai": 1e9, "mistral-ai": None, "scaleway": 2e9, "bpifrance": None}
