@@ -6,10 +6,13 @@ Every rule is driven by the CSV lexicons in `lexicons/`; nothing here names a fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+
+import ahocorasick_rs
 
 from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
@@ -92,6 +95,14 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     for r in for_language("cues", language):
         table.setdefault(r["cue"].lower().replace("’", "'"), []).append((r["fact_type"], r["subject_role"]))
     return _word_regex(list(table), re.IGNORECASE), table
+
+
+@cache
+def _cue_automaton(language: str) -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    """Aho-Corasick over the lower-cased cues: one pass over a document finds them all."""
+    _rx, table = _cues(language)
+    patterns = sorted(table)
+    return ahocorasick_rs.AhoCorasick(patterns), patterns
 
 
 @cache
@@ -209,6 +220,7 @@ class _DocContext:
                 self.dates = find_dates(text, lang)
         self._mid_tokens, self._lower_words = self._vocabulary()
         self._cue_rx, self._cue_table = _cues(lang)
+        self._cue_hits: list[tuple[int, int, str]] | None = None
         self._doc_country = self._dominant_country()
         self._mention_counts: dict[str, int] = {}
 
@@ -303,12 +315,40 @@ class _DocContext:
         return out
 
     # -- main ---------------------------------------------------------------------------------
+    def _all_cues(self) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every cue word in the document, word-bounded."""
+        folded = self.text.lower().replace("’", "'")
+        if len(folded) != len(self.text):  # a few characters change length when lower-cased
+            out = []
+            for m in self._cue_rx.finditer(self.text):
+                out.append((m.start(), m.end(), re.sub(" +", " ", m.group(0).lower().replace("’", "'"))))
+            return out
+        ac, patterns = _cue_automaton(self.lang)
+        valid = []
+        for idx, a, b in ac.find_matches_as_indexes(folded, overlapping=True):
+            if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
+                continue  # "a investi" inside "va investir" is no cue
+            valid.append((a, -b, patterns[idx]))
+        out, end = [], -1
+        for a, neg_b, key in sorted(valid):  # leftmost, then longest, not overlapping
+            if a >= end:
+                out.append((a, -neg_b, key))
+                end = -neg_b
+        return out
+
     def cues_in(self, s: Sentence) -> list[tuple[str, str, str, int, int]]:
+        if self._cue_hits is None:
+            self._cue_hits = self._all_cues()
+            self._cue_starts_list = [h[0] for h in self._cue_hits]
         cues = []
-        for m in self._cue_rx.finditer(s.text):
-            key = re.sub(" +", " ", m.group(0).lower().replace("’", "'"))
+        k = bisect_left(self._cue_starts_list, s.start)
+        while k < len(self._cue_hits) and self._cue_hits[k][0] < s.end:
+            a, b, key = self._cue_hits[k]
+            k += 1
+            if b > s.end:
+                continue
             for fact_type, role in self._cue_table.get(key, []):
-                cues.append((fact_type, role, m.group(0), s.start + m.start(), s.start + m.end()))
+                cues.append((fact_type, role, self.text[a:b], a, b))
         return cues
 
     def run(self) -> tuple[list[Candidate], list[LabelledMoney]]:
