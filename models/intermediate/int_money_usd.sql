@@ -1,9 +1,10 @@
 -- Amounts converted to USD: the amounts of every candidate, and the valuations
--- stated in a candidate's sentence or the next one. The rate is the ECB rate published on or
--- before the event date (announced_on), else the document date (published_on);
--- a date before the first published rate takes the first rate after it; with no
--- date at all the latest rate is used. Currencies the ECB lacks use the fixed
--- rates seed; USD converts at 1.
+-- stated in a candidate's sentence or the next one. The rate is the ECB rate
+-- published on or before the event date (announced_on), else the document date
+-- (published_on), else the latest event date the document states; a date before
+-- the first published rate takes the first rate after it; with no date at all
+-- the latest rate is used. Currencies the ECB lacks use the fixed rates seed;
+-- USD converts at 1.
 with amounts as (
     select * from staging.stg_candidate_amounts
 ),
@@ -91,20 +92,31 @@ valuation_money as (
         and next_deal.sentence_start is null
 ),
 
+-- an undated document is about as old as the latest event it dates
+document_event_dates as (
+    select document_id, max(announced_on) as latest_event_on
+    from candidates
+    group by document_id
+),
+
 to_convert as (
     select
-        *,
+        money.*,
         case
-            when announced_on is not null then 'event'
-            when published_on is not null then 'document'
+            when money.announced_on is not null then 'event'
+            when money.published_on is not null then 'document'
+            when document_event_dates.latest_event_on is not null then 'document_event'
             else 'latest'
         end as date_basis,
-        coalesce(announced_on, published_on, date '9999-12-31') as lookup_on
+        coalesce(
+            money.announced_on, money.published_on, document_event_dates.latest_event_on, date '9999-12-31'
+        ) as lookup_on
     from (
         select * from candidate_money
         union all
         select * from valuation_money
-    )
+    ) as money
+    left join document_event_dates on document_event_dates.document_id = money.document_id
 ),
 
 rate_on_or_before as (

@@ -110,3 +110,16 @@ def test_usd_converts_at_one_and_valuation_is_converted(warehouse, ecb):
     assert row["rate_source"] == "identity" and row["fact_amount_usd"] == 640e6
     valuation = warehouse.sql("select valuation_usd from marts.fct_investments")[0][0]
     assert valuation == pytest.approx(5.8e9 * _on_or_before(ecb["EUR"], date(2024, 6, 11))[1])
+
+
+def test_undated_document_takes_the_latest_event_date_it_states(warehouse, ecb):
+    d = warehouse.doc("d1", None)
+    d.fact("Sakana AI raises ¥10bn.", "investment", [("investee", "Sakana AI")], [(10e9, "JPY")])
+    d.fact("Sakana AI avait levé 1 Md¥ en 2022.", "investment", [("investee", "Sakana AI")], [(1e9, "JPY")],
+           announced_on="2022-03-01", background=True)
+    d.fact("Mistral AI lève 600 M€.", "investment", [("investee", "Mistral AI")], [(600e6, "EUR")],
+           announced_on="2024-06-11")
+    warehouse.build()
+    [row] = warehouse.dicts("select * from intermediate.int_money_usd where amount = 10e9")
+    assert row["date_basis"] == "document_event"
+    assert row["rate_date"] == _on_or_before(ecb["JPY"], date(2024, 6, 11))[0]
