@@ -14,8 +14,33 @@ class CountryMention:
     start: int
     end: int
     code: str
-    kind: str  # 'name' | 'demonym'
+    kind: str  # 'name' | 'demonym' | 'city'
     surface: str
+
+
+def _cities(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Cities with their country, in English and French: the exemplar cities of the CLDR time
+    zones (babel). A city never shadows a country name or demonym."""
+    try:
+        from babel.core import get_global
+        from babel.dates import get_timezone_location
+    except ImportError:  # pragma: no cover
+        return []
+    taken = {name for _code, name, _kind in entries}
+    out: list[tuple[str, str, str]] = []
+    for zone, territory in get_global("zone_territories").items():
+        # Antarctic stations and county-level US zones are named after people and small towns
+        if zone.startswith(("Antarctica/", "Etc/")) or zone.count("/") > 1 or territory in ("AQ", "001"):
+            continue
+        for locale in ("en", "fr"):
+            try:
+                city = get_timezone_location(zone, locale=locale, return_city=True)
+            except (LookupError, ValueError):
+                continue
+            if city and city not in taken and len(city) > 3:
+                taken.add(city)
+                out.append((territory, city, "city"))
+    return out
 
 
 class CountryFinder:
@@ -29,7 +54,7 @@ class CountryFinder:
                 forms |= {name[:1].upper() + name[1:], name.lower()}
             for form in forms:
                 # a name wins over a demonym with the same spelling (Suisse / suisse)
-                if form not in table or (kind == "name" and table[form][1] == "demonym"):
+                if form not in table or (kind == "name" and table[form][1] != "name"):
                     table[form] = (code, kind)
         self.patterns = sorted(table)
         self.table = table
@@ -51,7 +76,7 @@ class CountryFinder:
                     # two-letter all-caps names (US, UK) clash with codes in prose only rarely; keep them
                     if name and code and len(name) >= 2:
                         entries.append((code, name, (row.get("kind") or "name").strip()))
-        return cls(entries)
+        return cls(entries + _cities(entries))
 
     def find(self, text: str) -> list[CountryMention]:
         if not self.ac:

@@ -143,7 +143,8 @@ def _public_bodies(language: str) -> re.Pattern:
 # "The British government"), not in "visite d'État"
 _BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
 _BODY_LEFT = re.compile(
-    r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par)\s*)(?:[\w-]+\s+)?$", re.IGNORECASE
+    r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par)\s*|['’]s\s+)(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -200,6 +201,20 @@ _SUBORDINATE = re.compile(
 _PERIPHRASIS = re.compile(
     r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I
 )
+# what may stand between a country word and the party it qualifies
+_BEFORE_GAP = {
+    "demonym": r"(?:\s+[\w'’-]+){0,2}\s+",  # "la start-up japonaise X", "Indian conglomerate X"
+    "name": r"['’]s\s+(?:[\w-]+\s+){0,2}",  # "India's Yotta"
+    "city": r"(?:-based|['’]s)\s+(?:[\w'’-]+\s+){0,2}",  # "Paris-based H"
+}
+_AFTER_GAP = {
+    "demonym": r"(?:\s*,\s*|\s+\()(?:[\w'’-]+\s+){0,5}|\s+",  # "X, la pépite française"
+    "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}(?:basée?s?|based|installée?s?|headquartered)\s+(?:en|au|aux|in)\s+",
+    "city": r"\s*,\s*(?:[\w'’-]+\s+){0,5}(?:basée?s?|based|installée?s?|située?s?|headquartered)\s+(?:à|in)\s+",
+}
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
 
 
@@ -240,10 +255,14 @@ class _DocContext:
         s = self.sentences[i]
         found = self.ex.parties.find(self.text, s.start, s.end)
         blocked = [(m.start, m.end) for m in self.money if s.start <= m.start < s.end]
-        blocked += [(c.start, c.end) for c in self.country_mentions if s.start <= c.start < s.end]
+        blocked += [
+            (c.start, c.end) for c in self.country_mentions if s.start <= c.start < s.end and c.kind != "city"
+        ]
+        # a city is a name of its own only when nothing longer contains it ("Tokyo Electron" stays)
+        cities = {(c.start, c.end) for c in self.country_mentions if c.kind == "city"}
         out = []
         for e in found:
-            if any(a < e.end and e.start < b for a, b in blocked):
+            if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
                 continue
             head = self.text[s.start : e.start]
             first = e.name.split()[0]
@@ -494,6 +513,8 @@ class _DocContext:
             for a, b, _ft in self.cue_starts:
                 if b <= cs:
                     lo = max(lo, b) if a != cs else lo
+        if _PRONOUN_SUBJECT.search(self.text[lo:cs]):
+            lo = s.start  # "X raised ..., and that it will purchase ...": "it" is X
         colon = self.text.rfind(" : ", s.start, cs)
         if colon >= 0:
             lo = max(lo, colon + 3)
@@ -658,7 +679,10 @@ class _DocContext:
             return []
         parties.insert(0, Party("investee", investee.name, investee.start, investee.end, how or "target"))
         if "investor" in markers:
+            _lo, hi = self.clause(s, cs, ce, "investment")
             for e in self.after_marker(i, s, markers["investor"], ce if role != "investor" else s.start):
+                if e.start >= hi:
+                    break
                 if e.name != investee.name and all(p.name != e.name for p in parties):
                     parties.append(Party("investor", e.name, e.start, e.end, "role_marker"))
         c = Candidate(rule=rule, **base)
@@ -746,7 +770,9 @@ class _DocContext:
             country = near[0].code if near else None
             rule = "subsidy:public_body"
         else:
-            subj_country = next((c for c in self.countries_in(s.start, cs) if c.kind == "name"), None)
+            subj_country = next(
+                (c for c in self.countries_in(s.start, cs) if c.kind in ("name", "city")), None
+            )
             if subj_country is None:
                 return []
             name, gstart, gend = subj_country.surface, subj_country.start, subj_country.end
@@ -792,7 +818,9 @@ class _DocContext:
             # money a firm spends goes where it spends it: "au Japon", "in the UK", else the
             # country the article is about
             for c in self.countries_in(s.start, s.end):
-                if c.kind == "name" and _LOC_PREP.search(self.text[max(s.start, c.start - 15) : c.start]):
+                if c.kind in ("name", "city") and _LOC_PREP.search(
+                    self.text[max(s.start, c.start - 15) : c.start]
+                ):
                     return c.code
             if self._doc_country:
                 return self._doc_country
@@ -803,7 +831,9 @@ class _DocContext:
             return None  # the firm's own country comes from the seeds
         if located:
             for c in self.countries_in(s.start, s.end):
-                if c.kind == "name" and _LOC_PREP.search(self.text[max(s.start, c.start - 15) : c.start]):
+                if c.kind in ("name", "city") and _LOC_PREP.search(
+                    self.text[max(s.start, c.start - 15) : c.start]
+                ):
                     return c.code
         return self._doc_country
 
@@ -814,19 +844,18 @@ class _DocContext:
         for m in re.finditer(rf"(?<![\w]){re.escape(ent.name)}(?![\w])", self.text):
             lo, hi = max(0, m.start() - 45), min(len(self.text), m.end() + 45)
             for c in self.countries_in(lo, hi):
+                based = self.text.startswith("-based", c.end)
                 if c.end <= m.start():
                     gap = self.text[c.end : m.start()]
-                    if not re.fullmatch(r"(?:\s+[\w'’-]+){0,2}\s+", gap) or "\n" in gap:
+                    if "\n" in gap or not re.fullmatch(_BEFORE_GAP[c.kind], gap):
                         continue
-                    if c.kind == "name" and not re.fullmatch(r"['’]s\s+", gap):
-                        continue  # "Japan's X" only
                 else:
                     gap = self.text[m.end() : c.start]
-                    if "\n" in gap or not re.fullmatch(r"(?:\s*,\s*|\s+\()(?:[\w'’-]+\s+){0,5}|\s+", gap):
+                    if "\n" in gap:
                         continue
-                    if c.kind == "name" and not re.fullmatch(
-                        r"\s+\(|\s*,\s*(?:basée?s?|based)\s+(?:en|au|aux|in)\s+", gap
-                    ):
+                    if based and re.fullmatch(r"\s*,\s*(?:[\w'’-]+\s+){0,3}", gap):
+                        pass  # "X, a Paris-based start-up"
+                    elif not re.fullmatch(_AFTER_GAP[c.kind], gap):
                         continue
                 if re.search(r"\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":
                     continue
