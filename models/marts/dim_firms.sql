@@ -9,12 +9,23 @@ parties as (
     select * from intermediate.int_candidate_parties
 ),
 
+aliases as (
+    select * from staging.stg_firm_aliases
+),
+
 mentions as (
     select
         firm_id,
         count(*) as mention_count,
-        count(distinct document_id) as document_count
+        count(distinct document_id) as document_count,
+        list(distinct name order by name) as names_in_text
     from parties
+    group by firm_id
+),
+
+firm_aliases as (
+    select firm_id, list(distinct alias order by alias) as aliases
+    from aliases
     group by firm_id
 ),
 
@@ -40,9 +51,12 @@ final as (
         all_firms.country_code,
         all_firms.firm_kind,
         all_firms.is_resolved,
+        coalesce(firm_aliases.aliases, []) as aliases,
+        coalesce(mentions.names_in_text, []) as names_in_text,
         coalesce(mentions.mention_count, 0) as mention_count,
         coalesce(mentions.document_count, 0) as document_count
     from all_firms
+    left join firm_aliases on firm_aliases.firm_id = all_firms.firm_id
     left join mentions on mentions.firm_id = all_firms.firm_id
 )
 

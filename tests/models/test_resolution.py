@@ -86,7 +86,19 @@ def test_seed_firms_are_in_dim_firms_even_when_unmentioned(warehouse):
     warehouse.build()
     firms = warehouse.dicts("select * from marts.dim_firms where firm_id = 'bpifrance'")
     assert firms == [{"firm_id": "bpifrance", "firm_name": "Bpifrance", "country_code": "FR",
-                      "firm_kind": "investor", "is_resolved": True, "mention_count": 0, "document_count": 0}]
+                      "firm_kind": "investor", "is_resolved": True, "aliases": [], "names_in_text": [],
+                      "mention_count": 0, "document_count": 0}]
+
+
+def test_dim_firms_lists_aliases_and_spellings_seen(warehouse):
+    d = warehouse.doc("d1")
+    d.fact("Mistral lève 600 M€.", "investment", [("investee", "Mistral")], [(6e8, "EUR")])
+    d.fact("MISTRAL AI confirme.", "investment", [("investee", "MISTRAL AI")])
+    warehouse.build()
+    [row] = warehouse.dicts("select * from marts.dim_firms where firm_id = 'mistral-ai'")
+    assert row["aliases"] == ["Mistral"]
+    assert row["names_in_text"] == ["MISTRAL AI", "Mistral"]
+    assert (row["mention_count"], row["document_count"]) == (2, 1)
 
 
 def test_short_form_takes_the_firm_of_the_longer_name_in_the_same_document(warehouse):
