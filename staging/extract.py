@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 
 import ahocorasick_rs
-
 from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
 from warehouse.staging.lexicon import for_language, rows
@@ -201,6 +200,7 @@ _SUBORDINATE = re.compile(
 _PERIPHRASIS = re.compile(
     r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I
 )
+_BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 # what may stand between a country word and the party it qualifies
 _BEFORE_GAP = {
     "demonym": r"(?:\s+[\w'’-]+){0,2}\s+",  # "la start-up japonaise X", "Indian conglomerate X"
@@ -209,8 +209,8 @@ _BEFORE_GAP = {
 }
 _AFTER_GAP = {
     "demonym": r"(?:\s*,\s*|\s+\()(?:[\w'’-]+\s+){0,5}|\s+",  # "X, la pépite française"
-    "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}(?:basée?s?|based|installée?s?|headquartered)\s+(?:en|au|aux|in)\s+",
-    "city": r"\s*,\s*(?:[\w'’-]+\s+){0,5}(?:basée?s?|based|installée?s?|située?s?|headquartered)\s+(?:à|in)\s+",
+    "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:en|au|aux|in)\s+",
+    "city": r"\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+",
 }
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
