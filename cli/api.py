@@ -56,7 +56,7 @@ def prepare(project_dir: str | Path = ".") -> Prepared:
     project = load_project(project_dir)
     modules = [import_loader(name, project.root) for name in project.loaders]
     provided = set().union(*(provides(m) for m in modules)) if modules else set()
-    graph = analyse(project, provided)
+    graph = analyse(project, provided, project.root / "target" / "parse_cache.json")
     return Prepared(project, modules, graph, compile_tests(project))
 
 

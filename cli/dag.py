@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import difflib
 import graphlib
+import hashlib
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-import sqlglot
-from sqlglot import exp
-from sqlglot.optimizer.scope import traverse_scope
-from sqlglot.tokens import TokenType
 from warehouse.errors import ProjectError
 from warehouse.project import Project
 
 _TOKEN = re.compile(r"<Token token_type: [^,]+, text: (.*?), line: \d+.*?>")
 SYSTEM_SCHEMAS = {"information_schema", "pg_catalog", "temp", "system"}
+CACHE_FORMAT = 1
 
 
 @dataclass
@@ -29,11 +29,16 @@ class Reference:
     line: int | None
 
 
-def parse_select(sql: str, file: str) -> tuple[exp.Expression, str]:
+def parse_select(sql: str, file: str):
     """Parse one select statement; return it and its text without a trailing ';'."""
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.tokens import TokenType
+
+    dialect = sqlglot.Dialect.get_or_raise("duckdb")
     try:
-        tokens = sqlglot.Dialect.get_or_raise("duckdb").tokenize(sql)
-        statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
+        tokens = dialect.tokenize(sql)
+        statements = [s for s in dialect.parser().parse(tokens, sql) if s is not None]
     except sqlglot.errors.ParseError as exc:
         first = exc.errors[0] if exc.errors else {}
         message = _TOKEN.sub(r"'\1'", str(first.get("description") or exc))
@@ -57,13 +62,15 @@ def parse_select(sql: str, file: str) -> tuple[exp.Expression, str]:
     return statement, body
 
 
-def tables_read(statement: exp.Expression) -> list[Reference]:
+def tables_read(statement) -> list[Reference]:
     """Relations a query reads, CTEs excluded, in order of appearance."""
-    tables: list[exp.Table] = []
+    from sqlglot import exp
+    from sqlglot.optimizer.scope import traverse_scope
+
+    tables: list = []
     try:
         for scope in traverse_scope(statement):
             tables += [s for s in scope.sources.values() if isinstance(s, exp.Table)]
-            # tables that sqlglot does not register as sources (e.g. inside lateral calls)
     except Exception:  # noqa: BLE001 - scope building can fail on exotic SQL; fall back to a walk
         cte_names = {c.alias_or_name.lower() for c in statement.find_all(exp.CTE)}
         tables = [t for t in statement.find_all(exp.Table)
@@ -85,25 +92,78 @@ def tables_read(statement: exp.Expression) -> list[Reference]:
     return list(refs.values())
 
 
-def analyse(project: Project, provided: set[str]) -> dict[str, set[str]]:
+class ParseCache:
+    """Parsed references and statement ends keyed by the SQL text's hash.
+
+    Kept in `target/parse_cache.json`; an entry is only ever used for byte-identical SQL
+    with the same sqlglot and cache format, so a stale entry cannot be hit.
+    """
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.changed = False
+        self.used: set[str] = set()
+        self.entries: dict = {}
+        self.version = ""
+        if path is None:
+            return
+        from importlib.metadata import version
+
+        self.version = f"{CACHE_FORMAT}/sqlglot-{version('sqlglot')}"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") == self.version:
+                self.entries = data.get("entries", {})
+        except (OSError, ValueError, AttributeError):
+            self.entries = {}
+
+    def inspect(self, sql: str, file: str) -> tuple[list[Reference], str]:
+        key = hashlib.sha256(sql.encode("utf-8")).hexdigest()
+        self.used.add(key)
+        hit = self.entries.get(key)
+        if hit is not None:
+            return [Reference(n, line) for n, line in hit["refs"]], sql[: hit["body"]]
+        statement, body = parse_select(sql, file)
+        refs = tables_read(statement)
+        self.entries[key] = {"refs": [[r.name, r.line] for r in refs], "body": len(body)}
+        self.changed = True
+        return refs, body
+
+    def save(self) -> None:
+        """Write the entries of the files seen in this run (dropping those of deleted files)."""
+        if self.path is None or not (self.changed or set(self.entries) - self.used):
+            return
+        self.entries = {k: v for k, v in self.entries.items() if k in self.used}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_text(json.dumps({"version": self.version, "entries": self.entries}), encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def analyse(project: Project, provided: set[str], cache_path: Path | None = None) -> dict[str, set[str]]:
     """Fill each model's `depends_on` and `body`; check references and cycles.
 
     Returns the graph model -> upstream models. `provided` are relations written by loaders.
     """
     known = project.relation_names() | {p.lower() for p in provided}
+    cache = ParseCache(cache_path)
     for model in project.models.values():
-        statement, model.body = parse_select(model.sql, model.rel_path)
+        refs, model.body = cache.inspect(model.sql, model.rel_path)
         model.depends_on = set()
-        for ref in tables_read(statement):
+        for ref in refs:
             _check(ref, known - {model.name}, model.rel_path, model.name)
             model.depends_on.add(ref.name)
     for test in project.tests:
         if test.kind == "singular":
-            statement, test.sql = parse_select(test.sql, test.file)
+            refs, test.sql = cache.inspect(test.sql, test.file)
             test.args["depends_on"] = set()
-            for ref in tables_read(statement):
+            for ref in refs:
                 _check(ref, known, test.file, f"test {test.name}")
                 test.args["depends_on"].add(ref.name)
+    cache.save()
     graph = {name: {d for d in m.depends_on if d in project.models} for name, m in project.models.items()}
     sorter = graphlib.TopologicalSorter(graph)
     try:
