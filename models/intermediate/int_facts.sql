@@ -1,11 +1,12 @@
 -- One row per merged fact (all three types). The evidence candidate is the
 -- earliest sentence stating an amount (for chip purchases an amount or a
--- quantity), else the earliest sentence; amount and currency are that
--- sentence's primary amount, as the text states it. Other attributes take the
--- evidence candidate's value, else the first value stated in the fact's
--- other sentences. The country is the text's, else the main firm's home
--- country; a seed project's own country comes first. A fact with no party at all (no main party, no investor,
--- no recipient, no grantor country) is flagged incomplete.
+-- quantity), else the earliest sentence. Amount and currency are the primary
+-- amount of the first sentence stating one, as the text states it. Other
+-- attributes take the evidence candidate's value, else the first value stated
+-- in the fact's other sentences. The country is the text's, else the main
+-- firm's home country; a seed project's own country comes first. A fact with
+-- no party at all (no main party, investor, recipient or grantor country) is
+-- flagged incomplete and stays out of the marts.
 with groups as (
     select * from intermediate.int_fact_groups
 ),
@@ -55,7 +56,12 @@ firsts as (
         arg_min(quantity, evidence_rank) filter (where quantity is not null) as quantity,
         arg_min(chip_model, evidence_rank) filter (where chip_model is not null) as chip_model,
         arg_min(vendor_firm_id, evidence_rank) filter (where vendor_firm_id is not null) as vendor_firm_id,
-        arg_min(valuation_usd, evidence_rank) filter (where valuation_usd is not null) as valuation_usd
+        arg_min(valuation_usd, evidence_rank) filter (where valuation_usd is not null) as valuation_usd,
+        -- the amount of the first sentence stating one (the evidence, except for a chip
+        -- purchase whose evidence states only a quantity)
+        arg_min(amount, evidence_rank) filter (where amount is not null) as amount,
+        arg_min(currency_code, evidence_rank) filter (where amount is not null) as currency_code,
+        arg_min(amount_usd, evidence_rank) filter (where amount is not null) as amount_usd
     from members
     group by fact_id
 ),
@@ -80,9 +86,9 @@ final as (
         evidence.fact_type,
         firsts.main_firm_id,
         firsts.main_party_name,
-        evidence.amount,
-        evidence.currency_code,
-        evidence.amount_usd,
+        firsts.amount,
+        firsts.currency_code,
+        firsts.amount_usd,
         firsts.valuation_usd,
         firsts.quantity,
         firsts.chip_model,

@@ -178,3 +178,15 @@ def test_valuation_of_the_round_in_its_sentence_or_the_next(warehouse):
     rows = dict(warehouse.sql("select investee_firm_id, valuation_usd from marts.fct_investments"))
     # Mistral's next sentence states another deal; Bpifrance spends its own money
     assert rows == {"sakana-ai": 1e9, "mistral-ai": None, "scaleway": 2e9, "bpifrance": None}
+
+
+def test_chip_order_takes_its_price_from_any_of_its_sentences(warehouse):
+    d = warehouse.doc("d1", "2025-02-10")
+    d.fact("Scaleway commande 3 000 GPU H100 à Nvidia.", "chip_purchase",
+           [("buyer", "Scaleway"), ("vendor", "Nvidia")], quantity=3000)
+    d.fact("La commande de Scaleway coûte 100 millions de dollars.", "chip_purchase",
+           [("buyer", "Scaleway")], [(100e6, "USD")])
+    warehouse.build()
+    rows = warehouse.sql("select quantity, amount, currency_code, amount_usd, candidate_count, evidence "
+                         "from marts.fct_chip_purchases")
+    assert rows == [(3000, 100e6, "USD", 100e6, 2, "Scaleway commande 3 000 GPU H100 à Nvidia.")]
