@@ -152,7 +152,9 @@ def _vendor_names() -> set[str]:
     return {v.lower() for v in chip_models().values() if v}
 
 
-_SOURCE_BEFORE = re.compile(r"(?:selon|d['’]après|according to|par)\s*$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(
+    r"(?:selon|d['’]après|according to|par)\s*(?:les?\s+|la\s+|l['’]|the\s+)?$", re.IGNORECASE
+)
 _LOC_PREP = re.compile(
     r"(?:\b(?:au|aux|en|in|à|dans|to|into|across)\s+(?:l['’]|la |le |les |the )?)$", re.IGNORECASE
 )
@@ -212,6 +214,10 @@ _AFTER_GAP = {
     "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:en|au|aux|in)\s+",
     "city": r"\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+",
 }
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
+)
+_INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
@@ -236,6 +242,7 @@ class _DocContext:
         self._mid_tokens, self._lower_words = self._vocabulary()
         self._cue_rx, self._cue_table = _cues(lang)
         self._cue_hits: list[tuple[int, int, str]] | None = None
+        self._cue_starts_list: list[int] = []
         self._doc_country = self._dominant_country()
         self._mention_counts: dict[str, int] = {}
 
@@ -271,7 +278,8 @@ class _DocContext:
                 # also writes it capitalised mid-sentence
                 if not head.strip() or head.rstrip().endswith((":", "—", "–")):
                     if " " not in e.name and (
-                        first.lower() in self._lower_words or first not in self._mid_tokens
+                        first.lower() in self._lower_words
+                        or (first not in self._mid_tokens and not self.name_context(e))
                     ):
                         continue
                 if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():
@@ -291,6 +299,20 @@ class _DocContext:
             out.append(e)
         self.entities[i] = out
         return out
+
+    def name_context(self, e: Entity) -> bool:
+        """A capitalised first word is a name when an apposition or a cue verb follows it
+        ("Kalis, qui ...", "Kalis, a start-up", "Kalis lève ...")."""
+        after = self.text[e.end : e.end + 40]
+        if _APPOSITION.match(after):
+            return True
+        if self._cue_hits is None:
+            self.cues_in(self.sentences[0]) if self.sentences else None
+        k = bisect_left(self._cue_starts_list or [], e.end + 1)
+        if k < len(self._cue_hits or []):
+            gap = self.text[e.end : self._cue_hits[k][0]]
+            return bool(re.fullmatch(r"\s+(?:a\s+|has\s+|have\s+|will\s+|va\s+|vient de\s+)?", gap))
+        return False
 
     def is_person(self, e: Entity) -> bool:
         return e.start in self.persons
@@ -325,7 +347,7 @@ class _DocContext:
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
             if label and (best == -1 or cue_dist is None or best < cue_dist or label == "estimate"):
                 out[m] = label
-            elif flags & {"denial", "cancelled"}:
+            elif flags & {"denial", "cancelled", "rumour"}:
                 out[m] = "other"
             elif cue_spans:
                 out[m] = "fact"
@@ -380,7 +402,7 @@ class _DocContext:
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
-            if not cues or flags & {"denial", "cancelled", "hypothetical"}:
+            if not cues or flags & {"denial", "cancelled", "rumour"}:
                 continue
             facts_money = [m for m in self.money_in(s) if labels.get(m) == "fact"]
             self.cue_starts = sorted({(c[3], c[4], c[0]) for c in cues})
@@ -508,12 +530,16 @@ class _DocContext:
         it (passive: "investis ... grâce à X"), else the salient name of the previous sentences."""
         lo = s.start
         # "X orders ..., secures ...": verbs coordinated after a comma share the first subject
-        coordinated = re.search(r"(?:,|\bet|\band)\s+(?:\w+\s+)?$", self.text[max(s.start, cs - 20) : cs])
+        coordinated = re.search(
+            r"(?:,|\bet|\band)\s+(?:[a-zà-ÿ]+\s+)?$", self.text[max(s.start, cs - 20) : cs]
+        )
         if not coordinated:
             for a, b, _ft in self.cue_starts:
                 if b <= cs:
                     lo = max(lo, b) if a != cs else lo
-        if _PRONOUN_SUBJECT.search(self.text[lo:cs]):
+        if _PRONOUN_SUBJECT.search(self.text[lo:cs]) or _INFINITIVE.search(
+            self.text[max(s.start, cs - 12) : cs]
+        ):
             lo = s.start  # "X raised ..., and that it will purchase ...": "it" is X
         colon = self.text.rfind(" : ", s.start, cs)
         if colon >= 0:
@@ -675,6 +701,12 @@ class _DocContext:
                 rule += ":capex"
         else:
             investee = subj
+            # "a $25 million Series A in Kalis": the round is named with its firm
+            target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
+            if target is not None and target.start - ce <= 40 and not self.countries_in(ce, target.start):
+                if subj is not None and subj.name != target.name:
+                    parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                investee, rule = target, rule + ":target"
         if investee is None:
             return []
         parties.insert(0, Party("investee", investee.name, investee.start, investee.end, how or "target"))
@@ -747,6 +779,16 @@ class _DocContext:
     def subsidy_roles(self, i, s, cs, ce, base, strong: bool = True) -> list[Candidate]:
         body = self.find_body(s, s.start, cs)
         named = None
+        recipient_first = None
+        if body is None:
+            later = self.find_body(s, ce, s.end)
+            if later is not None and re.search(
+                r"\b(?:from|by|de la part d[eu']|du|de l['’]|auprès d[eu'])\s*(?:[\w-]+\s+){0,2}$",
+                self.text[max(s.start, later.start() - 30) : later.start()],
+            ):
+                # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
+                body = later
+                recipient_first, _how = self.subject(i, s, cs)
         if body is None:
             subj, how = self.subject(i, s, cs)
             known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
@@ -782,9 +824,18 @@ class _DocContext:
             country = self._doc_country
         c = Candidate(rule=rule, **base)
         c.parties = [Party("grantor", name, gstart, gend, rule.split(":")[1])]
+        if recipient_first is not None:
+            c.parties.append(
+                Party(
+                    "recipient", recipient_first.name, recipient_first.start, recipient_first.end, "subject"
+                )
+            )
         markers = _markers(self.lang, "subsidy")
         if "recipient" in markers:
+            _lo, hi = self.clause(s, cs, ce, "subsidy")
             for e in self.after_marker(i, s, markers["recipient"], ce):
+                if e.start >= hi or self.is_vendor(e):
+                    break
                 if e.name != name and all(p.name != e.name for p in c.parties):
                     c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
         c.country_code = country

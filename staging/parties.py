@@ -116,6 +116,9 @@ class PartyFinder:
         ):
             words.pop(0)
             tokens.pop(0)
+        while words and words[0].lower() in ("of", "for", "the", "and"):
+            words.pop(0)
+            tokens.pop(0)
         while words and (
             (words[-1] in self.generic and not (len(words) > 1 and words[-1] in _NAME_TAILS))
             or words[-1].lower() in ("of", "for", "the", "and")

@@ -158,3 +158,42 @@ def test_denied_order_is_rejected(extract):
 def test_cancelled_round_is_rejected(extract):
     cands, _ = extract("La levée de 30 millions d'euros de Quanta Labs a été annulée.", "fr")
     assert cands == []
+
+
+def test_lead_investor_names_the_round_of_another_firm(extract):
+    cands, _ = extract(
+        "Orbis Capital led a $25 million Series A in Kalmar Robotics, with participation from Tallow Ventures.",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalmar Robotics"]
+    assert set(parties(c, "investor")) == {"Orbis Capital", "Tallow Ventures"}
+
+
+def test_subsidy_received_from_a_ministry(extract):
+    cands, _ = extract(
+        "Kumo Compute will receive a subsidy of ¥7 billion from the Japanese Ministry of Economy.", "en"
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "recipient") == ["Kumo Compute"]
+    assert c.country_code == "JP"
+
+
+def test_city_based_firm_takes_the_city_country(extract):
+    cands, _ = extract("Tokyo-based Kumo Compute raised $30 million from Orbis Capital.", "en")
+    assert only(cands, "investment").country_code == "JP"
+
+
+def test_talks_are_not_a_deal(extract):
+    cands, _ = extract(
+        "Selon la presse, Kalmar Robotics serait en discussion pour lever 80 millions d'euros.", "fr"
+    )
+    assert cands == []
+
+
+def test_coordinated_verbs_share_their_subject(extract):
+    cands, _ = extract(
+        "Harbor Compute orders 1,200 Nvidia H200 chips, secures $60 million from Orbis Capital.", "en"
+    )
+    assert parties(only(cands, "investment"), "investee") == ["Harbor Compute"]
+    assert parties(only(cands, "chip_purchase"), "buyer") == ["Harbor Compute"]
