@@ -162,7 +162,8 @@ def test_cancelled_round_is_rejected(extract):
 
 def test_lead_investor_names_the_round_of_another_firm(extract):
     cands, _ = extract(
-        "Orbis Capital led a $25 million Series A in Kalmar Robotics, with participation from Tallow Ventures.",
+        "Orbis Capital led a $25 million Series A in Kalmar Robotics, "
+        "with participation from Tallow Ventures.",
         "en",
     )
     c = only(cands, "investment")
