@@ -190,3 +190,18 @@ def test_chip_order_takes_its_price_from_any_of_its_sentences(warehouse):
     rows = warehouse.sql("select quantity, amount, currency_code, amount_usd, candidate_count, evidence "
                          "from marts.fct_chip_purchases")
     assert rows == [(3000, 100e6, "USD", 100e6, 2, "Scaleway commande 3 000 GPU H100 à Nvidia.")]
+
+
+def test_investee_is_its_own_investor_only_in_its_own_spending_plan(warehouse):
+    d = warehouse.doc("d1", "2024-06-12")
+    d.fact("Scaleway investira 1 Md€ dans ses centres.", "investment",
+           [("investee", "Scaleway"), ("investor", "Scaleway")], [(1e9, "EUR")])
+    d.fact("Mistral AI lève 600 M€ auprès de Bpifrance.", "investment",
+           [("investee", "Mistral AI"), ("investor", "Bpifrance")], [(600e6, "EUR")])
+    d.fact("L'investissement de 640 M$ dans Mistral AI...", "investment",
+           [("investee", "Mistral AI"), ("investor", "Mistral AI")], [(640e6, "USD")])
+    warehouse.build()
+    rows = warehouse.sql("""
+        select i.investee_firm_id, b.investor_firm_id from marts.bridge_investment_investors b
+        join marts.fct_investments i using (investment_id) order by 1, 2""")
+    assert rows == [("mistral-ai", "bpifrance"), ("scaleway", "scaleway")]
