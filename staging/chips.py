@@ -48,7 +48,8 @@ def quantity_regex(language: str) -> re.Pattern:
     # number, then up to four short words (brand, model, "de ses"), then a chip unit or a model
     filler = r"(?:[\w’'.-]+ ){0,4}?"
     return re.compile(
-        rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words}))(?:\+)?{_SP}"
+        rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words}))(?:{_SP}?(?P<scale>k|K|millions?|thousand|mille|milliers))?"
+        rf"(?:\+)?{_SP}"
         rf"(?:(?:de|d['’]|of){_SP}?)?{filler}(?P<unit>{units}|{models})(?![\w])",
         re.IGNORECASE,
     )
@@ -64,14 +65,23 @@ def find_quantities(text: str, language: str, start: int = 0, end: int | None = 
             value = parse_digits(m.group("num"), language)
         else:
             parsed = parse_words(m.group("words"), language)
-            if parsed is None or parsed[1]:
-                continue
+            if parsed is None or (parsed[1] and not m.group("scale")):
+                continue  # "un", "a" count only with a scale word: "un million de puces"
             value = parsed[0]
+        scale = (m.group("scale") or "").lower()
+        if scale:
+            value = (value or 0) * (1_000_000 if scale.startswith("million") else 1000)
         if not value or value < 2 or value != int(value):
             continue
         if m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")):
             continue  # a year, not a count
-        between = seg[m.end("num") if m.group("num") else m.end("words") : m.start("unit")]
+        between = seg[
+            m.end("scale")
+            if m.group("scale")
+            else m.end("num")
+            if m.group("num")
+            else m.end("words") : m.start("unit")
+        ]
         if re.search(r"\d", between):
             continue
         window = seg[m.start() : min(len(seg), m.end() + 40)]

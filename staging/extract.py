@@ -282,6 +282,8 @@ class _DocContext:
                         or (first not in self._mid_tokens and not self.name_context(e))
                     ):
                         continue
+                if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
+                    continue  # "le Sommet" when the text also writes "sommet": a common noun
                 if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():
                     continue
                 if first.endswith(("-based", "-born")):
