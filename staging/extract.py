@@ -229,6 +229,7 @@ class _DocContext:
         self.ex, self.doc, self.text, self.lang = ex, doc, text, lang
         self.sentences = sentences
         self.money = money
+        self._money_starts = [m.start for m in money]
         self.country_mentions: list[CountryMention] = countries
         self.published = getattr(doc, "published_on", None)
         self.entities: dict[int, list[Entity]] = {}
@@ -320,7 +321,13 @@ class _DocContext:
         return e.start in self.persons
 
     def money_in(self, s: Sentence) -> list[Money]:
-        return [m for m in self.money if s.start <= m.start and m.end <= s.end]
+        k = bisect_left(self._money_starts, s.start)
+        out = []
+        while k < len(self.money) and self.money[k].start < s.end:
+            if self.money[k].end <= s.end:
+                out.append(self.money[k])
+            k += 1
+        return out
 
     def countries_in(self, start: int, end: int) -> list[CountryMention]:
         return [c for c in self.country_mentions if start <= c.start and c.end <= end]
@@ -400,6 +407,8 @@ class _DocContext:
         labelled: list[LabelledMoney] = []
         for i, s in enumerate(self.sentences):
             cues = self.cues_in(s)
+            if not cues and not self.money_in(s):
+                continue
             flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
