@@ -29,6 +29,18 @@ firm_aliases as (
     group by firm_id
 ),
 
+-- acronyms the seed gives (LRZ, METI, PIF) that the canonical name does not spell
+acronyms as (
+    select
+        aliases.firm_id,
+        string_agg(distinct aliases.alias, ', ' order by aliases.alias) as short_name
+    from aliases
+    inner join firms on firms.firm_id = aliases.firm_id
+    where regexp_full_match(aliases.alias, '[A-Z][A-Z0-9&]{1,5}')
+        and not contains(lower(firms.firm_name), lower(aliases.alias))
+    group by aliases.firm_id
+),
+
 unresolved as (
     -- the most frequent spelling names the firm; ties go to the longest, then the first
     select firm_id, name as firm_name
@@ -47,7 +59,16 @@ all_firms as (
 final as (
     select
         all_firms.firm_id,
-        all_firms.firm_name,
+        -- public bodies, universities, projects and investors are known by their
+        -- acronyms as much as by their names: "Leibniz Supercomputing Centre (LRZ)"
+        case
+            when all_firms.firm_kind in ('public_body', 'university', 'project', 'investor')
+                and acronyms.short_name is not null
+                then all_firms.firm_name || ' (' || acronyms.short_name || ')'
+            else all_firms.firm_name
+        end as firm_name,
+        all_firms.firm_name as canonical_name,
+        acronyms.short_name,
         all_firms.country_code,
         all_firms.firm_kind,
         all_firms.is_resolved,
@@ -57,6 +78,7 @@ final as (
         coalesce(mentions.document_count, 0) as document_count
     from all_firms
     left join firm_aliases on firm_aliases.firm_id = all_firms.firm_id
+    left join acronyms on acronyms.firm_id = all_firms.firm_id
     left join mentions on mentions.firm_id = all_firms.firm_id
 )
 

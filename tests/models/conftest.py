@@ -36,6 +36,7 @@ ALIASES = [
     ("Mistral", "mistral-ai"),
     ("METI", "meti"),
     ("Nvidia", "nvidia"),
+    ("NVDA", "nvidia"),
     ("Lightspeed", "lightspeed"),
     ("ministère japonais de l'Économie", "meti"),
 ]

@@ -85,9 +85,19 @@ def test_seed_firms_are_in_dim_firms_even_when_unmentioned(warehouse):
     warehouse.doc("d1")
     warehouse.build()
     firms = warehouse.dicts("select * from marts.dim_firms where firm_id = 'bpifrance'")
-    assert firms == [{"firm_id": "bpifrance", "firm_name": "Bpifrance", "country_code": "FR",
-                      "firm_kind": "investor", "is_resolved": True, "aliases": [], "names_in_text": [],
-                      "mention_count": 0, "document_count": 0}]
+    assert firms == [{"firm_id": "bpifrance", "firm_name": "Bpifrance", "canonical_name": "Bpifrance",
+                      "short_name": None, "country_code": "FR", "firm_kind": "investor", "is_resolved": True,
+                      "aliases": [], "names_in_text": [], "mention_count": 0, "document_count": 0}]
+
+
+def test_public_bodies_are_named_with_their_acronyms(warehouse):
+    warehouse.doc("d1")
+    warehouse.build()
+    rows = dict(warehouse.sql("select firm_id, firm_name from marts.dim_firms "
+                              "where firm_id in ('meti', 'mistral-ai', 'nvidia')"))
+    assert rows == {"meti": "Ministry of Economy, Trade and Industry (METI)",
+                    "mistral-ai": "Mistral AI",  # a company keeps its name
+                    "nvidia": "NVIDIA Corporation"}
 
 
 def test_dim_firms_lists_aliases_and_spellings_seen(warehouse):
