@@ -552,7 +552,7 @@ class _DocContext:
             self.text[max(s.start, cs - 12) : cs]
         ):
             lo = s.start  # "X raised ..., and that it will purchase ...": "it" is X
-        colon = self.text.rfind(" : ", s.start, cs)
+        colon = max(self.text.rfind(" : ", s.start, cs), self.text.rfind(": ", s.start, cs) - 1)
         if colon >= 0:
             lo = max(lo, colon + 3)
         # a subordinate clause has its own subject: "... prévoyant que le fonds X investira"
@@ -760,6 +760,18 @@ class _DocContext:
             return [cand]
         body = self.find_body(s, s.start, cs)
         subj, how = self.subject(i, s, cs, ce, avoid_vendors=True)
+        _lo, hi = self.clause(s, cs, ce, "chip_purchase")
+        # "the purchase of 18,000 GPUs by X": a passive agent is the buyer; "pour X" only without a subject
+        for marker, when in (("buyer_agent", True), ("buyer_beneficiary", how != "subject")):
+            agent = self.directly_after(i, s, markers[marker], ce) if when and marker in markers else None
+            if (
+                agent is not None
+                and agent.start < hi
+                and not self.is_vendor(agent)
+                and not re.search(r",\s|[;()]|\b(?:qui|which|that|who)\b", self.text[ce : agent.start])
+            ):
+                subj, how, body = agent, marker, None
+                break
         if body is not None and (subj is None or how != "subject" or subj.start > body.end()):
             # "The government plans to deploy 50,000 GPUs"
             name = self.grantor_name(i, s, body.start(), body.end())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick_rs
-from warehouse.staging.lexicon import for_language
+from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.numbers import DIGITS, number_word_pattern, number_words, parse_digits, parse_words
 
 _SP = "[ \u00a0\u202f\u2009]"
@@ -95,12 +95,24 @@ def _scale_value(scale: str | None, language: str) -> float:
     return table.get(key, table.get(key.lower(), 1.0))
 
 
+@cache
+def _contexts() -> dict[str, list[tuple[str, str]]]:
+    """Currencies that share a sign or a word (¥ yen/yuan, dirham UAE/Morocco): words nearby decide."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for r in rows("currency_context"):
+        out.setdefault(r["currency_code"], []).append((r["context"].lower(), r["resolved_code"]))
+    return out
+
+
 def _resolve_currency(code: str, surface: str, text: str, start: int) -> str:
-    if surface.strip().startswith("¥") or surface.strip().endswith("¥"):
-        window = text[max(0, start - 400) : start + 400].lower()
-        if any(w in window for w in ("yuan", "renminbi", "rmb", "chin")):
-            return "CNY"
-        return "JPY"
+    if code not in _contexts() or re.search(r"\b[A-Z]{3}\b", surface):
+        return code  # a written ISO code is never ambiguous
+    if code == "JPY" and "¥" not in surface:
+        return code  # "yens" is the yen
+    window = text[max(0, start - 400) : start + 400].lower()
+    for word, resolved in _contexts()[code]:
+        if word in window:
+            return resolved
     return code
 
 

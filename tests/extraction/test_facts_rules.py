@@ -198,3 +198,17 @@ def test_coordinated_verbs_share_their_subject(extract):
     )
     assert parties(only(cands, "investment"), "investee") == ["Harbor Compute"]
     assert parties(only(cands, "chip_purchase"), "buyer") == ["Harbor Compute"]
+
+
+def test_passive_agent_of_a_purchase_is_the_buyer(extract):
+    cands, _ = extract(
+        "The ministry approved the purchase of 6,400 GPUs by Selva Data for its national cloud.", "en"
+    )
+    assert parties(only(cands, "chip_purchase"), "buyer") == ["Selva Data"]
+
+
+def test_english_headline_with_colon(extract):
+    cands, _ = extract("Kalmar Robotics: $40m round led by Orbis Capital", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalmar Robotics"]
+    assert parties(c, "investor") == ["Orbis Capital"]

@@ -64,3 +64,8 @@ def test_restatement_gives_two_amounts():
 
 def test_years_and_counts_are_not_money():
     assert find_money("En 2024, 350 ingénieurs et 12 000 GPU.", "fr") == []
+
+
+def test_dirham_follows_the_country_named_nearby():
+    assert one("un plan de 2 milliards de dirhams au Maroc", "fr")[1] == "MAD"
+    assert one("a AED 2 billion plan in Morocco", "en")[1] == "AED"
