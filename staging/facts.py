@@ -88,7 +88,10 @@ def extract_rows(documents, project_dir: Path | None) -> dict[str, list[tuple]]:
         seen: set[str] = set()
         for c in candidates:
             if c.candidate_id in seen:
-                continue
+                # one word cueing two fact types ("secures $50m", "secures 2,000 GPUs")
+                c.suffix += f":{c.fact_type}"
+                if c.candidate_id in seen:
+                    continue
             seen.add(c.candidate_id)
             s = c.sentence
             out["raw.fact_candidates"].append(

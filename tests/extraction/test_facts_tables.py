@@ -84,3 +84,16 @@ def test_money_mentions_are_labelled(tmp_path):
     assert labels["300 millions d'euros"] == "valuation"
     assert labels["$80 million"] == "estimate"
     con.close()
+
+
+def test_one_cue_word_for_two_fact_types_keeps_both_rows(tmp_path):
+    text = "Korvex Systems secures $40 million and 1,500 Nvidia H200 GPUs for its Texas campus.\n"
+    doc = Doc("doc_two", "c.txt", "/x/c.txt", None, date(2025, 3, 4), "en", text)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    extract_into(con, [doc], tmp_path)
+    rows = con.execute(
+        "select candidate_id, fact_type from raw.fact_candidates order by fact_type"
+    ).fetchall()
+    assert {t for _id, t in rows} == {"chip_purchase", "investment"}
+    assert len({cid for cid, _t in rows}) == len(rows)
+    con.close()
