@@ -35,6 +35,10 @@ def _merge(cur, model: Model, rel: str) -> int:
         if model.unique_key:
             match = " and ".join(f"{rel}.{quote(k)} = {staged}.{quote(k)}" for k in model.unique_key)
             cur.execute(f"delete from {rel} using {staged} where {match}").fetchall()
-        return cur.execute(f"insert into {rel} by name select * from {staged}").fetchall()[0][0]
+        try:
+            return cur.execute(f"insert into {rel} by name select * from {staged}").fetchall()[0][0]
+        except Exception as exc:  # noqa: BLE001 - columns changed since the table was created
+            raise RuntimeError(f"{str(exc).splitlines()[0]}\nthe model's columns no longer match its "
+                               "table: rebuild it with --full-refresh") from None
     finally:
         cur.execute(f"drop table if exists temp.{staged}").fetchall()

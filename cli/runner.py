@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import graphlib
+import heapq
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +38,20 @@ def short_error(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     lines = text.splitlines()
     return "\n".join(lines[:6])
+
+
+def critical_path(graph: dict[str, set[str]]) -> dict[str, int]:
+    """For each node, the number of nodes on the longest chain from it to a leaf."""
+    children: dict[str, list[str]] = {n: [] for n in graph}
+    for node, parents in graph.items():
+        for parent in parents:
+            if parent in children:
+                children[parent].append(node)
+    rank: dict[str, int] = {}
+    for node in reversed(list(graphlib.TopologicalSorter(graph).static_order())):
+        if node in children:
+            rank[node] = 1 + max((rank[c] for c in children[node]), default=0)
+    return rank
 
 
 def run_graph(con, graph: dict[str, set[str]], work: Callable, threads: int, reporter,
@@ -84,22 +99,31 @@ def run_graph(con, graph: dict[str, set[str]], work: Callable, threads: int, rep
         settle(name, result)
 
     try:
-        if threads <= 1:
-            while sorter.is_active():
-                for name in sorted(sorter.get_ready()):
-                    skip(name) if name in blocked else settle(name, call(name))
-            return results
+        threads = max(1, threads)  # even one worker runs off the main thread, so Ctrl-C stays prompt
+        # at most `threads` nodes in flight; among ready nodes, the one heading the longest
+        # chain of descendants starts first, so the critical path is never left waiting
+        rank = critical_path(graph)
+        ready: list[tuple[int, str]] = []
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="warehouse") as pool:
             pending: dict = {}
             while sorter.is_active():
-                for name in sorted(sorter.get_ready()):
+                for name in sorter.get_ready():
                     if name in blocked:
                         skip(name)
                     else:
-                        pending[pool.submit(call, name)] = name
+                        heapq.heappush(ready, (-rank[name], name))
+                while ready and len(pending) < threads:
+                    name = heapq.heappop(ready)[1]
+                    pending[pool.submit(call, name)] = name
                 if not pending:
                     continue
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                try:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                except BaseException:  # Ctrl-C: stop the running queries instead of waiting for them
+                    for cur in list(cursors):
+                        cur.interrupt()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
                 for future in done:
                     settle(pending.pop(future), future.result())
         return results

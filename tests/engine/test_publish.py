@@ -139,3 +139,23 @@ def test_lock_file_records_no_holder_after_build(cli):
     assert cli("build").exit_code == 0
     assert not cli.db.with_name(cli.db.name + ".lock.pid").exists()
     assert os.path.exists(cli.db)
+
+
+def test_ctrl_c_stops_promptly_and_publishes_nothing(cli, project, sha256):
+    assert cli("build").exit_code == 0
+    before = sha256(cli.db)
+    (project / "models/marts/slow.sql").write_text(SLOW)
+    proc = _warehouse("build", "--project-dir", str(project), "--db", str(cli.db), "--threads", "1",
+                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        _wait_for(lambda: _build_files(cli.db), "the build file")
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert "nothing published" in err and "Traceback" not in err
+    assert sha256(cli.db) == before
+    assert _build_files(cli.db) == []
