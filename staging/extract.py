@@ -230,6 +230,7 @@ class _DocContext:
         self.sentences = sentences
         self.money = money
         self._money_starts = [m.start for m in money]
+        self.money_labels: dict[Money, str] = {}
         self.country_mentions: list[CountryMention] = countries
         self.published = getattr(doc, "published_on", None)
         self.entities: dict[int, list[Entity]] = {}
@@ -413,6 +414,7 @@ class _DocContext:
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
+                self.money_labels[m] = lab
             if not cues or flags & {"denial", "cancelled", "rumour"}:
                 continue
             facts_money = [m for m in self.money_in(s) if labels.get(m) == "fact"]
@@ -448,7 +450,34 @@ class _DocContext:
                     k = (c.fact_type, c.quantity, tuple(p.name for p in c.parties if p.role == "buyer"))
                 by_amount.setdefault(k, c)
             candidates.extend(by_amount.values())
+        self.investors_nearby(candidates)
         return candidates, labelled
+
+    def investors_nearby(self, candidates: list[Candidate]) -> None:
+        """Investors named in the next sentences of a round ("Le tour de table est mené par A, aux
+        côtés de B", "The round was led by A"), up to the next sentence with an amount of its own."""
+        index = {s.start: k for k, s in enumerate(self.sentences)}
+        rx = _markers(self.lang, "investment").get("investor")
+        if rx is None:
+            return
+        for c in candidates:
+            if c.fact_type != "investment" or not c.rule.startswith("investment:investee"):
+                continue
+            i = index[c.sentence.start]
+            known = {p.name for p in c.parties}
+            for j in (i + 1, i + 2):
+                if j >= len(self.sentences):
+                    break
+                s = self.sentences[j]
+                if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
+                    break  # a new deal
+                hit = rx.search(self.text, s.start, s.end)
+                if hit is None:
+                    continue
+                for e in self.ents(j):
+                    if e.start >= hit.end() and e.name not in known and not self.periphrasis(e):
+                        known.add(e.name)
+                        c.parties.append(Party("investor", e.name, e.start, e.end, "next_sentence"))
 
     # -- one cue ------------------------------------------------------------------------------
     def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:

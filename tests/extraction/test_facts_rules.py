@@ -212,3 +212,13 @@ def test_english_headline_with_colon(extract):
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Kalmar Robotics"]
     assert parties(c, "investor") == ["Orbis Capital"]
+
+
+def test_investors_named_in_the_next_sentence(extract):
+    cands, _ = extract(
+        "Kalmar Robotics a bouclé une levée de fonds de 18 millions d'euros. "
+        "Le tour de table est mené par Orbis Capital, aux côtés de Tallow Ventures.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert set(parties(c, "investor")) == {"Orbis Capital", "Tallow Ventures"}
