@@ -457,11 +457,14 @@ class _DocContext:
         """Investors named in the next sentences of a round ("Le tour de table est mené par A, aux
         côtés de B", "The round was led by A"), up to the next sentence with an amount of its own."""
         index = {s.start: k for k, s in enumerate(self.sentences)}
-        rx = _markers(self.lang, "investment").get("investor")
-        if rx is None:
-            return
         for c in candidates:
-            if c.fact_type != "investment" or not c.rule.startswith("investment:investee"):
+            if c.fact_type == "investment" and c.rule.startswith("investment:investee"):
+                rx, role = _markers(self.lang, "investment").get("investor"), "investor"
+            elif c.fact_type == "subsidy":
+                rx, role = _markers(self.lang, "subsidy").get("recipient_nearby"), "recipient"
+            else:
+                continue
+            if rx is None:
                 continue
             i = index[c.sentence.start]
             known = {p.name for p in c.parties}
@@ -477,7 +480,7 @@ class _DocContext:
                 for e in self.ents(j):
                     if e.start >= hit.end() and e.name not in known and not self.periphrasis(e):
                         known.add(e.name)
-                        c.parties.append(Party("investor", e.name, e.start, e.end, "next_sentence"))
+                        c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
 
     # -- one cue ------------------------------------------------------------------------------
     def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:
