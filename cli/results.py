@@ -89,7 +89,7 @@ class RichReporter(PlainReporter):
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.console = Console(stderr=False)
+        self.console = Console(file=self.stream)
         self.progress = Progress(TextColumn(f"[bold]{command}[/]"), BarColumn(), MofNCompleteColumn(),
                                  TimeElapsedColumn(), TextColumn("{task.description}"),
                                  console=self.console, transient=True)

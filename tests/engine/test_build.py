@@ -136,3 +136,38 @@ def test_project_dir_elsewhere_and_default_db_in_cwd(project, monkeypatch, tmp_p
     result = CliRunner().invoke(app, ["build", "--project-dir", str(project)])
     assert result.exit_code == 0, result.output
     assert (work / "warehouse.duckdb").exists()
+
+
+def test_parents_finish_before_children_start_with_two_threads(cli):
+    result = cli("build", "--json", "--threads", "2")
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    position = {(e["event"], e.get("unique_id")): i for i, e in enumerate(events)}
+    parents = {"marts.fct_deals": ["marts.dim_firms", "staging.stg_deals"],
+               "marts.dim_firms": ["staging.stg_firms"]}
+    for child, ups in parents.items():
+        for parent in ups:
+            assert position[("node_end", parent)] < position[("node_start", child)]
+    # tests run after every model
+    last_model = max(position[("node_end", m)] for m in parents)
+    first_test = min(i for i, e in enumerate(events) if e.get("kind") == "test")
+    assert last_model < first_test
+
+
+def test_rich_progress_on_a_terminal(project, tmp_path):
+    import io
+
+    from warehouse import api
+    from warehouse.results import RichReporter
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    out = Terminal()
+    reporter = RichReporter(out)
+    result = api.build(project, tmp_path / "w.duckdb", reporter=reporter)
+    assert result.exit_code == 0
+    text = out.getvalue()
+    assert "\x1b[" in text                       # styled for a terminal
+    assert "marts.fct_deals" in text and "SUCCESS: build" in text
