@@ -134,6 +134,14 @@ def _sentence_flags(language: str) -> dict[str, re.Pattern]:
 
 
 @cache
+def _noise(language: str) -> re.Pattern:
+    """Lines that link to other articles or credit images: their deals are not this article's."""
+    words = [r["marker"] for r in for_language("noise_markers", language)]
+    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alt})\b", re.IGNORECASE)
+
+
+@cache
 def _public_bodies(language: str) -> re.Pattern:
     return _word_regex([r["word"] for r in for_language("public_bodies", language)])
 
@@ -304,6 +312,25 @@ class _DocContext:
         self.entities[i] = out
         return out
 
+    def is_noise(self, s: Sentence) -> bool:
+        """A "Lire aussi" / "Related coverage" line, or a list item under one."""
+        if _noise(self.lang).match(s.text):
+            return True
+        line_start = self.text.rfind("\n", 0, s.start) + 1
+        if not re.match(r"\s*[-•·*]\s", self.text[line_start : s.end]):
+            return False
+        # a bullet: noise when the block it belongs to is headed by a noise line
+        k = line_start - 1
+        while k > 0:
+            prev_start = self.text.rfind("\n", 0, k) + 1
+            line = self.text[prev_start:k]
+            if not line.strip():
+                return False
+            if not re.match(r"\s*[-•·*]\s", line):
+                return bool(_noise(self.lang).match(line))
+            k = prev_start - 1
+        return False
+
     def name_context(self, e: Entity) -> bool:
         """A capitalised first word is a name when an apposition or a cue verb follows it
         ("Kalis, qui ...", "Kalis, a start-up", "Kalis lève ...")."""
@@ -415,7 +442,7 @@ class _DocContext:
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
                 self.money_labels[m] = lab
-            if not cues or flags & {"denial", "cancelled", "rumour"}:
+            if not cues or flags & {"denial", "cancelled", "rumour"} or self.is_noise(s):
                 continue
             facts_money = [m for m in self.money_in(s) if labels.get(m) == "fact"]
             self.cue_starts = sorted({(c[3], c[4], c[0]) for c in cues})

@@ -222,3 +222,13 @@ def test_investors_named_in_the_next_sentence(extract):
     )
     c = only(cands, "investment")
     assert set(parties(c, "investor")) == {"Orbis Capital", "Tallow Ventures"}
+
+
+def test_links_to_other_articles_are_not_facts(extract):
+    cands, _ = extract(
+        "Kalmar Robotics ouvre un bureau à Lyon.\n\n"
+        "Lire aussi : Tallow Ventures lève 200 millions d'euros pour son nouveau fonds\n\n"
+        "Related coverage:\n- Orbis Capital raises $300 million for AI infrastructure\n",
+        "fr",
+    )
+    assert cands == []
