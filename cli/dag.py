@@ -92,6 +92,20 @@ def tables_read(statement) -> list[Reference]:
     return list(refs.values())
 
 
+def _sqlglot_version() -> str:
+    """sqlglot's version without importing it (a cache hit must not pay for the import)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("sqlglot")
+    if spec is None or not spec.origin:
+        return "unknown"
+    package = Path(spec.origin).parent
+    try:
+        return (package / "_version.py").read_text(encoding="utf-8")
+    except OSError:
+        return str(Path(spec.origin).stat().st_mtime_ns)
+
+
 class ParseCache:
     """Parsed references and statement ends keyed by the SQL text's hash.
 
@@ -107,9 +121,7 @@ class ParseCache:
         self.version = ""
         if path is None:
             return
-        from importlib.metadata import version
-
-        self.version = f"{CACHE_FORMAT}/sqlglot-{version('sqlglot')}"
+        self.version = f"{CACHE_FORMAT}/sqlglot-{_sqlglot_version()}"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") == self.version:
