@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -134,6 +134,17 @@ def _sentence_flags(language: str) -> dict[str, re.Pattern]:
 
 
 @cache
+def _relative_days(language: str) -> tuple[re.Pattern, dict[str, tuple[int | None, int | None]]]:
+    table = {}
+    for r in for_language("relative_days", language):
+        table[r["word"].lower()] = (
+            int(r["weekday"]) if r["weekday"] else None,
+            int(r["offset"]) if r["offset"] else None,
+        )
+    return _word_regex(list(table), re.IGNORECASE), table
+
+
+@cache
 def _noise(language: str) -> re.Pattern:
     """Lines that link to other articles or credit images: their deals are not this article's."""
     words = [r["marker"] for r in for_language("noise_markers", language)]
@@ -222,6 +233,12 @@ _AFTER_GAP = {
     "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:en|au|aux|in)\s+",
     "city": r"\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+",
 }
+# "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
+_DEADLINE = re.compile(
+    r"(?:d['’]ici|by|until|jusqu['’]à|jusqu['’]en|avant|before|horizon)\s*(?:à\s+)?(?:la\s+)?(?:fin|end|mi-)?"
+    r"\s*(?:de\s+|of\s+)?$",
+    re.IGNORECASE,
+)
 _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
 )
@@ -1006,14 +1023,60 @@ class _DocContext:
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         return max(counts, key=counts.get) if counts else None
 
+    def relative_day(self, s: Sentence) -> date | None:
+        """ "mardi", "on Tuesday", "hier": the latest such day on or before the article's date."""
+        if self.published is None:
+            return None
+        m = _relative_days(self.lang)[0].search(s.text)
+        if m is None:
+            return None
+        weekday, offset = _relative_days(self.lang)[1][m.group(0).lower().replace("’", "'")]
+        if offset is not None:
+            return self.published + timedelta(days=offset)
+        back = (self.published.weekday() - weekday) % 7
+        return self.published - timedelta(days=back)
+
     def vendor_from_model(self, model: str | None) -> str | None:
         return chip_models().get(model) if model else None
 
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
         inside = [d for d in self.dates if s.start <= d.start and d.end <= s.end]
-        if inside:
-            best = next((d for d in inside if d.precision == "day"), inside[0])
+        # a dateline ("PARIS, 12 juin 2024 —") dates the article, not the event
+        dash = re.search(r" [—–] ", s.text)
+        own = [
+            d
+            for d in inside
+            if not (dash and d.end <= s.start + dash.start())
+            and not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
+        ]
+        relative = self.relative_day(s)
+        if own and (relative is None or any(d.precision == "day" for d in own)):
+            best = next((d for d in own if d.precision == "day"), own[0])
             c.announced_on, c.date_precision = best.value, best.precision
+        elif relative is not None:
+            c.announced_on, c.date_precision = relative, "day"
+        elif inside:
+            c.announced_on, c.date_precision = inside[0].value, inside[0].precision
+        else:
+            # "Le même jour, ...", "In the same statement, ...": the date of the paragraph so far
+            for j in (i - 1, i - 2):
+                if j < 0 or "\n\n" in self.text[self.sentences[j].end : s.start]:
+                    break
+                prev = self.sentences[j]
+                days = [
+                    d
+                    for d in self.dates
+                    if prev.start <= d.start and d.end <= prev.end and d.precision == "day"
+                ]
+                dash = re.search(r" [—–] ", prev.text)
+                days = [d for d in days if not (dash and d.end <= prev.start + dash.start())]
+                rel = self.relative_day(prev)
+                if days:
+                    c.announced_on, c.date_precision = days[0].value, "day"
+                    break
+                if rel is not None:
+                    c.announced_on, c.date_precision = rel, "day"
+                    break
         background = "background" in flags
         if self.published and c.announced_on and c.announced_on.year < self.published.year:
             background = True

@@ -232,3 +232,19 @@ def test_links_to_other_articles_are_not_facts(extract):
         "fr",
     )
     assert cands == []
+
+
+def test_weekday_is_read_against_the_article_date(extract):
+    # 6 May 2025 is a Tuesday: "lundi" is 5 May; the dateline dates the article, not the round
+    cands, _ = extract(
+        "LYON, 6 mai 2025 — Kalmar Robotics a annoncé lundi une levée de 12 millions d'euros.", "fr"
+    )
+    c = only(cands, "investment")
+    assert (str(c.announced_on), c.date_precision) == ("2025-05-05", "day")
+
+
+def test_a_deadline_is_not_the_event_date(extract):
+    cands, _ = extract(
+        "Harbor Compute ordered 2,000 Nvidia H200 GPUs on 3 March 2025, for delivery by 2027.", "en"
+    )
+    assert str(only(cands, "chip_purchase").announced_on) == "2025-03-03"
