@@ -1,8 +1,25 @@
 -- One row per fact candidate with what a fact needs: its main party (investee,
 -- grantor or buyer) resolved to a firm, its primary amount in USD, a stated
 -- valuation, and the country the money or chips go to.
-with candidates as (
+with all_candidates as (
     select * from staging.stg_fact_candidates
+),
+
+documents as (
+    select * from staging.stg_documents
+),
+
+countries as (
+    select * from staging.stg_countries
+),
+
+-- candidates of a known type in a loaded document (the staging tests warn
+-- about the others)
+candidates as (
+    select all_candidates.*
+    from all_candidates
+    inner join documents on documents.document_id = all_candidates.document_id
+    where all_candidates.fact_type in ('investment', 'subsidy', 'chip_purchase')
 ),
 
 parties as (
@@ -123,12 +140,12 @@ final as (
         candidates.sentence_start,
         candidates.sentence_end,
         candidates.sentence,
-        candidates.quantity,
+        case when candidates.quantity > 0 then candidates.quantity end as quantity,
         candidates.chip_model,
         candidates.announced_on,
         candidates.date_precision,
         candidates.is_background,
-        candidates.country_code as text_country_code,
+        text_country.country_code as text_country_code,
         main_parties.firm_id as main_firm_id,
         main_parties.name as main_party_name,
         main_parties.is_resolved as main_party_is_resolved,
@@ -140,7 +157,7 @@ final as (
         case when candidates.fact_type = 'subsidy' then coalesce(
             main_firm.country_code,
             grantor_countries.country_code,
-            candidates.country_code,
+            text_country.country_code,
             recipient_firm.country_code
         ) end as grantor_country_code,
         primary_amounts.amount,
@@ -149,6 +166,7 @@ final as (
         primary_amounts.amount_start,
         valuations.valuation_usd
     from candidates
+    left join countries as text_country on text_country.country_code = candidates.country_code
     left join main_parties on main_parties.candidate_id = candidates.candidate_id
     left join firms as main_firm on main_firm.firm_id = main_parties.firm_id
     left join grantor_countries on grantor_countries.candidate_id = candidates.candidate_id

@@ -5,7 +5,8 @@
 -- attributes take the evidence candidate's value, else the first value stated
 -- in the fact's other sentences. The country is the text's, else the main
 -- firm's home country; a seed project's own country comes first. A fact with
--- no party at all (no main party, investor, recipient or grantor country) is
+-- no party (an investment without investee or investor, a subsidy without
+-- grantor, granting country or recipient, a chip purchase without buyer) is
 -- flagged incomplete and stays out of the marts.
 with groups as (
     select * from intermediate.int_fact_groups
@@ -73,7 +74,8 @@ evidence as (
 party_counts as (
     select
         groups.fact_id,
-        count(*) filter (where parties.role in ('investor', 'recipient')) as other_party_count
+        count(*) filter (where parties.role = 'investor') as investor_count,
+        count(*) filter (where parties.role = 'recipient') as recipient_count
     from groups
     inner join parties on parties.candidate_id = groups.candidate_id
     group by groups.fact_id
@@ -109,11 +111,15 @@ final as (
         evidence.rule as evidence_rule,
         evidence.sentence_start as evidence_start,
         evidence.sentence as evidence,
-        (
-            firsts.main_firm_id is not null
-            or firsts.grantor_country_code is not null
-            or coalesce(party_counts.other_party_count, 0) > 0
-        ) as is_complete
+        case evidence.fact_type
+            when 'investment' then firsts.main_firm_id is not null
+                or coalesce(party_counts.investor_count, 0) > 0
+            when 'subsidy' then firsts.main_firm_id is not null
+                or firsts.grantor_country_code is not null
+                or coalesce(party_counts.recipient_count, 0) > 0
+            -- a chip purchase is its buyer's
+            else firsts.main_firm_id is not null
+        end as is_complete
     from evidence
     inner join firsts on firsts.fact_id = evidence.fact_id
     left join firms as main_firm on main_firm.firm_id = firsts.main_firm_id

@@ -29,6 +29,10 @@ fixed_rates as (
     select * from staging.stg_fx_fixed_rates
 ),
 
+currencies as (
+    select * from staging.stg_currencies
+),
+
 candidate_money as (
     select
         'candidate_amount' as money_kind,
@@ -44,7 +48,11 @@ candidate_money as (
         documents.published_on
     from amounts
     inner join candidates on candidates.candidate_id = amounts.candidate_id
+    -- an amount that is not positive or not in an ISO 4217 currency is left out
+    -- (the staging tests warn about it)
+    inner join currencies on currencies.currency_code = amounts.currency_code
     left join documents on documents.document_id = amounts.document_id
+    where amounts.amount > 0
 ),
 
 -- a valuation stated in a candidate's sentence, or in the sentence right after
@@ -82,6 +90,7 @@ valuation_money as (
                 and mentions.sentence_start <= candidates.sentence_end + 3
             )
         )
+    inner join currencies on currencies.currency_code = mentions.currency_code
     left join documents on documents.document_id = mentions.document_id
     -- a next sentence that states a deal of its own keeps its valuation
     left join candidate_sentences as next_deal
@@ -89,6 +98,7 @@ valuation_money as (
         and next_deal.sentence_start = mentions.sentence_start
         and mentions.sentence_start <> candidates.sentence_start
     where mentions.label = 'valuation'
+        and mentions.amount > 0
         and next_deal.sentence_start is null
 ),
 

@@ -18,7 +18,8 @@ final as (
         nullif(trim(chip_model), '') as chip_model,
         upper(nullif(trim(country_code), '')) as country_code,
         announced_on,
-        date_precision,
+        case when lower(date_precision) in ('day', 'month', 'year') then lower(date_precision) end
+            as date_precision,
         coalesce(is_background, false) as is_background
     from source
 )

@@ -178,7 +178,7 @@ class Warehouse:
             con.close()
 
 
-def _write_csv(path: Path, header, rows):
+def write_csv(path: Path, header, rows):
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
@@ -193,8 +193,8 @@ def warehouse(tmp_path) -> Warehouse:
     seeds.mkdir()
     for name in REAL_SEEDS:
         shutil.copy(ROOT / "seeds" / f"{name}.csv", seeds / f"{name}.csv")
-    _write_csv(seeds / "firms.csv", ["firm_id", "firm_name", "country_code", "firm_kind"], FIRMS)
-    _write_csv(seeds / "firm_aliases.csv", ["alias", "firm_id"], ALIASES)
+    write_csv(seeds / "firms.csv", ["firm_id", "firm_name", "country_code", "firm_kind"], FIRMS)
+    write_csv(seeds / "firm_aliases.csv", ["alias", "firm_id"], ALIASES)
     (tmp_path / "raw_rows_loader.py").write_text(LOADER, encoding="utf-8")
     (tmp_path / "warehouse.yml").write_text("name: models_test\nloaders:\n  - raw_rows_loader\n",
                                             encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 from warehouse import api
 
-from .conftest import ROOT
+from .conftest import FIRMS, ROOT, write_csv
 
 # ../shared/DESIGN.md, "Facts contract (marts)": names that must never change
 CONTRACT = {
@@ -92,12 +92,41 @@ def test_every_mart_key_and_foreign_key_is_tested(warehouse):
     assert any(name.startswith("singular:") for name in tests)
 
 
-def test_a_currency_outside_iso_4217_fails_the_build(warehouse):
-    warehouse.doc("d1", "2024-06-12").fact("Mistral AI lève 600 M.", "investment",
-                                           [("investee", "Mistral AI")], [(600e6, "ZZZ")])
+def test_a_seed_error_fails_the_build_and_publishes_nothing(warehouse):
+    warehouse.doc("d1", "2024-06-12").fact("Mistral AI lève 600 M€.", "investment",
+                                           [("investee", "Mistral AI")], [(600e6, "EUR")])
+    write_csv(warehouse.root / "seeds" / "firms.csv", ["firm_id", "firm_name", "country_code", "firm_kind"],
+              [*FIRMS, ("atlantis-ai", "Atlantis AI", "QQ", "startup")])  # no such country
     (warehouse.root / "raw_rows.json").write_text(json.dumps(warehouse.raw), encoding="utf-8")
     result = api.build(project_dir=warehouse.root, db=warehouse.db, threads=2)
     failed = {r.unique_id for r in result.results if r.status == "fail"}
     assert result.exit_code == 1 and not result.published
-    assert "relationships:marts.fct_investments.currency_code->seeds.currencies.currency_code" in failed
+    assert "relationships:staging.stg_firms.country_code->seeds.countries.country_code" in failed
+    assert "relationships:marts.dim_firms.country_code->marts.dim_countries.country_code" in failed
     assert not Path(warehouse.db).exists()
+
+
+def test_odd_extractor_rows_warn_and_stay_out_of_the_marts(warehouse):
+    d = warehouse.doc("d1", "2024-06-12")
+    d.fact("Mistral AI lève 600 M€.", "investment", [("investee", "Mistral AI")], [(600e6, "EUR")],
+           country="XX")
+    d.fact("Sakana AI lève 0 $.", "investment", [("investee", "Sakana AI")], [(0.0, "USD")])
+    d.fact("Scaleway achète des puces.", "chip_purchase", [("investor", "Bpifrance")], quantity=-3)
+    d.fact("Une rumeur.", "rumour", [("investee", "Scaleway")])
+    d.fact("Humain lève 5 M.", "investment", [("investee", "Humain")], [(5e6, "ZZZ")])
+    warehouse.raw["fact_candidates"].append(
+        ["ghost:0", "ghost", "investment", "r", "c", 0, 0, 5, "Ghost", None, None, None, None, None, False])
+    warehouse.raw["candidate_parties"].append(["ghost:0", "ghost", "investee", "Mistral AI", 0, 5, "r"])
+    result = warehouse.build()
+    warned = {r.unique_id for r in result.results if r.status == "warn"}
+    assert ("relationships:staging.stg_fact_candidates.document_id->staging.stg_documents.document_id"
+            in warned)
+    assert "accepted_values:staging.stg_fact_candidates.fact_type" in warned
+    assert "expression:staging.stg_candidate_amounts.amount[amount > 0]" in warned
+    assert ("relationships:staging.stg_candidate_amounts.currency_code->seeds.currencies.currency_code"
+            in warned)
+    rows = warehouse.sql("select investee_firm_id, amount, country_code "
+                         "from marts.fct_investments order by 1")
+    # an unknown country code gives way to the firm's; a zero or non-ISO amount is no amount
+    assert rows == [("humain", None, "SA"), ("mistral-ai", 600e6, "FR"), ("sakana-ai", None, "JP")]
+    assert warehouse.sql("select count(*) from marts.fct_chip_purchases") == [(0,)]

@@ -1,7 +1,7 @@
--- Every candidate the extractor found ends in exactly one fact (kept or flagged
--- incomplete), so nothing is silently lost between raw and marts.
+-- Every usable candidate ends in exactly one fact (kept or flagged incomplete),
+-- so nothing is silently lost between raw and marts.
 with candidates as (
-    select * from staging.stg_fact_candidates
+    select * from intermediate.int_candidates
 ),
 
 groups as (
