@@ -1,5 +1,7 @@
--- Each party of each candidate resolved to a firm. A name that matches no seed
--- firm becomes an unresolved firm with a stable id built from its normalised name.
+-- Each party of each candidate resolved to a firm: through the seed lookup
+-- (exact, no suffix, compact), else as the short form of another party of the
+-- same document; any other name becomes an unresolved firm with a stable id
+-- built from its normalised name.
 with parties as (
     select * from staging.stg_candidate_parties
 ),
