@@ -156,7 +156,8 @@ def extract_rows(documents, project_dir: Path | None) -> dict[str, list[tuple]]:
 
 
 def extract_into(con, documents, project_dir: Path | None) -> int:
-    """Delete then write the fact rows of `documents`; returns the number of candidates written."""
+    """Delete then write the fact rows of `documents` in one transaction of its own (call it
+    outside any open transaction); returns the number of candidates written."""
     ensure_tables(con)
     documents = list(documents)
     ids = sorted({d.document_id for d in documents})
