@@ -107,6 +107,11 @@ class PartyFinder:
     def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
         tokens = [(t.start() + s, t.end() + s) for t in re.finditer(r"\S+", seg[s:e])]
         words = [seg[a:b] for a, b in tokens]
+        # "São Paulo-based start-up X": the place before "-based" is no part of the name
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].endswith(("-based", "-born")):
+                words, tokens = words[k + 1 :], tokens[k + 1 :]
+                break
         # drop leading stop words and leading/trailing generic words
         while words and (
             words[0] in self.stop
