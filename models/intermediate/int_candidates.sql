@@ -116,17 +116,22 @@ country_keys as (
     having count(distinct country_names.country_code) = 1
 ),
 
-grantor_countries as (
-    select
-        main_parties.candidate_id,
-        arg_max(country_keys.country_code, length(country_keys.name_key)) as country_code
+grantor_names as (
+    select distinct main_parties.name
     from main_parties
     inner join candidates on candidates.candidate_id = main_parties.candidate_id
-    inner join names on names.name = main_parties.name
+    where candidates.fact_type = 'subsidy'
+),
+
+grantor_countries as (
+    select
+        grantor_names.name,
+        arg_max(country_keys.country_code, length(country_keys.name_key)) as country_code
+    from grantor_names
+    inner join names on names.name = grantor_names.name
     inner join country_keys
         on contains(' ' || names.name_key || ' ', ' ' || country_keys.name_key || ' ')
-    where candidates.fact_type = 'subsidy'
-    group by main_parties.candidate_id
+    group by grantor_names.name
 ),
 
 final as (
@@ -169,7 +174,7 @@ final as (
     left join countries as text_country on text_country.country_code = candidates.country_code
     left join main_parties on main_parties.candidate_id = candidates.candidate_id
     left join firms as main_firm on main_firm.firm_id = main_parties.firm_id
-    left join grantor_countries on grantor_countries.candidate_id = candidates.candidate_id
+    left join grantor_countries on grantor_countries.name = main_parties.name
     left join vendors on vendors.candidate_id = candidates.candidate_id
     left join first_recipients on first_recipients.candidate_id = candidates.candidate_id
     left join firms as recipient_firm on recipient_firm.firm_id = first_recipients.firm_id
