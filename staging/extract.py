@@ -239,6 +239,11 @@ _DEADLINE = re.compile(
     r"\s*(?:de\s+|of\s+)?$",
     re.IGNORECASE,
 )
+_FILLER_STOP = re.compile(
+    r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur",
+    re.IGNORECASE,
+)
+_NAME_TAILS_OK = {"AI", "IA"}
 _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
 )
@@ -729,15 +734,26 @@ class _DocContext:
             before = self.text[max(s.start, e.start - 30) : e.start]
             hits = list(rx.finditer(before))
             m = hits[-1] if hits else None
-            if m and re.fullmatch(
-                r"\s*(?:(?:le|la|les|l['’]|the|du|des|américain|groupe|fonds|start-up|société)\s*)*",
-                before[m.end() :],
-            ):
+            if m and self.descriptor_only(before[m.end() :]):
                 # "in Abu Dhabi's G42": the possessed name is the one meant
                 if k + 1 < len(ents) and _POSSESSIVE.match(self.text[e.end : ents[k + 1].start]):
                     return ents[k + 1]
                 return e
         return None
+
+    def descriptor_only(self, gap: str) -> bool:
+        """Between a marker and a name only articles and a short description may stand:
+        "dans la start-up française X", "in Japanese AI start-up X", not "in data centres for X"."""
+        words = re.findall(r"[^\s]+", gap)
+        if len(words) > 5 or re.search(r"[,;:()]", gap):
+            return False
+        for w in words:
+            bare = re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE)  # "l'opérateur"
+            if _FILLER_STOP.fullmatch(bare):
+                return False
+            if bare[:1].isupper() and bare not in self.ex.countries.table and bare not in _NAME_TAILS_OK:
+                return False  # another name, not a description
+        return True
 
     def headline_topic(self, i: int, s: Sentence, cs: int) -> Entity | None:
         """ "Kyutai : X et Y injectent ...": the name a headline puts before its colon."""

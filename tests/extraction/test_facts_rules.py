@@ -248,3 +248,14 @@ def test_a_deadline_is_not_the_event_date(extract):
         "Harbor Compute ordered 2,000 Nvidia H200 GPUs on 3 March 2025, for delivery by 2027.", "en"
     )
     assert str(only(cands, "chip_purchase").announced_on) == "2025-03-03"
+
+
+def test_investment_target_after_a_description(extract):
+    cands, _ = extract("Orbis Capital will invest $90 million in Japanese AI start-up Sakura Minds.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Sakura Minds"]
+    assert parties(c, "investor") == ["Orbis Capital"]
+    cands, _ = extract(
+        "Veltrix Cloud will invest $2 billion in data centres for Quanta Labs in Brazil.", "en"
+    )
+    assert parties(only(cands, "investment"), "investee") == ["Veltrix Cloud"]
