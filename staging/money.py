@@ -129,13 +129,13 @@ def find_money(text: str, language: str) -> list[Money]:
         if not m:
             continue
         if m.group("pre") is not None:
-            value = parse_digits(m.group("num"), language)
             scale = m.group("scale")
+            value = parse_digits(m.group("num"), language, scaled=bool(scale))
             code = prefix.get(m.group("pre"), "")
         else:
             scale = m.group("scale2")
             if m.group("num2") is not None:
-                value = parse_digits(m.group("num2"), language)
+                value = parse_digits(m.group("num2"), language, scaled=bool(scale))
             else:
                 parsed = parse_words(m.group("words"), language)
                 if parsed is None:

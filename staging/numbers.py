@@ -12,8 +12,11 @@ _SP = "[ \u00a0\u202f\u2009]"
 DIGITS = rf"\d{{1,3}}(?:(?:{_SP}|[.,])\d{{3}})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?"
 
 
-def parse_digits(surface: str, language: str) -> float | None:
-    """Read a digit string: `10 372`, `1,2` (fr decimal), `1,250` (en thousands), `1.5`."""
+def parse_digits(surface: str, language: str, scaled: bool = False) -> float | None:
+    """Read a digit string: `10 372`, `1,2` (fr decimal), `1,250` (en thousands), `1.5`.
+
+    `scaled`: a scale word follows (`1,250 milliard`), so a French comma is a decimal one even
+    before three digits; without one, `10,000` is ten thousand in any language."""
     s = re.sub(_SP, " ", surface.strip())
     if not s or not s[0].isdigit():
         return None
@@ -28,7 +31,7 @@ def parse_digits(surface: str, language: str) -> float | None:
         groups = s.split(",")
         thousands = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
         # French writes decimals with a comma; English writes thousands with it
-        if language == "en" and thousands:
+        if thousands and (language == "en" or not scaled):
             s = s.replace(",", "")
         elif commas == 1:
             s = s.replace(",", ".")

@@ -41,3 +41,9 @@ def test_parse_words(surface, language, value, article):
 
 def test_unknown_word_is_not_a_number():
     assert parse_words("beaucoup", "fr") is None
+
+
+def test_french_comma_before_three_digits():
+    # with a scale word the comma is a decimal one; a bare count is thousands
+    assert parse_digits("1,250", "fr", scaled=True) == pytest.approx(1.25)
+    assert parse_digits("10,000", "fr") == 10000
