@@ -239,6 +239,9 @@ _DEADLINE = re.compile(
     r"\s*(?:de\s+|of\s+)?$",
     re.IGNORECASE,
 )
+_TARGET_GAP = re.compile(
+    r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)\w+\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+.*"
+)
 _FILLER_STOP = re.compile(
     r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur",
     re.IGNORECASE,
@@ -274,6 +277,7 @@ class _DocContext:
         self._mid_tokens, self._lower_words = self._vocabulary()
         self._cue_rx, self._cue_table = _cues(lang)
         self._cue_hits: list[tuple[int, int, str]] | None = None
+        self._deal_end = 0
         self._cue_starts_list: list[int] = []
         self._doc_country = self._dominant_country()
         self._mention_counts: dict[str, int] = {}
@@ -545,6 +549,8 @@ class _DocContext:
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
         lo, hi = self.clause(s, cs, ce, fact_type)
         amounts = self.pick_amounts([m for m in facts_money if lo <= m.start and m.end <= hi], cs, ce)
+        # where the deal's own words end: after the cue, or after its amount when that follows
+        self._deal_end = max([ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60])
         base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
         if fact_type == "chip_purchase":
             quantities = find_quantities(self.text, self.lang, lo, hi)
@@ -741,6 +747,12 @@ class _DocContext:
                 return e
         return None
 
+    def near_deal(self, e: Entity) -> bool:
+        """The "in X" / "dans X" of an investment comes right after its cue or amount, up to a short
+        description ("$3bn in Japanese AI start-up X")."""
+        gap = self.text[self._deal_end : e.start]
+        return len(gap) <= 60 and bool(_TARGET_GAP.fullmatch(gap))
+
     def descriptor_only(self, gap: str) -> bool:
         """Between a marker and a name only articles and a short description may stand:
         "dans la start-up française X", "in Japanese AI start-up X", not "in data centres for X"."""
@@ -782,6 +794,8 @@ class _DocContext:
         rule = f"investment:{role}"
         if role == "investor":
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
+            if target is not None and not self.near_deal(target):
+                target = None  # "spend ₹75,000 crore on data centres in Jamnagar": a place, not a firm
             if subj:
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
             if target and (not subj or target.name != subj.name):
@@ -806,7 +820,7 @@ class _DocContext:
             investee = subj
             # "a $25 million Series A in Kalis": the round is named with its firm
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
-            if target is not None and target.start - ce <= 40 and not self.countries_in(ce, target.start):
+            if target is not None and self.near_deal(target) and not self.countries_in(ce, target.start):
                 if subj is not None and subj.name != target.name:
                     parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 investee, rule = target, rule + ":target"
