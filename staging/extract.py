@@ -190,7 +190,7 @@ class Extractor:
 
     def __init__(self, project_dir: Path | None):
         self.countries = CountryFinder.from_project(project_dir)
-        forms = set(self.countries.table)
+        forms = {form: kind for form, (_code, kind) in self.countries.table.items()}
         self.parties = PartyFinder.from_project(project_dir, forms)
 
     # -- document -----------------------------------------------------------------------------
@@ -243,7 +243,7 @@ _TARGET_GAP = re.compile(
     r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)\w+\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+.*"
 )
 _FILLER_STOP = re.compile(
-    r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur",
+    r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur|de|du|des",
     re.IGNORECASE,
 )
 _NAME_TAILS_OK = {"AI", "IA"}
@@ -298,7 +298,8 @@ class _DocContext:
         s = self.sentences[i]
         found = self.ex.parties.find(self.text, s.start, s.end)
         blocked = [(m.start, m.end) for m in self.money if s.start <= m.start < s.end]
-        blocked += [
+        # a country word blocks a name it covers, not a longer name it starts ("Korea Development Bank")
+        countries = [
             (c.start, c.end) for c in self.country_mentions if s.start <= c.start < s.end and c.kind != "city"
         ]
         # a city is a name of its own only when nothing longer contains it ("Tokyo Electron" stays)
@@ -306,6 +307,8 @@ class _DocContext:
         out = []
         for e in found:
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
+                continue
+            if any(a <= e.start and e.end <= b for a, b in countries):
                 continue
             head = self.text[s.start : e.start]
             first = e.name.split()[0]
@@ -657,12 +660,20 @@ class _DocContext:
         found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
         if found is not None:
             return found, "subject"
-        if ce is not None:
+        # "elle était devenue ..., après une levée": a pronoun subject points back, not forward
+        pronoun = re.search(
+            r"(?:^|[,;:]\s*|\b(?:et|and|but|mais)\s+)(?:il|elle|it|they|ils|elles|she|he)\s",
+            self.text[s.start : cs],
+            re.IGNORECASE,
+        )
+        if ce is not None and not pronoun:
             hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
             for e in self.ents(i):
                 if ce <= e.start < hi and ok(e) and not self.periphrasis(e):
                     before = self.text[max(s.start, e.start - 30) : e.start]
-                    if re.search(r"\b(?:par|by|from|auprès|de|of|à|to)\s+(?:\w+\s+){0,2}$", before):
+                    if re.search(
+                        r"\b(?:par|by|from|auprès|de|of|à|to|particip\w*)\s+(?:\w+\s+){0,2}$", before
+                    ):
                         continue
                     return e, "after_cue"
         # a pronoun or "la société": the most mentioned name of the two previous sentences

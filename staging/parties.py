@@ -48,7 +48,8 @@ def _load_filters() -> tuple[set[str], set[str]]:
 class PartyFinder:
     """Finds organisation names: gazetteer matches first, then capitalised spans that do not overlap them."""
 
-    def __init__(self, firms: dict[str, tuple[str, str, str]], country_forms: set[str]):
+    def __init__(self, firms: dict[str, tuple[str, str, str]], country_forms: dict[str, str]):
+        """`country_forms`: every country name, demonym and city form -> its kind."""
         # firms: surface -> (firm_id, canonical name, firm_kind)
         self.firms = firms
         self.patterns = sorted(firms)
@@ -58,10 +59,16 @@ class PartyFinder:
             else None
         )
         self.stop, self.generic = _load_filters()
+        self.titles = {r["word"] for r in rows("name_filters") if r["kind"] == "title"}
         self.country_forms = country_forms
+        self.demonym_prefixes = sorted(
+            (f + " " for f, kind in country_forms.items() if kind == "demonym" and " " in f),
+            key=len,
+            reverse=True,
+        )
 
     @classmethod
-    def from_project(cls, project_dir: Path | None, country_forms: set[str]) -> PartyFinder:
+    def from_project(cls, project_dir: Path | None, country_forms: dict[str, str]) -> PartyFinder:
         seeds = Path(project_dir or ".") / "seeds"
         firms: dict[str, tuple[str, str, str]] = {}
         by_id: dict[str, tuple[str, str]] = {}
@@ -101,6 +108,18 @@ class PartyFinder:
             for ent in self._clean(seg, m.start(), m.end(), start):
                 if not any(taken[ent.start - start : ent.end - start]):
                     found.append(ent)
+                    continue
+                # "SK Networks" over the known "SK": a longer name that starts with a known one
+                inner = [
+                    g for g in found if g.source == "gazetteer" and ent.start <= g.start and g.end <= ent.end
+                ]
+                if len(inner) == 1 and inner[0].start == ent.start and inner[0].end < ent.end:
+                    added = seg[inner[0].end - start : ent.end - start].split()
+                    if added and not any(
+                        w in self.generic or w in self.stop or w in self.titles for w in added
+                    ):
+                        found.remove(inner[0])
+                        found.append(ent)
         found.sort(key=lambda e: e.start)
         return found
 
@@ -116,7 +135,7 @@ class PartyFinder:
         while words and (
             words[0] in self.stop
             or words[0] in self.generic
-            or words[0] in self.country_forms
+            or self.country_forms.get(words[0]) == "demonym"
             or words[0].endswith(("-based", "-born"))
         ):
             words.pop(0)
@@ -133,6 +152,14 @@ class PartyFinder:
         if not words:
             return []
         name = seg[tokens[0][0] : tokens[-1][1]]
+        for prefix in self.demonym_prefixes:  # "South Korean Samsung"
+            if name.startswith(prefix):
+                skip = prefix.count(" ")
+                words, tokens = words[skip:], tokens[skip:]
+                if not words:
+                    return []
+                name = seg[tokens[0][0] : tokens[-1][1]]
+                break
         if name in self.country_forms or name in self.stop:
             return []
         if len(name) < 3 and not name.isupper():

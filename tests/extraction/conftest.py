@@ -24,9 +24,11 @@ nvidia,Nvidia,US,chip_vendor
 amd,AMD,US,chip_vendor
 orbis-capital,Orbis Capital,GB,investor
 quanta-labs,Quanta Labs,SE,startup
+sk-group,SK Group,KR,company
 """
 ALIASES = """alias,firm_id
 Quanta,quanta-labs
+SK,sk-group
 """
 COUNTRIES = """country_code,language,name,kind
 JP,fr,Japon,name
@@ -55,6 +57,9 @@ US,en,United States,name
 US,en,American,demonym
 US,fr,États-Unis,name
 US,fr,américain,demonym
+KR,en,Korea,name
+KR,en,South Korea,name
+KR,en,South Korean,demonym
 """
 
 

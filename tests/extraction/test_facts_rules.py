@@ -259,3 +259,20 @@ def test_investment_target_after_a_description(extract):
         "Veltrix Cloud will invest $2 billion in data centres for Quanta Labs in Brazil.", "en"
     )
     assert parties(only(cands, "investment"), "investee") == ["Veltrix Cloud"]
+
+
+def test_names_that_start_with_a_country_or_a_known_firm(extract):
+    cands, _ = extract(
+        "South Korean start-up Hanul AI raised $70 million in a round led by Korea Development Bank "
+        "with participation from SK Networks.",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Hanul AI"]
+    assert set(parties(c, "investor")) == {"Korea Development Bank", "SK Networks"}
+    assert c.country_code == "KR"
+
+
+def test_an_exchange_rate_is_not_an_amount(extract):
+    _, money = extract("The company invests while the yen trades at 150 yen to the dollar.", "en")
+    assert labels(money) == {"150 yen": "other"}
