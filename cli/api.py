@@ -104,7 +104,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
              fail_on_rejects, lock_timeout, reporter) -> RunResult:
     from warehouse.loaders import LoadContext, is_stateful, run_loader
     from warehouse.materialize import build_model
-    from warehouse.publish import BuildFile, TargetLock
+    from warehouse.publish import BuildFile, TargetLock, check_target
     from warehouse.seeds import load_seed
     from warehouse.sql import quote
 
@@ -128,7 +128,9 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
     results: list[NodeResult] = []
     reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
     published = False
+    check_target(target)
     with TargetLock(target, lock_timeout):
+        check_target(target)  # again under the lock: another build may have just published it
         build_file = BuildFile(target)
         con = build_file.open(copy)
         try:

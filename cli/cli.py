@@ -75,6 +75,9 @@ def _run(fn, json_events: bool = False):
         return fn()
     except WarehouseError as exc:
         raise _fail(exc, json_events) from None
+    except OSError as exc:  # permissions, missing folders, full disks: the user's to fix
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         typer.echo("interrupted: nothing published", err=True)
         raise typer.Exit(130) from None

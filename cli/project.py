@@ -127,6 +127,9 @@ def load_project(project_dir: str | Path = ".") -> Project:
     loaders = _as_list(settings.get("loaders"))
     models = _discover_models(root, models_dir)
     seeds = _discover_seeds(root)
+    for name in sorted(set(models) & set(seeds)):
+        raise ProjectError(f"{name} is both a model and a seed ({seeds[name].rel_path})",
+                           file=models[name].rel_path, hint="rename one of them")
     tests = _configure(root, models_dir, models)
     tests += _discover_singular(root, models_dir)
     return Project(root=root, name=str(settings.get("name") or root.name),

@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from warehouse.errors import LockError
+from warehouse.errors import LockError, ProjectError
 
 STORAGE = {"storage_compatibility_version": "v1.4.0"}  # readable by DuckDB 1.x clients too
 
@@ -23,6 +23,19 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def check_target(target: Path) -> None:
+    """Refuse to replace an existing file that is not a DuckDB database (a mistyped --db)."""
+    if target.is_dir():
+        raise ProjectError(f"{target} is a folder", hint="pass --db a file path")
+    if not target.exists():
+        return
+    with open(target, "rb") as fh:
+        header = fh.read(12)
+    if header[8:12] != b"DUCK":
+        raise ProjectError(f"refusing to replace {target}: it is not a DuckDB database",
+                           hint="pass --db a warehouse file or a new path")
 
 
 class TargetLock:
@@ -80,7 +93,12 @@ class BuildFile:
             wal = self.target.with_name(self.target.name + ".wal")
             if wal.exists():  # committed changes not yet checkpointed into the target
                 shutil.copyfile(wal, self.path.with_name(self.path.name + ".wal"))
-        return duckdb.connect(str(self.path), config=dict(STORAGE))
+        try:
+            return duckdb.connect(str(self.path), config=dict(STORAGE))
+        except duckdb.Error as exc:
+            self.discard(None)
+            raise ProjectError(f"cannot open {self.target} as a DuckDB database: {str(exc).splitlines()[0]}",
+                               hint="point --db at a warehouse file or at a new path") from None
 
     def publish(self, con) -> None:
         """Checkpoint and close, fsync, then atomically replace the target."""
@@ -97,8 +115,9 @@ class BuildFile:
         _fsync(self.target.parent)
 
     def discard(self, con) -> None:
-        with contextlib.suppress(Exception):
-            con.close()
+        if con is not None:
+            with contextlib.suppress(Exception):
+                con.close()
         for path in (self.path, self.path.with_name(self.path.name + ".wal")):
             with contextlib.suppress(OSError):
                 path.unlink()

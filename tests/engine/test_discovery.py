@@ -140,3 +140,9 @@ def test_ls_text_output(cli):
     result = cli("ls")
     assert result.exit_code == 0
     assert "marts.fct_deals" in result.stdout and "table" in result.stdout
+
+
+def test_model_and_seed_with_the_same_name_is_exit_2(cli, project, write):
+    write(project, {"models/seeds/firms.sql": "select 1 as x"})
+    result = cli("ls")
+    assert result.exit_code == 2 and "both a model and a seed" in result.stderr

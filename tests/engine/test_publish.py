@@ -159,3 +159,18 @@ def test_ctrl_c_stops_promptly_and_publishes_nothing(cli, project, sha256):
     assert "nothing published" in err and "Traceback" not in err
     assert sha256(cli.db) == before
     assert _build_files(cli.db) == []
+
+
+def test_refuses_to_replace_a_file_that_is_not_a_warehouse(cli, tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("# my notes\n")
+    cli.db = notes
+    result = cli("build")
+    assert result.exit_code == 2 and "not a DuckDB database" in result.stderr
+    assert notes.read_text() == "# my notes\n"
+
+
+def test_unreadable_target_is_a_clean_error(cli, tmp_path):
+    cli.db = tmp_path / "missing-folder" / "w.duckdb"
+    result = cli("build")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
