@@ -239,6 +239,12 @@ _DEADLINE = re.compile(
     r"\s*(?:de\s+|of\s+)?$",
     re.IGNORECASE,
 )
+_RECEIVE = re.compile(
+    r"\b(?:received|receives|will receive|has won|won|obtained|a reçu|reçoit|recevra|a obtenu|obtient|"
+    r"bénéficie|bénéficiera|a bénéficié|touchera|a touché)\b",
+    re.IGNORECASE,
+)
+_SOURCE_PHRASE = re.compile(r"\b(?:according to|selon|d['’]après|said|a indiqué|a annoncé)\b", re.IGNORECASE)
 _TARGET_GAP = re.compile(
     r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)\w+\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+.*"
 )
@@ -551,7 +557,21 @@ class _DocContext:
 
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
         lo, hi = self.clause(s, cs, ce, fact_type)
-        amounts = self.pick_amounts([m for m in facts_money if lo <= m.start and m.end <= hi], cs, ce)
+        mine = {(a, b) for a, b, ft in self.cue_starts if ft == fact_type}
+        others = [
+            (a, b)
+            for a, b, ft in self.cue_starts
+            if ft != fact_type and ft != "chip_purchase" and (a, b) not in mine
+        ]
+        own_money = [
+            m
+            for m in facts_money
+            if lo <= m.start
+            and m.end <= hi
+            # "a €1 billion investment": an amount touching another kind of cue is that cue's
+            and not any(0 <= a - m.end <= 2 or 0 <= m.start - b <= 4 for a, b in others)
+        ]
+        amounts = self.pick_amounts(own_money, cs, ce)
         # where the deal's own words end: after the cue, or after its amount when that follows
         self._deal_end = max([ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60])
         base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
@@ -653,6 +673,8 @@ class _DocContext:
         def ok(e: Entity) -> bool:
             if avoid_vendors and self.is_vendor(e):
                 return False
+            if self.is_vendor(e, in_context=True):
+                return False  # "10,000 AMD GPUs": the chips' maker, not the actor
             if not allow_persons and self.is_person(e):
                 return False
             return True
@@ -716,12 +738,12 @@ class _DocContext:
                 return e
         return None
 
-    def is_vendor(self, e: Entity) -> bool:
+    def is_vendor(self, e: Entity, in_context: bool = False) -> bool:
         """A chip maker named as such: a known AI-chip brand, or a chip-making firm right next to
-        chip words ("Nvidia GPUs", "puces de Samsung")."""
-        if e.name.lower() in _vendor_names():
+        chip words ("Nvidia GPUs", "puces de Samsung"). `in_context`: only the latter."""
+        if e.name.lower() in _vendor_names() and not in_context:
             return True
-        if e.kind != "chip_vendor":
+        if e.kind != "chip_vendor" and e.name.lower() not in _vendor_names():
             return False
         after = self.text[e.end : e.end + 25]
         before = self.text[max(0, e.start - 25) : e.start]
@@ -737,7 +759,13 @@ class _DocContext:
 
     def after_marker(self, i: int, s: Sentence, rx, start: int) -> list[Entity]:
         """Entities that come after a marker match, from `start` on."""
-        hits = list(rx.finditer(self.text, start, s.end))
+        hits = [
+            h
+            for h in rx.finditer(self.text, start, s.end)
+            if not re.search(
+                r"\baccording\s+$|\bgrâce\s+$", self.text[max(s.start, h.start() - 12) : h.start()]
+            )
+        ]
         if not hits:
             return []
         first = hits[0].end()
@@ -816,7 +844,11 @@ class _DocContext:
                 investee = topic
                 rule += ":topic"
             else:
-                if self.public_body_before(s, cs):
+                lo, _hi = self.clause(s, cs, ce, "investment")
+                state = next((c for c in self.countries_in(lo, cs) if c.kind in ("name", "city")), None)
+                if self.public_body_before(s, cs) or (
+                    state is not None and (subj is None or how != "subject")
+                ):
                     # a government spending its own money on a programme is a subsidy
                     return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
                 if subj is not None and self.is_person(subj):
@@ -929,6 +961,25 @@ class _DocContext:
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
                 body = later
                 recipient_first, _how = self.subject(i, s, cs)
+        if body is None and strong and _RECEIVE.search(self.text[s.start : cs]):
+            # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
+            subj, how = self.subject(i, s, cs)
+            if subj is not None and self._doc_country:
+                c = Candidate(rule="subsidy:received", **base)
+                name = next(
+                    (
+                        f
+                        for f, (code, kind) in self.ex.countries.table.items()
+                        if code == self._doc_country and kind == "name"
+                    ),
+                    self._doc_country,
+                )
+                c.parties = [
+                    Party("grantor", name, None, None, "document_country"),
+                    Party("recipient", subj.name, subj.start, subj.end, how),
+                ]
+                c.country_code = self._doc_country
+                return [c]
         if body is None:
             subj, how = self.subject(i, s, cs)
             known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
@@ -973,6 +1024,8 @@ class _DocContext:
         markers = _markers(self.lang, "subsidy")
         if "recipient" in markers:
             _lo, hi = self.clause(s, cs, ce, "subsidy")
+            source = _SOURCE_PHRASE.search(self.text, ce, hi)
+            hi = source.start() if source else hi
             for e in self.after_marker(i, s, markers["recipient"], ce):
                 if e.start >= hi or self.is_vendor(e):
                     break

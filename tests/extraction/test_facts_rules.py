@@ -276,3 +276,28 @@ def test_names_that_start_with_a_country_or_a_known_firm(extract):
 def test_an_exchange_rate_is_not_an_amount(extract):
     _, money = extract("The company invests while the yen trades at 150 yen to the dollar.", "en")
     assert labels(money) == {"150 yen": "other"}
+
+
+def test_a_country_spending_is_a_subsidy(extract):
+    cands, _ = extract("Le Brésil injecte 3 milliards de reais dans le calcul souverain.", "fr")
+    c = only(cands, "subsidy")
+    assert c.country_code == "BR"
+    assert c.amounts[0].currency == "BRL"
+
+
+def test_subsidies_received_are_granted_by_the_articles_country(extract):
+    cands, _ = extract(
+        "Japan backs its chip industry. Kumo Compute has received ¥90 billion in subsidies so far.", "en"
+    )
+    c = only(cands, "subsidy")
+    assert c.country_code == "JP"
+    assert parties(c, "recipient") == ["Kumo Compute"]
+
+
+def test_the_source_of_a_report_is_no_recipient(extract):
+    cands, _ = extract(
+        "The German government has pledged €400 million for research clusters, according to Reuters.", "en"
+    )
+    c = only(cands, "subsidy")
+    assert c.country_code == "DE"
+    assert parties(c, "recipient") == []
