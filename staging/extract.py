@@ -17,6 +17,7 @@ from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
 from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money
+from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
 from warehouse.staging.sentences import Sentence, split_sentences
 
@@ -244,6 +245,9 @@ _RECEIVE = re.compile(
     r"bénéficie|bénéficiera|a bénéficié|touchera|a touché)\b",
     re.IGNORECASE,
 )
+# a count with nothing after it: "with more than 60,000."
+_BARE_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,.]\d{3})+|\d{3,})(?![\w%$€£¥]|\s*(?:%|[A-Za-zÀ-ÿ$€£¥]))")
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[,;]")
 _SOURCE_PHRASE = re.compile(r"\b(?:according to|selon|d['’]après|said|a indiqué|a annoncé)\b", re.IGNORECASE)
 _TARGET_GAP = re.compile(
     r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)\w+\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+.*"
@@ -512,8 +516,60 @@ class _DocContext:
                     k = (c.fact_type, c.quantity, tuple(p.name for p in c.parties if p.role == "buyer"))
                 by_amount.setdefault(k, c)
             candidates.extend(by_amount.values())
+        candidates.extend(self.elided_counts(candidates))
         self.investors_nearby(candidates)
         return candidates, labelled
+
+    def elided_counts(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "A and B will each deploy 50,000 GPUs, while C will expand with more than 60,000": a bare
+        count later in a purchase sentence is another buyer's purchase of the same chips."""
+        out = []
+        done = set()
+        for c in candidates:
+            s = c.sentence
+            if c.fact_type != "chip_purchase" or c.quantity is None or s.start in done:
+                continue
+            done.add(s.start)
+            i = next(k for k, x in enumerate(self.sentences) if x.start == s.start)
+            buyers = {p.name for x in candidates if x.sentence.start == s.start for p in x.parties}
+            taken = [(q.start, q.end) for q in find_quantities(self.text, self.lang, s.start, s.end)]
+            taken += [(m.start, m.end) for m in self.money_in(s)]
+            taken += [(d.start, d.end) for d in self.dates if s.start <= d.start < s.end]
+            for m in _BARE_COUNT.finditer(self.text, s.start, s.end):
+                if m.start() < min(a for a, _b in taken) or any(a <= m.start() < b for a, b in taken):
+                    continue
+                value = parse_digits(m.group(1), self.lang)
+                if value is None or value < 100 or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+                    continue
+                ents = [e for e in self.ents(i) if e.end <= m.start() and not self.is_vendor(e)]
+                if (
+                    not ents
+                    or ents[-1].name in buyers
+                    or not _CLAUSE_BREAK.search(self.text[c.cue_start : ents[-1].start])
+                ):
+                    continue
+                e = ents[-1]
+                new = Candidate(
+                    document_id=c.document_id,
+                    fact_type="chip_purchase",
+                    rule="chip_purchase:elided_count",
+                    cue=c.cue,
+                    cue_start=c.cue_start,
+                    sentence=s,
+                    suffix=f".n{m.start() - s.start}",
+                )
+                new.quantity, new.chip_model = int(value), c.chip_model
+                new.parties = [Party("buyer", e.name, e.start, e.end, "elided_count")]
+                new.parties += [p for p in c.parties if p.role == "vendor"]
+                new.country_code = self.party_country(e, s, c.cue_start, located=True)
+                new.announced_on, new.date_precision, new.is_background = (
+                    c.announced_on,
+                    c.date_precision,
+                    c.is_background,
+                )
+                out.append(new)
+                buyers.add(e.name)
+        return out
 
     def investors_nearby(self, candidates: list[Candidate]) -> None:
         """Investors named in the next sentences of a round ("Le tour de table est mené par A, aux

@@ -301,3 +301,20 @@ def test_the_source_of_a_report_is_no_recipient(extract):
     c = only(cands, "subsidy")
     assert c.country_code == "DE"
     assert parties(c, "recipient") == []
+
+
+def test_a_bare_count_after_a_purchase_is_another_buyers(extract):
+    cands, _ = extract(
+        "Harbor Compute will deploy 20,000 Nvidia H200 GPUs, while cloud operator Lumen Grid will "
+        "expand its cluster with more than 8,000.",
+        "en",
+    )
+    chips = {parties(c, "buyer")[0]: c.quantity for c in cands if c.fact_type == "chip_purchase"}
+    assert chips == {"Harbor Compute": 20000, "Lumen Grid": 8000}
+
+
+def test_a_count_of_people_is_no_purchase(extract):
+    cands, _ = extract(
+        "Harbor Compute will deploy 20,000 Nvidia H200 GPUs, while Lumen Grid employs 1,200 people.", "en"
+    )
+    assert [parties(c, "buyer") for c in cands if c.fact_type == "chip_purchase"] == [["Harbor Compute"]]
