@@ -214,6 +214,14 @@ def _titles() -> re.Pattern:
     )
 
 
+@cache
+def _gov_titles() -> re.Pattern:
+    """Titles of office holders whose spending is the state's ("le ministre-président X")."""
+    words = [r["word"] for r in rows("name_filters") if r["kind"] == "gov_title"]
+    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?[\s,]+$")
+
+
 _DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
 _POSSESSIVE = re.compile(r"^['’]s\s")
 _SUBORDINATE = re.compile(
@@ -907,6 +915,17 @@ class _DocContext:
                 ):
                     # a government spending its own money on a programme is a subsidy
                     return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+                if (
+                    subj is not None
+                    and self.is_person(subj)
+                    and _gov_titles().search(self.text[max(s.start, subj.start - 40) : subj.start])
+                    # "visite du Premier ministre X à Washington, le groupe de Redmond a annoncé"
+                    and not re.search(
+                        r",\s*(?:le|la|les|l['’]|the)\s", self.text[subj.end : cs], re.IGNORECASE
+                    )
+                ):
+                    # "le ministre-président X a promis 3,5 milliards": the government spends
+                    return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
                 if subj is not None and self.is_person(subj):
                     # a person spends no capex of their own: look for the firm acting instead
                     subj, how = self.subject(i, s, cs, ce)
@@ -1004,9 +1023,12 @@ class _DocContext:
             out.append(cand)
         return out
 
-    def subsidy_roles(self, i, s, cs, ce, base, strong: bool = True) -> list[Candidate]:
-        body = self.find_body(s, s.start, cs)
-        named = None
+    def subsidy_roles(
+        self, i, s, cs, ce, base, strong: bool = True, actor: Entity | None = None
+    ) -> list[Candidate]:
+        """`actor`: an office holder known to act for the state ("le ministre X")."""
+        body = None if actor is not None else self.find_body(s, s.start, cs)
+        named = actor
         recipient_first = None
         if body is None:
             later = self.find_body(s, ce, s.end)
@@ -1017,7 +1039,7 @@ class _DocContext:
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
                 body = later
                 recipient_first, _how = self.subject(i, s, cs)
-        if body is None and strong and _RECEIVE.search(self.text[s.start : cs]):
+        if body is None and named is None and strong and _RECEIVE.search(self.text[s.start : cs]):
             # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
             subj, how = self.subject(i, s, cs)
             if subj is not None and self._doc_country:
@@ -1036,7 +1058,7 @@ class _DocContext:
                 ]
                 c.country_code = self._doc_country
                 return [c]
-        if body is None:
+        if body is None and named is None:
             subj, how = self.subject(i, s, cs)
             known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
             if subj is not None and how == "subject" and (known_firm or not strong):

@@ -97,20 +97,21 @@ def _scale_value(scale: str | None, language: str) -> float:
 
 @cache
 def _contexts() -> dict[str, list[tuple[str, str]]]:
-    """Currencies that share a sign or a word (¥ yen/yuan, dirham UAE/Morocco): words nearby decide."""
+    """Currency signs and words several currencies share (¥ yen/yuan, dirham UAE/Morocco,
+    couronnes): surface -> [(word nearby, currency it picks)]."""
     out: dict[str, list[tuple[str, str]]] = {}
     for r in rows("currency_context"):
-        out.setdefault(r["currency_code"], []).append((r["context"].lower(), r["resolved_code"]))
+        out.setdefault(r["surface"], []).append((r["context"].lower(), r["resolved_code"]))
     return out
 
 
-def _resolve_currency(code: str, surface: str, text: str, start: int) -> str:
-    if code not in _contexts() or re.search(r"\b[A-Z]{3}\b", surface):
-        return code  # a written ISO code is never ambiguous
-    if code == "JPY" and "¥" not in surface:
-        return code  # "yens" is the yen
+def _resolve_currency(code: str, written: str, text: str, start: int) -> str:
+    """`written`: the currency sign or word as matched ("¥", "dirhams", "couronnes suédoises")."""
+    choices = _contexts().get(re.sub(_SP, " ", written))
+    if not choices:
+        return code  # an unambiguous sign, word or ISO code
     window = text[max(0, start - 400) : start + 400].lower()
-    for word, resolved in _contexts()[code]:
+    for word, resolved in choices:
         if word in window:
             return resolved
     return code
@@ -131,7 +132,8 @@ def find_money(text: str, language: str) -> list[Money]:
         if m.group("pre") is not None:
             scale = m.group("scale")
             value = parse_digits(m.group("num"), language, scaled=bool(scale))
-            code = prefix.get(m.group("pre"), "")
+            written = m.group("pre")
+            code = prefix.get(written, "")
         else:
             scale = m.group("scale2")
             if m.group("num2") is not None:
@@ -143,7 +145,8 @@ def find_money(text: str, language: str) -> list[Money]:
                 value, only_article = parsed
                 if only_article and not scale:
                     continue  # "un euro symbolique", "a dollar": no number without a scale word
-            code = suffix.get(re.sub(_SP, " ", m.group("post")), "")
+            written = m.group("post")
+            code = suffix.get(re.sub(_SP, " ", written), "")
         if value is None or not code:
             continue
         if scale in ("M", "m", "k", "K", "Md", "Mds", "Mrd", "Mrds") and m.group("pre") is None:
@@ -153,7 +156,7 @@ def find_money(text: str, language: str) -> list[Money]:
             continue
         surface = m.group(0)
         out.append(
-            Money(m.start(), m.end(), amount, _resolve_currency(code, surface, text, m.start()), surface)
+            Money(m.start(), m.end(), amount, _resolve_currency(code, written, text, m.start()), surface)
         )
         last_end = m.end()
     return out

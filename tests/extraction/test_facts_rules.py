@@ -318,3 +318,13 @@ def test_a_count_of_people_is_no_purchase(extract):
         "Harbor Compute will deploy 20,000 Nvidia H200 GPUs, while Lumen Grid employs 1,200 people.", "en"
     )
     assert [parties(c, "buyer") for c in cands if c.fact_type == "chip_purchase"] == [["Harbor Compute"]]
+
+
+def test_a_minister_spending_is_a_subsidy(extract):
+    cands, _ = extract(
+        "Le ministre norvégien Ola Berg, qui a présenté le plan jeudi, a promis 2 milliards de couronnes "
+        "d'investissements publics dans le calcul.",
+        "fr",
+    )
+    assert [c.fact_type for c in cands] == ["subsidy"]
+    assert cands[0].country_code == "NO"

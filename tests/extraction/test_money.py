@@ -69,3 +69,8 @@ def test_years_and_counts_are_not_money():
 def test_dirham_follows_the_country_named_nearby():
     assert one("un plan de 2 milliards de dirhams au Maroc", "fr")[1] == "MAD"
     assert one("a AED 2 billion plan in Morocco", "en")[1] == "AED"
+
+
+def test_crowns_follow_the_country_named_nearby():
+    assert one("un plan de 2 milliards de couronnes en Norvège", "fr")[1] == "NOK"
+    assert one("un plan de 2 milliards de couronnes suédoises en Norvège", "fr")[1] == "SEK"
