@@ -904,6 +904,9 @@ class _DocContext:
             if target and (not subj or target.name != subj.name):
                 investee = target
                 rule += ":target"
+            elif self.find_body(s, max(s.start, self.text.find(" : ", s.start, cs) + 3), cs) is not None:
+                # "France 2030 : l'État apporte 50 millions": the state acts, whatever the headline's topic
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
             elif (topic := self.headline_topic(i, s, cs)) is not None:
                 investee = topic
                 rule += ":topic"

@@ -328,3 +328,9 @@ def test_a_minister_spending_is_a_subsidy(extract):
     )
     assert [c.fact_type for c in cands] == ["subsidy"]
     assert cands[0].country_code == "NO"
+
+
+def test_the_state_acting_after_a_headline_topic(extract):
+    cands, _ = extract("France 2030 : l'État apporte 50 millions d'euros à trois projets de calcul.", "fr")
+    c = only(cands, "subsidy")
+    assert c.country_code == "FR"
