@@ -256,7 +256,14 @@ _RECEIVE = re.compile(
 # a count with nothing after it: "with more than 60,000."
 _BARE_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,.]\d{3})+|\d{3,})(?![\w%$€£¥]|\s*(?:%|[A-Za-zÀ-ÿ$€£¥]))")
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[,;]")
-_SOURCE_PHRASE = re.compile(r"\b(?:according to|selon|d['’]après|said|a indiqué|a annoncé)\b", re.IGNORECASE)
+_SOURCE_PHRASE = re.compile(
+    r"\b(?:according to|selon|d['’]après|said|a indiqué|a annoncé|reported|a rapporté)\b", re.IGNORECASE
+)
+_REPORTED = re.compile(
+    r"\s*(?:,\s*)?(?:reported|reports|said|says|a rapporté|rapporte|rapportait|a indiqué|indique|écrit|wrote)"
+    r"\b",
+    re.IGNORECASE,
+)
 _TARGET_GAP = re.compile(
     r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)\w+\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+.*"
 )
@@ -821,8 +828,18 @@ class _DocContext:
             self._mention_counts[name] = len(re.findall(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
         return self._mention_counts[name]
 
+    def is_source(self, e: Entity) -> bool:
+        """ "..., the New York Times reported": a news source, no party."""
+        return bool(_REPORTED.match(self.text, e.end)) or bool(
+            re.search(
+                r"\b(?:selon|d['’]après|according to)\s+(?:les?\s+|la\s+|l['’]|the\s+)?$",
+                self.text[max(0, e.start - 25) : e.start],
+                re.IGNORECASE,
+            )
+        )
+
     def after_marker(self, i: int, s: Sentence, rx, start: int) -> list[Entity]:
-        """Entities that come after a marker match, from `start` on."""
+        """Entities that come after a marker match, from `start` on (news sources left out)."""
         hits = [
             h
             for h in rx.finditer(self.text, start, s.end)
@@ -833,7 +850,7 @@ class _DocContext:
         if not hits:
             return []
         first = hits[0].end()
-        return [e for e in self.ents(i) if e.start >= first]
+        return [e for e in self.ents(i) if e.start >= first and not self.is_source(e)]
 
     def directly_after(self, i: int, s: Sentence, rx, start: int) -> Entity | None:
         ents = self.ents(i)
@@ -1004,6 +1021,18 @@ class _DocContext:
             name = self.grantor_name(i, s, body.start(), body.end())
             subj = Entity(body.start(), body.start() + len(name), name, "public_body")
             how = "public_body"
+        if subj is None or how not in ("subject", "buyer_agent", "buyer_beneficiary", "public_body"):
+            lo, _hi = self.clause(s, cs, ce, "chip_purchase")
+            state = next((c for c in self.countries_in(lo, cs) if c.kind == "name"), None)
+            if state is not None:
+                # "India will buy 10,000 GPUs": the state buys
+                cand = Candidate(rule="chip_purchase:country", **base)
+                cand.parties = [Party("buyer", state.surface, state.start, state.end, "country")]
+                cand.country_code = state.code
+                vendor = next((e for e in self.ents(i) if self.is_vendor(e)), None)
+                if vendor is not None:
+                    cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, "vendor"))
+                return [cand]
         if subj is None:
             return []
         buyers = [subj]

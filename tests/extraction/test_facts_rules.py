@@ -334,3 +334,18 @@ def test_the_state_acting_after_a_headline_topic(extract):
     cands, _ = extract("France 2030 : l'État apporte 50 millions d'euros à trois projets de calcul.", "fr")
     c = only(cands, "subsidy")
     assert c.country_code == "FR"
+
+
+def test_a_country_buying_chips(extract):
+    cands, _ = extract("Norway will buy 6,000 GPUs for its national AI centre, officials said.", "en")
+    c = only(cands, "chip_purchase")
+    assert (parties(c, "buyer"), c.quantity, c.country_code) == (["Norway"], 6000, "NO")
+
+
+def test_a_news_source_is_no_party(extract):
+    cands, _ = extract(
+        "Le gouvernement allemand investira 2 milliards d'euros dans le calcul, a rapporté Handelsblatt.",
+        "fr",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "recipient") == []
