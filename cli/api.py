@@ -165,9 +165,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                             for n in sorted(chosen)]
             else:
                 graph = {n: prep.graph[n] & chosen for n in chosen}
-                sizes = _SizeEstimate({n: m.depends_on for n, m in project.models.items()}, results)
-                results += run_graph(con, graph, sizes.wrap(model_work), threads, reporter, "model",
-                                     exclusive=sizes.is_big)
+                results += run_graph(con, graph, model_work, threads, reporter, "model")
             if not any(r.failed for r in results):
                 results += _run_tests(con, tests, threads, reporter)
             if any(r.failed for r in results):
@@ -179,37 +177,6 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
             build_file.discard(con)
             raise
     return _finish(command, project, target, clock, results, reporter, published)
-
-
-class _SizeEstimate:
-    """Rows a model will read, estimated from its parents' row counts as they complete.
-
-    A model whose input spans at least one DuckDB row group (122,880 rows) per core keeps
-    every core busy by itself, so the runner gives it the machine alone.
-    """
-
-    ROW_GROUP = 122_880
-
-    def __init__(self, parents: dict[str, set[str]], results: list[NodeResult]):
-        self.graph = parents
-        self.rows: dict[str, int] = {r.unique_id: r.rows for r in results if r.rows is not None}
-        self.threshold = self.ROW_GROUP * (os.cpu_count() or 2)
-
-    def wrap(self, work):
-        def counted(cur, name):
-            result = work(cur, name)
-            if result.rows is not None:
-                self.rows[name] = result.rows
-            else:  # a view reads what its parents hold
-                self.rows[name] = self.input_rows(name)
-            return result
-        return counted
-
-    def input_rows(self, name: str) -> int:
-        return max((self.rows.get(p, 0) for p in self.graph.get(name, ())), default=0)
-
-    def is_big(self, name: str) -> bool:
-        return self.input_rows(name) >= self.threshold
 
 
 def _run_loader(module, con, ctx, reporter, run_loader, fail_on_rejects) -> NodeResult:

@@ -41,10 +41,10 @@ class Probe:
             self.active.discard(name)
 
 
-def test_independent_nodes_run_together_and_exclusive_ones_alone():
+def test_independent_nodes_run_together_and_children_after_parents():
     probe = Probe()
     both = threading.Barrier(2, timeout=30)   # a and b can only pass it together
-    graph = {"a": set(), "b": set(), "big": {"a", "b"}, "c": {"big"}, "d": {"big"}}
+    graph = {"a": set(), "b": set(), "ab": {"a", "b"}, "c": {"ab"}, "d": {"ab"}}
 
     def work(cur, name):
         probe.enter(name)
@@ -53,11 +53,11 @@ def test_independent_nodes_run_together_and_exclusive_ones_alone():
         probe.leave(name)
         return NodeResult(name, "model", "success")
 
-    results = run_graph(FakeCon(), graph, work, 2, Reporter(), "model", exclusive=lambda n: n == "big")
+    results = run_graph(FakeCon(), graph, work, 2, Reporter(), "model")
     assert {r.unique_id for r in results if r.status == "success"} == set(graph)
     assert "b" in probe.overlaps["a"]
-    assert probe.overlaps["big"] == set()
-    assert probe.order.index("big") > max(probe.order.index("a"), probe.order.index("b"))
+    assert probe.order.index("ab") > max(probe.order.index("a"), probe.order.index("b"))
+    assert min(probe.order.index("c"), probe.order.index("d")) > probe.order.index("ab")
 
 
 def test_failure_skips_descendants_only():
