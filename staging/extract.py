@@ -215,6 +215,13 @@ def _titles() -> re.Pattern:
 
 
 @cache
+def _media() -> re.Pattern:
+    words = [r["word"] for r in rows("name_filters") if r["kind"] == "media"]
+    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?\s+$", re.IGNORECASE)
+
+
+@cache
 def _gov_titles() -> re.Pattern:
     """Titles of office holders whose spending is the state's ("le ministre-président X")."""
     words = [r["word"] for r in rows("name_filters") if r["kind"] == "gov_title"]
@@ -362,6 +369,8 @@ class _DocContext:
                     continue  # "Grace Hopper" is a chip, not a firm
             if _titles().search(self.text[max(s.start, e.start - 60) : e.start]):
                 self.persons.add(e.start)
+            if _media().search(self.text[max(s.start, e.start - 40) : e.start]):
+                continue  # "le quotidien économique Handelsblatt": a news source, never a party
             out.append(e)
         self.entities[i] = out
         return out

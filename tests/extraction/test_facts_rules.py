@@ -349,3 +349,12 @@ def test_a_news_source_is_no_party(extract):
     )
     c = only(cands, "subsidy")
     assert parties(c, "recipient") == []
+
+
+def test_a_newspaper_is_no_actor(extract):
+    cands, _ = extract(
+        "Le quotidien économique Tageskurier a nuancé le chiffre. Selon le journal, seuls 40 millions "
+        "d'euros correspondraient à de l'investissement en capital.",
+        "fr",
+    )
+    assert all("Tageskurier" not in [p.name for p in c.parties] for c in cands)
