@@ -57,11 +57,11 @@ def money_regex(language: str) -> re.Pattern:
     post = _alt(list(suffix))
     end = r"(?![\w$€£¥])"
     pattern = (
-        rf"(?P<pre>{pre}){_SP}?(?P<num>{DIGITS})(?:{_SP}?(?P<scale>{scales}){end})?"
-        rf"|(?:(?P<num2>{DIGITS})|(?P<words>{words}))(?:{_SP}?(?P<scale2>{scales}))?"
-        rf"{_SP}?(?:(?:de|des|d{_APOS}|of|in){_SP}?)?(?P<post>{post}){end}"
+        rf"(?P<pre>{pre}){_SP}?(?P<num>{DIGITS})(?:(?:{_SP}|-)?(?P<scale>{scales}){end})?"
+        rf"|(?:(?P<num2>{DIGITS})|(?P<words>{words}))(?:(?:{_SP}|-)?(?P<scale2>{scales}))?"
+        rf"(?:{_SP}|-)?(?:(?:de|des|d{_APOS}|of|in){_SP}?)?(?P<post>{post}){end}"
     )
-    return re.compile(pattern, re.IGNORECASE if False else 0)
+    return re.compile(pattern)
 
 
 @cache

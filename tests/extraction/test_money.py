@@ -38,6 +38,10 @@ def one(text, language):
         ("un fonds de 2 billions de wons", "fr", 2e12, "KRW"),
         ("a 2 trillion won fund", "en", 2e12, "KRW"),
         ("500 lakh rupees", "en", 500e5, "INR"),
+        ("a $2.5-billion deal", "en", 2.5e9, "USD"),
+        ("a 1.5-billion-euro plan", "en", 1.5e9, "EUR"),
+        ("Rs 1.2 lakh crore", "en", 1.2e12, "INR"),
+        ("a 600 M USD facility", "fr", 600e6, "USD"),
     ],
 )
 def test_amounts(text, language, amount, currency):
