@@ -37,7 +37,8 @@ def chip_units() -> list[str]:
 
 @cache
 def model_regex() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{_alt(chip_models())})(?![\w-])")
+    # "H100s": a model in the plural
+    return re.compile(rf"(?<![\w-])(?:{_alt(chip_models())})(?=s?(?![\w-]))")
 
 
 @cache
@@ -50,7 +51,7 @@ def quantity_regex(language: str) -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words}))(?:{_SP}?(?P<scale>k|K|millions?|thousand|mille|milliers))?"
         rf"(?:\+)?{_SP}"
-        rf"(?:(?:de|d['’]|of){_SP}?)?{filler}(?P<unit>{units}|{models})(?![\w])",
+        rf"(?:(?:de|d['’]|of){_SP}?)?{filler}(?P<unit>{units}|(?:{models})s?)(?![\w])",
         re.IGNORECASE,
     )
 

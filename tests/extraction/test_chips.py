@@ -13,6 +13,7 @@ from warehouse.staging.chips import find_quantities
         ("quatre mille puces Ascend 910B", "fr", 4000, "Ascend 910B"),
         ("plus de 6 000 puces GPU", "fr", 6000, None),
         ("3,200 of its Blackwell graphics processors", "en", 3200, "Blackwell"),
+        ("a cluster of 4,096 H100s", "en", 4096, "H100"),
     ],
 )
 def test_quantities(text, language, quantity, model):
