@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,16 +124,16 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
     # start from the last good file only when its content is needed: unselected models,
     # incremental state, loader state, or (for `run`) the seeds and raw tables it holds
     needs_state = not full_refresh and (incremental or stateful)
-    copy = target.exists() and (command == "run" or subset or needs_state)
     docs = Path(documents).resolve() if documents else project.documents_dir
     results: list[NodeResult] = []
-    reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
     published = False
     check_target(target)
     with TargetLock(target, lock_timeout):
         check_target(target)  # again under the lock: another build may have just published it
+        copy = target.exists() and (command == "run" or subset or needs_state)
         build_file = BuildFile(target)
         con = build_file.open(copy)
+        reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
         try:
             existing = _existing(con) if copy else {}
             schemas = {project.models[n].schema for n in chosen} | ({"seeds"} if seeds else set())
@@ -175,13 +176,12 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 published = True
         except BaseException:
             build_file.discard(con)
+            reporter.abort()
             raise
     return _finish(command, project, target, clock, results, reporter, published)
 
 
 def _run_loader(module, con, ctx, reporter, run_loader, fail_on_rejects) -> NodeResult:
-    import time
-
     name = module.__name__
     reporter.node_start(name, "loader")
     started = time.perf_counter()

@@ -36,6 +36,9 @@ class Reporter:
 
     def error(self, exc) -> None: ...
 
+    def abort(self) -> None:
+        """The run stopped on an exception: release the terminal."""
+
 
 def _describe(result) -> str:
     extra = []
@@ -121,9 +124,13 @@ class RichReporter(PlainReporter):
         self._print(_describe(result))
 
     def finish(self, summary: dict) -> None:
+        self.abort()
+        self._print(_summary_line(summary))
+
+    def abort(self) -> None:
         if getattr(self, "progress", None) is not None:
             self.progress.stop()
-        self._print(_summary_line(summary))
+            self.progress = None
 
 
 class JsonReporter(Reporter):
