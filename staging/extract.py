@@ -312,7 +312,13 @@ class _DocContext:
         self._deal_end = 0
         self._cue_starts_list: list[int] = []
         self._doc_country = self._dominant_country()
-        self._mention_counts: dict[str, int] = {}
+        self._near_cache: dict[str, str | None] = {}
+        self._occurrences: dict[str, list[re.Match]] = {}
+        self._sentence_index = {x.start: k for k, x in enumerate(sentences)}
+        self.country_mentions.sort(key=lambda c: c.start)
+        self._country_starts = [c.start for c in self.country_mentions]
+        self.dates = sorted(self.dates, key=lambda d: d.start)
+        self._date_starts = [d.start for d in self.dates]
 
     def _vocabulary(self) -> tuple[set[str], set[str]]:
         """Capitalised words seen inside sentences, and every lower-case word of the document."""
@@ -329,13 +335,12 @@ class _DocContext:
             return self.entities[i]
         s = self.sentences[i]
         found = self.ex.parties.find(self.text, s.start, s.end)
-        blocked = [(m.start, m.end) for m in self.money if s.start <= m.start < s.end]
+        blocked = [(m.start, m.end) for m in self.money_in(s)]
+        here = self.countries_in(s.start, s.end)
         # a country word blocks a name it covers, not a longer name it starts ("Korea Development Bank")
-        countries = [
-            (c.start, c.end) for c in self.country_mentions if s.start <= c.start < s.end and c.kind != "city"
-        ]
+        countries = [(c.start, c.end) for c in here if c.kind != "city"]
         # a city is a name of its own only when nothing longer contains it ("Tokyo Electron" stays)
-        cities = {(c.start, c.end) for c in self.country_mentions if c.kind == "city"}
+        cities = {(c.start, c.end) for c in here if c.kind == "city"}
         out = []
         for e in found:
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
@@ -421,7 +426,22 @@ class _DocContext:
         return out
 
     def countries_in(self, start: int, end: int) -> list[CountryMention]:
-        return [c for c in self.country_mentions if start <= c.start and c.end <= end]
+        k = bisect_left(self._country_starts, start)
+        out = []
+        while k < len(self.country_mentions) and self.country_mentions[k].start < end:
+            if self.country_mentions[k].end <= end:
+                out.append(self.country_mentions[k])
+            k += 1
+        return out
+
+    def dates_in(self, start: int, end: int) -> list:
+        k = bisect_left(self._date_starts, start)
+        out = []
+        while k < len(self.dates) and self.dates[k].start < end:
+            if self.dates[k].end <= end:
+                out.append(self.dates[k])
+            k += 1
+        return out
 
     # -- money labels -------------------------------------------------------------------------
     def label_money(self, s: Sentence, cue_spans: list[tuple[int, int]], flags: set[str]) -> dict[Money, str]:
@@ -554,11 +574,11 @@ class _DocContext:
             if c.fact_type != "chip_purchase" or c.quantity is None or s.start in done:
                 continue
             done.add(s.start)
-            i = next(k for k, x in enumerate(self.sentences) if x.start == s.start)
+            i = self._sentence_index[s.start]
             buyers = {p.name for x in candidates if x.sentence.start == s.start for p in x.parties}
             taken = [(q.start, q.end) for q in find_quantities(self.text, self.lang, s.start, s.end)]
             taken += [(m.start, m.end) for m in self.money_in(s)]
-            taken += [(d.start, d.end) for d in self.dates if s.start <= d.start < s.end]
+            taken += [(d.start, d.end) for d in self.dates_in(s.start, s.end)]
             for m in _BARE_COUNT.finditer(self.text, s.start, s.end):
                 if m.start() < min(a for a, _b in taken) or any(a <= m.start() < b for a, b in taken):
                     continue
@@ -832,10 +852,14 @@ class _DocContext:
             or re.search(r"\b(?:de|d['’]|from|auprès de|by|par|chez)\s+$", before)
         )
 
+    def occurrences(self, name: str) -> list[re.Match]:
+        """Word-bounded occurrences of a name in the document (cached)."""
+        if name not in self._occurrences:
+            self._occurrences[name] = list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+        return self._occurrences[name]
+
     def mentions(self, name: str) -> int:
-        if name not in self._mention_counts:
-            self._mention_counts[name] = len(re.findall(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
-        return self._mention_counts[name]
+        return len(self.occurrences(name))
 
     def is_source(self, e: Entity) -> bool:
         """ "..., the New York Times reported": a news source, no party."""
@@ -1203,8 +1227,13 @@ class _DocContext:
     def near_country(self, ent: Entity) -> str | None:
         """A demonym or country in apposition to a mention of the party, anywhere in the document
         ("la start-up japonaise X", "X, the Indian firm", "le géant chinois de l'IA, X")."""
+        if ent.name not in self._near_cache:
+            self._near_cache[ent.name] = self._near_country(ent)
+        return self._near_cache[ent.name]
+
+    def _near_country(self, ent: Entity) -> str | None:
         best = None
-        for m in re.finditer(rf"(?<![\w]){re.escape(ent.name)}(?![\w])", self.text):
+        for m in self.occurrences(ent.name):
             lo, hi = max(0, m.start() - 45), min(len(self.text), m.end() + 45)
             for c in self.countries_in(lo, hi):
                 based = self.text.startswith("-based", c.end)
@@ -1253,7 +1282,7 @@ class _DocContext:
         return chip_models().get(model) if model else None
 
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
-        inside = [d for d in self.dates if s.start <= d.start and d.end <= s.end]
+        inside = self.dates_in(s.start, s.end)
         # a dateline ("PARIS, 12 juin 2024 —") dates the article, not the event
         dash = re.search(r" [—–] ", s.text)
         own = [
@@ -1276,11 +1305,7 @@ class _DocContext:
                 if j < 0 or "\n\n" in self.text[self.sentences[j].end : s.start]:
                     break
                 prev = self.sentences[j]
-                days = [
-                    d
-                    for d in self.dates
-                    if prev.start <= d.start and d.end <= prev.end and d.precision == "day"
-                ]
+                days = [d for d in self.dates_in(prev.start, prev.end) if d.precision == "day"]
                 dash = re.search(r" [—–] ", prev.text)
                 days = [d for d in days if not (dash and d.end <= prev.start + dash.start())]
                 rel = self.relative_day(prev)

@@ -85,10 +85,26 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+# a run-on "sentence" (a table or a list flattened into one line) is cut into pieces of about
+# this size at a comma, semicolon or space, so that no rule ever works on a whole page at once
+MAX_SENTENCE = 1000
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < MAX_SENTENCE // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_SENTENCE
+        _add(out, text, start, start + cut + 1)
+        start += cut + 1
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))

@@ -20,3 +20,12 @@ def test_headline_and_body_sentences():
 def test_decimal_numbers_do_not_split():
     got = split_sentences("It raised $1.5 billion. Then it paused.")
     assert [s.text for s in got] == ["It raised $1.5 billion.", "Then it paused."]
+
+
+def test_a_run_on_line_is_cut_into_pieces():
+    text = "Kalmar lève des fonds, " * 200
+    got = split_sentences(text)
+    assert len(got) > 1
+    assert all(len(s.text) <= 1000 for s in got)
+    for s in got:
+        assert text[s.start : s.end] == s.text
