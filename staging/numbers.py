@@ -65,7 +65,8 @@ def number_word_pattern(language: str) -> str:
     """Regex for a run of number words (`dix mille`, `ten thousand`, `twenty-five`)."""
     words = sorted(number_words(language), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return rf"(?:{alt})(?:(?:[ -]|-et-| et | and )(?:{alt}))*"
+    # sentence-initial capitals too: "Dix milliards", "Ten thousand"
+    return rf"(?i:(?:{alt})(?:(?:[ -]|-et-| et | and )(?:{alt}))*)"
 
 
 def parse_words(surface: str, language: str) -> tuple[float, bool] | None:

@@ -42,6 +42,8 @@ def one(text, language):
         ("a 1.5-billion-euro plan", "en", 1.5e9, "EUR"),
         ("Rs 1.2 lakh crore", "en", 1.2e12, "INR"),
         ("a 600 M USD facility", "fr", 600e6, "USD"),
+        ("Dix milliards de dollars pour le calcul", "fr", 10e9, "USD"),
+        ("Ten billion dollars for compute", "en", 10e9, "USD"),
     ],
 )
 def test_amounts(text, language, amount, currency):
