@@ -31,7 +31,13 @@ def _alt(words: list[str]) -> str:
 
 @cache
 def _scales(language: str) -> dict[str, float]:
-    return {r["word"]: float(r["multiplier"]) for r in for_language("scales", language)}
+    out = {r["word"]: float(r["multiplier"]) for r in for_language("scales", language)}
+    # title-case headlines: "$5 Billion", "10 Milliards"; letter scales (M, Md, bn) keep their case
+    for word, value in list(out.items()):
+        if len(word) > 3:
+            out.setdefault(word.capitalize(), value)
+            out.setdefault(word.title(), value)
+    return out
 
 
 @cache
@@ -42,6 +48,11 @@ def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
             prefix[r["surface"]] = r["currency_code"]
         if r["position"] in ("suffix", "both"):
             suffix[r["surface"]] = r["currency_code"]
+    # title-case headlines: "10 Billion Euros", "500 Million Dollars"
+    for word, code in list(suffix.items()):
+        if len(word) > 3 and word[:1].islower():
+            suffix.setdefault(word.capitalize(), code)
+            suffix.setdefault(word.title(), code)
     # symbols can follow the number too: 600 M€, 1,2 Md$, 5 $
     for sym in ("€", "$", "£", "¥"):
         suffix.setdefault(sym, prefix.get(sym, ""))

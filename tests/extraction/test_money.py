@@ -44,6 +44,8 @@ def one(text, language):
         ("a 600 M USD facility", "fr", 600e6, "USD"),
         ("Dix milliards de dollars pour le calcul", "fr", 10e9, "USD"),
         ("Ten billion dollars for compute", "en", 10e9, "USD"),
+        ("Kalmar Raises $50 Million In Series B", "en", 50e6, "USD"),
+        ("Kalmar Raises 50 Million Euros", "en", 50e6, "EUR"),
     ],
 )
 def test_amounts(text, language, amount, currency):
