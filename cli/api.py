@@ -188,7 +188,9 @@ def _run_loader(module, con, ctx, reporter, run_loader, fail_on_rejects) -> Node
     try:
         loaded = run_loader(module, con, ctx)
         rows = sum(loaded.rows.values()) if loaded.rows else None
-        notes = list(loaded.messages)
+        counts = ", ".join(f"{rel}: {n:,} rows" for rel, n in sorted((loaded.rows or {}).items()))
+        notes = [counts] if counts else []
+        notes += list(loaded.messages)
         if loaded.rejected or loaded.skipped:
             notes.append(f"{loaded.rejected} rejected, {loaded.skipped} unchanged and skipped")
         status = "success"

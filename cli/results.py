@@ -52,7 +52,7 @@ def _describe(result) -> str:
     if extra:
         text += f" ({', '.join(extra)})"
     text += f" in {result.elapsed:.2f}s"
-    if result.message and result.status not in ("success", "pass"):
+    if result.message and (result.status not in ("success", "pass") or result.kind == "loader"):
         text += "\n      " + result.message.replace("\n", "\n      ")
     return text
 
