@@ -342,7 +342,25 @@ class _DocContext:
         # a city is a name of its own only when nothing longer contains it ("Tokyo Electron" stays)
         cities = {(c.start, c.end) for c in here if c.kind == "city"}
         out = []
+        if self._cue_hits is None:
+            self.cues_in(s)
+        cue_spans = [(a, b) for a, b, _k in self._cue_hits if s.start <= a < s.end]
+        expanded = []
         for e in found:
+            cuts = [(a, b) for a, b in cue_spans + blocked if e.start < b and a < e.end]
+            if cuts and e.source == "pattern":
+                # a title-case headline: "Kalmar Raises $5 Million Led By Orbis" has names between
+                # its cues and amounts
+                at = e.start
+                for a, b in sorted(cuts):
+                    if a > at:
+                        expanded.extend(self.ex.parties._clean(self.text, at, a, 0))
+                    at = max(at, b)
+                if e.end > at:
+                    expanded.extend(self.ex.parties._clean(self.text, at, e.end, 0))
+            else:
+                expanded.append(e)
+        for e in expanded:
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
                 continue
             if any(a <= e.start and e.end <= b for a, b in countries):

@@ -358,3 +358,11 @@ def test_a_newspaper_is_no_actor(extract):
         "fr",
     )
     assert all("Tageskurier" not in [p.name for p in c.parties] for c in cands)
+
+
+def test_title_case_headline(extract):
+    cands, _ = extract("Kalmar Robotics Raises $50 Million In Series B Led By Orbis Capital", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalmar Robotics"]
+    assert parties(c, "investor") == ["Orbis Capital"]
+    assert c.amounts[0].amount == 50e6
