@@ -52,7 +52,7 @@ def parse_select(sql: str, file: str):
         raise ProjectError("a model is exactly one select statement; this file has "
                            f"{len(statements)}", file=file, hint="keep one statement per file")
     statement = statements[0]
-    if not isinstance(statement, exp.Query):
+    if not isinstance(statement, exp.Query | exp.Pivot):  # DuckDB's `pivot t on k using sum(v)` too
         raise ProjectError(f"a model must be a select statement, not {statement.key.upper()}", file=file,
                            hint="write `select ...`; the engine creates the table or view")
     body = sql
@@ -67,11 +67,14 @@ def tables_read(statement) -> list[Reference]:
     from sqlglot import exp
     from sqlglot.optimizer.scope import traverse_scope
 
-    tables: list = []
-    try:
-        for scope in traverse_scope(statement):
-            tables += [s for s in scope.sources.values() if isinstance(s, exp.Table)]
-    except Exception:  # noqa: BLE001 - scope building can fail on exotic SQL; fall back to a walk
+    tables: list | None = None
+    if isinstance(statement, exp.Query):
+        try:
+            tables = [s for scope in traverse_scope(statement) for s in scope.sources.values()
+                      if isinstance(s, exp.Table)]
+        except Exception:  # noqa: BLE001 - scope building can fail on exotic SQL; walk instead
+            tables = None
+    if tables is None:  # a PIVOT statement, or scopes failed: every table minus the CTE names
         cte_names = {c.alias_or_name.lower() for c in statement.find_all(exp.CTE)}
         tables = [t for t in statement.find_all(exp.Table)
                   if not (not t.db and t.name.lower() in cte_names)]

@@ -23,8 +23,15 @@ def build_model(cur, model: Model, existing: dict[str, str], full_refresh: bool)
         cur.execute(f"drop view {rel}").fetchall()
         found = None
     if model.materialized == "table" or found is None or full_refresh:
-        return cur.execute(f"create or replace table {rel} as\n{model.body}\n").fetchall()[0][0]
+        return _rows(cur, rel, cur.execute(f"create or replace table {rel} as\n{model.body}\n").fetchall())
     return _merge(cur, model, rel)
+
+
+def _rows(cur, rel: str, result: list) -> int:
+    """The row count `create table as` returns; a PIVOT statement returns none, so count."""
+    if result and result[0]:
+        return result[0][0]
+    return cur.execute(f"select count(*) from {rel}").fetchall()[0][0]
 
 
 def _merge(cur, model: Model, rel: str) -> int:

@@ -146,3 +146,22 @@ def test_model_and_seed_with_the_same_name_is_exit_2(cli, project, write):
     write(project, {"models/seeds/firms.sql": "select 1 as x"})
     result = cli("ls")
     assert result.exit_code == 2 and "both a model and a seed" in result.stderr
+
+
+def test_duckdb_specific_syntax_dependencies():
+    assert _deps("from staging.a select * exclude (x)") == {"staging.a"}
+    assert _deps("select * from staging.a asof join staging.b using (id, ts)") == {"staging.a", "staging.b"}
+    assert _deps("select a.* from staging.a, lateral (select * from staging.b where b.id = a.id) l") \
+        == {"staging.a", "staging.b"}
+    assert _deps("with recursive t(n) as (select 1 union all select n + 1 from t where n < 3) "
+                 "select * from t") == set()
+    assert _deps("pivot staging.a on k using sum(v)") == {"staging.a"}
+
+
+def test_pivot_model_builds(cli, project, write):
+    write(project, {"models/marts/deals_by_country.sql":
+                    "pivot marts.fct_deals on country_code using sum(amount) group by firm_id"})
+    result = cli("build")
+    assert result.exit_code == 0, result.output
+    assert cli.rows("select firm_id, FR from marts.deals_by_country order by firm_id") \
+        == [("aleph", None), ("mistral", 700)]
