@@ -85,8 +85,11 @@ def _apos(s: str) -> str:
 
 
 def _word_regex(words: list[str], flags=0) -> re.Pattern:
-    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", flags)
+    # a word ending in an apostrophe ("au capital d'") runs straight into the next one
+    alt = "|".join(
+        _apos(w) + ("" if w[-1:] in "'’" else r"(?![\w])") for w in sorted(set(words), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w])(?:{alt})", flags)
 
 
 @cache
@@ -309,7 +312,7 @@ class _DocContext:
         self._mid_tokens, self._lower_words = self._vocabulary()
         self._cue_rx, self._cue_table = _cues(lang)
         self._cue_hits: list[tuple[int, int, str]] | None = None
-        self._deal_end = 0
+        self._deal_ends = [0]
         self._cue_starts_list: list[int] = []
         self._doc_country = self._dominant_country()
         self._near_cache: dict[str, str | None] = {}
@@ -691,7 +694,7 @@ class _DocContext:
         ]
         amounts = self.pick_amounts(own_money, cs, ce)
         # where the deal's own words end: after the cue, or after its amount when that follows
-        self._deal_end = max([ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60])
+        self._deal_ends = [ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60]
         base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
         if fact_type == "chip_purchase":
             quantities = find_quantities(self.text, self.lang, lo, hi)
@@ -809,7 +812,12 @@ class _DocContext:
         if ce is not None and not pronoun:
             hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
             for e in self.ents(i):
-                if ce <= e.start < hi and ok(e) and not self.periphrasis(e):
+                if (
+                    ce <= e.start < hi
+                    and ok(e)
+                    and not self.periphrasis(e)
+                    and not _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start])
+                ):
                     before = self.text[max(s.start, e.start - 30) : e.start]
                     if re.search(
                         r"\b(?:par|by|from|auprès|de|of|à|to|particip\w*)\s+(?:\w+\s+){0,2}$", before
@@ -921,7 +929,10 @@ class _DocContext:
     def near_deal(self, e: Entity) -> bool:
         """The "in X" / "dans X" of an investment comes right after its cue or amount, up to a short
         description ("$3bn in Japanese AI start-up X")."""
-        gap = self.text[self._deal_end : e.start]
+        deal_end = max([x for x in self._deal_ends if x <= e.start] or [self._deal_ends[0]])
+        gap = self.text[deal_end : e.start]
+        if re.search(r"capital\s*$", self.text[max(0, deal_end - 12) : deal_end], re.IGNORECASE):
+            return bool(re.fullmatch(r"\s*d['’]|\s+de\s+(?:la\s+|l['’])?", gap))  # "entre au capital d'X"
         return len(gap) <= 60 and bool(_TARGET_GAP.fullmatch(gap))
 
     def descriptor_only(self, gap: str) -> bool:

@@ -26,7 +26,9 @@ _UP = "A-ZÀ-ÖØ-Þ"
 # a capitalised word, a camel-case word (xAI, iFlytek) or a digit-led word (01.AI)
 _TOKEN = rf"(?:[{_UP}][\w&\-]*(?:\.(?=[{_UP}\d]))?[\w&\-]*|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+[{_UP}][\w&\-]*)"
 _NAME = re.compile(
-    rf"(?<![\w’'])(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})|(?: (?:of|for) (?:the )?)(?:{_TOKEN})"
+    # a name starts after a space, or after an elided article ("d'OpenAI", "l'Élysée")
+    rf"(?:(?<=\b[lLdDnNsScCjJ]['’])|(?<=\bqu['’])|(?<![\w’']))"
+    rf"(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})|(?: (?:of|for) (?:the )?)(?:{_TOKEN})"
     rf"|(?: and )(?=[{_UP}][A-Z]+\b)(?:{_TOKEN}))*"
 )
 

@@ -366,3 +366,10 @@ def test_title_case_headline(extract):
     assert parties(c, "investee") == ["Kalmar Robotics"]
     assert parties(c, "investor") == ["Orbis Capital"]
     assert c.amounts[0].amount == 50e6
+
+
+def test_names_after_an_elided_article(extract):
+    cands, _ = extract("Orbis Capital entre au capital d'Hoshizora Labs avec 15 millions d'euros.", "fr")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Hoshizora Labs"]
+    assert parties(c, "investor") == ["Orbis Capital"]
