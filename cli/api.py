@@ -62,8 +62,8 @@ def prepare(project_dir: str | Path = ".") -> Prepared:
 
 
 def _choose(prep: Prepared, select, exclude) -> tuple[set[str], list, bool]:
-    from warehouse.selectors import select as select_models
-    from warehouse.selectors import split
+    from warehouse.selection import select as select_models
+    from warehouse.selection import split
 
     chosen = select_models(prep.project, prep.graph, select, exclude)
     subset = bool(split(select) or split(exclude)) and chosen != set(prep.project.models)

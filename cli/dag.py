@@ -216,24 +216,25 @@ def order(graph: dict[str, set[str]]) -> list[str]:
     return out
 
 
-def descendants(graph: dict[str, set[str]], names: set[str]) -> set[str]:
+def descendants(graph: dict[str, set[str]], names: set[str], depth: int | None = None) -> set[str]:
     children: dict[str, set[str]] = {}
     for node, parents in graph.items():
         for p in parents:
             children.setdefault(p, set()).add(node)
-    return _walk(children, names)
+    return _walk(children, names, depth)
 
 
-def ancestors(graph: dict[str, set[str]], names: set[str]) -> set[str]:
-    return _walk(graph, names)
+def ancestors(graph: dict[str, set[str]], names: set[str], depth: int | None = None) -> set[str]:
+    return _walk(graph, names, depth)
 
 
-def _walk(edges: dict[str, set[str]], start: set[str]) -> set[str]:
+def _walk(edges: dict[str, set[str]], start: set[str], depth: int | None = None) -> set[str]:
+    """Nodes reachable from `start` (excluded) in at most `depth` steps (any number if None)."""
     seen: set[str] = set()
-    stack = list(start)
-    while stack:
-        for nxt in edges.get(stack.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
+    frontier = set(start)
+    step = 0
+    while frontier and (depth is None or step < depth):
+        frontier = {nxt for node in frontier for nxt in edges.get(node, ())} - seen
+        seen |= frontier
+        step += 1
     return seen

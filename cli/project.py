@@ -99,6 +99,14 @@ def _read_yaml(path: Path, root: Path):
                            hint="fix the YAML syntax") from None
 
 
+def _read_sql(root: Path, path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", file=_rel(root, path),
+                           hint="save the file as UTF-8") from None
+
+
 def _as_list(value) -> list[str]:
     if value is None:
         return []
@@ -157,7 +165,7 @@ def _discover_models(root: Path, models_dir: Path) -> dict[str, Model]:
                                file=_rel(root, path), hint="rename one of the files")
         default = "view" if schema == "staging" else "table"
         models[name] = Model(name=name, schema=schema, alias=alias, path=path, rel_path=_rel(root, path),
-                             sql=path.read_text(encoding="utf-8"), materialized=default)
+                             sql=_read_sql(root, path), materialized=default)
     return models
 
 
@@ -177,7 +185,7 @@ def _discover_singular(root: Path, models_dir: Path) -> list[TestSpec]:
         paths += list((root / "data_tests").rglob("*.sql"))
     tests = []
     for path in sorted(paths):
-        sql = path.read_text(encoding="utf-8")
+        sql = _read_sql(root, path)
         match = _SEVERITY_COMMENT.search(sql)
         severity = match.group(1).lower() if match else "error"
         if severity not in SEVERITIES:
@@ -202,6 +210,8 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model]) -> list[T
             raise ProjectError("a model YAML file must be a mapping with a `models:` list", file=rel)
         docs.append((path, rel, doc))
         # folder defaults (`config:` at the top) first, outer folders before inner ones
+        if not isinstance(doc.get("config") or {}, dict):
+            raise ProjectError("the top-level `config` must be a mapping", file=rel)
         if doc.get("config"):
             folder = path.parent.as_posix() + "/"
             for model in models.values():
@@ -220,7 +230,10 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model]) -> list[T
                 raise ProjectError(f"YAML describes model {name} but no file builds it", file=rel,
                                    hint=f"create models/{schema}/{raw_name}.sql or fix the name")
             model.description = str(entry.get("description") or "")
-            _apply_config(model, {**entry, **(entry.get("config") or {})}, rel)
+            config = entry.get("config") or {}
+            if not isinstance(config, dict):
+                raise ProjectError(f"`config` of {name} must be a mapping", file=rel)
+            _apply_config(model, {**entry, **config}, rel)
             for test in _as_tests(entry.get("data_tests", entry.get("tests")), rel):
                 tests.append(TestSpec(model=name, column=None, file=rel, **test))
             for column in entry.get("columns") or []:

@@ -1,13 +1,15 @@
 """dbt-style node selection over models.
 
 `name` (or `schema.name`, shell globs allowed), `+name` (with its ancestors), `name+`
-(with its descendants), `+name+`, `path:models/marts`, `tag:x`; commas intersect
-(`tag:x,path:models/marts`), several selectors unite, `--exclude` removes.
+(with its descendants), `+name+`, `2+name` / `name+1` (that many generations),
+`path:models/marts`, `tag:x`; commas intersect (`tag:x,path:models/marts`), several
+selectors unite, `--exclude` removes.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import re
 
 from warehouse.dag import ancestors, descendants
 from warehouse.errors import ProjectError
@@ -37,12 +39,13 @@ def _match(project: Project, method_value: str) -> set[str]:
     return {n for n, m in project.models.items() if fnmatch.fnmatchcase(m.alias, value_l)}
 
 
+_GRAPH_OPS = re.compile(r"^(?:(\d*)\+)?(.*?)(?:\+(\d*))?$")
+
+
 def _one(project: Project, graph: dict[str, set[str]], selector: str, strict: bool = True) -> set[str]:
     result: set[str] | None = None
     for part in selector.split(","):
-        up = part.startswith("+")
-        down = part.endswith("+")
-        core = part.strip("+")
+        up_depth, core, down_depth = _GRAPH_OPS.match(part).groups()
         if not core:
             raise ProjectError(f"empty selector {selector!r}")
         nodes = _match(project, core)
@@ -50,10 +53,10 @@ def _one(project: Project, graph: dict[str, set[str]], selector: str, strict: bo
             raise ProjectError(f"selector {part!r} matches no model",
                                hint="check the name with `warehouse ls`")
         core_nodes = set(nodes)
-        if up:
-            nodes |= ancestors(graph, core_nodes)
-        if down:
-            nodes |= descendants(graph, core_nodes)
+        if up_depth is not None:
+            nodes |= ancestors(graph, core_nodes, int(up_depth) if up_depth else None)
+        if down_depth is not None:
+            nodes |= descendants(graph, core_nodes, int(down_depth) if down_depth else None)
         result = nodes if result is None else result & nodes
     return result or set()
 
