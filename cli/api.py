@@ -103,7 +103,7 @@ def run(project_dir: str | Path = ".", db: str | Path | None = None, *, select=(
 
 def _execute(command, project_dir, db, documents, select, exclude, threads, full_refresh,
              fail_on_rejects, lock_timeout, reporter) -> RunResult:
-    from warehouse.loaders import LoadContext, is_stateful, run_loader
+    from warehouse.loaders import LoadContext, is_stateful
     from warehouse.materialize import build_model
     from warehouse.publish import BuildFile, TargetLock, check_target
     from warehouse.seeds import load_seed
@@ -149,7 +149,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
             for module in loaders:
                 if any(r.failed for r in results):
                     break
-                results.append(_run_loader(module, con, ctx, reporter, run_loader, fail_on_rejects))
+                results.append(_run_loader(module, con, ctx, reporter, fail_on_rejects))
 
             def model_work(cur, name):
                 model = project.models[name]
@@ -181,7 +181,9 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
     return _finish(command, project, target, clock, results, reporter, published)
 
 
-def _run_loader(module, con, ctx, reporter, run_loader, fail_on_rejects) -> NodeResult:
+def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> NodeResult:
+    from warehouse.loaders import run_loader
+
     name = module.__name__
     reporter.node_start(name, "loader")
     started = time.perf_counter()
