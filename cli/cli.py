@@ -25,20 +25,22 @@ app = typer.Typer(
 )
 
 ProjectDir = Annotated[Path, typer.Option(
-    "--project-dir", help="Project folder (models/, seeds/, warehouse.yml).", file_okay=False)]
-Db = Annotated[Path, typer.Option("--db", help="The warehouse file.", dir_okay=False)]
+    "--project-dir", metavar="DIR", help="Project folder (models/, seeds/, warehouse.yml).", file_okay=False)]
+Db = Annotated[Path, typer.Option("--db", metavar="FILE", help="The warehouse file.", dir_okay=False)]
 Select = Annotated[list[str] | None, typer.Option(
-    "--select", "-s", help="Models: name, +name, name+, path:DIR, tag:TAG (repeat or space-separate).")]
-Exclude = Annotated[list[str] | None, typer.Option("--exclude", help="Models to leave out (same syntax).")]
+    "--select", "-s", metavar="SELECTOR",
+    help="Models: name, +name, name+, path:DIR, tag:TAG (repeat or space-separate).")]
+Exclude = Annotated[list[str] | None, typer.Option(
+    "--exclude", metavar="SELECTOR", help="Models to leave out (same syntax).")]
 Threads = Annotated[int | None, typer.Option(
-    "--threads", min=1, help="Models run at once (default: CPU count).")]
+    "--threads", min=1, metavar="N", help="Models run at once (default: CPU count).")]
 FullRefresh = Annotated[bool, typer.Option(
     "--full-refresh", help="Rebuild incremental models and loader state.")]
 JsonEvents = Annotated[bool, typer.Option("--json", help="One JSON object per event on stdout.")]
-LockTimeout = Annotated[float, typer.Option("--lock-timeout", min=0,
+LockTimeout = Annotated[float, typer.Option("--lock-timeout", min=0, metavar="SECONDS",
                                             help="Seconds to wait for another build on the same file.")]
-Documents = Annotated[Path | None, typer.Option("--documents", help="Documents folder for the loaders.",
-                                                 file_okay=False)]
+Documents = Annotated[Path | None, typer.Option(
+    "--documents", metavar="DIR", help="Documents folder for the loaders.", file_okay=False)]
 
 
 class Output(StrEnum):
