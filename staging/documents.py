@@ -108,6 +108,34 @@ def _first_line_title(body: str) -> str | None:
     return None
 
 
+def _headline_of(title: str | None) -> str | None:
+    """The headline in a page title: the site name after a last " | " is not part of it."""
+    if not title:
+        return None
+    head = title.rsplit(" | ", 1)[0].strip() if " | " in title else title
+    return head or None
+
+
+def _with_title(body: str, title: str | None) -> str:
+    """A title kept out of the body (HTML <title>, JSONL "title", front matter) reports the
+    article's main fact as often as its first paragraph does: it becomes the text's first line,
+    unless the body already opens with it."""
+    head = _headline_of(title)
+    if not head:
+        return body
+
+    def key(s: str) -> str:
+        return " ".join(re.sub(r"[^\w]+", " ", s.casefold()).split())
+
+    opening = key(" ".join(body.lstrip().split("\n", 2)[:2]))
+    if not key(head) or opening.startswith(key(head)) or key(head) in opening[: 3 * len(head)]:
+        return body
+    first = key(body.lstrip().split("\n", 1)[0])
+    if first and key(head).startswith(first):
+        return body
+    return f"{head}\n\n{body}"
+
+
 def _title(value) -> str | None:
     if not isinstance(value, str):
         return None
@@ -182,6 +210,7 @@ def _read_md(data: bytes) -> _Parsed:
             source = source[m.end():]
     plain, heading = _markdown_to_text(source)
     body = _clean(plain)
+    body = _with_title(body, _title(meta.get("title")))
     published = meta.get("published", meta.get("date"))
     if isinstance(published, datetime):            # YAML reads "2024-05-02 10:00" as a datetime
         published = published.date()
@@ -206,7 +235,7 @@ def _read_html(data: bytes) -> _Parsed:
     # means there is no main text.
     if not main or not any(len(line.split()) >= _SENTENCE_WORDS for line in main.splitlines()):
         raise _Reject("no main text found in the HTML")
-    body = _clean(main)
+    body = _with_title(_clean(main), _title(extracted.title))
     return _Parsed(body, _title(extracted.title), dates.parse_date(extracted.date), extracted.url or None)
 
 
@@ -237,6 +266,7 @@ def _jsonl_line(raw: bytes) -> _Parsed:
     if not body:
         raise _Reject('"text" is empty')
     url = record.get("url")
+    body = _with_title(body, _title(record.get("title")))
     return _Parsed(body, _title(record.get("title")), dates.parse_date(record.get("published")),
                    url if isinstance(url, str) and url else None)
 

@@ -237,3 +237,31 @@ def test_jsonl_bom_crlf_and_code_page_lines(tmp_path):
     assert result.rejections == []
     assert [d.file_name for d in result.documents] == ["f.jsonl#1", "f.jsonl#2"]
     assert result.documents[1].text.startswith("Société générale : l'État prête")
+
+
+def test_html_title_becomes_the_first_line_when_the_body_lacks_it(tmp_path):
+    page = ("<html><head><title>Kestrel Grid orders 512 GPUs | The Daily Wire</title></head><body><article>"
+            "<p>The Norwich operator said the machines would arrive in spring, and that a second site was "
+            "planned for the north of the county.</p><p>It gave no price for the order, citing its "
+            "suppliers' terms.</p></article></body></html>")
+    write(tmp_path / "p.html", page)
+    (doc,) = read_folder(tmp_path).documents
+    assert doc.text.startswith("Kestrel Grid orders 512 GPUs\n\n")     # the site name is left out
+    assert "The Daily Wire" not in doc.text
+
+
+def test_title_is_not_repeated_when_the_body_opens_with_it(tmp_path):
+    write(tmp_path / "page.html", HTML)
+    (doc,) = read_folder(tmp_path).documents
+    assert doc.text.count("Breizh Calcul lève 3 millions") <= 1
+
+
+def test_jsonl_title_is_prepended_to_the_text(tmp_path):
+    write(tmp_path / "f.jsonl", json.dumps({"text": EN, "title": "Pennine Compute banks $12m"}) + "\n")
+    (doc,) = read_folder(tmp_path).documents
+    assert doc.text == "Pennine Compute banks $12m\n\n" + EN
+    assert doc.title == "Pennine Compute banks $12m"
+    write(tmp_path / "g.jsonl", json.dumps({"text": "Pennine Compute banks $12m\n\n" + FR,
+                                            "title": "Pennine Compute banks $12m"}) + "\n")
+    docs = {d.file_name: d for d in read_folder(tmp_path).documents}
+    assert docs["g.jsonl#1"].text.count("Pennine Compute banks") == 1

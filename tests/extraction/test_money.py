@@ -38,6 +38,11 @@ def one(text, language):
         ("un fonds de 2 billions de wons", "fr", 2e12, "KRW"),
         ("a 2 trillion won fund", "en", 2e12, "KRW"),
         ("500 lakh rupees", "en", 500e5, "INR"),
+        # capital scale letters glued to a currency sign: "$1.3B", "€2.4B", "$85MM"
+        ("the lab closed a $2.6B round", "en", 2.6e9, "USD"),
+        ("a €4.1B programme", "en", 4.1e9, "EUR"),
+        ("a £0.9b stake", "en", 0.9e9, "GBP"),
+        ("it banked $72MM in fresh cash", "en", 72e6, "USD"),
         ("a $2.5-billion deal", "en", 2.5e9, "USD"),
         ("a 1.5-billion-euro plan", "en", 1.5e9, "EUR"),
         ("Rs 1.2 lakh crore", "en", 1.2e12, "INR"),
