@@ -167,8 +167,13 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
             else:
                 graph = {n: prep.graph[n] & chosen for n in chosen}
                 results += run_graph(con, graph, model_work, threads, reporter, "model")
-            if not any(r.failed for r in results):
-                results += _run_tests(con, tests, threads, reporter)
+            # tests of models that built still run, so one build reports every problem
+            broken = {r.unique_id for r in results if r.status in ("error", "skipped")}
+            if not any(r.failed and r.kind in ("seed", "loader") for r in results):
+                runnable = [t for t in tests if not t.depends_on & broken]
+                results += _run_tests(con, runnable, threads, reporter)
+                results += [NodeResult(t.unique_id, "test", "skipped", message="a model it reads failed")
+                            for t in tests if t.depends_on & broken]
             if any(r.failed for r in results):
                 build_file.discard(con)
             else:

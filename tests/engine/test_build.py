@@ -123,7 +123,20 @@ def test_failing_model_skips_its_children_and_exits_1(cli, project):
     assert "no_such_column" in by_id["marts.dim_firms"]["message"]
     assert by_id["marts.fct_deals"]["status"] == "skipped"
     assert by_id["staging.stg_deals"]["status"] == "success"
+    # tests of what failed are skipped; nothing else is published either
+    assert by_id["unique:marts.dim_firms.firm_id"]["status"] == "skipped"
+    assert by_id["unique:marts.fct_deals.deal_id"]["status"] == "skipped"
     assert "Traceback" not in result.output
+
+
+def test_tests_of_models_that_built_still_run_when_another_fails(cli, project, write):
+    write(project, {"models/marts/broken.sql": "select error('broken on purpose') as x"})
+    result = cli("build")
+    assert result.exit_code == 1
+    by_id = {r["unique_id"]: r for r in cli.run_results()["results"]}
+    assert by_id["marts.broken"]["status"] == "error"
+    assert by_id["unique:marts.fct_deals.deal_id"]["status"] == "pass"
+    assert not cli.run_results()["published"]
 
 
 def test_project_dir_elsewhere_and_default_db_in_cwd(project, monkeypatch, tmp_path):
