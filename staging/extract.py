@@ -161,6 +161,34 @@ def _public_bodies(language: str) -> re.Pattern:
     return _word_regex([r["word"] for r in for_language("public_bodies", language)])
 
 
+@cache
+def _public_words() -> re.Pattern:
+    """Public-body words of both languages, to read a name ("Latvia's Ministry of ...")."""
+    return _word_regex([r["word"] for r in rows("public_bodies")])
+
+
+# names of money managers are never public grantors, whatever public word they hold
+_FUND_WORDS = re.compile(
+    r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"
+)
+_NAME_RUN = r"(?:[A-ZÀ-ÖØ-Þ][\w-]+)(?: [A-ZÀ-ÖØ-Þ][\w-]+)*"
+# "the Karnataka government", "Ontario's provincial government": the name is a government's
+_GOV_AFTER_NAME = re.compile(
+    rf"({_NAME_RUN})(?:['’]s)? (?:state |provincial |regional |federal |local )?government\b"
+)
+# "gouvernement du Québec", "State of Bavaria", "Région Grand Est", "canton de Vaud"
+_GOV_BEFORE_NAME = re.compile(
+    rf"\b(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
+    rf"\s+(?:du |de la |de l['’]|de |d['’]|des |of the |of )?({_NAME_RUN})"
+)
+# "X, l'Agence suisse pour ...", "X, the national research agency": an apposition names a body
+_APPOSED = re.compile(r"\s*,\s*(?:l['’]|la\s|le\s|the\s|an?\s|its\s|son\s|sa\s)?")
+# what stands between an amount and the body it comes from: "1,5 million de francs d'X", "$5m from X"
+_SOURCE_GAP = re.compile(
+    r"\s*(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+|from\s+(?:the\s+)?|by\s+(?:the\s+)?)", re.IGNORECASE
+)
+
+
 # a public body acts when an article or a sentence start precedes it (one adjective allowed:
 # "The British government"), not in "visite d'État"
 _BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
@@ -222,6 +250,28 @@ def _media() -> re.Pattern:
     words = [r["word"] for r in rows("name_filters") if r["kind"] == "media"]
     alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?\s+$", re.IGNORECASE)
+
+
+@cache
+def _origins() -> re.Pattern:
+    """Where founders come from ("Issue de l'EPFL", "deux anciens chercheurs de l'Inria", "former
+    Google engineers"): a school or a former employer, never the deal's actor."""
+    words = [r["word"] for r in rows("name_filters") if r["kind"] == "origin"]
+    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{alt})(?:[\s-]+[\w'’-]+){{0,3}}?\s+(?:de|d['’]|du|des|of|at|from|out of|chez)"
+        rf"\s*(?:l['’]|la\s+|le\s+|les\s+|the\s+)?|(?:former|ex|anciens?)[\s-]+)$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _fronted() -> re.Pattern:
+    """A sentence opening on a participle ("Fondée en 2022 par ..., la jeune pousse X lève"): the
+    names of that opening phrase are not its subject."""
+    words = [r["word"] for r in rows("name_filters") if r["kind"] == "fronted"]
+    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -289,6 +339,12 @@ _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", r
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
+# a subject that points back: "la jeune pousse", "the company", "elle"
+_ANAPHOR = re.compile(
+    r"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:jeune\s+pousse|start-?up|société|entreprise|firme|groupe|"
+    r"pépite|company|firm|group|outfit|operator|opérateur)|(?:elle|il|it|they|ils|elles)\b)",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
 
 
@@ -322,6 +378,42 @@ class _DocContext:
         self._country_starts = [c.start for c in self.country_mentions]
         self.dates = sorted(self.dates, key=lambda d: d.start)
         self._date_starts = [d.start for d in self.dates]
+        self._public_names = self._governments()
+
+    def _governments(self) -> set[str]:
+        """Names the text itself calls a government ("the Karnataka government", "gouvernement du
+        Québec"): a region or state the seeds need not know."""
+        out = set()
+        for rx in (_GOV_AFTER_NAME, _GOV_BEFORE_NAME):
+            for m in rx.finditer(self.text):
+                words = m.group(1).split()
+                while words and (words[0] in self.ex.parties.stop or words[0] in self.ex.parties.generic):
+                    words.pop(0)
+                if words:
+                    out.add(" ".join(words))
+        return out
+
+    def is_public(self, e: Entity) -> bool:
+        """A government, ministry, agency or region: by the seeds, by a public word in its name,
+        by the text calling it a government, or by an apposition ("X, l'Agence suisse ...")."""
+        if e.source == "public_body" or e.kind == "public_body":
+            return True
+        if e.source == "gazetteer" or _FUND_WORDS.search(e.name):
+            return False
+        if e.name in self._public_names or _public_words().search(e.name):
+            return True
+        m = _APPOSED.match(self.text, e.end)
+        if not m or m.end() == e.end:
+            return False
+        at = m.end()
+        for _ in range(3):  # the body word, after up to two adjectives ("the national research agency")
+            if _public_words().match(self.text, at):
+                return True
+            w = re.match(r"[\w-]+\s+", self.text[at : at + 30])
+            if not w:
+                return False
+            at += w.end()
+        return False
 
     def _vocabulary(self) -> tuple[set[str], set[str]]:
         """Capitalised words seen inside sentences, and every lower-case word of the document."""
@@ -349,8 +441,13 @@ class _DocContext:
             self.cues_in(s)
         cue_spans = [(a, b) for a, b, _k in self._cue_hits if s.start <= a < s.end]
         expanded = []
+        long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]{3,}", s.text)]
+        capitals = sum(w[0].isupper() for w in long_words)
+        title_case = len(long_words) >= 3 and capitals >= 0.85 * len(long_words)
         for e in found:
             cuts = [(a, b) for a, b in cue_spans + blocked if e.start < b and a < e.end]
+            if not title_case:
+                cuts = [(a, b) for a, b in cuts if (a, b) in blocked]  # "Investment Authority" is one name
             if cuts and e.source == "pattern":
                 # a title-case headline: "Kalmar Raises $5 Million Led By Orbis" has names between
                 # its cues and amounts
@@ -725,6 +822,7 @@ class _DocContext:
             if not amounts:
                 return []
             cands = self.investment_roles(i, s, role, cs, ce, base)
+            cands = [self.public_source(i, s, c, amounts) for c in cands]
             for c in cands:
                 c.amounts = amounts
         else:
@@ -736,6 +834,43 @@ class _DocContext:
         for c in cands:
             self.finish(c, i, s, flags)
         return cands
+
+    def public_source(self, i: int, s: Sentence, c: Candidate, amounts: list[Amount]) -> Candidate:
+        """Money a firm gets from a public body is a subsidy, whatever the verb: "X obtient 1,5 million
+        de francs d'Innosuisse", "X secures $4m from the Department of ...", or a round whose every
+        named investor is a government body."""
+        if c.fact_type != "investment" or not amounts:
+            return c
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        by_start = {e.start: e for e in self.ents(i)}
+        investors = [by_start.get(p.start) for p in c.parties if p.role == "investor"]
+        grantor = None
+        last = max(amounts, key=lambda a: a.end)
+        for e in self.ents(i):
+            if e.start >= last.end:
+                gap = _SOURCE_GAP.match(self.text, last.end)
+                if gap and gap.end() == e.start and self.is_public(e):
+                    grantor = e
+                break
+        if grantor is None and investors and all(e is not None and self.is_public(e) for e in investors):
+            if not (investee is not None and any(e.name == investee.name for e in investors)):
+                grantor = investors[0]
+        if grantor is None or (investee is not None and grantor.name == investee.name):
+            return c
+        new = Candidate(
+            document_id=c.document_id,
+            fact_type="subsidy",
+            rule="subsidy:public_source",
+            cue=c.cue,
+            cue_start=c.cue_start,
+            sentence=s,
+        )
+        new.parties = [Party("grantor", grantor.name, grantor.start, grantor.end, "public_source")]
+        if investee is not None:
+            new.parties.append(Party("recipient", investee.name, investee.start, investee.end, "subject"))
+        near = self.countries_in(max(s.start, grantor.start - 40), min(s.end, grantor.end + 60))
+        new.country_code = near[0].code if near else self._doc_country
+        return new
 
     def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
         if not facts_money:
@@ -792,6 +927,8 @@ class _DocContext:
             lo += sub[-1].end()
 
         def ok(e: Entity) -> bool:
+            if self.is_origin(e):
+                return False
             if avoid_vendors and self.is_vendor(e):
                 return False
             if self.is_vendor(e, in_context=True):
@@ -800,7 +937,21 @@ class _DocContext:
                 return False
             return True
 
-        found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
+        anaphor = False
+        if _fronted().match(self.text, s.start):
+            # "Fondée en 2022 par A et B, la jeune pousse X lève": the subject stands after the
+            # opening phrase; "..., la jeune pousse a levé" points back to an earlier sentence
+            for m in reversed(list(re.finditer(r",\s*", self.text[s.start : cs]))):
+                seg = s.start + m.end()
+                if any(seg <= e.start and e.end <= cs and ok(e) for e in self.ents(i)):
+                    lo = max(lo, seg)
+                    break
+                if _ANAPHOR.match(self.text, seg):
+                    anaphor = True
+                    break
+        found = None
+        if not anaphor:
+            found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
         if found is not None:
             return found, "subject"
         # "elle était devenue ..., après une levée": a pronoun subject points back, not forward
@@ -809,7 +960,7 @@ class _DocContext:
             self.text[s.start : cs],
             re.IGNORECASE,
         )
-        if ce is not None and not pronoun:
+        if ce is not None and not pronoun and not anaphor:
             hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
             for e in self.ents(i):
                 if (
@@ -833,6 +984,24 @@ class _DocContext:
                 previous, key=lambda e: (self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def is_origin(self, e: Entity) -> bool:
+        """A founders' school or former employer ("Issue de l'EPFL", "anciens de Mila"), or its
+        acronym in brackets right after it."""
+        before = self.text[max(0, e.start - 60) : e.start]
+        if _origins().search(before):
+            return True
+        if before.endswith("("):
+            i = self._sentence_at(e.start)
+            prev = [x for x in self.ents(i) if x.end <= e.start - 1] if i is not None else []
+            return bool(prev) and re.fullmatch(r"\s*\(", self.text[prev[-1].end : e.start]) is not None and (
+                self.is_origin(prev[-1])
+            )
+        return False
+
+    def _sentence_at(self, pos: int) -> int | None:
+        k = bisect_left([x.start for x in self.sentences], pos + 1) - 1
+        return k if k >= 0 else None
 
     def periphrasis(self, e: Entity) -> bool:
         """ "le groupe de Redmond": a firm named by its home town, not a name of its own."""
@@ -974,6 +1143,9 @@ class _DocContext:
         parties: list[Party] = []
         investee = None
         rule = f"investment:{role}"
+        if subj is not None and how != "previous_sentence" and self.is_public(subj):
+            # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
+            return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
         if role == "investor":
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
             if target is not None and not self.near_deal(target):

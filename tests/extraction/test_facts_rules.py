@@ -373,3 +373,65 @@ def test_names_after_an_elided_article(extract):
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Hoshizora Labs"]
     assert parties(c, "investor") == ["Orbis Capital"]
+
+
+def test_money_from_a_public_agency_is_a_subsidy(extract):
+    cands, _ = extract(
+        "Par ailleurs, Quillon Data obtient un financement de 800 000 euros de Vestralis, l'agence "
+        "nationale de la recherche norvégienne, pour un prototype.",
+        "fr",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor") == ["Vestralis"]
+    assert parties(c, "recipient") == ["Quillon Data"]
+    assert not [x for x in cands if x.fact_type == "investment"]
+
+
+def test_a_ministry_that_adds_funding_is_a_grantor_not_an_investee(extract):
+    cands, _ = extract(
+        "Norway's Ministry of Digitalisation will add €30m in co-funding for the new computing centre.",
+        "en",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor") == ["Ministry of Digitalisation"]
+    assert c.country_code == "NO"
+    assert not [x for x in cands if x.fact_type == "investment"]
+
+
+def test_a_region_the_text_calls_a_government_grants(extract):
+    cands, _ = extract(
+        "Tavira backs the Porto Nuvem cluster with €40 million. The Tavira government said the money "
+        "would be paid over three years.",
+        "en",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor") == ["Tavira"]
+
+
+def test_a_fund_with_a_public_word_still_invests(extract):
+    cands, _ = extract(
+        "Quanta Labs raised $40 million in a round led by the Gulf Sovereign Investment Authority.", "en"
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Quanta Labs"]
+
+
+def test_founders_school_or_former_employer_is_not_the_investee(extract):
+    cands, _ = extract(
+        "Issue de l'Université de Bergen (UiB), la start-up Kelpie Systems a levé 6 millions d'euros "
+        "auprès d'Orbis Capital.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kelpie Systems"]
+
+
+def test_fronted_founders_phrase_points_back_to_the_earlier_firm(extract):
+    cands, _ = extract(
+        "Kelpie Systems développe des robots sous-marins. Fondée en 2021 par deux anciens ingénieurs de "
+        "Equinor, Ada Lind et Per Holm, la jeune pousse avait levé 2 millions d'euros auprès d'Orbis "
+        "Capital.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kelpie Systems"]
