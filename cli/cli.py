@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a model, loader or error-severity test failed, 2 bad us
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -77,6 +78,9 @@ def _run(fn, json_events: bool = False):
         return fn()
     except WarehouseError as exc:
         raise _fail(exc, json_events) from None
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except OSError as exc:  # permissions, missing folders, full disks: the user's to fix
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -74,3 +74,19 @@ def test_help_and_version():
         assert command in result.stdout
     assert CliRunner().invoke(app, ["--version"]).stdout.startswith("warehouse ")
     assert CliRunner().invoke(app, ["build", "--no-such-flag"]).exit_code == 2
+
+
+def test_closed_stdout_stops_quietly_and_publishes_nothing(project):
+    """`warehouse build --json | head -1`: no traceback, no error message, no published file."""
+    import subprocess
+    import sys
+
+    db = project / "warehouse.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "warehouse.cli", "build", "--json", "--project-dir",
+                             str(project), "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away after the first event
+    stderr = proc.stderr.read().decode()
+    code = proc.wait()
+    assert "Traceback" not in stderr and "Broken pipe" not in stderr
+    assert code == 141 and not db.exists()
