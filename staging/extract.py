@@ -122,11 +122,19 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
 def _nonfact(language: str) -> list[tuple[re.Pattern, str, str]]:
     out = []
     for r in for_language("nonfact_markers", language):
-        out.append((r["marker"], r["label"], r["position"]))
+        if r["label"] != "adverb":
+            out.append((r["marker"], r["label"], r["position"]))
     by: dict[tuple[str, str], list[str]] = {}
     for marker, label, pos in out:
         by.setdefault((label, pos), []).append(marker)
     return [(_word_regex(ws, re.IGNORECASE), label, pos) for (label, pos), ws in by.items()]
+
+
+@cache
+def _adverbs(language: str) -> re.Pattern | None:
+    """Adverbs that may stand inside a marker ("could eventually cost"): read as absent."""
+    words = [r["marker"] for r in for_language("nonfact_markers", language) if r["label"] == "adverb"]
+    return re.compile(_word_regex(words, re.IGNORECASE).pattern + r"\s+", re.IGNORECASE) if words else None
 
 
 @cache
@@ -285,7 +293,8 @@ def _gov_titles() -> re.Pattern:
 _DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
 _POSSESSIVE = re.compile(r"^['’]s\s")
 _SUBORDINATE = re.compile(
-    r"\b(?:que|qu['’]|that|said|says|a indiqué|a annoncé|a confirmé|a déclaré|announced|confirmed)\s+"
+    r"\b(?:que|qu['’]|that|said|says|a indiqué|a annoncé|a confirmé|a déclaré|announced|confirmed|"
+    r"as|while|whereas|alors que|tandis que|tandis qu['’])\s+"
 )
 _PERIPHRASIS = re.compile(
     r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I
@@ -338,6 +347,13 @@ _APPOSITION = re.compile(
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
+_PASSIVE_AUX = re.compile(r"\b(?:be|been|being|être|été|sera|seront)\s+$", re.IGNORECASE)
+_MAKER_VERB = re.compile(
+    r"\b(?:built|made|designed|developed|assembled|manufactured|constructed|supplied|delivered|provided|"
+    r"construit|construite|conçu|conçue|fabriqué|fabriquée|développé|développée|fourni|fournie|livré|livrée)\s+"
+    r"(?:\w+\s+)?(?:by|par)\s*$",
+    re.IGNORECASE,
 )
 # a subject that points back: "la jeune pousse", "the company", "elle"
 _ANAPHOR = re.compile(
@@ -566,7 +582,9 @@ class _DocContext:
         out = {}
         ms = self.money_in(s)
         for k, m in enumerate(ms):
-            before = self.text[max(s.start, m.start - 70) : m.start]
+            before = self.text[max(s.start, m.start - 90) : m.start]
+            if _adverbs(self.lang) is not None:
+                before = _adverbs(self.lang).sub("", before)[-70:]
             next_start = ms[k + 1].start if k + 1 < len(ms) else s.end
             after = self.text[m.end : min(next_start, m.end + 25)]
             label, best = None, None
@@ -805,6 +823,12 @@ class _DocContext:
             has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
             if role == "buyer_weak" and qty is None:
                 return []  # "utilise des GPU", "accueillera des puces": a purchase only with a count
+            if (
+                role == "buyer_weak"
+                and not re.search(r"\s(?:with|by|avec|de|sur|on)$", cue)
+                and _PASSIVE_AUX.search(self.text[max(lo, cs - 12) : cs]) is not None
+            ):
+                return []  # "to be installed in 2026": a passive says when, not who buys
             if not has_chip or re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
                 return []  # "acquis 10 % d'Anthropic" is a stake, not chips
             cands = self.chip_roles(i, s, role, cs, ce, base)
@@ -1027,8 +1051,10 @@ class _DocContext:
             agent_list = False
             if _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start]):
                 continue  # "À Jakarta, l'opérateur X": a place, not the actor
-            if _POSSESSIVE.match(self.text[e.end : e.end + 3]):
-                continue  # "Abu Dhabi's G42": the owner of the name is not the actor
+            if _POSSESSIVE.match(self.text[e.end : e.end + 3]) and re.match(
+                r"['’]s\s+(?:[\w-]+\s+){0,2}[A-ZÀ-Ö]", self.text[e.end : e.end + 40]
+            ):
+                continue  # "Abu Dhabi's G42": the owner of the name is not the actor ("X's data arm" is)
             if ok(e):
                 return e
         return None
@@ -1247,6 +1273,8 @@ class _DocContext:
                 and agent.start < hi
                 and not self.is_vendor(agent)
                 and not re.search(r",\s|[;()]|\b(?:qui|which|that|who)\b", self.text[ce : agent.start])
+                # "a supercomputer built by X": the system's maker, not the buyer
+                and not _MAKER_VERB.search(self.text[ce : agent.start])
             ):
                 subj, how, body = agent, marker, None
                 break

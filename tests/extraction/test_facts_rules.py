@@ -435,3 +435,44 @@ def test_fronted_founders_phrase_points_back_to_the_earlier_firm(extract):
     )
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Kelpie Systems"]
+
+
+def test_an_estimate_with_an_adverb_is_no_fact(extract):
+    cands, money = extract(
+        "An official of the ministry said the campus could ultimately cost more than €900 million.", "en"
+    )
+    assert [m.label for m in money] == ["estimate"]
+    assert cands == []
+
+
+def test_ongoing_purchase_and_delivery_verbs(extract):
+    cands, _ = extract("Quanta Labs is buying 3,072 Nvidia H200 GPUs for its new cluster.", "en")
+    c = only(cands, "chip_purchase")
+    assert (parties(c, "buyer"), c.quantity, parties(c, "vendor")) == (["Quanta Labs"], 3072, ["Nvidia"])
+    cands, _ = extract("Quanta Labs has taken delivery of 640 AMD MI300X accelerators.", "en")
+    c = only(cands, "chip_purchase")
+    assert (parties(c, "buyer"), c.quantity) == (["Quanta Labs"], 640)
+
+
+def test_the_owner_of_a_division_buys(extract):
+    cands, _ = extract("Quanta Labs's cloud unit ordered 2,000 Nvidia GPUs last week.", "en")
+    assert parties(only(cands, "chip_purchase"), "buyer") == ["Quanta Labs"]
+
+
+def test_the_system_builder_is_neither_buyer_nor_vendor(extract):
+    cands, _ = extract(
+        "Quanta Labs has unveiled its plans. The company also signs a deal for a machine built by Corvane "
+        "Systems around 1,152 Nvidia GPUs, to be installed next spring.",
+        "en",
+    )
+    c = only(cands, "chip_purchase")
+    assert parties(c, "buyer") == ["Quanta Labs"]
+    assert parties(c, "vendor") == ["Nvidia"]
+
+
+def test_a_purchase_in_a_clause_after_as_has_its_own_subject(extract):
+    cands, _ = extract(
+        "Orbis Capital backs the Vestby campus with $50 million as Quanta Labs is buying 4,096 Nvidia chips.",
+        "en",
+    )
+    assert parties(only(cands, "chip_purchase"), "buyer") == ["Quanta Labs"]
