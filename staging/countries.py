@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,57 @@ def _cities(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     return out
 
 
+# first-level subdivisions with a government of their own (a state, province, Land, canton,
+# prefecture): "the Karnataka government", "a cluster in Texas"
+_REGION_TYPES = {
+    "State", "Province", "Land", "Canton", "Prefecture", "Territory", "Union territory",
+    "Metropolitan region", "Autonomous community", "Emirate", "Autonomous region",
+}
+
+
+def _fold(name: str) -> str:
+    """ "Karnātaka" -> "Karnataka": transliteration marks dropped, French accents kept."""
+    out = []
+    for ch in unicodedata.normalize("NFD", name):
+        if unicodedata.combining(ch) and ch not in "\u0301\u0300\u0302\u0308\u0327":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """States, provinces and regions with their country (pycountry, English and French names), read
+    like cities. Names two countries share, short names and common words are left out."""
+    try:
+        import gettext
+
+        import pycountry
+    except ImportError:  # pragma: no cover
+        return []
+    try:
+        french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"]).gettext
+    except OSError:  # pragma: no cover
+        french = None
+    from warehouse.staging.lexicon import rows
+
+    stop = {r["word"] for r in rows("name_filters") if r["kind"] in ("place_stop", "stop", "generic")}
+    taken = {name for _code, name, _kind in entries}
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in _REGION_TYPES:
+            continue
+        names = {sub.name, _fold(sub.name)}
+        if french is not None:
+            names |= {french(sub.name), _fold(french(sub.name))}
+        for name in names:
+            if len(name) < 5 or "," in name or "(" in name or "[" in name or name in taken:
+                continue
+            if name.split()[0] in stop or name in stop:
+                continue
+            found.setdefault(name, set()).add(sub.country_code)
+    return [(codes.pop(), name, "city") for name, codes in sorted(found.items()) if len(codes) == 1]
+
+
 class CountryFinder:
     """Finds country names and demonyms (word-bounded, longest match)."""
 
@@ -76,7 +128,8 @@ class CountryFinder:
                     # two-letter all-caps names (US, UK) clash with codes in prose only rarely; keep them
                     if name and code and len(name) >= 2:
                         entries.append((code, name, (row.get("kind") or "name").strip()))
-        return cls(entries + _cities(entries))
+        cities = _cities(entries)
+        return cls(entries + cities + _regions(entries + cities))
 
     def find(self, text: str) -> list[CountryMention]:
         if not self.ac:

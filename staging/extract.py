@@ -1433,7 +1433,9 @@ class _DocContext:
         if capex:
             # money a firm spends goes where it spends it: "au Japon", "in the UK", else the
             # country the article is about
-            for c in self.countries_in(s.start, s.end):
+            # the place after the spending verb first: "à Washington, X a annoncé investir au Japon"
+            here = sorted(self.countries_in(s.start, s.end), key=lambda c: (c.start < ce, c.start))
+            for c in here:
                 if c.kind in ("name", "city") and _LOC_PREP.search(
                     self.text[max(s.start, c.start - 15) : c.start]
                 ):

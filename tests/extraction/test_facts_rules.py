@@ -476,3 +476,11 @@ def test_a_purchase_in_a_clause_after_as_has_its_own_subject(extract):
         "en",
     )
     assert parties(only(cands, "chip_purchase"), "buyer") == ["Quanta Labs"]
+
+
+def test_capex_goes_where_the_verb_sends_it_not_where_it_was_announced(extract):
+    cands, _ = extract(
+        "Lors d'une visite en Allemagne, Veltrix Cloud a annoncé investir 2 milliards de dollars au Japon.",
+        "fr",
+    )
+    assert only(cands, "investment").country_code == "JP"

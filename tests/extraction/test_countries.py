@@ -1,0 +1,37 @@
+"""Places in text: countries from the seeds, cities and states or provinces from the libraries."""
+
+from pathlib import Path
+
+from warehouse.staging.countries import CountryFinder
+
+
+def finder(tmp_path: Path) -> CountryFinder:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "country_names.csv").write_text(
+        "country_code,language,name,kind\nUS,en,United States,name\nCA,fr,Canada,name\n", encoding="utf-8"
+    )
+    return CountryFinder.from_project(tmp_path)
+
+
+def found(f: CountryFinder, text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.code) for m in f.find(text)]
+
+
+def test_states_and_provinces_name_their_country(tmp_path):
+    f = finder(tmp_path)
+    assert found(f, "a new cluster in Oregon") == [("Oregon", "US")]
+    assert found(f, "le gouvernement de l'Ontario") == [("Ontario", "CA")]
+    # transliteration marks dropped, French accents kept
+    assert found(f, "the Karnataka government") == [("Karnataka", "IN")]
+    assert found(f, "la province de Québec") == [("Québec", "CA")]
+
+
+def test_common_words_and_shared_region_names_are_no_places(tmp_path):
+    f = finder(tmp_path)
+    assert found(f, "Victoria said the Northern plan was ready") == []
+    assert found(f, "farmers in Punjab") == []  # a province in two countries
+
+
+def test_a_country_name_is_never_shadowed_by_a_region(tmp_path):
+    f = finder(tmp_path)
+    assert found(f, "the United States and Canada") == [("United States", "US"), ("Canada", "CA")]
