@@ -1003,6 +1003,16 @@ class _DocContext:
         previous = [
             e for j in (i - 1, i - 2) if j >= 0 for e in self.ents(j) if ok(e) and not self.periphrasis(e)
         ]
+        if not previous and _ANAPHOR.search(self.text, s.start, cs):
+            # "le groupe a indiqué qu'il investirait ...", after quotes naming no one: the firm the
+            # article is about, the most mentioned name so far
+            previous = [
+                e
+                for j in range(i - 3, -1, -1)
+                if not self.is_noise(self.sentences[j])
+                for e in self.ents(j)
+                if ok(e) and not self.periphrasis(e) and not self.is_public(e)
+            ]
         if previous:
             return max(
                 previous, key=lambda e: (self.mentions(e.name), -previous.index(e))

@@ -484,3 +484,14 @@ def test_capex_goes_where_the_verb_sends_it_not_where_it_was_announced(extract):
         "fr",
     )
     assert only(cands, "investment").country_code == "JP"
+
+
+def test_a_group_named_several_sentences_back_spends(extract):
+    cands, _ = extract(
+        "Vestby Data ouvre un troisième centre de calcul près d'Oslo. « La demande ne faiblit pas », "
+        "a déclaré sa directrice. « Nous serons prêts pour l'hiver », a-t-elle ajouté. Le groupe a indiqué "
+        "qu'il investirait 200 millions d'euros dans ses serveurs d'ici 2027.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Vestby Data"]
