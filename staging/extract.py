@@ -16,7 +16,7 @@ import ahocorasick_rs
 from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
 from warehouse.staging.lexicon import for_language, rows
-from warehouse.staging.money import Money, find_money
+from warehouse.staging.money import Money, find_money, local_currencies
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
 from warehouse.staging.sentences import Sentence, split_sentences
@@ -698,7 +698,26 @@ class _DocContext:
             candidates.extend(by_amount.values())
         candidates.extend(self.elided_counts(candidates))
         self.investors_nearby(candidates)
+        self.local_dollars(candidates)
         return candidates, labelled
+
+    def local_dollars(self, candidates: list[Candidate]) -> None:
+        """ "Le gouvernement du Québec versera 5 millions de dollars": a government pays in its own
+        dollar. Only public money is read so; a firm's bare "$" stays the US dollar."""
+        table = local_currencies()
+        written = {m.start: m.written.lower() for m in self.money}
+        for c in candidates:
+            public = c.fact_type == "subsidy" or any(
+                p.role == "buyer" and p.rule == "public_body" for p in c.parties
+            )
+            if not public or not c.country_code:
+                continue
+            stated = {a.currency for a in c.amounts}
+            for a in c.amounts:
+                local = table.get(written.get(a.start, ""), {}).get(c.country_code)
+                # "S$70 million (about $52 million)": next to the local amount, "$" is its conversion
+                if a.currency == "USD" and local and local not in stated:
+                    a.currency = local
 
     def elided_counts(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A and B will each deploy 50,000 GPUs, while C will expand with more than 60,000": a bare

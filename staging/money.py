@@ -22,6 +22,7 @@ class Money:
     amount: float
     currency: str
     surface: str
+    written: str = ""  # the currency sign or word as written ("$", "dollars canadiens")
 
 
 def _alt(words: list[str]) -> str:
@@ -167,7 +168,40 @@ def find_money(text: str, language: str) -> list[Money]:
             continue
         surface = m.group(0)
         out.append(
-            Money(m.start(), m.end(), amount, _resolve_currency(code, written, text, m.start()), surface)
+            Money(
+                m.start(),
+                m.end(),
+                amount,
+                _resolve_currency(code, written, text, m.start()),
+                surface,
+                re.sub(_SP, " ", written),
+            )
         )
         last_end = m.end()
+    return _restated_local(out)
+
+
+@cache
+def local_currencies() -> dict[str, dict[str, str]]:
+    """A sign or word several countries use ("$", "dollars") -> {country: its own currency}."""
+    out: dict[str, dict[str, str]] = {}
+    for r in rows("local_currencies"):
+        out.setdefault(r["surface"], {})[r["country_code"]] = r["currency_code"]
+    return out
+
+
+def _restated_local(found: list[Money]) -> list[Money]:
+    """ "60 millions de dollars canadiens ... 60 M$": a bare dollar amount that repeats an amount the
+    text states in a local dollar is that local dollar."""
+    local_codes = {code for by in local_currencies().values() for code in by.values()}
+    explicit = [m for m in found if m.currency in local_codes]
+    if not explicit:
+        return found
+    out = []
+    for m in found:
+        if m.currency == "USD" and m.written.lower() in local_currencies():
+            same = next((x for x in explicit if abs(x.amount - m.amount) <= 0.02 * x.amount), None)
+            if same is not None:
+                m = Money(m.start, m.end, m.amount, same.currency, m.surface, m.written)
+        out.append(m)
     return out

@@ -60,6 +60,8 @@ US,fr,américain,demonym
 KR,en,Korea,name
 KR,en,South Korea,name
 KR,en,South Korean,demonym
+AU,en,Australia,name
+AU,en,Australian,demonym
 """
 
 

@@ -495,3 +495,25 @@ def test_a_group_named_several_sentences_back_spends(extract):
     )
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Vestby Data"]
+
+
+def test_a_government_of_a_dollar_country_pays_in_its_own_dollar(extract):
+    cands, _ = extract(
+        "The Australian government will provide a $12 million grant to Quanta Labs for a lab in Perth.", "en"
+    )
+    c = only(cands, "subsidy")
+    assert [(a.amount, a.currency) for a in c.amounts] == [(12e6, "AUD")]
+
+
+def test_a_local_dollar_amount_and_its_us_conversion_stay_apart(extract):
+    cands, _ = extract(
+        "The Australian government will provide A$30 million (about $20 million) to Quanta Labs.", "en"
+    )
+    c = only(cands, "subsidy")
+    assert [(a.amount, a.currency) for a in c.amounts] == [(30e6, "AUD"), (20e6, "USD")]
+
+
+def test_a_firm_s_bare_dollars_stay_us_dollars(extract):
+    cands, _ = extract("Quanta Labs, an Australian start-up, raised $12 million from Orbis Capital.", "en")
+    c = only(cands, "investment")
+    assert [(a.amount, a.currency) for a in c.amounts] == [(12e6, "USD")]

@@ -87,3 +87,10 @@ def test_dirham_follows_the_country_named_nearby():
 def test_crowns_follow_the_country_named_nearby():
     assert one("un plan de 2 milliards de couronnes en Norvège", "fr")[1] == "NOK"
     assert one("un plan de 2 milliards de couronnes suédoises en Norvège", "fr")[1] == "SEK"
+
+
+def test_a_bare_dollar_amount_restating_a_local_dollar_amount_is_local():
+    found = find_money("Elle a levé 60 millions de dollars canadiens. Bravo : 60 M$ pour l'équipe !", "fr")
+    assert [(m.amount, m.currency) for m in found] == [(60e6, "CAD"), (60e6, "CAD")]
+    found = find_money("Elle a levé 60 millions de dollars canadiens et vise 150 millions de dollars.", "fr")
+    assert [m.currency for m in found] == ["CAD", "USD"]
