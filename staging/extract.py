@@ -699,7 +699,21 @@ class _DocContext:
         candidates.extend(self.elided_counts(candidates))
         self.investors_nearby(candidates)
         self.local_dollars(candidates)
+        self.granted_abroad(candidates)
         return candidates, labelled
+
+    def granted_abroad(self, candidates: list[Candidate]) -> None:
+        """A body whose home country the article never names ("EuroHPC" in an article about Riga, a
+        European agency funding a Czech lab) grants to the country the text gives: the rule says so
+        to the models, which otherwise take the grantor's home country."""
+        named = {m.code for m in self.country_mentions}
+        for c in candidates:
+            if c.fact_type != "subsidy" or not c.country_code:
+                continue
+            grantor = next((p.name for p in c.parties if p.role == "grantor"), None)
+            home = self.ex.parties.home(grantor) if grantor else None
+            if home and home not in named and home != c.country_code:
+                c.rule += ":abroad"
 
     def local_dollars(self, candidates: list[Candidate]) -> None:
         """ "Le gouvernement du Québec versera 5 millions de dollars": a government pays in its own

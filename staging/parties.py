@@ -63,6 +63,7 @@ class PartyFinder:
         self.stop, self.generic = _load_filters()
         self.titles = {r["word"] for r in rows("name_filters") if r["kind"] == "title"}
         self.country_forms = country_forms
+        self.homes: dict[str, str] = {}  # firm_id -> home country from the seeds
         self.demonym_prefixes = sorted(
             (f + " " for f, kind in country_forms.items() if kind == "demonym" and " " in f),
             key=len,
@@ -74,6 +75,7 @@ class PartyFinder:
         seeds = Path(project_dir or ".") / "seeds"
         firms: dict[str, tuple[str, str, str]] = {}
         by_id: dict[str, tuple[str, str]] = {}
+        homes: dict[str, str] = {}
         if (seeds / "firms.csv").exists():
             with open(seeds / "firms.csv", encoding="utf-8", newline="") as fh:
                 for r in csv.DictReader(fh):
@@ -82,13 +84,21 @@ class PartyFinder:
                         kind = (r.get("firm_kind") or "").strip()
                         by_id[fid] = (name, kind)
                         firms[name] = (fid, name, kind)
+                        homes[fid] = (r.get("country_code") or "").strip().upper()
         if (seeds / "firm_aliases.csv").exists():
             with open(seeds / "firm_aliases.csv", encoding="utf-8", newline="") as fh:
                 for r in csv.DictReader(fh):
                     alias, fid = (r.get("alias") or "").strip(), (r.get("firm_id") or "").strip()
                     if alias and fid in by_id and len(alias) >= 2:
                         firms.setdefault(alias, (fid, by_id[fid][0], by_id[fid][1]))
-        return cls(firms, country_forms)
+        finder = cls(firms, country_forms)
+        finder.homes = homes
+        return finder
+
+    def home(self, name: str) -> str | None:
+        """The seeds' home country of a name (canonical or alias), else None."""
+        hit = self.firms.get(name)
+        return self.homes.get(hit[0]) or None if hit else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Entity]:
         """Entities inside text[start:end], left to right, not overlapping."""

@@ -158,8 +158,13 @@ final as (
         vendors.firm_id as vendor_firm_id,
         recipient_firm.country_code as recipient_country_code,
         -- a subsidy's party is the granting country: the body's seed country, a
-        -- country named in the grantor's name, else the country the text gives
-        case when candidates.fact_type = 'subsidy' then coalesce(
+        -- country named in the grantor's name, else the country the text gives;
+        -- a body granting outside the home country the article never names (a
+        -- European undertaking funding a Latvian centre: rule ':abroad') grants to
+        -- the text's country
+        case when candidates.fact_type = 'subsidy' and candidates.rule like '%:abroad'
+            then coalesce(text_country.country_code, main_firm.country_code)
+        when candidates.fact_type = 'subsidy' then coalesce(
             main_firm.country_code,
             grantor_countries.country_code,
             text_country.country_code,

@@ -25,6 +25,7 @@ amd,AMD,US,chip_vendor
 orbis-capital,Orbis Capital,GB,investor
 quanta-labs,Quanta Labs,SE,startup
 sk-group,SK Group,KR,company
+nordic-compute-office,Nordic Compute Office,DK,public_body
 """
 ALIASES = """alias,firm_id
 Quanta,quanta-labs
@@ -60,6 +61,7 @@ US,fr,américain,demonym
 KR,en,Korea,name
 KR,en,South Korea,name
 KR,en,South Korean,demonym
+DK,en,Denmark,name
 AU,en,Australia,name
 AU,en,Australian,demonym
 """

@@ -517,3 +517,16 @@ def test_a_firm_s_bare_dollars_stay_us_dollars(extract):
     cands, _ = extract("Quanta Labs, an Australian start-up, raised $12 million from Orbis Capital.", "en")
     c = only(cands, "investment")
     assert [(a.amount, a.currency) for a in c.amounts] == [(12e6, "USD")]
+
+
+def test_a_body_whose_home_the_text_never_names_grants_abroad(extract):
+    cands, _ = extract(
+        "The Nordic Compute Office will provide €20 million to Quanta Labs for a site in Norway.", "en"
+    )
+    assert only(cands, "subsidy").rule.endswith(":abroad")
+    cands, _ = extract(
+        "The Nordic Compute Office, based in Denmark, will provide €20 million to Quanta Labs for a site "
+        "in Norway.",
+        "en",
+    )
+    assert not only(cands, "subsidy").rule.endswith(":abroad")

@@ -102,14 +102,14 @@ class Doc:
 
     def fact(self, sentence: str, fact_type: str, parties=(), amounts=(), quantity=None,
              chip_model=None, country=None, announced_on=None, background=False,
-             valuations=()) -> str:
+             valuations=(), rule="test_rule") -> str:
         """Add a sentence and its candidate; return the candidate_id."""
         start = len(self.text)
         self.text += sentence + " "
         end = start + len(sentence)
         cid = f"{self.id}:{start}"
         self.raw["fact_candidates"].append(
-            [cid, self.id, fact_type, "test_rule", "cue", start, start, end, sentence, quantity,
+            [cid, self.id, fact_type, rule, "cue", start, start, end, sentence, quantity,
              chip_model, country, announced_on, "day" if announced_on else None, background])
         for i, (amount, currency) in enumerate(amounts):
             self.raw["candidate_amounts"].append(

@@ -205,3 +205,14 @@ def test_investee_is_its_own_investor_only_in_its_own_spending_plan(warehouse):
         select i.investee_firm_id, b.investor_firm_id from marts.bridge_investment_investors b
         join marts.fct_investments i using (investment_id) order by 1, 2""")
     assert rows == [("mistral-ai", "bpifrance"), ("scaleway", "scaleway")]
+
+
+def test_a_body_granting_abroad_takes_the_text_country(warehouse):
+    warehouse.doc("d1").fact("Le METI débloque 1 Md¥ à Lyon.", "subsidy", [("grantor", "METI")],
+                             amounts=[(1e9, "JPY")], country="FR", rule="subsidy:named_actor:abroad")
+    warehouse.doc("d2").fact("Le METI débloque 2 Md¥.", "subsidy", [("grantor", "METI")],
+                             amounts=[(2e9, "JPY")], country="FR", rule="subsidy:named_actor")
+    warehouse.build()
+    rows = warehouse.sql("""select d.file_name, s.grantor_country_code from marts.fct_subsidies s
+                            join marts.dim_documents d using (document_id) order by 1""")
+    assert rows == [("d1.txt", "FR"), ("d2.txt", "JP")]
