@@ -62,6 +62,13 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def _ascii(name: str) -> str:
+    """ "Montréal" -> "Montreal": English texts drop the accents."""
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch)
+    ))
+
+
 def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """States, provinces and regions with their country (pycountry, English and French names), read
     like cities. Names two countries share, short names and common words are left out."""
@@ -71,10 +78,13 @@ def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
         import pycountry
     except ImportError:  # pragma: no cover
         return []
-    try:
-        french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"]).gettext
-    except OSError:  # pragma: no cover
-        french = None
+    languages = []
+    for code in ("en", "fr"):
+        try:
+            catalog = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[code])
+            languages.append(catalog.gettext)
+        except OSError:  # pragma: no cover
+            pass
     from warehouse.staging.lexicon import rows
 
     stop = {r["word"] for r in rows("name_filters") if r["kind"] in ("place_stop", "stop", "generic")}
@@ -83,15 +93,18 @@ def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.type not in _REGION_TYPES:
             continue
-        names = {sub.name, _fold(sub.name)}
-        if french is not None:
-            names |= {french(sub.name), _fold(french(sub.name))}
+        names = {sub.name}
+        for translate in languages:  # "Bayern" -> "Bavaria", "Bavière"
+            names.add(translate(sub.name))
+        names |= {_fold(n) for n in names} | {_ascii(n) for n in names}
         for name in names:
             if len(name) < 5 or "," in name or "(" in name or "[" in name or name in taken:
                 continue
             if name.split()[0] in stop or name in stop:
                 continue
             found.setdefault(name, set()).add(sub.country_code)
+            if name.endswith("a") and " " not in name:  # "Bavaria" -> "the Bavarian government"
+                found.setdefault(name + "n", set()).add(sub.country_code)
     return [(codes.pop(), name, "city") for name, codes in sorted(found.items()) if len(codes) == 1]
 
 

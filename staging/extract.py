@@ -1450,7 +1450,24 @@ class _DocContext:
         return [c]
 
     def grantor_name(self, i, s, bs, be) -> str:
-        """The public body's name: the body word with the name or demonym that follows it."""
+        """The public body's name: the body word with the name or demonym that follows it, the
+        body words it runs into ("state government") and the proper adjective before it
+        ("the Bavarian state government")."""
+        more = _public_words().match(self.text, be + 1) if self.text[be : be + 1] == " " else None
+        if more is not None:
+            be = more.end()
+        lo = max(s.start, bs - 40)
+        lead = re.search(r"(?:[A-ZÀ-ÖØ-Þ][\w-]+\s+)+$", self.text[lo:bs])
+        if lead:
+            tokens = [(lo + lead.start() + t.start(), t.group(0)) for t in re.finditer(r"\S+", lead.group(0))]
+            stop = self.ex.parties.stop
+            while tokens and (tokens[0][1] in stop or _public_words().fullmatch(tokens[0][1])):
+                tokens.pop(0)
+            if tokens:
+                bs = tokens[0][0]
+        return self._grantor_tail(i, s, bs, be)
+
+    def _grantor_tail(self, i, s, bs, be) -> str:
         end = be
         for e in self.ents(i):
             if e.start <= be < e.end or (be <= e.start <= be + 4):

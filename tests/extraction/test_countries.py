@@ -35,3 +35,9 @@ def test_common_words_and_shared_region_names_are_no_places(tmp_path):
 def test_a_country_name_is_never_shadowed_by_a_region(tmp_path):
     f = finder(tmp_path)
     assert found(f, "the United States and Canada") == [("United States", "US"), ("Canada", "CA")]
+
+
+def test_regions_in_english_and_their_adjective(tmp_path):
+    f = finder(tmp_path)
+    assert found(f, "a campus in Bavaria") == [("Bavaria", "DE")]
+    assert found(f, "the Bavarian government") == [("Bavarian", "DE")]

@@ -530,3 +530,10 @@ def test_a_body_whose_home_the_text_never_names_grants_abroad(extract):
         "en",
     )
     assert not only(cands, "subsidy").rule.endswith(":abroad")
+
+
+def test_a_regional_government_is_named_with_its_adjective_and_country(extract):
+    cands, _ = extract("The Bavarian state government will provide €80 million to Quanta Labs.", "en")
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor") == ["Bavarian state government"]
+    assert c.country_code == "DE"
