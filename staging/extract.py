@@ -355,6 +355,11 @@ _MAKER_VERB = re.compile(
     r"(?:\w+\s+)?(?:by|par)\s*$",
     re.IGNORECASE,
 )
+# language -> (country, currency, how it is written) read as the text's country when it names no place
+_LANGUAGE_HOMES = {
+    "fr": ("FR", "EUR", {"€", "d'euros", "d’euros", "euros", "euro", "m€", "md€", "mds€"}),
+    "en": ("US", "USD", {"$", "dollars", "dollar"}),
+}
 # a subject that points back: "la jeune pousse", "the company", "elle"
 _ANAPHOR = re.compile(
     r"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:jeune\s+pousse|start-?up|société|entreprise|firme|groupe|"
@@ -1554,7 +1559,15 @@ class _DocContext:
         title_end = self.sentences[0].end if self.sentences else 0
         for c in self.country_mentions:
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
-        return max(counts, key=counts.get) if counts else None
+        if counts:
+            return max(counts, key=counts.get)
+        # no place named at all: the home of the language's own currency ("lève 18 millions
+        # d'euros" in French news is French; a bare "$" in English news is American)
+        written = {(m.currency, m.written.lower()) for m in self.money}
+        home = _LANGUAGE_HOMES.get(self.lang)
+        if home and any(code == home[1] and w in home[2] for code, w in written):
+            return home[0]
+        return None
 
     def relative_day(self, s: Sentence) -> date | None:
         """ "mardi", "on Tuesday", "hier": the latest such day on or before the article's date."""

@@ -537,3 +537,12 @@ def test_a_regional_government_is_named_with_its_adjective_and_country(extract):
     c = only(cands, "subsidy")
     assert parties(c, "grantor") == ["Bavarian state government"]
     assert c.country_code == "DE"
+
+
+def test_an_article_naming_no_place_takes_the_home_of_its_language_and_currency(extract):
+    cands, _ = extract("La jeune pousse Kalvia a bouclé une série A de 18 millions d'euros.", "fr")
+    assert only(cands, "investment").country_code == "FR"
+    cands, _ = extract("Kalvia has raised $18 million in a Series A round.", "en")
+    assert only(cands, "investment").country_code == "US"
+    cands, _ = extract("Kalvia has raised £18 million in a Series A round.", "en")
+    assert only(cands, "investment").country_code is None
