@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,10 @@ _REGION_TYPES = {
 }
 
 
+# Chinese province, municipality and region names carry their level in pinyin
+_CN_SUFFIX = re.compile(r" (?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Weiwu'er Zizhiqu)$")
+
+
 def _fold(name: str) -> str:
     """ "Karnātaka" -> "Karnataka": transliteration marks dropped, French accents kept."""
     out = []
@@ -91,9 +96,12 @@ def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     taken = {name for _code, name, _kind in entries}
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.type not in _REGION_TYPES:
+        if sub.parent_code is not None:
             continue
-        names = {sub.name}
+        base = _CN_SUFFIX.sub("", sub.name)  # "Beijing Shi" -> "Beijing"
+        if sub.type not in _REGION_TYPES and base == sub.name:
+            continue
+        names = {base}
         for translate in languages:  # "Bayern" -> "Bavaria", "Bavière"
             names.add(translate(sub.name))
         names |= {_fold(n) for n in names} | {_ascii(n) for n in names}
@@ -155,5 +163,7 @@ class CountryFinder:
                 continue
             form = self.patterns[idx]
             code, kind = self.table[form]
+            if kind == "city" and re.match(r" [A-ZÀ-ÖØ-Þ]\w", text[e : e + 3]):
+                continue  # "Falcon Grid", "Texas Instruments": a place word opening a longer name
             out.append(CountryMention(s, e, code, kind, form))
         return out

@@ -355,11 +355,40 @@ _MAKER_VERB = re.compile(
     r"(?:\w+\s+)?(?:by|par)\s*$",
     re.IGNORECASE,
 )
+@cache
+def _currency_homes() -> dict[str, str]:
+    """Currency -> the country that issues it (yen, yuan, won, rupee, franc), from babel; the
+    euro, which no one country issues, is left out."""
+    try:
+        import pycountry
+        from babel.numbers import get_territory_currencies
+    except ImportError:  # pragma: no cover
+        return {}
+    users: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        try:
+            for code in get_territory_currencies(country.alpha_2):
+                users.setdefault(code, set()).add(country.alpha_2)
+        except Exception:  # noqa: BLE001 - a territory babel does not know
+            continue
+    # a currency several territories use belongs to the one its ISO code names (CHF -> CH, INR -> IN)
+    return {
+        code: next(iter(c)) if len(c) == 1 else code[:2]
+        for code, c in users.items()
+        if len(c) == 1 or code[:2] in c
+    }
+
+
 # language -> (country, currency, how it is written) read as the text's country when it names no place
 _LANGUAGE_HOMES = {
     "fr": ("FR", "EUR", {"€", "d'euros", "d’euros", "euros", "euro", "m€", "md€", "mds€"}),
     "en": ("US", "USD", {"$", "dollars", "dollar"}),
 }
+# "<place> start-up <Name>", "<X> chipmaker <Name>": a name used as a modifier of the next one
+_MODIFIER_BEFORE_NAME = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(?:start-?ups?|firm|company|group|operator|unicorn|lab|giant|developer|"
+    r"maker|chipmaker|provider|outfit)\s+(?:[A-ZÀ-ÖØ-Þ]|\d+[A-Z])"
+)
 # a subject that points back: "la jeune pousse", "the company", "elle"
 _ANAPHOR = re.compile(
     r"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:jeune\s+pousse|start-?up|société|entreprise|firme|groupe|"
@@ -1099,6 +1128,8 @@ class _DocContext:
             agent_list = False
             if _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start]):
                 continue  # "À Jakarta, l'opérateur X": a place, not the actor
+            if _MODIFIER_BEFORE_NAME.match(self.text, e.end):
+                continue  # "Barcelona start-up Tessera AI": the place describes the firm that follows
             if _POSSESSIVE.match(self.text[e.end : e.end + 3]) and re.match(
                 r"['’]s\s+(?:[\w-]+\s+){0,2}[A-ZÀ-Ö]", self.text[e.end : e.end + 40]
             ):
@@ -1561,8 +1592,13 @@ class _DocContext:
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         if counts:
             return max(counts, key=counts.get)
-        # no place named at all: the home of the language's own currency ("lève 18 millions
-        # d'euros" in French news is French; a bare "$" in English news is American)
+        # no place named at all: the home of the first currency only one country uses ("2 billion
+        # yuan"), else of the language's own currency ("lève 18 millions d'euros" in French news is
+        # French; a bare "$" in English news is American)
+        for m in self.money:
+            home_of = _currency_homes().get(m.currency)
+            if home_of:
+                return home_of
         written = {(m.currency, m.written.lower()) for m in self.money}
         home = _LANGUAGE_HOMES.get(self.lang)
         if home and any(code == home[1] and w in home[2] for code, w in written):

@@ -41,3 +41,11 @@ def test_regions_in_english_and_their_adjective(tmp_path):
     f = finder(tmp_path)
     assert found(f, "a campus in Bavaria") == [("Bavaria", "DE")]
     assert found(f, "the Bavarian government") == [("Bavarian", "DE")]
+
+
+def test_chinese_municipalities_without_their_level_suffix(tmp_path):
+    assert found(finder(tmp_path), "a Beijing-based lab") == [("Beijing", "CN")]
+
+
+def test_a_place_word_opening_a_longer_name_is_no_place(tmp_path):
+    assert found(finder(tmp_path), "Oregon Robotics and Texas Instruments met in Texas.") == [("Texas", "US")]

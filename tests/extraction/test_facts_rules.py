@@ -544,5 +544,22 @@ def test_an_article_naming_no_place_takes_the_home_of_its_language_and_currency(
     assert only(cands, "investment").country_code == "FR"
     cands, _ = extract("Kalvia has raised $18 million in a Series A round.", "en")
     assert only(cands, "investment").country_code == "US"
-    cands, _ = extract("Kalvia has raised £18 million in a Series A round.", "en")
-    assert only(cands, "investment").country_code is None
+    cands, _ = extract("Kalvia has raised €18 million in a Series A round.", "en")
+    assert only(cands, "investment").country_code is None  # no one country issues the euro
+
+
+def test_a_place_before_start_up_is_a_modifier_not_the_investee(extract):
+    cands, _ = extract("Separately, Trondheim start-up Kelpie Systems said it had raised €9 million.", "en")
+    assert parties(only(cands, "investment"), "investee") == ["Kelpie Systems"]
+
+
+def test_a_round_in_the_conditional_is_a_rumour(extract):
+    cands, _ = extract(
+        "Selon la presse, la société discuterait d'une levée de fonds de 300 millions d'euros.", "fr"
+    )
+    assert cands == []
+
+
+def test_an_article_naming_no_place_takes_the_country_of_its_currency(extract):
+    cands, _ = extract("Kelpie Systems has raised 2 billion yuan (about $280 million).", "en")
+    assert only(cands, "investment").country_code == "CN"
