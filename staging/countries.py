@@ -67,6 +67,20 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+def _large_cities(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """National capitals and cities of 500,000 people or more (lexicons/cities.csv, drawn from
+    GeoNames), minus the names that are common words."""
+    from warehouse.staging.lexicon import rows
+
+    stop = {r["word"] for r in rows("name_filters") if r["kind"] in ("place_stop", "stop", "generic")}
+    taken = {name for _code, name, _kind in entries}
+    return [
+        (r["country_code"], r["city"], "city")
+        for r in rows("cities")
+        if r["city"] not in taken and r["city"] not in stop
+    ]
+
+
 def _ascii(name: str) -> str:
     """ "Montréal" -> "Montreal": English texts drop the accents."""
     return unicodedata.normalize("NFC", "".join(
@@ -150,6 +164,7 @@ class CountryFinder:
                     if name and code and len(name) >= 2:
                         entries.append((code, name, (row.get("kind") or "name").strip()))
         cities = _cities(entries)
+        cities += _large_cities(entries + cities)
         return cls(entries + cities + _regions(entries + cities))
 
     def find(self, text: str) -> list[CountryMention]:

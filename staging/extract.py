@@ -337,7 +337,8 @@ _TARGET_GAP = re.compile(
     r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)\w+\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+.*"
 )
 _FILLER_STOP = re.compile(
-    r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur|de|du|des",
+    r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur|de|du|des|"
+    r"near|près|around|outside|close|autour|at",
     re.IGNORECASE,
 )
 _NAME_TAILS_OK = {"AI", "IA"}
@@ -1195,7 +1196,12 @@ class _DocContext:
             m = hits[-1] if hits else None
             if m and self.descriptor_only(before[m.end() :]):
                 # "in Abu Dhabi's G42": the possessed name is the one meant
-                if k + 1 < len(ents) and _POSSESSIVE.match(self.text[e.end : ents[k + 1].start]):
+                if (
+                    k + 1 < len(ents)
+                    and _POSSESSIVE.match(self.text[e.end : ents[k + 1].start])
+                    # "X's Montreal lab": a place qualifying a common noun, X is meant
+                    and not re.match(r"\s+[a-z]", self.text[ents[k + 1].end : ents[k + 1].end + 3])
+                ):
                     return ents[k + 1]
                 return e
         return None
@@ -1212,6 +1218,9 @@ class _DocContext:
     def descriptor_only(self, gap: str) -> bool:
         """Between a marker and a name only articles and a short description may stand:
         "dans la start-up française X", "in Japanese AI start-up X", not "in data centres for X"."""
+        for place in reversed(self.ex.countries.find(gap)):  # "in Abu Dhabi's G42"
+            if re.match(r"['’]s\b", gap[place.end :]):
+                gap = gap[: place.start] + gap[place.end + 2 :]
         words = re.findall(r"[^\s]+", gap)
         if len(words) > 5 or re.search(r"[,;:()]", gap):
             return False
@@ -1251,6 +1260,16 @@ class _DocContext:
         if subj is not None and how != "previous_sentence" and self.is_public(subj):
             # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
             return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
+        if role == "investor" and (subj is None or how != "subject"):
+            lo, _hi = self.clause(s, cs, ce, "investment")
+            for c in self.countries_in(lo, cs):
+                if (
+                    c.kind in ("name", "city")
+                    and re.fullmatch(r"\s+(?:[\w'’]+\s+){0,2}", self.text[c.end : cs])
+                    and not _LOCATIVE.search(self.text[max(s.start, c.start - 12) : c.start])
+                ):
+                    # "Ottawa commits $40 million to X": a capital or a state acting is its government
+                    return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
         if role == "investor":
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
             if target is not None and not self.near_deal(target):
@@ -1343,6 +1362,18 @@ class _DocContext:
             return [cand]
         body = self.find_body(s, s.start, cs)
         subj, how = self.subject(i, s, cs, ce, avoid_vendors=True)
+        if how == "previous_sentence" and subj is not None and self.is_public(subj):
+            # "The ministry will contribute €150m to a supercomputer at X. The machine will use ...":
+            # the machine is X's, not its funder's
+            others = [
+                e
+                for j in (i - 1, i - 2)
+                if j >= 0
+                for e in self.ents(j)
+                if not self.is_public(e) and not self.is_vendor(e) and not self.is_person(e)
+            ]
+            if others:
+                subj = max(others, key=lambda e: (self.mentions(e.name), -others.index(e)))
         _lo, hi = self.clause(s, cs, ce, "chip_purchase")
         # "the purchase of 18,000 GPUs by X": a passive agent is the buyer; "pour X" only without a subject
         for marker, when in (("buyer_agent", True), ("buyer_beneficiary", how != "subject")):

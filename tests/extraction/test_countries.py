@@ -49,3 +49,9 @@ def test_chinese_municipalities_without_their_level_suffix(tmp_path):
 
 def test_a_place_word_opening_a_longer_name_is_no_place(tmp_path):
     assert found(finder(tmp_path), "Oregon Robotics and Texas Instruments met in Texas.") == [("Texas", "US")]
+
+
+def test_capitals_and_large_cities_name_their_country(tmp_path):
+    f = finder(tmp_path)
+    assert found(f, "Ottawa and Munich") == [("Ottawa", "CA"), ("Munich", "DE")]
+    assert found(f, "Male founders") == []  # a capital that is a common word

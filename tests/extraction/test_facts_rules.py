@@ -563,3 +563,38 @@ def test_a_round_in_the_conditional_is_a_rumour(extract):
 def test_an_article_naming_no_place_takes_the_country_of_its_currency(extract):
     cands, _ = extract("Kelpie Systems has raised 2 billion yuan (about $280 million).", "en")
     assert only(cands, "investment").country_code == "CN"
+
+
+def test_a_capital_acting_is_its_government(extract):
+    cands, _ = extract("Oslo commits €40 million to Quanta Labs for a new research centre.", "en")
+    c = only(cands, "subsidy")
+    assert c.country_code == "NO"
+    assert parties(c, "recipient") == ["Quanta Labs"]
+    assert not [x for x in cands if x.fact_type == "investment"]
+
+
+def test_the_owner_of_a_place_qualified_lab_is_the_target(extract):
+    cands, _ = extract("Orbis Capital invests $30 million in Quanta Labs's Bergen lab.", "en")
+    assert parties(only(cands, "investment"), "investee") == ["Quanta Labs"]
+
+
+def test_a_machine_funded_by_a_ministry_belongs_to_its_host(extract):
+    cands, _ = extract(
+        "Norway's Ministry of Digitalisation will contribute €90 million to a supercomputer at the "
+        "Tromso Computing Centre. The machine will use 2,048 Nvidia GPUs.",
+        "en",
+    )
+    assert parties(only(cands, "chip_purchase"), "buyer") == ["Tromso Computing Centre"]
+
+
+def test_a_firm_pouring_money_into_sites_is_a_spending_plan(extract):
+    cands, _ = extract("Quanta Labs will pour $2 billion into new data centres over four years.", "en")
+    assert parties(only(cands, "investment"), "investee") == ["Quanta Labs"]
+
+
+def test_a_site_near_a_city_is_not_the_buyer(extract):
+    cands, _ = extract(
+        "Quanta Labs opened a campus. It has also secured 4,000 Nvidia GPUs for the first site near Bergen.",
+        "en",
+    )
+    assert parties(only(cands, "chip_purchase"), "buyer") == ["Quanta Labs"]
