@@ -598,3 +598,12 @@ def test_a_site_near_a_city_is_not_the_buyer(extract):
         "en",
     )
     assert parties(only(cands, "chip_purchase"), "buyer") == ["Quanta Labs"]
+
+
+def test_a_ministry_bringing_co_funding_is_a_subsidy(extract):
+    cands, _ = extract(
+        "Le ministère de la Recherche apportera en outre 2 millions d'euros de cofinancement au projet.", "fr"
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor")[0].startswith("ministère")
+    assert not [x for x in cands if x.fact_type == "investment"]
