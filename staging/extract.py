@@ -390,6 +390,8 @@ _MODIFIER_BEFORE_NAME = re.compile(
     r"\s+(?:[a-z][\w-]*\s+){0,2}(?:start-?ups?|firm|company|group|operator|unicorn|lab|giant|developer|"
     r"maker|chipmaker|provider|outfit)\s+(?:[A-ZÀ-ÖØ-Þ]|\d+[A-Z])"
 )
+# between an amount and the noun that says what it is: "$3 million grant", "¥90 billion in subsidies"
+_NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*)?", re.IGNORECASE)
 # a subject that points back: "la jeune pousse", "the company", "elle"
 _ANAPHOR = re.compile(
     r"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:jeune\s+pousse|start-?up|société|entreprise|firme|groupe|"
@@ -872,8 +874,13 @@ class _DocContext:
             for m in facts_money
             if lo <= m.start
             and m.end <= hi
-            # "a €1 billion investment": an amount touching another kind of cue is that cue's
-            and not any(0 <= a - m.end <= 2 or 0 <= m.start - b <= 4 for a, b in others)
+            # "a €1 billion investment": an amount touching another kind of cue is that cue's; the
+            # noun after it wins over the verb before it ("received a $3 million grant")
+            and not any(0 <= a - m.end <= 2 for a, b in others)
+            and not (
+                any(0 <= m.start - b <= 4 for a, b in others)
+                and not any(a >= m.end and _NOUN_AFTER.fullmatch(self.text, m.end, a) for a, b in mine)
+            )
         ]
         amounts = self.pick_amounts(own_money, cs, ce)
         # where the deal's own words end: after the cue, or after its amount when that follows
@@ -944,6 +951,23 @@ class _DocContext:
                 if gap and gap.end() == e.start and self.is_public(e):
                     grantor = e
                 break
+        if grantor is None:
+            # "gets €8m from Germany's research ministry", "reçoit 1 M€ de l'État": a body named by
+            # its kind, not by a name
+            gap = _SOURCE_GAP.match(self.text, last.end)
+            at = gap.end() if gap else None
+            starts = {e.start for e in self.ents(i)}
+            for _ in range(4 if gap else 0):  # the body word after up to three words
+                if at in starts:
+                    break  # a name: the named source was looked at above
+                hit = _public_words().match(self.text, at)
+                if hit:
+                    grantor = Entity(gap.end(), hit.end(), self.text[gap.end() : hit.end()], "public_body")
+                    break
+                w = re.match(r"[\w'’-]+ +", self.text[at : at + 40])
+                if not w or at + w.end() >= s.end:
+                    break
+                at += w.end()
         if grantor is None and investors and all(e is not None and self.is_public(e) for e in investors):
             if not (investee is not None and any(e.name == investee.name for e in investors)):
                 grantor = investors[0]

@@ -607,3 +607,25 @@ def test_a_ministry_bringing_co_funding_is_a_subsidy(extract):
     c = only(cands, "subsidy")
     assert parties(c, "grantor")[0].startswith("ministère")
     assert not [x for x in cands if x.fact_type == "investment"]
+
+
+def test_money_a_firm_gets_from_a_body_named_by_its_kind_is_a_subsidy(extract):
+    cands, _ = extract("Leipzig's Quanta Labs gets €8m from Germany's research ministry.", "en")
+    c = only(cands, "subsidy")
+    assert parties(c, "recipient") == ["Quanta Labs"]
+    assert c.country_code == "DE"
+    assert not [x for x in cands if x.fact_type == "investment"]
+
+
+def test_money_a_firm_gets_from_an_investor_is_an_investment(extract):
+    cands, _ = extract("Quanta Labs gets €8m from Orbis Capital to hire engineers.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Quanta Labs"]
+    assert parties(c, "investor") == ["Orbis Capital"]
+
+
+def test_an_amount_between_a_verb_and_a_grant_noun_is_the_grant(extract):
+    cands, _ = extract("Quanta Labs received a $3 million grant from the Nordic Compute Office.", "en")
+    c = only(cands, "subsidy")
+    assert [a.amount for a in c.amounts] == [3e6]
+    assert not [x for x in cands if x.fact_type == "investment"]
