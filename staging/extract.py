@@ -382,7 +382,8 @@ def _currency_homes() -> dict[str, str]:
 
 # language -> (country, currency, how it is written) read as the text's country when it names no place
 _LANGUAGE_HOMES = {
-    "fr": ("FR", "EUR", {"€", "d'euros", "d’euros", "euros", "euro", "m€", "md€", "mds€"}),
+    # French news naming no place at all is French news, whatever currency it quotes
+    "fr": ("FR", None, set()),
     "en": ("US", "USD", {"$", "dollars", "dollar"}),
 }
 # "<place> start-up <Name>", "<X> chipmaker <Name>": a name used as a modifier of the next one
@@ -1647,16 +1648,17 @@ class _DocContext:
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         if counts:
             return max(counts, key=counts.get)
-        # no place named at all: the home of the first currency only one country uses ("2 billion
-        # yuan"), else of the language's own currency ("lève 18 millions d'euros" in French news is
-        # French; a bare "$" in English news is American)
+        # no place named at all: the home of the first currency one country issues ("2 billion
+        # yuan"), else the language's home (French news is French; a bare "$" in English news is
+        # American)
         for m in self.money:
-            home_of = _currency_homes().get(m.currency)
+            # the US dollar is quoted the world over: only English news makes it American (below)
+            home_of = _currency_homes().get(m.currency) if m.currency != "USD" else None
             if home_of:
                 return home_of
         written = {(m.currency, m.written.lower()) for m in self.money}
         home = _LANGUAGE_HOMES.get(self.lang)
-        if home and any(code == home[1] and w in home[2] for code, w in written):
+        if home and (home[1] is None or any(code == home[1] and w in home[2] for code, w in written)):
             return home[0]
         return None
 

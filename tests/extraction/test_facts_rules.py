@@ -629,3 +629,16 @@ def test_an_amount_between_a_verb_and_a_grant_noun_is_the_grant(extract):
     c = only(cands, "subsidy")
     assert [a.amount for a in c.amounts] == [3e6]
     assert not [x for x in cands if x.fact_type == "investment"]
+
+
+def test_dollars_in_french_news_naming_no_place_stay_french(extract):
+    cands, _ = extract("Kalvia a commandé pour 300 millions de dollars de puces MI355X à AMD.", "fr")
+    c = only(cands, "chip_purchase")
+    assert c.country_code == "FR"
+    assert [(a.amount, a.currency) for a in c.amounts] == [(300e6, "USD")]
+
+
+def test_a_contract_for_a_chip_count_is_a_purchase(extract):
+    cands, _ = extract("Quanta Labs has signed a contract with Nvidia for 12,000 GB300 GPUs.", "en")
+    c = only(cands, "chip_purchase")
+    assert (parties(c, "buyer"), parties(c, "vendor"), c.quantity) == (["Quanta Labs"], ["Nvidia"], 12000)
