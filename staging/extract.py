@@ -393,6 +393,10 @@ _MODIFIER_BEFORE_NAME = re.compile(
 )
 # between an amount and the noun that says what it is: "$3 million grant", "¥90 billion in subsidies"
 _NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*)?", re.IGNORECASE)
+# what may follow a public-body word up to a word of its name: "de l'Économie, de la Recherche et de l'"
+_BODY_NAME_REST = re.compile(
+    r"(?:\s*(?:de|du|des|d['’]|of|and|et|for|pour|the|la|le|l['’]|,|&)\s*|\s*[A-ZÀ-ÖØ-Þ][\w-]*)*"
+)
 # a subject that points back: "la jeune pousse", "the company", "elle"
 _ANAPHOR = re.compile(
     r"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:jeune\s+pousse|start-?up|société|entreprise|firme|groupe|"
@@ -1130,6 +1134,28 @@ class _DocContext:
         k = bisect_left([x.start for x in self.sentences], pos + 1) - 1
         return k if k >= 0 else None
 
+    def in_body_name(self, s: Sentence, e: Entity) -> bool:
+        """ "ministère de l'Industrie, de la Recherche et de l'Innovation": the capitalised words after
+        a public-body word are its name."""
+        before = self.text[max(s.start, e.start - 80) : e.start]
+        hits = list(_public_words().finditer(before))
+        if not hits:
+            return False
+        return bool(_BODY_NAME_REST.fullmatch(before, hits[-1].end()))
+
+    def salient(self, i: int) -> Entity | None:
+        """The firm the text has been about up to sentence i: the most mentioned private name of the
+        sentences before it."""
+        before = [
+            e
+            for j in range(i - 1, -1, -1)
+            if not self.is_noise(self.sentences[j])
+            for e in self.ents(j)
+            if not (self.is_public(e) or self.is_person(e) or self.is_vendor(e))
+            and not (self.is_origin(e) or self.periphrasis(e))
+        ]
+        return max(before, key=lambda e: (self.mentions(e.name), -before.index(e))) if before else None
+
     def periphrasis(self, e: Entity) -> bool:
         """ "le groupe de Redmond": a firm named by its home town, not a name of its own."""
         return e.source == "pattern" and bool(_PERIPHRASIS.search(self.text[max(0, e.start - 30) : e.start]))
@@ -1536,8 +1562,22 @@ class _DocContext:
             for e in self.after_marker(i, s, markers["recipient"], ce):
                 if e.start >= hi or self.is_vendor(e):
                     break
+                if self.is_public(e) or self.in_body_name(s, e):
+                    break  # "par l'entremise du ministère de l'Économie, de l'Innovation ...": the channel
+                if e.name in self.ex.countries.table:
+                    continue
                 if e.name != name and all(p.name != e.name for p in c.parties):
                     c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
+            if not any(p.role == "recipient" for p in c.parties):
+                # "versera 5 millions à l'entreprise": the firm the article is about
+                hit = markers["recipient"].search(self.text, ce, hi)
+                after = hit.end() + 1 if hit and self.text[hit.end() : hit.end() + 1] == " " else 0
+                if hit and _ANAPHOR.match(self.text, after):
+                    firm = self.salient(i)
+                    if firm is not None:
+                        c.parties.append(
+                            Party("recipient", firm.name, firm.start, firm.end, "previous_sentence")
+                        )
         c.country_code = country
         return [c]
 
@@ -1566,8 +1606,11 @@ class _DocContext:
                 end = max(end, e.end)
                 break
         for c in self.countries_in(be, min(s.end, be + 40)):
-            if c.start - end <= 30 and not re.search(r"[,;:.()]", self.text[end : c.start]):
-                end = c.end
+            gap = self.text[end : c.start]
+            if c.start - end <= 30 and not re.search(r"[,;:.()]", gap):
+                # "ministère japonais", "Ministry of Finance of Japan"; not "ministry ... to Sapporo"
+                if c.kind != "city" or re.fullmatch(r"\s*(?:(?:of|de|du|des|de la|of the)\s+|d['’])?", gap):
+                    end = c.end
                 break
         return self.text[bs:end]
 

@@ -642,3 +642,20 @@ def test_a_contract_for_a_chip_count_is_a_purchase(extract):
     cands, _ = extract("Quanta Labs has signed a contract with Nvidia for 12,000 GB300 GPUs.", "en")
     c = only(cands, "chip_purchase")
     assert (parties(c, "buyer"), parties(c, "vendor"), c.quantity) == (["Quanta Labs"], ["Nvidia"], 12000)
+
+
+def test_a_subsidy_to_the_company_goes_to_the_article_s_firm_not_to_the_channel(extract):
+    cands, _ = extract(
+        "Quanta Labs ouvre un laboratoire à Oslo. Le gouvernement norvégien versera une subvention de "
+        "2 millions d'euros à l'entreprise, par l'entremise du ministère de l'Industrie, de la Recherche "
+        "et de l'Innovation.",
+        "fr",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "recipient") == ["Quanta Labs"]
+
+
+def test_a_ministry_is_not_named_after_the_city_its_money_goes_to(extract):
+    cands, _ = extract("Japan's industry ministry will provide ¥15 billion to Tokyo's Quanta Labs.", "en")
+    c = only(cands, "subsidy")
+    assert "Tokyo" not in parties(c, "grantor")[0]
