@@ -61,7 +61,12 @@ def find_quantities(text: str, language: str, start: int = 0, end: int | None = 
     end = len(text) if end is None else end
     seg = text[start:end]
     out = []
-    for m in quantity_regex(language).finditer(seg):
+    rx = quantity_regex(language)
+    pos = 0
+    while (m := rx.search(seg, pos)) is not None:
+        # a skipped number (a year, a price) must not hide the count after it: "en mai 2025 l'achat
+        # de 18 000 puces" is tried again just after "2025"
+        pos = m.end("num") if m.group("num") is not None else m.end("words")
         if m.group("num") is not None:
             value = parse_digits(m.group("num"), language)
         else:
@@ -90,4 +95,5 @@ def find_quantities(text: str, language: str, start: int = 0, end: int | None = 
         out.append(
             ChipQuantity(start + m.start(), start + m.end(), int(value), model.group(0) if model else None)
         )
+        pos = m.end()
     return out

@@ -23,3 +23,10 @@ def test_quantities(text, language, quantity, model):
 
 def test_a_year_is_not_a_quantity():
     assert find_quantities("Depuis 2023 GPU et serveurs manquent.", "fr") == []
+
+
+def test_a_year_before_a_count_does_not_hide_it():
+    from warehouse.staging.chips import find_quantities
+
+    text = "la société avait annoncé en juin 2024 l'achat de 12 000 puces de Nvidia"
+    assert [q.quantity for q in find_quantities(text, "fr")] == [12000]
