@@ -659,3 +659,21 @@ def test_a_ministry_is_not_named_after_the_city_its_money_goes_to(extract):
     cands, _ = extract("Japan's industry ministry will provide ¥15 billion to Tokyo's Quanta Labs.", "en")
     c = only(cands, "subsidy")
     assert "Tokyo" not in parties(c, "grantor")[0]
+
+
+def test_a_place_after_a_described_site_is_not_the_target(extract):
+    cands, _ = extract("Kalis Labs will invest $300 million in a new data centre in Tromso.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalis Labs"]
+
+
+def test_building_a_priced_site_is_a_spending_plan(extract):
+    cands, _ = extract("Kalis Labs plans to build a $2 billion data centre in Norway.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalis Labs"]
+    assert c.country_code == "NO"
+
+
+def test_landed_money_is_a_round(extract):
+    cands, _ = extract("Kalis Labs has landed $20 million from Orbis Capital.", "en")
+    assert parties(only(cands, "investment"), "investor") == ["Orbis Capital"]
