@@ -334,7 +334,7 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _TARGET_GAP = re.compile(
-    r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)\w+\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+"
+    r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)[\w,.]+\s*%?\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+"
     # one target marker only: "in a data centre in Ohio" names a place, not a firm
     r"(?:(?!\b(?:in|into|dans|to|at|near|à|au|aux|en)\b).)*"
 )

@@ -677,3 +677,17 @@ def test_building_a_priced_site_is_a_spending_plan(extract):
 def test_landed_money_is_a_round(extract):
     cands, _ = extract("Kalis Labs has landed $20 million from Orbis Capital.", "en")
     assert parties(only(cands, "investment"), "investor") == ["Orbis Capital"]
+
+
+def test_a_priced_stake_is_an_investment_in_its_target(extract):
+    cands, _ = extract(
+        "Orbis Capital a pris une participation de 20 % dans Kalis Labs pour 12 millions d'euros.", "fr"
+    )
+    c = only(cands, "investment")
+    assert (parties(c, "investee"), parties(c, "investor")) == (["Kalis Labs"], ["Orbis Capital"])
+
+
+def test_a_reflexive_purchase_verb(extract):
+    cands, _ = extract("Kalis Labs s'est offert 2 048 GPU H100 de Nvidia.", "fr")
+    c = only(cands, "chip_purchase")
+    assert (parties(c, "buyer"), c.quantity) == (["Kalis Labs"], 2048)
