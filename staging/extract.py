@@ -318,7 +318,8 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _RECEIVE = re.compile(
-    r"\b(?:received|receives|will receive|has won|won|obtained|a reçu|reçoit|recevra|a obtenu|obtient|"
+    r"\b(?:received|receives|will receive|has won|won|obtained|gets|got|will get|is set to get|"
+    r"a reçu|reçoit|recevra|a obtenu|obtient|"
     r"bénéficie|bénéficiera|a bénéficié|touchera|a touché)\b",
     re.IGNORECASE,
 )
@@ -1521,6 +1522,24 @@ class _DocContext:
             if subj is not None and how == "subject" and (known_firm or not strong):
                 # "X alloue 20 milliards à un campus": a firm's own spending plan
                 return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
+            lead = next(
+                (
+                    c
+                    for c in self.countries_in(s.start, subj.start if subj is not None else cs)
+                    if c.kind in ("name", "city")
+                    and re.fullmatch(r"\s*(?:(?:the|le|la|l['’])\s*)?", self.text[s.start : c.start], re.I)
+                ),
+                None,
+            )
+            if lead is not None and subj is not None and how == "subject":
+                # "Texas will give X a $50 million grant": the state opening the sentence grants
+                c = Candidate(rule="subsidy:country", **base)
+                c.parties = [
+                    Party("grantor", lead.surface, lead.start, lead.end, "country"),
+                    Party("recipient", subj.name, subj.start, subj.end, "subject"),
+                ]
+                c.country_code = lead.code
+                return [c]
             if subj is not None and how == "subject":
                 named = subj  # "Berne octroie ...": a capital or body the seeds do not know
             else:
@@ -1627,6 +1646,9 @@ class _DocContext:
         if ent.source == "public_body":
             inside = self.countries_in(max(s.start, ent.start - 40), min(s.end, ent.end + 40))
             return inside[0].code if inside else self._doc_country
+        own = [c for c in self.countries_in(ent.start, ent.end) if c.kind != "city"]
+        if own and self.is_public(ent):
+            return own[0].code  # "the Saudi government will buy ...": its own country
         if capex:
             # money a firm spends goes where it spends it: "au Japon", "in the UK", else the
             # country the article is about

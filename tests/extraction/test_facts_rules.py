@@ -691,3 +691,22 @@ def test_a_reflexive_purchase_verb(extract):
     cands, _ = extract("Kalis Labs s'est offert 2 048 GPU H100 de Nvidia.", "fr")
     c = only(cands, "chip_purchase")
     assert (parties(c, "buyer"), c.quantity) == (["Kalis Labs"], 2048)
+
+
+def test_a_state_opening_the_sentence_grants_to_the_firm_it_names(extract):
+    cands, _ = extract("Norway will give Kalis Labs a $50 million grant for its new lab.", "en")
+    c = only(cands, "subsidy")
+    assert (parties(c, "grantor"), parties(c, "recipient")) == (["Norway"], ["Kalis Labs"])
+    assert c.country_code == "NO"
+
+
+def test_a_government_buying_chips_is_of_its_own_country(extract):
+    cands, _ = extract("Under the deal, the Norwegian government will buy 8,000 Nvidia chips.", "en")
+    assert only(cands, "chip_purchase").country_code == "NO"
+
+
+def test_a_firm_that_gets_a_grant_is_its_recipient(extract):
+    cands, _ = extract("Kalis Labs will get a $50 million grant from Norway.", "en")
+    c = only(cands, "subsidy")
+    assert parties(c, "recipient") == ["Kalis Labs"]
+    assert c.country_code == "NO"
