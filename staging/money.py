@@ -122,11 +122,16 @@ def _resolve_currency(code: str, written: str, text: str, start: int) -> str:
     choices = _contexts().get(re.sub(_SP, " ", written))
     if not choices:
         return code  # an unambiguous sign, word or ISO code
-    window = text[max(0, start - 400) : start + 400].lower()
+    # the nearest context word wins: "¥15 billion" in a Japanese article that mentions Chinese rivals
+    lo = max(0, start - 400)
+    window = text[lo : start + 400].lower()
+    best = None
     for word, resolved in choices:
-        if word in window:
-            return resolved
-    return code
+        for m in re.finditer(re.escape(word), window):
+            dist = abs(lo + m.start() - start)
+            if best is None or dist < best[0]:
+                best = (dist, resolved)
+    return best[1] if best else code
 
 
 def find_money(text: str, language: str) -> list[Money]:

@@ -94,3 +94,10 @@ def test_a_bare_dollar_amount_restating_a_local_dollar_amount_is_local():
     assert [(m.amount, m.currency) for m in found] == [(60e6, "CAD"), (60e6, "CAD")]
     found = find_money("Elle a levé 60 millions de dollars canadiens et vise 150 millions de dollars.", "fr")
     assert [m.currency for m in found] == ["CAD", "USD"]
+
+
+def test_the_yen_sign_takes_the_nearest_country():
+    found = find_money("Japan will give ¥15 billion to a chipmaker to compete with Chinese rivals.", "en")
+    assert [m.currency for m in found] == ["JPY"]
+    found = find_money("Chinese start-up Kalis raised ¥3 billion, a Japanese paper said.", "en")
+    assert [m.currency for m in found] == ["CNY"]
