@@ -99,5 +99,5 @@ def test_a_bare_dollar_amount_restating_a_local_dollar_amount_is_local():
 def test_the_yen_sign_takes_the_nearest_country():
     found = find_money("Japan will give ¥15 billion to a chipmaker to compete with Chinese rivals.", "en")
     assert [m.currency for m in found] == ["JPY"]
-    found = find_money("Chinese start-up Kalis raised ¥3 billion, a Japanese paper said.", "en")
+    found = find_money("Kalis, a Beijing start-up, raised ¥3 billion from local funds.", "en")
     assert [m.currency for m in found] == ["CNY"]
