@@ -635,10 +635,13 @@ class _DocContext:
             label, best = None, None
             for rx, lab, pos in _nonfact(self.lang):
                 if pos in ("before", "both"):
-                    for hit in rx.finditer(before):
+                    at = 0
+                    # overlapping hits: "bringing its total funding to" ends with "total funding to"
+                    while (hit := rx.search(before, at)) is not None:
                         dist = len(before) - hit.end()
                         if best is None or dist < best:
                             best, label = dist, lab
+                        at = hit.start() + 1
                 if pos in ("after", "both"):
                     hit = rx.search(after)
                     if hit and re.fullmatch(

@@ -710,3 +710,16 @@ def test_a_firm_that_gets_a_grant_is_its_recipient(extract):
     c = only(cands, "subsidy")
     assert parties(c, "recipient") == ["Kalis Labs"]
     assert c.country_code == "NO"
+
+
+def test_a_cumulative_total_is_no_new_round(extract):
+    cands, money = extract("Kalis Labs raised $40 million, bringing its total funding to $95 million.", "en")
+    c = only(cands, "investment")
+    assert [a.amount for a in c.amounts] == [40e6]
+    cands, _ = extract("Kalis Labs has now raised more than $150 million since its founding.", "en")
+    assert cands == []
+
+
+def test_a_reported_round_the_firm_does_not_confirm_is_a_rumour(extract):
+    cands, _ = extract("Kalis Labs declined to comment on reports that it had raised $200 million.", "en")
+    assert cands == []
