@@ -723,3 +723,11 @@ def test_a_cumulative_total_is_no_new_round(extract):
 def test_a_reported_round_the_firm_does_not_confirm_is_a_rumour(extract):
     cands, _ = extract("Kalis Labs declined to comment on reports that it had raised $200 million.", "en")
     assert cands == []
+
+
+def test_money_raised_to_build_something_is_one_round(extract):
+    cands, _ = extract("Kalis Labs raised $50 million to build agents for insurers.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalis Labs"]
+    cands, _ = extract("🚀 80 M€ pour construire le cloud souverain du Sud !", "fr")
+    assert cands == []
