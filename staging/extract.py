@@ -923,7 +923,9 @@ class _DocContext:
                     c.quantity = qty.quantity
                 c.chip_model = qty.model if qty and qty.model else (model.group(0) if model else None)
                 # a price belongs to the purchase only when it follows the purchase verb
-                c.amounts = amounts if amounts and amounts[0].start >= ce else []
+                # ... or stands right before a purchase noun: "a $500 million order for 10,000 GPUs"
+                priced = amounts and (amounts[0].start >= ce or 0 <= cs - amounts[-1].end <= 2)
+                c.amounts = amounts if priced else []
                 if not any(p.role == "vendor" for p in c.parties):
                     vendor = self.vendor_from_model(c.chip_model)
                     if vendor:

@@ -731,3 +731,19 @@ def test_money_raised_to_build_something_is_one_round(extract):
     assert parties(c, "investee") == ["Kalis Labs"]
     cands, _ = extract("🚀 80 M€ pour construire le cloud souverain du Sud !", "fr")
     assert cands == []
+
+
+def test_orders_contracts_and_offers_are_no_funding(extract):
+    for text in (
+        "Kalis Labs received $2 billion in orders from cloud providers last quarter.",
+        "Kalis Labs got a $300 million contract from the Pentagon.",
+        "Kalis Labs received a $1 billion acquisition offer, which it rejected.",
+    ):
+        cands, _ = extract(text, "en")
+        assert [c for c in cands if c.fact_type != "chip_purchase"] == [], text
+
+
+def test_a_price_right_before_an_order_noun_is_the_purchase_price(extract):
+    cands, _ = extract("Kalis Labs has signed a $500 million order for 10,000 Nvidia GPUs.", "en")
+    c = only(cands, "chip_purchase")
+    assert ([a.amount for a in c.amounts], c.quantity) == ([500e6], 10000)
