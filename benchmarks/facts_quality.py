@@ -1,0 +1,63 @@
+"""Facts quality on every corpus with gold facts: build each, score it, one line per corpus.
+
+    python benchmarks/facts_quality.py [CORPUS_DIR ...] [--scorer PATH]
+
+A corpus is a folder with `documents/` and `gold.jsonl`. Without arguments it
+scores the sample articles, the shared dev corpus, and the corpora in
+`benchmarks/corpora/` (written for this project, independently of the
+extractor's rules). The scorer is the team's `../shared/eval/score_facts.py`.
+Each corpus is built with the real CLI into a temporary file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT.parent / "shared"
+
+
+def default_corpora() -> list[tuple[str, Path, Path]]:
+    out = [("samples", SHARED / "seeds" / "documents", SHARED / "gold" / "seeds.jsonl"),
+           ("dev", SHARED / "corpus" / "dev" / "documents", SHARED / "corpus" / "dev" / "gold.jsonl")]
+    for folder in sorted((PROJECT / "benchmarks" / "corpora").glob("*")):
+        out.append((folder.name, folder / "documents", folder / "gold.jsonl"))
+    return [c for c in out if c[1].is_dir() and c[2].is_file()]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpora", nargs="*", type=Path)
+    ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score_facts.py")
+    args = ap.parse_args()
+    corpora = ([(c.name, c / "documents", c / "gold.jsonl") for c in args.corpora]
+               if args.corpora else default_corpora())
+    if not args.scorer.is_file():
+        print(f"no scorer at {args.scorer}: pass --scorer", file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, documents, gold in corpora:
+            db = Path(tmp) / f"facts_{name}.duckdb"
+            build = subprocess.run([sys.executable, "-m", "warehouse.cli", "build", "--project-dir",
+                                    str(PROJECT), "--documents", str(documents), "--db", str(db)],
+                                   capture_output=True, text=True)
+            if build.returncode != 0:
+                print(f"{name:<10} build failed (exit {build.returncode}): {build.stderr.strip()[-300:]}")
+                continue
+            scored = subprocess.run([sys.executable, str(args.scorer), str(db), str(gold), "--json"],
+                                    capture_output=True, text=True, check=True)
+            summary = json.loads(scored.stdout[: scored.stdout.rindex("}") + 1])
+            s = summary["strict"]
+            print(f"{name:<10} strict P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+                  f"(tp={s['tp']} predicted={s['predicted']} required={s['required']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
