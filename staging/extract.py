@@ -335,7 +335,9 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _TARGET_GAP = re.compile(
-    r"\s*(?:(?!(?:on|sur|for|pour|with|avec)\b)[\w,.]+\s*%?\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+"
+    # a duration may come first: "30 millions d'euros sur trois ans dans X", "$1bn over five years in X"
+    r"\s*(?:(?:sur|over|within|en)\s+\w+\s+(?:ans|années|mois|years|months)\s*,?\s+)?"
+    r"(?:(?!(?:on|sur|for|pour|with|avec)\b)[\w,.]+\s*%?\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+"
     # one target marker only: "in a data centre in Ohio" names a place, not a firm
     r"(?:(?!\b(?:in|into|dans|to|at|near|à|au|aux|en)\b).)*"
 )

@@ -747,3 +747,18 @@ def test_a_price_right_before_an_order_noun_is_the_purchase_price(extract):
     cands, _ = extract("Kalis Labs has signed a $500 million order for 10,000 Nvidia GPUs.", "en")
     c = only(cands, "chip_purchase")
     assert ([a.amount for a in c.amounts], c.quantity) == ([500e6], 10000)
+
+
+def test_a_duration_between_amount_and_target_keeps_the_target(extract):
+    cands, _ = extract("Orbis Capital investit 30 millions d'euros sur trois ans dans Kalis Labs.", "fr")
+    assert parties(only(cands, "investment"), "investee") == ["Kalis Labs"]
+
+
+def test_more_round_verbs(extract):
+    for text, lang in (
+        ("Kalis Labs attire 30 millions d'euros pour accélérer à l'international.", "fr"),
+        ("Kalis Labs réunit 30 millions d'euros auprès de Partech.", "fr"),
+        ("Kalis Labs rakes in $30 million from Orbis Capital.", "en"),
+    ):
+        cands, _ = extract(text, lang)
+        assert parties(only(cands, "investment"), "investee") == ["Kalis Labs"], text
