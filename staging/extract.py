@@ -935,6 +935,8 @@ class _DocContext:
         elif fact_type == "investment":
             if not amounts:
                 return []
+            if role == "investor" and re.match(r"\s+(?:en|à|au|aux)\s+[a-zà-ÿ]", self.text[ce : ce + 12]):
+                return []  # "la mise en service", "s'engage à livrer": the cue word used as a noun
             cands = self.investment_roles(i, s, role, cs, ce, base)
             cands = [self.public_source(i, s, c, amounts) for c in cands]
             for c in cands:
@@ -1335,6 +1337,15 @@ class _DocContext:
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
             if target is not None and not self.near_deal(target):
                 target = None  # "spend ₹75,000 crore on data centres in Jamnagar": a place, not a firm
+            if target is None:
+                # "Nvidia mise 500 millions sur Mistral", "bets $500 million on X": the name right
+                # after the amount and "sur"/"on"
+                for end in self._deal_ends[1:]:
+                    on = re.match(r"\s+(?:sur|on)\s+", self.text[end : end + 8])
+                    if on:
+                        target = next((e for e in self.ents(i) if e.start == end + on.end()), None)
+                        if target is not None and (self.is_public(target) or self.is_vendor(target)):
+                            target = None
             if subj:
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
             if target and (not subj or target.name != subj.name):

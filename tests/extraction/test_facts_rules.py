@@ -762,3 +762,18 @@ def test_more_round_verbs(extract):
     ):
         cands, _ = extract(text, lang)
         assert parties(only(cands, "investment"), "investee") == ["Kalis Labs"], text
+
+
+def test_a_stake_put_on_a_firm_is_an_investment_in_it(extract):
+    cands, _ = extract("Orbis Capital mise 500 millions de dollars sur Kalis Labs.", "fr")
+    c = only(cands, "investment")
+    assert (parties(c, "investee"), parties(c, "investor")) == (["Kalis Labs"], ["Orbis Capital"])
+    cands, _ = extract("Orbis Capital bets $500 million on Kalis Labs.", "en")
+    assert parties(only(cands, "investment"), "investee") == ["Kalis Labs"]
+
+
+def test_a_cue_word_used_as_a_noun_is_no_deal(extract):
+    cands, _ = extract(
+        "Kalis Labs a annoncé la mise en service de son supercalculateur de 500 millions d'euros.", "fr"
+    )
+    assert cands == []
