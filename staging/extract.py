@@ -283,6 +283,14 @@ def _fronted() -> re.Pattern:
 
 
 @cache
+def _sites() -> re.Pattern:
+    """Common nouns of sites a name may qualify ("X campus", "X data centre"): then X is no firm."""
+    words = [r["word"] for r in rows("name_filters") if r["kind"] == "site"]
+    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alt})(?![\w-])")
+
+
+@cache
 def _gov_titles() -> re.Pattern:
     """Titles of office holders whose spending is the state's ("le ministre-président X")."""
     words = [r["word"] for r in rows("name_filters") if r["kind"] == "gov_title"]
@@ -408,6 +416,12 @@ _ANAPHOR = re.compile(
     r"pépite|company|firm|group|outfit|operator|opérateur)|(?:elle|il|it|they|ils|elles)\b)",
     re.IGNORECASE,
 )
+_BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
+_FIRM_NOUN = re.compile(
+    r"\b(?:the|la|le|l['’]|cette|this)\s*(?:company|firm|group|start-?up|société|entreprise|groupe|"
+    r"jeune\s+pousse|operator|opérateur)\b",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
 
 
@@ -455,6 +469,13 @@ class _DocContext:
                 if words:
                     out.add(" ".join(words))
         return out
+
+    def _public_name(self, p: Party) -> bool:
+        """A party named like a government body ("ministère marocain de ..."), or a seed public body."""
+        known = self.ex.parties.firms.get(p.name)
+        if known is not None:
+            return known[2] == "public_body"
+        return bool(_public_words().search(p.name)) and not _FUND_WORDS.search(p.name)
 
     def is_public(self, e: Entity) -> bool:
         """A government, ministry, agency or region: by the seeds, by a public word in its name,
@@ -553,8 +574,8 @@ class _DocContext:
                 hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
                 if hit and hit.start() <= e.start + 1:
                     continue  # "Grace Hopper" is a chip, not a firm
-            if _titles().search(self.text[max(s.start, e.start - 60) : e.start]):
-                self.persons.add(e.start)
+            if _titles().search(self.text[max(s.start, e.start - 60) : e.start]) or _BYLINE.match(s.text):
+                self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
             if _media().search(self.text[max(s.start, e.start - 40) : e.start]):
                 continue  # "le quotidien économique Handelsblatt": a news source, never a party
             out.append(e)
@@ -750,7 +771,22 @@ class _DocContext:
         self.investors_nearby(candidates)
         self.local_dollars(candidates)
         self.granted_abroad(candidates)
+        self.states_buying(candidates)
         return candidates, labelled
+
+    def states_buying(self, candidates: list[Candidate]) -> None:
+        """ "Le Maroc commande 2 000 GPU" and "le ministère marocain a commandé 2 000 GPU" are one
+        purchase by one state: a government buyer is named by its country, as the text first writes it."""
+        first: dict[str, str] = {}
+        for m in self.country_mentions:
+            if m.kind == "name":
+                first.setdefault(m.code, m.surface)
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or not c.country_code or c.country_code not in first:
+                continue
+            for p in c.parties:
+                if p.role == "buyer" and (p.rule in ("public_body", "country") or self._public_name(p)):
+                    p.name = first[c.country_code]
 
     def granted_abroad(self, candidates: list[Candidate]) -> None:
         """A body whose home country the article never names ("EuroHPC" in an article about Riga, a
@@ -1110,7 +1146,11 @@ class _DocContext:
                     return e, "after_cue"
         # a pronoun or "la société": the most mentioned name of the two previous sentences
         previous = [
-            e for j in (i - 1, i - 2) if j >= 0 for e in self.ents(j) if ok(e) and not self.periphrasis(e)
+            e
+            for j in (i - 1, i - 2)
+            if j >= 0
+            for e in self.ents(j)
+            if ok(e) and not self.periphrasis(e) and not self.is_place_use(e)
         ]
         if not previous and _ANAPHOR.search(self.text, s.start, cs):
             # "le groupe a indiqué qu'il investirait ...", after quotes naming no one: the firm the
@@ -1123,10 +1163,25 @@ class _DocContext:
                 if ok(e) and not self.periphrasis(e) and not self.is_public(e)
             ]
         if previous:
+            # the subject of an earlier sentence first, then the most mentioned name
+            leads = set()
+            if _FIRM_NOUN.search(self.text, s.start, cs):  # "The company has also agreed to buy ..."
+                leads = {
+                    self.ents(j)[0].start
+                    for j in range(max(0, i - 3), i)
+                    if self.ents(j) and not self.is_public(self.ents(j)[0])
+                }
             return max(
-                previous, key=lambda e: (self.mentions(e.name), -previous.index(e))
+                previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def is_place_use(self, e: Entity) -> bool:
+        """A name used as a place ("an AI campus in Kyushu", "à Saclay") or naming a site ("X campus")."""
+        return bool(
+            re.search(r"\b(?:in|at|near|à|près de|en)\s+$", self.text[max(0, e.start - 10) : e.start])
+            or _sites().match(self.text, e.end)
+        )
 
     def is_origin(self, e: Entity) -> bool:
         """A founders' school or former employer ("Issue de l'EPFL", "anciens de Mila"), or its
@@ -1337,6 +1392,8 @@ class _DocContext:
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
             if target is not None and not self.near_deal(target):
                 target = None  # "spend ₹75,000 crore on data centres in Jamnagar": a place, not a firm
+            if target is not None and _sites().match(self.text, target.end):
+                target = None  # "investment in Kyushu AI campus": a site named after a place
             if target is None:
                 # "Nvidia mise 500 millions sur Mistral", "bets $500 million on X": the name right
                 # after the amount and "sur"/"on"

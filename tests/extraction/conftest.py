@@ -52,6 +52,7 @@ BR,en,Brazil,name
 BR,en,Brazilian,demonym
 NO,fr,Norvège,name
 NO,fr,norvégien,demonym
+NO,fr,norvégienne,demonym
 NO,en,Norway,name
 NO,en,Norwegian,demonym
 US,en,United States,name

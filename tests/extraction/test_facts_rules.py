@@ -777,3 +777,45 @@ def test_a_cue_word_used_as_a_noun_is_no_deal(extract):
         "Kalis Labs a annoncé la mise en service de son supercalculateur de 500 millions d'euros.", "fr"
     )
     assert cands == []
+
+
+def test_an_agency_that_granted_money_is_a_grantor(extract):
+    cands, _ = extract(
+        "Kalis Labs raised money last year. The Nordic Compute Office also granted the company €2 million.",
+        "en",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor") == ["Nordic Compute Office"]
+
+
+def test_a_site_named_after_a_place_is_no_investee(extract):
+    cands, _ = extract("Kalis Labs plans a ¥100 billion investment in Tromso AI campus.", "en")
+    assert parties(only(cands, "investment"), "investee") == ["Kalis Labs"]
+
+
+def test_the_company_is_the_firm_not_the_place_named_most(extract):
+    cands, _ = extract(
+        "Kalis Labs will build an AI campus in Bergen, near Bergen's port, the Bergen council said. "
+        "The company has also agreed to buy 6,000 Nvidia GPUs.",
+        "en",
+    )
+    assert parties(only(cands, "chip_purchase"), "buyer") == ["Kalis Labs"]
+
+
+def test_a_state_and_its_ministry_buying_the_same_chips_are_one_buyer(extract):
+    cands, _ = extract(
+        "La Norvège commande 2 000 GPU. Le ministère norvégien du Numérique a commandé 2 000 GPU H100 de Nvidia.",
+        "fr",
+    )
+    buyers = {parties(c, "buyer")[0] for c in cands if c.fact_type == "chip_purchase"}
+    assert buyers == {"Norvège"}
+
+
+def test_the_author_of_a_byline_is_never_a_party(extract):
+    cands, _ = extract(
+        "Par Anne Martin | 3 mars 2026\n\nLe Conseil régional accorde 3 millions d'euros à Kalis Labs. "
+        "La jeune pousse avait levé 20 millions d'euros auprès d'Orbis Capital.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalis Labs"]
