@@ -1140,7 +1140,9 @@ class _DocContext:
                 ):
                     before = self.text[max(s.start, e.start - 30) : e.start]
                     if re.search(
-                        r"\b(?:par|by|from|auprès|de|of|à|to|particip\w*)\s+(?:\w+\s+){0,2}$", before
+                        r"\b(?:par|by|from|auprès|de|of|à|to|particip\w*)\s+(?:\w+\s+){0,2}$"
+                        r"|\b(?:auprès\s+)?d['’]$",  # "auprès d'Orbis Capital"
+                        before,
                     ):
                         continue
                     return e, "after_cue"
@@ -1166,6 +1168,7 @@ class _DocContext:
             # the subject of an earlier sentence first, then the most mentioned name
             leads = set()
             if _FIRM_NOUN.search(self.text, s.start, cs):  # "The company has also agreed to buy ..."
+                previous = [e for e in previous if not self.is_public(e)] or previous
                 leads = {
                     self.ents(j)[0].start
                     for j in range(max(0, i - 3), i)
@@ -1179,7 +1182,8 @@ class _DocContext:
     def is_place_use(self, e: Entity) -> bool:
         """A name used as a place ("an AI campus in Kyushu", "à Saclay") or naming a site ("X campus")."""
         return bool(
-            re.search(r"\b(?:in|at|near|à|près de|en)\s+$", self.text[max(0, e.start - 10) : e.start])
+            # not "à": "accorde 3 M€ à X" gives to X
+            re.search(r"\b(?:in|at|near|près de)\s+$", self.text[max(0, e.start - 10) : e.start])
             or _sites().match(self.text, e.end)
         )
 

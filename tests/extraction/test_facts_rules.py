@@ -804,7 +804,8 @@ def test_the_company_is_the_firm_not_the_place_named_most(extract):
 
 def test_a_state_and_its_ministry_buying_the_same_chips_are_one_buyer(extract):
     cands, _ = extract(
-        "La Norvège commande 2 000 GPU. Le ministère norvégien du Numérique a commandé 2 000 GPU H100 de Nvidia.",
+        "La Norvège commande 2 000 GPU. Le ministère norvégien du Numérique a commandé "
+        "2 000 GPU H100 de Nvidia.",
         "fr",
     )
     buyers = {parties(c, "buyer")[0] for c in cands if c.fact_type == "chip_purchase"}
