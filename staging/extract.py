@@ -416,6 +416,12 @@ _ANAPHOR = re.compile(
     r"pépite|company|firm|group|outfit|operator|opérateur)|(?:elle|il|it|they|ils|elles)\b)",
     re.IGNORECASE,
 )
+# a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
+_THE_PURCHASE = re.compile(
+    r"\s*(?:the|this|that|la|le|l['’]|cette|ce)\s*(?:purchase|order|deal|contract|acquisition|achat|commande|"
+    r"contrat|acquisition|opération)\b",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
 _FIRM_NOUN = re.compile(
     r"\b(?:the|la|le|l['’]|cette|this)\s*(?:company|firm|group|start-?up|société|entreprise|groupe|"
@@ -769,10 +775,28 @@ class _DocContext:
             candidates.extend(by_amount.values())
         candidates.extend(self.elided_counts(candidates))
         self.investors_nearby(candidates)
+        self.price_next_sentence(candidates)
         self.local_dollars(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return candidates, labelled
+
+    def price_next_sentence(self, candidates: list[Candidate]) -> None:
+        """ "X has purchased 2,000 GPUs. The purchase was funded with S$120 million": the next
+        sentence that speaks of the purchase itself gives its price."""
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or c.amounts:
+                continue
+            k = self._sentence_index[c.sentence.start] + 1
+            if k >= len(self.sentences) or not _THE_PURCHASE.match(self.sentences[k].text):
+                continue
+            money = [
+                m for m in self.money_in(self.sentences[k])
+                if self.money_labels.get(m) in ("fact", "other", None)
+            ]
+            if money:
+                m = money[0]
+                c.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
 
     def states_buying(self, candidates: list[Candidate]) -> None:
         """ "Le Maroc commande 2 000 GPU" and "le ministère marocain a commandé 2 000 GPU" are one

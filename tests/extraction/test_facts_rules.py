@@ -820,3 +820,17 @@ def test_the_author_of_a_byline_is_never_a_party(extract):
     )
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Kalis Labs"]
+
+
+def test_the_next_sentence_about_the_purchase_gives_its_price(extract):
+    cands, _ = extract(
+        "Kalis Labs has purchased 2,000 Nvidia H200 GPUs for its cluster. The purchase was funded with "
+        "€90 million of new debt.",
+        "en",
+    )
+    c = only(cands, "chip_purchase")
+    assert [(a.amount, a.currency) for a in c.amounts] == [(90e6, "EUR")]
+    cands, _ = extract(
+        "Kalis Labs has purchased 2,000 Nvidia H200 GPUs. Its revenue reached €90 million last year.", "en"
+    )
+    assert only(cands, "chip_purchase").amounts == []
