@@ -139,6 +139,8 @@ class CountryFinder:
             forms = {name}
             if kind == "demonym" or name[:1].islower():
                 forms |= {name[:1].upper() + name[1:], name.lower()}
+            if kind in ("name", "city") and len(name) >= 4:
+                forms.add(name.upper())  # a heading or dateline in capitals: "VIETNAM —", "SYDNEY,"
             for form in forms:
                 # a name wins over a demonym with the same spelling (Suisse / suisse)
                 if form not in table or (kind == "name" and table[form][1] != "name"):

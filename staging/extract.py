@@ -454,6 +454,7 @@ class _DocContext:
         self._deal_ends = [0]
         self._cue_starts_list: list[int] = []
         self._doc_country = self._dominant_country()
+        self._headings = self._heading_countries()
         self._near_cache: dict[str, str | None] = {}
         self._occurrences: dict[str, list[re.Match]] = {}
         self._sentence_index = {x.start: k for k, x in enumerate(sentences)}
@@ -1748,7 +1749,7 @@ class _DocContext:
         article's country."""
         if ent.source == "public_body":
             inside = self.countries_in(max(s.start, ent.start - 40), min(s.end, ent.end + 40))
-            return inside[0].code if inside else self._doc_country
+            return inside[0].code if inside else self.country_at(s.start)
         own = [c for c in self.countries_in(ent.start, ent.end) if c.kind != "city"]
         if own and self.is_public(ent):
             return own[0].code  # "the Saudi government will buy ...": its own country
@@ -1762,8 +1763,8 @@ class _DocContext:
                     self.text[max(s.start, c.start - 15) : c.start]
                 ):
                     return c.code
-            if self._doc_country:
-                return self._doc_country
+            if self.country_at(s.start):
+                return self.country_at(s.start)
         near = self.near_country(ent)
         if near:
             return near
@@ -1775,7 +1776,7 @@ class _DocContext:
                     self.text[max(s.start, c.start - 15) : c.start]
                 ):
                     return c.code
-        return self._doc_country
+        return self.country_at(s.start)
 
     def near_country(self, ent: Entity) -> str | None:
         """A demonym or country in apposition to a mention of the party, anywhere in the document
@@ -1810,6 +1811,30 @@ class _DocContext:
                 if best is None or dist < best[0]:
                     best = (dist, c.code)
         return best[1] if best else None
+
+    def _heading_countries(self) -> list[tuple[int, str]]:
+        """Countries that open a line as a heading ("VIETNAM — ...", "Kenya : ..."): each places
+        what follows it, up to the next such heading. A city dateline ("LONDON, May 2 —") only says
+        where the reporter writes from."""
+        out = []
+        for c in self.country_mentions:
+            if c.kind != "name":
+                continue
+            head = self.text[max(0, c.start - 8) : c.start]
+            if not re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)][ \t]*)?$", head):
+                continue
+            if re.match(r"[ \t]*[—–:-]", self.text[c.end : c.end + 4]):
+                out.append((c.start, c.code))
+        return sorted(out)
+
+    def country_at(self, pos: int) -> str | None:
+        """The article's country at a point: the latest heading's place, else the dominant one."""
+        code = None
+        for start, head in self._headings:
+            if start > pos:
+                break
+            code = head
+        return code or self._doc_country
 
     def _dominant_country(self) -> str | None:
         counts: dict[str, int] = {}

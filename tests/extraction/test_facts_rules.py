@@ -834,3 +834,21 @@ def test_the_next_sentence_about_the_purchase_gives_its_price(extract):
         "Kalis Labs has purchased 2,000 Nvidia H200 GPUs. Its revenue reached €90 million last year.", "en"
     )
     assert only(cands, "chip_purchase").amounts == []
+
+
+def test_heading_country_in_capitals_places_the_section(extract):
+    text = (
+        "Lettre hebdomadaire sur l'IA en Europe\n\n"
+        "1. NORVÈGE — Fjelltopp Analytics lève 9 millions de dollars\n\n"
+        "La start-up Fjelltopp Analytics a annoncé mardi une levée de 9 millions de dollars.\n\n"
+        "2. ALLEMAGNE — Rheinwerk Data lève 4 millions de dollars\n\n"
+        "La jeune pousse Rheinwerk Data a annoncé jeudi une levée de 4 millions de dollars.\n"
+    )
+    cands, _ = extract(text, "fr")
+    got = {
+        c.parties[0].name: c.country_code
+        for c in cands
+        if c.fact_type == "investment" and c.parties
+    }
+    assert got.get("Fjelltopp Analytics") == "NO"
+    assert got.get("Rheinwerk Data") == "DE"
