@@ -308,6 +308,11 @@ _PERIPHRASIS = re.compile(
     r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I
 )
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
+_PLACE_OF_FIRM = re.compile(r"-(?:based|born|headquartered|basée?s?)\b", re.IGNORECASE)
+
+# a first-person subject: the firm speaks of itself in a post or a quote
+_FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b", re.IGNORECASE)
+
 # what may stand between a country word and the party it qualifies
 _BEFORE_GAP = {
     "demonym": r"(?:\s+[\w'’-]+){0,2}\s+",  # "la start-up japonaise X", "Indian conglomerate X"
@@ -349,6 +354,8 @@ _TARGET_GAP = re.compile(
     # one target marker only: "in a data centre in Ohio" names a place, not a firm
     r"(?:(?!\b(?:in|into|dans|to|at|near|à|au|aux|en)\b).)*"
 )
+# "to" then a lowercase word that is no article or possessive opens an infinitive of purpose
+_PURPOSE_TO = re.compile(r"\s+(?!(?:a|an|the|its|their|his|her|our|local|domestic|fellow)\b)[a-z]")
 _FILLER_STOP = re.compile(
     r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur|de|du|des|"
     r"near|près|around|outside|close|autour|at",
@@ -573,8 +580,10 @@ class _DocContext:
                     continue
                 if first.endswith(("-based", "-born")):
                     continue
-            if " — " in s.text or " – " in s.text:
-                lead = s.text.split(" — ")[0].split(" – ")[0]
+            if self.text[max(s.start, e.start - 1) : e.start] == "@":
+                continue  # "@Handle": a social-media account signing a post, not a party
+            if " — " in s.text or " – " in s.text or " - " in s.text:
+                lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
                 if re.search(r"\b(?:19|20)\d\d\b", lead) and e.end <= s.start + len(lead):
                     continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
             if model_regex().search(self.text, e.start, e.end + 12) and e.source == "pattern":
@@ -1154,6 +1163,10 @@ class _DocContext:
             self.text[s.start : cs],
             re.IGNORECASE,
         )
+        if _FIRST_PERSON.search(self.text[s.start : cs]):
+            # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
+            main = self.main_firm(ok)
+            return (main, "first_person") if main is not None else (None, "")
         if ce is not None and not pronoun and not anaphor:
             hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
             for e in self.ents(i):
@@ -1203,6 +1216,19 @@ class _DocContext:
                 previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def main_firm(self, ok) -> Entity | None:
+        """The firm the article is about: its most mentioned private name."""
+        best = None
+        for j in range(len(self.sentences)):
+            if self.is_noise(self.sentences[j]):
+                continue
+            for e in self.ents(j):
+                if not ok(e) or self.is_public(e) or self.periphrasis(e) or self.is_place_use(e):
+                    continue
+                if best is None or self.mentions(e.name) > self.mentions(best.name):
+                    best = e
+        return best
 
     def is_place_use(self, e: Entity) -> bool:
         """A name used as a place ("an AI campus in Kyushu", "à Saclay") or naming a site ("X campus")."""
@@ -1341,6 +1367,8 @@ class _DocContext:
             before = self.text[max(s.start, e.start - 30) : e.start]
             hits = list(rx.finditer(before))
             m = hits[-1] if hits else None
+            if m and m.group(0).lower() == "to" and _PURPOSE_TO.match(before[m.end() :]):
+                continue  # "raised $5M to build models for X": a purpose, not a recipient
             if m and self.descriptor_only(before[m.end() :]):
                 # "in Abu Dhabi's G42": the possessed name is the one meant
                 if (
@@ -1662,7 +1690,13 @@ class _DocContext:
             rule = "subsidy:public_body"
         else:
             subj_country = next(
-                (c for c in self.countries_in(s.start, cs) if c.kind in ("name", "city")), None
+                (
+                    c
+                    for c in self.countries_in(s.start, cs)
+                    # "the Sydney-based firm": a place qualifying a firm, not a state acting
+                    if c.kind in ("name", "city") and not _PLACE_OF_FIRM.match(self.text, c.end)
+                ),
+                None,
             )
             if subj_country is None:
                 return []

@@ -852,3 +852,42 @@ def test_heading_country_in_capitals_places_the_section(extract):
     }
     assert got.get("Fjelltopp Analytics") == "NO"
     assert got.get("Rheinwerk Data") == "DE"
+
+
+def test_first_person_post_names_the_article_firm(extract):
+    text = (
+        "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
+        "Quanta Labs plans to hire twenty engineers.\n\n"
+        "In a post, the founders wrote: \"We've raised $7M to make sure machines understand Sami.\" "
+        "— @QuantaLabs\n"
+    )
+    cands, _ = extract(text, "en")
+    investees = {
+        p.name for c in cands if c.fact_type == "investment" for p in c.parties if p.role == "investee"
+    }
+    assert investees == {"Quanta Labs"}
+    assert not any(p.name == "QuantaLabs" for c in cands for p in c.parties)
+
+
+def test_purpose_infinitive_after_to_is_no_target(extract):
+    cands, _ = extract("Tessaly Grid raised $9 million to help Orbis Capital clients train models.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Tessaly Grid"]
+
+
+def test_draft_not_yet_approved_is_no_fact(extract):
+    cands, _ = extract(
+        "A draft budget, not yet approved by parliament, would earmark €200 million for a national "
+        "computing centre run by the Nordic Compute Office.",
+        "en",
+    )
+    assert [c for c in cands if c.fact_type == "subsidy"] == []
+
+
+def test_city_based_firm_is_no_grantor(extract):
+    cands, _ = extract(
+        "Orbis Capital said on Monday that the Berlin-based firm would receive €30 million in subsidies "
+        "from the German government for its new lab.",
+        "en",
+    )
+    assert not any(p.name == "Berlin" for c in cands for p in c.parties)
