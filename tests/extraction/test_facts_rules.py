@@ -891,3 +891,15 @@ def test_city_based_firm_is_no_grantor(extract):
         "en",
     )
     assert not any(p.name == "Berlin" for c in cands for p in c.parties)
+
+
+def test_french_authority_that_attributes_grants(extract):
+    cands, _ = extract(
+        "L'Autorité norvégienne du numérique a attribué 12 millions d'euros à Quanta Labs pour un "
+        "centre de calcul.",
+        "fr",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor")[0].startswith("Autorité")
+    assert c.country_code == "NO"
+    assert [c for c in cands if c.fact_type == "investment"] == []
