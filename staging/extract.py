@@ -580,6 +580,8 @@ class _DocContext:
                     continue
                 if first.endswith(("-based", "-born")):
                     continue
+                if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
+                    continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
             if self.text[max(s.start, e.start - 1) : e.start] == "@":
                 continue  # "@Handle": a social-media account signing a post, not a party
             if " — " in s.text or " – " in s.text or " - " in s.text:

@@ -903,3 +903,14 @@ def test_french_authority_that_attributes_grants(extract):
     assert parties(c, "grantor")[0].startswith("Autorité")
     assert c.country_code == "NO"
     assert [c for c in cands if c.fact_type == "investment"] == []
+
+
+def test_hyphenated_modifier_is_no_party(extract):
+    cands, _ = extract(
+        "Quanta Labs, the Swedish operator, will invest SEK 400 million (about €35 million) in a "
+        "GPU-optimised hall, the company announced on Tuesday.",
+        "en",
+    )
+    names = {p.name for c in cands for p in c.parties}
+    assert "GPU-optimised" not in names
+    assert names <= {"Quanta Labs"}
