@@ -310,6 +310,8 @@ _PERIPHRASIS = re.compile(
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 _PLACE_OF_FIRM = re.compile(r"-(?:based|born|headquartered|basée?s?)\b", re.IGNORECASE)
 
+_NEAR_PLACE = r"\b(?:near|outside|around|près de|aux abords de)\s+$"
+
 # a first-person subject: the firm speaks of itself in a post or a quote
 _FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b", re.IGNORECASE)
 
@@ -784,7 +786,21 @@ class _DocContext:
                 if c.fact_type == "chip_purchase":
                     k = (c.fact_type, c.quantity, tuple(p.name for p in c.parties if p.role == "buyer"))
                 by_amount.setdefault(k, c)
-            candidates.extend(by_amount.values())
+            kept = list(by_amount.values())
+            # "invest SEK 900 million (about €80 million)": the restated amount read by another cue
+            # is part of the fact that holds both, not a fact of its own
+            spans = [{a.start for a in c.amounts} for c in kept]
+            candidates.extend(
+                c
+                for c, own in zip(kept, spans, strict=True)
+                if not (
+                    own
+                    and any(
+                        o is not c and o.fact_type == c.fact_type and own < other
+                        for o, other in zip(kept, spans, strict=True)
+                    )
+                )
+            )
         candidates.extend(self.elided_counts(candidates))
         self.investors_nearby(candidates)
         self.price_next_sentence(candidates)
@@ -1232,6 +1248,13 @@ class _DocContext:
                     best = e
         return best
 
+    def named_as_place(self, name: str) -> bool:
+        """The text elsewhere writes the name as a place only a place can be: "near X", "près de X"."""
+        return any(
+            re.search(_NEAR_PLACE, self.text[max(0, m.start() - 20) : m.start()])
+            for m in self.occurrences(name)
+        )
+
     def is_place_use(self, e: Entity) -> bool:
         """A name used as a place ("an AI campus in Kyushu", "à Saclay") or naming a site ("X campus")."""
         return bool(
@@ -1453,6 +1476,8 @@ class _DocContext:
                 target = None  # "spend ₹75,000 crore on data centres in Jamnagar": a place, not a firm
             if target is not None and _sites().match(self.text, target.end):
                 target = None  # "investment in Kyushu AI campus": a site named after a place
+            if target is not None and self.named_as_place(target.name):
+                target = None  # "commits SEK 1bn to X" where the text also says "a site near X"
             if target is None:
                 # "Nvidia mise 500 millions sur Mistral", "bets $500 million on X": the name right
                 # after the amount and "sur"/"on"

@@ -914,3 +914,15 @@ def test_hyphenated_modifier_is_no_party(extract):
     names = {p.name for c in cands for p in c.parties}
     assert "GPU-optimised" not in names
     assert names <= {"Quanta Labs"}
+
+
+def test_restated_amount_and_place_target_make_one_capex(extract):
+    text = (
+        "Quanta Labs commits SEK 500 million to Kiruna\n\n"
+        "Quanta Labs, the Swedish operator, will invest SEK 500 million (about €44 million) in a new "
+        "hall at its site near Kiruna, the company announced on Monday.\n"
+    )
+    cands, _ = extract(text, "en")
+    inv = [c for c in cands if c.fact_type == "investment"]
+    assert {p.name for c in inv for p in c.parties if p.role == "investee"} == {"Quanta Labs"}
+    assert len([c for c in inv if c.sentence.text.startswith("Quanta Labs, the")]) == 1
