@@ -1500,7 +1500,14 @@ class _DocContext:
                 rule += ":topic"
             else:
                 lo, _hi = self.clause(s, cs, ce, "investment")
-                state = next((c for c in self.countries_in(lo, cs) if c.kind in ("name", "city")), None)
+                state = next(
+                    (
+                        c
+                        for c in self.countries_in(lo, cs)
+                        if c.kind in ("name", "city") and not _PLACE_OF_FIRM.match(self.text, c.end)
+                    ),
+                    None,
+                )
                 if self.public_body_before(s, cs) or (
                     state is not None and (subj is None or how != "subject")
                 ):
@@ -1721,7 +1728,13 @@ class _DocContext:
                     c
                     for c in self.countries_in(s.start, cs)
                     # "the Sydney-based firm": a place qualifying a firm, not a state acting
-                    if c.kind in ("name", "city") and not _PLACE_OF_FIRM.match(self.text, c.end)
+                    if c.kind in ("name", "city")
+                    and not _PLACE_OF_FIRM.match(self.text, c.end)
+                    # "data centres in western Sydney": a place where, not a state acting
+                    and not re.search(
+                        r"\b(?:in|at|near|à|en|dans)\s+(?:\w+\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|et)\s+))?$",
+                        self.text[max(s.start, c.start - 40) : c.start],
+                    )
                 ),
                 None,
             )

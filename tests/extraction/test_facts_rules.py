@@ -926,3 +926,15 @@ def test_restated_amount_and_place_target_make_one_capex(extract):
     inv = [c for c in cands if c.fact_type == "investment"]
     assert {p.name for c in inv for p in c.parties if p.role == "investee"} == {"Quanta Labs"}
     assert len([c for c in inv if c.sentence.text.startswith("Quanta Labs, the")]) == 1
+
+
+def test_firm_capex_after_city_based_is_investment_not_subsidy(extract):
+    text = (
+        "Quanta Labs orders 800 Nvidia chips.\n\n"
+        "The Oslo-based firm also said it would spend NOK 2 billion over four years on new halls in "
+        "eastern Oslo and Stockholm, up from a previous plan of NOK 1 billion.\n"
+    )
+    cands, _ = extract(text, "en")
+    assert [c for c in cands if c.fact_type == "subsidy"] == []
+    inv = only(cands, "investment")
+    assert parties(inv, "investee") == ["Quanta Labs"]
