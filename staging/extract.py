@@ -310,6 +310,9 @@ _PERIPHRASIS = re.compile(
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 _PLACE_OF_FIRM = re.compile(r"-(?:based|born|headquartered|basée?s?)\b", re.IGNORECASE)
 
+# a giving verb whose first object receives: "awarded X a grant", "nous a accordé"
+_GIVE = r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|offer(?:s|ed)?)\s+"
+
 _NEAR_PLACE = r"\b(?:near|outside|around|près de|aux abords de)\s+$"
 
 # a first-person subject: the firm speaks of itself in a post or a quote
@@ -1710,6 +1713,9 @@ class _DocContext:
                 named = subj  # "Berne octroie ...": a capital or body the seeds do not know
             else:
                 body = self.find_body(s, s.start, s.end)
+        obj = self.first_object(i, s, ce)
+        if named is not None and obj is not None and named.start == obj.start:
+            named = None  # "Spain's agency has awarded X a €5m grant": X receives, it does not grant
         country = None
         if named is not None and body is None:
             name, gstart, gend = named.name, named.start, named.end
@@ -1754,7 +1760,9 @@ class _DocContext:
                 )
             )
         markers = _markers(self.lang, "subsidy")
-        if "recipient" in markers:
+        if obj is not None and obj.name != name and not any(p.role == "recipient" for p in c.parties):
+            c.parties.append(Party("recipient", obj.name, obj.start, obj.end, "object"))
+        if "recipient" in markers and not any(p.role == "recipient" for p in c.parties):
             _lo, hi = self.clause(s, cs, ce, "subsidy")
             source = _SOURCE_PHRASE.search(self.text, ce, hi)
             hi = source.start() if source else hi
@@ -1779,6 +1787,20 @@ class _DocContext:
                         )
         c.country_code = country
         return [c]
+
+    def first_object(self, i: int, s: Sentence, ce: int) -> Entity | None:
+        """The first object of a giving verb: "awarded X a €5m grant", "granted us a ..." (us: the
+        article's firm)."""
+        if re.search(_GIVE + r"(?:us|nous)\b", s.text, re.IGNORECASE):
+            return self.main_firm(lambda e: not self.is_person(e) and not self.is_vendor(e))
+        for e in self.ents(i):
+            if (
+                re.search(_GIVE + "$", self.text[max(s.start, e.start - 20) : e.start], re.IGNORECASE)
+                and re.match(r"\s+(?:a|an|its|their)\s", self.text[e.end : e.end + 7])
+                and not self.is_public(e)
+            ):
+                return e
+        return None
 
     def grantor_name(self, i, s, bs, be) -> str:
         """The public body's name: the body word with the name or demonym that follows it, the

@@ -938,3 +938,25 @@ def test_firm_capex_after_city_based_is_investment_not_subsidy(extract):
     assert [c for c in cands if c.fact_type == "subsidy"] == []
     inv = only(cands, "investment")
     assert parties(inv, "investee") == ["Quanta Labs"]
+
+
+def test_first_object_of_awarded_is_the_recipient(extract):
+    cands, _ = extract(
+        "Norway's research office has awarded Quanta Labs a NOK 40 million grant to build speech "
+        "models for regional dialects, including Nynorsk.",
+        "en",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "recipient") == ["Quanta Labs"]
+    assert "Quanta Labs" not in parties(c, "grantor")
+
+
+def test_awarded_us_names_the_article_firm(extract):
+    text = (
+        "Quanta Labs raised $6 million from Orbis Capital.\n\n"
+        "Quanta Labs builds speech models.\n\n"
+        "\"The Nordic Compute Office awarded us a $2 million grant last year,\" the founder said.\n"
+    )
+    cands, _ = extract(text, "en")
+    c = only(cands, "subsidy")
+    assert parties(c, "recipient") == ["Quanta Labs"]
