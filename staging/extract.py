@@ -138,6 +138,21 @@ def _adverbs(language: str) -> re.Pattern | None:
 
 
 @cache
+def _language_names() -> frozenset[str]:
+    """Language names in English and French (babel), capitalised as prose writes them."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover
+        return frozenset()
+    out = set()
+    for code in ("en", "fr"):
+        for name in Locale(code).languages.values():
+            if " " not in name and len(name) >= 4:
+                out.add(name[:1].upper() + name[1:])
+    return frozenset(out)
+
+
+@cache
 def _sentence_flags(language: str) -> dict[str, re.Pattern]:
     by: dict[str, list[str]] = {}
     for r in for_language("sentence_markers", language):
@@ -585,6 +600,8 @@ class _DocContext:
                     continue
                 if first.endswith(("-based", "-born")):
                     continue
+                if " " not in e.name and e.name in _language_names():
+                    continue  # "models for Hausa and Yoruba": a language, not a firm
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
                     continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
             if self.text[max(s.start, e.start - 1) : e.start] == "@":

@@ -960,3 +960,14 @@ def test_awarded_us_names_the_article_firm(extract):
     cands, _ = extract(text, "en")
     c = only(cands, "subsidy")
     assert parties(c, "recipient") == ["Quanta Labs"]
+
+
+def test_language_names_are_no_parties(extract):
+    cands, _ = extract(
+        "Quanta Labs raised $5 million to build speech models for Wolof and Kinyarwanda, in a round "
+        "led by Orbis Capital.",
+        "en",
+    )
+    names = {p.name for c in cands for p in c.parties}
+    assert "Wolof" not in names and "Kinyarwanda" not in names
+    assert "Quanta Labs" in names
