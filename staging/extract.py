@@ -330,6 +330,14 @@ _GIVE = r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|of
 
 _NEAR_PLACE = r"\b(?:near|outside|around|près de|aux abords de)\s+$"
 
+# who speaks after a quote: "», explique X", "," said X"
+_SPEAKER = re.compile(
+    r"[»\"”]\s*,?\s*(?:a\s+|ont\s+)?(?:said|says|told|explained|added|explique|expliquent|expliqué|"
+    r"déclare|déclaré|indique|indiqué|souligne|souligné|précise|précisé|ajoute|ajouté)\s+"
+    r"(?:(?:le|la|les|l['’]|the)\s+(?:[\w-]+\s+){0,2})?",
+    re.IGNORECASE,
+)
+
 # a first-person subject: the firm speaks of itself in a post or a quote
 _FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b", re.IGNORECASE)
 
@@ -1202,6 +1210,12 @@ class _DocContext:
             re.IGNORECASE,
         )
         if _FIRST_PERSON.search(self.text[s.start : cs]):
+            # "« Nous avons investi ... », explique X": the speaker named after the quote
+            said = _SPEAKER.search(self.text, cs, s.end)
+            if said is not None:
+                speaker = next((e for e in self.ents(i) if e.start == said.end() and ok(e)), None)
+                if speaker is not None:
+                    return speaker, "speaker"
             # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
             main = self.main_firm(ok)
             return (main, "first_person") if main is not None else (None, "")

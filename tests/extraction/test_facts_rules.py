@@ -971,3 +971,16 @@ def test_language_names_are_no_parties(extract):
     names = {p.name for c in cands for p in c.parties}
     assert "Wolof" not in names and "Kinyarwanda" not in names
     assert "Quanta Labs" in names
+
+
+def test_first_person_quote_belongs_to_its_named_speaker(extract):
+    text = (
+        "Tessaly Grid lève 5 millions d'euros auprès d'Orbis Capital.\n\n"
+        "Tessaly Grid conçoit des réseaux. Tessaly Grid est installée à Lyon.\n\n"
+        "« Nous avons investi 5 millions d'euros dans Tessaly Grid », explique Orbis Capital.\n"
+    )
+    cands, _ = extract(text, "fr")
+    for c in cands:
+        if c.fact_type == "investment":
+            assert parties(c, "investee") == ["Tessaly Grid"]
+            assert "Tessaly Grid" not in parties(c, "investor")
