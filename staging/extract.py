@@ -383,7 +383,11 @@ _TARGET_GAP = re.compile(
     r"(?:(?!\b(?:in|into|dans|to|at|near|à|au|aux|en)\b).)*"
 )
 # "to" then a lowercase word that is no article or possessive opens an infinitive of purpose
-_PURPOSE_TO = re.compile(r"\s+(?!(?:a|an|the|its|their|his|her|our|local|domestic|fellow)\b)[a-z]")
+_PURPOSE_TO = re.compile(
+    r"\s+(?!(?:a|an|the|its|their|his|her|our|local|domestic|fellow|national|regional|young|new|"
+    r"emerging|startup|start-up|scale-up|company|firm|group|developer|operator|lab|chipmaker|"
+    r"provider|maker|unicorn|consortium|fund)\b)[a-z]"
+)
 _FILLER_STOP = re.compile(
     r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur|de|du|des|"
     r"near|près|around|outside|close|autour|at",

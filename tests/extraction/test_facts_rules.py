@@ -984,3 +984,9 @@ def test_first_person_quote_belongs_to_its_named_speaker(extract):
         if c.fact_type == "investment":
             assert parties(c, "investee") == ["Tessaly Grid"]
             assert "Tessaly Grid" not in parties(c, "investor")
+
+
+def test_to_startup_name_is_still_a_target(extract):
+    cands, _ = extract("Orbis Capital invested $5 million to startup Kalmar Vision.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalmar Vision"]
