@@ -330,6 +330,13 @@ _GIVE = r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|of
 
 _NEAR_PLACE = r"\b(?:near|outside|around|près de|aux abords de)\s+$"
 
+# a group of recipients named by its members
+_CONSORTIUM = re.compile(
+    r"\b(?:consortium|alliance|groupement)\s+(?:[A-Z][\w-]*\s*,?\s+)?(?:led by|made up of|comprising|"
+    r"formed by|of|formé par|mené par|emmené par|composé de|réunissant|qui réunit|regroupant)\s+",
+    re.IGNORECASE,
+)
+
 # who speaks after a quote: "», explique X", "," said X"
 _SPEAKER = re.compile(
     r"[»\"”]\s*,?\s*(?:a\s+|ont\s+)?(?:said|says|told|explained|added|explique|expliquent|expliqué|"
@@ -1811,6 +1818,8 @@ class _DocContext:
                 if e.name != name and all(p.name != e.name for p in c.parties):
                     c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
             if not any(p.role == "recipient" for p in c.parties):
+                c.parties.extend(self.consortium_members(i, s, ce, s.end, name))
+            if not any(p.role == "recipient" for p in c.parties):
                 # "versera 5 millions à l'entreprise": the firm the article is about
                 hit = markers["recipient"].search(self.text, ce, hi)
                 after = hit.end() + 1 if hit and self.text[hit.end() : hit.end() + 1] == " " else 0
@@ -1822,6 +1831,23 @@ class _DocContext:
                         )
         c.country_code = country
         return [c]
+
+    def consortium_members(self, i: int, s: Sentence, lo: int, hi: int, grantor: str) -> list[Party]:
+        """ "to a consortium led by X and Y", "au consortium formé par X et Y": the members receive."""
+        m = _CONSORTIUM.search(self.text, lo, hi)
+        if m is None:
+            return []
+        out: list[Party] = []
+        at = m.end()
+        for e in self.ents(i):
+            if e.start < at:
+                continue
+            if not re.fullmatch(r"\s*(?:,|and|et|, and)?\s*(?:the|le|la|l['’])?\s*", self.text[at : e.start]):
+                break
+            if e.name != grantor and not self.is_public(e) and not self.is_person(e):
+                out.append(Party("recipient", e.name, e.start, e.end, "consortium"))
+            at = e.end
+        return out
 
     def first_object(self, i: int, s: Sentence, ce: int) -> Entity | None:
         """The first object of a giving verb: "awarded X a €5m grant", "granted us a ..." (us: the

@@ -990,3 +990,13 @@ def test_to_startup_name_is_still_a_target(extract):
     cands, _ = extract("Orbis Capital invested $5 million to startup Kalmar Vision.", "en")
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Kalmar Vision"]
+
+
+def test_consortium_members_receive_the_grant(extract):
+    cands, _ = extract(
+        "The Nordic Compute Office awards a $3 million grant to a consortium led by Kalmar Vision and "
+        "Tessaly Grid to build open speech models, the office said.",
+        "en",
+    )
+    c = only(cands, "subsidy")
+    assert set(parties(c, "recipient")) == {"Kalmar Vision", "Tessaly Grid"}
