@@ -330,6 +330,14 @@ _GIVE = r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|of
 
 _NEAR_PLACE = r"\b(?:near|outside|around|près de|aux abords de)\s+$"
 
+# the complements of a French body's name: capitalised ("des Affaires économiques et du Made in
+# Italy") or one lowercase domain noun ("de l'innovation")
+_FR_BODY_TAIL = re.compile(
+    r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:in|of|[a-zà-ÿ]+ques?|[a-zà-ÿ]+les?|[A-ZÀ-ÖØ-Þ][\w'’-]*))*"
+    r"|(?:innovation|recherche|industrie|économie|numérique|énergie|culture|santé|éducation|défense)\b))+"
+)
+
 # a group of recipients named by its members
 _CONSORTIUM = re.compile(
     r"\b(?:consortium|alliance|groupement)\s+(?:[A-Z][\w-]*\s*,?\s+)?(?:led by|made up of|comprising|"
@@ -1894,6 +1902,11 @@ class _DocContext:
                 if c.kind != "city" or re.fullmatch(r"\s*(?:(?:of|de|du|des|de la|of the)\s+|d['’])?", gap):
                     end = c.end
                 break
+        if self.lang == "fr":
+            # "ministère des Entreprises et du Made in Italy", "Autorité israélienne de l'innovation"
+            tail = _FR_BODY_TAIL.match(self.text, end)
+            if tail is not None and tail.end() <= s.end:
+                end = tail.end()
         return self.text[bs:end]
 
     # -- country, date, background ------------------------------------------------------------

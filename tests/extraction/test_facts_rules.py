@@ -1000,3 +1000,14 @@ def test_consortium_members_receive_the_grant(extract):
     )
     c = only(cands, "subsidy")
     assert set(parties(c, "recipient")) == {"Kalmar Vision", "Tessaly Grid"}
+
+
+def test_french_body_name_keeps_its_complements(extract):
+    cands, _ = extract(
+        "Le ministère des Affaires numériques et du Made in Norway a accordé 4 millions d'euros à "
+        "Quanta Labs.",
+        "fr",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor") == ["ministère des Affaires numériques et du Made in Norway"]
+    assert parties(c, "recipient") == ["Quanta Labs"]
