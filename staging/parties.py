@@ -29,7 +29,8 @@ _NAME = re.compile(
     # a name starts after a space, or after an elided article ("d'OpenAI", "l'Élysée")
     rf"(?:(?<=\b[lLdDnNsScCjJ]['’])|(?<=\bqu['’])|(?<![\w’']))"
     rf"(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})|(?: (?:of|for) (?:the )?)(?:{_TOKEN})"
-    rf"|(?: and )(?=[{_UP}][A-Z]+\b)(?:{_TOKEN}))*"
+    # "Science and ICT" is one name; "X and AI Sweden" is two
+    rf"|(?: and )(?=[{_UP}][A-Z]+\b(?![ -][{_UP}\d]))(?:{_TOKEN}))*"
 )
 
 

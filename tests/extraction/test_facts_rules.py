@@ -1011,3 +1011,13 @@ def test_french_body_name_keeps_its_complements(extract):
     c = only(cands, "subsidy")
     assert parties(c, "grantor") == ["ministère des Affaires numériques et du Made in Norway"]
     assert parties(c, "recipient") == ["Quanta Labs"]
+
+
+def test_and_before_a_longer_capitalised_name_splits_two_names(extract):
+    cands, _ = extract(
+        "The Nordic Compute Office awards a $2 million grant to a consortium led by Vestby University "
+        "of Technology and AI Fjord to build open models.",
+        "en",
+    )
+    c = only(cands, "subsidy")
+    assert set(parties(c, "recipient")) == {"Vestby University of Technology", "AI Fjord"}
