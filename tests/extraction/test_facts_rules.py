@@ -1021,3 +1021,13 @@ def test_and_before_a_longer_capitalised_name_splits_two_names(extract):
     )
     c = only(cands, "subsidy")
     assert set(parties(c, "recipient")) == {"Vestby University of Technology", "NTNU Vision"}
+
+
+def test_agency_tag_in_hyphen_dateline_is_no_buyer(extract):
+    cands, _ = extract(
+        "OSLO, May 6, 2025 (Newswire) - Norwegian operator Tessaly Grid has ordered 1,024 Nvidia H100 "
+        "chips for NOK 400 million.",
+        "en",
+    )
+    c = only(cands, "chip_purchase")
+    assert parties(c, "buyer") == ["Tessaly Grid"]
