@@ -338,6 +338,11 @@ _FR_BODY_TAIL = re.compile(
     r"|(?:innovation|recherche|industrie|économie|numérique|énergie|culture|santé|éducation|défense)\b))+"
 )
 
+# French institutions written in lower case before their town: "l'université de Pise"
+_INSTITUTION_OF = re.compile(
+    r"\b((?:université|école|institut|centre hospitalier(?: universitaire)?)\s+(?:de\s+|d['’]|du\s+))$"
+)
+
 # a group of recipients named by its members
 _CONSORTIUM = re.compile(
     r"\b(?:consortium|alliance|groupement)\s+(?:[A-Z][\w-]*\s*,?\s+)?(?:led by|made up of|comprising|"
@@ -1824,7 +1829,12 @@ class _DocContext:
                 if e.name in self.ex.countries.table:
                     continue
                 if e.name != name and all(p.name != e.name for p in c.parties):
-                    c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
+                    inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
+                    if inst is not None:  # "l'université de Pise": the university, not the town
+                        full = self.text[inst.start(1) : e.end]
+                        c.parties.append(Party("recipient", full, inst.start(1), e.end, "role_marker"))
+                    else:
+                        c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
             if not any(p.role == "recipient" for p in c.parties):
                 c.parties.extend(self.consortium_members(i, s, ce, s.end, name))
             if not any(p.role == "recipient" for p in c.parties):

@@ -1031,3 +1031,13 @@ def test_agency_tag_in_hyphen_dateline_is_no_buyer(extract):
     )
     c = only(cands, "chip_purchase")
     assert parties(c, "buyer") == ["Tessaly Grid"]
+
+
+def test_university_of_a_town_is_the_recipient(extract):
+    cands, _ = extract(
+        "Le ministère norvégien du Numérique a accordé 8 millions d'euros à Quanta Labs et à "
+        "l'université de Tromsø.",
+        "fr",
+    )
+    c = only(cands, "subsidy")
+    assert set(parties(c, "recipient")) == {"Quanta Labs", "université de Tromsø"}
