@@ -809,6 +809,7 @@ class _DocContext:
             facts_money = [m for m in self.money_in(s) if labels.get(m) == "fact"]
             self.cue_starts = sorted({(c[3], c[4], c[0]) for c in cues})
             made: list[Candidate] = []
+            converted: list[Candidate] = []
             for fact_type in FACT_TYPES:
                 seen: set = set()
                 for ft, role, cue, cs, ce in cues:
@@ -823,7 +824,10 @@ class _DocContext:
                         if key in seen:
                             continue
                         seen.add(key)
-                        made.append(cand)
+                        (made if cand.fact_type == ft else converted).append(cand)
+            # a fact read by its own kind of cue ("attribuer" for a grant) wins over one another
+            # kind of cue turned into it ("réunit" read with a public subject)
+            made += converted
             # one amount read by an investment and a subsidy cue is the subsidy's
             sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
             made = [

@@ -1041,3 +1041,15 @@ def test_university_of_a_town_is_the_recipient(extract):
     )
     c = only(cands, "subsidy")
     assert set(parties(c, "recipient")) == {"Quanta Labs", "université de Tromsø"}
+
+
+def test_grant_cue_wins_over_a_round_cue_in_the_same_sentence(extract):
+    cands, _ = extract(
+        "L'Autorité norvégienne du numérique vient d'attribuer 30 millions d'euros (environ 32 millions "
+        "de dollars) au consortium Fjordnett, qui réunit Quanta Labs et l'université d'Oslo.",
+        "fr",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "grantor")[0].startswith("Autorité norvégienne")
+    assert "Fjordnett" in parties(c, "recipient")
+    assert [x for x in cands if x.fact_type == "investment"] == []
