@@ -49,7 +49,7 @@ def quantity_regex(language: str) -> re.Pattern:
     # number, then up to four short words (brand, model, "de ses"), then a chip unit or a model
     filler = r"(?:[\w’'.-]+ ){0,4}?"
     return re.compile(
-        rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words}))(?:{_SP}?(?P<scale>k|K|millions?|thousand|mille|milliers))?"
+        rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words}))(?:{_SP}?(?P<scale>k|K|millions?|thousand|mille|milliers?))?"
         rf"(?:\+)?{_SP}"
         rf"(?:(?:de|d['’]|of){_SP}?)?{filler}(?P<unit>{units}|(?:{models})s?)(?![\w])",
         re.IGNORECASE,

@@ -1072,10 +1072,13 @@ class _DocContext:
                 # ... or stands right before a purchase noun: "a $500 million order for 10,000 GPUs"
                 priced = amounts and (amounts[0].start >= ce or 0 <= cs - amounts[-1].end <= 2)
                 c.amounts = amounts if priced else []
-                if not any(p.role == "vendor" for p in c.parties):
-                    vendor = self.vendor_from_model(c.chip_model)
-                    if vendor:
-                        c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+                vendor = self.vendor_from_model(c.chip_model)
+                if vendor:
+                    # the model's maker sells the chips, not another vendor the sentence names
+                    # ("cartes Gaudi 3 d'Intel, face à Nvidia")
+                    c.parties = [p for p in c.parties if p.role != "vendor" or p.name == vendor]
+                if vendor and not any(p.role == "vendor" for p in c.parties):
+                    c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
         elif fact_type == "investment":
             if not amounts:
                 return []

@@ -1053,3 +1053,18 @@ def test_grant_cue_wins_over_a_round_cue_in_the_same_sentence(extract):
     assert parties(c, "grantor")[0].startswith("Autorité norvégienne")
     assert "Fjordnett" in parties(c, "recipient")
     assert [x for x in cands if x.fact_type == "investment"] == []
+
+
+def test_un_millier_de_cartes_counts_a_thousand_from_the_model_maker(extract):
+    cands, _ = extract(
+        "En mars, Quanta Labs s'est équipée d'un millier de cartes Gaudi 3 d'Intel, loin de Nvidia.",
+        "fr",
+    )
+    c = only(cands, "chip_purchase")
+    assert c.quantity == 1000
+    assert parties(c, "vendor") == ["Intel"]
+
+
+def test_a_general_can_buy_is_no_purchase(extract):
+    cands, _ = extract("« On peut acheter des puces Nvidia en six mois », dit Quanta Labs.", "fr")
+    assert [c for c in cands if c.fact_type == "chip_purchase"] == []
