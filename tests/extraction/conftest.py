@@ -1,23 +1,11 @@
 """A tiny project folder with seeds of our own, and a helper that extracts facts from one text."""
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from warehouse.staging.documents import Document as Doc
 from warehouse.staging.extract import Extractor
-
-
-@dataclass(frozen=True)
-class Doc:
-    document_id: str
-    file_name: str
-    path: str
-    title: str | None
-    published_on: date | None
-    language: str
-    text: str
-
 
 FIRMS = """firm_id,firm_name,country_code,firm_kind
 nvidia,Nvidia,US,chip_vendor

@@ -1,22 +1,10 @@
 """extract_into writes traceable rows into a real DuckDB file."""
 
-from dataclasses import dataclass
 from datetime import date
 
 import duckdb
+from warehouse.staging.documents import Document as Doc
 from warehouse.staging.facts import RAW_TABLES, ensure_tables, extract_into
-
-
-@dataclass(frozen=True)
-class Doc:
-    document_id: str
-    file_name: str
-    path: str
-    title: str | None
-    published_on: date | None
-    language: str
-    text: str
-
 
 TEXT_FR = (
     "Lumina Robotics lève 40 millions d'euros\n\n"
