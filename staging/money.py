@@ -41,6 +41,21 @@ def _scales(language: str) -> dict[str, float]:
     return out
 
 
+def _cldr_currency_names(language: str) -> dict[str, str]:
+    """Every current ISO 4217 currency's name in CLDR, singular and plural ("livres égyptiennes",
+    "Moroccan dirhams"), so a currency the lexicon does not list is still read."""
+    import pycountry
+    from babel.numbers import get_currency_name
+
+    names = {}
+    for currency in pycountry.currencies:
+        for count in (1, 2):
+            name = get_currency_name(currency.alpha_3, count, language)
+            if name and name != currency.alpha_3:
+                names[name] = currency.alpha_3
+    return names
+
+
 @cache
 def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
     prefix, suffix = {}, {}
@@ -49,6 +64,8 @@ def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
             prefix[r["surface"]] = r["currency_code"]
         if r["position"] in ("suffix", "both"):
             suffix[r["surface"]] = r["currency_code"]
+    for name, code in _cldr_currency_names(language).items():
+        suffix.setdefault(name, code)  # the lexicon's reading of a shared word wins
     # title-case headlines: "10 Billion Euros", "500 Million Dollars"
     for word, code in list(suffix.items()):
         if len(word) > 3 and word[:1].islower():

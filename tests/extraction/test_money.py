@@ -101,3 +101,25 @@ def test_the_yen_sign_takes_the_nearest_country():
     assert [m.currency for m in found] == ["JPY"]
     found = find_money("Kalis, a Beijing start-up, raised ¥3 billion from local funds.", "en")
     assert [m.currency for m in found] == ["CNY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amount", "currency"),
+    [
+        # currency names from CLDR (babel), singular and plural, that no lexicon row lists
+        ("une aide de 320 millions de livres égyptiennes", "fr", 320e6, "EGP"),
+        ("un fonds de 2,5 milliards de dirhams marocains", "fr", 2.5e9, "MAD"),
+        ("un prêt de 40 millions de pesos chiliens", "fr", 40e6, "CLP"),
+        ("a grant of 75 million Danish kroner", "en", 75e6, "DKK"),
+        ("backed by 6 billion Turkish lira of state money", "en", 6e9, "TRY"),
+        # ISO codes written before the amount
+        ("THB 1.8 billion for a data centre", "en", 1.8e9, "THB"),
+        ("a ZAR 250 million programme", "en", 250e6, "ZAR"),
+    ],
+)
+def test_currency_names_and_codes_beyond_the_lexicon(text, language, amount, currency):
+    assert one(text, language) == (pytest.approx(amount), currency)
+
+
+def test_a_word_that_is_also_a_currency_code_is_no_money():
+    assert find_money("the TOP 500 list of supercomputers", "en") == []
