@@ -258,11 +258,16 @@ class Extractor:
         return ctx.run()
 
 
+def _filter_alt(kind: str) -> str:
+    """A regex alternation of the `name_filters` words of one kind, longest first."""
+    words = [r["word"] for r in rows("name_filters") if r["kind"] == kind]
+    return "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _titles() -> re.Pattern:
-    words = [r["word"] for r in rows("name_filters") if r["kind"] == "title"]
     return re.compile(
-        rf"(?<![\w])(?:{'|'.join(_apos(w) for w in sorted(words, key=len, reverse=True))})"
+        rf"(?<![\w])(?:{_filter_alt('title')})"
         r"(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){0,3}?[\s,]+$",
         re.IGNORECASE,
     )
@@ -270,8 +275,7 @@ def _titles() -> re.Pattern:
 
 @cache
 def _media() -> re.Pattern:
-    words = [r["word"] for r in rows("name_filters") if r["kind"] == "media"]
-    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    alt = _filter_alt("media")
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?\s+$", re.IGNORECASE)
 
 
@@ -279,8 +283,7 @@ def _media() -> re.Pattern:
 def _origins() -> re.Pattern:
     """Where founders come from ("Issue de l'EPFL", "deux anciens chercheurs de l'Inria", "former
     Google engineers"): a school or a former employer, never the deal's actor."""
-    words = [r["word"] for r in rows("name_filters") if r["kind"] == "origin"]
-    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    alt = _filter_alt("origin")
     return re.compile(
         rf"(?<![\w-])(?:(?:{alt})(?:[\s-]+[\w'’-]+){{0,3}}?\s+(?:de|d['’]|du|des|of|at|from|out of|chez)"
         rf"\s*(?:l['’]|la\s+|le\s+|les\s+|the\s+)?|(?:former|ex|anciens?)[\s-]+)$",
@@ -292,24 +295,21 @@ def _origins() -> re.Pattern:
 def _fronted() -> re.Pattern:
     """A sentence opening on a participle ("Fondée en 2022 par ..., la jeune pousse X lève"): the
     names of that opening phrase are not its subject."""
-    words = [r["word"] for r in rows("name_filters") if r["kind"] == "fronted"]
-    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    alt = _filter_alt("fronted")
     return re.compile(rf"\s*(?:{alt})(?![\w-])", re.IGNORECASE)
 
 
 @cache
 def _sites() -> re.Pattern:
     """Common nouns of sites a name may qualify ("X campus", "X data centre"): then X is no firm."""
-    words = [r["word"] for r in rows("name_filters") if r["kind"] == "site"]
-    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    alt = _filter_alt("site")
     return re.compile(rf"\s+(?:{alt})(?![\w-])")
 
 
 @cache
 def _gov_titles() -> re.Pattern:
     """Titles of office holders whose spending is the state's ("le ministre-président X")."""
-    words = [r["word"] for r in rows("name_filters") if r["kind"] == "gov_title"]
-    alt = "|".join(_apos(w) for w in sorted(words, key=len, reverse=True))
+    alt = _filter_alt("gov_title")
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?[\s,]+$")
 
 
