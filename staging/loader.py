@@ -49,32 +49,25 @@ REJECTED_COLUMNS = {
 }
 
 
-def _facts_module() -> ModuleType | None:
-    """The fact extractor, or None while it is not part of the package yet."""
-    try:
-        return importlib.import_module(_FACTS)
-    except ModuleNotFoundError as exc:
-        if exc.name != _FACTS:        # a missing dependency inside it is a real error
-            raise
-        return None
+def _facts_module() -> ModuleType:
+    """The fact extractor, looked up at call time (tests put a stand-in in sys.modules)."""
+    return importlib.import_module(_FACTS)
 
 
 def _qualified(table: str) -> str:
     return table if "." in table else f"raw.{table}"
 
 
-def _fact_tables(facts: ModuleType | None) -> tuple[str, ...]:
-    return tuple(_qualified(t) for t in getattr(facts, "RAW_TABLES", ())) if facts else ()
+def _fact_tables(facts: ModuleType) -> tuple[str, ...]:
+    return tuple(_qualified(t) for t in facts.RAW_TABLES)
 
 
 PROVIDES: tuple[str, ...] = ("raw.documents", "raw.rejected_documents", *_fact_tables(_facts_module()))
 STATEFUL = True
 
 
-def fingerprint(project_dir: Path, facts: ModuleType | None) -> str | None:
+def fingerprint(project_dir: Path, facts: ModuleType) -> str:
     """What the extraction of a document depends on besides its text."""
-    if facts is None:
-        return None
     digest = hashlib.sha256(str(getattr(facts, "VERSION", "")).encode())
     here = Path(__file__).parent
     seeds = Path(project_dir) / "seeds"
@@ -149,7 +142,7 @@ def load(con, ctx):
 
     def unchanged(doc: Document) -> bool:
         before = previous.get(doc.document_id)
-        return (not ctx.full_refresh and before is not None and stamp is not None
+        return (not ctx.full_refresh and before is not None
                 and before[0] == doc.published_on and before[3] == stamp)
 
     to_extract = [d for d in read.documents if not unchanged(d)]
@@ -162,13 +155,13 @@ def load(con, ctx):
     rows = []
     for doc in read.documents:
         before = previous.get(doc.document_id)
-        extracted = facts is not None and not unchanged(doc)
+        extracted = not unchanged(doc)
         rows.append((
             doc.document_id, doc.file_name, doc.path, doc.title, doc.published_on, doc.language,
             doc.text, len(doc.text), hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), doc.url,
             before[1] if before else now,
             now if extracted else (before[2] if before else None),
-            stamp if facts is not None else None,
+            stamp,
         ))
     con.execute("delete from raw.documents")
     _insert(con, "raw.documents", DOCUMENTS_COLUMNS, rows)
@@ -178,18 +171,14 @@ def load(con, ctx):
 
     messages = []
     fact_tables = _fact_tables(facts)
-    if facts is None:
-        # The extractor is not in the package yet: documents are staged, no facts.
-        messages.append(f"{_FACTS} is not available: documents staged without fact extraction")
-    else:
-        facts.ensure_tables(con)
-        for table in fact_tables:
-            con.execute(f"delete from {table} "
-                        "where document_id not in (select document_id from raw.documents)")
-        extract_started = time.perf_counter()
-        written = facts.extract_into(con, to_extract, Path(ctx.project_dir))
-        messages.append(f"extracted {len(to_extract)} documents ({written} rows) in "
-                        f"{time.perf_counter() - extract_started:.2f} s")
+    facts.ensure_tables(con)
+    for table in fact_tables:
+        con.execute(f"delete from {table} "
+                    "where document_id not in (select document_id from raw.documents)")
+    extract_started = time.perf_counter()
+    written = facts.extract_into(con, to_extract, Path(ctx.project_dir))
+    messages.append(f"extracted {len(to_extract)} documents ({written} rows) in "
+                    f"{time.perf_counter() - extract_started:.2f} s")
 
     mb = read.bytes_read / 2**20
     messages.insert(0, (
