@@ -292,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
         currency_rows(),
         out_dir,
     )
+    if out_dir.resolve() == SEEDS.resolve():
+        from generated_with import record
+
+        record(Path(__file__).name, ["babel", "pycountry"])
     return 0
 
 

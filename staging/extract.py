@@ -139,17 +139,13 @@ def _adverbs(language: str) -> re.Pattern | None:
 
 @cache
 def _language_names() -> frozenset[str]:
-    """Language names in English and French (babel), capitalised as prose writes them."""
-    try:
-        from babel import Locale
-    except ImportError:  # pragma: no cover
-        return frozenset()
-    out = set()
-    for code in ("en", "fr"):
-        for name in Locale(code).languages.values():
-            if " " not in name and len(name) >= 4:
-                out.add(name[:1].upper() + name[1:])
-    return frozenset(out)
+    """Language names in English and French (lexicons/language_names.csv, from CLDR), capitalised
+    as prose writes them."""
+    return frozenset(
+        r["name"][:1].upper() + r["name"][1:]
+        for r in rows("language_names")
+        if " " not in r["name"] and len(r["name"]) >= 4
+    )
 
 
 @cache
@@ -430,20 +426,11 @@ _MAKER_VERB = re.compile(
 )
 @cache
 def _currency_homes() -> dict[str, str]:
-    """Currency -> the country that issues it (yen, yuan, won, rupee, franc), from babel; the
-    euro, which no one country issues, is left out."""
-    try:
-        import pycountry
-        from babel.numbers import get_territory_currencies
-    except ImportError:  # pragma: no cover
-        return {}
+    """Currency -> the country that issues it (yen, yuan, won, rupee, franc), from
+    lexicons/currency_territories.csv (CLDR); the euro, which no one country issues, is left out."""
     users: dict[str, set[str]] = {}
-    for country in pycountry.countries:
-        try:
-            for code in get_territory_currencies(country.alpha_2):
-                users.setdefault(code, set()).add(country.alpha_2)
-        except Exception:  # noqa: BLE001 - a territory babel does not know
-            continue
+    for r in rows("currency_territories"):
+        users.setdefault(r["currency_code"], set()).add(r["country_code"])
     # a currency several territories use belongs to the one its ISO code names (CHF -> CH, INR -> IN)
     return {
         code: next(iter(c)) if len(c) == 1 else code[:2]

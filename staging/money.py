@@ -43,17 +43,9 @@ def _scales(language: str) -> dict[str, float]:
 
 def _cldr_currency_names(language: str) -> dict[str, str]:
     """Every current ISO 4217 currency's name in CLDR, singular and plural ("livres égyptiennes",
-    "Moroccan dirhams"), so a currency the lexicon does not list is still read."""
-    import pycountry
-    from babel.numbers import get_currency_name
-
-    names = {}
-    for currency in pycountry.currencies:
-        for count in (1, 2):
-            name = get_currency_name(currency.alpha_3, count, language)
-            if name and name != currency.alpha_3:
-                names[name] = currency.alpha_3
-    return names
+    "Moroccan dirhams"; lexicons/currency_names.csv), so a currency the lexicon does not list is
+    still read."""
+    return {r["name"]: r["currency_code"] for r in rows("currency_names") if r["language"] == language}
 
 
 @cache
