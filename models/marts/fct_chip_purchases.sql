@@ -18,6 +18,7 @@ final as (
         country_code,
         announced_on,
         date_precision,
+        date_source,
         is_background,
         candidate_count,
         evidence_candidate_id,

@@ -16,6 +16,7 @@ final as (
         country_code,
         announced_on,
         date_precision,
+        date_source,
         is_background,
         candidate_count,
         evidence_candidate_id,

@@ -16,6 +16,7 @@ final as (
         amount_usd,
         announced_on,
         date_precision,
+        date_source,
         is_background,
         candidate_count,
         evidence_candidate_id,
