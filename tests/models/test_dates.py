@@ -16,7 +16,8 @@ def test_an_undated_fact_takes_its_article_date(warehouse):
     warehouse.doc("d1", "2024-06-12").fact(
         "Sakana AI raises $100 million.", "investment", [("investee", "Sakana AI")], [(100e6, "USD")])
     warehouse.build()
-    assert warehouse.dicts(QUERY) == [{"day": "2024-06-12", "date_precision": "day", "date_source": "article"}]
+    expected = {"day": "2024-06-12", "date_precision": "day", "date_source": "article"}
+    assert warehouse.dicts(QUERY) == [expected]
 
 
 def test_a_background_deal_stays_undated(warehouse):
