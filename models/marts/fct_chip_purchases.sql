@@ -4,10 +4,18 @@ with facts as (
     select * from intermediate.int_facts
 ),
 
+deal_members as (
+    select * from intermediate.int_deal_members
+),
+
+deal_reviews as (
+    select * from intermediate.int_deal_reviews
+),
+
 final as (
     select
-        fact_id as purchase_id,
-        document_id,
+        facts.fact_id as purchase_id,
+        facts.document_id,
         main_firm_id as buyer_firm_id,
         vendor_firm_id,
         chip_model,
@@ -23,9 +31,14 @@ final as (
         candidate_count,
         evidence_candidate_id,
         evidence_rule,
-        evidence
+        evidence,
+        deal_members.deal_id,
+        coalesce(deal_reviews.is_reviewed, false) as reviewed
     from facts
-    where fact_type = 'chip_purchase' and is_complete
+    left join deal_members on deal_members.fact_id = facts.fact_id
+    left join deal_reviews on deal_reviews.deal_id = deal_members.deal_id
+    where not coalesce(deal_reviews.is_rejected, false)
+        and fact_type = 'chip_purchase' and is_complete
 )
 
 select * from final
