@@ -71,11 +71,28 @@ def _reporter(json_events: bool):
     return make_reporter(json_events)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (schedulers, containers, `kill`): stopped and cleaned up like Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
 def _run(fn, json_events: bool = False):
+    import signal
+    import threading
+
     from warehouse.errors import WarehouseError
 
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return fn()
+    except Terminated:
+        typer.echo("terminated: nothing published", err=True)
+        raise typer.Exit(143) from None
     except WarehouseError as exc:
         raise _fail(exc, json_events) from None
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
@@ -87,6 +104,9 @@ def _run(fn, json_events: bool = False):
     except KeyboardInterrupt:
         typer.echo("interrupted: nothing published", err=True)
         raise typer.Exit(130) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _version(value: bool):
@@ -175,12 +195,16 @@ def export(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"
 
 @app.command()
 def query(sql: Annotated[str, typer.Argument(help="One SQL query.")], db: Db = Path("warehouse.duckdb"),
-          fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table):
-    """Run a query against the published warehouse and print the result."""
+          fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table,
+          allow_files: Annotated[list[Path] | None, typer.Option(
+              "--allow-files", metavar="PATH", help="A file or folder the query may read (repeatable).")]
+          = None):
+    """Run a read-only query against the published warehouse and print the result. It cannot
+    change the warehouse or read files outside it, except those under --allow-files."""
     from warehouse import api
     from warehouse.formatting import render
 
-    columns, rows = _run(lambda: api.query(sql, db))
+    columns, rows = _run(lambda: api.query(sql, db, allow_files=allow_files or ()))
     sys.stdout.write(render(columns, rows, fmt.value))
 
 

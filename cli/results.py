@@ -181,8 +181,12 @@ def write_run_results(project_dir: Path, summary: dict, results: list) -> Path:
     payload = {**summary, "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
                "results": [r.to_dict() for r in results]}
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
     return path
 
 
