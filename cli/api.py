@@ -167,7 +167,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
         check_target(target)  # again under the lock: another build may have just published it
         # DuckDB's lock on the target until it is published: no read-write session meanwhile
         left = max(0.0, lock_timeout - (time.monotonic() - started))
-        guard = held.enter_context(SessionGuard(target, left))
+        guard = held.enter_context(SessionGuard(target, left, reporter.info))
         note = recover_wal(target, guard)
         if note:
             reporter.info(f"warning: {note}")

@@ -168,9 +168,10 @@ class SessionGuard:
     file would release a POSIX lock (the copy of the last good file reads through `fh`).
     """
 
-    def __init__(self, target: Path, timeout: float):
+    def __init__(self, target: Path, timeout: float, notify=None):
         self.target = target
         self.timeout = timeout
+        self.notify = notify            # called once with a message when the build starts waiting
         self.fh = None
 
     def __enter__(self) -> SessionGuard:
@@ -194,6 +195,7 @@ class SessionGuard:
             return
         self.release()
         deadline = time.monotonic() + self.timeout
+        waiting = False
         while True:
             try:
                 fh = open(self.target, "rb")  # noqa: SIM115 - kept open while the lock is held
@@ -207,14 +209,18 @@ class SessionGuard:
                     raise
                 holder = _lock_holder(fh.fileno())
                 fh.close()
+                who = f"{_program(holder)} (pid {holder})" if holder else "another process"
                 if time.monotonic() >= deadline:
-                    who = f"{_program(holder)} (pid {holder})" if holder else "another process"
                     raise LockError(
                         f"{self.target} is open read-write by {who}; waited {self.timeout:g} s for it to "
                         "close. Publishing now would lose that session's writes and leave its .wal "
                         "beside a file it does not belong to",
                         hint="close that session (open the warehouse read-only: `duckdb -readonly FILE`), "
                              "or raise --lock-timeout") from None
+                if not waiting and self.notify is not None:
+                    self.notify(f"waiting for {who} to close {self.target.name}, which it has open "
+                                f"read-write (up to {self.timeout:g} s)")
+                waiting = True
                 time.sleep(_POLL)
                 continue
             self.fh = fh
