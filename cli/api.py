@@ -173,6 +173,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
             reporter.info(f"warning: {note}")
         copy = target.exists() and (command == "run" or subset or needs_state)
         build_file = BuildFile(target, guard)
+        held.callback(build_file.discard, None)  # on every exit path, a signal between two lines too
         con = build_file.open(copy)
         reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
         try:

@@ -75,8 +75,24 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (schedulers, containers, `kill`): stopped and cleaned up like Ctrl-C."""
 
 
-def _terminate(signum, frame):
-    raise Terminated()
+_signals: list[int] = []   # signals received while a command ran
+
+
+def _on_signal(signum, frame):
+    import signal
+
+    _signals.append(signum)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _stopped() -> typer.Exit:
+    import signal
+
+    if _signals and _signals[-1] == signal.SIGTERM:
+        typer.echo("terminated: nothing published", err=True)
+        return typer.Exit(143)
+    typer.echo("interrupted: nothing published", err=True)
+    return typer.Exit(130)
 
 
 def _run(fn, json_events: bool = False):
@@ -85,28 +101,35 @@ def _run(fn, json_events: bool = False):
 
     from warehouse.errors import WarehouseError
 
-    previous = None
+    previous = {}
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _terminate)
+        # a signal DuckDB catches mid-query comes back as its own error ("Query interrupted"):
+        # the signal is recorded so that any exception it caused ends the command the same way
+        _signals.clear()
+        previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         return fn()
-    except Terminated:
-        typer.echo("terminated: nothing published", err=True)
-        raise typer.Exit(143) from None
+    except KeyboardInterrupt:
+        raise _stopped() from None
     except WarehouseError as exc:
+        if _signals:
+            raise _stopped() from None
         raise _fail(exc, json_events) from None
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(141) from None
     except OSError as exc:  # permissions, missing folders, full disks: the user's to fix
+        if _signals:
+            raise _stopped() from None
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        typer.echo("interrupted: nothing published", err=True)
-        raise typer.Exit(130) from None
+    except Exception:
+        if _signals:
+            raise _stopped() from None
+        raise
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _version(value: bool):
