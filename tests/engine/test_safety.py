@@ -216,6 +216,9 @@ def test_allow_files_opens_one_folder_only(cli, tmp_path):
     assert ok.exit_code == 0 and ok.stdout.split() == ["rate", "1.1"]
     denied = cli("query", f"select * from read_csv('{shared}/../secret.csv')", "--allow-files", str(shared))
     assert denied.exit_code == 1 and "hunter2" not in denied.stdout
+    one_file = cli("query", f"select token from read_csv('{tmp_path}/secret.csv')", "--allow-files",
+                   str(tmp_path / "secret.csv"), "--format", "csv")
+    assert one_file.exit_code == 0 and one_file.stdout.split() == ["token", "hunter2"]
     missing = cli("query", "select 1", "--allow-files", str(tmp_path / "nope"))
     assert missing.exit_code == 2
 
