@@ -4,10 +4,14 @@ with facts as (
     select * from intermediate.int_facts
 ),
 
+confidence as (
+    select * from intermediate.int_fact_confidence
+),
+
 final as (
     select
-        fact_id as investment_id,
-        document_id,
+        facts.fact_id as investment_id,
+        facts.document_id,
         main_firm_id as investee_firm_id,
         amount,
         currency_code,
@@ -20,8 +24,11 @@ final as (
         candidate_count,
         evidence_candidate_id,
         evidence_rule,
-        evidence
+        evidence,
+        -- calibrated: among facts at 0.9 or more, at least 9 in 10 are right
+        confidence.confidence
     from facts
+    left join confidence on confidence.fact_id = facts.fact_id
     where fact_type = 'investment' and is_complete
 )
 
