@@ -7,6 +7,12 @@ scores the sample articles, the shared dev corpus, and the corpora in
 `benchmarks/corpora/` (written for this project, independently of the
 extractor's rules). The scorer is the team's `../shared/eval/score_facts.py`.
 Each corpus is built with the real CLI into a temporary file.
+
+When the fact tables carry `confidence`, a calibration table follows each
+corpus's line: facts per confidence bin, the share strictly right (a fact the
+scorer matches to a gold fact, required or optional) and the scorer's precision
+(optional matches left out), then the facts at 0.9 or more, which the contract
+wants at least 9 in 10 right (`--no-calibration` leaves the tables out).
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from fact_labels import calibration_table, format_table, label_facts
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
@@ -34,6 +42,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpora", nargs="*", type=Path)
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score_facts.py")
+    ap.add_argument("--no-calibration", action="store_true", help="leave out the confidence tables")
     args = ap.parse_args()
     corpora = ([(c.name, c / "documents", c / "gold.jsonl") for c in args.corpora]
                if args.corpora else default_corpora())
@@ -56,6 +65,8 @@ def main() -> int:
             s = summary["strict"]
             print(f"{name:<10} strict P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
                   f"(tp={s['tp']} predicted={s['predicted']} required={s['required']})")
+            if summary.get("confidence") and not args.no_calibration:
+                print(format_table(calibration_table(label_facts(db, gold, args.scorer))))
     return 0
 
 
