@@ -13,9 +13,12 @@ features the SQL defines), and:
    `seeds/confidence_weights.csv`;
 2. scores each fact out of fold (5 folds by document: each fact scored by a
    fit that never saw its document), fits an isotonic (non-decreasing) step
-   function from score to the share of right facts, smooths each step's share
-   (one right and one wrong fact added: a step of 9/9 says 0.91, not 1.0) and
-   writes the steps to `seeds/confidence_calibration.csv`;
+   function from score to the share of right facts (steps of MIN_STEP facts or
+   more; a step's confidence is its share, capped at n/(n+1) so that 20 right
+   of 20 says 0.952, not 1.0), pools the top steps as far down as the pooled
+   share stays at 0.9 or more (the contract's threshold: the most facts that
+   can honestly be said 0.9), and writes the steps to
+   `seeds/confidence_calibration.csv`;
 3. rebuilds with the new seeds and prints the calibration table (facts and the
    share strictly right per confidence bin) and the scorer's confidence lines.
 
@@ -42,6 +45,7 @@ CALIBRATION = PROJECT / "seeds" / "confidence_calibration.csv"
 FOLDS = 5
 MIN_STEP = 15  # facts: a smaller isotonic step is merged into its lower neighbour
 L2_GRID = (1.0, 2.0, 3.0, 5.0, 10.0, 20.0)
+TARGET = 0.9  # the contract: among facts at 0.9 or more, at least 9 in 10 are right
 
 
 def build(documents: Path, db: Path) -> None:
@@ -112,11 +116,23 @@ def fit_logistic(xs: list[list[float]], ys: list[int], l2: float, iterations: in
     return w
 
 
+def _share(block: dict) -> float:
+    """The block's share of right facts, never more certain than one more wrong fact would allow."""
+    return min(block["right"] / block["facts"], block["facts"] / (block["facts"] + 1))
+
+
 def isotonic_steps(scored: list[tuple[float, int]]) -> list[dict]:
     """Pool-adjacent-violators on (score, right) sorted by score; steps of MIN_STEP facts or more."""
-    blocks: list[dict] = []
+    tied: list[dict] = []  # facts of one score are never split
     for score, y in sorted(scored):
-        blocks.append({"score_from": score, "facts": 1, "right": y})
+        if tied and tied[-1]["score_from"] == score:
+            tied[-1]["facts"] += 1
+            tied[-1]["right"] += y
+        else:
+            tied.append({"score_from": score, "facts": 1, "right": y})
+    blocks: list[dict] = []
+    for group in tied:
+        blocks.append(dict(group))
         while len(blocks) > 1 and (blocks[-1]["right"] / blocks[-1]["facts"]
                                    <= blocks[-2]["right"] / blocks[-2]["facts"]
                                    or blocks[-2]["facts"] < MIN_STEP):
@@ -128,11 +144,17 @@ def isotonic_steps(scored: list[tuple[float, int]]) -> list[dict]:
         last = blocks.pop()
         blocks[-1]["facts"] += last["facts"]
         blocks[-1]["right"] += last["right"]
+    # the contract speaks of the facts at TARGET or more: pool the top steps as far down as
+    # the pooled share stays at TARGET or more (the most facts that can honestly be said so)
+    while len(blocks) > 1 and _share(blocks[-1]) >= TARGET:
+        pooled = {"score_from": blocks[-2]["score_from"], "facts": blocks[-2]["facts"] + blocks[-1]["facts"],
+                  "right": blocks[-2]["right"] + blocks[-1]["right"]}
+        if _share(pooled) < TARGET:
+            break
+        blocks[-2:] = [pooled]
     steps = []
     for b in blocks:
-        # the step's share of right facts, never more certain than one more wrong fact would allow
-        share = min(b["right"] / b["facts"], b["facts"] / (b["facts"] + 1))
-        steps.append({**b, "confidence": round(share, 4)})
+        steps.append({**b, "confidence": round(_share(b), 4)})
     # the cap may break the order: keep it non-decreasing
     for low, high in zip(steps, steps[1:], strict=False):
         high["confidence"] = max(high["confidence"], low["confidence"])

@@ -35,6 +35,8 @@ long_features as (
             {'feature': 'has_plan', 'value': has_plan},
             {'feature': 'has_total', 'value': has_total},
             {'feature': 'has_range', 'value': has_range},
+            {'feature': 'has_deal_word', 'value': has_deal_word},
+            {'feature': 'has_other_type', 'value': has_other_type},
             {'feature': 'is_crowded', 'value': is_crowded}
         ]) as term
         from features

@@ -72,14 +72,18 @@ sentence_markers as (
         bool_or(markers.kind = 'hedge') as has_hedge,
         bool_or(markers.kind = 'plan') as has_plan,
         bool_or(markers.kind = 'total') as has_total,
-        bool_or(markers.kind = 'range') as has_range
+        bool_or(markers.kind = 'range') as has_range,
+        bool_or(markers.kind = 'deal') as has_deal_word
     from facts
     inner join documents on documents.document_id = facts.document_id
     inner join markers
         on markers.language in (documents.language, 'any')
         and regexp_matches(
             replace(lower(facts.evidence), '’', ''''),
-            '(^|[^[:alnum:]])' || markers.marker || '($|[^[:alnum:]])'
+            -- the marker is literal text: escape the regular expression's special characters
+            '(^|[^[:alnum:]])'
+            || regexp_replace(markers.marker, '([.^$*+?()\[\]{}|\\])', '\\\1', 'g')
+            || '($|[^[:alnum:]])'
         )
     group by facts.fact_id
 ),
@@ -92,6 +96,18 @@ counterparties as (
     where parties.role in ('investor', 'recipient', 'vendor')
         and parties.rule not in ('previous_sentence', 'next_sentence')
     group by facts.fact_id
+),
+
+-- candidates of another fact type in the evidence sentence (an order priced in a
+-- deal, a grant read as an investment: the type is less sure)
+other_types as (
+    select distinct facts.fact_id
+    from facts
+    inner join candidates as evidence on evidence.candidate_id = facts.evidence_candidate_id
+    inner join candidates as others
+        on others.document_id = evidence.document_id
+        and others.sentence_start = evidence.sentence_start
+        and others.fact_type <> facts.fact_type
 ),
 
 document_facts as (
@@ -117,8 +133,11 @@ final as (
             as has_no_quantity,
         -- the main party resolved to a known firm of seeds.firms (not an unresolved name)
         case when coalesce(evidence_parties.is_resolved, false) then 1.0 else 0.0 end as party_is_known,
-        -- the main party's name is not capitalised ("the state", "government")
-        case when not regexp_matches(coalesce(evidence_parties.name, facts.main_party_name, ''), '^[[:upper:]0-9]')
+        -- an investee or buyer named without a capital letter ("the operator"): a common noun,
+        -- not a firm (a subsidy's grantor may well be "le gouvernement": its party is the country)
+        case when facts.fact_type <> 'subsidy'
+            and coalesce(evidence_parties.name, facts.main_party_name, '')
+                = lower(coalesce(evidence_parties.name, facts.main_party_name, ''))
             then 1.0 else 0.0 end as party_is_lowercase,
         -- the main party is named in the document's title (the article is about it)
         case when documents.title is not null and length(coalesce(evidence_parties.name, facts.main_party_name, '')) >= 2
@@ -160,6 +179,10 @@ final as (
         case when coalesce(sentence_markers.has_total, false) then 1.0 else 0.0 end as has_total,
         -- range words: between, up to, jusqu'à ...
         case when coalesce(sentence_markers.has_range, false) then 1.0 else 0.0 end as has_range,
+        -- deal words: a round, a series, a grant, an award
+        case when coalesce(sentence_markers.has_deal_word, false) then 1.0 else 0.0 end as has_deal_word,
+        -- the evidence sentence is also a candidate of another fact type
+        case when other_types.fact_id is not null then 1.0 else 0.0 end as has_other_type,
         -- the document reports five facts or more (a round-up, where cues mix)
         case when coalesce(document_facts.complete_facts, 0) >= 5 then 1.0 else 0.0 end as is_crowded
     from facts
@@ -170,6 +193,7 @@ final as (
     left join sentence_markers on sentence_markers.fact_id = facts.fact_id
     left join counterparties on counterparties.fact_id = facts.fact_id
     left join documents on documents.document_id = facts.document_id
+    left join other_types on other_types.fact_id = facts.fact_id
     left join document_facts on document_facts.document_id = facts.document_id
 )
 
