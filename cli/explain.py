@@ -226,11 +226,13 @@ def render_text(info: dict) -> str:
     lines = [f"{info['fact_type']} {info['fact_id']}  ({info['table']})"]
     lines.append(f"document    {doc.get('file_name') or '?'}  (document_id {doc['document_id']})")
     party = info.get("main_party")
-    if party:
+    if info["fact_type"] == "subsidy":
+        firm = f", {party['firm_id']}" if party else ""
+        country = fact.get("grantor_country_code")
+        lines.append(f"grantor     {fact.get('grantor_name')}  (country {country}{firm})")
+    elif party:
         name = party.get("firm_name") or party["firm_id"]
         lines.append(f"{party['role']:<11} {name}  ({party['firm_id']})")
-    if info["fact_type"] == "subsidy":
-        lines.append(f"grantor     {fact.get('grantor_name')}  (country {fact.get('grantor_country_code')})")
     amount = _money(fact.get("amount"), fact.get("currency_code"))
     if fact.get("amount_usd") is not None and fact.get("currency_code") != "USD":
         amount += f" (USD {fact['amount_usd']:,.0f})"
