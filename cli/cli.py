@@ -202,6 +202,21 @@ def explain(fact_id: Annotated[str, typer.Argument(
         sys.stdout.write(render_text(info))
 
 
+@app.command()
+def review(db: Db = Path("warehouse.duckdb"),
+           limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Deals to list.")] = 50,
+           fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table):
+    """List the deals to review first (least certain, then largest). With --format csv, rows of
+    seeds/deal_reviews.csv to fill in: action (reject, accept, set), field, value."""
+    from warehouse.formatting import render
+    from warehouse.review import as_review_rows, deals_to_review
+
+    columns, rows = _run(lambda: deals_to_review(db, limit))
+    if fmt is Format.csv:
+        columns, rows = as_review_rows(columns, rows)
+    sys.stdout.write(render(columns, rows, fmt.value))
+
+
 def main() -> None:
     """Console script entry point."""
     app()

@@ -145,8 +145,8 @@ final as (
             then 1.0 else 0.0 end as party_in_title,
         -- the cue's own sentence names a counterparty too (an investor, a recipient, a vendor)
         case when coalesce(counterparties.parties, 0) > 0 then 1.0 else 0.0 end as has_counterparty,
-        -- the text dates the event
-        case when facts.announced_on is not null then 1.0 else 0.0 end as is_dated,
+        -- the text itself dates the event (not the article's publication date)
+        case when facts.date_source = 'text' then 1.0 else 0.0 end as is_dated,
         -- the main party was borrowed from a neighbouring sentence, not found in the cue's own
         case when evidence_parties.rule in ('previous_sentence', 'next_sentence') then 1.0 else 0.0 end
             as party_is_borrowed,
