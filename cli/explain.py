@@ -243,6 +243,8 @@ def render_text(info: dict) -> str:
     lines.append(f"amount      {amount}")
     where = fact.get("country_code") or fact.get("grantor_country_code") or "?"
     lines.append(f"country     {where}   announced {fact.get('announced_on') or '?'}")
+    if fact.get("deal_id"):
+        lines.append(f"deal        {fact['deal_id']}" + ("  (reviewed)" if fact.get("reviewed") else ""))
     ev = info["evidence"]
     lines.append(f"evidence    chars {_span(ev.get('span'))}: {ev.get('sentence')!r}")
 

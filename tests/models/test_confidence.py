@@ -101,3 +101,17 @@ def test_the_fit_learns_a_telling_feature_and_steps_never_decrease():
     steps = cal.isotonic_steps([(w[0] + w[1] * x[1], y) for x, y in zip(xs, ys, strict=True)])
     assert [s["confidence"] for s in steps] == sorted(s["confidence"] for s in steps)
     assert steps[-1]["confidence"] == pytest.approx(0.9) and steps[0]["score_from"] == -1000.0
+
+
+def test_a_deal_is_as_sure_as_its_most_confident_report(warehouse):
+    _two_facts(warehouse)
+    warehouse.doc("d2", "2025-03-12", language="en").fact(
+        "Quillmark AI closed a $40 million round.", "investment", [("investee", "Quillmark AI")],
+        [(40e6, "USD")])
+    warehouse.build()
+    rows = warehouse.sql("""
+        select d.deal_id, d.confidence, max(i.confidence), count(*)
+        from marts.fct_deals d join marts.fct_investments i using (deal_id)
+        group by all""")
+    assert any(n == 2 for *_, n in rows)
+    assert all(deal == best for _, deal, best, _ in rows)
