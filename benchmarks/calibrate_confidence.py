@@ -2,7 +2,8 @@
 
     python benchmarks/calibrate_confidence.py [CORPUS_DIR] [--scorer PATH] [--l2 1.0] [--dry-run]
 
-CORPUS_DIR (default /tmp/corp/tune) holds `documents/` and `gold.jsonl`. The
+CORPUS_DIR (default: `dev-tune`, the shared dev corpus without the held-out documents of
+`dev_blind_set.txt`, see corpora.py) holds `documents/` and `gold.jsonl`. The
 script builds the corpus with the real CLI, labels every fact of the marts right
 or wrong with the team's scorer (strict matching, see fact_labels.py), reads
 each fact's features from `intermediate.int_fact_confidence_terms` (whatever
@@ -38,6 +39,7 @@ import tempfile
 from pathlib import Path
 
 import duckdb
+from corpora import dev_split
 from fact_labels import PROJECT, SCORER, calibration_table, format_table, label_facts
 
 WEIGHTS = PROJECT / "seeds" / "confidence_weights.csv"
@@ -183,14 +185,17 @@ def out_of_fold(xs, ys, folds, l2: float) -> tuple[float, list[tuple[float, int]
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", type=Path, default=Path("/tmp/corp/tune"))
+    ap.add_argument("corpus", nargs="?", type=Path, default=None)
     ap.add_argument("--scorer", type=Path, default=SCORER)
     ap.add_argument("--l2", type=float, default=None,
                     help="L2 penalty on the weights (default: the L2_GRID value with the best "
                          "out-of-fold log-loss)")
     ap.add_argument("--dry-run", action="store_true", help="fit and print, write no seeds")
     args = ap.parse_args()
-    documents, gold = args.corpus / "documents", args.corpus / "gold.jsonl"
+    if args.corpus is None:
+        documents, gold = dev_split("dev-tune")
+    else:
+        documents, gold = args.corpus / "documents", args.corpus / "gold.jsonl"
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "calibrate_facts.duckdb"
