@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import ahocorasick_rs
-from warehouse.staging.chips import chip_models, find_quantities, model_regex
+from warehouse.staging.chips import ChipQuantity, chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
 from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money, local_currencies
@@ -92,12 +92,57 @@ def _word_regex(words: list[str], flags=0) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alt})", flags)
 
 
+def _inflections(cue: str, language: str) -> list[str]:
+    """The other forms of a French chip-purchase cue the lexicon lists once: a past participle agrees
+    with its object ("256 GPU commandés", "les puces acquises", "retenues"), a verb in the future or
+    the present takes a plural subject ("ils en recevront", "les hébergeurs commandent")."""
+    if language != "fr":
+        return []
+    head, _sp, last = cue.rpartition(" ")
+    pre = f"{head} " if head else ""
+    if last.endswith(("é", "u")):
+        return [pre + last + x for x in ("s", "e", "es")]
+    if last.endswith("is") and len(last) > 3:  # acquis, pris
+        return [pre + last + x for x in ("e", "es")]
+    if last.endswith("ra") and len(last) > 4:  # recevra -> recevront
+        return [pre + last[:-1] + "ont"]
+    if not head and last.endswith("e") and not last.endswith("é") and len(last) > 4:
+        return [last + "nt"]  # commande -> commandent
+    return []
+
+
 @cache
 def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     table: dict[str, list[tuple[str, str]]] = {}
     for r in for_language("cues", language):
         table.setdefault(r["cue"].lower().replace("’", "'"), []).append((r["fact_type"], r["subject_role"]))
+    for cue, entries in list(table.items()):
+        for fact_type, role in entries:
+            if fact_type != "chip_purchase":
+                continue
+            for form in _inflections(cue, language):
+                if not any(ft == fact_type for ft, _r in table.get(form, [])):
+                    table.setdefault(form, []).append((fact_type, role))
     return _word_regex(list(table), re.IGNORECASE), table
+
+
+# "will each receive", "a finalement commandé": adverbs between an auxiliary and the verb of a cue
+_AUX_ADVERB = re.compile(
+    r"(?<![\w'’])(will|would|shall|has|have|had|a|ont|avait|avaient|va|vont|sera|seront)"
+    r"((?:\s+(?:\w+ly|\w+ment|each|also|both|all|now|already|still|jointly|together|first|then|soon|just"
+    r"|chacun|chacune|déjà|aussi|bien|encore|enfin|ainsi|d['’]abord)){1,3})\s+(\w+)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _aux_cues(text: str, table: dict) -> list[tuple[int, int, str]]:
+    """(start, end, key) of cues split by adverbs: the key is the cue without them ("will receive")."""
+    out = []
+    for m in _AUX_ADVERB.finditer(text):
+        key = f"{m.group(1)} {m.group(3)}".lower()
+        if any(ft == "chip_purchase" for ft, _r in table.get(key, [])):
+            out.append((m.start(), m.end(), key))
+    return out
 
 
 @cache
@@ -381,8 +426,20 @@ _RECEIVE = re.compile(
     re.IGNORECASE,
 )
 # a count with nothing after it: "with more than 60,000."
-_BARE_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,.]\d{3})+|\d{3,})(?![\w%$€£¥]|\s*(?:%|[A-Za-zÀ-ÿ$€£¥]))")
+# a number with no unit after it; a list goes on after it ("B 3 056 et C 2 424")
+_BARE_COUNT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{3,})"
+    r"(?![\w%$€£¥]|\s*(?:%|(?!(?:et|and|while|whereas|tandis|alors|but|mais)\b)[A-Za-zÀ-ÿ$€£¥]))"
+)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[,;]")
+# the object of a purchase verb given as a bare number, its chips named before: "A en achète 7 656,
+# B 3 056", "A, B and C each take 50,000"
+_COUNT_AFTER_CUE = re.compile(
+    r"\s+(?:(?:each|chacun|chacune|about|around|some|environ|près de|more than|plus de)\s+)*"
+    r"(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})"
+    r"(?=\s*(?:[,;.)]|$)|\s+(?:et|and|while|whereas|tandis|alors|but|mais)\b)",
+    re.IGNORECASE,
+)
 _SOURCE_PHRASE = re.compile(
     r"\b(?:according to|selon|d['’]après|said|a indiqué|a annoncé|reported|a rapporté)\b", re.IGNORECASE
 )
@@ -745,17 +802,17 @@ class _DocContext:
     def _all_cues(self) -> list[tuple[int, int, str]]:
         """(start, end, key) of every cue word in the document, word-bounded."""
         folded = self.text.lower().replace("’", "'")
-        if len(folded) != len(self.text):  # a few characters change length when lower-cased
-            out = []
-            for m in self._cue_rx.finditer(self.text):
-                out.append((m.start(), m.end(), re.sub(" +", " ", m.group(0).lower().replace("’", "'"))))
-            return out
-        ac, patterns = _cue_automaton(self.lang)
         valid = []
-        for idx, a, b in ac.find_matches_as_indexes(folded, overlapping=True):
-            if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
-                continue  # "a investi" inside "va investir" is no cue
-            valid.append((a, -b, patterns[idx]))
+        if len(folded) != len(self.text):  # a few characters change length when lower-cased
+            for m in self._cue_rx.finditer(self.text):
+                valid.append((m.start(), -m.end(), re.sub(" +", " ", m.group(0).lower().replace("’", "'"))))
+        else:
+            ac, patterns = _cue_automaton(self.lang)
+            for idx, a, b in ac.find_matches_as_indexes(folded, overlapping=True):
+                if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
+                    continue  # "a investi" inside "va investir" is no cue
+                valid.append((a, -b, patterns[idx]))
+        valid += [(a, -b, key) for a, b, key in _aux_cues(self.text, self._cue_table)]
         out, end = [], -1
         for a, neg_b, key in sorted(valid):  # leftmost, then longest, not overlapping
             if a >= end:
@@ -929,6 +986,14 @@ class _DocContext:
             taken = [(q.start, q.end) for q in find_quantities(self.text, self.lang, s.start, s.end)]
             taken += [(m.start, m.end) for m in self.money_in(s)]
             taken += [(d.start, d.end) for d in self.dates_in(s.start, s.end)]
+            # the purchase's own count without a unit ("NHN Cloud en achète 7 656, Naver Cloud 3 056")
+            taken += [
+                (m.start(), m.end())
+                for m in _BARE_COUNT.finditer(self.text, c.cue_start, s.end)
+                if parse_digits(m.group(1), self.lang) == c.quantity
+            ][:1]
+            if not taken:
+                continue
             for m in _BARE_COUNT.finditer(self.text, s.start, s.end):
                 if m.start() < min(a for a, _b in taken) or any(a <= m.start() < b for a, b in taken):
                     continue
@@ -1039,6 +1104,11 @@ class _DocContext:
             ]
             model = model_regex().search(self.text, lo, hi)
             qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
+            bare, antecedent = self.bare_count(i, s, lo, cs, ce)
+            if bare is not None:
+                qty = bare
+                if model is None and bare.model:
+                    model = model_regex().search(bare.model)
             has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
             if role == "buyer_weak" and qty is None:
                 return []  # "utilise des GPU", "accueillera des puces": a purchase only with a count
@@ -1066,6 +1136,11 @@ class _DocContext:
                     c.parties = [p for p in c.parties if p.role != "vendor" or p.name == vendor]
                 if vendor and not any(p.role == "vendor" for p in c.parties):
                     c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+                if antecedent is not None and not any(p.role == "vendor" for p in c.parties):
+                    # "Nvidia livrera 260 000 GPU. A et B en recevront chacun 50 000": the chips' maker
+                    seller = next((e for e in self.ents(antecedent) if self.is_vendor(e)), None)
+                    if seller is not None:
+                        c.parties.append(Party("vendor", seller.name, seller.start, seller.end, "antecedent"))
         elif fact_type == "investment":
             if not amounts:
                 return []
@@ -1084,6 +1159,30 @@ class _DocContext:
         for c in cands:
             self.finish(c, i, s, flags)
         return cands
+
+    def bare_count(
+        self, i: int, s: Sentence, lo: int, cs: int, ce: int
+    ) -> tuple[ChipQuantity | None, int | None]:
+        """A count with no unit right after a purchase verb ("en achète 7 656", "each take 50,000") is
+        a number of chips when the chips are named before it: earlier in the clause, or, after the
+        French pronoun "en", in the previous sentence. The model comes from there."""
+        m = _COUNT_AFTER_CUE.match(self.text, ce, s.end)
+        if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            return None, None
+        value = parse_digits(m.group(1), self.lang)
+        if not value or value < 2 or value != int(value):
+            return None, None
+        spans = [(lo, cs, None)]
+        if re.search(r"(?<![\w'’])en\s+$", self.text[max(s.start, cs - 4) : cs]) and i > 0:
+            prev = self.sentences[i - 1]
+            spans.append((prev.start, prev.end, i - 1))
+        for a, b, where in spans:
+            before = self.text[a:b]
+            if not (re.search(_CHIP_WORDS, before) or model_regex().search(before)):
+                continue
+            found = model_regex().search(before)
+            return ChipQuantity(m.start(1), m.end(1), int(value), found.group(0) if found else None), where
+        return None, None
 
     def public_source(self, i: int, s: Sentence, c: Candidate, amounts: list[Amount]) -> Candidate:
         """Money a firm gets from a public body is a subsidy, whatever the verb: "X obtient 1,5 million
@@ -1681,7 +1780,8 @@ class _DocContext:
             return []
         buyers = [subj]
         # "A, B and C will each deploy ...": one purchase per buyer
-        if how == "subject" and re.search(r"\b(?:each|chacun|chacune)\b", self.text[cs - 40 : ce + 40], re.I):
+        near = self.text[max(s.start, cs - 40) : ce + 40]
+        if how == "subject" and re.search(r"\b(?:each|chacun|chacune)\b", near, re.I):
             buyers = [
                 e for e in self.ents(i) if subj.start <= e.start and e.end <= cs and not self.is_vendor(e)
             ]

@@ -1,0 +1,78 @@
+"""Chip purchases: cue word forms, counts without a unit, vendor cues, non-purchases (own sentences)."""
+
+
+def parties(candidate, role: str) -> list[str]:
+    return [p.name for p in candidate.parties if p.role == role]
+
+
+def chips(cands):
+    return [c for c in cands if c.fact_type == "chip_purchase"]
+
+
+def by_buyer(cands):
+    return {parties(c, "buyer")[0]: c.quantity for c in chips(cands)}
+
+
+def test_french_participle_agrees_with_its_object(extract):
+    for verb in ("commandés", "commandées", "acquises", "retenues"):
+        cands, _ = extract(f"Les 640 puces H200 {verb} par Harbor Compute arriveront en juin.", "fr")
+        got = chips(cands)
+        assert [c.quantity for c in got] == [640], verb
+        assert parties(got[0], "buyer") == ["Harbor Compute"], verb
+
+
+def test_french_plural_future_and_present(extract):
+    cands, _ = extract("Harbor Compute et Lumen Grid recevront chacun 900 puces MI300X d'AMD.", "fr")
+    assert by_buyer(cands) == {"Harbor Compute": 900, "Lumen Grid": 900}
+
+
+def test_adverb_between_auxiliary_and_verb(extract):
+    cands, _ = extract(
+        "Harbor Compute, Lumen Grid and Quanta Labs will each receive 12,000 AMD MI300X accelerators.", "en"
+    )
+    assert by_buyer(cands) == {"Harbor Compute": 12000, "Lumen Grid": 12000, "Quanta Labs": 12000}
+    cands, _ = extract("Lumen Grid will also receive 3,000 Nvidia H100 chips next year.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 3000}
+
+
+def test_verbs_of_obtaining_chips(extract):
+    cands, _ = extract("The Nordic Compute Office has empanelled 7,200 GPUs from six cloud firms.", "en")
+    assert [c.quantity for c in chips(cands)] == [7200]
+    cands, _ = extract("Harbor Compute will take 4,000 GPUs from the second batch.", "en")
+    assert by_buyer(cands) == {"Harbor Compute": 4000}
+    cands, _ = extract("Le fonds a annoncé que Lumen Grid a retenu 1 200 processeurs graphiques.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 1200}
+
+
+def test_verbs_of_obtaining_need_a_count(extract):
+    assert chips(extract("Harbor Compute will take GPUs from several vendors.", "en")[0]) == []
+    assert chips(extract("Les fournisseurs retenus proposent des GPU et des serveurs.", "fr")[0]) == []
+
+
+def test_unitless_counts_after_french_en(extract):
+    cands, _ = extract(
+        "Le ministère a réparti 9 000 puces H200 entre trois opérateurs. "
+        "Harbor Compute en achète 5 000, Lumen Grid 2 500 et Quanta Labs 1 500.",
+        "fr",
+    )
+    got = {parties(c, "buyer")[0]: c for c in chips(cands) if parties(c, "buyer")[0] != "ministère"}
+    assert {k: c.quantity for k, c in got.items() if k != "ministère"} == {
+        "Harbor Compute": 5000,
+        "Lumen Grid": 2500,
+        "Quanta Labs": 1500,
+    }
+    assert {parties(c, "vendor")[0] for c in got.values()} == {"Nvidia"}
+
+
+def test_unitless_counts_in_an_each_list(extract):
+    cands, _ = extract(
+        "AMD will ship 30,000 accelerators this year: Harbor Compute and Lumen Grid will each take 10,000, "
+        "Quanta Labs 6,000.",
+        "en",
+    )
+    got = {k: v for k, v in by_buyer(cands).items() if k in ("Harbor Compute", "Lumen Grid", "Quanta Labs")}
+    assert got == {"Harbor Compute": 10000, "Lumen Grid": 10000, "Quanta Labs": 6000}
+
+
+def test_a_bare_number_without_chips_before_it_is_no_count(extract):
+    assert chips(extract("Harbor Compute en achète 5 000, selon le journal.", "fr")[0]) == []
