@@ -874,6 +874,13 @@ class _DocContext:
             made += converted
             # one amount read by an investment and a subsidy cue is the subsidy's
             sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
+            # ... and one read by a chip purchase is the purchase's price ("$1.5bn for 8,000 GPUs")
+            sub_amounts |= {
+                a.start
+                for c in made
+                if c.fact_type == "chip_purchase" and self.priced_count(c)
+                for a in c.amounts
+            }
             made = [
                 c
                 for c in made
@@ -908,6 +915,27 @@ class _DocContext:
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return candidates, labelled
+
+    def priced_count(self, c: Candidate) -> bool:
+        """The amount of a chip purchase is the price of its chips: it stands next to the count, with
+        no other deal between them ("$1.5bn for 8,000 GPUs", "2 048 GPU ..., pour 70 M€"), not "secures
+        $40 million and 1,500 GPUs" nor "orders 1,200 GPUs, secures $60 million"."""
+        if not c.amounts or not c.quantity:
+            return False
+        a = c.amounts[0]
+        s = c.sentence
+        cues = [x for x, _y, _ft in self.cue_starts]
+        for q in find_quantities(self.text, self.lang, s.start, s.end):
+            if q.quantity != c.quantity:
+                continue
+            lo, hi = (q.end, a.start) if q.end <= a.start else (a.end, q.start)
+            if (
+                hi - lo <= 80
+                and not re.search(r"\b(?:and|et|while|tandis que)\b", self.text[lo:hi])
+                and not any(lo <= x < hi for x in cues)
+            ):
+                return True
+        return False
 
     def price_next_sentence(self, candidates: list[Candidate]) -> None:
         """ "X has purchased 2,000 GPUs. The purchase was funded with S$120 million": the next
@@ -1064,11 +1092,22 @@ class _DocContext:
         """The stretch of the sentence a cue governs: from the previous cue of another type to the next."""
         lo, hi = s.start, s.end
         for a, b, ft in self.cue_starts:
+            if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):
+                continue  # "secured an allocation of 512 GPUs": the noun's object is the chips bought
             if ft != fact_type and b <= cs:
                 lo = max(lo, b)
             if ft != fact_type and a >= ce:
                 hi = min(hi, a)
         return lo, hi
+
+    def chip_object(self, end: int) -> bool:
+        """A cue word whose object is a number of chips: "an allocation of 512 GPUs", "une enveloppe
+        de 2 000 puces"."""
+        m = re.match(r"\s+(?:of|de|d['’])\s*", self.text[end : end + 8])
+        if m is None:
+            return False
+        q = find_quantities(self.text, self.lang, end + m.end(), min(len(self.text), end + m.end() + 60))
+        return bool(q) and q[0].start == end + m.end()
 
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
         lo, hi = self.clause(s, cs, ce, fact_type)
@@ -1141,6 +1180,8 @@ class _DocContext:
                     seller = next((e for e in self.ents(antecedent) if self.is_vendor(e)), None)
                     if seller is not None:
                         c.parties.append(Party("vendor", seller.name, seller.start, seller.end, "antecedent"))
+        elif fact_type != "chip_purchase" and self.chip_object(ce):
+            return []  # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
         elif fact_type == "investment":
             if not amounts:
                 return []
@@ -1713,6 +1754,16 @@ class _DocContext:
         if role == "vendor":
             vendor, how = self.subject(i, s, cs)
             buyer = self.directly_after(i, s, markers["buyer"], ce) if "buyer" in markers else None
+            if buyer is None:
+                # "will supply X with 1,456 GPUs": the buyer is the verb's object
+                obj = next((e for e in self.ents(i) if e.start >= ce), None)
+                if (
+                    obj is not None
+                    and re.fullmatch(r"\s+(?:the\s+)?", self.text[ce : obj.start])
+                    and re.match(r"\s+with\b", self.text[obj.end : obj.end + 6])
+                    and not self.is_vendor(obj)
+                ):
+                    buyer = obj
             country = None
             if buyer is None:
                 for c in self.countries_in(ce, s.end):

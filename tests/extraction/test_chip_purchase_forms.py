@@ -76,3 +76,35 @@ def test_unitless_counts_in_an_each_list(extract):
 
 def test_a_bare_number_without_chips_before_it_is_no_count(extract):
     assert chips(extract("Harbor Compute en achète 5 000, selon le journal.", "fr")[0]) == []
+
+
+def test_an_allocation_of_chips_is_a_purchase_not_a_subsidy(extract):
+    cands, _ = extract(
+        "Lumen Grid said it had secured an allocation of 640 Nvidia H100 GPUs via a reseller.", "en"
+    )
+    assert by_buyer(cands) == {"Lumen Grid": 640}
+    cands, _ = extract(
+        "Le laboratoire Quanta Labs a obtenu une allocation de 900 GPU H200 pour 40 millions d'euros.", "fr"
+    )
+    assert [c.fact_type for c in cands] == ["chip_purchase"]
+    assert [(a.amount, a.currency) for a in cands[0].amounts] == [(40e6, "EUR")]
+
+
+def test_a_priced_purchase_is_not_also_an_investment(extract):
+    cands, _ = extract("Harbor Compute secures 2,048 AMD MI300X accelerators in a $90 million deal.", "en")
+    assert [c.fact_type for c in cands] == ["chip_purchase"]
+    assert [(a.amount, a.currency) for a in cands[0].amounts] == [(90e6, "USD")]
+
+
+def test_the_buyer_after_a_vendor_verb(extract):
+    cands, _ = extract(
+        "Orbis Systems will supply Lumen Grid with 1,200 Nvidia H100 GPUs.", "en"
+    )
+    assert by_buyer(cands) == {"Lumen Grid": 1200}
+    cands, _ = extract("AMD fournira à Lumen Grid 3 000 accélérateurs MI300X pour son centre de Lyon.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 3000}
+    assert parties(chips(cands)[0], "vendor") == ["AMD"]
+    cands, _ = extract(
+        "AMD livrera 3 000 accélérateurs MI300X à Lumen Grid d'ici l'été.", "fr"
+    )
+    assert by_buyer(cands) == {"Lumen Grid": 3000}
