@@ -29,6 +29,36 @@ except ImportError:  # pragma: no cover
 FACT_TYPES = ("investment", "subsidy", "chip_purchase")
 _CHIP_WORDS = "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] in ("unit", "system"))
 _CHIP_WORDS = rf"\b(?:{_CHIP_WORDS})\b"
+_EQUIPMENT = re.compile(
+    r"\b(?:" + "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "equipment") + r")\b",
+    re.IGNORECASE,
+)
+# a purchase denied or contrasted: "plutôt qu'une commande", "rather than an order", "n'a pas commandé"
+_NEGATED_CUE = re.compile(
+    r"\b(?:pas|not|never|jamais|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
+    r"(?:(?:encore|yet|une?|an?|the|la|le|les|de|d['’]|des)\s*){0,2}$",
+    re.IGNORECASE,
+)
+# chips named only to be denied ("une acquisition d'équipement et non de puces") or made ("to build chips")
+_NOT_BOUGHT = re.compile(
+    r"\b(?:non|not|pas|rather than|plutôt que|instead of|build|builds|make|makes|produce|produces|design|"
+    r"designs|manufacture|manufactures|fabriquer|fabrique|produire|produit|concevoir|conçoit)\s+"
+    r"(?:(?:de|d['’]|des|of|any|the|les|its|their|ses|leurs)\s*)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "une étape technique plutôt qu'une commande": the sentence says it is no purchase
+_NO_PURCHASE = re.compile(
+    r"\b(?:plutôt qu['’]|plutôt que|rather than|instead of|et non|and not|not)\s*(?:une?|an?)\s+"
+    r"(?:commande|achat|acquisition|order|purchase)\b",
+    re.IGNORECASE,
+)
+# money whose purpose is buying chips is no purchase yet: "ce financement sert à acheter des puces",
+# "meant to cover the cost of purchases of GPUs"
+_MONEY_PURPOSE = re.compile(
+    r"\b(?:sert|servent|servira|serviront|servir|used|meant|intended|earmarked|destinée?s?)\b"
+    r"(?:\s+[\w'’]+){0,2}?\s+(?:à|to)\b|\b(?:to|pour|afin de)\s+(?:fund|finance|financer|cover|couvrir)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -1159,6 +1189,8 @@ class _DocContext:
                 return []  # "to be installed in 2026": a passive says when, not who buys
             if not has_chip or re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
                 return []  # "acquis 10 % d'Anthropic" is a stake, not chips
+            if self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None):
+                return []
             cands = self.chip_roles(i, s, role, cs, ce, base)
             for c in cands:
                 if qty:
@@ -1200,6 +1232,37 @@ class _DocContext:
         for c in cands:
             self.finish(c, i, s, flags)
         return cands
+
+    def not_a_purchase(self, lo: int, hi: int, cs: int, ce: int, counted: bool) -> bool:
+        """A chip cue that reports no purchase: negated or contrasted, its object chip-making
+        equipment, or, with no count, chips that are not its object ("prioritise orders from the EU
+        ... next-generation chips"), a generic plural ("the companies' purchases of GPUs") or money's
+        purpose ("sert à acheter des puces")."""
+        before, after = self.text[lo:cs], self.text[ce:hi]
+        if _NEGATED_CUE.search(before) or _NO_PURCHASE.search(self.text, lo, hi):
+            return True
+        obj = after[:80]
+        # the object ends where a coordinated clause starts ("orders from X and help design chips")
+        joined = re.search(r"\b(?:and|et|but|mais|while|tandis que|alors que)\b", obj)
+        if joined and joined.start() > 0:
+            obj = obj[: joined.start()]
+        equipment = _EQUIPMENT.search(obj)
+        chips = [
+            m
+            for m in re.finditer(rf"{_CHIP_WORDS}|{model_regex().pattern}", obj)
+            if not _NOT_BOUGHT.search(obj[: m.start()])
+        ]
+        if equipment and not any(m.start() < equipment.start() for m in chips):
+            return True  # "installed its first EUV lithography machine", "ASML livre ses machines"
+        if counted:
+            return False
+        if re.search(r"\w+s['’]\s+$|\b(?:their|leurs)\s+$", before):
+            return True
+        if _MONEY_PURPOSE.search(before):
+            return True
+        # a chip word or model right before a noun cue: "a GPU order", "GPU ORDER"
+        named_before = re.search(rf"(?:{_CHIP_WORDS}|{model_regex().pattern})\s+(?:\w+\s+)?$", before, re.I)
+        return not chips and not named_before
 
     def bare_count(
         self, i: int, s: Sentence, lo: int, cs: int, ce: int

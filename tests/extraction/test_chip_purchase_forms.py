@@ -97,14 +97,66 @@ def test_a_priced_purchase_is_not_also_an_investment(extract):
 
 
 def test_the_buyer_after_a_vendor_verb(extract):
-    cands, _ = extract(
-        "Orbis Systems will supply Lumen Grid with 1,200 Nvidia H100 GPUs.", "en"
-    )
+    cands, _ = extract("Orbis Systems will supply Lumen Grid with 1,200 Nvidia H100 GPUs.", "en")
     assert by_buyer(cands) == {"Lumen Grid": 1200}
     cands, _ = extract("AMD fournira à Lumen Grid 3 000 accélérateurs MI300X pour son centre de Lyon.", "fr")
     assert by_buyer(cands) == {"Lumen Grid": 3000}
     assert parties(chips(cands)[0], "vendor") == ["AMD"]
-    cands, _ = extract(
-        "AMD livrera 3 000 accélérateurs MI300X à Lumen Grid d'ici l'été.", "fr"
-    )
+    cands, _ = extract("AMD livrera 3 000 accélérateurs MI300X à Lumen Grid d'ici l'été.", "fr")
     assert by_buyer(cands) == {"Lumen Grid": 3000}
+
+
+def test_negated_or_contrasted_purchases(extract):
+    assert (
+        chips(
+            extract(
+                "Lumen Grid a reçu son premier prototype de puce, un jalon plutôt qu'une commande.", "fr"
+            )[0]
+        )
+        == []
+    )
+    assert (
+        chips(
+            extract("The test batch of chips was a milestone for Lumen Grid rather than an order.", "en")[0]
+        )
+        == []
+    )
+    cands, _ = extract(
+        "Quanta Labs a installé un scanner EUV, une acquisition d'équipement et non de puces.", "fr"
+    )
+    assert chips(cands) == []
+
+
+def test_chips_not_the_object_of_the_cue(extract):
+    cands, _ = extract(
+        "Lumen Grid will prioritise orders from European clients and help design next-generation chips.", "en"
+    )
+    assert chips(cands) == []
+    cands, _ = extract(
+        "The $2 billion Quanta Labs received last year is meant to build chips for the army.", "en"
+    )
+    assert chips(cands) == []
+
+
+def test_generic_plural_and_purpose_are_no_purchase(extract):
+    cands, _ = extract("The grant covers a third of the operators' purchases of GPUs for two years.", "en")
+    assert chips(cands) == []
+    cands, _ = extract(
+        "Lumen Grid lève 20 millions d'euros. Cette somme servira surtout à acheter des GPU.", "fr"
+    )
+    assert chips(cands) == []
+
+
+def test_chip_making_equipment_is_no_chip_purchase(extract):
+    cands, _ = extract("Quanta Labs a acheté deux machines de lithographie EUV pour son usine de Lund.", "fr")
+    assert chips(cands) == []
+    cands, _ = extract("Orbis Systems ordered 12 lithography scanners for its new fab.", "en")
+    assert chips(cands) == []
+
+
+def test_countless_purchases_with_chips_as_object_stay(extract):
+    assert by_buyer(extract("Lumen Grid orders more Nvidia chips for its Oslo site.", "en")[0]) == {
+        "Lumen Grid": None
+    }
+    cands, _ = extract("Quanta Labs a passé commande de plusieurs milliers de puces MI300X d'AMD.", "fr")
+    assert by_buyer(cands) == {"Quanta Labs": None}
