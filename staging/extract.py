@@ -52,6 +52,17 @@ _NO_PURCHASE = re.compile(
     r"(?:commande|achat|acquisition|order|purchase)\b",
     re.IGNORECASE,
 )
+_TO_BUYER = re.compile(r"\b(?:to|à|au|aux)\s+(?:l['’]|la |le |les |the )?$")
+# "13 000 puces seront acquises par trois hébergeurs", "were bought by several operators": a passive
+# whose agent is an unnamed plural names no buyer
+_UNNAMED_AGENT = re.compile(
+    r"\s+(?:[\w'’]+\s+){0,3}?(?:par|by)\s+(?:\d+|deux|trois|quatre|cinq|six|plusieurs|divers|différents|"
+    r"several|two|three|four|five|six|various|multiple|some)\s+[a-zà-ÿ]",
+    re.IGNORECASE,
+)
+_PASSIVE_BE = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|être|été|est|sont|sera|seront|serait|seraient)\s+$", re.IGNORECASE
+)
 # money whose purpose is buying chips is no purchase yet: "ce financement sert à acheter des puces",
 # "meant to cover the cost of purchases of GPUs"
 _MONEY_PURPOSE = re.compile(
@@ -1179,6 +1190,21 @@ class _DocContext:
                 if model is None and bare.model:
                     model = model_regex().search(bare.model)
             has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
+            if role == "buyer_count":
+                # "take 60,000 GPUs", "a retenu 18 693 GPU": only a count as the verb's own object
+                # ("takes a stake" is no purchase)
+                # ... or the chips the participle qualifies: "les 640 puces H200 retenues par X"
+                if qty is None or not (
+                    re.fullmatch(
+                        r"\s+(?:(?:each|chacun|chacune|about|around|some|nearly|almost|environ|près de|"
+                        r"more than|plus de|over|up to)\s+)*",
+                        self.text[ce : qty.start],
+                        re.IGNORECASE,
+                    )
+                    or (qty.end <= cs and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", self.text[qty.end : cs]))
+                ):
+                    return []
+                role = "buyer_weak"
             if role == "buyer_weak" and qty is None:
                 return []  # "utilise des GPU", "accueillera des puces": a purchase only with a count
             if (
@@ -1191,6 +1217,10 @@ class _DocContext:
                 return []  # "acquis 10 % d'Anthropic" is a stake, not chips
             if self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None):
                 return []
+            if _PASSIVE_BE.search(self.text[max(lo, cs - 12) : cs]) and _UNNAMED_AGENT.match(
+                self.text, ce, min(hi, ce + 60)
+            ):
+                return []  # bought by unnamed buyers: the article's subject is not the buyer
             cands = self.chip_roles(i, s, role, cs, ce, base)
             for c in cands:
                 if qty:
@@ -1827,6 +1857,12 @@ class _DocContext:
                     and not self.is_vendor(obj)
                 ):
                     buyer = obj
+            if buyer is not None and any(
+                c.kind == "name"
+                and re.search(_TO_BUYER, self.text[c.start - 12 : c.start])
+                for c in self.countries_in(ce, buyer.start)
+            ):
+                buyer = None  # "ship 260,000 GPUs to Korea as Samsung ...": the country named first
             country = None
             if buyer is None:
                 for c in self.countries_in(ce, s.end):

@@ -160,3 +160,32 @@ def test_countless_purchases_with_chips_as_object_stay(extract):
     }
     cands, _ = extract("Quanta Labs a passé commande de plusieurs milliers de puces MI300X d'AMD.", "fr")
     assert by_buyer(cands) == {"Quanta Labs": None}
+
+
+def test_take_is_a_purchase_only_with_a_chip_count_as_object(extract):
+    cands, _ = extract("Orbis Capital takes a stake in Lumen Grid, which runs 3,000 GPUs.", "en")
+    assert chips(cands) == []
+    cands, _ = extract("Le fonds a retenu le dossier de Lumen Grid, qui exploite 3 000 GPU.", "fr")
+    assert chips(cands) == []
+
+
+def test_firms_counted_are_not_chips(extract):
+    cands, _ = extract(
+        "The Nordic Compute Office supports three chip designers; Orbis Capital takes part.", "en"
+    )
+    assert chips(cands) == []
+
+
+def test_a_country_after_a_vendor_verb_comes_before_later_names(extract):
+    cands, _ = extract("AMD will ship 90,000 GPUs to Brazil as Harbor Compute and Lumen Grid expand.", "en")
+    got = [c for c in chips(cands) if c.rule.startswith("chip_purchase:vendor")]
+    assert [(parties(c, "buyer"), c.quantity, c.country_code) for c in got] == [(["Brazil"], 90000, "BR")]
+
+
+def test_a_passive_with_unnamed_buyers_has_no_buyer(extract):
+    cands, _ = extract(
+        "Le ministère a tranché : 6 000 puces H200 seront acquises par trois opérateurs nationaux.", "fr"
+    )
+    assert chips(cands) == []
+    cands, _ = extract("The agency said 6,000 H200 chips were bought by several local operators.", "en")
+    assert chips(cands) == []
