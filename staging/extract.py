@@ -1288,6 +1288,15 @@ class _DocContext:
             return False
         if re.search(r"\w+s['’]\s+$|\b(?:their|leurs)\s+$", before):
             return True
+        noun = re.fullmatch(
+            r"(?:order|purchase|acquisition|deal|commande|achat)s?(?:\s+(?:of|for|de|d['’]|pour))?",
+            self.text[cs:ce],
+            re.I,
+        )
+        if noun and re.search(
+            r"\b(?:the|this|that|its|la|le|l['’]|cette|ce|cet|sa|son)\s+(?:[\w-]+\s+)?$", before, re.I
+        ):
+            return True  # "the cost of the GPU order": the purchase already told, no new one
         if _MONEY_PURPOSE.search(before):
             return True
         # a chip word or model right before a noun cue: "a GPU order", "GPU ORDER"
@@ -1883,6 +1892,9 @@ class _DocContext:
             return [cand]
         body = self.find_body(s, s.start, cs)
         subj, how = self.subject(i, s, cs, ce, avoid_vendors=True)
+        if how == "subject" and subj is not None and subj.end <= cs and ";" in self.text[subj.end : cs]:
+            # "Nordic roundup: Denmark backs X; Finnish firm buys AMD chips": another clause's name
+            subj, how = None, None
         if how == "previous_sentence" and subj is not None and self.is_public(subj):
             # "The ministry will contribute €150m to a supercomputer at X. The machine will use ...":
             # the machine is X's, not its funder's

@@ -189,3 +189,19 @@ def test_a_passive_with_unnamed_buyers_has_no_buyer(extract):
     assert chips(cands) == []
     cands, _ = extract("The agency said 6,000 H200 chips were bought by several local operators.", "en")
     assert chips(cands) == []
+
+
+def test_the_purchase_already_told_is_no_new_one(extract):
+    cands, _ = extract(
+        "Lumen Grid orders 2,000 AMD MI300X accelerators. LG did not give the price of the GPU order.", "en"
+    )
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+    cands, _ = extract("Quanta Labs n'a pas précisé le montant de la commande de GPU.", "fr")
+    assert chips(cands) == []
+
+
+def test_a_name_in_another_clause_is_not_the_buyer(extract):
+    cands, _ = extract(
+        "Weekly digest: Orbis Capital backs a data centre; a Danish firm buys AMD chips.", "en"
+    )
+    assert [parties(c, "buyer") for c in chips(cands)] in ([], [["Denmark"]])
