@@ -1185,6 +1185,11 @@ class _DocContext:
             model = model_regex().search(self.text, lo, hi)
             qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
             bare, antecedent = self.bare_count(i, s, lo, cs, ce)
+            if role == "destination":
+                # "50,000 will go to the government": the count is the subject, the buyer follows
+                bare, antecedent = self.count_before(i, s, lo, cs), None
+                if bare is None:
+                    return []
             if bare is not None:
                 qty = bare
                 if model is None and bare.model:
@@ -1221,7 +1226,10 @@ class _DocContext:
                 self.text, ce, min(hi, ce + 60)
             ):
                 return []  # bought by unnamed buyers: the article's subject is not the buyer
-            cands = self.chip_roles(i, s, role, cs, ce, base)
+            if role == "destination":
+                cands = self.destination_roles(i, s, ce, base)
+            else:
+                cands = self.chip_roles(i, s, role, cs, ce, base)
             for c in cands:
                 if qty:
                     c.quantity = qty.quantity
@@ -1302,6 +1310,63 @@ class _DocContext:
         # a chip word or model right before a noun cue: "a GPU order", "GPU ORDER"
         named_before = re.search(rf"(?:{_CHIP_WORDS}|{model_regex().pattern})\s+(?:\w+\s+)?$", before, re.I)
         return not chips and not named_before
+
+    def count_before(self, i: int, s: Sentence, lo: int, cs: int) -> ChipQuantity | None:
+        """The count a destination verb has as subject: "the remaining 50,000 will go to", "50 000
+        iront à", "2,000 GPUs will go to"; a bare number needs chips named in the sentence or the one
+        before."""
+        for q in find_quantities(self.text, self.lang, lo, cs):
+            if re.fullmatch(r"\s*", self.text[q.end : cs]):
+                return q
+        m = re.search(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})\s+$", self.text[lo:cs])
+        if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            return None
+        value = parse_digits(m.group(1), self.lang)
+        if not value or value < 2 or value != int(value):
+            return None
+        for j in (i, i - 1):
+            if j < 0:
+                continue
+            t = self.sentences[j]
+            text = self.text[t.start : t.end]
+            if re.search(_CHIP_WORDS, text) or model_regex().search(text):
+                found = model_regex().search(text)
+                start = lo + m.start(1)
+                return ChipQuantity(
+                    start, start + len(m.group(1)), int(value), found.group(0) if found else None
+                )
+        return None
+
+    def destination_roles(self, i: int, s: Sentence, ce: int, base: dict) -> list[Candidate]:
+        """The buyer right after a destination verb: a name, a public body ("the government", "l'État",
+        read as its country), else a country; the chips' maker named in the sentence or the one before."""
+        article = r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?"
+        buyer = next((e for e in self.ents(i) if e.start >= ce), None)
+        if buyer is not None and not re.fullmatch(article, self.text[ce : buyer.start]):
+            buyer = None
+        cand = Candidate(rule="chip_purchase:destination", **base)
+        if buyer is not None and not self.is_vendor(buyer):
+            cand.parties = [Party("buyer", buyer.name, buyer.start, buyer.end, "role_marker")]
+            cand.country_code = self.party_country(buyer, s, ce, located=True)
+        else:
+            body = _public_bodies(self.lang).search(self.text, ce, min(s.end, ce + 30))
+            country = next((c for c in self.countries_in(ce, min(s.end, ce + 25)) if c.kind == "name"), None)
+            if body is not None and re.fullmatch(article, self.text[ce : body.start()]):
+                name = self.grantor_name(i, s, body.start(), body.end())
+                cand.parties = [Party("buyer", name, body.start(), body.start() + len(name), "public_body")]
+                inside = self.countries_in(max(s.start, body.start() - 40), min(s.end, body.end() + 40))
+                cand.country_code = inside[0].code if inside else self.country_at(s.start)
+            elif country is not None:
+                cand.parties = [Party("buyer", country.surface, country.start, country.end, "country")]
+                cand.country_code = country.code
+            else:
+                return []
+        for j in (i, i - 1):
+            seller = next((e for e in self.ents(j) if self.is_vendor(e)), None) if j >= 0 else None
+            if seller is not None:
+                cand.parties.append(Party("vendor", seller.name, seller.start, seller.end, "vendor"))
+                break
+        return [cand]
 
     def bare_count(
         self, i: int, s: Sentence, lo: int, cs: int, ce: int

@@ -205,3 +205,21 @@ def test_a_name_in_another_clause_is_not_the_buyer(extract):
         "Weekly digest: Orbis Capital backs a data centre; a Danish firm buys AMD chips.", "en"
     )
     assert [parties(c, "buyer") for c in chips(cands)] in ([], [["Denmark"]])
+
+
+def test_a_count_going_to_a_buyer(extract):
+    cands, _ = extract(
+        "AMD will ship 30,000 accelerators to Brazil. Harbor Compute will take 20,000 GPUs, while the "
+        "remaining 10,000 will go to Lumen Grid.",
+        "en",
+    )
+    got = by_buyer(cands)
+    assert got["Harbor Compute"] == 20000 and got["Lumen Grid"] == 10000
+    cands, _ = extract("AMD livrera 9 000 accélérateurs au Brésil. Au total, 3 000 iront à l'État.", "fr")
+    dest = [c for c in chips(cands) if c.rule == "chip_purchase:destination"]
+    assert [(parties(c, "buyer"), c.quantity, c.country_code) for c in dest] == [(["Brésil"], 3000, "BR")]
+    assert parties(dest[0], "vendor") == ["AMD"]
+
+
+def test_a_count_going_somewhere_without_chips_is_nothing(extract):
+    assert chips(extract("Au total, 3 000 iront à l'État, selon le ministère du Travail.", "fr")[0]) == []
