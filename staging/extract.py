@@ -63,6 +63,16 @@ _UNNAMED_AGENT = re.compile(
 _PASSIVE_BE = re.compile(
     r"\b(?:be|been|being|is|are|was|were|être|été|est|sont|sera|seront|serait|seraient)\s+$", re.IGNORECASE
 )
+# a target, not a purchase: "aims to deploy 10,000 GPUs", "vise à déployer", "l'objectif est de"
+_AIM = re.compile(
+    r"\b(?:aims?|aiming|seeks?|hopes?|wants?|target|goal|objective|ambition|vise|visent|viser|veut|veulent|"
+    r"vouloir|ambitionne|ambitionnent|espère|objectif)\b",
+    re.IGNORECASE,
+)
+# a machine described as it stands, not bought: "already operates a cluster equipped with"
+_EXISTING = re.compile(
+    r"\b(?:already|existing|currently|déjà|existant|existante|actuel|actuelle|actuellement)\b", re.IGNORECASE
+)
 # money whose purpose is buying chips is no purchase yet: "ce financement sert à acheter des puces",
 # "meant to cover the cost of purchases of GPUs"
 _MONEY_PURPOSE = re.compile(
@@ -1222,6 +1232,9 @@ class _DocContext:
                 return []  # "acquis 10 % d'Anthropic" is a stake, not chips
             if self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None):
                 return []
+            near = self.text[max(lo, cs - 40) : cs]
+            if _AIM.search(near) or (role == "buyer_weak" and _EXISTING.search(self.text[lo:cs])):
+                return []  # a target, or a machine described as it already stands
             if _PASSIVE_BE.search(self.text[max(lo, cs - 12) : cs]) and _UNNAMED_AGENT.match(
                 self.text, ce, min(hi, ce + 60)
             ):

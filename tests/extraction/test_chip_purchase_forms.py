@@ -223,3 +223,20 @@ def test_a_count_going_to_a_buyer(extract):
 
 def test_a_count_going_somewhere_without_chips_is_nothing(extract):
     assert chips(extract("Au total, 3 000 iront à l'État, selon le ministère du Travail.", "fr")[0]) == []
+
+
+def test_targets_are_no_purchase(extract):
+    assert chips(extract("Lumen Grid aims to deploy 10,000 GPUs by 2027.", "en")[0]) == []
+    assert chips(extract("Lumen Grid vise à déployer 10 000 GPU d'ici 2027.", "fr")[0]) == []
+    assert chips(extract("L'objectif de Lumen Grid est de déployer 20 000 GPU d'ici 2030.", "fr")[0]) == []
+
+
+def test_an_existing_machine_is_no_purchase_but_a_bought_one_is(extract):
+    assert (
+        chips(extract("Lumen Grid already operates a cluster equipped with 1,024 Nvidia H100s.", "en")[0])
+        == []
+    )
+    cands, _ = extract("Lumen Grid exploite déjà un supercalculateur équipé de 1 024 GPU H100.", "fr")
+    assert chips(cands) == []
+    cands, _ = extract("Lumen Grid has already ordered 1,024 Nvidia H100s for its Oslo site.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 1024}
