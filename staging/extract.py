@@ -151,13 +151,15 @@ def _inflections(cue: str, language: str) -> list[str]:
         return []
     head, _sp, last = cue.rpartition(" ")
     pre = f"{head} " if head else ""
+    if len(last) < 4:
+        return []  # "iront au": a preposition ends the cue
     if last.endswith(("é", "u")):
         return [pre + last + x for x in ("s", "e", "es")]
     if last.endswith("is") and len(last) > 3:  # acquis, pris
         return [pre + last + x for x in ("e", "es")]
     if last.endswith("ra") and len(last) > 4:  # recevra -> recevront
         return [pre + last[:-1] + "ont"]
-    if not head and last.endswith("e") and not last.endswith("é") and len(last) > 4:
+    if not head and last.endswith("e") and not last.endswith("ée") and len(last) > 4:
         return [last + "nt"]  # commande -> commandent
     return []
 

@@ -240,3 +240,15 @@ def test_an_existing_machine_is_no_purchase_but_a_bought_one_is(extract):
     assert chips(cands) == []
     cands, _ = extract("Lumen Grid has already ordered 1,024 Nvidia H100s for its Oslo site.", "en")
     assert by_buyer(cands) == {"Lumen Grid": 1024}
+
+
+def test_generated_french_forms():
+    from warehouse.staging.extract import _inflections
+
+    assert _inflections("commandé", "fr") == ["commandés", "commandée", "commandées"]
+    assert _inflections("acquis", "fr") == ["acquise", "acquises"]
+    assert _inflections("recevra", "fr") == ["recevront"]
+    assert _inflections("commande", "fr") == ["commandent"]
+    assert _inflections("équipée", "fr") == []
+    assert _inflections("iront au", "fr") == []
+    assert _inflections("ordered", "en") == []
