@@ -962,12 +962,28 @@ class _DocContext:
                 )
             )
         candidates.extend(self.elided_counts(candidates))
+        self.vendor_before(candidates)
         self.investors_nearby(candidates)
         self.price_next_sentence(candidates)
         self.local_dollars(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return candidates, labelled
+
+    def vendor_before(self, candidates: list[Candidate]) -> None:
+        """ "A, B and C will each receive 50,000 Nvidia GPUs. D will take 60,000 GPUs": chips named
+        by no model or maker right after a purchase of one maker's chips are that maker's."""
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in candidates:
+            if c.fact_type == "chip_purchase":
+                by_sentence.setdefault(self._sentence_index[c.sentence.start], []).append(c)
+        for k, cs in by_sentence.items():
+            makers = {p.name for c in by_sentence.get(k - 1, []) for p in c.parties if p.role == "vendor"}
+            if len(makers) != 1:
+                continue
+            for c in cs:
+                if c.chip_model is None and c.quantity and not any(p.role == "vendor" for p in c.parties):
+                    c.parties.append(Party("vendor", next(iter(makers)), None, None, "previous_purchase"))
 
     def priced_count(self, c: Candidate) -> bool:
         """The amount of a chip purchase is the price of its chips: it stands next to the count, with

@@ -252,3 +252,13 @@ def test_generated_french_forms():
     assert _inflections("équipée", "fr") == []
     assert _inflections("iront au", "fr") == []
     assert _inflections("ordered", "en") == []
+
+
+def test_chips_right_after_a_purchase_of_one_makers_chips_are_that_makers(extract):
+    cands, _ = extract(
+        "Harbor Compute and Quanta Labs will each receive 8,000 AMD MI300X accelerators. "
+        "Lumen Grid will take 6,000 GPUs.",
+        "en",
+    )
+    lumen = [c for c in chips(cands) if parties(c, "buyer") == ["Lumen Grid"]]
+    assert [(c.quantity, parties(c, "vendor")) for c in lumen] == [(6000, ["AMD"])]
