@@ -578,6 +578,11 @@ _THE_PURCHASE = re.compile(
     r"contrat|acquisition|opération)\b",
     re.IGNORECASE,
 )
+_THE_MACHINE = re.compile(
+    r"\s*(?:the|this|that|its|la|le|l['’]|cette|ce|sa|son)\s*(?:new\s+|nouvelle?\s+)?(?:machine|system|"
+    r"supercomputer|cluster|supercalculateur|système|grappe)\b",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
 _FIRM_NOUN = re.compile(
     r"\b(?:the|la|le|l['’]|cette|this)\s*(?:company|firm|group|start-?up|société|entreprise|groupe|"
@@ -965,6 +970,7 @@ class _DocContext:
         self.vendor_before(candidates)
         self.investors_nearby(candidates)
         self.price_next_sentence(candidates)
+        self.count_next_sentence(candidates)
         self.local_dollars(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
@@ -984,6 +990,24 @@ class _DocContext:
             for c in cs:
                 if c.chip_model is None and c.quantity and not any(p.role == "vendor" for p in c.parties):
                     c.parties.append(Party("vendor", next(iter(makers)), None, None, "previous_purchase"))
+
+    def count_next_sentence(self, candidates: list[Candidate]) -> None:
+        """ "X has agreed to buy a $100 million supercomputer. The machine links 64 CS-2 systems": the
+        next sentence that speaks of the machine itself gives its count of chips."""
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or c.quantity is not None:
+                continue
+            k = self._sentence_index[c.sentence.start] + 1
+            if k >= len(self.sentences) or not _THE_MACHINE.match(self.sentences[k].text):
+                continue
+            nxt = self.sentences[k]
+            found = find_quantities(self.text, self.lang, nxt.start, nxt.end)
+            if found:
+                c.quantity = found[0].quantity
+                c.chip_model = c.chip_model or found[0].model
+                vendor = self.vendor_from_model(found[0].model)
+                if vendor and not any(p.role == "vendor" for p in c.parties):
+                    c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
 
     def priced_count(self, c: Candidate) -> bool:
         """The amount of a chip purchase is the price of its chips: it stands next to the count, with

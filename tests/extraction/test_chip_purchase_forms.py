@@ -262,3 +262,17 @@ def test_chips_right_after_a_purchase_of_one_makers_chips_are_that_makers(extrac
     )
     lumen = [c for c in chips(cands) if parties(c, "buyer") == ["Lumen Grid"]]
     assert [(c.quantity, parties(c, "vendor")) for c in lumen] == [(6000, ["AMD"])]
+
+
+def test_the_machine_in_the_next_sentence_gives_the_count(extract):
+    cands, _ = extract(
+        "Lumen Grid has bought a new AMD supercomputer for its Oslo campus. "
+        "The machine links 512 MI300X accelerators over a fast network.",
+        "en",
+    )
+    assert [(c.quantity, parties(c, "vendor")) for c in chips(cands)] == [(512, ["AMD"])]
+    cands, _ = extract(
+        "Lumen Grid a acheté un supercalculateur. Le système compte 256 GPU H100.",
+        "fr",
+    )
+    assert [(c.quantity, parties(c, "vendor")) for c in chips(cands)] == [(256, ["Nvidia"])]
