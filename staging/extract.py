@@ -578,6 +578,13 @@ _THE_PURCHASE = re.compile(
     r"contrat|acquisition|opération)\b",
     re.IGNORECASE,
 )
+# the object of a firm's spending right after its amount: "$300 million on 6,000 GPUs", "300 M€ dans
+# l'achat de 6 000 GPU"
+_ON_COUNT = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:on|in|into|for|pour|dans|sur)\s+(?:(?:l['’]|the\s+)?(?:achat|acquisition|"
+    r"purchase)\s+(?:de|d['’]|of)\s*)?(?:(?:about|around|some|environ|près de|plus de|more than)\s+)?",
+    re.IGNORECASE,
+)
 _THE_MACHINE = re.compile(
     r"\s*(?:the|this|that|its|la|le|l['’]|cette|ce|sa|son)\s*(?:new\s+|nouvelle?\s+)?(?:machine|system|"
     r"supercomputer|cluster|supercalculateur|système|grappe)\b",
@@ -930,6 +937,7 @@ class _DocContext:
             # a fact read by its own kind of cue ("attribuer" for a grant) wins over one another
             # kind of cue turned into it ("réunit" read with a public subject)
             made += converted
+            made = self.spent_on_chips(made)
             # one amount read by an investment and a subsidy cue is the subsidy's
             sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
             # ... and one read by a chip purchase is the purchase's price ("$1.5bn for 8,000 GPUs")
@@ -975,6 +983,55 @@ class _DocContext:
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return candidates, labelled
+
+    def spent_on_chips(self, made: list[Candidate]) -> list[Candidate]:
+        """ "X will spend $300 million on 6,000 GPUs", "investit 300 M€ dans l'achat de 6 000 GPU": a
+        firm's own spending whose object is a chip count is the price of a chip purchase."""
+        out = []
+        for c in made:
+            a = c.amounts[0] if c.amounts else None
+            m = _ON_COUNT.match(self.text, a.end) if a is not None and c.rule.endswith(":capex") else None
+            found = (
+                find_quantities(self.text, self.lang, m.end(), min(c.sentence.end, m.end() + 60)) if m else []
+            )
+            if c.fact_type != "investment" or not found or found[0].start != m.end():
+                out.append(c)
+                continue
+            q = found[0]
+            same = [x for x in made if x.fact_type == "chip_purchase" and x.quantity == q.quantity]
+            if same:
+                for x in same:
+                    x.amounts = x.amounts or c.amounts
+                continue
+            buyer = next((p for p in c.parties if p.role in ("investor", "investee")), None)
+            if buyer is None:
+                out.append(c)
+                continue
+            chip = Candidate(
+                document_id=c.document_id,
+                fact_type="chip_purchase",
+                rule="chip_purchase:spent_on_chips",
+                cue=c.cue,
+                cue_start=c.cue_start,
+                sentence=c.sentence,
+                quantity=q.quantity,
+                chip_model=q.model,
+                country_code=c.country_code,
+                announced_on=c.announced_on,
+                date_precision=c.date_precision,
+                is_background=c.is_background,
+                amounts=c.amounts,
+            )
+            chip.parties = [Party("buyer", buyer.name, buyer.start, buyer.end, buyer.rule)]
+            vendor = self.vendor_from_model(q.model)
+            if vendor is None:
+                i = self._sentence_index[c.sentence.start]
+                seller = next((e for e in self.ents(i) if self.is_vendor(e)), None)
+                vendor = seller.name if seller is not None else None
+            if vendor:
+                chip.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+            out.append(chip)
+        return out
 
     def vendor_before(self, candidates: list[Candidate]) -> None:
         """ "A, B and C will each receive 50,000 Nvidia GPUs. D will take 60,000 GPUs": chips named

@@ -276,3 +276,22 @@ def test_the_machine_in_the_next_sentence_gives_the_count(extract):
         "fr",
     )
     assert [(c.quantity, parties(c, "vendor")) for c in chips(cands)] == [(256, ["Nvidia"])]
+
+
+def test_spending_on_a_chip_count_is_a_priced_purchase(extract):
+    for text, lang, amount in [
+        ("Lumen Grid will spend $300 million on 6,000 Nvidia H100 GPUs.", "en", (300e6, "USD")),
+        ("Lumen Grid is paying $300 million for 6,000 Nvidia H100 GPUs.", "en", (300e6, "USD")),
+        ("Lumen Grid dépensera 300 millions d'euros pour 6 000 GPU H100.", "fr", (300e6, "EUR")),
+        ("Lumen Grid investit 300 millions d'euros dans l'achat de 6 000 GPU H100.", "fr", (300e6, "EUR")),
+    ]:
+        cands, _ = extract(text, lang)
+        assert [c.fact_type for c in cands] == ["chip_purchase"], text
+        c = cands[0]
+        assert (parties(c, "buyer"), c.quantity, parties(c, "vendor")) == (["Lumen Grid"], 6000, ["Nvidia"])
+        assert [(a.amount, a.currency) for a in c.amounts] == [amount]
+
+
+def test_spending_elsewhere_stays_an_investment(extract):
+    cands, _ = extract("Lumen Grid will spend $300 million on a data centre with 6,000 GPUs.", "en")
+    assert "investment" in [c.fact_type for c in cands]
