@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -151,6 +151,8 @@ def _inflections(cue: str, language: str) -> list[str]:
         return []
     head, _sp, last = cue.rpartition(" ")
     pre = f"{head} " if head else ""
+    if cue.startswith("a ") and len(cue) > 4:
+        return ["ont " + cue[2:]]  # a reçu -> ont reçu
     if len(last) < 4:
         return []  # "iront au": a preposition ends the cue
     if last.endswith(("é", "u")):
@@ -488,7 +490,8 @@ _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[
 # the object of a purchase verb given as a bare number, its chips named before: "A en achète 7 656,
 # B 3 056", "A, B and C each take 50,000"
 _COUNT_AFTER_CUE = re.compile(
-    r"\s+(?:(?:each|chacun|chacune|about|around|some|environ|près de|more than|plus de)\s+)*"
+    r"\s+(?:(?:each|chacun|chacune|respectively|respectivement|about|around|some|environ|près de|more than|"
+    r"plus de)\s+)*"
     r"(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})"
     r"(?=\s*(?:[,;.)]|$)|\s+(?:et|and|while|whereas|tandis|alors|but|mais)\b)",
     re.IGNORECASE,
@@ -1362,6 +1365,8 @@ class _DocContext:
                     seller = next((e for e in self.ents(antecedent) if self.is_vendor(e)), None)
                     if seller is not None:
                         c.parties.append(Party("vendor", seller.name, seller.start, seller.end, "antecedent"))
+            if cands and re.search(r"\b(?:respectively|respectivement)\b", s.text, re.IGNORECASE):
+                cands = self.respectively(i, s, cs, ce, hi, cands)
         elif fact_type != "chip_purchase" and self.chip_object(ce):
             return []  # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
         elif fact_type == "investment":
@@ -1422,6 +1427,36 @@ class _DocContext:
         # a chip word or model right before a noun cue: "a GPU order", "GPU ORDER"
         named_before = re.search(rf"(?:{_CHIP_WORDS}|{model_regex().pattern})\s+(?:\w+\s+)?$", before, re.I)
         return not chips and not named_before
+
+    def respectively(self, i, s, cs, ce, hi, cands: list[Candidate]) -> list[Candidate]:
+        """ "A, B and C bought 5,000, 3,000 and 1,000 GPUs respectively": the n-th buyer, the n-th count."""
+        first = min(
+            (p.start for c in cands for p in c.parties if p.role == "buyer" and p.start is not None),
+            default=None,
+        )
+        if first is None or first >= cs:
+            return cands
+        buyers = [e for e in self.ents(i) if first <= e.start and e.end <= cs and not self.is_vendor(e)]
+        run = re.match(
+            r"(?:\s+(?:respectively|respectivement))?\s+((?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+)"
+            r"(?:(?:\s*,\s*|\s+(?:et|and)\s+|,\s+(?:et|and)\s+)(?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+))+)",
+            self.text[ce:hi],
+            re.IGNORECASE,
+        )
+        if run is None:
+            return cands
+        numbers = re.findall(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d{1,3}(?:,\d{3})+|\d+", run.group(1))
+        counts = [parse_digits(n, self.lang) for n in numbers]
+        if len(counts) != len(buyers) or len(buyers) < 2 or not all(counts):
+            return cands
+        out = []
+        for k, (b, n) in enumerate(zip(buyers, counts, strict=True)):
+            c = replace(cands[0], suffix="" if k == 0 else f".{k}", quantity=int(n))
+            c.parties = [Party("buyer", b.name, b.start, b.end, "respectively")]
+            c.parties += [p for p in cands[0].parties if p.role == "vendor"]
+            c.country_code = self.party_country(b, s, ce, located=True)
+            out.append(c)
+        return out
 
     def count_before(self, i: int, s: Sentence, lo: int, cs: int) -> ChipQuantity | None:
         """The count a destination verb has as subject: "the remaining 50,000 will go to", "50 000

@@ -295,3 +295,23 @@ def test_spending_on_a_chip_count_is_a_priced_purchase(extract):
 def test_spending_elsewhere_stays_an_investment(extract):
     cands, _ = extract("Lumen Grid will spend $300 million on a data centre with 6,000 GPUs.", "en")
     assert "investment" in [c.fact_type for c in cands]
+
+
+def test_respectively_pairs_buyers_and_counts(extract):
+    cands, _ = extract(
+        "Harbor Compute, Lumen Grid and Quanta Labs bought 5,000, 3,000 and 1,000 H100 GPUs respectively.",
+        "en",
+    )
+    assert by_buyer(cands) == {"Harbor Compute": 5000, "Lumen Grid": 3000, "Quanta Labs": 1000}
+    cands, _ = extract(
+        "AMD a livré 9 000 accélérateurs. Harbor Compute, Lumen Grid et Quanta Labs en ont reçu "
+        "respectivement 5 000, 3 000 et 1 000.",
+        "fr",
+    )
+    assert by_buyer(cands) == {"Harbor Compute": 5000, "Lumen Grid": 3000, "Quanta Labs": 1000}
+    assert {parties(c, "vendor")[0] for c in chips(cands)} == {"AMD"}
+
+
+def test_plural_auxiliary(extract):
+    cands, _ = extract("Harbor Compute et Lumen Grid ont commandé chacun 800 puces MI300X.", "fr")
+    assert by_buyer(cands) == {"Harbor Compute": 800, "Lumen Grid": 800}
