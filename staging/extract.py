@@ -35,7 +35,7 @@ _EQUIPMENT = re.compile(
 )
 # a purchase denied or contrasted: "plutôt qu'une commande", "rather than an order", "n'a pas commandé"
 _NEGATED_CUE = re.compile(
-    r"\b(?:pas|not|never|jamais|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
+    r"\b(?:pas|not|never|jamais|non|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
     r"(?:(?:encore|yet|une?|an?|the|la|le|les|de|d['’]|des)\s*){0,2}$",
     re.IGNORECASE,
 )

@@ -315,3 +315,8 @@ def test_respectively_pairs_buyers_and_counts(extract):
 def test_plural_auxiliary(extract):
     cands, _ = extract("Harbor Compute et Lumen Grid ont commandé chacun 800 puces MI300X.", "fr")
     assert by_buyer(cands) == {"Harbor Compute": 800, "Lumen Grid": 800}
+
+
+def test_et_non_before_the_purchase_noun(extract):
+    cands, _ = extract("C'est un partenariat, et non d'un achat de puces par Lumen Grid.", "fr")
+    assert chips(cands) == []
