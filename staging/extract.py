@@ -980,6 +980,7 @@ class _DocContext:
         candidates.extend(self.elided_counts(candidates))
         self.vendor_before(candidates)
         self.investors_nearby(candidates)
+        self.funded_buyer(candidates)
         self.price_next_sentence(candidates)
         self.count_next_sentence(candidates)
         self.local_dollars(candidates)
@@ -1035,6 +1036,28 @@ class _DocContext:
                 chip.parties.append(Party("vendor", vendor, None, None, "chip_model"))
             out.append(chip)
         return out
+
+    def funded_buyer(self, candidates: list[Candidate]) -> None:
+        """ "X lève 42 M$ auprès de Z. [...] Une partie des fonds servira à payer 256 GPU": the firm
+        that raised the money buys the chips, not its investor read as the most-mentioned name."""
+        rounds = [c for c in candidates if c.fact_type == "investment"]
+        for c in candidates:
+            if c.fact_type != "chip_purchase":
+                continue
+            i = self._sentence_index[c.sentence.start]
+            for p in c.parties:
+                if p.role != "buyer" or p.rule not in ("previous_sentence", "subject"):
+                    continue
+                for r in rounds:
+                    j = self._sentence_index[r.sentence.start]
+                    if j > i or (p.rule == "subject" and j != i):
+                        continue
+                    investors = {x.name for x in r.parties if x.role == "investor"}
+                    investee = next((x for x in r.parties if x.role == "investee"), None)
+                    if p.name in investors and investee is not None and investee.name not in investors:
+                        p.name, p.start, p.end, p.rule = investee.name, investee.start, investee.end, "funded"
+                        c.country_code = r.country_code or c.country_code
+                        break
 
     def vendor_before(self, candidates: list[Candidate]) -> None:
         """ "A, B and C will each receive 50,000 Nvidia GPUs. D will take 60,000 GPUs": chips named

@@ -320,3 +320,12 @@ def test_plural_auxiliary(extract):
 def test_et_non_before_the_purchase_noun(extract):
     cands, _ = extract("C'est un partenariat, et non d'un achat de puces par Lumen Grid.", "fr")
     assert chips(cands) == []
+
+
+def test_the_firm_that_raised_the_money_buys_the_chips(extract):
+    cands, _ = extract(
+        "Lumen Grid raised $40 million from Orbis Capital. Orbis Capital has backed two other Nordic clouds. "
+        "Part of the money will pay for 512 Nvidia H200 GPUs.",
+        "en",
+    )
+    assert [parties(c, "buyer") for c in chips(cands)] == [["Lumen Grid"]]
