@@ -1445,6 +1445,8 @@ class _DocContext:
             r"\b(?:the|this|that|its|la|le|l['’]|cette|ce|cet|sa|son)\s+(?:[\w-]+\s+)?$", before, re.I
         ):
             return True  # "the cost of the GPU order": the purchase already told, no new one
+        if noun and re.search(r"(?:^|[,:;]\s*)(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
+            return True  # "In this issue: X upgrades Y, a Swedish GPU order, ...": a topic in a list
         if _MONEY_PURPOSE.search(before):
             return True
         # a chip word or model right before a noun cue: "a GPU order", "GPU ORDER"

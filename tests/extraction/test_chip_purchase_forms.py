@@ -329,3 +329,10 @@ def test_the_firm_that_raised_the_money_buys_the_chips(extract):
         "en",
     )
     assert [parties(c, "buyer") for c in chips(cands)] == [["Lumen Grid"]]
+
+
+def test_a_purchase_noun_as_a_list_item_has_no_buyer(extract):
+    cands, _ = extract("This week: Lumen Grid opens in Oslo, a Danish GPU order, and the chart.", "en")
+    assert chips(cands) == []
+    cands, _ = extract("Lumen Grid places a GPU order with AMD.", "en")
+    assert [parties(c, "buyer") for c in chips(cands)] == [["Lumen Grid"]]
