@@ -336,3 +336,14 @@ def test_a_purchase_noun_as_a_list_item_has_no_buyer(extract):
     assert chips(cands) == []
     cands, _ = extract("Lumen Grid places a GPU order with AMD.", "en")
     assert [parties(c, "buyer") for c in chips(cands)] == [["Lumen Grid"]]
+
+
+def test_quoted_links_under_a_read_also_line_are_noise(extract):
+    cands, _ = extract(
+        "Lumen Grid lève 5 millions d'euros auprès d'Orbis Capital.\n"
+        "Lire aussi :\n"
+        "> Norvège : Harbor Compute commande 4 000 puces Nvidia\n"
+        "> Danemark : la course aux mégawatts\n",
+        "fr",
+    )
+    assert chips(cands) == []
