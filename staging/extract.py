@@ -979,6 +979,7 @@ class _DocContext:
             )
         candidates.extend(self.elided_counts(candidates))
         self.vendor_before(candidates)
+        self.headline_buyers(candidates)
         self.investors_nearby(candidates)
         self.funded_buyer(candidates)
         self.price_next_sentence(candidates)
@@ -1057,6 +1058,35 @@ class _DocContext:
                     if p.name in investors and investee is not None and investee.name not in investors:
                         p.name, p.start, p.end, p.rule = investee.name, investee.start, investee.end, "funded"
                         c.country_code = r.country_code or c.country_code
+                        break
+
+    def headline_buyers(self, candidates: list[Candidate]) -> None:
+        """ "TELEKOM S'OFFRE 10 000 GPU", "VIREO COMPUTE PLACES ... ORDER": a buyer read in a line in
+        capitals is the name the body writes in mixed case (Deutsche Telekom, Vireo Compute)."""
+        body: list[Entity] | None = None
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or c.sentence.text.upper() != c.sentence.text:
+                continue
+            for p in c.parties:
+                if p.role != "buyer" or not p.name.isupper():
+                    continue
+                if body is None:
+                    body = [
+                        e
+                        for j, t in enumerate(self.sentences)
+                        if t.text.upper() != t.text
+                        for e in self.ents(j)
+                        if not e.name.isupper()
+                    ]
+                words = p.name.split()
+                for k in range(len(words), 0, -1):
+                    head = " ".join(words[:k]).casefold()
+                    if len(head) < 4:
+                        break
+                    tail = re.compile(rf"(?:.+ )?{re.escape(head)}")
+                    hit = next((e for e in body if tail.fullmatch(e.name.casefold())), None)
+                    if hit is not None:
+                        p.name = hit.name
                         break
 
     def vendor_before(self, candidates: list[Candidate]) -> None:

@@ -347,3 +347,16 @@ def test_quoted_links_under_a_read_also_line_are_noise(extract):
         "fr",
     )
     assert chips(cands) == []
+
+
+def test_a_buyer_in_a_capitals_headline_takes_the_bodys_name(extract):
+    cands, _ = extract(
+        "NORVÈGE — GRID S'OFFRE 4 000 GPU\n\nLumen Grid va acheter 4 000 GPU H100 à Nvidia.",
+        "fr",
+    )
+    assert {parties(c, "buyer")[0] for c in chips(cands)} == {"Lumen Grid"}
+    cands, _ = extract(
+        "HARBOR COMPUTE PLACES GPU ORDER\n\nOslo-based Harbor Compute has ordered 1,024 Nvidia H200 GPUs.",
+        "en",
+    )
+    assert {parties(c, "buyer")[0] for c in chips(cands)} == {"Harbor Compute"}
