@@ -65,8 +65,9 @@ _PASSIVE_BE = re.compile(
 )
 # a target, not a purchase: "aims to deploy 10,000 GPUs", "vise à déployer", "l'objectif est de"
 _AIM = re.compile(
-    r"\b(?:aims?|aiming|seeks?|hopes?|wants?|target|goal|objective|ambition|vise|visent|viser|veut|veulent|"
-    r"vouloir|ambitionne|ambitionnent|espère|objectif)\b",
+    r"\b(?:(?:aims?|aiming|seeks?|seeking|hopes?|hoping|wants?|wanting)\s+to|(?:target|goal|objective|ambition|"
+    r"objectif)\s+(?:is\s+to|of|est\s+de|de|d['’])|(?:vise|visent|viser)\s+à|veut|veulent|vouloir|espère|espèrent|"
+    r"(?:ambitionne|ambitionnent)\s+de)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # a machine described as it stands, not bought: "already operates a cluster equipped with"

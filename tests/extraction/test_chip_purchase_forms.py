@@ -360,3 +360,8 @@ def test_a_buyer_in_a_capitals_headline_takes_the_bodys_name(extract):
         "en",
     )
     assert {parties(c, "buyer")[0] for c in chips(cands)} == {"Harbor Compute"}
+
+
+def test_an_aim_word_that_governs_nothing_is_no_target(extract):
+    cands, _ = extract("Lumen Grid, whose goal is sovereign AI, ordered 2,000 Nvidia H100 GPUs.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
