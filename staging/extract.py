@@ -1461,11 +1461,11 @@ class _DocContext:
             for m in re.finditer(rf"{_CHIP_WORDS}|{model_regex().pattern}", obj)
             if not _NOT_BOUGHT.search(obj[: m.start()])
         ]
-        if equipment and not any(m.start() < equipment.start() for m in chips):
+        if equipment and not chips:
             return True  # "installed its first EUV lithography machine", "ASML livre ses machines"
         if counted:
             return False
-        if re.search(r"\w+s['’]\s+$|\b(?:their|leurs)\s+$", before):
+        if re.search(r"\b[a-zà-ÿ][\w-]*s['’]\s+$|\b(?:their|leurs)\s+$", before):
             return True
         noun = re.fullmatch(
             r"(?:order|purchase|acquisition|deal|commande|achat)s?(?:\s+(?:of|for|de|d['’]|pour))?",

@@ -365,3 +365,10 @@ def test_a_buyer_in_a_capitals_headline_takes_the_bodys_name(extract):
 def test_an_aim_word_that_governs_nothing_is_no_target(extract):
     cands, _ = extract("Lumen Grid, whose goal is sovereign AI, ordered 2,000 Nvidia H100 GPUs.", "en")
     assert by_buyer(cands) == {"Lumen Grid": 2000}
+
+
+def test_guards_keep_real_purchases(extract):
+    cands, _ = extract("Harbor Systems' purchase of Nvidia GPUs closed on Monday.", "en")
+    assert by_buyer(cands) == {"Harbor Systems": None}
+    cands, _ = extract("Lumen Grid ordered equipment including 2,000 Nvidia H100 GPUs.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
