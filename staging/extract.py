@@ -2122,6 +2122,8 @@ class _DocContext:
         out = []
         role = "buyer" if role == "buyer_weak" else role
         if role == "vendor":
+            if re.match(r"\s+(?:by|par)\b", self.text[ce : ce + 5]):
+                return []  # "GPUs supplied by Nvidia": the maker of chips another cue tells of
             vendor, how = self.subject(i, s, cs)
             buyer = self.directly_after(i, s, markers["buyer"], ce) if "buyer" in markers else None
             if buyer is None:

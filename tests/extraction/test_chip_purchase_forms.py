@@ -372,3 +372,17 @@ def test_guards_keep_real_purchases(extract):
     assert by_buyer(cands) == {"Harbor Systems": None}
     cands, _ = extract("Lumen Grid ordered equipment including 2,000 Nvidia H100 GPUs.", "en")
     assert by_buyer(cands) == {"Lumen Grid": 2000}
+
+
+def test_past_vendor_verbs(extract):
+    cands, _ = extract("Nvidia delivered 2,000 H100 GPUs to Lumen Grid last week.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+    cands, _ = extract("Nvidia a livré 2 000 GPU H100 à Lumen Grid.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+    cands, _ = extract("AMD vend 3 000 accélérateurs MI300X à Harbor Compute.", "fr")
+    assert by_buyer(cands) == {"Harbor Compute": 3000}
+
+
+def test_a_passive_vendor_verb_adds_no_purchase(extract):
+    cands, _ = extract("Lumen Grid ordered 2,000 GPUs supplied by Nvidia for its site in Norway.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
