@@ -386,3 +386,12 @@ def test_past_vendor_verbs(extract):
 def test_a_passive_vendor_verb_adds_no_purchase(extract):
     cands, _ = extract("Lumen Grid ordered 2,000 GPUs supplied by Nvidia for its site in Norway.", "en")
     assert by_buyer(cands) == {"Lumen Grid": 2000}
+
+
+def test_verbs_of_getting_a_chip_count(extract):
+    cands, _ = extract("Lumen Grid lands 4,096 Nvidia Blackwell GPUs in sovereign cloud push", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 4096}
+    cands, _ = extract("Lumen Grid décroche 2 000 GPU H200 auprès de Nvidia.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+    cands, _ = extract("Lumen Grid lands a contract to host 4,096 GPUs for Orbis Capital.", "en")
+    assert chips(cands) == []
