@@ -494,7 +494,7 @@ _COUNT_AFTER_CUE = re.compile(
     r"\s+(?:(?:each|chacun|chacune|respectively|respectivement|about|around|some|environ|près de|more than|"
     r"plus de)\s+)*"
     r"(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})"
-    r"(?=\s*(?:[,;.)]|$)|\s+(?:et|and|while|whereas|tandis|alors|but|mais)\b)",
+    r"(?=\s*(?:[,;.)]|$)|\s+(?:et|and|while|whereas|tandis|alors|but|mais|each|chacun|chacune|apiece)\b)",
     re.IGNORECASE,
 )
 _SOURCE_PHRASE = re.compile(
@@ -1584,7 +1584,8 @@ class _DocContext:
         if not value or value < 2 or value != int(value):
             return None, None
         spans = [(lo, cs, None)]
-        if re.search(r"(?<![\w'’])en\s+$", self.text[max(s.start, cs - 4) : cs]) and i > 0:
+        clitic = r"(?<![\w'’])en\s+(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?$"
+        if re.search(clitic, self.text[max(s.start, cs - 12) : cs]) and i > 0:
             prev = self.sentences[i - 1]
             spans.append((prev.start, prev.end, i - 1))
         for a, b, where in spans:

@@ -395,3 +395,14 @@ def test_verbs_of_getting_a_chip_count(extract):
     assert by_buyer(cands) == {"Lumen Grid": 2000}
     cands, _ = extract("Lumen Grid lands a contract to host 4,096 GPUs for Orbis Capital.", "en")
     assert chips(cands) == []
+
+
+def test_french_en_with_an_auxiliary_and_each_after_the_count(extract):
+    cands, _ = extract(
+        "Le ministère a réparti 9 000 puces H200. Harbor Compute et Lumen Grid en ont acheté 4 500 chacun.",
+        "fr",
+    )
+    assert {k: v for k, v in by_buyer(cands).items() if k != "ministère"} == {
+        "Harbor Compute": 4500,
+        "Lumen Grid": 4500,
+    }
