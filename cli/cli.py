@@ -232,6 +232,24 @@ def query(sql: Annotated[str, typer.Argument(help="One SQL query.")], db: Db = P
 
 
 @app.command()
+def explain(fact_id: Annotated[str, typer.Argument(
+                help="An investment_id, subsidy_id or purchase_id (or a unique prefix of 6+ characters).")],
+            db: Db = Path("warehouse.duckdb"),
+            json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Why a fact is in the marts: document, evidence, candidates and their rules, confidence."""
+    import json
+
+    from warehouse.explain import explain as explain_fact
+    from warehouse.explain import render_text
+
+    info = _run(lambda: explain_fact(fact_id, db))
+    if json_output:
+        typer.echo(json.dumps(info, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(info))
+
+
+@app.command()
 def review(db: Db = Path("warehouse.duckdb"),
            limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Deals to list.")] = 50,
            fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table):

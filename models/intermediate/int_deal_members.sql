@@ -13,8 +13,8 @@
 -- its party's deal when the party has exactly one; otherwise the party's
 -- unmeasured facts form one deal. A fact whose party is unknown is a deal of
 -- its own. deal_id is an md5 of the type and the deal's first report (earliest
--- publication, then fact_id): it stays when later articles about this or other
--- deals arrive, and when the build is re-run.
+-- publication, then first loaded, then fact_id): it stays when later articles
+-- about this or other deals arrive, and when the build is re-run.
 with recursive facts as (
     select * from intermediate.int_facts where is_complete
 ),
@@ -60,7 +60,10 @@ keyed as (
             when facts.date_precision = 'month' then facts.announced_on + interval 1 month - interval 1 day
             else facts.announced_on
         end as period_end,
-        row_number() over (order by documents.published_on nulls last, facts.fact_id) as report_order
+        -- the first report: earliest published, then first loaded into this warehouse
+        row_number() over (
+            order by documents.published_on nulls last, documents.loaded_at nulls last, facts.fact_id
+        ) as report_order
     from facts
     left join recipients on recipients.fact_id = facts.fact_id
     left join documents on documents.document_id = facts.document_id

@@ -12,6 +12,10 @@ deal_reviews as (
     select * from intermediate.int_deal_reviews
 ),
 
+confidence as (
+    select * from intermediate.int_fact_confidence
+),
+
 final as (
     select
         facts.fact_id as purchase_id,
@@ -33,10 +37,13 @@ final as (
         evidence_rule,
         evidence,
         deal_members.deal_id,
-        coalesce(deal_reviews.is_reviewed, false) as reviewed
+        coalesce(deal_reviews.is_reviewed, false) as reviewed,
+        -- calibrated: among facts at 0.9 or more, at least 9 in 10 are right
+        confidence.confidence
     from facts
     left join deal_members on deal_members.fact_id = facts.fact_id
     left join deal_reviews on deal_reviews.deal_id = deal_members.deal_id
+    left join confidence on confidence.fact_id = facts.fact_id
     where not coalesce(deal_reviews.is_rejected, false)
         and fact_type = 'chip_purchase' and is_complete
 )

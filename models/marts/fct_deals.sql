@@ -19,6 +19,23 @@ fixed_fx as (
     select * from staging.stg_fx_fixed_rates
 ),
 
+members as (
+    select * from intermediate.int_deal_members
+),
+
+fact_confidence as (
+    select * from intermediate.int_fact_confidence
+),
+
+-- a deal is as sure as its most confident report (not calibrated apart: the per-report
+-- confidence of the fact tables is); a deal a person reviewed is sure
+deal_confidence as (
+    select members.deal_id, max(fact_confidence.confidence) as confidence
+    from members
+    inner join fact_confidence on fact_confidence.fact_id = members.fact_id
+    group by members.deal_id
+),
+
 reviewed as (
     select
         deals.deal_id,
@@ -61,7 +78,7 @@ converted as (
 
 final as (
     select
-        deal_id,
+        converted.deal_id,
         deal_type,
         main_firm_id,
         grantor_name,
@@ -82,9 +99,11 @@ final as (
         document_count,
         report_count,
         first_document_id,
+        case when reviewed then 1.0 else deal_confidence.confidence end as confidence,
         reviewed,
         reviewed_on
     from converted
+    left join deal_confidence on deal_confidence.deal_id = converted.deal_id
 )
 
 select * from final
