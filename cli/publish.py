@@ -270,11 +270,12 @@ def _target_access(target: Path) -> os.stat_result | None:
         return None
 
 
-def keep_access(path: Path, like: os.stat_result | None) -> str | None:
-    """Give `path` the permission bits and group of the target; a note when the group cannot be kept."""
+def keep_access(path: Path, like: os.stat_result | None, *, writable: bool = False) -> str | None:
+    """Give `path` the permission bits and group of the target (the owner keeps write access while
+    the file is built: `writable`); a note when the group cannot be kept."""
     if like is None:
         return None
-    mode = stat.S_IMODE(like.st_mode)
+    mode = stat.S_IMODE(like.st_mode) | (0o600 if writable else 0)
     note = None
     if hasattr(os, "chown") and path.stat().st_gid != like.st_gid:
         try:
@@ -311,7 +312,7 @@ class BuildFile:
 
         self.remove_stale()
         like = _target_access(self.target)
-        private = stat.S_IMODE(like.st_mode) & 0o666 if like else 0o644
+        private = (stat.S_IMODE(like.st_mode) & 0o666) | 0o600 if like else 0o644
         try:
             if copy_last_good and self.target.exists():
                 (self.guard or SessionGuard(self.target, 0)).copy_to(self.path, private)
@@ -334,7 +335,7 @@ class BuildFile:
             self.discard(None)
             raise
         try:
-            note = keep_access(self.path, like)
+            note = keep_access(self.path, like, writable=True)
         except OSError as exc:
             self.discard(con)
             raise io_error(exc, f"cannot set the permissions of {self.path.name}", self.target) from None

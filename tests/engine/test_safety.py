@@ -265,6 +265,14 @@ def test_a_private_warehouse_stays_private(cli):
             assert info.st_gid == group, args
 
 
+def test_a_read_only_warehouse_file_stays_read_only(cli):
+    assert cli("build").exit_code == 0
+    os.chmod(cli.db, 0o440)
+    for args in (("run", "-s", "dim_firms"), ("build",)):
+        assert cli(*args).exit_code == 0
+        assert stat.S_IMODE(cli.db.stat().st_mode) == 0o440, args
+
+
 # --- 6. wrongly typed YAML, other encodings, a full disk --------------------------------------
 
 MARTS_YML = """models:
