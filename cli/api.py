@@ -162,71 +162,78 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
     for seed in seeds:
         check_seed(seed)
     started = time.monotonic()
-    with contextlib.ExitStack() as held:
-        held.enter_context(TargetLock(target, lock_timeout))
-        check_target(target)  # again under the lock: another build may have just published it
-        # DuckDB's lock on the target until it is published: no read-write session meanwhile
-        left = max(0.0, lock_timeout - (time.monotonic() - started))
-        guard = held.enter_context(SessionGuard(target, left, reporter.info))
-        note = recover_wal(target, guard)
-        if note:
-            reporter.info(f"warning: {note}")
-        copy = target.exists() and (command == "run" or subset or needs_state)
-        build_file = BuildFile(target, guard)
-        held.callback(build_file.discard, None)  # on every exit path, a signal between two lines too
-        con = build_file.open(copy)
-        reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
-        try:
-            existing = _existing(con) if copy else {}
-            schemas = {project.models[n].schema for n in chosen} | ({"seeds"} if seeds else set())
-            for schema in sorted(schemas):
-                con.execute(f"create schema if not exists {quote(schema)}").fetchall()
+    build_file = None
+    try:
+        with contextlib.ExitStack() as held:
+            held.enter_context(TargetLock(target, lock_timeout))
+            check_target(target)  # again under the lock: another build may have just published it
+            # DuckDB's lock on the target until it is published: no read-write session meanwhile
+            left = max(0.0, lock_timeout - (time.monotonic() - started))
+            guard = held.enter_context(SessionGuard(target, left, reporter.info))
+            note = recover_wal(target, guard)
+            if note:
+                reporter.info(f"warning: {note}")
+            copy = target.exists() and (command == "run" or subset or needs_state)
+            build_file = BuildFile(target, guard)
+            held.callback(build_file.discard, None)  # on every exit path, a signal between two lines too
+            con = build_file.open(copy)
+            reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
+            try:
+                existing = _existing(con) if copy else {}
+                schemas = {project.models[n].schema for n in chosen} | ({"seeds"} if seeds else set())
+                for schema in sorted(schemas):
+                    con.execute(f"create schema if not exists {quote(schema)}").fetchall()
 
-            def seed_work(cur, name):
-                seed = project.seeds[name]
-                return NodeResult(name, "seed", "success", rows=load_seed(cur, seed), file=seed.rel_path)
+                def seed_work(cur, name):
+                    seed = project.seeds[name]
+                    return NodeResult(name, "seed", "success", rows=load_seed(cur, seed), file=seed.rel_path)
 
-            results += run_graph(con, {s.name: set() for s in seeds}, seed_work, threads, reporter, "seed")
-            ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh)
-            for module in loaders:
+                seed_graph = {s.name: set() for s in seeds}
+                results += run_graph(con, seed_graph, seed_work, threads, reporter, "seed")
+                ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh)
+                for module in loaders:
+                    if any(r.failed for r in results):
+                        break
+                    results.append(_run_loader(module, con, ctx, reporter, fail_on_rejects))
+
+                def model_work(cur, name):
+                    model = project.models[name]
+                    try:
+                        rows = build_model(cur, model, existing, full_refresh)
+                    except Exception as exc:  # noqa: BLE001 - reported as this model's failure
+                        return NodeResult(name, "model", "error", message=short_error(exc),
+                                          materialized=model.materialized, file=model.rel_path)
+                    return NodeResult(name, "model", "success", rows=rows, materialized=model.materialized,
+                                      file=model.rel_path)
+
                 if any(r.failed for r in results):
-                    break
-                results.append(_run_loader(module, con, ctx, reporter, fail_on_rejects))
-
-            def model_work(cur, name):
-                model = project.models[name]
-                try:
-                    rows = build_model(cur, model, existing, full_refresh)
-                except Exception as exc:  # noqa: BLE001 - reported as this model's failure
-                    return NodeResult(name, "model", "error", message=short_error(exc),
-                                      materialized=model.materialized, file=model.rel_path)
-                return NodeResult(name, "model", "success", rows=rows, materialized=model.materialized,
-                                  file=model.rel_path)
-
-            if any(r.failed for r in results):
-                results += [NodeResult(n, "model", "skipped", message="a seed or loader failed")
-                            for n in sorted(chosen)]
-            else:
-                graph = {n: prep.graph[n] & chosen for n in chosen}
-                results += run_graph(con, graph, model_work, threads, reporter, "model")
-            # tests of models that built still run, so one build reports every problem
-            broken = {r.unique_id for r in results if r.status in ("error", "skipped")}
-            if not any(r.failed and r.kind in ("seed", "loader") for r in results):
-                runnable = [t for t in tests if not t.depends_on & broken]
-                results += _run_tests(con, runnable, threads, reporter)
-                results += [NodeResult(t.unique_id, "test", "skipped", message="a model it reads failed")
-                            for t in tests if t.depends_on & broken]
-            if any(r.failed for r in results):
+                    results += [NodeResult(n, "model", "skipped", message="a seed or loader failed")
+                                for n in sorted(chosen)]
+                else:
+                    graph = {n: prep.graph[n] & chosen for n in chosen}
+                    results += run_graph(con, graph, model_work, threads, reporter, "model")
+                # tests of models that built still run, so one build reports every problem
+                broken = {r.unique_id for r in results if r.status in ("error", "skipped")}
+                if not any(r.failed and r.kind in ("seed", "loader") for r in results):
+                    runnable = [t for t in tests if not t.depends_on & broken]
+                    results += _run_tests(con, runnable, threads, reporter)
+                    results += [NodeResult(t.unique_id, "test", "skipped", message="a model it reads failed")
+                                for t in tests if t.depends_on & broken]
+                if any(r.failed for r in results):
+                    build_file.discard(con)
+                else:
+                    build_file.publish(con)
+                    published = True
+                    for note in build_file.notes:
+                        reporter.info(f"warning: {note}")
+            except BaseException:
                 build_file.discard(con)
-            else:
-                build_file.publish(con)
-                published = True
-                for note in build_file.notes:
-                    reporter.info(f"warning: {note}")
-        except BaseException:
-            build_file.discard(con)
-            reporter.abort()
+                reporter.abort()
+                raise
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM
+        if build_file is None or not build_file.published:
             raise
+        published = True  # it came after the rename: too late to stop, the build is published
     return _finish(command, project, target, clock, results, reporter, published)
 
 

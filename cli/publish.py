@@ -288,6 +288,28 @@ def keep_access(path: Path, like: os.stat_result | None, *, writable: bool = Fal
     return note
 
 
+@contextlib.contextmanager
+def _signals_deferred():
+    """Hold Ctrl-C and SIGTERM during the block, then deliver them (main thread only)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    saved = {sig: signal.signal(sig, lambda signum, frame: pending.append(signum))
+             for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            if handler is not None:
+                signal.signal(sig, handler)
+        for sig in pending:
+            signal.raise_signal(sig)
+
+
 class BuildFile:
     """The new warehouse file for one build; `publish()` or `discard()` ends it."""
 
@@ -296,6 +318,7 @@ class BuildFile:
         self.guard = guard
         self.path = target.with_name(f"{BUILD_PREFIX}{os.getpid()}.{target.name}.tmp")
         self.notes: list[str] = []
+        self.published = False
 
     @property
     def wal(self) -> Path:
@@ -368,13 +391,15 @@ class BuildFile:
         except BaseException:
             self.discard(con)
             raise
-        # nobody holds the target read-write (the guard's lock), so a WAL beside it is stale:
-        # it would be replayed onto the new file, so it goes first
-        with contextlib.suppress(FileNotFoundError):
-            wal_of(self.target).unlink()
-        os.replace(self.path, self.target)
-        with contextlib.suppress(OSError):
-            _fsync(self.target.parent)
+        with _signals_deferred():  # Ctrl-C or SIGTERM now is raised after `published` is set
+            # nobody holds the target read-write (the guard's lock), so a WAL beside it is stale:
+            # it would be replayed onto the new file, so it goes first
+            with contextlib.suppress(FileNotFoundError):
+                wal_of(self.target).unlink()
+            os.replace(self.path, self.target)
+            self.published = True
+            with contextlib.suppress(OSError):
+                _fsync(self.target.parent)
 
     def discard(self, con) -> None:
         if con is not None:

@@ -436,6 +436,34 @@ def test_sigterm_is_handled_like_ctrl_c(cli, project, sha256):
     assert _leftovers(cli.db) == []
 
 
+SIGTERM_AT_RENAME = textwrap.dedent("""
+    import os, signal, sys
+    real, fired = os.replace, []
+    def replace(src, dst):
+        if not fired and str(dst) == sys.argv[-1]:   # the publish's rename over the target
+            fired.append(1)
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real(src, dst)
+    os.replace = replace
+    from warehouse.cli import main
+    sys.argv = ["warehouse", *sys.argv[1:]]
+    main()
+""")
+
+
+def test_sigterm_during_the_rename_finishes_the_published_build(cli, project, sha256):
+    assert cli("build").exit_code == 0
+    before = sha256(cli.db)
+    (project / "seeds/deals.csv").write_text("deal_id,firm_id,amount\n1,mistral,7\n")
+    done = subprocess.run([sys.executable, "-c", SIGTERM_AT_RENAME, "build", "--project-dir", str(project),
+                           "--db", str(cli.db)], capture_output=True, text=True)
+    # too late to stop: the build says it published, and it did
+    assert done.returncode == 0, done.stderr
+    assert "published" in done.stdout and "nothing published" not in done.stderr
+    assert sha256(cli.db) != before and cli.rows("select sum(amount) from marts.fct_deals") == [(7,)]
+    assert _leftovers(cli.db) == []
+
+
 def _dead_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
