@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from dataclasses import replace as _copy
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -232,6 +233,10 @@ _RESTATE_GAP = re.compile(
     r"^\s*[,(–—-]?\s*(?:soit|environ|about|around|roughly|approximately|or|some|près de|quelque|"
     r"l['’]équivalent de|equivalent to|c['’]est-à-dire|ou|~|\s)*\s*$",
     re.IGNORECASE,
+)
+# between an amount and the firm it goes to: "35 M€ à A", "C$48 million contribution to A", "8 M€ pour B"
+_PAIR_TO = re.compile(
+    r"\s*(?:[a-zà-ÿ][\w-]*\s+){0,2}?(?:à|au|aux|to|for|pour)\s+(?:(?:la|le|les|the)\s+|l['’])?", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -1081,6 +1086,7 @@ class _DocContext:
             cands = self.subsidy_roles(i, s, cs, ce, base, strong=(role == "grantor"))
             for c in cands:
                 c.amounts = amounts
+            cands = [x for c in cands for x in self.split_pairs(i, s, c, own_money)]
         for c in cands:
             self.finish(c, i, s, flags)
         return cands
@@ -1138,6 +1144,60 @@ class _DocContext:
         near = self.countries_in(max(s.start, grantor.start - 40), min(s.end, grantor.end + 60))
         new.country_code = near[0].code if near else self._doc_country
         return new
+
+    def split_pairs(self, i: int, s: Sentence, c: Candidate, money: list[Money]) -> list[Candidate]:
+        """ "a accordé 35 M€ à A et 23,9 M€ à B", "awarded ¥50bn to A, ¥10bn to telecom operator B":
+        each amount with the firm right after it is a grant of its own. A total the pairs share out
+        ("20 M€, dont 12 M€ pour A et 8 M€ pour B") stays a fact of its own."""
+        groups: list[list[Money]] = []
+        for m in sorted(money, key=lambda m: m.start):
+            last = groups[-1][-1] if groups else None
+            if last is not None and m.currency != last.currency and _RESTATE_GAP.match(
+                self.text[last.end : m.start]
+            ):
+                groups[-1].append(m)  # "S$35 million (US$26 million)": one amount restated
+            else:
+                groups.append([m])
+        if len(groups) < 2:
+            return [c]
+        grantor = next((p for p in c.parties if p.role == "grantor"), None)
+        ents = self.ents(i)
+        pairs: list[tuple[list[Money], Party]] = []
+        for k, g in enumerate(groups):
+            stop = groups[k + 1][0].start if k + 1 < len(groups) else s.end
+            to = _PAIR_TO.match(self.text, g[-1].end, stop)
+            if to is None:
+                continue
+            e = next((e for e in ents if to.end() <= e.start < stop), None)
+            if (
+                e is None
+                or not re.fullmatch(r"(?:[a-zà-ÿ][\w-]*\s+){0,3}", self.text[to.end() : e.start])
+                or self.is_public(e)
+                or self.is_person(e)
+                or self.is_place_use(e)
+                or e.name in self.ex.countries.table
+                or (grantor is not None and e.name == grantor.name)
+            ):
+                continue
+            end = e.end
+            for f in ents:  # "Openchip & Software Technologies": one name
+                if f.start > end and re.fullmatch(r"\s*&\s*", self.text[end : f.start]):
+                    end = f.end
+            pairs.append((g, Party("recipient", self.text[e.start : end], e.start, end, "amount_pair")))
+        if len(pairs) < 2:
+            return [c]
+        out = []
+        primary = c.amounts[0].start if c.amounts else None
+        if primary is not None and not any(g[0].start == primary for g, _p in pairs):
+            out.append(c)  # the total the pairs share out
+        for g, party in pairs:
+            new = _copy(c, suffix=f"{c.suffix}.r{g[0].start - s.start}")
+            new.amounts = [
+                Amount(m.amount, m.currency, m.start, m.end, m.surface, k == 0) for k, m in enumerate(g)
+            ]
+            new.parties = [p for p in c.parties if p.role != "recipient"] + [party]
+            out.append(new)
+        return out
 
     def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
         if not facts_money:
