@@ -116,6 +116,11 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
     for r in for_language("role_markers", language):
         if r["fact_type"] == fact_type:
             out.setdefault(r["role"], []).append(r["marker"])
+            # a French participle agrees with the round or the firms: "suivi par", "suivie par",
+            # "suivis par", "rejointes par"
+            m = re.fullmatch(r"(\w*[éiut]) (par|de|d')", r["marker"]) if language == "fr" else None
+            if m:
+                out[r["role"]] += [f"{m.group(1)}{end} {m.group(2)}" for end in ("e", "s", "es")]
     return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
 
 
@@ -237,6 +242,17 @@ _RESTATE_GAP = re.compile(
 # between an amount and the firm it goes to: "35 M€ à A", "C$48 million contribution to A", "8 M€ pour B"
 _PAIR_TO = re.compile(
     r"\s*(?:[a-zà-ÿ][\w-]*\s+){0,2}?(?:à|au|aux|to|for|pour)\s+(?:(?:la|le|les|the)\s+|l['’])?", re.IGNORECASE
+)
+# "the founders of X", "le patron de X": the firm a person comes from is no party of the deal
+_AFFILIATION = re.compile(
+    r"\b(?:co-?founders?|founders?|cofondateurs?|co-fondateurs?|fondateurs?|fondatrices?|CEO|patron|patronne|"
+    r"chief executive|head|directeur|directrice|président|présidente|chairman|famille|family)\s+"
+    r"(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$",
+    re.IGNORECASE,
+)
+# "A, le fonds de la famille B": B stands in a description of A
+_APPOSED_DESCRIPTION = re.compile(
+    r"\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -461,10 +477,16 @@ _NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*
 _BODY_NAME_REST = re.compile(
     r"(?:\s*(?:de|du|des|d['’]|of|and|et|for|pour|the|la|le|l['’]|,|&)\s*|\s*[A-ZÀ-ÖØ-Þ][\w-]*)*"
 )
-# a subject that points back: "la jeune pousse", "the company", "elle"
+# the common nouns a text uses for the firm it is about: "la jeune pousse", "l'hébergeur", "the startup"
+_FIRM_NOUNS = (
+    r"jeune\s+pousse|jeune\s+entreprise|start-?up|société|entreprise|firme|groupe|pépite|licorne|hébergeur|"
+    r"fabricant|éditeur|concepteur|opérateur|scale-?up|company|firm|group|outfit|operator|unicorn|chipmaker|"
+    r"developer|provider|designer|maker"
+)
+# a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"
 _ANAPHOR = re.compile(
-    r"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:jeune\s+pousse|start-?up|société|entreprise|firme|groupe|"
-    r"pépite|company|firm|group|outfit|operator|opérateur)|(?:elle|il|it|they|ils|elles)\b)",
+    rf"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
+    rf"(?:{_FIRM_NOUNS})|(?:elle|il|it|they|ils|elles)\b)",
     re.IGNORECASE,
 )
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
@@ -475,8 +497,8 @@ _THE_PURCHASE = re.compile(
 )
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
 _FIRM_NOUN = re.compile(
-    r"\b(?:the|la|le|l['’]|cette|this)\s*(?:company|firm|group|start-?up|société|entreprise|groupe|"
-    r"jeune\s+pousse|operator|opérateur)\b",
+    rf"(?<![\w'’])(?:the|la|le|l['’]|cette|this)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
+    rf"(?:{_FIRM_NOUNS})\b",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
@@ -983,21 +1005,59 @@ class _DocContext:
                 continue
             if rx is None:
                 continue
+            before = _markers(self.lang, "investment").get("investor_before") if role == "investor" else None
             i = index[c.sentence.start]
             known = {p.name for p in c.parties}
-            for j in (i + 1, i + 2):
+            for j in (i + 1, i + 2, i + 3):
                 if j >= len(self.sentences):
                     break
                 s = self.sentences[j]
                 if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
                     break  # a new deal
+                found: list[Entity] = []
                 hit = rx.search(self.text, s.start, s.end)
-                if hit is None:
+                if hit is not None:
+                    found += [e for e in self.ents(j) if e.start >= hit.end()]
+                if before is not None:
+                    # "Orbis Capital led the round", "A et B suivent", "A y participe": the investors
+                    # stand before the verb
+                    last = None
+                    for h in before.finditer(self.text, s.start, s.end):
+                        if not re.match(r"\s+(?:by|par)\b", self.text[h.end() : h.end() + 5]):
+                            last = h
+                    if last is not None:
+                        found += [e for e in self.ents(j) if e.end <= last.start()]
+                if role == "investor" and j == i + 3 and not found:
                     continue
-                for e in self.ents(j):
-                    if e.start >= hit.end() and e.name not in known and not self.periphrasis(e):
-                        known.add(e.name)
-                        c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
+                for e in sorted(found, key=lambda e: e.start):
+                    if e.name in known or self.periphrasis(e) or not self.follower_ok(j, e, role):
+                        continue
+                    known.add(e.name)
+                    c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
+
+    def follower_ok(self, j: int, e: Entity, role: str) -> bool:
+        """A name in a sentence after a deal that may be one of its parties: not a person, a
+        ministry (for a round), a place, a news source, the acronym of the name before it ("NSIA"
+        after its full name), a name inside an apposition ("A, le fonds de la famille B,") or the
+        firm a person comes from ("the founders of B")."""
+        if self.is_person(e) or self.is_source(e) or self.is_place_use(e) or self.is_origin(e):
+            return False
+        if role == "investor" and self.is_public(e) and not _FUND_WORDS.search(e.name):
+            return False
+        if e.name in self.ex.countries.table:
+            return False
+        s = self.sentences[j]
+        left = self.text[max(s.start, e.start - 40) : e.start]
+        if re.search(r"\(\s*$", left) or _AFFILIATION.search(left):
+            return False
+        if any(  # "du ministère de l'Économie": the name of a body
+            re.fullmatch(r"\s*(?:de|du|des|of|for|pour)?\s*(?:la\s+|l['’]|d['’]|the\s+)?", left[h.end() :])
+            for h in _public_words().finditer(left)
+        ):
+            return False
+        prev = [x for x in self.ents(j) if x.end <= e.start]
+        gap = self.text[prev[-1].end : e.start] if prev else ""
+        return not (prev and _APPOSED_DESCRIPTION.fullmatch(gap))
 
     # -- one cue ------------------------------------------------------------------------------
     def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:
@@ -1297,7 +1357,10 @@ class _DocContext:
             # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
             main = self.main_firm(ok)
             return (main, "first_person") if main is not None else (None, "")
-        if ce is not None and not pronoun and not anaphor:
+        # "En 2023, la société avait levé 30 M€ auprès de A": the subject is the firm pointed back to,
+        # not the name after the cue
+        noun_phrase = _FIRM_NOUN.search(self.text, lo, cs) is not None
+        if ce is not None and not pronoun and not anaphor and not noun_phrase:
             hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
             for e in self.ents(i):
                 if (
@@ -1336,7 +1399,13 @@ class _DocContext:
             # the subject of an earlier sentence first, then the most mentioned name
             leads = set()
             if _FIRM_NOUN.search(self.text, s.start, cs):  # "The company has also agreed to buy ..."
-                previous = [e for e in previous if not self.is_public(e)] or previous
+                # "la jeune pousse", "the company": a firm, never the fund, bank or ministry that
+                # pays it; when the previous sentences name none, the firm the article is about
+                firms = [e for e in previous if not self.financier(e)]
+                if not firms:
+                    main = self.main_firm(lambda e: ok(e) and not self.financier(e))
+                    firms = [main] if main is not None else []
+                previous = firms or [e for e in previous if not self.is_public(e)] or previous
                 leads = {
                     self.ents(j)[0].start
                     for j in range(max(0, i - 3), i)
@@ -1346,6 +1415,23 @@ class _DocContext:
                 previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def financier(self, e: Entity) -> bool:
+        """A name that pays rather than receives: a public body, a fund or bank by its name or by the
+        seeds, or a name the text puts after an investor marker ("auprès de A", "led by A")."""
+        if self.is_public(e) or _FUND_WORDS.search(e.name) or e.kind == "investor":
+            return True
+        rx = _markers(self.lang, "investment").get("investor")
+        if rx is None:
+            return False
+        left = self.text[max(0, e.start - 45) : e.start]
+        return any(
+            re.fullmatch(
+                r"\s*(?:(?:du|des|de|la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ][\w-]*\s+){0,3}",
+                left[h.end() :],
+            )
+            for h in rx.finditer(left)
+        )
 
     def main_firm(self, ok) -> Entity | None:
         """The firm the article is about: its most mentioned private name."""

@@ -43,3 +43,64 @@ def test_one_grant_to_two_firms_stays_one(extract):
     )
     (c,) = of_type(cands, "subsidy")
     assert set(parties(c, "recipient")) == {"Tarnwell Systems", "Olvane Labs"}
+
+
+def investors(cands):
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    return set(parties(c, "investor"))
+
+
+def test_followers_named_before_their_verb_in_the_next_sentences(extract):
+    cands, _ = extract(
+        "La start-up nantaise Brumelia a bouclé une levée de 14 millions d'euros. Le fonds Corvane "
+        "Capital mène le tour. Ardoise Ventures et Pellion Partners y participent également.",
+        "fr",
+    )
+    assert investors(cands) == {"Corvane Capital", "Ardoise Ventures", "Pellion Partners"}
+
+
+def test_english_lead_then_joiners(extract):
+    cands, _ = extract(
+        "Oslo-based Fjellbyte has raised $30 million in a Series B round. Tallow Ventures led the round, "
+        "with Marrow Capital and the founders of Quillstone joining.",
+        "en",
+    )
+    assert investors(cands) == {"Tallow Ventures", "Marrow Capital"}
+
+
+def test_follower_participle_agrees(extract):
+    cands, _ = extract(
+        "La jeune pousse lilloise Vantorix lève 9 millions d'euros. Le tour est mené par Orbis Capital, "
+        "suivie par Brennet Partners, le fonds de la famille Dufresnel.",
+        "fr",
+    )
+    assert investors(cands) == {"Orbis Capital", "Brennet Partners"}
+
+
+def test_ministry_overseeing_a_fund_is_no_investor(extract):
+    cands, _ = extract(
+        "La start-up Kalvio a annoncé une levée de 20 millions d'euros. Le tour est mené par Corvane Capital, le fonds "
+        "placé sous la tutelle du ministère de l'Économie. Pellion Partners complète le tour.",
+        "fr",
+    )
+    assert investors(cands) == {"Corvane Capital", "Pellion Partners"}
+
+
+def test_the_startup_is_the_firm_not_its_fund(extract):
+    cands, _ = extract(
+        "Orbis Capital mise sur Tessaline. Le fonds Orbis Capital a conduit un tour de table dans "
+        "Tessaline, aux côtés de Marrow Capital. La jeune pousse lyonnaise a réuni 12 millions d'euros.",
+        "fr",
+    )
+    got = [parties(c, "investee") for c in cands if c.fact_type == "investment" and c.amounts]
+    assert got and all(g == ["Tessaline"] for g in got)
+
+
+def test_the_company_raising_from_a_fund_named_after_the_cue(extract):
+    cands, _ = extract(
+        "La start-up Tessaline conçoit des puces pour l'inférence. En 2023, la société avait levé 8 millions d'euros "
+        "auprès de Orbis Capital et du fonds régional Marrow Capital.",
+        "fr",
+    )
+    got = [parties(c, "investee") for c in cands if c.fact_type == "investment"]
+    assert got == [["Tessaline"]]
