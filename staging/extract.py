@@ -254,6 +254,28 @@ _AFFILIATION = re.compile(
 _APPOSED_DESCRIPTION = re.compile(
     r"\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
 )
+# what ends a list of recipients: another clause ("..., as the minister hosted ...", "tandis que")
+_RECIPIENT_STOP = re.compile(
+    r"[;—–]|\b(?:while|whereas|when|where|handing|tandis|alors|lorsque|où)\b"
+    r"|(?<!such )(?<!well )\bas\b(?! well)",
+    re.IGNORECASE,
+)
+# a programme or channel the money comes under: "au titre de France 2030", "under the CHIPS Act"
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:au titre d[eu]s?|au titre de l['’]|under|dans le cadre d[eu]s?|as part of|par le biais d[eu]|"
+    r"via)\s+"
+    r"(?:(?:the|la|le|les)\s+|l['’])?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# between two names of one list: "A, B et C", "à A et à l'B", "A, and to the B"
+_LIST_GAP = re.compile(
+    r"\)?\s*(?:,\s*(?:and|et)?|and|et|&|as well as|ainsi que)\s*(?:(?:à|de|du|des|to|of|for|pour)\s+)?"
+    r"(?:(?:la|le|les|the)\s+|l['’]|d['’])?"
+    # "A, le programme commun de B et de C": an apposition naming the members
+    r"|\s*,\s*(?:(?:le|la|les|the|a|an|un|une)\s+|l['’])(?:[a-zà-ÿ][\w-]*\s+){0,4}"
+    r"(?:of|de|du|des|d['’])\s*(?:(?:la|le|les|the)\s+|l['’])?",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -1961,6 +1983,7 @@ class _DocContext:
             _lo, hi = self.clause(s, cs, ce, "subsidy")
             source = _SOURCE_PHRASE.search(self.text, ce, hi)
             hi = source.start() if source else hi
+            last, last_place, taken = None, False, False
             for e in self.after_marker(i, s, markers["recipient"], ce):
                 if e.start >= hi or self.is_vendor(e):
                     break
@@ -1968,8 +1991,29 @@ class _DocContext:
                     break  # "par l'entremise du ministère de l'Économie, de l'Innovation ...": the channel
                 if e.name in self.ex.countries.table:
                     continue
+                inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
+                at = inst.start(1) if inst is not None else e.start  # "et l'université de Pise"
+                since = self.text[last.end if last is not None else ce : at]
+                if _RECIPIENT_STOP.search(since) or _PROGRAMME_BEFORE.search(
+                    self.text[max(s.start, e.start - 40) : e.start]
+                ):
+                    break  # "..., as Prime Minister X hosted", "au titre de France 2030"
+                # "A (EPFL) et B": an acronym in brackets continues the list
+                listed = last is not None and bool(_LIST_GAP.fullmatch(since) or since.strip() == "(")
+                hits = [h.end() for h in markers["recipient"].finditer(self.text, ce, at)]
+                marker_gap = self.text[max(hits or [ce]) : at]
+                place = self.is_place_use(e) or (listed and last_place)
+                last, last_place = e, place
+                if place or self.is_person(e):
+                    continue  # "campus in Catania, Sicily", "Prime Minister X"
+                if not listed and not (
+                    len(marker_gap.split()) <= 5 and not re.search(r"[,;:()«»\"]", marker_gap)
+                ):
+                    if taken:
+                        break  # a name past the list of recipients
+                    continue  # "aux écoles polytechniques, Lugano inaugure": no name after the marker
+                taken = True
                 if e.name != name and all(p.name != e.name for p in c.parties):
-                    inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
                     if inst is not None:  # "l'université de Pise": the university, not the town
                         full = self.text[inst.start(1) : e.end]
                         c.parties.append(Party("recipient", full, inst.start(1), e.end, "role_marker"))

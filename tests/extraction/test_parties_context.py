@@ -104,3 +104,45 @@ def test_the_company_raising_from_a_fund_named_after_the_cue(extract):
     )
     got = [parties(c, "investee") for c in cands if c.fact_type == "investment"]
     assert got == [["Tessaline"]]
+
+
+def recipients(cands):
+    got = [c for c in cands if c.fact_type == "subsidy"]
+    assert got, [(c.fact_type, c.sentence.text) for c in cands]
+    return set(parties(got[0], "recipient"))
+
+
+def test_no_person_or_later_clause_among_recipients(extract):
+    cands, _ = extract(
+        "The Norwegian government said it would invest $40 million in a new cluster at the University "
+        "of Tarnby, as Prime Minister Ola Brekke hosted ministers at the Fjord Summit.",
+        "en",
+    )
+    assert recipients(cands) == {"University of Tarnby"}
+
+
+def test_places_after_the_recipient_are_no_recipients(extract):
+    cands, _ = extract(
+        "The Ministry of Industry approved $300 million of support for Veltrix Optics' new wafer "
+        "plant in Ravenmoor, Eastvale.",
+        "en",
+    )
+    assert recipients(cands) == {"Veltrix Optics"}
+
+
+def test_programme_is_no_recipient(extract):
+    cands, _ = extract(
+        "Le ministère de l'Industrie accorde 6 millions d'euros à Morvane Calcul au titre du Plan "
+        "Horizon Calcul.",
+        "fr",
+    )
+    assert recipients(cands) == {"Morvane Calcul"}
+
+
+def test_recipients_listed_with_acronym_and_apposition(extract):
+    cands, _ = extract(
+        "Le gouvernement octroie 9 millions d'euros à Alpin Calcul Lab, le programme commun de "
+        "l'Institut Varnel (IVA) et de l'Institut Osterby.",
+        "fr",
+    )
+    assert recipients(cands) == {"Alpin Calcul Lab", "Institut Varnel", "IVA", "Institut Osterby"}
