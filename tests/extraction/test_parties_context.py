@@ -79,8 +79,8 @@ def test_follower_participle_agrees(extract):
 
 def test_ministry_overseeing_a_fund_is_no_investor(extract):
     cands, _ = extract(
-        "La start-up Kalvio a annoncé une levée de 20 millions d'euros. Le tour est mené par Corvane Capital, le fonds "
-        "placé sous la tutelle du ministère de l'Économie. Pellion Partners complète le tour.",
+        "La start-up Kalvio a annoncé une levée de 20 millions d'euros. Le tour est mené par "
+        "Corvane Capital, le fonds placé sous la tutelle du ministère de l'Économie. Pellion Partners complète le tour.",
         "fr",
     )
     assert investors(cands) == {"Corvane Capital", "Pellion Partners"}
@@ -98,8 +98,8 @@ def test_the_startup_is_the_firm_not_its_fund(extract):
 
 def test_the_company_raising_from_a_fund_named_after_the_cue(extract):
     cands, _ = extract(
-        "La start-up Tessaline conçoit des puces pour l'inférence. En 2023, la société avait levé 8 millions d'euros "
-        "auprès de Orbis Capital et du fonds régional Marrow Capital.",
+        "La start-up Tessaline conçoit des puces pour l'inférence. En 2023, la société avait levé "
+        "8 millions d'euros auprès de Orbis Capital et du fonds régional Marrow Capital.",
         "fr",
     )
     got = [parties(c, "investee") for c in cands if c.fact_type == "investment"]
