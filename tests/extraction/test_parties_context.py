@@ -80,7 +80,8 @@ def test_follower_participle_agrees(extract):
 def test_ministry_overseeing_a_fund_is_no_investor(extract):
     cands, _ = extract(
         "La start-up Kalvio a annoncé une levée de 20 millions d'euros. Le tour est mené par "
-        "Corvane Capital, le fonds placé sous la tutelle du ministère de l'Économie. Pellion Partners complète le tour.",
+        "Corvane Capital, le fonds placé sous la tutelle du ministère de l'Économie. Pellion Partners "
+        "complète le tour.",
         "fr",
     )
     assert investors(cands) == {"Corvane Capital", "Pellion Partners"}
