@@ -1438,10 +1438,34 @@ class _DocContext:
             ), "previous_sentence"
         return None, ""
 
+    def pointed_firm(self, i: int) -> Entity | None:
+        """The firm "la jeune entreprise", "the startup" or "lui" points back to: the first name of the
+        nearest earlier sentence that names a firm receiving money (not a fund, body, person, chip
+        maker or place), else the article's most mentioned firm."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if self.is_noise(self.sentences[j]):
+                continue
+            for e in self.ents(j):
+                if (
+                    self.financier(e)
+                    or self.is_person(e)
+                    or self.is_vendor(e)
+                    or self.is_place_use(e)
+                    or self.is_origin(e)
+                    or self.periphrasis(e)
+                    or e.name in self.ex.countries.table
+                ):
+                    continue
+                return e
+        return self.salient(i)
+
     def financier(self, e: Entity) -> bool:
         """A name that pays rather than receives: a public body, a fund or bank by its name or by the
         seeds, or a name the text puts after an investor marker ("auprès de A", "led by A")."""
         if self.is_public(e) or _FUND_WORDS.search(e.name) or e.kind == "investor":
+            return True
+        # "Commerce" where the text also writes "the Commerce Department": a body's short name
+        if any(_public_words().match(self.text, m.end() + 1) for m in self.occurrences(e.name)):
             return True
         rx = _markers(self.lang, "investment").get("investor")
         if rx is None:
@@ -1479,7 +1503,7 @@ class _DocContext:
         """A name used as a place ("an AI campus in Kyushu", "à Saclay") or naming a site ("X campus")."""
         return bool(
             # not "à": "accorde 3 M€ à X" gives to X
-            re.search(r"\b(?:in|at|near|près de)\s+$", self.text[max(0, e.start - 10) : e.start])
+            re.search(r"\b(?:in|at|near|près de)\s+$", self.text[max(0, e.start - 10) : e.start], re.I)
             or _sites().match(self.text, e.end)
         )
 
@@ -2022,11 +2046,25 @@ class _DocContext:
             if not any(p.role == "recipient" for p in c.parties):
                 c.parties.extend(self.consortium_members(i, s, ce, s.end, name))
             if not any(p.role == "recipient" for p in c.parties):
-                # "versera 5 millions à l'entreprise": the firm the article is about
-                hit = markers["recipient"].search(self.text, ce, hi)
-                after = hit.end() + 1 if hit and self.text[hit.end() : hit.end() + 1] == " " else 0
-                if hit and _ANAPHOR.match(self.text, after):
-                    firm = self.salient(i)
+                # "versera 5 millions à l'entreprise", "a grant to the startup", "le ministère lui
+                # accorde", "awarded it a grant": the firm the previous sentences are about
+                pointed = any(
+                    _ANAPHOR.match(self.text, h.end() + (self.text[h.end() : h.end() + 1] == " "))
+                    # "à la jeune entreprise": the marker took the article
+                    or (
+                        re.search(r"(?:\b(?:la|le|the)|l['’])\s*$", h.group(0), re.IGNORECASE)
+                        and re.match(
+                            rf"\s*(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", self.text[h.end() : h.end() + 40], re.I
+                        )
+                    )
+                    for h in markers["recipient"].finditer(self.text, ce, hi)
+                )
+                pronoun = re.search(
+                    r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|va|vont|aurait)\s+)?$",
+                    self.text[max(s.start, cs - 25) : cs],
+                ) or re.match(r"\s+(?:it|them)\s+(?:a|an|the|its|their)\s", self.text[ce : ce + 14])
+                if pointed or pronoun:
+                    firm = self.pointed_firm(i)
                     if firm is not None:
                         c.parties.append(
                             Party("recipient", firm.name, firm.start, firm.end, "previous_sentence")

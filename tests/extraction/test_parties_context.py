@@ -147,3 +147,32 @@ def test_recipients_listed_with_acronym_and_apposition(extract):
         "fr",
     )
     assert recipients(cands) == {"Alpin Calcul Lab", "Institut Varnel", "IVA", "Institut Osterby"}
+
+
+def test_grant_to_the_startup_goes_to_the_firm_just_reported(extract):
+    cands, _ = extract(
+        "Tarnwell Systems a ouvert un centre de calcul l'an dernier. À Lyon, Morvane Calcul, qui "
+        "conçoit des logiciels d'ordonnancement, a levé 10 millions d'euros auprès de Corvane Capital. "
+        "Le ministère de l'Industrie accorde en outre une aide de 2 millions d'euros à la jeune entreprise.",
+        "fr",
+    )
+    assert recipients(cands) == {"Morvane Calcul"}
+
+
+def test_lui_accorde_points_back_to_the_firm(extract):
+    cands, _ = extract(
+        "La start-up Morvane Calcul a levé 10 millions d'euros auprès de Corvane Capital. En parallèle, "
+        "le ministère de l'Industrie lui accorde une aide de 2 millions d'euros.",
+        "fr",
+    )
+    assert recipients(cands) == {"Morvane Calcul"}
+
+
+def test_the_company_is_not_a_body_named_by_its_short_name(extract):
+    cands, _ = extract(
+        "The Commerce Department finalized a $300 million grant for Veltrix Optics. Commerce also offered "
+        "Veltrix Optics loans. The company now expects to spend about $9 billion on its plant.",
+        "en",
+    )
+    spend = [c for c in cands if c.fact_type == "investment" and c.amounts and c.amounts[0].amount == 9e9]
+    assert spend and parties(spend[0], "investee") == ["Veltrix Optics"]
