@@ -250,6 +250,10 @@ _AFFILIATION = re.compile(
     r"(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$",
     re.IGNORECASE,
 )
+# words that present people as backers: "Individual investors include ...", "business angels"
+_INVESTOR_WORD = re.compile(
+    r"\b(?:investors?|investisseurs?|business angels?|angels?|mécènes?|backers?)\b", re.IGNORECASE
+)
 # "A, le fonds de la famille B": B stands in a description of A
 _APPOSED_DESCRIPTION = re.compile(
     r"\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
@@ -1062,13 +1066,21 @@ class _DocContext:
         ministry (for a round), a place, a news source, the acronym of the name before it ("NSIA"
         after its full name), a name inside an apposition ("A, le fonds de la famille B,") or the
         firm a person comes from ("the founders of B")."""
-        if self.is_person(e) or self.is_source(e) or self.is_place_use(e) or self.is_origin(e):
+        s = self.sentences[j]
+        if self.is_person(e) and not (
+            # "Individual investors include ... Eric Schmidt": a person who invests is an investor
+            role == "investor" and _INVESTOR_WORD.search(self.text, s.start, e.start)
+        ):
             return False
+        if self.is_source(e) or self.is_place_use(e) or self.is_origin(e):
+            return False
+        after = self.text[e.end : e.end + 60]
+        if re.match(rf"\s+(?:{_filter_alt('title')})\s+[A-ZÀ-ÖØ-Þ]", after, re.IGNORECASE):
+            return False  # "Iliad founder Xavier Niel": the person's firm
         if role == "investor" and self.is_public(e) and not _FUND_WORDS.search(e.name):
             return False
         if e.name in self.ex.countries.table:
             return False
-        s = self.sentences[j]
         left = self.text[max(s.start, e.start - 40) : e.start]
         if re.search(r"\(\s*$", left) or _AFFILIATION.search(left):
             return False
@@ -1733,6 +1745,18 @@ class _DocContext:
                             target = None
             if subj:
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                if how == "subject":
+                    # "A, B et C injectent 300 M€": every name of the subject list invests
+                    last = subj
+                    for e in self.ents(i):
+                        if e.start < last.end or e.end > cs:
+                            continue
+                        if not re.fullmatch(r"\s*(?:,|,?\s*(?:et|and)|&)\s*", self.text[last.end : e.start]):
+                            break
+                        if self.is_vendor(e, in_context=True) or self.is_origin(e):
+                            break
+                        parties.append(Party("investor", e.name, e.start, e.end, "subject"))
+                        last = e
             if target and (not subj or target.name != subj.name):
                 investee = target
                 rule += ":target"

@@ -176,3 +176,31 @@ def test_the_company_is_not_a_body_named_by_its_short_name(extract):
     )
     spend = [c for c in cands if c.fact_type == "investment" and c.amounts and c.amounts[0].amount == 9e9]
     assert spend and parties(spend[0], "investee") == ["Veltrix Optics"]
+
+
+def test_coordinated_subjects_all_invest(extract):
+    cands, _ = extract(
+        "Tarnwell Systems, Brennet Partners et Marrow Capital injectent 40 millions d'euros dans "
+        "le laboratoire Osterby Lab.",
+        "fr",
+    )
+    assert investors(cands) == {"Tarnwell Systems", "Brennet Partners", "Marrow Capital"}
+
+
+def test_people_presented_as_investors_are_investors_not_their_firms(extract):
+    cands, _ = extract(
+        "Paris-based Vantorix has raised $50 million in a seed round. Venture firms Ardoise Ventures and "
+        "Pellion Partners took part. Individual investors include Quillstone founder Jonas Berglund and "
+        "former Tarnwell Systems chief executive Mara Lindqvist.",
+        "en",
+    )
+    assert investors(cands) == {"Ardoise Ventures", "Pellion Partners", "Jonas Berglund", "Mara Lindqvist"}
+
+
+def test_winners_named_after_a_grant(extract):
+    cands, _ = extract(
+        "The Danish government has awarded $90 million to six computing hubs. The selection was run by "
+        "the research agency. Among the winners are Osterby Lab in Aarhus, Varnel Compute and Quillstone.",
+        "en",
+    )
+    assert recipients(cands) == {"Osterby Lab", "Varnel Compute", "Quillstone"}
