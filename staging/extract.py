@@ -541,6 +541,7 @@ class _DocContext:
         self.published = getattr(doc, "published_on", None)
         self.entities: dict[int, list[Entity]] = {}
         self.persons: set[int] = set()
+        self._persons_named: set[str] | None = None
         self.dates = []
         if find_dates is not None:
             try:
@@ -728,7 +729,21 @@ class _DocContext:
         return False
 
     def is_person(self, e: Entity) -> bool:
-        return e.start in self.persons
+        """A name with a title before it ("le ministre X", "chaired by X"), or one the text titles
+        elsewhere ("Emmanuel Macron a dévoilé" after "le président Emmanuel Macron"), or the
+        surname of such a name."""
+        return e.start in self.persons or e.name in self._person_names()
+
+    def _person_names(self) -> set[str]:
+        if self._persons_named is None:
+            self._persons_named = set()
+            for i in range(len(self.sentences)):
+                for e in self.ents(i):
+                    words = e.name.split()
+                    # a first name and a surname: "Metz" or "Budget" after a title is too short to tell
+                    if e.start in self.persons and e.source == "pattern" and 2 <= len(words) <= 3:
+                        self._persons_named.update((e.name, words[-1]))
+        return self._persons_named
 
     def money_in(self, s: Sentence) -> list[Money]:
         k = bisect_left(self._money_starts, s.start)

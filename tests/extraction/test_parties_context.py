@@ -204,3 +204,24 @@ def test_winners_named_after_a_grant(extract):
         "en",
     )
     assert recipients(cands) == {"Osterby Lab", "Varnel Compute", "Quillstone"}
+
+
+def test_a_name_titled_elsewhere_is_a_person(extract):
+    cands, _ = extract(
+        "Le Premier ministre Jonas Berglund a visité le campus de Tarnwell Systems. Lundi, Jonas Berglund "
+        "a annoncé que Tarnwell Systems investira 2 milliards d'euros dans ses usines.",
+        "fr",
+    )
+    got = [c for c in cands if c.fact_type == "investment"]
+    assert got and all("Jonas Berglund" not in [p.name for p in c.parties] for c in got)
+
+
+def test_chaired_by_names_people(extract):
+    cands, _ = extract(
+        "The commission, chaired by Jonas Berglund and Mara Lindqvist, recommended that Norway spend "
+        "$3 billion a year on compute.",
+        "en",
+    )
+    assert all(
+        p.name not in ("Jonas Berglund", "Mara Lindqvist") for c in cands for p in c.parties
+    ), [(c.fact_type, [(p.role, p.name) for p in c.parties]) for c in cands]
