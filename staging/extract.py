@@ -250,6 +250,16 @@ _AFFILIATION = re.compile(
     r"(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$",
     re.IGNORECASE,
 )
+# right after a cue, what opens its object: "entre au capital | de la société"
+_OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
+# between two names of a list: "A, B et C", "A and B"
+_NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
+# "le fonds américain A", "venture firms A and B", "la banque publique A": a money manager named
+_FUND_NOUN_BEFORE = re.compile(
+    r"\b(?:fonds|fund|funds|investisseurs?|investors?|banque|bank|venture firms?|VC firms?|family office|"
+    r"sovereign wealth fund|fonds souverain)\s+(?:[a-zà-ÿ][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
 # words that present people as backers: "Individual investors include ...", "business angels"
 _INVESTOR_WORD = re.compile(
     r"\b(?:investors?|investisseurs?|business angels?|angels?|mécènes?|backers?)\b", re.IGNORECASE
@@ -1465,6 +1475,20 @@ class _DocContext:
             ), "previous_sentence"
         return None, ""
 
+    def points_back(self, rx, lo: int, hi: int) -> bool:
+        """A marker in text[lo:hi] followed by a noun for the firm: "à l'entreprise", "to the
+        startup", "au capital de la société", "à la jeune entreprise" (the marker took the article)."""
+        for h in rx.finditer(self.text, lo, hi):
+            at = h.end() + (self.text[h.end() : h.end() + 1] == " ")
+            if _ANAPHOR.match(self.text, at) or (
+                re.search(r"(?:\b(?:la|le|the)|l['’])\s*$", h.group(0), re.IGNORECASE)
+                and re.match(
+                    rf"\s*(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", self.text[h.end() : h.end() + 40], re.I
+                )
+            ):
+                return True
+        return False
+
     def pointed_firm(self, i: int) -> Entity | None:
         """The firm "la jeune entreprise", "the startup" or "lui" points back to: the first name of the
         nearest earlier sentence that names a firm receiving money (not a fund, body, person, chip
@@ -1494,16 +1518,38 @@ class _DocContext:
         # "Commerce" where the text also writes "the Commerce Department": a body's short name
         if any(_public_words().match(self.text, m.end() + 1) for m in self.occurrences(e.name)):
             return True
-        rx = _markers(self.lang, "investment").get("investor")
-        if rx is None:
+        markers = _markers(self.lang, "investment")
+        rx, before = markers.get("investor"), markers.get("investor_before")
+        k = self._sentence_at(e.start)
+        if k is None:
             return False
-        left = self.text[max(0, e.start - 45) : e.start]
-        return any(
+        s, ents = self.sentences[k], self.ents(k)
+        # the first name of the list it stands in: "rejoints par A, B et C", "A et B suivent"
+        at = next((n for n, x in enumerate(ents) if x.start == e.start), None)
+        if at is None:
+            return False
+        first = last = at
+        listed = _NAME_LIST_GAP.fullmatch
+        while first > 0 and listed(self.text, ents[first - 1].end, ents[first].start):
+            first -= 1
+        while last + 1 < len(ents) and listed(self.text, ents[last].end, ents[last + 1].start):
+            last += 1
+        head, tail = ents[first], ents[last]
+        left = self.text[max(s.start, head.start - 45) : head.start]
+        if _FUND_NOUN_BEFORE.search(left):
+            return True  # "le fonds américain A", "venture firms A, B and C"
+        if rx is not None and any(
             re.fullmatch(
                 r"\s*(?:(?:du|des|de|la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ][\w-]*\s+){0,3}",
                 left[h.end() :],
             )
             for h in rx.finditer(left)
+        ):
+            return True
+        right = self.text[tail.end : min(s.end, tail.end + 40)]
+        return before is not None and any(
+            re.fullmatch(r"\s*(?:,\s*)?(?:[a-zà-ÿ][\w'’-]*\s+){0,2}", right[: h.start()])
+            for h in before.finditer(right)
         )
 
     def main_firm(self, ok) -> Entity | None:
@@ -1758,6 +1804,18 @@ class _DocContext:
                         target = next((e for e in self.ents(i) if e.start == end + on.end()), None)
                         if target is not None and (self.is_public(target) or self.is_vendor(target)):
                             target = None
+            if target is None and (
+                # "entre au capital de la société", "invests $5m in the startup"
+                ("investee" in markers and self.points_back(markers["investee"], ce, min(s.end, ce + 80)))
+                # the cue ends in "au capital": "de la société"
+                or self.points_back(_OBJECT_OF_CUE, ce, ce + 8)
+                # "Le fonds mène un tour de 100 M$ dans un opérateur de Jakarta": a fund pointed back to
+                # invests, it does not spend on itself
+                or (how == "previous_sentence" and subj is not None and self.financier(subj))
+            ):
+                firm = self.pointed_firm(i)
+                if firm is not None and (subj is None or firm.name != subj.name):
+                    target = firm
             if subj:
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 if how == "subject":
@@ -1817,6 +1875,9 @@ class _DocContext:
                 rule += ":capex"
         else:
             investee = subj
+            if how == "previous_sentence" and subj is not None and self.financier(subj):
+                # "L'enveloppe se décompose en ...": the firm pointed back to raises, not its fund
+                investee = self.pointed_firm(i) or subj
             # "a $25 million Series A in Kalis": the round is named with its firm
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
             if target is not None and self.near_deal(target) and not self.countries_in(ce, target.start):
@@ -2087,17 +2148,7 @@ class _DocContext:
             if not any(p.role == "recipient" for p in c.parties):
                 # "versera 5 millions à l'entreprise", "a grant to the startup", "le ministère lui
                 # accorde", "awarded it a grant": the firm the previous sentences are about
-                pointed = any(
-                    _ANAPHOR.match(self.text, h.end() + (self.text[h.end() : h.end() + 1] == " "))
-                    # "à la jeune entreprise": the marker took the article
-                    or (
-                        re.search(r"(?:\b(?:la|le|the)|l['’])\s*$", h.group(0), re.IGNORECASE)
-                        and re.match(
-                            rf"\s*(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", self.text[h.end() : h.end() + 40], re.I
-                        )
-                    )
-                    for h in markers["recipient"].finditer(self.text, ce, hi)
-                )
+                pointed = self.points_back(markers["recipient"], ce, hi)
                 pronoun = re.search(
                     r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|va|vont|aurait)\s+)?$",
                     self.text[max(s.start, cs - 25) : cs],

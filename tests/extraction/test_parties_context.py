@@ -225,3 +225,36 @@ def test_chaired_by_names_people(extract):
     assert all(
         p.name not in ("Jonas Berglund", "Mara Lindqvist") for c in cands for p in c.parties
     ), [(c.fact_type, [(p.role, p.name) for p in c.parties]) for c in cands]
+
+
+def test_fund_entering_the_capital_of_the_company(extract):
+    cands, _ = extract(
+        "La start-up Tessaline construit un centre de calcul à Rabat. Le fonds Corvane Capital entre au "
+        "capital de la société à hauteur de 300 millions de dirhams.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert parties(c, "investee") == ["Tessaline"]
+    assert parties(c, "investor") == ["Corvane Capital"]
+
+
+def test_a_fund_pointed_back_to_leads_a_round_in_the_firm(extract):
+    cands, _ = extract(
+        "Corvane Capital mise sur Tessaline. Le fonds mène un tour de table de 40 millions d'euros dans "
+        "un opérateur de centres de données lyonnais.",
+        "fr",
+    )
+    got = [c for c in cands if c.fact_type == "investment" and c.amounts]
+    assert [parties(c, "investee") for c in got] == [["Tessaline"]]
+
+
+def test_listed_backers_are_not_the_firm_pointed_back_to(extract):
+    cands, _ = extract(
+        "La start-up Tessaline lève 80 millions d'euros. Le fonds américain Orbis Capital mène "
+        "l'opération. Ils sont rejoints par Marrow Capital, Quillstone et Brisk Fibre. Dans le détail, "
+        "l'enveloppe se décompose en 60 millions d'euros de fonds propres et 20 millions de dette.",
+        "fr",
+    )
+    for c in cands:
+        if c.fact_type == "investment":
+            assert parties(c, "investee") == ["Tessaline"], c.sentence.text
