@@ -672,7 +672,9 @@ class _DocContext:
                 # a capitalised common word opening the sentence is not a name unless the document
                 # also writes it capitalised mid-sentence
                 if not head.strip() or head.rstrip().endswith((":", "—", "–")):
-                    if " " not in e.name and (
+                    # "Norrsken22 et X y participent", "DeepMind a ...": a digit or an inner capital
+                    # makes a name, not a capitalised common word
+                    if " " not in e.name and not re.search(r"\d|[a-zà-ÿ][A-ZÀ-Ö]", first) and (
                         first.lower() in self._lower_words
                         or (first not in self._mid_tokens and not self.name_context(e))
                     ):

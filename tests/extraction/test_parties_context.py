@@ -258,3 +258,12 @@ def test_listed_backers_are_not_the_firm_pointed_back_to(extract):
     for c in cands:
         if c.fact_type == "investment":
             assert parties(c, "investee") == ["Tessaline"], c.sentence.text
+
+
+def test_a_name_with_a_digit_opening_a_sentence_is_a_name(extract):
+    cands, _ = extract(
+        "La start-up Tessaline a levé 9 millions d'euros. Le fonds Orbis Capital mène le tour. "
+        "Quill42 et Brisk Fibre y participent également.",
+        "fr",
+    )
+    assert investors(cands) == {"Orbis Capital", "Quill42", "Brisk Fibre"}
