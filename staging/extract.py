@@ -252,6 +252,18 @@ _AFFILIATION = re.compile(
 )
 # right after a cue, what opens its object: "entre au capital | de la société"
 _OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
+# a subject naming a money manager by its kind: "la banque publique", "le fonds", "the holding"
+_FUND_ANAPHOR = re.compile(
+    r"(?<![\w'’])(?:la|le|l['’]|the|this|ce|cette)\s*(?:[\w-]+\s+)?(?:banque|bank|fonds|fund|investisseur|"
+    r"investor|holding)\b(?!(?-i:\s+[A-ZÀ-ÖØ-Þ]))",
+    re.IGNORECASE,
+)
+# "son fonds X", "its venture arm X": a vehicle of an investor already named
+_OWN_VEHICLE = re.compile(
+    r"\b(?:son|sa|ses|its|their|leur)\s+(?:[\w-]+\s+)?(?:fonds|fund|arm|bras|filiale)\s+$", re.IGNORECASE
+)
+# "In Espoo, X ...", "À Lyon, X": the place a sentence opens with
+_OPENING_PLACE = re.compile(r"\s*(?:in|at|à|au|en|near|près de)\s+", re.IGNORECASE)
 # between two names of a list: "A, B et C", "A and B"
 _NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
 # "le fonds américain A", "venture firms A and B", "la banque publique A": a money manager named
@@ -1050,7 +1062,10 @@ class _DocContext:
         côtés de B", "The round was led by A"), up to the next sentence with an amount of its own."""
         index = {s.start: k for k, s in enumerate(self.sentences)}
         for c in candidates:
-            if c.fact_type == "investment" and c.rule.startswith("investment:investee"):
+            if c.fact_type == "investment" and (
+                # a round with its firm: "X raises ...", "A mène un tour de table dans X"
+                c.rule.startswith("investment:investee") or c.rule.startswith("investment:investor:target")
+            ):
                 rx, role = _markers(self.lang, "investment").get("investor"), "investor"
             elif c.fact_type == "subsidy":
                 rx, role = _markers(self.lang, "subsidy").get("recipient_nearby"), "recipient"
@@ -1111,6 +1126,8 @@ class _DocContext:
         left = self.text[max(s.start, e.start - 40) : e.start]
         if re.search(r"\(\s*$", left) or _AFFILIATION.search(left):
             return False
+        if _OWN_VEHICLE.search(left):
+            return False  # "piloté par son fonds X": a vehicle of the investor named before
         if any(  # "du ministère de l'Économie": the name of a body
             re.fullmatch(r"\s*(?:de|du|des|of|for|pour)?\s*(?:la\s+|l['’]|d['’]|the\s+)?", left[h.end() :])
             for h in _public_words().finditer(left)
@@ -1402,6 +1419,15 @@ class _DocContext:
             found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
         if found is not None:
             return found, "subject"
+        if _FUND_ANAPHOR.search(self.text, lo, cs):
+            # "la banque publique a mené un tour", "The holding is putting in ...": the money manager
+            # an earlier sentence names
+            earlier = [e for j in range(i - 1, max(-1, i - 4), -1) for e in self.ents(j)]
+            backers = [e for e in earlier if ok(e) and self.financier(e)]
+            # a fund or bank by its name or the seeds before a public body or programme
+            funds = [e for e in backers if e.kind == "investor" or _FUND_WORDS.search(e.name)]
+            if funds or backers:
+                return (funds or backers)[0], "previous_sentence"
         # "elle était devenue ..., après une levée": a pronoun subject points back, not forward
         pronoun = re.search(
             r"(?:^|[,;:]\s*|\b(?:et|and|but|mais)\s+)(?:il|elle|it|they|ils|elles|she|he)\s",
@@ -1499,11 +1525,14 @@ class _DocContext:
             if self.is_noise(self.sentences[j]):
                 continue
             for e in self.ents(j):
+                s = self.sentences[j]
                 if (
                     self.financier(e)
                     or self.is_person(e)
                     or self.is_vendor(e)
-                    or self.is_place_use(e)
+                    # "In Espoo, X ...": a place opening the sentence ("a stake in X" names a firm)
+                    or _OPENING_PLACE.fullmatch(self.text, s.start, e.start)
+                    or _sites().match(self.text, e.end)
                     or self.is_origin(e)
                     or self.periphrasis(e)
                     or e.name in self.ex.countries.table
@@ -1537,6 +1566,9 @@ class _DocContext:
         while last + 1 < len(ents) and listed(self.text, ents[last].end, ents[last + 1].start):
             last += 1
         head, tail = ents[first], ents[last]
+        if first > 0 and _APPOSED_DESCRIPTION.fullmatch(self.text, ents[first - 1].end, head.start):
+            if self.financier(ents[first - 1]):
+                return True  # "SETT, the state-owned Society for ...": the backer's full name
         left = self.text[max(s.start, head.start - 45) : head.start]
         if _FUND_NOUN_BEFORE.search(left):
             return True  # "le fonds américain A", "venture firms A, B and C"
@@ -1878,8 +1910,11 @@ class _DocContext:
         else:
             investee = subj
             if how == "previous_sentence" and subj is not None and self.financier(subj):
-                # "L'enveloppe se décompose en ...": the firm pointed back to raises, not its fund
+                # "L'enveloppe se décompose en ...": the firm pointed back to raises, not its fund;
+                # "The holding is putting in 20 million euros in a round": the fund invests
                 investee = self.pointed_firm(i) or subj
+                if investee is not subj and _FUND_ANAPHOR.search(self.text, s.start, cs):
+                    parties.append(Party("investor", subj.name, subj.start, subj.end, how))
             # "a $25 million Series A in Kalis": the round is named with its firm
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
             if target is not None and self.near_deal(target) and not self.countries_in(ce, target.start):

@@ -267,3 +267,26 @@ def test_a_name_with_a_digit_opening_a_sentence_is_a_name(extract):
         "fr",
     )
     assert investors(cands) == {"Orbis Capital", "Quill42", "Brisk Fibre"}
+
+
+def test_the_bank_pointed_back_to_leads_and_its_own_fund_is_no_other_investor(extract):
+    cands, _ = extract(
+        "Le rôle de Corvane Capital grandit. La même semaine, la banque publique a mené un tour de table "
+        "de 18 millions d'euros dans Tessaline. Le tour, piloté par son fonds Large Growth, associe "
+        "Ardoise Ventures et Pellion Partners.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert parties(c, "investee") == ["Tessaline"]
+    assert set(parties(c, "investor")) == {"Corvane Capital", "Ardoise Ventures", "Pellion Partners"}
+
+
+def test_the_holding_putting_money_in_a_round(extract):
+    cands, _ = extract(
+        "Separately, Brennet Holdings will take a stake in Tessaline Chips. The holding is putting in "
+        "$20 million in a round that also included Marrow Capital.",
+        "en",
+    )
+    got = [c for c in cands if c.fact_type == "investment" and c.amounts]
+    assert [parties(c, "investee") for c in got] == [["Tessaline Chips"]]
+    assert set(parties(got[0], "investor")) == {"Brennet Holdings", "Marrow Capital"}
