@@ -264,6 +264,20 @@ _OWN_VEHICLE = re.compile(
 )
 # "In Espoo, X ...", "À Lyon, X": the place a sentence opens with
 _OPENING_PLACE = re.compile(r"\s*(?:in|at|à|au|en|near|près de)\s+", re.IGNORECASE)
+# "Son président a annoncé", "its chairman said": an office holder of a body named before
+_POSSESSIVE_TITLE = re.compile(
+    r"(?:^|[.;,]\s+|\b(?:et|and)\s+)(?:son|sa|its|their|leur)\s+(?:[\w-]+\s+)?(?:président|présidente|"
+    r"ministre|president|chairman|chairwoman|minister|governor|gouverneur|maire|mayor)\b",
+    re.IGNORECASE,
+)
+# a sentence opening on the deal and its size: "L'opération porte sur", "The deal is worth"
+_THE_DEAL_AMOUNT = re.compile(
+    r"\s*(?:the|this|that|la|le|l['’]|cette|ce)\s*(?:deal|transaction|investment|operation|opération|"
+    r"investissement|prise de participation|stake|montant|amount)\b[^.;]{0,30}?\b(?:porte sur|portera sur|"
+    r"s['’]élève à|atteint|représente|is worth|was worth|totals?|totalled|amounts to|is valued at|values|"
+    r"comes to|came to)\b",
+    re.IGNORECASE,
+)
 # between two names of a list: "A, B et C", "A and B"
 _NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
 # "le fonds américain A", "venture firms A and B", "la banque publique A": a money manager named
@@ -1210,6 +1224,10 @@ class _DocContext:
                 if vendor and not any(p.role == "vendor" for p in c.parties):
                     c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
         elif fact_type == "investment":
+            if not amounts and role == "investor":
+                # "X prend une participation dans Y. L'opération porte sur 750 millions": the amount
+                # the next sentence gives the deal
+                amounts = self.next_sentence_amounts(i)
             if not amounts:
                 return []
             if role == "investor" and re.match(r"\s+(?:en|à|au|aux)\s+[a-zà-ÿ]", self.text[ce : ce + 12]):
@@ -1336,6 +1354,17 @@ class _DocContext:
             new.parties = [p for p in c.parties if p.role != "recipient"] + [party]
             out.append(new)
         return out
+
+    def next_sentence_amounts(self, i: int) -> list[Amount]:
+        """The amounts of the next sentence when it opens on the deal itself ("L'opération porte sur
+        750 millions de riyals", "The deal is worth $200 million")."""
+        if i + 1 >= len(self.sentences):
+            return []
+        nxt = self.sentences[i + 1]
+        if not _THE_DEAL_AMOUNT.match(nxt.text):
+            return []
+        money = [m for m in self.money_in(nxt) if m.start - nxt.start <= 90]
+        return self.pick_amounts(money, nxt.start, nxt.start) if money else []
 
     def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
         if not facts_money:
@@ -2035,6 +2064,17 @@ class _DocContext:
         body = None if actor is not None else self.find_body(s, s.start, cs)
         named = actor
         recipient_first = None
+        body_i, body_s = i, s
+        if body is None and actor is None and _POSSESSIVE_TITLE.search(self.text[s.start : cs]):
+            # "La Région ne compte pas rester spectatrice. Son président a annoncé une subvention":
+            # the body of the previous sentences grants
+            for j in (i - 1, i - 2):
+                if j >= 0:
+                    sj = self.sentences[j]
+                    hit = self.find_body(sj, sj.start, sj.end)
+                    if hit is not None:
+                        body, body_i, body_s = hit, j, sj
+                        break
         if body is None:
             later = self.find_body(s, ce, s.end)
             if later is not None and re.search(
@@ -2101,9 +2141,9 @@ class _DocContext:
             country = near[0].code if near else None
             rule = "subsidy:named_actor"
         elif body:
-            name = self.grantor_name(i, s, body.start(), body.end())
+            name = self.grantor_name(body_i, body_s, body.start(), body.end())
             gstart, gend = body.start(), body.start() + len(name)
-            near = self.countries_in(max(s.start, gstart - 40), min(s.end, gend + 40))
+            near = self.countries_in(max(body_s.start, gstart - 40), min(body_s.end, gend + 40))
             country = near[0].code if near else None
             rule = "subsidy:public_body"
         else:

@@ -290,3 +290,25 @@ def test_the_holding_putting_money_in_a_round(extract):
     got = [c for c in cands if c.fact_type == "investment" and c.amounts]
     assert [parties(c, "investee") for c in got] == [["Tessaline Chips"]]
     assert set(parties(got[0], "investor")) == {"Brennet Holdings", "Marrow Capital"}
+
+
+def test_the_deal_size_in_the_next_sentence(extract):
+    cands, _ = extract(
+        "Le fonds Corvane Capital prend une participation minoritaire dans Tessaline. L'opération porte "
+        "sur 300 millions de couronnes norvégiennes.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert parties(c, "investee") == ["Tessaline"]
+    assert c.amounts and c.amounts[0].amount == 300e6
+
+
+def test_its_president_speaks_for_the_body_named_before(extract):
+    cands, _ = extract(
+        "La Région Bretagne ne veut pas rester à l'écart. Son président a annoncé une subvention de "
+        "3 millions d'euros à Tessaline.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "grantor") == ["Région Bretagne"]
+    assert parties(c, "recipient") == ["Tessaline"]
