@@ -278,6 +278,12 @@ _THE_DEAL_AMOUNT = re.compile(
     r"comes to|came to)\b",
     re.IGNORECASE,
 )
+# a name that says where: "installer à X", "based in X", "à 10 km de l'usine de X"
+_LOCATED_AT = re.compile(
+    r"(?:\b(?:install\w*|implant\w*|bas[ée]e?s?|situ[ée]e?s?|located|based|headquartered)\s+(?:à|au|en|in|at|near)\s+"
+    r"|\b(?:kilomètres|km|miles|minutes)\s+(?:de|du|from|of)\s+(?:[\w'’-]+\s+){0,3}(?:de|du|d['’]|of)?\s*)$",
+    re.IGNORECASE,
+)
 # between two names of a list: "A, B et C", "A and B"
 _NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
 # "le fonds américain A", "venture firms A and B", "la banque publique A": a money manager named
@@ -2203,7 +2209,12 @@ class _DocContext:
                 listed = last is not None and bool(_LIST_GAP.fullmatch(since) or since.strip() == "(")
                 hits = [h.end() for h in markers["recipient"].finditer(self.text, ce, at)]
                 marker_gap = self.text[max(hits or [ce]) : at]
-                place = self.is_place_use(e) or (listed and last_place)
+                place = (
+                    self.is_place_use(e)
+                    or (listed and last_place)
+                    # "veut installer à X", "à quelques kilomètres de l'usine de Y": where, not who
+                    or bool(_LOCATED_AT.search(self.text, max(s.start, e.start - 60), e.start))
+                )
                 last, last_place = e, place
                 if place or self.is_person(e):
                     continue  # "campus in Catania, Sicily", "Prime Minister X"

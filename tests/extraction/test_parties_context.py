@@ -312,3 +312,13 @@ def test_its_president_speaks_for_the_body_named_before(extract):
     (c,) = [c for c in cands if c.fact_type == "subsidy"]
     assert parties(c, "grantor") == ["Région Bretagne"]
     assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_where_the_money_goes_is_no_recipient(extract):
+    cands, _ = extract(
+        "Le ministère de l'Industrie accorde 3 millions d'euros à Tessaline pour sa ligne installée à "
+        "Varnelle, à quelques kilomètres de l'usine de Brisk Fibre.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "recipient") == ["Tessaline"]
