@@ -2124,7 +2124,7 @@ class _DocContext:
                 ),
                 None,
             )
-            if lead is not None and subj is not None and how == "subject":
+            if lead is not None and subj is not None and how == "subject" and not self.is_public(subj):
                 # "Texas will give X a $50 million grant": the state opening the sentence grants
                 c = Candidate(rule="subsidy:country", **base)
                 c.parties = [
@@ -2197,6 +2197,7 @@ class _DocContext:
                 if self.is_public(e) or self.in_body_name(s, e):
                     break  # "par l'entremise du ministère de l'Économie, de l'Innovation ...": the channel
                 if e.name in self.ex.countries.table:
+                    last, last_place = e, True  # "in Oslo, Bergen and X": the list goes on with places
                     continue
                 inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
                 at = inst.start(1) if inst is not None else e.start  # "et l'université de Pise"
@@ -2209,8 +2210,14 @@ class _DocContext:
                 listed = last is not None and bool(_LIST_GAP.fullmatch(since) or since.strip() == "(")
                 hits = [h.end() for h in markers["recipient"].finditer(self.text, ce, at)]
                 marker_gap = self.text[max(hits or [ce]) : at]
+                # "in Oslo, Bergen and X": a list that a known place opens goes on with places
+                after_place = any(
+                    _LIST_GAP.fullmatch(self.text, c.end, at)
+                    for c in self.countries_in(last.end if last is not None else ce, at)
+                )
                 place = (
                     self.is_place_use(e)
+                    or after_place
                     or (listed and last_place)
                     # "veut installer à X", "à quelques kilomètres de l'usine de Y": where, not who
                     or bool(_LOCATED_AT.search(self.text, max(s.start, e.start - 60), e.start))

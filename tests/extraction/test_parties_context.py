@@ -322,3 +322,23 @@ def test_where_the_money_goes_is_no_recipient(extract):
     )
     (c,) = [c for c in cands if c.fact_type == "subsidy"]
     assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_places_listed_after_a_known_city_are_no_recipients(extract):
+    cands, _ = extract(
+        "The Research Council of Norway has allocated $80 million to six AI centres at universities in "
+        "Oslo, Varnby, Keldrum and Ostvik.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "recipient") == []
+
+
+def test_a_department_opening_the_sentence_grants_it_does_not_receive(extract):
+    cands, _ = extract(
+        "The US Commerce Department has finalized a grant of $458 million for Tessaline Chips' "
+        "packaging plant.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "recipient") == ["Tessaline Chips"]
