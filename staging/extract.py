@@ -285,7 +285,7 @@ _LOCATED_AT = re.compile(
     re.IGNORECASE,
 )
 # between two names of a list: "A, B et C", "A and B"
-_NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
+_NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and|ou|or)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
 # "le fonds américain A", "venture firms A and B", "la banque publique A": a money manager named
 _FUND_NOUN_BEFORE = re.compile(
     r"\b(?:fonds|fund|funds|investisseurs?|investors?|banque|bank|venture firms?|VC firms?|family office|"
@@ -554,7 +554,7 @@ _FIRM_NOUNS = (
 # a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"
 _ANAPHOR = re.compile(
     rf"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
-    rf"(?:{_FIRM_NOUNS})|(?:elle|il|it|they|ils|elles)\b)",
+    rf"(?:{_FIRM_NOUNS})|\b(?:elle|il|it|they|ils|elles)\b)",
     re.IGNORECASE,
 )
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
@@ -1484,6 +1484,7 @@ class _DocContext:
         noun_phrase = _FIRM_NOUN.search(self.text, lo, cs) is not None
         if ce is not None and not pronoun and not anaphor and not noun_phrase:
             hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
+            skipped = None  # the last name passed over as an agent or source
             for e in self.ents(i):
                 if (
                     ce <= e.start < hi
@@ -1496,7 +1497,8 @@ class _DocContext:
                         r"\b(?:par|by|from|auprès|de|of|à|to|particip\w*)\s+(?:\w+\s+){0,2}$"
                         r"|\b(?:auprès\s+)?d['’]$",  # "auprès d'Orbis Capital"
                         before,
-                    ):
+                    ) or (skipped is not None and _NAME_LIST_GAP.fullmatch(self.text, skipped.end, e.start)):
+                        skipped = e  # "aux côtés de Toyota, Sony et NTT": the rest of the list too
                         continue
                     return e, "after_cue"
         # a pronoun or "la société": the most mentioned name of the two previous sentences
@@ -1517,6 +1519,12 @@ class _DocContext:
                 for e in self.ents(j)
                 if ok(e) and not self.periphrasis(e) and not self.is_public(e)
             ]
+        if previous and not _ANAPHOR.search(self.text, s.start, cs):
+            # "Un projet de loi prévoit une prise de participation de 100 milliards": a deal that names
+            # no one is about the firm of the article, when the previous sentences name it less
+            main = self.main_firm(lambda e: ok(e) and not self.financier(e) and not self.is_vendor(e))
+            if main is not None:
+                previous.append(main)
         if previous:
             # the subject of an earlier sentence first, then the most mentioned name
             leads = set()

@@ -342,3 +342,24 @@ def test_a_department_opening_the_sentence_grants_it_does_not_receive(extract):
     )
     (c,) = [c for c in cands if c.fact_type == "subsidy"]
     assert parties(c, "recipient") == ["Tessaline Chips"]
+
+
+def test_a_deal_naming_no_one_is_about_the_article_firm(extract):
+    cands, _ = extract(
+        "Tessaline Chips construit une usine à Sapporo. Tessaline Chips a reçu deux aides. Les équipes de "
+        "Brisk Fibre et de Quillstone ont installé la première machine. Un projet de loi prévoit une prise "
+        "de participation publique de 100 milliards de yens.",
+        "fr",
+    )
+    got = [c for c in cands if c.fact_type == "investment"]
+    assert [parties(c, "investee") for c in got] == [["Tessaline Chips"]]
+
+
+def test_a_list_after_an_investor_marker_is_no_subject(extract):
+    cands, _ = extract(
+        "Un projet prévoit une prise de participation de 100 milliards de yens aux côtés de Brisk Fibre, "
+        "Quillstone ou Varnel Compute.",
+        "fr",
+    )
+    got = [c for c in cands if c.fact_type == "investment"]
+    assert all(parties(c, "investee") not in (["Quillstone"], ["Varnel Compute"]) for c in got)
