@@ -284,6 +284,11 @@ _LOCATED_AT = re.compile(
     r"|\b(?:kilomètres|km|miles|minutes)\s+(?:de|du|from|of)\s+(?:[\w'’-]+\s+){0,3}(?:de|du|d['’]|of)?\s*)$",
     re.IGNORECASE,
 )
+# "A, through his family office B", "A, via son fonds B": the named vehicle invests, not A
+_THROUGH_VEHICLE = re.compile(
+    r"\s*,?\s*(?:through|via|par l['’]intermédiaire de|à travers|par le biais de)\s+"
+    r"(his|her|its|their|son|sa|ses|leur)\s+(?:[a-zà-ÿ][\w-]*\s+){0,3}[A-ZÀ-ÖØ-Þ]"
+)
 # between two names of a list: "A, B et C", "A and B"
 _NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and|ou|or)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
 # "le fonds américain A", "venture firms A and B", "la banque publique A": a money manager named
@@ -1137,6 +1142,9 @@ class _DocContext:
         if self.is_source(e) or self.is_place_use(e) or self.is_origin(e):
             return False
         after = self.text[e.end : e.end + 60]
+        vehicle = _THROUGH_VEHICLE.match(after)
+        if vehicle and (self.is_person(e) or vehicle.group(1) in ("his", "her")):
+            return False  # "Bernard X, through his family office Y": Y invests (a firm's fund does not)
         if re.match(rf"\s+(?:{_filter_alt('title')})\s+[A-ZÀ-ÖØ-Þ]", after, re.IGNORECASE):
             return False  # "Iliad founder Xavier Niel": the person's firm
         if role == "investor" and self.is_public(e) and not _FUND_WORDS.search(e.name):

@@ -363,3 +363,12 @@ def test_a_list_after_an_investor_marker_is_no_subject(extract):
     )
     got = [c for c in cands if c.fact_type == "investment"]
     assert all(parties(c, "investee") not in (["Quillstone"], ["Varnel Compute"]) for c in got)
+
+
+def test_a_person_investing_through_a_named_vehicle(extract):
+    cands, _ = extract(
+        "Paris-based Vantorix has raised $50 million. Individual investors include tech investor Jonas "
+        "Berglund and Mara Lindqvist, through her family office Quillstone Partners.",
+        "en",
+    )
+    assert investors(cands) == {"Jonas Berglund", "Quillstone Partners"}
