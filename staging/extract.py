@@ -303,7 +303,7 @@ _INVESTOR_WORD = re.compile(
 )
 # "A, le fonds de la famille B": B stands in a description of A
 _APPOSED_DESCRIPTION = re.compile(
-    r"\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
+    r"\)?\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
 )
 # what ends a list of recipients: another clause ("..., as the minister hosted ...", "tandis que")
 _RECIPIENT_STOP = re.compile(
@@ -1152,8 +1152,9 @@ class _DocContext:
         if e.name in self.ex.countries.table:
             return False
         left = self.text[max(s.start, e.start - 40) : e.start]
-        if re.search(r"\(\s*$", left) or _AFFILIATION.search(left):
-            return False
+        opened = self.text[s.start : e.start]
+        if opened.count("(") > opened.count(")") or _AFFILIATION.search(left):
+            return False  # "(NSIA)", "le groupe X (Lidl, Kaufland)": inside brackets, a part or an acronym
         if _OWN_VEHICLE.search(left):
             return False  # "piloté par son fonds X": a vehicle of the investor named before
         if any(  # "du ministère de l'Économie": the name of a body

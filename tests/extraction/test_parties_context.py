@@ -372,3 +372,13 @@ def test_a_person_investing_through_a_named_vehicle(extract):
         "en",
     )
     assert investors(cands) == {"Jonas Berglund", "Quillstone Partners"}
+
+
+def test_names_in_brackets_or_inside_a_description_are_no_investors(extract):
+    cands, _ = extract(
+        "La start-up Tessaline a annoncé une levée de 50 millions d'euros. Le tour est emmené par Varnel "
+        "Park (VP), un parc soutenu par la fondation Olsen Berg, et par le groupe Brennet (Quillmart, "
+        "Ostvik Foods).",
+        "fr",
+    )
+    assert investors(cands) == {"Varnel Park", "Brennet"}
