@@ -1128,13 +1128,13 @@ class _DocContext:
                     known.add(e.name)
                     c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
 
-    def follower_ok(self, j: int, e: Entity, role: str) -> bool:
+    def follower_ok(self, j: int, e: Entity, role: str, persons: bool = False) -> bool:
         """A name in a sentence after a deal that may be one of its parties: not a person, a
         ministry (for a round), a place, a news source, the acronym of the name before it ("NSIA"
         after its full name), a name inside an apposition ("A, le fonds de la famille B,") or the
         firm a person comes from ("the founders of B")."""
         s = self.sentences[j]
-        if self.is_person(e) and not (
+        if self.is_person(e) and not persons and not (
             # "Individual investors include ... Eric Schmidt": a person who invests is an investor
             role == "investor" and _INVESTOR_WORD.search(self.text, s.start, e.start)
         ):
@@ -1982,6 +1982,8 @@ class _DocContext:
                 if e.start >= hi:
                     break
                 if e.name != investee.name and all(p.name != e.name for p in parties):
+                    if not self.follower_ok(i, e, "investor", persons=True):
+                        continue  # a place, a name in brackets or a description ("auprès du prince X" invests)
                     parties.append(Party("investor", e.name, e.start, e.end, "role_marker"))
         c = Candidate(rule=rule, **base)
         c.parties = parties
