@@ -1983,7 +1983,7 @@ class _DocContext:
                     break
                 if e.name != investee.name and all(p.name != e.name for p in parties):
                     if not self.follower_ok(i, e, "investor", persons=True):
-                        continue  # a place, a name in brackets or a description ("auprès du prince X" invests)
+                        continue  # a place, a name in brackets or a description ("du prince X" invests)
                     parties.append(Party("investor", e.name, e.start, e.end, "role_marker"))
         c = Candidate(rule=rule, **base)
         c.parties = parties
