@@ -932,6 +932,7 @@ class _DocContext:
             # a fact read by its own kind of cue ("attribuer" for a grant) wins over one another
             # kind of cue turned into it ("réunit" read with a public subject)
             made += converted
+            made = [self.grant_continued(c, made) for c in made]
             # one amount read by an investment and a subsidy cue is the subsidy's
             sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
             made = [
@@ -1369,6 +1370,38 @@ class _DocContext:
             new.parties = [p for p in c.parties if p.role != "recipient"] + [party]
             out.append(new)
         return out
+
+    def grant_continued(self, c: Candidate, made: list[Candidate]) -> Candidate:
+        """ "Le gouvernement a accordé 35 M€ à A, tandis que B obtient 8,5 M€", "A receives $5m from
+        the state and B receives $3m": a firm receiving money in a clause joined to a grant of the
+        same sentence gets its own grant from the same body."""
+        if c.fact_type != "investment" or not c.rule.startswith("investment:investee") or not c.amounts:
+            return c
+        if any(p.role == "investor" for p in c.parties):
+            return c  # "B obtient 8 M€ auprès de X": a source of its own
+        if not _RECEIVE.search(self.text, c.cue_start, c.cue_start + 30):
+            return c  # "Ottawa débloque 2,4 Md$, Cohere lève 500 M$": a round, not a share of the grant
+        grants = [
+            g
+            for g in made
+            if g.fact_type == "subsidy" and g.amounts and g.amounts[-1].end <= c.cue_start
+        ]
+        if not grants:
+            return c
+        g = max(grants, key=lambda g: g.amounts[-1].end)
+        gap = self.text[g.amounts[-1].end : c.cue_start]
+        if not re.search(r"\b(?:et|and|while|whereas|tandis qu|alors qu)|[,;]", gap) or _SOURCE_GAP.match(
+            self.text, c.amounts[-1].end
+        ):
+            return c
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        grantor = next((p for p in g.parties if p.role == "grantor"), None)
+        if investee is None or grantor is None:
+            return c
+        new = _copy(c, fact_type="subsidy", rule="subsidy:continued")
+        new.parties = [grantor, Party("recipient", investee.name, investee.start, investee.end, "subject")]
+        new.country_code = g.country_code
+        return new
 
     def next_sentence_amounts(self, i: int) -> list[Amount]:
         """The amounts of the next sentence when it opens on the deal itself ("L'opération porte sur

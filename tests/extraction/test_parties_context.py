@@ -382,3 +382,36 @@ def test_names_in_brackets_or_inside_a_description_are_no_investors(extract):
         "fr",
     )
     assert investors(cands) == {"Varnel Park", "Brennet"}
+
+
+def test_a_total_shared_out_keeps_its_own_fact(extract):
+    cands, _ = extract(
+        "Le ministère de l'Industrie a accordé 20 millions d'euros, dont 12 millions d'euros pour Veltrix "
+        "Optique et 8 millions d'euros pour Morvane Calcul.",
+        "fr",
+    )
+    got = sorted((c.amounts[0].amount, tuple(parties(c, "recipient"))) for c in of_type(cands, "subsidy"))
+    assert got == [
+        (8e6, ("Morvane Calcul",)),
+        (12e6, ("Veltrix Optique",)),
+        (20e6, ("Veltrix Optique", "Morvane Calcul")),
+    ]
+
+
+def test_a_second_firm_receiving_in_the_same_sentence_gets_its_own_grant(extract):
+    cands, _ = extract(
+        "Le gouvernement a accordé 12 millions d'euros à Veltrix Optique, tandis que Morvane Calcul "
+        "obtient 8 millions d'euros.",
+        "fr",
+    )
+    got = sorted((c.amounts[0].amount, tuple(parties(c, "recipient"))) for c in of_type(cands, "subsidy"))
+    assert got == [(8e6, ("Morvane Calcul",)), (12e6, ("Veltrix Optique",))]
+    assert not of_type(cands, "investment")
+
+
+def test_a_round_next_to_a_grant_stays_a_round(extract):
+    cands, _ = extract(
+        "Le gouvernement débloque 2 milliards d'euros pour l'IA, Morvane Calcul lève 50 millions d'euros.",
+        "fr",
+    )
+    assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Morvane Calcul"]]
