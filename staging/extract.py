@@ -250,6 +250,8 @@ _AFFILIATION = re.compile(
     r"(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$",
     re.IGNORECASE,
 )
+# "lui accorde", "leur a apporté": the firm given to stands before the verb as a pronoun
+_TO_IT_BEFORE = re.compile(r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|va|vont|aurait)\s+)?$")
 # right after a cue, what opens its object: "entre au capital | de la société"
 _OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
 # a subject naming a money manager by its kind: "la banque publique", "le fonds", "the holding"
@@ -1928,6 +1930,8 @@ class _DocContext:
                 ("investee" in markers and self.points_back(markers["investee"], ce, min(s.end, ce + 80)))
                 # the cue ends in "au capital": "de la société"
                 or self.points_back(_OBJECT_OF_CUE, ce, ce + 8)
+                # "Le fonds X lui apporte 10 millions": the firm of the previous sentences
+                or _TO_IT_BEFORE.search(self.text[max(s.start, cs - 25) : cs]) is not None
                 # "Le fonds mène un tour de 100 M$ dans un opérateur de Jakarta": a fund pointed back to
                 # invests, it does not spend on itself
                 or (how == "previous_sentence" and subj is not None and self.financier(subj))
@@ -2296,10 +2300,9 @@ class _DocContext:
                 # "versera 5 millions à l'entreprise", "a grant to the startup", "le ministère lui
                 # accorde", "awarded it a grant": the firm the previous sentences are about
                 pointed = self.points_back(markers["recipient"], ce, hi)
-                pronoun = re.search(
-                    r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|va|vont|aurait)\s+)?$",
-                    self.text[max(s.start, cs - 25) : cs],
-                ) or re.match(r"\s+(?:it|them)\s+(?:a|an|the|its|their)\s", self.text[ce : ce + 14])
+                pronoun = _TO_IT_BEFORE.search(self.text[max(s.start, cs - 25) : cs]) or re.match(
+                    r"\s+(?:it|them)\s+(?:a|an|the|its|their)\s", self.text[ce : ce + 14]
+                )
                 if pointed or pronoun:
                     firm = self.pointed_firm(i)
                     if firm is not None:

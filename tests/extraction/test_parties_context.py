@@ -415,3 +415,14 @@ def test_a_round_next_to_a_grant_stays_a_round(extract):
         "fr",
     )
     assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Morvane Calcul"]]
+
+
+def test_lui_apporte_points_back_to_the_firm(extract):
+    cands, _ = extract(
+        "La start-up Tessaline construit un centre de calcul à Lyon. Le fonds Corvane Capital lui "
+        "apporte 10 millions d'euros.",
+        "fr",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Tessaline"]
+    assert parties(c, "investor") == ["Corvane Capital"]
