@@ -121,6 +121,9 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
             m = re.fullmatch(r"(\w*[éiut]) (par|de|d')", r["marker"]) if language == "fr" else None
             if m:
                 out[r["role"]] += [f"{m.group(1)}{end} {m.group(2)}" for end in ("e", "s", "es")]
+            # "aux côtés de" is also written "aux côtés du fonds", "aux côtés des fonds"
+            if language == "fr" and r["marker"].endswith(" de") and " " in r["marker"][:-3]:
+                out[r["role"]] += [r["marker"][:-3] + " du", r["marker"][:-3] + " des"]
     return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
 
 
@@ -1104,10 +1107,23 @@ class _DocContext:
             before = _markers(self.lang, "investment").get("investor_before") if role == "investor" else None
             i = index[c.sentence.start]
             known = {p.name for p in c.parties}
-            for j in (i + 1, i + 2, i + 3):
+            investee = next((p.name for p in c.parties if p.role in ("investee", "recipient")), None)
+            for j in (i - 1, i + 1, i + 2, i + 3):
+                if j < 0:
+                    continue
                 if j >= len(self.sentences):
                     break
                 s = self.sentences[j]
+                if j < i and (
+                    # "A a conduit un tour de table dans X, aux côtés de B. X a réuni 100 M$": the
+                    # sentence before names the same round's backers when it names the firm and no sum
+                    investee is None
+                    or not self.occurrences(investee)
+                    or not any(s.start <= m.start() < s.end for m in self.occurrences(investee))
+                    or self.money_in(s)
+                    or role != "investor"
+                ):
+                    continue
                 if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
                     break  # a new deal
                 found: list[Entity] = []

@@ -426,3 +426,14 @@ def test_lui_apporte_points_back_to_the_firm(extract):
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Tessaline"]
     assert parties(c, "investor") == ["Corvane Capital"]
+
+
+def test_backers_named_in_the_sentence_before_the_sum(extract):
+    cands, _ = extract(
+        "Le fonds Corvane Capital a conduit un tour de table dans Tessaline, aux côtés du fonds local "
+        "Ardoise Ventures. La jeune pousse lyonnaise a réuni 40 millions d'euros, a-t-elle annoncé lundi.",
+        "fr",
+    )
+    got = [c for c in of_type(cands, "investment") if c.amounts]
+    assert [parties(c, "investee") for c in got] == [["Tessaline"]]
+    assert {"Corvane Capital", "Ardoise Ventures"} <= set(parties(got[0], "investor"))
