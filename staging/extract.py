@@ -2264,7 +2264,7 @@ class _DocContext:
             hi = source.start() if source else hi
             last, last_place, taken = None, False, False
             for e in self.after_marker(i, s, markers["recipient"], ce):
-                if e.start >= hi or self.is_vendor(e):
+                if e.start >= hi or self.is_vendor(e, in_context=True):
                     break
                 if self.is_public(e) or self.in_body_name(s, e):
                     break  # "par l'entremise du ministère de l'Économie, de l'Innovation ...": the channel

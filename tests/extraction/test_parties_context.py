@@ -437,3 +437,18 @@ def test_backers_named_in_the_sentence_before_the_sum(extract):
     got = [c for c in of_type(cands, "investment") if c.amounts]
     assert [parties(c, "investee") for c in got] == [["Tessaline"]]
     assert {"Corvane Capital", "Ardoise Ventures"} <= set(parties(got[0], "investor"))
+
+
+def test_a_chip_maker_can_receive_a_grant_but_not_when_its_chips_are_bought(extract):
+    cands, _ = extract(
+        "The Commerce Department finalized a $7 billion direct funding award for AMD.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["AMD"]
+    cands, _ = extract(
+        "The Ministry of Industry awarded $40 million to Tessaline to buy AMD GPUs.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Tessaline"]
