@@ -255,6 +255,13 @@ _AFFILIATION = re.compile(
 )
 # "lui accorde", "leur a apporté": the firm given to stands before the verb as a pronoun
 _TO_IT_BEFORE = re.compile(r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|va|vont|aurait)\s+)?$")
+# "to the X", "à l'X", "au X": a name right after the giving marker
+_RECIPIENT_DIRECT = re.compile(
+    r"\b(?:to|à|au|aux|for|pour)\s+(?:(?:the|la|le|les)\s+|l['’])?$", re.IGNORECASE
+)
+_PROGRAMME_NAME = re.compile(
+    r"\b(?:mission|plan|programme|program|initiative|stratégie|strategy)\b", re.IGNORECASE
+)
 # right after a cue, what opens its object: "entre au capital | de la société"
 _OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
 # a subject naming a money manager by its kind: "la banque publique", "le fonds", "the holding"
@@ -2267,7 +2274,21 @@ class _DocContext:
                 if e.start >= hi or self.is_vendor(e, in_context=True):
                     break
                 if self.is_public(e) or self.in_body_name(s, e):
-                    break  # "par l'entremise du ministère de l'Économie, de l'Innovation ...": the channel
+                    # "allocated KSh 2.3 billion to the Konza ... Authority": a public body right after
+                    # the marker receives; "par l'entremise du ministère de ...": the channel
+                    direct = _RECIPIENT_DIRECT.search(self.text, max(ce, e.start - 16), e.start)
+                    if (
+                        taken
+                        or last is not None
+                        or direct is None
+                        or self.in_body_name(s, e)
+                        or _PROGRAMME_NAME.search(e.name)  # "pour la mission IndiaAI": a programme
+                    ):
+                        break
+                    taken, last = True, e
+                    if e.name != name:
+                        c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
+                    continue
                 if e.name in self.ex.countries.table:
                     last, last_place = e, True  # "in Oslo, Bergen and X": the list goes on with places
                     continue

@@ -452,3 +452,20 @@ def test_a_chip_maker_can_receive_a_grant_but_not_when_its_chips_are_bought(extr
     )
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_a_public_body_right_after_the_marker_receives(extract):
+    cands, _ = extract(
+        "Norway's Ministry of Finance has allocated $20 million to the Varnby Technopolis Development "
+        "Authority to build a compute facility.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Varnby Technopolis Development Authority"]
+    cands, _ = extract(
+        "Le gouvernement va verser une subvention de 5 millions d'euros à Tessaline, par l'entremise "
+        "du ministère de l'Industrie, pour un laboratoire.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Tessaline"]
