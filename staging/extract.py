@@ -1142,7 +1142,8 @@ class _DocContext:
                     # stand before the verb
                     last = None
                     for h in before.finditer(self.text, s.start, s.end):
-                        if not re.match(r"\s+(?:by|par)\b", self.text[h.end() : h.end() + 5]):
+                        # not "led by" (the investor follows) nor "led to" (no round)
+                        if not re.match(r"\s+(?:by|par|to|à)\b", self.text[h.end() : h.end() + 5]):
                             last = h
                     if last is not None:
                         found += [e for e in self.ents(j) if e.end <= last.start()]

@@ -469,3 +469,11 @@ def test_a_public_body_right_after_the_marker_receives(extract):
     )
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_led_to_is_no_lead_investor(extract):
+    cands, _ = extract(
+        "La start-up Tessaline a levé 30 millions d'euros. Brisk Fibre led to a rethink of the market.",
+        "fr",
+    )
+    assert investors(cands) == set()
