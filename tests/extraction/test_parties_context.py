@@ -473,7 +473,8 @@ def test_a_public_body_right_after_the_marker_receives(extract):
 
 def test_led_to_is_no_lead_investor(extract):
     cands, _ = extract(
-        "La start-up Tessaline a levé 30 millions d'euros. Brisk Fibre led to a rethink of the market.",
-        "fr",
+        "Oslo-based Tessaline has raised $30 million. The success of Brisk Fibre led to a rethink of "
+        "the market.",
+        "en",
     )
     assert investors(cands) == set()
