@@ -362,6 +362,15 @@ _RECIPIENT_DIRECT = re.compile(
 _PROGRAMME_NAME = re.compile(
     r"\b(?:mission|plan|programme|program|initiative|stratégie|strategy)\b", re.IGNORECASE
 )
+# after a name, a giving verb it is the subject of: " (NEDO) a accordé", ", the agency, awarded"
+_GIVER_AFTER = re.compile(
+    # "l'Organisation pour le développement des énergies nouvelles (NEDO) a accordé"
+    r"(?:\s+(?:pour|de|du|des|of|for)\b[^,.;()]{1,90}?)?"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,60},)?\s*(?:a|ont|has|have|had|will|va|vont)?\s*"
+    r"(?:accordé|accorde|accordera|octroie|octroyé|octroiera|attribué|attribue|attribuera|versé|verse|versera|"
+    r"alloue|alloué|allouera|awarded|awards|granted|grants|gave|gives|allocated|allocates)\b",
+    re.IGNORECASE,
+)
 # right after a cue, what opens its object: "entre au capital | de la société"
 _OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
 # a subject naming a money manager by its kind: "la banque publique", "le fonds", "the holding"
@@ -853,6 +862,9 @@ class _DocContext:
                         or (first not in self._mid_tokens and not self.name_context(e))
                     ):
                         continue
+                    adverb = re.fullmatch(r"[^\W\d_]{4,}ment", first) and self.text.startswith(",", e.end)
+                    if self.lang == "fr" and " " not in e.name and adverb:
+                        continue  # "Séparément, l'Organisation ...": an adverb opening the sentence
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun
                 if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():
@@ -2166,6 +2178,9 @@ class _DocContext:
         """A name that pays rather than receives: a public body, a fund or bank by its name or by the
         seeds, or a name the text puts after an investor marker ("auprès de A", "led by A")."""
         if self.is_public(e) or _FUND_WORDS.search(e.name) or e.kind == "investor":
+            return True
+        # "l'Organisation X (NEDO) a accordé à Y une subvention": the subject of a giving verb pays
+        if _GIVER_AFTER.match(self.text, e.end):
             return True
         # "Commerce" where the text also writes "the Commerce Department": a body's short name
         if any(_public_words().match(self.text, m.end() + 1) for m in self.occurrences(e.name)):

@@ -478,3 +478,15 @@ def test_led_to_is_no_lead_investor(extract):
         "en",
     )
     assert investors(cands) == set()
+
+
+def test_an_adverb_and_a_giver_are_not_the_company_pointed_back_to(extract):
+    cands, _ = extract(
+        "La start-up Tessaline exploite un centre à Sakai. Séparément, l'Agence pour le calcul avancé "
+        "(ACA) a accordé à Tessaline une subvention de 3 milliards de yens. L'entreprise a aussi obtenu "
+        "une ligne de crédit de 5 milliards de yens auprès de Brisk Bank.",
+        "fr",
+    )
+    assert all(p.name != "Séparément" for c in cands for p in c.parties)
+    got = [c for c in of_type(cands, "investment") if c.amounts and c.amounts[0].amount == 5e9]
+    assert [parties(c, "investee") for c in got] == [["Tessaline"]]
