@@ -371,6 +371,15 @@ _GIVER_AFTER = re.compile(
     r"alloue|alloué|allouera|awarded|awards|granted|grants|gave|gives|allocated|allocates)\b",
     re.IGNORECASE,
 )
+# an infinitive after "to"/"pour": "to build X", "pour financer X" (not "to the", "to local firms")
+_PURPOSE_VERB = re.compile(
+    r"(?<=\bto)\s+(?!(?:a|an|the|its|their|local|national|regional|young|new|startups?|firms?|companies)\b)"
+    r"(?:build|fund|finance|develop|create|expand|train|buy|purchase|upgrade|install|set up|launch)\b"
+    # "pour soutenir X", "to help X" name the one helped: not here
+    r"|(?<=\bpour)\s+(?:financer|construire|développer|créer|acheter|installer|former|lancer|équiper|"
+    r"moderniser)\b",
+    re.IGNORECASE,
+)
 # right after a cue, what opens its object: "entre au capital | de la société"
 _OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
 # a subject naming a money manager by its kind: "la banque publique", "le fonds", "the holding"
@@ -2849,8 +2858,12 @@ class _DocContext:
                     break  # "..., as Prime Minister X hosted", "au titre de France 2030"
                 # "A (EPFL) et B": an acronym in brackets continues the list
                 listed = last is not None and bool(_LIST_GAP.fullmatch(since) or since.strip() == "(")
-                hits = [h.end() for h in markers["recipient"].finditer(self.text, ce, at)]
+                marker_hits = list(markers["recipient"].finditer(self.text, ce, at))
+                hits = [h.end() for h in marker_hits]
                 marker_gap = self.text[max(hits or [ce]) : at]
+                if marker_hits and _PURPOSE_VERB.match(self.text, marker_hits[-1].end()):
+                    last, last_place = e, False
+                    continue  # "awards £225m to build X", "pour financer X": what the money is for
                 # "in Oslo, Bergen and X": a list that a known place opens goes on with places
                 after_place = any(
                     _LIST_GAP.fullmatch(self.text, c.end, at)

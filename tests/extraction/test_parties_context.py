@@ -490,3 +490,11 @@ def test_an_adverb_and_a_giver_are_not_the_company_pointed_back_to(extract):
     assert all(p.name != "Séparément" for c in cands for p in c.parties)
     got = [c for c in of_type(cands, "investment") if c.amounts and c.amounts[0].amount == 5e9]
     assert [parties(c, "investee") for c in got] == [["Tessaline"]]
+
+
+def test_what_the_money_builds_is_no_recipient(extract):
+    cands, _ = extract("Norway awards $90 million to build Fjordbyte, a national supercomputer.", "en")
+    assert all(parties(c, "recipient") != ["Fjordbyte"] for c in of_type(cands, "subsidy"))
+    cands, _ = extract("The Ministry of Industry awarded $5 million to help Tessaline expand.", "en")
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Tessaline"]
