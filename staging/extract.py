@@ -1136,7 +1136,7 @@ class _DocContext:
         if investee is not None:
             new.parties.append(Party("recipient", investee.name, investee.start, investee.end, "subject"))
         near = self.countries_in(max(s.start, grantor.start - 40), min(s.end, grantor.end + 60))
-        new.country_code = near[0].code if near else self._doc_country
+        new.country_code = near[0].code if near else self.country_at(s.start)
         return new
 
     def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
@@ -1718,21 +1718,18 @@ class _DocContext:
         if body is None and named is None and strong and _RECEIVE.search(self.text[s.start : cs]):
             # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
             subj, how = self.subject(i, s, cs)
-            if subj is not None and self._doc_country:
+            home = self.country_at(s.start)
+            if subj is not None and home:
                 c = Candidate(rule="subsidy:received", **base)
                 name = next(
-                    (
-                        f
-                        for f, (code, kind) in self.ex.countries.table.items()
-                        if code == self._doc_country and kind == "name"
-                    ),
-                    self._doc_country,
+                    (f for f, ck in self.ex.countries.table.items() if ck == (home, "name")),
+                    home,
                 )
                 c.parties = [
                     Party("grantor", name, None, None, "document_country"),
                     Party("recipient", subj.name, subj.start, subj.end, how),
                 ]
-                c.country_code = self._doc_country
+                c.country_code = home
                 return [c]
         if body is None and named is None:
             subj, how = self.subject(i, s, cs)
@@ -1799,7 +1796,7 @@ class _DocContext:
             country = subj_country.code
             rule = "subsidy:country"
         if country is None:
-            country = self._doc_country
+            country = self.country_at(s.start)  # the section's country under a heading ("Suisse : ...")
         c = Candidate(rule=rule, **base)
         c.parties = [Party("grantor", name, gstart, gend, rule.split(":")[1])]
         if recipient_first is not None:
