@@ -186,6 +186,30 @@ def _public_words() -> re.Pattern:
     return _word_regex([r["word"] for r in rows("public_bodies")])
 
 
+@cache
+def _programmes() -> tuple[re.Pattern, re.Pattern]:
+    """(public, named) programme, law and budget words (lexicons/public_programmes.csv)."""
+    by: dict[str, list[str]] = {"public": [], "named": []}
+    for r in rows("public_programmes"):
+        by[r["kind"]].append(r["word"])
+    return _word_regex(by["public"]), _word_regex(by["named"])
+
+
+# what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
+# France 2030 investment plan", "au titre du Chips Act", "dans le cadre du plan ..."
+_PROGRAMME_LEAD = re.compile(
+    r"\s*\)?\s*,?\s*(?:in|from|under|through|via|out of|de|du|des|d['’]|au titre d(?:e|u|es)|"
+    r"dans le cadre d(?:e|u)|grâce à|grâce au|issus? d(?:e|u|es)|provenant d(?:e|u|es))\s*"
+    r"(?:(?:the|its|their|this year['’]s|last year['’]s|la|le|les|l['’]|son|sa|ses|leur)\s*)?",
+    re.IGNORECASE,
+)
+_PUBLIC_ADJ = re.compile(
+    r"\b(?:public|publique|publics|state|federal|fédéral|government|national|nationale|provincial|regional|"
+    r"régional|municipal|sovereign|souverain)\b",
+    re.IGNORECASE,
+)
+
+
 # names of money managers are never public grantors, whatever public word they hold
 _FUND_WORDS = re.compile(
     r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"
@@ -210,6 +234,26 @@ _SOURCE_GAP = re.compile(
 
 # a public body acts when an article or a sentence start precedes it (one adjective allowed:
 # "The British government"), not in "visite d'État"
+# "the state investment fund", "Finnish state-owned investment company", "banque publique
+# d'investissement": a public word that heads a money manager names an investor, never a grantor
+_STATE_INVESTOR_AFTER = re.compile(
+    r"(?:[ -](?:owned|backed|run|détenue?|contrôlée?))?(?:\s+[\w'’-]+){0,2}?\s+"
+    r"(?:d['’]|de\s+l['’]|pour\s+l['’])?"
+    r"(?:investments?|investment|investor|investisseur|investissement|funds?|fonds|bank|banque|holding|"
+    r"wealth|capital)\b",
+    re.IGNORECASE,
+)
+# a cue word that ends an institution's name: "Mohammed VI Investment Fund", "Fonds ... pour
+# l'Investissement", "Ministry of Investment", "Banque publique d'investissement"
+_NAME_HEAD = re.compile(
+    r"\b(?:Fund|Fonds|Bank|Banque|Caisse|Agency|Agence|Authority|Autorité|Corporation|Company|Société|"
+    r"Ministry|Ministère|Council|Conseil|Office|Board|Commission|Department)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:for|of|pour|de|d['’]|du|des)\s*(?:l['’]|the\s+)?$"
+)
+_NAME_TAIL = re.compile(
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*){0,2}\s+(?:Fund|Funds|Fonds|Bank|Banque|Authority|Corporation|Company|Agency|"
+    r"Office|Trust|Holdings?|Partners|Capital|Management|Council|Board|Promotion|Ministry)\b"
+)
 _BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
 _BODY_LEFT = re.compile(
     r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par)\s*|['’]s\s+)(?:[\w-]+\s+)?$",
@@ -544,8 +588,9 @@ class _DocContext:
             return False
         at = m.end()
         for _ in range(3):  # the body word, after up to two adjectives ("the national research agency")
-            if _public_words().match(self.text, at):
-                return True
+            if (hit := _public_words().match(self.text, at)) is not None:
+                # "Tesi, the Finnish state-owned investment company": a state investor
+                return _STATE_INVESTOR_AFTER.match(self.text, hit.end()) is None
             w = re.match(r"[\w-]+\s+", self.text[at : at + 30])
             if not w:
                 return False
@@ -783,7 +828,7 @@ class _DocContext:
         candidates: list[Candidate] = []
         labelled: list[LabelledMoney] = []
         for i, s in enumerate(self.sentences):
-            cues = self.cues_in(s)
+            cues = [c for c in self.cues_in(s) if not self.cue_in_name(s, c[3], c[4])]
             if not cues and not self.money_in(s):
                 continue
             flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}
@@ -851,6 +896,13 @@ class _DocContext:
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return candidates, labelled
+
+    def cue_in_name(self, s: Sentence, a: int, b: int) -> bool:
+        """A cue word inside an institution's name is no cue: "Mohammed VI Investment Fund",
+        "Fonds ... pour l'Investissement", "Banque publique d'investissement"."""
+        if _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
+            return True
+        return a > s.start and self.text[a].isupper() and _NAME_TAIL.match(self.text, b) is not None
 
     def price_next_sentence(self, candidates: list[Candidate]) -> None:
         """ "X has purchased 2,000 GPUs. The purchase was funded with S$120 million": the next
@@ -1079,6 +1131,7 @@ class _DocContext:
             if not amounts:
                 return []
             cands = self.subsidy_roles(i, s, cs, ce, base, strong=(role == "grantor"))
+            cands = [self.public_source(i, s, c, amounts) for c in cands]
             for c in cands:
                 c.amounts = amounts
         for c in cands:
@@ -1094,7 +1147,7 @@ class _DocContext:
         investee = next((p for p in c.parties if p.role == "investee"), None)
         by_start = {e.start: e for e in self.ents(i)}
         investors = [by_start.get(p.start) for p in c.parties if p.role == "investor"]
-        grantor = None
+        grantor = prog = None
         last = max(amounts, key=lambda a: a.end)
         for e in self.ents(i):
             if e.start >= last.end:
@@ -1119,6 +1172,21 @@ class _DocContext:
                 if not w or at + w.end() >= s.end:
                     break
                 at += w.end()
+        if grantor is None and (prog := self.programme_source(i, s, last.end)) is not None:
+            # "will receive $4.7 billion in CHIPS Act funding", "from its France 2030 investment plan"
+            grantor = prog
+            if investee is not None and prog.start <= investee.start < prog.end:
+                investee = next(
+                    (
+                        e
+                        for e in self.ents(i)
+                        if e.end <= last.start
+                        and not prog.start <= e.start < prog.end
+                        and not self.is_public(e)
+                        and not self.is_person(e)
+                    ),
+                    None,
+                )
         if grantor is None and investors and all(e is not None and self.is_public(e) for e in investors):
             if not (investee is not None and any(e.name == investee.name for e in investors)):
                 grantor = investors[0]
@@ -1136,8 +1204,56 @@ class _DocContext:
         if investee is not None:
             new.parties.append(Party("recipient", investee.name, investee.start, investee.end, "subject"))
         near = self.countries_in(max(s.start, grantor.start - 40), min(s.end, grantor.end + 60))
+        if prog is not None and grantor is prog:
+            # a programme after the amount: its own words place it ("France 2030"), not the site after
+            near = self.countries_in(grantor.start, grantor.end)
         new.country_code = near[0].code if near else self.country_at(s.start)
         return new
+
+    def programme_source(self, i: int, s: Sentence, at: int) -> Entity | None:
+        """The public programme, law or budget named right after an amount ("$1.5 billion from the
+        CHIPS program", "in CHIPS Act funding", "from Ottawa's innovation fund"), as an entity."""
+        lead = _PROGRAMME_LEAD.match(self.text, at)
+        if lead is None or lead.end() == at:
+            return None
+        public, named = _programmes()
+        stop = re.search(r"[,;:.()]", self.text[lead.end() : min(s.end, lead.end() + 70)])
+        end = lead.end() + (stop.start() if stop else min(s.end, lead.end() + 70) - lead.end())
+        words = list(re.finditer(r"[\w'’&-]+", self.text[lead.end() : end]))[:7]
+        for w in words:
+            a = lead.end() + w.start()
+            hit = public.match(self.text, a)
+            kind = "public"
+            if hit is None:
+                hit, kind = named.match(self.text, a), "named"
+            if hit is None:
+                continue
+            stop_at = hit.end()
+            if kind == "named":
+                before = self.text[lead.end() : a]
+                # French names the programme after its word: "du plan France 2030", "programme national X"
+                tail = re.match(
+                    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w&-]*|national|nationale|public|publique|fédéral|d['’]État))+",
+                    self.text[hit.end() : end],
+                )
+                after = tail.group(0) if tail else ""
+                stop_at += len(after)
+                state = any(
+                    c.kind in ("name", "city", "demonym") for c in self.countries_in(lead.end(), stop_at)
+                )
+                capitalised = re.search(r"(?:^|\s)[A-ZÀ-ÖØ-Þ][\w&-]*\s+$", before) and not re.search(
+                    r"['’]s\s", before
+                )
+                fund = hit.group(0).lower() in ("fund", "fonds")
+                if not (
+                    state
+                    or _PUBLIC_ADJ.search(before + after)
+                    or _public_words().search(before + after)
+                    or ((capitalised or re.match(r"\s+[A-ZÀ-ÖØ-Þ0-9]", after)) and not fund)
+                ):
+                    return None
+            return Entity(lead.end(), stop_at, self.text[lead.end() : stop_at], "public_body")
+        return None
 
     def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
         if not facts_money:
@@ -1495,6 +1611,8 @@ class _DocContext:
     def find_body(self, s: Sentence, start: int, end: int):
         """The first public body acting in text[start:end] (a match object), else None."""
         for m in _public_bodies(self.lang).finditer(self.text, start, end):
+            if _STATE_INVESTOR_AFTER.match(self.text, m.end()):
+                continue  # "the state investment fund": an investor, not a grantor
             left = self.text[max(s.start, m.start() - 30) : m.start()]
             if _BODY_LEFT.search(left) and not _BODY_OF_PERSON.search(left):
                 return m

@@ -22,3 +22,55 @@ def test_subsidy_under_a_country_heading_takes_the_heading_country(extract):
     subs = of_type(cands, "subsidy")
     assert len(subs) == 1
     assert subs[0].country_code == "NO"
+
+
+def test_state_owned_investment_company_leading_a_round_is_an_investor(extract):
+    cands, _ = extract(
+        "Kestrel Robotics raised €30 million in a Series B round led by Solvik, the Norwegian "
+        "state-owned investment company, with participation from Orbis Capital.",
+        "en",
+    )
+    assert not of_type(cands, "subsidy")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Kestrel Robotics"]
+    assert "Solvik" in parties(c, "investor")
+
+
+def test_state_investment_fund_is_no_grantor(extract):
+    cands, _ = extract(
+        "The lab was set up with NOK 400 million from the state investment fund, which took a stake.", "en"
+    )
+    assert not of_type(cands, "subsidy")
+
+
+def test_cue_word_inside_an_institution_name_is_no_cue(extract):
+    cands, _ = extract("The Talvik Investment Authority manages NOK 40 billion of assets.", "en")
+    assert cands == []
+    cands, _ = extract("Le Fonds Aldaran pour l'Investissement gère 4 milliards d'euros d'actifs.", "fr")
+    assert cands == []
+
+
+def test_money_from_a_public_programme_is_a_subsidy(extract):
+    cands, _ = extract(
+        "Brightwave Semiconductor will receive $250 million in Digital Sovereignty Act funding for its "
+        "new plant.",
+        "en",
+    )
+    (c,) = cands
+    assert c.fact_type == "subsidy"
+    assert parties(c, "recipient") == ["Brightwave Semiconductor"]
+    cands, _ = extract(
+        "La start-up Lumacore obtient 12 millions d'euros du programme national Horizon Calcul pour "
+        "son centre de données.",
+        "fr",
+    )
+    (c,) = cands
+    assert c.fact_type == "subsidy"
+    assert parties(c, "recipient") == ["Lumacore"]
+
+
+def test_money_from_a_private_firms_fund_stays_an_investment(extract):
+    cands, _ = extract("Kalvia lands $5 million from Orbis Capital's growth fund.", "en")
+    (c,) = cands
+    assert c.fact_type == "investment"
+    assert parties(c, "investee") == ["Kalvia"]
