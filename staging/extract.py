@@ -900,7 +900,8 @@ class _DocContext:
     def cue_in_name(self, s: Sentence, a: int, b: int) -> bool:
         """A cue word inside an institution's name is no cue: "Mohammed VI Investment Fund",
         "Fonds ... pour l'Investissement", "Banque publique d'investissement"."""
-        if _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
+        noun = self.text[a].isupper() or self.text[a:b].lower().startswith("invest")
+        if noun and _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
             return True
         return a > s.start and self.text[a].isupper() and _NAME_TAIL.match(self.text, b) is not None
 
