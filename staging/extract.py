@@ -277,6 +277,7 @@ _RESTATE_GAP = re.compile(
     r"l['’]équivalent de|equivalent to|c['’]est-à-dire|ou|~|\s)*\s*$",
     re.IGNORECASE,
 )
+_SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -775,6 +776,25 @@ class _DocContext:
                         r"[\s,]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
                     ):
                         best, label = -1, lab
+            # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":
+            # a marker anywhere earlier in the amount's clause governs it, whatever cue stands between
+            clause_start = s.start + max(
+                [0] + [k.end() for k in re.finditer(r"[,;:—–]", self.text[s.start : m.start])]
+            )
+            prior = self.text[max(clause_start, m.start - 160) : m.start]
+            strong = None
+            for rx, lab, pos in _nonfact(self.lang):
+                if pos == "clause" and rx.search(prior):
+                    strong = lab
+                elif pos == "after_year":
+                    # "raised $95 million from investors since 2021", "levé 16 milliards au total depuis 2019"
+                    stop = re.search(r"[,;:.()]", self.text[m.end : next_start])
+                    rest = self.text[m.end : (m.end + stop.start()) if stop else next_start][:80]
+                    hit = rx.search(rest)
+                    if hit and _SINCE_YEAR.match(rest, hit.end()):
+                        strong = lab
+            if strong:
+                label, best = strong, -1
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
             if label and (best == -1 or cue_dist is None or best < cue_dist or label == "estimate"):
                 out[m] = label

@@ -74,3 +74,42 @@ def test_money_from_a_private_firms_fund_stays_an_investment(extract):
     (c,) = cands
     assert c.fact_type == "investment"
     assert parties(c, "investee") == ["Kalvia"]
+
+
+def test_money_raised_since_a_year_is_a_running_total(extract):
+    cands, _ = extract("Brivola has raised about $80 million from angel investors since 2020.", "en")
+    assert cands == []
+    cands, _ = extract("Tessane a levé 45 millions d'euros au total depuis 2018, selon la presse.", "fr")
+    assert cands == []
+    cands, _ = extract("Tessane a levé 45 millions d'euros auprès d'Orbis Capital en 2025.", "fr")
+    assert len(cands) == 1
+
+
+def test_a_marker_earlier_in_the_clause_wins_over_a_nearer_cue(extract):
+    cands, _ = extract(
+        "The new grant brings the total public funding awarded to Velmora Chips since 2021 to about "
+        "€900 million.",
+        "en",
+    )
+    assert cands == []
+    cands, _ = extract(
+        "A parliamentary panel chaired by Ilse Moren recommended last week that the state invest "
+        "€3 billion a year in computing.",
+        "en",
+    )
+    assert cands == []
+    cands, _ = extract(
+        "Le comité d'experts préconise que l'État investisse 2 milliards d'euros par an dans le calcul.",
+        "fr",
+    )
+    assert cands == []
+
+
+def test_forecast_and_unit_price_are_no_deals(extract):
+    cands, _ = extract(
+        "Selon le cabinet Arvento, les dépenses en puces devraient atteindre 40 milliards de dollars.",
+        "fr",
+    )
+    assert cands == []
+    cands, _ = extract("The state will subsidise compute so that students pay Rs 80 an hour.", "en")
+    assert cands == []
