@@ -1146,6 +1146,7 @@ class _DocContext:
                 return []  # "la mise en service", "s'engage à livrer": the cue word used as a noun
             cands = self.investment_roles(i, s, role, cs, ce, base)
             cands = [self.public_source(i, s, c, amounts) for c in cands]
+            cands = [c for c in cands if not self.programme_spends(c)]
             for c in cands:
                 c.amounts = amounts
         else:
@@ -1153,6 +1154,7 @@ class _DocContext:
                 return []
             cands = self.subsidy_roles(i, s, cs, ce, base, strong=(role == "grantor"))
             cands = [self.public_source(i, s, c, amounts) for c in cands]
+            cands = [c for c in cands if not self.programme_spends(c)]
             for c in cands:
                 c.amounts = amounts
         for c in cands:
@@ -1230,6 +1232,22 @@ class _DocContext:
             near = self.countries_in(grantor.start, grantor.end)
         new.country_code = near[0].code if near else self.country_at(s.start)
         return new
+
+    def programme_spends(self, c: Candidate) -> bool:
+        """ "The X Chip plan foresees €12bn", "plan France 2030, doté de 54 milliards": a programme's
+        size is no firm's spending."""
+        if c.fact_type != "investment" or not c.rule.endswith(":capex"):
+            return False
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        if investee is None or investee.start is None:
+            return False
+        public, named = _programmes()
+        at = investee.end + 1
+        word = named.match(self.text, at) or public.match(self.text, at)
+        if self.text[investee.end : at] == " " and word and word.group(0).lower() not in ("fund", "fonds"):
+            return True
+        before = self.text[max(0, investee.start - 12) : investee.start]
+        return re.search(r"\b(?:plan|programme|program|Plan|Programme|Program)\s+$", before) is not None
 
     def programme_source(self, i: int, s: Sentence, at: int) -> Entity | None:
         """The public programme, law or budget named right after an amount ("$1.5 billion from the

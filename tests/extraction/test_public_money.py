@@ -113,3 +113,15 @@ def test_forecast_and_unit_price_are_no_deals(extract):
     assert cands == []
     cands, _ = extract("The state will subsidise compute so that students pay Rs 80 an hour.", "en")
     assert cands == []
+
+
+def test_a_programme_endowed_with_money_spends_nothing_itself(extract):
+    cands, _ = extract(
+        "The Nordlys Chip plan, unveiled in 2023, foresees 9 billion euros of public money for chips.", "en"
+    )
+    assert of_type(cands, "investment") == []
+    cands, _ = extract(
+        "Ces aides restent modestes au regard du plan Horizon 2035, doté de 30 milliards d'euros au total.",
+        "fr",
+    )
+    assert of_type(cands, "investment") == []
