@@ -421,8 +421,16 @@ _DEADLINE = re.compile(
 )
 _RECEIVE = re.compile(
     r"\b(?:received|receives|will receive|has won|won|obtained|gets|got|will get|is set to get|"
-    r"a reçu|reçoit|recevra|a obtenu|obtient|"
+    r"lands|landed|secures|secured|wins|"
+    r"a reçu|reçoit|recevra|a obtenu|obtient|obtenu|obtiendra|décroche|a décroché|décroché|"
     r"bénéficie|bénéficiera|a bénéficié|touchera|a touché)\b",
+    re.IGNORECASE,
+)
+# a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
+_CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
+# a sentence that continues the previous one's grant: "Y obtient de son côté ...", "Y also gets ..."
+_CONTINUES_NEXT = re.compile(
+    r"\b(?:de son côté|pour sa part|quant à (?:elle|lui)|à son tour|également|aussi|for its part|also|too)\b",
     re.IGNORECASE,
 )
 # a count with nothing after it: "with more than 60,000."
@@ -910,12 +918,53 @@ class _DocContext:
                 )
             )
         candidates.extend(self.elided_counts(candidates))
+        self.continued_grants(candidates)
         self.investors_nearby(candidates)
         self.price_next_sentence(candidates)
         self.local_dollars(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return candidates, labelled
+
+    def continued_grants(self, candidates: list[Candidate]) -> None:
+        """ "Le gouvernement a accordé 35 M€ à X, tandis qu'Y obtient 8,5 M€", "Y obtient de son côté
+        10 milliards de yens": money a firm gets next to a public grant, in the same sentence or
+        continuing the previous one, comes from the same grantor."""
+        index = self._sentence_index
+        grants = [c for c in candidates if c.fact_type == "subsidy" and c.amounts]
+        for c in candidates:
+            if (
+                c.fact_type != "investment"
+                or not c.rule.startswith("investment:investee")
+                or not c.amounts
+                or any(p.role == "investor" for p in c.parties)
+                or not _RECEIVE.fullmatch(c.cue)
+            ):
+                continue
+            i = index[c.sentence.start]
+            head = self.text[c.sentence.start : c.amounts[0].start]
+            same = [g for g in grants if g.sentence.start == c.sentence.start and g.cue_start < c.cue_start]
+            if same and _CONTINUES.search(self.text[same[-1].amounts[-1].end : c.cue_start]):
+                g = same[-1]
+            elif i > 0 and _CONTINUES_NEXT.search(head):
+                prev = self.sentences[i - 1].start
+                g = next((g for g in reversed(grants) if g.sentence.start == prev), None)
+                if g is None:
+                    continue
+            else:
+                continue
+            investee = next((p for p in c.parties if p.role == "investee"), None)
+            grantor = next((p for p in g.parties if p.role == "grantor"), None)
+            if investee is None or grantor is None:
+                continue
+            c.fact_type, c.rule = "subsidy", "subsidy:continued"
+            c.parties = [
+                Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
+                Party("recipient", investee.name, investee.start, investee.end, investee.rule),
+            ]
+            c.country_code = g.country_code
+            # the firm is this grant's recipient, not the earlier one's
+            g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
 
     def cue_in_name(self, s: Sentence, a: int, b: int) -> bool:
         """A cue word inside an institution's name is no cue: "Mohammed VI Investment Fund",

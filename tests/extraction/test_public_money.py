@@ -125,3 +125,22 @@ def test_a_programme_endowed_with_money_spends_nothing_itself(extract):
         "fr",
     )
     assert of_type(cands, "investment") == []
+
+
+def test_money_a_firm_gets_next_to_a_public_grant_is_a_grant(extract):
+    cands, _ = extract(
+        "Le gouvernement a accordé 20 millions d'euros à Velmora, tandis que Brisane obtient 6 millions "
+        "d'euros.",
+        "fr",
+    )
+    subs = of_type(cands, "subsidy")
+    assert of_type(cands, "investment") == []
+    assert sorted(parties(c, "recipient")[0] for c in subs) == ["Brisane", "Velmora"]
+    cands, _ = extract(
+        "The Ministry of Industry awarded ¥8 billion to Hoshira Cloud. Tenzan Networks also gets "
+        "¥3 billion.",
+        "en",
+    )
+    subs = of_type(cands, "subsidy")
+    assert of_type(cands, "investment") == []
+    assert len(subs) == 2
