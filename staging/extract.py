@@ -1921,7 +1921,11 @@ class _DocContext:
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
                 body = later
                 recipient_first, _how = self.subject(i, s, cs)
-        if body is None and named is None and strong and _RECEIVE.search(self.text[s.start : cs]):
+        received = _RECEIVE.search(self.text[s.start : cs])
+        if not strong and received:
+            # "Intel a obtenu fin novembre une aide de 7,8 milliards": a grant noun the firm gets
+            received = re.fullmatch(r"[^,;.]{0,40}", self.text[s.start + received.end() : cs])
+        if body is None and named is None and received:
             # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
             subj, how = self.subject(i, s, cs)
             home = self.country_at(s.start)

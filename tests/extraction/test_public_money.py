@@ -144,3 +144,21 @@ def test_money_a_firm_gets_next_to_a_public_grant_is_a_grant(extract):
     subs = of_type(cands, "subsidy")
     assert of_type(cands, "investment") == []
     assert len(subs) == 2
+
+
+def test_a_grant_noun_a_firm_obtains_is_a_subsidy(extract):
+    cands, _ = extract(
+        "Vorelia Semiconducteurs a obtenu en mai une aide définitive de 2,4 milliards d'euros.",
+        "fr",
+    )
+    assert of_type(cands, "investment") == []
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Vorelia Semiconducteurs"]
+
+
+def test_the_budget_is_a_public_grantor(extract):
+    cands, _ = extract(
+        "The Union Budget allocated Rs 1,500 crore to the national quantum mission this year.", "en"
+    )
+    assert of_type(cands, "investment") == []
+    assert len(of_type(cands, "subsidy")) == 1
