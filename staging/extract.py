@@ -860,6 +860,13 @@ class _DocContext:
             if not cues and not self.money_in(s):
                 continue
             flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}
+            if "report" in flags and i + 1 < len(self.sentences) and "retraction" in flags_rx:
+                # "un quotidien affirmait que X avait commandé 5 000 GPU. L'opérateur a démenti":
+                # a report the next sentence opens by denying
+                nxt = self.sentences[i + 1]
+                hit = flags_rx["retraction"].search(self.text, nxt.start, nxt.end)
+                if hit is not None and hit.start() - nxt.start <= 60:
+                    flags.add("denial")
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))

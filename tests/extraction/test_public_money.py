@@ -162,3 +162,19 @@ def test_the_budget_is_a_public_grantor(extract):
     )
     assert of_type(cands, "investment") == []
     assert len(of_type(cands, "subsidy")) == 1
+
+
+def test_a_report_denied_in_the_next_sentence_is_no_deal(extract):
+    cands, _ = extract(
+        "Un hebdomadaire affirmait que Norvalis avait commandé 3 000 GPU à Nvidia. Le groupe a démenti "
+        "jeudi, sans autre précision.",
+        "fr",
+    )
+    assert cands == []
+    cands, _ = extract(
+        "A trade paper reported that Kelvane had ordered 4,000 GPUs from Nvidia. The company denied it.",
+        "en",
+    )
+    assert cands == []
+    cands, _ = extract("Kelvane has ordered 4,000 GPUs from Nvidia. It denied any plan to sell itself.", "en")
+    assert len(cands) == 1
