@@ -466,6 +466,8 @@ _NAME_TAILS_OK = {"AI", "IA"}
 _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
 )
+# a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
+_SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
@@ -661,12 +663,15 @@ class _DocContext:
             if e.source == "pattern":
                 # a capitalised common word opening the sentence is not a name unless the document
                 # also writes it capitalised mid-sentence
-                if not head.strip() or head.rstrip().endswith((":", "—", "–")):
+                # (a quotation opening the sentence opens it too: '"Customers keep telling us')
+                if not head.strip(" \t\n\"“«‘'") or head.rstrip(" \"“«‘'").endswith((":", "—", "–")):
                     if " " not in e.name and (
                         first.lower() in self._lower_words
                         or (first not in self._mid_tokens and not self.name_context(e))
                     ):
                         continue
+                    if " " not in e.name and _SENTENCE_ADVERB.fullmatch(e.name) and self.text[e.end] == ",":
+                        continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun
                 if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():

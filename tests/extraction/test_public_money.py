@@ -178,3 +178,25 @@ def test_a_report_denied_in_the_next_sentence_is_no_deal(extract):
     assert cands == []
     cands, _ = extract("Kelvane has ordered 4,000 GPUs from Nvidia. It denied any plan to sell itself.", "en")
     assert len(cands) == 1
+
+
+def test_sentence_adverbs_quotes_and_the_stock_exchange_are_no_parties(extract):
+    text = (
+        "Kalvane Systems builds optical switches. Parallèlement, l'Agence nationale du calcul a accordé "
+        "à Kalvane Systems une subvention de 4 millions d'euros."
+    )
+    cands, _ = extract(text, "fr")
+    names = {p.name for c in cands for p in c.parties}
+    assert "Parallèlement" not in names
+    text = (
+        "Additionally, the Ministry of Industry awarded Torvane Labs a ¥2 billion grant for its cluster."
+    )
+    cands, _ = extract(text, "en")
+    assert "Additionally" not in {p.name for c in cands for p in c.parties}
+    text = (
+        "« Vendors keep calling us », dit-il. La société a obtenu une ligne de crédit de 3 millions "
+        "d'euros. En Bourse, Orsella Data a annoncé qu'elle investira 50 millions d'euros."
+    )
+    cands, _ = extract(text, "fr")
+    names = {p.name for c in cands for p in c.parties}
+    assert not names & {"Vendors", "Bourse"}
