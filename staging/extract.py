@@ -466,6 +466,20 @@ _NAME_TAILS_OK = {"AI", "IA"}
 _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
 )
+# a place, possibly in a list: "campus in Catania, ", "universities in Oslo, Bergen, Trondheim and "
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|across|near|dans|près de|en)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+    r"\s*(?:,|and|et|, and)\s*)*$"
+)
+# a programme a grant is paid under: "au titre de France 2030", "under its PERTE Chip programme"
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:au titre d(?:e|u|es)|dans le cadre d(?:e|u|es)|under|through|via)\s+"
+    r"(?:(?:the|its|their|le|la|les|l['’]|son|sa|ses|leur)\s*)?$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(
+    r"\s*(?:Initiative|Act|Programme|Program|programme|program|Plan|plan)?\s*(?:,|and|et|&|\(|, and)?\s*"
+)
 # a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
 _SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
@@ -2034,12 +2048,17 @@ class _DocContext:
             _lo, hi = self.clause(s, cs, ce, "subsidy")
             source = _SOURCE_PHRASE.search(self.text, ce, hi)
             hi = source.start() if source else hi
+            skipped = None  # end of the last name read as a place or a programme
             for e in self.after_marker(i, s, markers["recipient"], ce):
                 if e.start >= hi or self.is_vendor(e):
                     break
                 if self.is_public(e) or self.in_body_name(s, e):
                     break  # "par l'entremise du ministère de l'Économie, de l'Innovation ...": the channel
                 if e.name in self.ex.countries.table:
+                    continue
+                listed = skipped is not None and _LIST_GAP.fullmatch(self.text, skipped, e.start)
+                if listed or self.place_or_programme(s, e):
+                    skipped = e.end  # "campus in Catania, Sicily", "au titre du Chips and Science Act"
                     continue
                 if e.name != name and all(p.name != e.name for p in c.parties):
                     inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
@@ -2062,6 +2081,21 @@ class _DocContext:
                         )
         c.country_code = country
         return [c]
+
+    def place_or_programme(self, s: Sentence, e: Entity) -> bool:
+        """A name that is no recipient: a place ("universities in Oslo, Bergen and Tromsø") or a
+        programme ("au titre de France 2030", "a new Enterprise Compute Initiative")."""
+        before = self.text[max(s.start, e.start - 80) : e.start]
+        if _PLACE_BEFORE.search(before) or _PROGRAMME_BEFORE.search(before):
+            return True
+        public, named = _programmes()
+        last = e.name.split()[-1]
+        if " " in e.name and (public.fullmatch(last) or named.fullmatch(last)) and last.lower() != "fund":
+            return True  # "Science Act"
+        word = named.match(self.text, e.end + 1) or public.match(self.text, e.end + 1)
+        if word is None or self.text[e.end : e.end + 1] != " ":
+            return False
+        return word.group(0).lower() not in ("fund", "fonds")  # "X Fund" may well receive
 
     def consortium_members(self, i: int, s: Sentence, lo: int, hi: int, grantor: str) -> list[Party]:
         """ "to a consortium led by X and Y", "au consortium formé par X et Y": the members receive."""

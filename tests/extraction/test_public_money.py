@@ -200,3 +200,24 @@ def test_sentence_adverbs_quotes_and_the_stock_exchange_are_no_parties(extract):
     cands, _ = extract(text, "fr")
     names = {p.name for c in cands for p in c.parties}
     assert not names & {"Vendors", "Bourse"}
+
+
+def test_places_and_programmes_are_no_recipients(extract):
+    cands, _ = extract(
+        "The Research Agency of Denmark has allocated DKK 300 million to four new labs, spread across "
+        "universities in Aarhus, Odense, Aalborg and Roskilde.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == []
+    cands, _ = extract(
+        "L'État accorde une aide de 12 millions d'euros à Velmora, versée au titre de Horizon Calcul 2030.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Velmora"]
+    cands, _ = extract(
+        "The Government awarded S$40 million to Torvane Labs under its Frontier Compute Initiative.", "en"
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Torvane Labs"]
