@@ -480,6 +480,8 @@ _PROGRAMME_BEFORE = re.compile(
 _LIST_GAP = re.compile(
     r"\s*(?:Initiative|Act|Programme|Program|programme|program|Plan|plan)?\s*(?:,|and|et|&|\(|, and)?\s*"
 )
+# "Columbus, Ohio-based X": a city before its state's "-based"
+_PLACE_BASED = re.compile(r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\b")
 # a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
 _SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
@@ -692,6 +694,13 @@ class _DocContext:
                     continue
                 if first.endswith(("-based", "-born")):
                     continue
+                if _PLACE_BASED.match(self.text, e.end):
+                    continue  # "Columbus, Ohio-based Halvard Cloud": the city of a firm's seat
+                demonym = e.name.rpartition("-")[2]
+                if " " not in e.name and "-" in e.name and demonym in self.ex.countries.table:
+                    continue  # "The Franco-Italian group": a compound demonym
+                if self.place_then_generic(e, here):
+                    continue  # "Abu Dhabi AI firm G42": a place and a generic word qualify the firm
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
@@ -713,6 +722,14 @@ class _DocContext:
             out.append(e)
         self.entities[i] = out
         return out
+
+    def place_then_generic(self, e: Entity, here: list[CountryMention]) -> bool:
+        """A pattern name made of a place and generic words only ("Abu Dhabi AI")."""
+        place = next((c for c in here if c.start == e.start and c.end < e.end), None)
+        if place is None:
+            return False
+        rest = self.text[place.end : e.end].split()
+        return bool(rest) and all(w in self.ex.parties.generic for w in rest)
 
     def is_noise(self, s: Sentence) -> bool:
         """A "Lire aussi" / "Related coverage" line, or a list item under one."""
@@ -1950,7 +1967,9 @@ class _DocContext:
         received = _RECEIVE.search(self.text[s.start : cs])
         if not strong and received:
             # "Intel a obtenu fin novembre une aide de 7,8 milliards": a grant noun the firm gets
-            received = re.fullmatch(r"[^,;.]{0,40}", self.text[s.start + received.end() : cs])
+            near = re.fullmatch(r"[^,;.]{0,40}", self.text[s.start + received.end() : cs])
+            # "secured an allocation of 4,096 GPUs" is chips
+            received = near and not re.search(_CHIP_WORDS, self.text[ce : ce + 60])
         if body is None and named is None and received:
             # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
             subj, how = self.subject(i, s, cs)

@@ -221,3 +221,23 @@ def test_places_and_programmes_are_no_recipients(extract):
     )
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "recipient") == ["Torvane Labs"]
+
+
+def test_places_before_a_firm_are_no_parties(extract):
+    cands, _ = extract(
+        "Leeds, Yorkshire-based Corvane Cloud said it has ordered 1,024 Nvidia H100 GPUs for its new site.",
+        "en",
+    )
+    (c,) = cands
+    assert parties(c, "buyer") == ["Corvane Cloud"]
+    cands, _ = extract(
+        "The German-Norwegian group said it will invest about 3 billion euros in the plant.", "en"
+    )
+    assert "German-Norwegian" not in {p.name for c in cands for p in c.parties}
+
+
+def test_an_allocation_of_chips_a_firm_secures_is_no_grant(extract):
+    cands, _ = extract(
+        "Orvane Cloud has secured an allocation of 2,000 Nvidia H200 GPUs for about €60 million.", "en"
+    )
+    assert of_type(cands, "subsidy") == []
