@@ -736,7 +736,7 @@ class _DocContext:
         if _noise(self.lang).match(s.text):
             return True
         line_start = self.text.rfind("\n", 0, s.start) + 1
-        if not re.match(r"\s*[-•·*]\s", self.text[line_start : s.end]):
+        if not re.match(r"\s*[-•·*>›]\s", self.text[line_start : s.end]):
             return False
         # a bullet: noise when the block it belongs to is headed by a noise line
         k = line_start - 1
@@ -745,7 +745,7 @@ class _DocContext:
             line = self.text[prev_start:k]
             if not line.strip():
                 return False
-            if not re.match(r"\s*[-•·*]\s", line):
+            if not re.match(r"\s*[-•·*>›]\s", line):
                 return bool(_noise(self.lang).match(line))
             k = prev_start - 1
         return False

@@ -241,3 +241,14 @@ def test_an_allocation_of_chips_a_firm_secures_is_no_grant(extract):
         "Orvane Cloud has secured an allocation of 2,000 Nvidia H200 GPUs for about €60 million.", "en"
     )
     assert of_type(cands, "subsidy") == []
+
+
+def test_quoted_link_lines_under_a_related_heading_are_noise(extract):
+    text = (
+        "Kalvane Systems lève 20 millions d'euros auprès d'Orbis Capital.\n\n"
+        "Lire aussi :\n"
+        "> Norvège : Fjellbit Compute commande 2 000 puces Nvidia\n"
+        "> Japon : Sorano Cloud lève 5 milliards de yens\n"
+    )
+    cands, _ = extract(text, "fr")
+    assert [c.fact_type for c in cands] == ["investment"]
