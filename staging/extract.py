@@ -1788,6 +1788,15 @@ class _DocContext:
                         target = next((e for e in self.ents(i) if e.start == end + on.end()), None)
                         if target is not None and (self.is_public(target) or self.is_vendor(target)):
                             target = None
+            if target is None and "investee" in markers:
+                # "takes a 35% stake in the company", "entre au capital de la société": the firm the
+                # article is about
+                hit = markers["investee"].search(self.text, ce, min(s.end, ce + 40))
+                at = hit.end() if hit else ce
+                if re.match(r"\s*(?:(?:de|d['’]|in)\s*)?" + _ANAPHOR.pattern, self.text[at : at + 30], re.I):
+                    firm = self.salient(i)
+                    if firm is not None and (subj is None or firm.name != subj.name):
+                        target = firm
             if subj:
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
             if target and (not subj or target.name != subj.name):

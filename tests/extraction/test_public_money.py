@@ -252,3 +252,15 @@ def test_quoted_link_lines_under_a_related_heading_are_noise(extract):
     )
     cands, _ = extract(text, "fr")
     assert [c.fact_type for c in cands] == ["investment"]
+
+
+def test_a_state_fund_taking_a_stake_in_the_company_invests_in_the_article_firm(extract):
+    text = (
+        "Velmora Compute a commandé 2 000 puces à Nvidia. Velmora Compute ouvrira son centre en 2026. "
+        "Le Fonds Aldaran pour l'Investissement entre au capital de la société à hauteur de 90 millions "
+        "d'euros."
+    )
+    cands, _ = extract(text, "fr")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Velmora Compute"]
+    assert of_type(cands, "subsidy") == []
