@@ -1761,6 +1761,22 @@ class _DocContext:
         if subj is not None and how != "previous_sentence" and self.is_public(subj):
             # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
             return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
+        if how == "previous_sentence" or (subj is not None and subj.end <= cs - 40):
+            # "... that the ministry received in the budget", "for which Berlin has promised €9.9
+            # billion": a public body or a capital right before the verb acts, not a firm farther off
+            body = self.find_body(s, max(s.start, cs - 30), cs)
+            if body is not None and re.fullmatch(r"\s+(?:[\w'’]+\s+){0,1}", self.text[body.end() : cs]):
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+            capital = self.countries_in(max(s.start, cs - 30), cs)
+            if (
+                role == "investor"
+                and capital
+                and capital[-1].kind in ("name", "city")
+                and re.fullmatch(r"\s+(?:has|have|had|will|a|va|avait)?\s*", self.text[capital[-1].end : cs])
+                and not _LOCATIVE.search(self.text[max(s.start, capital[-1].start - 12) : capital[-1].start])
+            ):
+                state = Entity(capital[-1].start, capital[-1].end, capital[-1].surface, "country")
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=state)
         if role == "investor" and (subj is None or how != "subject"):
             lo, _hi = self.clause(s, cs, ce, "investment")
             for c in self.countries_in(lo, cs):

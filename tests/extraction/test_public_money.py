@@ -264,3 +264,18 @@ def test_a_state_fund_taking_a_stake_in_the_company_invests_in_the_article_firm(
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Velmora Compute"]
     assert of_type(cands, "subsidy") == []
+
+
+def test_a_body_or_capital_right_before_the_verb_acts_for_the_state(extract):
+    text = (
+        "Kalvane Systems et Orsella Data ont commandé 3 000 GPU. The orders are financed from the "
+        "€400 million that the ministry received in the spring supplementary budget."
+    )
+    cands, _ = extract(text, "en")
+    assert of_type(cands, "investment") == []
+    cands, _ = extract(
+        "Its plan for Quanta Labs' new plant in Umeå, for which Oslo has promised up to NOK 2 billion, "
+        "is still under review.",
+        "en",
+    )
+    assert of_type(cands, "investment") == []
