@@ -482,6 +482,7 @@ _LIST_GAP = re.compile(
 )
 # "Columbus, Ohio-based X": a city before its state's "-based"
 _PLACE_BASED = re.compile(r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\b")
+_FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 # a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
 _SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
@@ -817,7 +818,7 @@ class _DocContext:
                 if pos in ("after", "both"):
                     hit = rx.search(after)
                     if hit and re.fullmatch(
-                        r"[\s,]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
+                        r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
                     ):
                         best, label = -1, lab
             # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":
@@ -892,7 +893,13 @@ class _DocContext:
         candidates: list[Candidate] = []
         labelled: list[LabelledMoney] = []
         for i, s in enumerate(self.sentences):
-            cues = [c for c in self.cues_in(s) if not self.cue_in_name(s, c[3], c[4])]
+            cues = [
+                c
+                for c in self.cues_in(s)
+                if not self.cue_in_name(s, c[3], c[4])
+                # "a fraction of what its rivals spend": a free relative compares, it reports no deal
+                and not _FREE_RELATIVE.search(self.text[max(s.start, c[3] - 60) : c[3]])
+            ]
             if not cues and not self.money_in(s):
                 continue
             flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}

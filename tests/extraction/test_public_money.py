@@ -279,3 +279,14 @@ def test_a_body_or_capital_right_before_the_verb_acts_for_the_state(extract):
         "en",
     )
     assert of_type(cands, "investment") == []
+
+
+def test_a_comparison_with_what_others_spend_is_no_deal(extract):
+    cands, _ = extract(
+        "Velmora Labs has €300 million, still a fraction of what Kalvane Systems spends in a month.", "en"
+    )
+    assert cands == []
+    cands, _ = extract(
+        "$2 trillion: what Orbis Capital estimates Kalvane Systems could spend on data centres.", "en"
+    )
+    assert cands == []
