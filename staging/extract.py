@@ -277,6 +277,10 @@ _RESTATE_GAP = re.compile(
     r"l['’]équivalent de|equivalent to|c['’]est-à-dire|ou|~|\s)*\s*$",
     re.IGNORECASE,
 )
+_COMPARED = re.compile(
+    r"\b(?:first|largest|biggest|record|premi\w+|plus (?:grosse?|importante?)|round|tour|levée)\b",
+    re.IGNORECASE,
+)
 _SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -836,7 +840,9 @@ class _DocContext:
                     stop = re.search(r"[,;:.()]", self.text[m.end : next_start])
                     rest = self.text[m.end : (m.end + stop.start()) if stop else next_start][:80]
                     hit = rx.search(rest)
-                    if hit and _SINCE_YEAR.match(rest, hit.end()):
+                    # "its largest round since 2021" compares this deal; it is not a total
+                    compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
+                    if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
                         strong = lab
             if strong:
                 label, best = strong, -1
@@ -1019,8 +1025,10 @@ class _DocContext:
     def cue_in_name(self, s: Sentence, a: int, b: int) -> bool:
         """A cue word inside an institution's name is no cue: "Mohammed VI Investment Fund",
         "Fonds ... pour l'Investissement", "Banque publique d'investissement"."""
-        noun = self.text[a].isupper() or self.text[a:b].lower().startswith("invest")
-        if noun and _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
+        word = self.text[a:b].lower()
+        if not (word.startswith("invest") and word.endswith(("ment", "ments"))):
+            return False  # only the noun names an institution ("Invests In X Capital" is a verb)
+        if _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
             return True
         return a > s.start and self.text[a].isupper() and _NAME_TAIL.match(self.text, b) is not None
 

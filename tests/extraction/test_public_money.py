@@ -290,3 +290,13 @@ def test_a_comparison_with_what_others_spend_is_no_deal(extract):
         "$2 trillion: what Orbis Capital estimates Kalvane Systems could spend on data centres.", "en"
     )
     assert cands == []
+
+
+def test_a_round_compared_since_a_year_is_still_a_deal(extract):
+    cands, _ = extract("Brivola raised $80 million in its largest round since 2021, led by Orbis Capital.", "en")
+    assert len(of_type(cands, "investment")) == 1
+
+
+def test_a_title_case_verb_before_a_fund_name_stays_a_cue(extract):
+    cands, _ = extract("Orbis Capital Invests $40 Million In Kalvane Capital Partners", "en")
+    assert len(of_type(cands, "investment")) == 1
