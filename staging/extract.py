@@ -472,7 +472,8 @@ _APPOSITION = re.compile(
 )
 # a place, possibly in a list: "campus in Catania, ", "universities in Oslo, Bergen, Trondheim and "
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|across|near|dans|près de|en)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+    r"\b(?:(?:in|at|across|near|dans|près de|en)\s+|(?:campus|site|ville|city|town|région|region)\s+"
+    r"(?:de\s+|d['’]|of\s+))(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
     r"\s*(?:,|and|et|, and)\s*)*$"
 )
 # a programme a grant is paid under: "au titre de France 2030", "under its PERTE Chip programme"
@@ -2115,6 +2116,8 @@ class _DocContext:
                     break  # "par l'entremise du ministère de l'Économie, de l'Innovation ...": the channel
                 if e.name in self.ex.countries.table:
                     continue
+                if self.is_person(e):
+                    continue  # "as Prime Minister X hosted ...": an office holder, not a recipient
                 listed = skipped is not None and _LIST_GAP.fullmatch(self.text, skipped, e.start)
                 if listed or self.place_or_programme(s, e):
                     skipped = e.end  # "campus in Catania, Sicily", "au titre du Chips and Science Act"

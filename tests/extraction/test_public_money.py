@@ -293,10 +293,26 @@ def test_a_comparison_with_what_others_spend_is_no_deal(extract):
 
 
 def test_a_round_compared_since_a_year_is_still_a_deal(extract):
-    cands, _ = extract("Brivola raised $80 million in its largest round since 2021, led by Orbis Capital.", "en")
+    cands, _ = extract("Brivola raised $80 million in its largest round since 2021, led by Orbis Capital.",
+                       "en")
     assert len(of_type(cands, "investment")) == 1
 
 
 def test_a_title_case_verb_before_a_fund_name_stays_a_cue(extract):
     cands, _ = extract("Orbis Capital Invests $40 Million In Kalvane Capital Partners", "en")
     assert len(of_type(cands, "investment")) == 1
+
+
+def test_office_holders_and_a_sites_town_are_no_recipients(extract):
+    cands, _ = extract(
+        "The Norwegian government said it would invest NOK 900 million in a new supercomputer at "
+        "Fjellbit Compute, as Prime Minister Ingrid Solhaug opened the summit.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert "Ingrid Solhaug" not in parties(c, "recipient")
+    cands, _ = extract(
+        "Le gouvernement a débloqué 4 millions d'euros pour des bourses autour du campus de Valbonne.", "fr"
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == []
