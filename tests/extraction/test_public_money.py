@@ -316,3 +316,21 @@ def test_office_holders_and_a_sites_town_are_no_recipients(extract):
     )
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "recipient") == []
+
+
+def test_an_organisation_is_a_public_body_not_the_article_firm(extract):
+    text = (
+        "Velmora Compute construit un centre. Séparément, l'Organisation pour la recherche numérique a "
+        "accordé une subvention de 2 millions d'euros ; l'Organisation soutient aussi d'autres projets. "
+        "L'entreprise a aussi obtenu un prêt de 1 million d'euros auprès d'Orbis Capital."
+    )
+    cands, _ = extract(text, "fr")
+    investees = {p.name for c in of_type(cands, "investment") for p in c.parties if p.role == "investee"}
+    assert "Organisation" not in investees
+
+
+def test_more_running_totals_in_both_languages(extract):
+    cands, _ = extract("The grant takes the total public support for Velmora Chips to €1.2 billion.", "en")
+    assert cands == []
+    cands, _ = extract("Velmora a levé 40 millions d'euros à ce jour auprès de ses actionnaires.", "fr")
+    assert cands == []
