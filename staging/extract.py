@@ -2030,7 +2030,9 @@ class _DocContext:
         if body is None and named is None:
             subj, how = self.subject(i, s, cs)
             known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
-            if subj is not None and how == "subject" and (known_firm or not strong):
+            if subj is not None and how == "subject" and not known_firm and self.state_fund(subj):
+                pass  # "Innovation Fund Denmark has awarded DKK 450 million to X": a state fund grants
+            elif subj is not None and how == "subject" and (known_firm or not strong):
                 # "X alloue 20 milliards à un campus": a firm's own spending plan
                 return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
             lead = next(
@@ -2158,6 +2160,14 @@ class _DocContext:
         if word is None or self.text[e.end : e.end + 1] != " ":
             return False
         return word.group(0).lower() not in ("fund", "fonds")  # "X Fund" may well receive
+
+    def state_fund(self, e: Entity) -> bool:
+        """A fund named after its state or as public ("Innovation Fund Denmark", "National Growth
+        Fund", "Fonds national pour ..."): with a grant verb it grants, it does not spend."""
+        if not _FUND_WORDS.search(e.name):
+            return False
+        inside = [c for c in self.countries_in(e.start, e.end) if c.kind in ("name", "demonym")]
+        return bool(inside) or _PUBLIC_ADJ.search(e.name) is not None
 
     def consortium_members(self, i: int, s: Sentence, lo: int, hi: int, grantor: str) -> list[Party]:
         """ "to a consortium led by X and Y", "au consortium formé par X et Y": the members receive."""

@@ -334,3 +334,15 @@ def test_more_running_totals_in_both_languages(extract):
     assert cands == []
     cands, _ = extract("Velmora a levé 40 millions d'euros à ce jour auprès de ses actionnaires.", "fr")
     assert cands == []
+
+
+def test_a_fund_named_after_its_state_grants_with_a_grant_verb(extract):
+    cands, _ = extract(
+        "Research Fund Norway said on Monday it has awarded NOK 120 million to Fjellbit Compute for a "
+        "new cluster.",
+        "en",
+    )
+    (c,) = cands
+    assert c.fact_type == "subsidy"
+    assert c.country_code == "NO"
+    assert parties(c, "recipient") == ["Fjellbit Compute"]
