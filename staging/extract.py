@@ -1778,15 +1778,19 @@ class _DocContext:
             # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
             return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
         if how == "previous_sentence" or (subj is not None and subj.end <= cs - 40):
-            # "... that the ministry received in the budget", "for which Berlin has promised €9.9
-            # billion": a public body or a capital right before the verb acts, not a firm farther off
+            # "... that the ministry received in the budget": a public body right before the verb
+            # acts, not a firm farther off
             body = self.find_body(s, max(s.start, cs - 30), cs)
             if body is not None and re.fullmatch(r"\s+(?:[\w'’]+\s+){0,1}", self.text[body.end() : cs]):
                 return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+        if subj is not None and how in ("subject", "previous_sentence"):
+            # "for which Berlin has promised €9.9 billion", "Nordic roundup: Denmark backs X with
+            # DKK 450 million": a capital or a state right before the verb acts, not a name before it
             capital = self.countries_in(max(s.start, cs - 30), cs)
             if (
                 role == "investor"
                 and capital
+                and (how == "previous_sentence" or subj.end <= capital[-1].start)
                 and capital[-1].kind in ("name", "city")
                 and re.fullmatch(r"\s+(?:has|have|had|will|a|va|avait)?\s*", self.text[capital[-1].end : cs])
                 and not _LOCATIVE.search(self.text[max(s.start, capital[-1].start - 12) : capital[-1].start])

@@ -346,3 +346,12 @@ def test_a_fund_named_after_its_state_grants_with_a_grant_verb(extract):
     assert c.fact_type == "subsidy"
     assert c.country_code == "NO"
     assert parties(c, "recipient") == ["Fjellbit Compute"]
+
+
+def test_a_state_right_before_the_verb_acts_not_a_headline_label(extract):
+    cands, _ = extract(
+        "Nordlys Daily: Norway backs Fjellbit Compute with NOK 80 million; Kalvane Systems hires.", "en"
+    )
+    assert of_type(cands, "investment") == []
+    (c,) = of_type(cands, "subsidy")
+    assert c.country_code == "NO"
