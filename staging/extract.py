@@ -488,6 +488,11 @@ _LIST_GAP = re.compile(
 # "Columbus, Ohio-based X": a city before its state's "-based"
 _PLACE_BASED = re.compile(r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\b")
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_DEAL_NOUN = re.compile(
+    r"\b(?:aides?|subventions?|grants?|subsid(?:y|ies)|rumeurs?|rumou?rs?|commandes?|orders?|investissements?|"
+    r"investments?|financements?|funding|prêts?|loans?|contrats?|contracts?|enveloppes?)\b",
+    re.IGNORECASE,
+)
 # a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
 _SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
@@ -2308,6 +2313,9 @@ class _DocContext:
                         continue
                 if re.search(r"\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":
                     continue
+                if _DEAL_NOUN.search(gap):
+                    continue  # "10 000 GPU pour X, une aide italienne pour Y": the next item's money
+
                 if len(gap) > 3 and self.ex.parties.find(gap):
                     continue
                 dist = len(gap)

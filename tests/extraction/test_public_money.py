@@ -355,3 +355,14 @@ def test_a_state_right_before_the_verb_acts_not_a_headline_label(extract):
     assert of_type(cands, "investment") == []
     (c,) = of_type(cands, "subsidy")
     assert c.country_code == "NO"
+
+
+def test_a_demonym_of_the_next_teaser_item_does_not_place_a_firm(extract):
+    text = (
+        "Au sommaire : 2 000 GPU pour Kalvane Systems, une aide japonaise pour Sorano Cloud, et le chiffre "
+        "de la semaine.\n\n"
+        "Kalvane Systems va acheter 2 000 GPU à Nvidia pour un centre de calcul en Norvège.\n"
+    )
+    cands, _ = extract(text, "fr")
+    buys = of_type(cands, "chip_purchase")
+    assert buys and all(c.country_code != "JP" for c in buys)
