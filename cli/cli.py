@@ -184,6 +184,39 @@ def query(sql: Annotated[str, typer.Argument(help="One SQL query.")], db: Db = P
     sys.stdout.write(render(columns, rows, fmt.value))
 
 
+@app.command()
+def explain(fact_id: Annotated[str, typer.Argument(
+                help="An investment_id, subsidy_id or purchase_id (or a unique prefix of 6+ characters).")],
+            db: Db = Path("warehouse.duckdb"),
+            json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
+    """Why a fact is in the marts: document, evidence, candidates and their rules, confidence."""
+    import json
+
+    from warehouse.explain import explain as explain_fact
+    from warehouse.explain import render_text
+
+    info = _run(lambda: explain_fact(fact_id, db))
+    if json_output:
+        typer.echo(json.dumps(info, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(info))
+
+
+@app.command()
+def review(db: Db = Path("warehouse.duckdb"),
+           limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Deals to list.")] = 50,
+           fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table):
+    """List the deals to review first (least certain, then largest). With --format csv, rows of
+    seeds/deal_reviews.csv to fill in: action (reject, accept, set), field, value."""
+    from warehouse.formatting import render
+    from warehouse.review import as_review_rows, deals_to_review
+
+    columns, rows = _run(lambda: deals_to_review(db, limit))
+    if fmt is Format.csv:
+        columns, rows = as_review_rows(columns, rows)
+    sys.stdout.write(render(columns, rows, fmt.value))
+
+
 def main() -> None:
     """Console script entry point."""
     app()

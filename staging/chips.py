@@ -36,6 +36,14 @@ def chip_units() -> list[str]:
 
 
 @cache
+def maker_regex() -> re.Pattern:
+    """Nouns a chip word qualifies, or that a count counts instead of chips: "two chip designers",
+    "trois fabricants de puces"."""
+    words = [r["surface"] for r in rows("chips") if r["kind"] == "maker"]
+    return re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
+
+
+@cache
 def model_regex() -> re.Pattern:
     # "H100s": a model in the plural
     return re.compile(rf"(?<![\w-])(?:{_alt(chip_models())})(?=s?(?![\w-]))")
@@ -90,6 +98,8 @@ def find_quantities(text: str, language: str, start: int = 0, end: int | None = 
         ]
         if re.search(r"\d", between):
             continue
+        if maker_regex().search(between) or maker_regex().match(seg, m.end("unit") + 1):
+            continue  # "two chip designers", "trois fabricants de puces": firms counted, not chips
         window = seg[m.start() : min(len(seg), m.end() + 40)]
         model = model_regex().search(window)
         out.append(

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 import ahocorasick_rs
-from warehouse.staging.chips import chip_models, find_quantities, model_regex
+from warehouse.staging.chips import ChipQuantity, chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
 from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money, local_currencies
@@ -29,6 +29,58 @@ except ImportError:  # pragma: no cover
 FACT_TYPES = ("investment", "subsidy", "chip_purchase")
 _CHIP_WORDS = "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] in ("unit", "system"))
 _CHIP_WORDS = rf"\b(?:{_CHIP_WORDS})\b"
+_EQUIPMENT = re.compile(
+    r"\b(?:" + "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "equipment") + r")\b",
+    re.IGNORECASE,
+)
+# a purchase denied or contrasted: "plutôt qu'une commande", "rather than an order", "n'a pas commandé"
+_NEGATED_CUE = re.compile(
+    r"\b(?:pas|not|never|jamais|non|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
+    r"(?:(?:encore|yet|une?|an?|the|la|le|les|de|d['’]|des)\s*){0,2}$",
+    re.IGNORECASE,
+)
+# chips named only to be denied ("une acquisition d'équipement et non de puces") or made ("to build chips")
+_NOT_BOUGHT = re.compile(
+    r"\b(?:non|not|pas|rather than|plutôt que|instead of|build|builds|make|makes|produce|produces|design|"
+    r"designs|manufacture|manufactures|fabriquer|fabrique|produire|produit|concevoir|conçoit)\s+"
+    r"(?:(?:de|d['’]|des|of|any|the|les|its|their|ses|leurs)\s*)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "une étape technique plutôt qu'une commande": the sentence says it is no purchase
+_NO_PURCHASE = re.compile(
+    r"\b(?:plutôt qu['’]|plutôt que|rather than|instead of|et non|and not|not)\s*(?:une?|an?)\s+"
+    r"(?:commande|achat|acquisition|order|purchase)\b",
+    re.IGNORECASE,
+)
+_TO_BUYER = re.compile(r"\b(?:to|à|au|aux)\s+(?:l['’]|la |le |les |the )?$")
+# "13 000 puces seront acquises par trois hébergeurs", "were bought by several operators": a passive
+# whose agent is an unnamed plural names no buyer
+_UNNAMED_AGENT = re.compile(
+    r"\s+(?:[\w'’]+\s+){0,3}?(?:par|by)\s+(?:\d+|deux|trois|quatre|cinq|six|plusieurs|divers|différents|"
+    r"several|two|three|four|five|six|various|multiple|some)\s+[a-zà-ÿ]",
+    re.IGNORECASE,
+)
+_PASSIVE_BE = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|être|été|est|sont|sera|seront|serait|seraient)\s+$", re.IGNORECASE
+)
+# a target, not a purchase: "aims to deploy 10,000 GPUs", "vise à déployer", "l'objectif est de"
+_AIM = re.compile(
+    r"\b(?:(?:aims?|aiming|seeks?|seeking|hopes?|hoping|wants?|wanting)\s+to|(?:target|goal|objective|ambition|"
+    r"objectif)\s+(?:is\s+to|of|est\s+de|de|d['’])|(?:vise|visent|viser)\s+à|veut|veulent|vouloir|espère|espèrent|"
+    r"(?:ambitionne|ambitionnent)\s+de)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# a machine described as it stands, not bought: "already operates a cluster equipped with"
+_EXISTING = re.compile(
+    r"\b(?:already|existing|currently|déjà|existant|existante|actuel|actuelle|actuellement)\b", re.IGNORECASE
+)
+# money whose purpose is buying chips is no purchase yet: "ce financement sert à acheter des puces",
+# "meant to cover the cost of purchases of GPUs"
+_MONEY_PURPOSE = re.compile(
+    r"\b(?:sert|servent|servira|serviront|servir|used|meant|intended|earmarked|destinée?s?)\b"
+    r"(?:\s+[\w'’]+){0,2}?\s+(?:à|to)\b|\b(?:to|pour|afin de)\s+(?:fund|finance|financer|cover|couvrir)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -92,12 +144,61 @@ def _word_regex(words: list[str], flags=0) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alt})", flags)
 
 
+def _inflections(cue: str, language: str) -> list[str]:
+    """The other forms of a French chip-purchase cue the lexicon lists once: a past participle agrees
+    with its object ("256 GPU commandés", "les puces acquises", "retenues"), a verb in the future or
+    the present takes a plural subject ("ils en recevront", "les hébergeurs commandent")."""
+    if language != "fr":
+        return []
+    head, _sp, last = cue.rpartition(" ")
+    pre = f"{head} " if head else ""
+    if cue.startswith("a ") and len(cue) > 4:
+        return ["ont " + cue[2:]]  # a reçu -> ont reçu
+    if len(last) < 4:
+        return []  # "iront au": a preposition ends the cue
+    if last.endswith(("é", "u")):
+        return [pre + last + x for x in ("s", "e", "es")]
+    if last.endswith("is") and len(last) > 3:  # acquis, pris
+        return [pre + last + x for x in ("e", "es")]
+    if last.endswith("ra") and len(last) > 4:  # recevra -> recevront
+        return [pre + last[:-1] + "ont"]
+    if not head and last.endswith("e") and not last.endswith("ée") and len(last) > 4:
+        return [last + "nt"]  # commande -> commandent
+    return []
+
+
 @cache
 def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     table: dict[str, list[tuple[str, str]]] = {}
     for r in for_language("cues", language):
         table.setdefault(r["cue"].lower().replace("’", "'"), []).append((r["fact_type"], r["subject_role"]))
+    for cue, entries in list(table.items()):
+        for fact_type, role in entries:
+            if fact_type != "chip_purchase":
+                continue
+            for form in _inflections(cue, language):
+                if not any(ft == fact_type for ft, _r in table.get(form, [])):
+                    table.setdefault(form, []).append((fact_type, role))
     return _word_regex(list(table), re.IGNORECASE), table
+
+
+# "will each receive", "a finalement commandé": adverbs between an auxiliary and the verb of a cue
+_AUX_ADVERB = re.compile(
+    r"(?<![\w'’])(will|would|shall|has|have|had|a|ont|avait|avaient|va|vont|sera|seront)"
+    r"((?:\s+(?:\w+ly|\w+ment|each|also|both|all|now|already|still|jointly|together|first|then|soon|just"
+    r"|chacun|chacune|déjà|aussi|bien|encore|enfin|ainsi|d['’]abord)){1,3})\s+(\w+)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _aux_cues(text: str, table: dict) -> list[tuple[int, int, str]]:
+    """(start, end, key) of cues split by adverbs: the key is the cue without them ("will receive")."""
+    out = []
+    for m in _AUX_ADVERB.finditer(text):
+        key = f"{m.group(1)} {m.group(3)}".lower()
+        if any(ft == "chip_purchase" for ft, _r in table.get(key, [])):
+            out.append((m.start(), m.end(), key))
+    return out
 
 
 @cache
@@ -438,8 +539,21 @@ _CONTINUES_NEXT = re.compile(
     re.IGNORECASE,
 )
 # a count with nothing after it: "with more than 60,000."
-_BARE_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,.]\d{3})+|\d{3,})(?![\w%$€£¥]|\s*(?:%|[A-Za-zÀ-ÿ$€£¥]))")
+# a number with no unit after it; a list goes on after it ("B 3 056 et C 2 424")
+_BARE_COUNT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{3,})"
+    r"(?![\w%$€£¥]|\s*(?:%|(?!(?:et|and|while|whereas|tandis|alors|but|mais)\b)[A-Za-zÀ-ÿ$€£¥]))"
+)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[,;]")
+# the object of a purchase verb given as a bare number, its chips named before: "A en achète 7 656,
+# B 3 056", "A, B and C each take 50,000"
+_COUNT_AFTER_CUE = re.compile(
+    r"\s+(?:(?:each|chacun|chacune|respectively|respectivement|about|around|some|environ|près de|more than|"
+    r"plus de)\s+)*"
+    r"(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})"
+    r"(?=\s*(?:[,;.)]|$)|\s+(?:et|and|while|whereas|tandis|alors|but|mais|each|chacun|chacune|apiece)\b)",
+    re.IGNORECASE,
+)
 _SOURCE_PHRASE = re.compile(
     r"\b(?:according to|selon|d['’]après|said|a indiqué|a annoncé|reported|a rapporté)\b", re.IGNORECASE
 )
@@ -548,6 +662,18 @@ _ANAPHOR = re.compile(
 _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|la|le|l['’]|cette|ce)\s*(?:purchase|order|deal|contract|acquisition|achat|commande|"
     r"contrat|acquisition|opération)\b",
+    re.IGNORECASE,
+)
+# the object of a firm's spending right after its amount: "$300 million on 6,000 GPUs", "300 M€ dans
+# l'achat de 6 000 GPU"
+_ON_COUNT = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:on|in|into|for|pour|dans|sur)\s+(?:(?:l['’]|the\s+)?(?:achat|acquisition|"
+    r"purchase)\s+(?:de|d['’]|of)\s*)?(?:(?:about|around|some|environ|près de|plus de|more than)\s+)?",
+    re.IGNORECASE,
+)
+_THE_MACHINE = re.compile(
+    r"\s*(?:the|this|that|its|la|le|l['’]|cette|ce|sa|son)\s*(?:new\s+|nouvelle?\s+)?(?:machine|system|"
+    r"supercomputer|cluster|supercalculateur|système|grappe)\b",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
@@ -747,7 +873,7 @@ class _DocContext:
         if _noise(self.lang).match(s.text):
             return True
         line_start = self.text.rfind("\n", 0, s.start) + 1
-        if not re.match(r"\s*[-•·*>›]\s", self.text[line_start : s.end]):
+        if not re.match(r"\s*[-•·*>→▸►–›]\s", self.text[line_start : s.end]):
             return False
         # a bullet: noise when the block it belongs to is headed by a noise line
         k = line_start - 1
@@ -756,7 +882,7 @@ class _DocContext:
             line = self.text[prev_start:k]
             if not line.strip():
                 return False
-            if not re.match(r"\s*[-•·*>›]\s", line):
+            if not re.match(r"\s*[-•·*>→▸►–›]\s", line):
                 return bool(_noise(self.lang).match(line))
             k = prev_start - 1
         return False
@@ -867,17 +993,17 @@ class _DocContext:
     def _all_cues(self) -> list[tuple[int, int, str]]:
         """(start, end, key) of every cue word in the document, word-bounded."""
         folded = self.text.lower().replace("’", "'")
-        if len(folded) != len(self.text):  # a few characters change length when lower-cased
-            out = []
-            for m in self._cue_rx.finditer(self.text):
-                out.append((m.start(), m.end(), re.sub(" +", " ", m.group(0).lower().replace("’", "'"))))
-            return out
-        ac, patterns = _cue_automaton(self.lang)
         valid = []
-        for idx, a, b in ac.find_matches_as_indexes(folded, overlapping=True):
-            if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
-                continue  # "a investi" inside "va investir" is no cue
-            valid.append((a, -b, patterns[idx]))
+        if len(folded) != len(self.text):  # a few characters change length when lower-cased
+            for m in self._cue_rx.finditer(self.text):
+                valid.append((m.start(), -m.end(), re.sub(" +", " ", m.group(0).lower().replace("’", "'"))))
+        else:
+            ac, patterns = _cue_automaton(self.lang)
+            for idx, a, b in ac.find_matches_as_indexes(folded, overlapping=True):
+                if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
+                    continue  # "a investi" inside "va investir" is no cue
+                valid.append((a, -b, patterns[idx]))
+        valid += [(a, -b, key) for a, b, key in _aux_cues(self.text, self._cue_table)]
         out, end = [], -1
         for a, neg_b, key in sorted(valid):  # leftmost, then longest, not overlapping
             if a >= end:
@@ -950,8 +1076,16 @@ class _DocContext:
             # a fact read by its own kind of cue ("attribuer" for a grant) wins over one another
             # kind of cue turned into it ("réunit" read with a public subject)
             made += converted
+            made = self.spent_on_chips(made)
             # one amount read by an investment and a subsidy cue is the subsidy's
             sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
+            # ... and one read by a chip purchase is the purchase's price ("$1.5bn for 8,000 GPUs")
+            sub_amounts |= {
+                a.start
+                for c in made
+                if c.fact_type == "chip_purchase" and self.priced_count(c)
+                for a in c.amounts
+            }
             made = [
                 c
                 for c in made
@@ -981,8 +1115,12 @@ class _DocContext:
             )
         candidates.extend(self.elided_counts(candidates))
         self.continued_grants(candidates)
+        self.vendor_before(candidates)
+        self.headline_buyers(candidates)
         self.investors_nearby(candidates)
+        self.funded_buyer(candidates)
         self.price_next_sentence(candidates)
+        self.count_next_sentence(candidates)
         self.local_dollars(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
@@ -1037,6 +1175,160 @@ class _DocContext:
         if _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
             return True
         return a > s.start and self.text[a].isupper() and _NAME_TAIL.match(self.text, b) is not None
+
+    def spent_on_chips(self, made: list[Candidate]) -> list[Candidate]:
+        """ "X will spend $300 million on 6,000 GPUs", "investit 300 M€ dans l'achat de 6 000 GPU": a
+        firm's own spending whose object is a chip count is the price of a chip purchase."""
+        out = []
+        for c in made:
+            a = c.amounts[0] if c.amounts else None
+            m = _ON_COUNT.match(self.text, a.end) if a is not None and c.rule.endswith(":capex") else None
+            found = (
+                find_quantities(self.text, self.lang, m.end(), min(c.sentence.end, m.end() + 60)) if m else []
+            )
+            if c.fact_type != "investment" or not found or found[0].start != m.end():
+                out.append(c)
+                continue
+            q = found[0]
+            same = [x for x in made if x.fact_type == "chip_purchase" and x.quantity == q.quantity]
+            if same:
+                for x in same:
+                    x.amounts = x.amounts or c.amounts
+                continue
+            buyer = next((p for p in c.parties if p.role in ("investor", "investee")), None)
+            if buyer is None:
+                out.append(c)
+                continue
+            chip = Candidate(
+                document_id=c.document_id,
+                fact_type="chip_purchase",
+                rule="chip_purchase:spent_on_chips",
+                cue=c.cue,
+                cue_start=c.cue_start,
+                sentence=c.sentence,
+                quantity=q.quantity,
+                chip_model=q.model,
+                country_code=c.country_code,
+                announced_on=c.announced_on,
+                date_precision=c.date_precision,
+                is_background=c.is_background,
+                amounts=c.amounts,
+            )
+            chip.parties = [Party("buyer", buyer.name, buyer.start, buyer.end, buyer.rule)]
+            vendor = self.vendor_from_model(q.model)
+            if vendor is None:
+                i = self._sentence_index[c.sentence.start]
+                seller = next((e for e in self.ents(i) if self.is_vendor(e)), None)
+                vendor = seller.name if seller is not None else None
+            if vendor:
+                chip.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+            out.append(chip)
+        return out
+
+    def funded_buyer(self, candidates: list[Candidate]) -> None:
+        """ "X lève 42 M$ auprès de Z. [...] Une partie des fonds servira à payer 256 GPU": the firm
+        that raised the money buys the chips, not its investor read as the most-mentioned name."""
+        rounds = [c for c in candidates if c.fact_type == "investment"]
+        for c in candidates:
+            if c.fact_type != "chip_purchase":
+                continue
+            i = self._sentence_index[c.sentence.start]
+            for p in c.parties:
+                if p.role != "buyer" or p.rule not in ("previous_sentence", "subject"):
+                    continue
+                for r in rounds:
+                    j = self._sentence_index[r.sentence.start]
+                    if j > i or (p.rule == "subject" and j != i):
+                        continue
+                    investors = {x.name for x in r.parties if x.role == "investor"}
+                    investee = next((x for x in r.parties if x.role == "investee"), None)
+                    if p.name in investors and investee is not None and investee.name not in investors:
+                        p.name, p.start, p.end, p.rule = investee.name, investee.start, investee.end, "funded"
+                        c.country_code = r.country_code or c.country_code
+                        break
+
+    def headline_buyers(self, candidates: list[Candidate]) -> None:
+        """ "TELEKOM S'OFFRE 10 000 GPU", "VIREO COMPUTE PLACES ... ORDER": a buyer read in a line in
+        capitals is the name the body writes in mixed case (Deutsche Telekom, Vireo Compute)."""
+        body: list[Entity] | None = None
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or c.sentence.text.upper() != c.sentence.text:
+                continue
+            for p in c.parties:
+                if p.role != "buyer" or not p.name.isupper():
+                    continue
+                if body is None:
+                    body = [
+                        e
+                        for j, t in enumerate(self.sentences)
+                        if t.text.upper() != t.text
+                        for e in self.ents(j)
+                        if not e.name.isupper()
+                    ]
+                words = p.name.split()
+                for k in range(len(words), 0, -1):
+                    head = " ".join(words[:k]).casefold()
+                    if len(head) < 4:
+                        break
+                    tail = re.compile(rf"(?:.+ )?{re.escape(head)}")
+                    hit = next((e for e in body if tail.fullmatch(e.name.casefold())), None)
+                    if hit is not None:
+                        p.name = hit.name
+                        break
+
+    def vendor_before(self, candidates: list[Candidate]) -> None:
+        """ "A, B and C will each receive 50,000 Nvidia GPUs. D will take 60,000 GPUs": chips named
+        by no model or maker right after a purchase of one maker's chips are that maker's."""
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in candidates:
+            if c.fact_type == "chip_purchase":
+                by_sentence.setdefault(self._sentence_index[c.sentence.start], []).append(c)
+        for k, cs in by_sentence.items():
+            makers = {p.name for c in by_sentence.get(k - 1, []) for p in c.parties if p.role == "vendor"}
+            if len(makers) != 1:
+                continue
+            for c in cs:
+                if c.chip_model is None and c.quantity and not any(p.role == "vendor" for p in c.parties):
+                    c.parties.append(Party("vendor", next(iter(makers)), None, None, "previous_purchase"))
+
+    def count_next_sentence(self, candidates: list[Candidate]) -> None:
+        """ "X has agreed to buy a $100 million supercomputer. The machine links 64 CS-2 systems": the
+        next sentence that speaks of the machine itself gives its count of chips."""
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or c.quantity is not None:
+                continue
+            k = self._sentence_index[c.sentence.start] + 1
+            if k >= len(self.sentences) or not _THE_MACHINE.match(self.sentences[k].text):
+                continue
+            nxt = self.sentences[k]
+            found = find_quantities(self.text, self.lang, nxt.start, nxt.end)
+            if found:
+                c.quantity = found[0].quantity
+                c.chip_model = c.chip_model or found[0].model
+                vendor = self.vendor_from_model(found[0].model)
+                if vendor and not any(p.role == "vendor" for p in c.parties):
+                    c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+
+    def priced_count(self, c: Candidate) -> bool:
+        """The amount of a chip purchase is the price of its chips: it stands next to the count, with
+        no other deal between them ("$1.5bn for 8,000 GPUs", "2 048 GPU ..., pour 70 M€"), not "secures
+        $40 million and 1,500 GPUs" nor "orders 1,200 GPUs, secures $60 million"."""
+        if not c.amounts or not c.quantity:
+            return False
+        a = c.amounts[0]
+        s = c.sentence
+        cues = [x for x, _y, _ft in self.cue_starts]
+        for q in find_quantities(self.text, self.lang, s.start, s.end):
+            if q.quantity != c.quantity:
+                continue
+            lo, hi = (q.end, a.start) if q.end <= a.start else (a.end, q.start)
+            if (
+                hi - lo <= 80
+                and not re.search(r"\b(?:and|et|while|tandis que)\b", self.text[lo:hi])
+                and not any(lo <= x < hi for x in cues)
+            ):
+                return True
+        return False
 
     def price_next_sentence(self, candidates: list[Candidate]) -> None:
         """ "X has purchased 2,000 GPUs. The purchase was funded with S$120 million": the next
@@ -1115,6 +1407,14 @@ class _DocContext:
             taken = [(q.start, q.end) for q in find_quantities(self.text, self.lang, s.start, s.end)]
             taken += [(m.start, m.end) for m in self.money_in(s)]
             taken += [(d.start, d.end) for d in self.dates_in(s.start, s.end)]
+            # the purchase's own count without a unit ("NHN Cloud en achète 7 656, Naver Cloud 3 056")
+            taken += [
+                (m.start(), m.end())
+                for m in _BARE_COUNT.finditer(self.text, c.cue_start, s.end)
+                if parse_digits(m.group(1), self.lang) == c.quantity
+            ][:1]
+            if not taken:
+                continue
             for m in _BARE_COUNT.finditer(self.text, s.start, s.end):
                 if m.start() < min(a for a, _b in taken) or any(a <= m.start() < b for a, b in taken):
                     continue
@@ -1185,11 +1485,22 @@ class _DocContext:
         """The stretch of the sentence a cue governs: from the previous cue of another type to the next."""
         lo, hi = s.start, s.end
         for a, b, ft in self.cue_starts:
+            if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):
+                continue  # "secured an allocation of 512 GPUs": the noun's object is the chips bought
             if ft != fact_type and b <= cs:
                 lo = max(lo, b)
             if ft != fact_type and a >= ce:
                 hi = min(hi, a)
         return lo, hi
+
+    def chip_object(self, end: int) -> bool:
+        """A cue word whose object is a number of chips: "an allocation of 512 GPUs", "une enveloppe
+        de 2 000 puces"."""
+        m = re.match(r"\s+(?:of|de|d['’])\s*", self.text[end : end + 8])
+        if m is None:
+            return False
+        q = find_quantities(self.text, self.lang, end + m.end(), min(len(self.text), end + m.end() + 60))
+        return bool(q) and q[0].start == end + m.end()
 
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
         lo, hi = self.clause(s, cs, ce, fact_type)
@@ -1225,7 +1536,32 @@ class _DocContext:
             ]
             model = model_regex().search(self.text, lo, hi)
             qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
+            bare, antecedent = self.bare_count(i, s, lo, cs, ce)
+            if role == "destination":
+                # "50,000 will go to the government": the count is the subject, the buyer follows
+                bare, antecedent = self.count_before(i, s, lo, cs), None
+                if bare is None:
+                    return []
+            if bare is not None:
+                qty = bare
+                if model is None and bare.model:
+                    model = model_regex().search(bare.model)
             has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
+            if role == "buyer_count":
+                # "take 60,000 GPUs", "a retenu 18 693 GPU": only a count as the verb's own object
+                # ("takes a stake" is no purchase)
+                # ... or the chips the participle qualifies: "les 640 puces H200 retenues par X"
+                if qty is None or not (
+                    re.fullmatch(
+                        r"\s+(?:(?:each|chacun|chacune|about|around|some|nearly|almost|environ|près de|"
+                        r"more than|plus de|over|up to)\s+)*",
+                        self.text[ce : qty.start],
+                        re.IGNORECASE,
+                    )
+                    or (qty.end <= cs and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", self.text[qty.end : cs]))
+                ):
+                    return []
+                role = "buyer_weak"
             if role == "buyer_weak" and qty is None:
                 return []  # "utilise des GPU", "accueillera des puces": a purchase only with a count
             if (
@@ -1236,7 +1572,19 @@ class _DocContext:
                 return []  # "to be installed in 2026": a passive says when, not who buys
             if not has_chip or re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
                 return []  # "acquis 10 % d'Anthropic" is a stake, not chips
-            cands = self.chip_roles(i, s, role, cs, ce, base)
+            if self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None):
+                return []
+            near = self.text[max(lo, cs - 40) : cs]
+            if _AIM.search(near) or (role == "buyer_weak" and _EXISTING.search(self.text[lo:cs])):
+                return []  # a target, or a machine described as it already stands
+            if _PASSIVE_BE.search(self.text[max(lo, cs - 12) : cs]) and _UNNAMED_AGENT.match(
+                self.text, ce, min(hi, ce + 60)
+            ):
+                return []  # bought by unnamed buyers: the article's subject is not the buyer
+            if role == "destination":
+                cands = self.destination_roles(i, s, ce, base)
+            else:
+                cands = self.chip_roles(i, s, role, cs, ce, base)
             for c in cands:
                 if qty:
                     c.quantity = qty.quantity
@@ -1252,6 +1600,15 @@ class _DocContext:
                     c.parties = [p for p in c.parties if p.role != "vendor" or p.name == vendor]
                 if vendor and not any(p.role == "vendor" for p in c.parties):
                     c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+                if antecedent is not None and not any(p.role == "vendor" for p in c.parties):
+                    # "Nvidia livrera 260 000 GPU. A et B en recevront chacun 50 000": the chips' maker
+                    seller = next((e for e in self.ents(antecedent) if self.is_vendor(e)), None)
+                    if seller is not None:
+                        c.parties.append(Party("vendor", seller.name, seller.start, seller.end, "antecedent"))
+            if cands and re.search(r"\b(?:respectively|respectivement)\b", s.text, re.IGNORECASE):
+                cands = self.respectively(i, s, cs, ce, hi, cands)
+        elif fact_type != "chip_purchase" and self.chip_object(ce):
+            return []  # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
         elif fact_type == "investment":
             if not amounts:
                 return []
@@ -1273,6 +1630,160 @@ class _DocContext:
         for c in cands:
             self.finish(c, i, s, flags)
         return cands
+
+    def not_a_purchase(self, lo: int, hi: int, cs: int, ce: int, counted: bool) -> bool:
+        """A chip cue that reports no purchase: negated or contrasted, its object chip-making
+        equipment, or, with no count, chips that are not its object ("prioritise orders from the EU
+        ... next-generation chips"), a generic plural ("the companies' purchases of GPUs") or money's
+        purpose ("sert à acheter des puces")."""
+        before, after = self.text[lo:cs], self.text[ce:hi]
+        if _NEGATED_CUE.search(before) or _NO_PURCHASE.search(self.text, lo, hi):
+            return True
+        obj = after[:80]
+        # the object ends where a coordinated clause starts ("orders from X and help design chips")
+        joined = re.search(r"\b(?:and|et|but|mais|while|tandis que|alors que)\b", obj)
+        if joined and joined.start() > 0:
+            obj = obj[: joined.start()]
+        equipment = _EQUIPMENT.search(obj)
+        chips = [
+            m
+            for m in re.finditer(rf"{_CHIP_WORDS}|{model_regex().pattern}", obj)
+            if not _NOT_BOUGHT.search(obj[: m.start()])
+        ]
+        if equipment and not chips:
+            return True  # "installed its first EUV lithography machine", "ASML livre ses machines"
+        if counted:
+            return False
+        if re.search(r"\b[a-zà-ÿ][\w-]*s['’]\s+$|\b(?:their|leurs)\s+$", before):
+            return True
+        noun = re.fullmatch(
+            r"(?:order|purchase|acquisition|deal|commande|achat)s?(?:\s+(?:of|for|de|d['’]|pour))?",
+            self.text[cs:ce],
+            re.I,
+        )
+        if noun and re.search(
+            r"\b(?:the|this|that|its|la|le|l['’]|cette|ce|cet|sa|son)\s+(?:[\w-]+\s+)?$", before, re.I
+        ):
+            return True  # "the cost of the GPU order": the purchase already told, no new one
+        if noun and re.search(r"(?:^|[,:;]\s*)(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
+            return True  # "In this issue: X upgrades Y, a Swedish GPU order, ...": a topic in a list
+        if _MONEY_PURPOSE.search(before):
+            return True
+        # a chip word or model right before a noun cue: "a GPU order", "GPU ORDER"
+        named_before = re.search(rf"(?:{_CHIP_WORDS}|{model_regex().pattern})\s+(?:\w+\s+)?$", before, re.I)
+        return not chips and not named_before
+
+    def respectively(self, i, s, cs, ce, hi, cands: list[Candidate]) -> list[Candidate]:
+        """ "A, B and C bought 5,000, 3,000 and 1,000 GPUs respectively": the n-th buyer, the n-th count."""
+        first = min(
+            (p.start for c in cands for p in c.parties if p.role == "buyer" and p.start is not None),
+            default=None,
+        )
+        if first is None or first >= cs:
+            return cands
+        buyers = [e for e in self.ents(i) if first <= e.start and e.end <= cs and not self.is_vendor(e)]
+        run = re.match(
+            r"(?:\s+(?:respectively|respectivement))?\s+((?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+)"
+            r"(?:(?:\s*,\s*|\s+(?:et|and)\s+|,\s+(?:et|and)\s+)(?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+))+)",
+            self.text[ce:hi],
+            re.IGNORECASE,
+        )
+        if run is None:
+            return cands
+        numbers = re.findall(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d{1,3}(?:,\d{3})+|\d+", run.group(1))
+        counts = [parse_digits(n, self.lang) for n in numbers]
+        if len(counts) != len(buyers) or len(buyers) < 2 or not all(counts):
+            return cands
+        out = []
+        for k, (b, n) in enumerate(zip(buyers, counts, strict=True)):
+            c = replace(cands[0], suffix="" if k == 0 else f".{k}", quantity=int(n))
+            c.parties = [Party("buyer", b.name, b.start, b.end, "respectively")]
+            c.parties += [p for p in cands[0].parties if p.role == "vendor"]
+            c.country_code = self.party_country(b, s, ce, located=True)
+            out.append(c)
+        return out
+
+    def count_before(self, i: int, s: Sentence, lo: int, cs: int) -> ChipQuantity | None:
+        """The count a destination verb has as subject: "the remaining 50,000 will go to", "50 000
+        iront à", "2,000 GPUs will go to"; a bare number needs chips named in the sentence or the one
+        before."""
+        for q in find_quantities(self.text, self.lang, lo, cs):
+            if re.fullmatch(r"\s*", self.text[q.end : cs]):
+                return q
+        m = re.search(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})\s+$", self.text[lo:cs])
+        if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            return None
+        value = parse_digits(m.group(1), self.lang)
+        if not value or value < 2 or value != int(value):
+            return None
+        for j in (i, i - 1):
+            if j < 0:
+                continue
+            t = self.sentences[j]
+            text = self.text[t.start : t.end]
+            if re.search(_CHIP_WORDS, text) or model_regex().search(text):
+                found = model_regex().search(text)
+                start = lo + m.start(1)
+                return ChipQuantity(
+                    start, start + len(m.group(1)), int(value), found.group(0) if found else None
+                )
+        return None
+
+    def destination_roles(self, i: int, s: Sentence, ce: int, base: dict) -> list[Candidate]:
+        """The buyer right after a destination verb: a name, a public body ("the government", "l'État",
+        read as its country), else a country; the chips' maker named in the sentence or the one before."""
+        article = r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?"
+        buyer = next((e for e in self.ents(i) if e.start >= ce), None)
+        if buyer is not None and not re.fullmatch(article, self.text[ce : buyer.start]):
+            buyer = None
+        cand = Candidate(rule="chip_purchase:destination", **base)
+        if buyer is not None and not self.is_vendor(buyer):
+            cand.parties = [Party("buyer", buyer.name, buyer.start, buyer.end, "role_marker")]
+            cand.country_code = self.party_country(buyer, s, ce, located=True)
+        else:
+            body = _public_bodies(self.lang).search(self.text, ce, min(s.end, ce + 30))
+            country = next((c for c in self.countries_in(ce, min(s.end, ce + 25)) if c.kind == "name"), None)
+            if body is not None and re.fullmatch(article, self.text[ce : body.start()]):
+                name = self.grantor_name(i, s, body.start(), body.end())
+                cand.parties = [Party("buyer", name, body.start(), body.start() + len(name), "public_body")]
+                inside = self.countries_in(max(s.start, body.start() - 40), min(s.end, body.end() + 40))
+                cand.country_code = inside[0].code if inside else self.country_at(s.start)
+            elif country is not None:
+                cand.parties = [Party("buyer", country.surface, country.start, country.end, "country")]
+                cand.country_code = country.code
+            else:
+                return []
+        for j in (i, i - 1):
+            seller = next((e for e in self.ents(j) if self.is_vendor(e)), None) if j >= 0 else None
+            if seller is not None:
+                cand.parties.append(Party("vendor", seller.name, seller.start, seller.end, "vendor"))
+                break
+        return [cand]
+
+    def bare_count(
+        self, i: int, s: Sentence, lo: int, cs: int, ce: int
+    ) -> tuple[ChipQuantity | None, int | None]:
+        """A count with no unit right after a purchase verb ("en achète 7 656", "each take 50,000") is
+        a number of chips when the chips are named before it: earlier in the clause, or, after the
+        French pronoun "en", in the previous sentence. The model comes from there."""
+        m = _COUNT_AFTER_CUE.match(self.text, ce, s.end)
+        if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            return None, None
+        value = parse_digits(m.group(1), self.lang)
+        if not value or value < 2 or value != int(value):
+            return None, None
+        spans = [(lo, cs, None)]
+        clitic = r"(?<![\w'’])en\s+(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?$"
+        if re.search(clitic, self.text[max(s.start, cs - 12) : cs]) and i > 0:
+            prev = self.sentences[i - 1]
+            spans.append((prev.start, prev.end, i - 1))
+        for a, b, where in spans:
+            before = self.text[a:b]
+            if not (re.search(_CHIP_WORDS, before) or model_regex().search(before)):
+                continue
+            found = model_regex().search(before)
+            return ChipQuantity(m.start(1), m.end(1), int(value), found.group(0) if found else None), where
+        return None, None
 
     def public_source(self, i: int, s: Sentence, c: Candidate, amounts: list[Amount]) -> Candidate:
         """Money a firm gets from a public body is a subsidy, whatever the verb: "X obtient 1,5 million
@@ -1911,8 +2422,26 @@ class _DocContext:
         out = []
         role = "buyer" if role == "buyer_weak" else role
         if role == "vendor":
+            if re.match(r"\s+(?:by|par)\b", self.text[ce : ce + 5]):
+                return []  # "GPUs supplied by Nvidia": the maker of chips another cue tells of
             vendor, how = self.subject(i, s, cs)
             buyer = self.directly_after(i, s, markers["buyer"], ce) if "buyer" in markers else None
+            if buyer is None:
+                # "will supply X with 1,456 GPUs": the buyer is the verb's object
+                obj = next((e for e in self.ents(i) if e.start >= ce), None)
+                if (
+                    obj is not None
+                    and re.fullmatch(r"\s+(?:the\s+)?", self.text[ce : obj.start])
+                    and re.match(r"\s+with\b", self.text[obj.end : obj.end + 6])
+                    and not self.is_vendor(obj)
+                ):
+                    buyer = obj
+            if buyer is not None and any(
+                c.kind == "name"
+                and re.search(_TO_BUYER, self.text[c.start - 12 : c.start])
+                for c in self.countries_in(ce, buyer.start)
+            ):
+                buyer = None  # "ship 260,000 GPUs to Korea as Samsung ...": the country named first
             country = None
             if buyer is None:
                 for c in self.countries_in(ce, s.end):
@@ -1933,6 +2462,9 @@ class _DocContext:
             return [cand]
         body = self.find_body(s, s.start, cs)
         subj, how = self.subject(i, s, cs, ce, avoid_vendors=True)
+        if how == "subject" and subj is not None and subj.end <= cs and ";" in self.text[subj.end : cs]:
+            # "Nordic roundup: Denmark backs X; Finnish firm buys AMD chips": another clause's name
+            subj, how = None, None
         if how == "previous_sentence" and subj is not None and self.is_public(subj):
             # "The ministry will contribute €150m to a supercomputer at X. The machine will use ...":
             # the machine is X's, not its funder's
@@ -1980,7 +2512,8 @@ class _DocContext:
             return []
         buyers = [subj]
         # "A, B and C will each deploy ...": one purchase per buyer
-        if how == "subject" and re.search(r"\b(?:each|chacun|chacune)\b", self.text[cs - 40 : ce + 40], re.I):
+        near = self.text[max(s.start, cs - 40) : ce + 40]
+        if how == "subject" and re.search(r"\b(?:each|chacun|chacune)\b", near, re.I):
             buyers = [
                 e for e in self.ents(i) if subj.start <= e.start and e.end <= cs and not self.is_vendor(e)
             ]

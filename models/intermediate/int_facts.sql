@@ -7,7 +7,10 @@
 -- firm's home country; a seed project's own country comes first. A fact with
 -- no party (an investment without investee or investor, a subsidy without
 -- grantor, granting country or recipient, a chip purchase without buyer) is
--- flagged incomplete and stays out of the marts.
+-- flagged incomplete and stays out of the marts. A fact the text does not date
+-- is dated by its article (date_source = 'article'): news reports what was
+-- announced when it was published; a background deal recalled from the past
+-- is not, and stays undated.
 with groups as (
     select * from intermediate.int_fact_groups
 ),
@@ -22,6 +25,10 @@ parties as (
 
 firms as (
     select * from staging.stg_firms
+),
+
+documents as (
+    select * from staging.stg_documents
 ),
 
 members as (
@@ -103,8 +110,18 @@ final as (
                 then main_firm.country_code
             else coalesce(firsts.text_country_code, main_firm.country_code)
         end as country_code,
-        firsts.announced_on,
-        firsts.date_precision,
+        case
+            when firsts.announced_on is not null then firsts.announced_on
+            when not firsts.is_background then documents.published_on
+        end as announced_on,
+        case
+            when firsts.announced_on is not null then firsts.date_precision
+            when not firsts.is_background and documents.published_on is not null then 'day'
+        end as date_precision,
+        case
+            when firsts.announced_on is not null then 'text'
+            when not firsts.is_background and documents.published_on is not null then 'article'
+        end as date_source,
         firsts.is_background,
         firsts.candidate_count,
         evidence.candidate_id as evidence_candidate_id,
@@ -124,6 +141,7 @@ final as (
     inner join firsts on firsts.fact_id = evidence.fact_id
     left join firms as main_firm on main_firm.firm_id = firsts.main_firm_id
     left join party_counts on party_counts.fact_id = evidence.fact_id
+    left join documents on documents.document_id = evidence.document_id
 )
 
 select * from final

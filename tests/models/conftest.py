@@ -40,7 +40,8 @@ ALIASES = [
     ("Lightspeed", "lightspeed"),
     ("ministère japonais de l'Économie", "meti"),
 ]
-REAL_SEEDS = ("countries", "country_names", "currencies", "fx_rates", "fx_fixed_rates")
+REAL_SEEDS = ("countries", "country_names", "currencies", "fx_rates", "fx_fixed_rates", "deal_reviews",
+              "confidence_markers", "confidence_weights", "confidence_calibration")
 
 # the raw tables as pinned in docs/architecture.md
 RAW_DDL = """

@@ -64,3 +64,30 @@ def test_chip_purchase_quantity(sample_db):
         join marts.dim_firms f on f.firm_id = p.buyer_firm_id
         where f.firm_id = 'atom-project'""").fetchall()
     assert rows == [(10000, "US")]
+
+
+def test_deal_ids_survive_more_documents(tmp_path):
+    """Adding articles keeps every existing deal id; a new report of a known deal takes its id."""
+    import shutil
+
+    documents = tmp_path / "documents"
+    shutil.copytree(ROOT / "seeds" / "documents", documents)
+    db = tmp_path / "w.duckdb"
+
+    def deals() -> dict[str, str]:
+        assert api.build(project_dir=ROOT, db=db, documents=documents, threads=2).exit_code == 0
+        with duckdb.connect(str(db), read_only=True) as con:
+            return dict(con.execute("select d.file_name || ':' || f.investment_id, f.deal_id "
+                                    "from marts.fct_investments f join marts.dim_documents d "
+                                    "using (document_id)").fetchall())
+
+    before = deals()
+    (documents / "later.txt").write_text(
+        "Tokyo start-up Sakana AI has raised $127 million from Khosla Ventures and Lux Capital, "
+        "the company said. Separately, Orbis Robotics raised $20 million from Vireo Capital.\n",
+        encoding="utf-8")
+    after = deals()
+    assert {k: after[k] for k in before} == before
+    sakana = {v for k, v in before.items() if v in after.values()}
+    later = {v for k, v in after.items() if k.startswith("later.txt")}
+    assert len(later) == 2 and len(later & sakana) == 1

@@ -1,0 +1,158 @@
+-- Facts -> deals: the reports of one real-world deal, in every document, share
+-- a deal_id. Two facts report the same deal when all of these hold:
+--   * the same type and the same main party after name resolution (investee;
+--     buyer; for a subsidy the granting country, and recipients that are not
+--     disjoint: one report may name none of them, or fewer);
+--   * their measures agree within 15 %: the amount in USD (converted at the
+--     event's date, so EUR 600M and USD 640M of one round agree), for a chip
+--     purchase the chip count when both state one;
+--   * their dates are compatible: periods (a day, or the month or year the text
+--     gives) at most 183 days apart. Only dates the text states count; a date
+--     taken from the article's publication says nothing about an old deal.
+-- Deals are the connected groups of such pairs. A fact with no measure joins
+-- its party's deal when the party has exactly one; otherwise the party's
+-- unmeasured facts form one deal. A fact whose party is unknown is a deal of
+-- its own. deal_id is an md5 of the type and the deal's first report (earliest
+-- publication, then first loaded, then fact_id): it stays when later articles
+-- about this or other deals arrive, and when the build is re-run.
+with recursive facts as (
+    select * from intermediate.int_facts where is_complete
+),
+
+groups as (
+    select * from intermediate.int_fact_groups
+),
+
+parties as (
+    select * from intermediate.int_candidate_parties
+),
+
+documents as (
+    select * from staging.stg_documents
+),
+
+recipients as (
+    select
+        groups.fact_id,
+        list(distinct parties.firm_id order by parties.firm_id) as recipient_ids
+    from groups
+    inner join parties on parties.candidate_id = groups.candidate_id
+    where parties.role = 'recipient' and parties.firm_id is not null
+    group by groups.fact_id
+),
+
+keyed as (
+    select
+        facts.fact_id,
+        facts.fact_type,
+        case
+            when facts.fact_type = 'subsidy' then facts.grantor_country_code
+            else facts.main_firm_id
+        end as deal_party,
+        coalesce(recipients.recipient_ids, []) as recipient_ids,
+        facts.amount_usd,
+        case when facts.fact_type = 'chip_purchase' then cast(facts.quantity as double) end as chip_count,
+        -- the period the text dates the fact to
+        case when facts.date_source = 'text' then facts.announced_on end as period_start,
+        case
+            when facts.date_source <> 'text' then null
+            when facts.date_precision = 'year' then facts.announced_on + interval 1 year - interval 1 day
+            when facts.date_precision = 'month' then facts.announced_on + interval 1 month - interval 1 day
+            else facts.announced_on
+        end as period_end,
+        -- the first report: earliest published, then first loaded into this warehouse
+        row_number() over (
+            order by documents.published_on nulls last, documents.loaded_at nulls last, facts.fact_id
+        ) as report_order
+    from facts
+    left join recipients on recipients.fact_id = facts.fact_id
+    left join documents on documents.document_id = facts.document_id
+),
+
+measured as (
+    select * from keyed
+    where deal_party is not null and (amount_usd is not null or chip_count is not null)
+),
+
+same_deal as (
+    -- pairs of reports of one deal, in both directions
+    select a.fact_id as fact_a, b.fact_id as fact_b
+    from measured as a
+    inner join measured as b
+        on b.fact_type = a.fact_type
+        and b.deal_party = a.deal_party
+        and b.fact_id <> a.fact_id
+    where
+        case
+            when a.chip_count is not null and b.chip_count is not null
+                then greatest(a.chip_count, b.chip_count) <= least(a.chip_count, b.chip_count) * 1.15
+            when a.amount_usd is not null and b.amount_usd is not null
+                then greatest(a.amount_usd, b.amount_usd) <= least(a.amount_usd, b.amount_usd) * 1.15
+            else false
+        end
+        and (
+            len(a.recipient_ids) = 0 or len(b.recipient_ids) = 0
+            or len(list_intersect(a.recipient_ids, b.recipient_ids)) > 0
+        )
+        and (
+            a.period_start is null or b.period_start is null
+            or date_diff('day', least(a.period_end, b.period_end), greatest(a.period_start, b.period_start)) <= 183
+        )
+),
+
+reachable as (
+    select fact_id as fact_a, fact_id as fact_b from measured
+    union
+    select reachable.fact_a, same_deal.fact_b
+    from reachable
+    inner join same_deal on same_deal.fact_a = reachable.fact_b
+),
+
+measured_members as (
+    select
+        reachable.fact_a as fact_id,
+        -- the group's first report names the deal
+        arg_min(reachable.fact_b, first_report.report_order) as first_fact_id
+    from reachable
+    inner join keyed as first_report on first_report.fact_id = reachable.fact_b
+    group by reachable.fact_a
+),
+
+measured_deals as (
+    select
+        measured.fact_type,
+        measured.deal_party,
+        md5(measured.fact_type || '|' || measured_members.first_fact_id) as deal_id
+    from measured
+    inner join measured_members on measured_members.fact_id = measured.fact_id
+),
+
+single_deal_parties as (
+    select fact_type, deal_party, min(deal_id) as deal_id
+    from measured_deals
+    group by fact_type, deal_party
+    having count(distinct deal_id) = 1
+),
+
+final as (
+    select measured_members.fact_id, md5(keyed.fact_type || '|' || measured_members.first_fact_id) as deal_id
+    from measured_members
+    inner join keyed on keyed.fact_id = measured_members.fact_id
+    union all
+    select
+        keyed.fact_id,
+        case
+            when keyed.deal_party is null then md5(keyed.fact_type || '|' || keyed.fact_id)
+            else coalesce(
+                single_deal_parties.deal_id,
+                md5(keyed.fact_type || '|' || keyed.deal_party || '|unmeasured')
+            )
+        end as deal_id
+    from keyed
+    left join single_deal_parties
+        on single_deal_parties.fact_type = keyed.fact_type
+        and single_deal_parties.deal_party = keyed.deal_party
+    where keyed.fact_id not in (select fact_id from measured)
+)
+
+select * from final

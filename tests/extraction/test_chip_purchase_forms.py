@@ -1,0 +1,408 @@
+"""Chip purchases: cue word forms, counts without a unit, vendor cues, non-purchases (own sentences)."""
+
+
+def parties(candidate, role: str) -> list[str]:
+    return [p.name for p in candidate.parties if p.role == role]
+
+
+def chips(cands):
+    return [c for c in cands if c.fact_type == "chip_purchase"]
+
+
+def by_buyer(cands):
+    return {parties(c, "buyer")[0]: c.quantity for c in chips(cands)}
+
+
+def test_french_participle_agrees_with_its_object(extract):
+    for verb in ("commandés", "commandées", "acquises", "retenues"):
+        cands, _ = extract(f"Les 640 puces H200 {verb} par Harbor Compute arriveront en juin.", "fr")
+        got = chips(cands)
+        assert [c.quantity for c in got] == [640], verb
+        assert parties(got[0], "buyer") == ["Harbor Compute"], verb
+
+
+def test_french_plural_future_and_present(extract):
+    cands, _ = extract("Harbor Compute et Lumen Grid recevront chacun 900 puces MI300X d'AMD.", "fr")
+    assert by_buyer(cands) == {"Harbor Compute": 900, "Lumen Grid": 900}
+
+
+def test_adverb_between_auxiliary_and_verb(extract):
+    cands, _ = extract(
+        "Harbor Compute, Lumen Grid and Quanta Labs will each receive 12,000 AMD MI300X accelerators.", "en"
+    )
+    assert by_buyer(cands) == {"Harbor Compute": 12000, "Lumen Grid": 12000, "Quanta Labs": 12000}
+    cands, _ = extract("Lumen Grid will also receive 3,000 Nvidia H100 chips next year.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 3000}
+
+
+def test_verbs_of_obtaining_chips(extract):
+    cands, _ = extract("The Nordic Compute Office has empanelled 7,200 GPUs from six cloud firms.", "en")
+    assert [c.quantity for c in chips(cands)] == [7200]
+    cands, _ = extract("Harbor Compute will take 4,000 GPUs from the second batch.", "en")
+    assert by_buyer(cands) == {"Harbor Compute": 4000}
+    cands, _ = extract("Le fonds a annoncé que Lumen Grid a retenu 1 200 processeurs graphiques.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 1200}
+
+
+def test_verbs_of_obtaining_need_a_count(extract):
+    assert chips(extract("Harbor Compute will take GPUs from several vendors.", "en")[0]) == []
+    assert chips(extract("Les fournisseurs retenus proposent des GPU et des serveurs.", "fr")[0]) == []
+
+
+def test_unitless_counts_after_french_en(extract):
+    cands, _ = extract(
+        "Le ministère a réparti 9 000 puces H200 entre trois opérateurs. "
+        "Harbor Compute en achète 5 000, Lumen Grid 2 500 et Quanta Labs 1 500.",
+        "fr",
+    )
+    got = {parties(c, "buyer")[0]: c for c in chips(cands) if parties(c, "buyer")[0] != "ministère"}
+    assert {k: c.quantity for k, c in got.items() if k != "ministère"} == {
+        "Harbor Compute": 5000,
+        "Lumen Grid": 2500,
+        "Quanta Labs": 1500,
+    }
+    assert {parties(c, "vendor")[0] for c in got.values()} == {"Nvidia"}
+
+
+def test_unitless_counts_in_an_each_list(extract):
+    cands, _ = extract(
+        "AMD will ship 30,000 accelerators this year: Harbor Compute and Lumen Grid will each take 10,000, "
+        "Quanta Labs 6,000.",
+        "en",
+    )
+    got = {k: v for k, v in by_buyer(cands).items() if k in ("Harbor Compute", "Lumen Grid", "Quanta Labs")}
+    assert got == {"Harbor Compute": 10000, "Lumen Grid": 10000, "Quanta Labs": 6000}
+
+
+def test_a_bare_number_without_chips_before_it_is_no_count(extract):
+    assert chips(extract("Harbor Compute en achète 5 000, selon le journal.", "fr")[0]) == []
+
+
+def test_an_allocation_of_chips_is_a_purchase_not_a_subsidy(extract):
+    cands, _ = extract(
+        "Lumen Grid said it had secured an allocation of 640 Nvidia H100 GPUs via a reseller.", "en"
+    )
+    assert by_buyer(cands) == {"Lumen Grid": 640}
+    cands, _ = extract(
+        "Le laboratoire Quanta Labs a obtenu une allocation de 900 GPU H200 pour 40 millions d'euros.", "fr"
+    )
+    assert [c.fact_type for c in cands] == ["chip_purchase"]
+    assert [(a.amount, a.currency) for a in cands[0].amounts] == [(40e6, "EUR")]
+
+
+def test_a_priced_purchase_is_not_also_an_investment(extract):
+    cands, _ = extract("Harbor Compute secures 2,048 AMD MI300X accelerators in a $90 million deal.", "en")
+    assert [c.fact_type for c in cands] == ["chip_purchase"]
+    assert [(a.amount, a.currency) for a in cands[0].amounts] == [(90e6, "USD")]
+
+
+def test_the_buyer_after_a_vendor_verb(extract):
+    cands, _ = extract("Orbis Systems will supply Lumen Grid with 1,200 Nvidia H100 GPUs.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 1200}
+    cands, _ = extract("AMD fournira à Lumen Grid 3 000 accélérateurs MI300X pour son centre de Lyon.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 3000}
+    assert parties(chips(cands)[0], "vendor") == ["AMD"]
+    cands, _ = extract("AMD livrera 3 000 accélérateurs MI300X à Lumen Grid d'ici l'été.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 3000}
+
+
+def test_negated_or_contrasted_purchases(extract):
+    assert (
+        chips(
+            extract(
+                "Lumen Grid a reçu son premier prototype de puce, un jalon plutôt qu'une commande.", "fr"
+            )[0]
+        )
+        == []
+    )
+    assert (
+        chips(
+            extract("The test batch of chips was a milestone for Lumen Grid rather than an order.", "en")[0]
+        )
+        == []
+    )
+    cands, _ = extract(
+        "Quanta Labs a installé un scanner EUV, une acquisition d'équipement et non de puces.", "fr"
+    )
+    assert chips(cands) == []
+
+
+def test_chips_not_the_object_of_the_cue(extract):
+    cands, _ = extract(
+        "Lumen Grid will prioritise orders from European clients and help design next-generation chips.", "en"
+    )
+    assert chips(cands) == []
+    cands, _ = extract(
+        "The $2 billion Quanta Labs received last year is meant to build chips for the army.", "en"
+    )
+    assert chips(cands) == []
+
+
+def test_generic_plural_and_purpose_are_no_purchase(extract):
+    cands, _ = extract("The grant covers a third of the operators' purchases of GPUs for two years.", "en")
+    assert chips(cands) == []
+    cands, _ = extract(
+        "Lumen Grid lève 20 millions d'euros. Cette somme servira surtout à acheter des GPU.", "fr"
+    )
+    assert chips(cands) == []
+
+
+def test_chip_making_equipment_is_no_chip_purchase(extract):
+    cands, _ = extract("Quanta Labs a acheté deux machines de lithographie EUV pour son usine de Lund.", "fr")
+    assert chips(cands) == []
+    cands, _ = extract("Orbis Systems ordered 12 lithography scanners for its new fab.", "en")
+    assert chips(cands) == []
+
+
+def test_countless_purchases_with_chips_as_object_stay(extract):
+    assert by_buyer(extract("Lumen Grid orders more Nvidia chips for its Oslo site.", "en")[0]) == {
+        "Lumen Grid": None
+    }
+    cands, _ = extract("Quanta Labs a passé commande de plusieurs milliers de puces MI300X d'AMD.", "fr")
+    assert by_buyer(cands) == {"Quanta Labs": None}
+
+
+def test_take_is_a_purchase_only_with_a_chip_count_as_object(extract):
+    cands, _ = extract("Orbis Capital takes a stake in Lumen Grid, which runs 3,000 GPUs.", "en")
+    assert chips(cands) == []
+    cands, _ = extract("Le fonds a retenu le dossier de Lumen Grid, qui exploite 3 000 GPU.", "fr")
+    assert chips(cands) == []
+
+
+def test_firms_counted_are_not_chips(extract):
+    cands, _ = extract(
+        "The Nordic Compute Office supports three chip designers; Orbis Capital takes part.", "en"
+    )
+    assert chips(cands) == []
+
+
+def test_a_country_after_a_vendor_verb_comes_before_later_names(extract):
+    cands, _ = extract("AMD will ship 90,000 GPUs to Brazil as Harbor Compute and Lumen Grid expand.", "en")
+    got = [c for c in chips(cands) if c.rule.startswith("chip_purchase:vendor")]
+    assert [(parties(c, "buyer"), c.quantity, c.country_code) for c in got] == [(["Brazil"], 90000, "BR")]
+
+
+def test_a_passive_with_unnamed_buyers_has_no_buyer(extract):
+    cands, _ = extract(
+        "Le ministère a tranché : 6 000 puces H200 seront acquises par trois opérateurs nationaux.", "fr"
+    )
+    assert chips(cands) == []
+    cands, _ = extract("The agency said 6,000 H200 chips were bought by several local operators.", "en")
+    assert chips(cands) == []
+
+
+def test_the_purchase_already_told_is_no_new_one(extract):
+    cands, _ = extract(
+        "Lumen Grid orders 2,000 AMD MI300X accelerators. LG did not give the price of the GPU order.", "en"
+    )
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+    cands, _ = extract("Quanta Labs n'a pas précisé le montant de la commande de GPU.", "fr")
+    assert chips(cands) == []
+
+
+def test_a_name_in_another_clause_is_not_the_buyer(extract):
+    cands, _ = extract(
+        "Weekly digest: Orbis Capital backs a data centre; a Danish firm buys AMD chips.", "en"
+    )
+    assert [parties(c, "buyer") for c in chips(cands)] in ([], [["Denmark"]])
+
+
+def test_a_count_going_to_a_buyer(extract):
+    cands, _ = extract(
+        "AMD will ship 30,000 accelerators to Brazil. Harbor Compute will take 20,000 GPUs, while the "
+        "remaining 10,000 will go to Lumen Grid.",
+        "en",
+    )
+    got = by_buyer(cands)
+    assert got["Harbor Compute"] == 20000 and got["Lumen Grid"] == 10000
+    cands, _ = extract("AMD livrera 9 000 accélérateurs au Brésil. Au total, 3 000 iront à l'État.", "fr")
+    dest = [c for c in chips(cands) if c.rule == "chip_purchase:destination"]
+    assert [(parties(c, "buyer"), c.quantity, c.country_code) for c in dest] == [(["Brésil"], 3000, "BR")]
+    assert parties(dest[0], "vendor") == ["AMD"]
+
+
+def test_a_count_going_somewhere_without_chips_is_nothing(extract):
+    assert chips(extract("Au total, 3 000 iront à l'État, selon le ministère du Travail.", "fr")[0]) == []
+
+
+def test_targets_are_no_purchase(extract):
+    assert chips(extract("Lumen Grid aims to deploy 10,000 GPUs by 2027.", "en")[0]) == []
+    assert chips(extract("Lumen Grid vise à déployer 10 000 GPU d'ici 2027.", "fr")[0]) == []
+    assert chips(extract("L'objectif de Lumen Grid est de déployer 20 000 GPU d'ici 2030.", "fr")[0]) == []
+
+
+def test_an_existing_machine_is_no_purchase_but_a_bought_one_is(extract):
+    assert (
+        chips(extract("Lumen Grid already operates a cluster equipped with 1,024 Nvidia H100s.", "en")[0])
+        == []
+    )
+    cands, _ = extract("Lumen Grid exploite déjà un supercalculateur équipé de 1 024 GPU H100.", "fr")
+    assert chips(cands) == []
+    cands, _ = extract("Lumen Grid has already ordered 1,024 Nvidia H100s for its Oslo site.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 1024}
+
+
+def test_generated_french_forms():
+    from warehouse.staging.extract import _inflections
+
+    assert _inflections("commandé", "fr") == ["commandés", "commandée", "commandées"]
+    assert _inflections("acquis", "fr") == ["acquise", "acquises"]
+    assert _inflections("recevra", "fr") == ["recevront"]
+    assert _inflections("commande", "fr") == ["commandent"]
+    assert _inflections("équipée", "fr") == []
+    assert _inflections("iront au", "fr") == []
+    assert _inflections("ordered", "en") == []
+
+
+def test_chips_right_after_a_purchase_of_one_makers_chips_are_that_makers(extract):
+    cands, _ = extract(
+        "Harbor Compute and Quanta Labs will each receive 8,000 AMD MI300X accelerators. "
+        "Lumen Grid will take 6,000 GPUs.",
+        "en",
+    )
+    lumen = [c for c in chips(cands) if parties(c, "buyer") == ["Lumen Grid"]]
+    assert [(c.quantity, parties(c, "vendor")) for c in lumen] == [(6000, ["AMD"])]
+
+
+def test_the_machine_in_the_next_sentence_gives_the_count(extract):
+    cands, _ = extract(
+        "Lumen Grid has bought a new AMD supercomputer for its Oslo campus. "
+        "The machine links 512 MI300X accelerators over a fast network.",
+        "en",
+    )
+    assert [(c.quantity, parties(c, "vendor")) for c in chips(cands)] == [(512, ["AMD"])]
+    cands, _ = extract(
+        "Lumen Grid a acheté un supercalculateur. Le système compte 256 GPU H100.",
+        "fr",
+    )
+    assert [(c.quantity, parties(c, "vendor")) for c in chips(cands)] == [(256, ["Nvidia"])]
+
+
+def test_spending_on_a_chip_count_is_a_priced_purchase(extract):
+    for text, lang, amount in [
+        ("Lumen Grid will spend $300 million on 6,000 Nvidia H100 GPUs.", "en", (300e6, "USD")),
+        ("Lumen Grid is paying $300 million for 6,000 Nvidia H100 GPUs.", "en", (300e6, "USD")),
+        ("Lumen Grid dépensera 300 millions d'euros pour 6 000 GPU H100.", "fr", (300e6, "EUR")),
+        ("Lumen Grid investit 300 millions d'euros dans l'achat de 6 000 GPU H100.", "fr", (300e6, "EUR")),
+    ]:
+        cands, _ = extract(text, lang)
+        assert [c.fact_type for c in cands] == ["chip_purchase"], text
+        c = cands[0]
+        assert (parties(c, "buyer"), c.quantity, parties(c, "vendor")) == (["Lumen Grid"], 6000, ["Nvidia"])
+        assert [(a.amount, a.currency) for a in c.amounts] == [amount]
+
+
+def test_spending_elsewhere_stays_an_investment(extract):
+    cands, _ = extract("Lumen Grid will spend $300 million on a data centre with 6,000 GPUs.", "en")
+    assert "investment" in [c.fact_type for c in cands]
+
+
+def test_respectively_pairs_buyers_and_counts(extract):
+    cands, _ = extract(
+        "Harbor Compute, Lumen Grid and Quanta Labs bought 5,000, 3,000 and 1,000 H100 GPUs respectively.",
+        "en",
+    )
+    assert by_buyer(cands) == {"Harbor Compute": 5000, "Lumen Grid": 3000, "Quanta Labs": 1000}
+    cands, _ = extract(
+        "AMD a livré 9 000 accélérateurs. Harbor Compute, Lumen Grid et Quanta Labs en ont reçu "
+        "respectivement 5 000, 3 000 et 1 000.",
+        "fr",
+    )
+    assert by_buyer(cands) == {"Harbor Compute": 5000, "Lumen Grid": 3000, "Quanta Labs": 1000}
+    assert {parties(c, "vendor")[0] for c in chips(cands)} == {"AMD"}
+
+
+def test_plural_auxiliary(extract):
+    cands, _ = extract("Harbor Compute et Lumen Grid ont commandé chacun 800 puces MI300X.", "fr")
+    assert by_buyer(cands) == {"Harbor Compute": 800, "Lumen Grid": 800}
+
+
+def test_et_non_before_the_purchase_noun(extract):
+    cands, _ = extract("C'est un partenariat, et non d'un achat de puces par Lumen Grid.", "fr")
+    assert chips(cands) == []
+
+
+def test_the_firm_that_raised_the_money_buys_the_chips(extract):
+    cands, _ = extract(
+        "Lumen Grid raised $40 million from Orbis Capital. Orbis Capital has backed two other Nordic clouds. "
+        "Part of the money will pay for 512 Nvidia H200 GPUs.",
+        "en",
+    )
+    assert [parties(c, "buyer") for c in chips(cands)] == [["Lumen Grid"]]
+
+
+def test_a_purchase_noun_as_a_list_item_has_no_buyer(extract):
+    cands, _ = extract("This week: Lumen Grid opens in Oslo, a Danish GPU order, and the chart.", "en")
+    assert chips(cands) == []
+    cands, _ = extract("Lumen Grid places a GPU order with AMD.", "en")
+    assert [parties(c, "buyer") for c in chips(cands)] == [["Lumen Grid"]]
+
+
+def test_quoted_links_under_a_read_also_line_are_noise(extract):
+    cands, _ = extract(
+        "Lumen Grid lève 5 millions d'euros auprès d'Orbis Capital.\n"
+        "Lire aussi :\n"
+        "> Norvège : Harbor Compute commande 4 000 puces Nvidia\n"
+        "> Danemark : la course aux mégawatts\n",
+        "fr",
+    )
+    assert chips(cands) == []
+
+
+def test_a_buyer_in_a_capitals_headline_takes_the_bodys_name(extract):
+    cands, _ = extract(
+        "NORVÈGE — GRID S'OFFRE 4 000 GPU\n\nLumen Grid va acheter 4 000 GPU H100 à Nvidia.",
+        "fr",
+    )
+    assert {parties(c, "buyer")[0] for c in chips(cands)} == {"Lumen Grid"}
+    cands, _ = extract(
+        "HARBOR COMPUTE PLACES GPU ORDER\n\nOslo-based Harbor Compute has ordered 1,024 Nvidia H200 GPUs.",
+        "en",
+    )
+    assert {parties(c, "buyer")[0] for c in chips(cands)} == {"Harbor Compute"}
+
+
+def test_an_aim_word_that_governs_nothing_is_no_target(extract):
+    cands, _ = extract("Lumen Grid, whose goal is sovereign AI, ordered 2,000 Nvidia H100 GPUs.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+
+
+def test_guards_keep_real_purchases(extract):
+    cands, _ = extract("Harbor Systems' purchase of Nvidia GPUs closed on Monday.", "en")
+    assert by_buyer(cands) == {"Harbor Systems": None}
+    cands, _ = extract("Lumen Grid ordered equipment including 2,000 Nvidia H100 GPUs.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+
+
+def test_past_vendor_verbs(extract):
+    cands, _ = extract("Nvidia delivered 2,000 H100 GPUs to Lumen Grid last week.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+    cands, _ = extract("Nvidia a livré 2 000 GPU H100 à Lumen Grid.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+    cands, _ = extract("AMD vend 3 000 accélérateurs MI300X à Harbor Compute.", "fr")
+    assert by_buyer(cands) == {"Harbor Compute": 3000}
+
+
+def test_a_passive_vendor_verb_adds_no_purchase(extract):
+    cands, _ = extract("Lumen Grid ordered 2,000 GPUs supplied by Nvidia for its site in Norway.", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+
+
+def test_verbs_of_getting_a_chip_count(extract):
+    cands, _ = extract("Lumen Grid lands 4,096 Nvidia Blackwell GPUs in sovereign cloud push", "en")
+    assert by_buyer(cands) == {"Lumen Grid": 4096}
+    cands, _ = extract("Lumen Grid décroche 2 000 GPU H200 auprès de Nvidia.", "fr")
+    assert by_buyer(cands) == {"Lumen Grid": 2000}
+    cands, _ = extract("Lumen Grid lands a contract to host 4,096 GPUs for Orbis Capital.", "en")
+    assert chips(cands) == []
+
+
+def test_french_en_with_an_auxiliary_and_each_after_the_count(extract):
+    cands, _ = extract(
+        "Le ministère a réparti 9 000 puces H200. Harbor Compute et Lumen Grid en ont acheté 4 500 chacun.",
+        "fr",
+    )
+    assert {k: v for k, v in by_buyer(cands).items() if k != "ministère"} == {
+        "Harbor Compute": 4500,
+        "Lumen Grid": 4500,
+    }

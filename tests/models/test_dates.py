@@ -1,0 +1,35 @@
+"""A fact's date: the text's when it gives one, else its article's publication date; a deal the
+article only recalls from the past stays undated rather than take the article's date."""
+
+QUERY = "select announced_on::varchar as day, date_precision, date_source from marts.fct_investments"
+
+
+def test_the_text_date_wins_over_the_article_date(warehouse):
+    warehouse.doc("d1", "2024-06-12").fact(
+        "Mistral AI a levé 600 millions d'euros le 11 juin.", "investment",
+        [("investee", "Mistral AI")], [(600e6, "EUR")], announced_on="2024-06-11")
+    warehouse.build()
+    assert warehouse.dicts(QUERY) == [{"day": "2024-06-11", "date_precision": "day", "date_source": "text"}]
+
+
+def test_an_undated_fact_takes_its_article_date(warehouse):
+    warehouse.doc("d1", "2024-06-12").fact(
+        "Sakana AI raises $100 million.", "investment", [("investee", "Sakana AI")], [(100e6, "USD")])
+    warehouse.build()
+    expected = {"day": "2024-06-12", "date_precision": "day", "date_source": "article"}
+    assert warehouse.dicts(QUERY) == [expected]
+
+
+def test_a_background_deal_stays_undated(warehouse):
+    warehouse.doc("d1", "2024-06-12").fact(
+        "Sakana AI had raised $30 million before.", "investment", [("investee", "Sakana AI")],
+        [(30e6, "USD")], background=True)
+    warehouse.build()
+    assert warehouse.dicts(QUERY) == [{"day": None, "date_precision": None, "date_source": None}]
+
+
+def test_an_article_without_a_date_leaves_its_facts_undated(warehouse):
+    warehouse.doc("d1", None).fact(
+        "Sakana AI raises $100 million.", "investment", [("investee", "Sakana AI")], [(100e6, "USD")])
+    warehouse.build()
+    assert warehouse.dicts(QUERY) == [{"day": None, "date_precision": None, "date_source": None}]
