@@ -366,3 +366,18 @@ def test_a_demonym_of_the_next_teaser_item_does_not_place_a_firm(extract):
     cands, _ = extract(text, "fr")
     buys = of_type(cands, "chip_purchase")
     assert buys and all(c.country_code != "JP" for c in buys)
+
+
+def test_a_breakdown_of_a_round_and_a_draft_bill_are_no_deals(extract):
+    cands, _ = extract(
+        "Kalvane Systems lève 120 millions d'euros. L'enveloppe se décompose en 90 millions d'euros de "
+        "capital et 30 millions d'euros de dette.",
+        "fr",
+    )
+    assert [c.amounts[0].amount for c in cands] == [120e6]
+    cands, _ = extract(
+        "Un projet de loi prévoit que l'État entre au capital de Kalvane Systems à hauteur de 50 milliards "
+        "de yens.",
+        "fr",
+    )
+    assert cands == []
