@@ -533,6 +533,11 @@ _RECEIVE = re.compile(
 )
 # a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
 _CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
+_ROUND_WORDS = re.compile(
+    r"\b(?:round|tour de table|série|series|seed|pre-seed|amorçage|levée|equity|fonds propres|valuation|"
+    r"valorisation|investors|investisseurs)\b",
+    re.IGNORECASE,
+)
 # a sentence that continues the previous one's grant: "Y obtient de son côté ...", "Y also gets ..."
 _CONTINUES_NEXT = re.compile(
     r"\b(?:de son côté|pour sa part|quant à (?:elle|lui)|à son tour|également|aussi|for its part|also|too)\b",
@@ -1142,6 +1147,8 @@ class _DocContext:
             ):
                 continue
             i = index[c.sentence.start]
+            if _ROUND_WORDS.search(self.text, c.cue_start, c.sentence.end):
+                continue  # "and Y secured $10M in a seed round": a round of its own
             head = self.text[c.sentence.start : c.amounts[0].start]
             same = [g for g in grants if g.sentence.start == c.sentence.start and g.cue_start < c.cue_start]
             if same and _CONTINUES.search(self.text[same[-1].amounts[-1].end : c.cue_start]):

@@ -381,3 +381,12 @@ def test_a_breakdown_of_a_round_and_a_draft_bill_are_no_deals(extract):
         "fr",
     )
     assert cands == []
+
+
+def test_a_round_next_to_a_grant_stays_a_round(extract):
+    cands, _ = extract(
+        "The Ministry of Industry awarded €5 million to Velmora Labs. Kalvane Systems also secured "
+        "€10 million in a seed round.",
+        "en",
+    )
+    assert len(of_type(cands, "investment")) == 1
