@@ -1819,6 +1819,8 @@ class _DocContext:
                 if at in starts:
                     break  # a name: the named source was looked at above
                 hit = _public_words().match(self.text, at)
+                if hit and _STATE_INVESTOR_AFTER.match(self.text, hit.end()):
+                    break  # "from Norway's state investment fund": a state investor, not a grantor
                 if hit:
                     grantor = Entity(gap.end(), hit.end(), self.text[gap.end() : hit.end()], "public_body")
                     break
@@ -1915,6 +1917,10 @@ class _DocContext:
                     r"['’]s\s", before
                 )
                 fund = hit.group(0).lower() in ("fund", "fonds")
+                if re.search(r"\b(?:led|co-led|backed|mené|menée|co-mené|with|avec)\b", before):
+                    return None  # "in a round led by the National Fund": an investor, not a source
+                if fund and (re.search(r"invest", before, re.IGNORECASE) or _ROUND_WORDS.search(s.text)):
+                    return None  # "from the state's investment fund", a fund in a round: equity
                 if not (
                     state
                     or _PUBLIC_ADJ.search(before + after)

@@ -390,3 +390,12 @@ def test_a_round_next_to_a_grant_stays_a_round(extract):
         "en",
     )
     assert len(of_type(cands, "investment")) == 1
+
+
+def test_a_public_fund_in_a_round_is_an_investor_not_a_source(extract):
+    cands, _ = extract(
+        "Kalvane Systems raised €20 million in a round led by the National Growth Fund.", "en"
+    )
+    assert of_type(cands, "subsidy") == []
+    cands, _ = extract("Kalvane Systems lands €20 million from Norway's state investment fund.", "en")
+    assert of_type(cands, "subsidy") == []
