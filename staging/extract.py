@@ -605,7 +605,9 @@ _LIST_GAP = re.compile(
     r"\s*(?:Initiative|Act|Programme|Program|programme|program|Plan|plan)?\s*(?:,|and|et|&|\(|, and)?\s*"
 )
 # "Columbus, Ohio-based X": a city before its state's "-based"
-_PLACE_BASED = re.compile(r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\b")
+_PLACE_BASED = re.compile(
+    r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
+)
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _DEAL_NOUN = re.compile(
     r"\b(?:aides?|subventions?|grants?|subsid(?:y|ies)|rumeurs?|rumou?rs?|commandes?|orders?|investissements?|"

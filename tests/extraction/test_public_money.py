@@ -399,3 +399,11 @@ def test_a_public_fund_in_a_round_is_an_investor_not_a_source(extract):
     assert of_type(cands, "subsidy") == []
     cands, _ = extract("Kalvane Systems lands €20 million from Norway's state investment fund.", "en")
     assert of_type(cands, "subsidy") == []
+
+
+def test_a_firm_in_apposition_to_a_based_phrase_stays_a_name(extract):
+    cands, _ = extract(
+        "Velmora Labs, Paris-based maker of optical chips, raised €12 million from Orbis Capital.", "en"
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Velmora Labs"]
