@@ -2711,12 +2711,16 @@ class _DocContext:
             return True
         public, named = _programmes()
         last = e.name.split()[-1]
-        if " " in e.name and (public.fullmatch(last) or named.fullmatch(last)) and last.lower() != "fund":
-            return True  # "Science Act"
+        # an initiative, a mission or a fund may well be a body that receives ("Swiss AI Initiative"),
+        # unless the text introduces it as new ("a new Enterprise Compute Initiative")
+        bodies = ("fund", "fonds", "initiative", "mission")
+        new = re.search(r"\b(?:a|an|the|un|une)\s+(?:new|nouveau|nouvelle)\s+$", before) is not None
+        if " " in e.name and (public.fullmatch(last) or named.fullmatch(last)):
+            return new or last.lower() not in bodies  # "Science Act"
         word = named.match(self.text, e.end + 1) or public.match(self.text, e.end + 1)
         if word is None or self.text[e.end : e.end + 1] != " ":
             return False
-        return word.group(0).lower() not in ("fund", "fonds")  # "X Fund" may well receive
+        return new or word.group(0).lower() not in bodies
 
     def state_fund(self, e: Entity) -> bool:
         """A fund named after its state or as public ("Innovation Fund Denmark", "National Growth

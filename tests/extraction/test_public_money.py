@@ -407,3 +407,17 @@ def test_a_firm_in_apposition_to_a_based_phrase_stays_a_name(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Velmora Labs"]
+
+
+def test_an_initiative_that_receives_is_a_recipient(extract):
+    cands, _ = extract(
+        "The Government awarded S$20 million to the Nordlys AI Initiative for its research network.", "en"
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert [r.startswith("Nordlys AI") for r in parties(c, "recipient")] == [True]
+    cands, _ = extract(
+        "The Government will invest S$150 million in a new Frontier Compute Initiative (FCI) for firms.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == []
