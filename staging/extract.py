@@ -1879,7 +1879,8 @@ class _DocContext:
         public, named = _programmes()
         at = investee.end + 1
         word = named.match(self.text, at) or public.match(self.text, at)
-        if self.text[investee.end : at] == " " and word and word.group(0).lower() not in ("fund", "fonds"):
+        bodies = ("fund", "fonds", "initiative", "mission")  # bodies that may spend on their own
+        if self.text[investee.end : at] == " " and word and word.group(0).lower() not in bodies:
             return True
         before = self.text[max(0, investee.start - 12) : investee.start]
         return re.search(r"\b(?:plan|programme|program|Plan|Programme|Program)\s+$", before) is not None

@@ -421,3 +421,8 @@ def test_an_initiative_that_receives_is_a_recipient(extract):
     )
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "recipient") == []
+
+
+def test_an_initiative_may_spend_on_its_own(extract):
+    cands, _ = extract("The Nordlys Compute Initiative will spend €30 million on new servers in Oslo.", "en")
+    assert len(of_type(cands, "investment")) == 1
