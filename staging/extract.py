@@ -1885,6 +1885,15 @@ class _DocContext:
         before = self.text[max(0, investee.start - 12) : investee.start]
         return re.search(r"\b(?:plan|programme|program|Plan|Programme|Program)\s+$", before) is not None
 
+    def known_private(self, name: str) -> bool:
+        """A name that is, or starts with, a firm the seeds know ("Nvidia Inception")."""
+        words = name.split()
+        for k in range(len(words), 0, -1):
+            known = self.ex.parties.firms.get(" ".join(words[:k]))
+            if known is not None:
+                return known[2] not in ("public_body", "project")
+        return False
+
     def programme_source(self, i: int, s: Sentence, at: int) -> Entity | None:
         """The public programme, law or budget named right after an amount ("$1.5 billion from the
         CHIPS program", "in CHIPS Act funding", "from Ottawa's innovation fund"), as an entity."""
@@ -1913,16 +1922,26 @@ class _DocContext:
                 )
                 after = tail.group(0) if tail else ""
                 stop_at += len(after)
+                # a country, or a city acting as its government ("Ottawa's"), not a city in a name
                 state = any(
-                    c.kind in ("name", "city", "demonym") for c in self.countries_in(lead.end(), stop_at)
+                    c.kind in ("name", "demonym") or self.text.startswith(("'s", "’s"), c.end)
+                    for c in self.countries_in(lead.end(), stop_at)
                 )
                 capitalised = re.search(r"(?:^|\s)[A-ZÀ-ÖØ-Þ][\w&-]*\s+$", before) and not re.search(
                     r"['’]s\s", before
                 )
-                fund = hit.group(0).lower() in ("fund", "fonds")
+                # a fund, an initiative or a mission may be private ("Chan Zuckerberg Initiative"):
+                # only a state or a public word makes it public
+                fund = hit.group(0).lower() in ("fund", "fonds", "initiative", "mission")
+                inside = [e for e in self.ents(i) if lead.end() <= e.start < stop_at]
+                firm = any(self.known_private(e.name) for e in inside)
+                if firm:
+                    return None  # "from the Google for Startups program": a firm's programme
                 if re.search(r"\b(?:led|co-led|backed|mené|menée|co-mené|with|avec)\b", before):
                     return None  # "in a round led by the National Fund": an investor, not a source
-                if fund and (re.search(r"invest", before, re.IGNORECASE) or _ROUND_WORDS.search(s.text)):
+                if hit.group(0).lower() in ("fund", "fonds") and (
+                    re.search(r"invest", before, re.IGNORECASE) or _ROUND_WORDS.search(s.text)
+                ):
                     return None  # "from the state's investment fund", a fund in a round: equity
                 if not (
                     state

@@ -426,3 +426,13 @@ def test_an_initiative_that_receives_is_a_recipient(extract):
 def test_an_initiative_may_spend_on_its_own(extract):
     cands, _ = extract("The Nordlys Compute Initiative will spend €30 million on new servers in Oslo.", "en")
     assert len(of_type(cands, "investment")) == 1
+
+
+def test_private_programmes_and_initiatives_are_no_public_source(extract):
+    for text in (
+        "Velmora Labs raised $5 million from the Kessler Family Initiative.",
+        "Velmora Labs lands $2 million from the Orbis Tokyo fund.",
+        "Velmora Labs gets $1 million from the Nvidia Inception program.",
+    ):
+        cands, _ = extract(text, "en")
+        assert of_type(cands, "subsidy") == [], text
