@@ -604,6 +604,10 @@ _PROGRAMME_BEFORE = re.compile(
 _LIST_GAP = re.compile(
     r"\s*(?:Initiative|Act|Programme|Program|programme|program|Plan|plan)?\s*(?:,|and|et|&|\(|, and)?\s*"
 )
+# "Abu Dhabi AI firm G42", "Gulf AI group Kairo": a name followed by a firm noun and another name
+_FIRM_NOUNS = r"(?:firm|company|start-?up|group|operator|giant|maker|lab|outfit|provider)"
+_QUALIFIES_NAME = re.compile(r"\s+" + _FIRM_NOUNS + r"\s+[A-Z0-9][\w-]*")
+_QUALIFIER_END = re.compile(r"\b" + _FIRM_NOUNS + r"\s*$")
 # "Columbus, Ohio-based X": a city before its state's "-based"
 _PLACE_BASED = re.compile(
     r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
@@ -843,8 +847,8 @@ class _DocContext:
                 demonym = e.name.rpartition("-")[2]
                 if " " not in e.name and "-" in e.name and demonym in self.ex.countries.table:
                     continue  # "The Franco-Italian group": a compound demonym
-                if self.place_then_generic(e, here):
-                    continue  # "Abu Dhabi AI firm G42": a place and a generic word qualify the firm
+                if self.place_then_generic(e, here) or _QUALIFIES_NAME.match(self.text, e.end):
+                    continue  # "Abu Dhabi AI firm G42": words qualifying the firm named after them
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
@@ -2294,8 +2298,10 @@ class _DocContext:
             bare = re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE)  # "l'opérateur"
             if _FILLER_STOP.fullmatch(bare):
                 return False
+            qualifier = _QUALIFIER_END.search(gap) is not None  # "in Abu Dhabi AI firm G42"
             if bare[:1].isupper() and bare not in self.ex.countries.table and bare not in _NAME_TAILS_OK:
-                return False  # another name, not a description
+                if not qualifier:
+                    return False  # another name, not a description
         return True
 
     def headline_topic(self, i: int, s: Sentence, cs: int) -> Entity | None:

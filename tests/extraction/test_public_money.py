@@ -436,3 +436,9 @@ def test_private_programmes_and_initiatives_are_no_public_source(extract):
     ):
         cands, _ = extract(text, "en")
         assert of_type(cands, "subsidy") == [], text
+
+
+def test_words_qualifying_a_firm_are_no_name(extract):
+    cands, _ = extract("Orbis Capital to invest $300 million in Gulf Coast AI firm Kelvane.", "en")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Kelvane"]
