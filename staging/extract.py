@@ -2627,8 +2627,9 @@ class _DocContext:
                 ),
                 None,
             )
-            if lead is not None and subj is not None and how == "subject":
+            if lead is not None and subj is not None and how == "subject" and not self.is_public(subj):
                 # "Texas will give X a $50 million grant": the state opening the sentence grants
+                # (not "The US Commerce Department has finalized a grant": the body grants)
                 c = Candidate(rule="subsidy:country", **base)
                 c.parties = [
                     Party("grantor", lead.surface, lead.start, lead.end, "country"),

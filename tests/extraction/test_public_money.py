@@ -442,3 +442,14 @@ def test_words_qualifying_a_firm_are_no_name(extract):
     cands, _ = extract("Orbis Capital to invest $300 million in Gulf Coast AI firm Kelvane.", "en")
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Kelvane"]
+
+
+def test_a_public_body_opening_a_grant_sentence_grants_it(extract):
+    cands, _ = extract(
+        "Germany's Digital Trade Department has finalized a grant of €300 million for Velmora Labs' new "
+        "plant.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert c.country_code == "DE"
+    assert parties(c, "recipient") == ["Velmora Labs"]
