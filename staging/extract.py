@@ -295,6 +295,30 @@ def _public_words() -> re.Pattern:
     return _word_regex([r["word"] for r in rows("public_bodies")])
 
 
+@cache
+def _programmes() -> tuple[re.Pattern, re.Pattern]:
+    """(public, named) programme, law and budget words (lexicons/public_programmes.csv)."""
+    by: dict[str, list[str]] = {"public": [], "named": []}
+    for r in rows("public_programmes"):
+        by[r["kind"]].append(r["word"])
+    return _word_regex(by["public"]), _word_regex(by["named"])
+
+
+# what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
+# France 2030 investment plan", "au titre du Chips Act", "dans le cadre du plan ..."
+_PROGRAMME_LEAD = re.compile(
+    r"\s*\)?\s*,?\s*(?:in|from|under|through|via|out of|de|du|des|d['’]|au titre d(?:e|u|es)|"
+    r"dans le cadre d(?:e|u)|grâce à|grâce au|issus? d(?:e|u|es)|provenant d(?:e|u|es))\s*"
+    r"(?:(?:the|its|their|this year['’]s|last year['’]s|la|le|les|l['’]|son|sa|ses|leur)\s*)?",
+    re.IGNORECASE,
+)
+_PUBLIC_ADJ = re.compile(
+    r"\b(?:public|publique|publics|state|federal|fédéral|government|national|nationale|provincial|regional|"
+    r"régional|municipal|sovereign|souverain)\b",
+    re.IGNORECASE,
+)
+
+
 # names of money managers are never public grantors, whatever public word they hold
 _FUND_WORDS = re.compile(
     r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"
@@ -319,6 +343,26 @@ _SOURCE_GAP = re.compile(
 
 # a public body acts when an article or a sentence start precedes it (one adjective allowed:
 # "The British government"), not in "visite d'État"
+# "the state investment fund", "Finnish state-owned investment company", "banque publique
+# d'investissement": a public word that heads a money manager names an investor, never a grantor
+_STATE_INVESTOR_AFTER = re.compile(
+    r"(?:[ -](?:owned|backed|run|détenue?|contrôlée?))?(?:\s+[\w'’-]+){0,2}?\s+"
+    r"(?:d['’]|de\s+l['’]|pour\s+l['’])?"
+    r"(?:investments?|investment|investor|investisseur|investissement|funds?|fonds|bank|banque|holding|"
+    r"wealth|capital)\b",
+    re.IGNORECASE,
+)
+# a cue word that ends an institution's name: "Mohammed VI Investment Fund", "Fonds ... pour
+# l'Investissement", "Ministry of Investment", "Banque publique d'investissement"
+_NAME_HEAD = re.compile(
+    r"\b(?:Fund|Fonds|Bank|Banque|Caisse|Agency|Agence|Authority|Autorité|Corporation|Company|Société|"
+    r"Ministry|Ministère|Council|Conseil|Office|Board|Commission|Department)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:for|of|pour|de|d['’]|du|des)\s*(?:l['’]|the\s+)?$"
+)
+_NAME_TAIL = re.compile(
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*){0,2}\s+(?:Fund|Funds|Fonds|Bank|Banque|Authority|Corporation|Company|Agency|"
+    r"Office|Trust|Holdings?|Partners|Capital|Management|Council|Board|Promotion|Ministry)\b"
+)
 _BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
 _BODY_LEFT = re.compile(
     r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par)\s*|['’]s\s+)(?:[\w-]+\s+)?$",
@@ -457,6 +501,11 @@ _LIST_GAP = re.compile(
     r"(?:of|de|du|des|d['’])\s*(?:(?:la|le|les|the)\s+|l['’])?",
     re.IGNORECASE,
 )
+_COMPARED = re.compile(
+    r"\b(?:first|largest|biggest|record|premi\w+|plus (?:grosse?|importante?)|round|tour|levée)\b",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -600,8 +649,21 @@ _DEADLINE = re.compile(
 )
 _RECEIVE = re.compile(
     r"\b(?:received|receives|will receive|has won|won|obtained|gets|got|will get|is set to get|"
-    r"a reçu|reçoit|recevra|a obtenu|obtient|"
+    r"lands|landed|secures|secured|wins|"
+    r"a reçu|reçoit|recevra|a obtenu|obtient|obtenu|obtiendra|décroche|a décroché|décroché|"
     r"bénéficie|bénéficiera|a bénéficié|touchera|a touché)\b",
+    re.IGNORECASE,
+)
+# a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
+_CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
+_ROUND_WORDS = re.compile(
+    r"\b(?:round|tour de table|série|series|seed|pre-seed|amorçage|levée|equity|fonds propres|valuation|"
+    r"valorisation|investors|investisseurs)\b",
+    re.IGNORECASE,
+)
+# a sentence that continues the previous one's grant: "Y obtient de son côté ...", "Y also gets ..."
+_CONTINUES_NEXT = re.compile(
+    r"\b(?:de son côté|pour sa part|quant à (?:elle|lui)|à son tour|également|aussi|for its part|also|too)\b",
     re.IGNORECASE,
 )
 # a count with nothing after it: "with more than 60,000."
@@ -650,6 +712,34 @@ _NAME_TAILS_OK = {"AI", "IA"}
 _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
 )
+# a place, possibly in a list: "campus in Catania, ", "universities in Oslo, Bergen, Trondheim and "
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:in|at|across|near|dans|près de|en)\s+|(?:campus|site|ville|city|town|région|region)\s+"
+    r"(?:de\s+|d['’]|of\s+))(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+    r"\s*(?:,|and|et|, and)\s*)*$"
+)
+# a programme a grant is paid under: "au titre de France 2030", "under its PERTE Chip programme"
+_PROGRAMME_CHANNEL = re.compile(
+    r"\b(?:au titre d(?:e|u|es)|dans le cadre d(?:e|u|es)|under|through|via)\s+"
+    r"(?:(?:the|its|their|le|la|les|l['’]|son|sa|ses|leur)\s*)?$",
+    re.IGNORECASE,
+)
+# "Abu Dhabi AI firm G42", "Gulf AI group Kairo": a name followed by a firm noun and another name
+_FIRM_NOUN_WORDS = r"(?:firm|company|start-?up|group|operator|giant|maker|lab|outfit|provider)"
+_QUALIFIES_NAME = re.compile(r"\s+" + _FIRM_NOUN_WORDS + r"\s+[A-Z0-9][\w-]*")
+_QUALIFIER_END = re.compile(r"\b" + _FIRM_NOUN_WORDS + r"\s*$")
+# "Columbus, Ohio-based X": a city before its state's "-based"
+_PLACE_BASED = re.compile(
+    r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
+)
+_FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_DEAL_NOUN = re.compile(
+    r"\b(?:aides?|subventions?|grants?|subsid(?:y|ies)|rumeurs?|rumou?rs?|commandes?|orders?|investissements?|"
+    r"investments?|financements?|funding|prêts?|loans?|contrats?|contracts?|enveloppes?)\b",
+    re.IGNORECASE,
+)
+# a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
+_SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
@@ -800,8 +890,9 @@ class _DocContext:
             return False
         at = m.end()
         for _ in range(3):  # the body word, after up to two adjectives ("the national research agency")
-            if _public_words().match(self.text, at):
-                return True
+            if (hit := _public_words().match(self.text, at)) is not None:
+                # "Tesi, the Finnish state-owned investment company": a state investor
+                return _STATE_INVESTOR_AFTER.match(self.text, hit.end()) is None
             w = re.match(r"[\w-]+\s+", self.text[at : at + 30])
             if not w:
                 return False
@@ -863,7 +954,8 @@ class _DocContext:
             if e.source == "pattern":
                 # a capitalised common word opening the sentence is not a name unless the document
                 # also writes it capitalised mid-sentence
-                if not head.strip() or head.rstrip().endswith((":", "—", "–")):
+                # (a quotation opening the sentence opens it too: '"Customers keep telling us')
+                if not head.strip(" \t\n\"“«‘'") or head.rstrip(" \"“«‘'").endswith((":", "—", "–")):
                     # "Norrsken22 et X y participent", "DeepMind a ...": a digit or an inner capital
                     # makes a name, not a capitalised common word
                     if " " not in e.name and not re.search(r"\d|[a-zà-ÿ][A-ZÀ-Ö]", first) and (
@@ -871,15 +963,21 @@ class _DocContext:
                         or (first not in self._mid_tokens and not self.name_context(e))
                     ):
                         continue
-                    adverb = re.fullmatch(r"[^\W\d_]{4,}ment", first) and self.text.startswith(",", e.end)
-                    if self.lang == "fr" and " " not in e.name and adverb:
-                        continue  # "Séparément, l'Organisation ...": an adverb opening the sentence
+                    if " " not in e.name and _SENTENCE_ADVERB.fullmatch(e.name) and self.text[e.end] == ",":
+                        continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun
                 if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():
                     continue
                 if first.endswith(("-based", "-born")):
                     continue
+                if _PLACE_BASED.match(self.text, e.end):
+                    continue  # "Columbus, Ohio-based Halvard Cloud": the city of a firm's seat
+                demonym = e.name.rpartition("-")[2]
+                if " " not in e.name and "-" in e.name and demonym in self.ex.countries.table:
+                    continue  # "The Franco-Italian group": a compound demonym
+                if self.place_then_generic(e, here) or _QUALIFIES_NAME.match(self.text, e.end):
+                    continue  # "Abu Dhabi AI firm G42": words qualifying the firm named after them
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
@@ -902,12 +1000,20 @@ class _DocContext:
         self.entities[i] = out
         return out
 
+    def place_then_generic(self, e: Entity, here: list[CountryMention]) -> bool:
+        """A pattern name made of a place and generic words only ("Abu Dhabi AI")."""
+        place = next((c for c in here if c.start == e.start and c.end < e.end), None)
+        if place is None:
+            return False
+        rest = self.text[place.end : e.end].split()
+        return bool(rest) and all(w in self.ex.parties.generic for w in rest)
+
     def is_noise(self, s: Sentence) -> bool:
         """A "Lire aussi" / "Related coverage" line, or a list item under one."""
         if _noise(self.lang).match(s.text):
             return True
         line_start = self.text.rfind("\n", 0, s.start) + 1
-        if not re.match(r"\s*[-•·*>→▸►–]\s", self.text[line_start : s.end]):
+        if not re.match(r"\s*[-•·*>→▸►–›]\s", self.text[line_start : s.end]):
             return False
         # a bullet: noise when the block it belongs to is headed by a noise line
         k = line_start - 1
@@ -916,7 +1022,7 @@ class _DocContext:
             line = self.text[prev_start:k]
             if not line.strip():
                 return False
-            if not re.match(r"\s*[-•·*>→▸►–]\s", line):
+            if not re.match(r"\s*[-•·*>→▸►–›]\s", line):
                 return bool(_noise(self.lang).match(line))
             k = prev_start - 1
         return False
@@ -1002,9 +1108,30 @@ class _DocContext:
                 if pos in ("after", "both"):
                     hit = rx.search(after)
                     if hit and re.fullmatch(
-                        r"[\s,]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
+                        r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
                     ):
                         best, label = -1, lab
+            # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":
+            # a marker anywhere earlier in the amount's clause governs it, whatever cue stands between
+            clause_start = s.start + max(
+                [0] + [k.end() for k in re.finditer(r"[,;:—–]", self.text[s.start : m.start])]
+            )
+            prior = self.text[max(clause_start, m.start - 160) : m.start]
+            strong = None
+            for rx, lab, pos in _nonfact(self.lang):
+                if pos == "clause" and rx.search(prior):
+                    strong = lab
+                elif pos == "after_year":
+                    # "raised $95 million from investors since 2021", "levé 16 milliards au total depuis 2019"
+                    stop = re.search(r"[,;:.()]", self.text[m.end : next_start])
+                    rest = self.text[m.end : (m.end + stop.start()) if stop else next_start][:80]
+                    hit = rx.search(rest)
+                    # "its largest round since 2021" compares this deal; it is not a total
+                    compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
+                    if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
+                        strong = lab
+            if strong:
+                label, best = strong, -1
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
             if label and (best == -1 or cue_dist is None or best < cue_dist or label == "estimate"):
                 out[m] = label
@@ -1058,10 +1185,23 @@ class _DocContext:
         candidates: list[Candidate] = []
         labelled: list[LabelledMoney] = []
         for i, s in enumerate(self.sentences):
-            cues = self.cues_in(s)
+            cues = [
+                c
+                for c in self.cues_in(s)
+                if not self.cue_in_name(s, c[3], c[4])
+                # "a fraction of what its rivals spend": a free relative compares, it reports no deal
+                and not _FREE_RELATIVE.search(self.text[max(s.start, c[3] - 60) : c[3]])
+            ]
             if not cues and not self.money_in(s):
                 continue
             flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}
+            if "report" in flags and i + 1 < len(self.sentences) and "retraction" in flags_rx:
+                # "un quotidien affirmait que X avait commandé 5 000 GPU. L'opérateur a démenti":
+                # a report the next sentence opens by denying
+                nxt = self.sentences[i + 1]
+                hit = flags_rx["retraction"].search(self.text, nxt.start, nxt.end)
+                if hit is not None and hit.start() - nxt.start <= 60:
+                    flags.add("denial")
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
@@ -1129,6 +1269,7 @@ class _DocContext:
                 )
             )
         candidates.extend(self.elided_counts(candidates))
+        self.continued_grants(candidates)
         self.vendor_before(candidates)
         self.headline_buyers(candidates)
         self.investors_nearby(candidates)
@@ -1139,6 +1280,58 @@ class _DocContext:
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return candidates, labelled
+
+    def continued_grants(self, candidates: list[Candidate]) -> None:
+        """ "Le gouvernement a accordé 35 M€ à X, tandis qu'Y obtient 8,5 M€", "Y obtient de son côté
+        10 milliards de yens": money a firm gets next to a public grant, in the same sentence or
+        continuing the previous one, comes from the same grantor."""
+        index = self._sentence_index
+        grants = [c for c in candidates if c.fact_type == "subsidy" and c.amounts]
+        for c in candidates:
+            if (
+                c.fact_type != "investment"
+                or not c.rule.startswith("investment:investee")
+                or not c.amounts
+                or any(p.role == "investor" for p in c.parties)
+                or not _RECEIVE.fullmatch(c.cue)
+            ):
+                continue
+            i = index[c.sentence.start]
+            if _ROUND_WORDS.search(self.text, c.cue_start, c.sentence.end):
+                continue  # "and Y secured $10M in a seed round": a round of its own
+            head = self.text[c.sentence.start : c.amounts[0].start]
+            same = [g for g in grants if g.sentence.start == c.sentence.start and g.cue_start < c.cue_start]
+            if same and _CONTINUES.search(self.text[same[-1].amounts[-1].end : c.cue_start]):
+                g = same[-1]
+            elif i > 0 and _CONTINUES_NEXT.search(head):
+                prev = self.sentences[i - 1].start
+                g = next((g for g in reversed(grants) if g.sentence.start == prev), None)
+                if g is None:
+                    continue
+            else:
+                continue
+            investee = next((p for p in c.parties if p.role == "investee"), None)
+            grantor = next((p for p in g.parties if p.role == "grantor"), None)
+            if investee is None or grantor is None:
+                continue
+            c.fact_type, c.rule = "subsidy", "subsidy:continued"
+            c.parties = [
+                Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
+                Party("recipient", investee.name, investee.start, investee.end, investee.rule),
+            ]
+            c.country_code = g.country_code
+            # the firm is this grant's recipient, not the earlier one's
+            g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+
+    def cue_in_name(self, s: Sentence, a: int, b: int) -> bool:
+        """A cue word inside an institution's name is no cue: "Mohammed VI Investment Fund",
+        "Fonds ... pour l'Investissement", "Banque publique d'investissement"."""
+        word = self.text[a:b].lower()
+        if not (word.startswith("invest") and word.endswith(("ment", "ments"))):
+            return False  # only the noun names an institution ("Invests In X Capital" is a verb)
+        if _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
+            return True
+        return a > s.start and self.text[a].isupper() and _NAME_TAIL.match(self.text, b) is not None
 
     def spent_on_chips(self, made: list[Candidate]) -> list[Candidate]:
         """ "X will spend $300 million on 6,000 GPUs", "investit 300 M€ dans l'achat de 6 000 GPU": a
@@ -1653,12 +1846,15 @@ class _DocContext:
                 return []  # "la mise en service", "s'engage à livrer": the cue word used as a noun
             cands = self.investment_roles(i, s, role, cs, ce, base)
             cands = [self.public_source(i, s, c, amounts) for c in cands]
+            cands = [c for c in cands if not self.programme_spends(c)]
             for c in cands:
                 c.amounts = amounts
         else:
             if not amounts:
                 return []
             cands = self.subsidy_roles(i, s, cs, ce, base, strong=(role == "grantor"))
+            cands = [self.public_source(i, s, c, amounts) for c in cands]
+            cands = [c for c in cands if not self.programme_spends(c)]
             for c in cands:
                 c.amounts = amounts
             cands = [x for c in cands for x in self.split_pairs(i, s, c, own_money)]
@@ -1829,7 +2025,7 @@ class _DocContext:
         investee = next((p for p in c.parties if p.role == "investee"), None)
         by_start = {e.start: e for e in self.ents(i)}
         investors = [by_start.get(p.start) for p in c.parties if p.role == "investor"]
-        grantor = None
+        grantor = prog = None
         last = max(amounts, key=lambda a: a.end)
         for e in self.ents(i):
             if e.start >= last.end:
@@ -1847,6 +2043,8 @@ class _DocContext:
                 if at in starts:
                     break  # a name: the named source was looked at above
                 hit = _public_words().match(self.text, at)
+                if hit and _STATE_INVESTOR_AFTER.match(self.text, hit.end()):
+                    break  # "from Norway's state investment fund": a state investor, not a grantor
                 if hit:
                     grantor = Entity(gap.end(), hit.end(), self.text[gap.end() : hit.end()], "public_body")
                     break
@@ -1854,6 +2052,21 @@ class _DocContext:
                 if not w or at + w.end() >= s.end:
                     break
                 at += w.end()
+        if grantor is None and (prog := self.programme_source(i, s, last.end)) is not None:
+            # "will receive $4.7 billion in CHIPS Act funding", "from its France 2030 investment plan"
+            grantor = prog
+            if investee is not None and prog.start <= investee.start < prog.end:
+                investee = next(
+                    (
+                        e
+                        for e in self.ents(i)
+                        if e.end <= last.start
+                        and not prog.start <= e.start < prog.end
+                        and not self.is_public(e)
+                        and not self.is_person(e)
+                    ),
+                    None,
+                )
         if grantor is None and investors and all(e is not None and self.is_public(e) for e in investors):
             if not (investee is not None and any(e.name == investee.name for e in investors)):
                 grantor = investors[0]
@@ -1871,7 +2084,10 @@ class _DocContext:
         if investee is not None:
             new.parties.append(Party("recipient", investee.name, investee.start, investee.end, "subject"))
         near = self.countries_in(max(s.start, grantor.start - 40), min(s.end, grantor.end + 60))
-        new.country_code = near[0].code if near else self._doc_country
+        if prog is not None and grantor is prog:
+            # a programme after the amount: its own words place it ("France 2030"), not the site after
+            near = self.countries_in(grantor.start, grantor.end)
+        new.country_code = near[0].code if near else self.country_at(s.start)
         return new
 
     def split_pairs(self, i: int, s: Sentence, c: Candidate, money: list[Money]) -> list[Candidate]:
@@ -1970,6 +2186,90 @@ class _DocContext:
             return []
         money = [m for m in self.money_in(nxt) if m.start - nxt.start <= 90]
         return self.pick_amounts(money, nxt.start, nxt.start) if money else []
+    def programme_spends(self, c: Candidate) -> bool:
+        """ "The X Chip plan foresees €12bn", "plan France 2030, doté de 54 milliards": a programme's
+        size is no firm's spending."""
+        if c.fact_type != "investment" or not c.rule.endswith(":capex"):
+            return False
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        if investee is None or investee.start is None:
+            return False
+        public, named = _programmes()
+        at = investee.end + 1
+        word = named.match(self.text, at) or public.match(self.text, at)
+        bodies = ("fund", "fonds", "initiative", "mission")  # bodies that may spend on their own
+        if self.text[investee.end : at] == " " and word and word.group(0).lower() not in bodies:
+            return True
+        before = self.text[max(0, investee.start - 12) : investee.start]
+        return re.search(r"\b(?:plan|programme|program|Plan|Programme|Program)\s+$", before) is not None
+
+    def known_private(self, name: str) -> bool:
+        """A name that is, or starts with, a firm the seeds know ("Nvidia Inception")."""
+        words = name.split()
+        for k in range(len(words), 0, -1):
+            known = self.ex.parties.firms.get(" ".join(words[:k]))
+            if known is not None:
+                return known[2] not in ("public_body", "project")
+        return False
+
+    def programme_source(self, i: int, s: Sentence, at: int) -> Entity | None:
+        """The public programme, law or budget named right after an amount ("$1.5 billion from the
+        CHIPS program", "in CHIPS Act funding", "from Ottawa's innovation fund"), as an entity."""
+        lead = _PROGRAMME_LEAD.match(self.text, at)
+        if lead is None or lead.end() == at:
+            return None
+        public, named = _programmes()
+        stop = re.search(r"[,;:.()]", self.text[lead.end() : min(s.end, lead.end() + 70)])
+        end = lead.end() + (stop.start() if stop else min(s.end, lead.end() + 70) - lead.end())
+        words = list(re.finditer(r"[\w'’&-]+", self.text[lead.end() : end]))[:7]
+        for w in words:
+            a = lead.end() + w.start()
+            hit = public.match(self.text, a)
+            kind = "public"
+            if hit is None:
+                hit, kind = named.match(self.text, a), "named"
+            if hit is None:
+                continue
+            stop_at = hit.end()
+            if kind == "named":
+                before = self.text[lead.end() : a]
+                # French names the programme after its word: "du plan France 2030", "programme national X"
+                tail = re.match(
+                    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w&-]*|national|nationale|public|publique|fédéral|d['’]État))+",
+                    self.text[hit.end() : end],
+                )
+                after = tail.group(0) if tail else ""
+                stop_at += len(after)
+                # a country, or a city acting as its government ("Ottawa's"), not a city in a name
+                state = any(
+                    c.kind in ("name", "demonym") or self.text.startswith(("'s", "’s"), c.end)
+                    for c in self.countries_in(lead.end(), stop_at)
+                )
+                capitalised = re.search(r"(?:^|\s)[A-ZÀ-ÖØ-Þ][\w&-]*\s+$", before) and not re.search(
+                    r"['’]s\s", before
+                )
+                # a fund, an initiative or a mission may be private ("Chan Zuckerberg Initiative"):
+                # only a state or a public word makes it public
+                fund = hit.group(0).lower() in ("fund", "fonds", "initiative", "mission")
+                inside = [e for e in self.ents(i) if lead.end() <= e.start < stop_at]
+                firm = any(self.known_private(e.name) for e in inside)
+                if firm:
+                    return None  # "from the Google for Startups program": a firm's programme
+                if re.search(r"\b(?:led|co-led|backed|mené|menée|co-mené|with|avec)\b", before):
+                    return None  # "in a round led by the National Fund": an investor, not a source
+                if hit.group(0).lower() in ("fund", "fonds") and (
+                    re.search(r"invest", before, re.IGNORECASE) or _ROUND_WORDS.search(s.text)
+                ):
+                    return None  # "from the state's investment fund", a fund in a round: equity
+                if not (
+                    state
+                    or _PUBLIC_ADJ.search(before + after)
+                    or _public_words().search(before + after)
+                    or ((capitalised or re.match(r"\s+[A-ZÀ-ÖØ-Þ0-9]", after)) and not fund)
+                ):
+                    return None
+            return Entity(lead.end(), stop_at, self.text[lead.end() : stop_at], "public_body")
+        return None
 
     def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
         if not facts_money:
@@ -2424,8 +2724,10 @@ class _DocContext:
             bare = re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE)  # "l'opérateur"
             if _FILLER_STOP.fullmatch(bare):
                 return False
+            qualifier = _QUALIFIER_END.search(gap) is not None  # "in Abu Dhabi AI firm G42"
             if bare[:1].isupper() and bare not in self.ex.countries.table and bare not in _NAME_TAILS_OK:
-                return False  # another name, not a description
+                if not qualifier:
+                    return False  # another name, not a description
         return True
 
     def headline_topic(self, i: int, s: Sentence, cs: int) -> Entity | None:
@@ -2439,6 +2741,8 @@ class _DocContext:
     def find_body(self, s: Sentence, start: int, end: int):
         """The first public body acting in text[start:end] (a match object), else None."""
         for m in _public_bodies(self.lang).finditer(self.text, start, end):
+            if _STATE_INVESTOR_AFTER.match(self.text, m.end()):
+                continue  # "the state investment fund": an investor, not a grantor
             left = self.text[max(s.start, m.start() - 30) : m.start()]
             if _BODY_LEFT.search(left) and not _BODY_OF_PERSON.search(left):
                 return m
@@ -2456,6 +2760,26 @@ class _DocContext:
         if subj is not None and how != "previous_sentence" and self.is_public(subj):
             # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
             return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
+        if how == "previous_sentence" or (subj is not None and subj.end <= cs - 40):
+            # "... that the ministry received in the budget": a public body right before the verb
+            # acts, not a firm farther off
+            body = self.find_body(s, max(s.start, cs - 30), cs)
+            if body is not None and re.fullmatch(r"\s+(?:[\w'’]+\s+){0,1}", self.text[body.end() : cs]):
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+        if subj is not None and how in ("subject", "previous_sentence"):
+            # "for which Berlin has promised €9.9 billion", "Nordic roundup: Denmark backs X with
+            # DKK 450 million": a capital or a state right before the verb acts, not a name before it
+            capital = self.countries_in(max(s.start, cs - 30), cs)
+            if (
+                role == "investor"
+                and capital
+                and (how == "previous_sentence" or subj.end <= capital[-1].start)
+                and capital[-1].kind in ("name", "city")
+                and re.fullmatch(r"\s+(?:has|have|had|will|a|va|avait)?\s*", self.text[capital[-1].end : cs])
+                and not _LOCATIVE.search(self.text[max(s.start, capital[-1].start - 12) : capital[-1].start])
+            ):
+                state = Entity(capital[-1].start, capital[-1].end, capital[-1].surface, "country")
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=state)
         if role == "investor" and (subj is None or how != "subject"):
             lo, _hi = self.clause(s, cs, ce, "investment")
             for c in self.countries_in(lo, cs):
@@ -2726,29 +3050,34 @@ class _DocContext:
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
                 body = later
                 recipient_first, _how = self.subject(i, s, cs)
-        if body is None and named is None and strong and _RECEIVE.search(self.text[s.start : cs]):
+        received = _RECEIVE.search(self.text[s.start : cs])
+        if not strong and received:
+            # "Intel a obtenu fin novembre une aide de 7,8 milliards": a grant noun the firm gets
+            near = re.fullmatch(r"[^,;.]{0,40}", self.text[s.start + received.end() : cs])
+            # "secured an allocation of 4,096 GPUs" is chips
+            received = near and not re.search(_CHIP_WORDS, self.text[ce : ce + 60])
+        if body is None and named is None and received:
             # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
             subj, how = self.subject(i, s, cs)
-            if subj is not None and self._doc_country:
+            home = self.country_at(s.start)
+            if subj is not None and home:
                 c = Candidate(rule="subsidy:received", **base)
                 name = next(
-                    (
-                        f
-                        for f, (code, kind) in self.ex.countries.table.items()
-                        if code == self._doc_country and kind == "name"
-                    ),
-                    self._doc_country,
+                    (f for f, ck in self.ex.countries.table.items() if ck == (home, "name")),
+                    home,
                 )
                 c.parties = [
                     Party("grantor", name, None, None, "document_country"),
                     Party("recipient", subj.name, subj.start, subj.end, how),
                 ]
-                c.country_code = self._doc_country
+                c.country_code = home
                 return [c]
         if body is None and named is None:
             subj, how = self.subject(i, s, cs)
             known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
-            if subj is not None and how == "subject" and (known_firm or not strong):
+            if subj is not None and how == "subject" and not known_firm and self.state_fund(subj):
+                pass  # "Innovation Fund Denmark has awarded DKK 450 million to X": a state fund grants
+            elif subj is not None and how == "subject" and (known_firm or not strong):
                 # "X alloue 20 milliards à un campus": a firm's own spending plan
                 return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
             lead = next(
@@ -2762,6 +3091,7 @@ class _DocContext:
             )
             if lead is not None and subj is not None and how == "subject" and not self.is_public(subj):
                 # "Texas will give X a $50 million grant": the state opening the sentence grants
+                # (not "The US Commerce Department has finalized a grant": the body grants)
                 c = Candidate(rule="subsidy:country", **base)
                 c.parties = [
                     Party("grantor", lead.surface, lead.start, lead.end, "country"),
@@ -2810,7 +3140,7 @@ class _DocContext:
             country = subj_country.code
             rule = "subsidy:country"
         if country is None:
-            country = self._doc_country
+            country = self.country_at(s.start)  # the section's country under a heading ("Suisse : ...")
         c = Candidate(rule=rule, **base)
         c.parties = [Party("grantor", name, gstart, gend, rule.split(":")[1])]
         if recipient_first is not None:
@@ -2875,6 +3205,8 @@ class _DocContext:
                     or (listed and last_place)
                     # "veut installer à X", "à quelques kilomètres de l'usine de Y": where, not who
                     or bool(_LOCATED_AT.search(self.text, max(s.start, e.start - 60), e.start))
+                    # "campus in Catania, Sicily", "au titre du Chips and Science Act"
+                    or self.place_or_programme(s, e)
                 )
                 last, last_place = e, place
                 if place or self.is_person(e):
@@ -2909,6 +3241,33 @@ class _DocContext:
                         )
         c.country_code = country
         return [c]
+
+    def place_or_programme(self, s: Sentence, e: Entity) -> bool:
+        """A name that is no recipient: a place ("universities in Oslo, Bergen and Tromsø") or a
+        programme ("au titre de France 2030", "a new Enterprise Compute Initiative")."""
+        before = self.text[max(s.start, e.start - 80) : e.start]
+        if _PLACE_BEFORE.search(before) or _PROGRAMME_CHANNEL.search(before):
+            return True
+        public, named = _programmes()
+        last = e.name.split()[-1]
+        # an initiative, a mission or a fund may well be a body that receives ("Swiss AI Initiative"),
+        # unless the text introduces it as new ("a new Enterprise Compute Initiative")
+        bodies = ("fund", "fonds", "initiative", "mission")
+        new = re.search(r"\b(?:a|an|the|un|une)\s+(?:new|nouveau|nouvelle)\s+$", before) is not None
+        if " " in e.name and (public.fullmatch(last) or named.fullmatch(last)):
+            return new or last.lower() not in bodies  # "Science Act"
+        word = named.match(self.text, e.end + 1) or public.match(self.text, e.end + 1)
+        if word is None or self.text[e.end : e.end + 1] != " ":
+            return False
+        return new or word.group(0).lower() not in bodies
+
+    def state_fund(self, e: Entity) -> bool:
+        """A fund named after its state or as public ("Innovation Fund Denmark", "National Growth
+        Fund", "Fonds national pour ..."): with a grant verb it grants, it does not spend."""
+        if not _FUND_WORDS.search(e.name):
+            return False
+        inside = [c for c in self.countries_in(e.start, e.end) if c.kind in ("name", "demonym")]
+        return bool(inside) or _PUBLIC_ADJ.search(e.name) is not None
 
     def consortium_members(self, i: int, s: Sentence, lo: int, hi: int, grantor: str) -> list[Party]:
         """ "to a consortium led by X and Y", "au consortium formé par X et Y": the members receive."""
@@ -3045,6 +3404,9 @@ class _DocContext:
                         continue
                 if re.search(r"\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":
                     continue
+                if _DEAL_NOUN.search(gap):
+                    continue  # "10 000 GPU pour X, une aide italienne pour Y": the next item's money
+
                 if len(gap) > 3 and self.ex.parties.find(gap):
                     continue
                 dist = len(gap)

@@ -347,7 +347,7 @@ def test_a_department_opening_the_sentence_grants_it_does_not_receive(extract):
 def test_a_deal_naming_no_one_is_about_the_article_firm(extract):
     cands, _ = extract(
         "Tessaline Chips construit une usine à Sapporo. Tessaline Chips a reçu deux aides. Les équipes de "
-        "Brisk Fibre et de Quillstone ont installé la première machine. Un projet de loi prévoit une prise "
+        "Brisk Fibre et de Quillstone ont installé la première machine. Un accord prévoit une prise "
         "de participation publique de 100 milliards de yens.",
         "fr",
     )
