@@ -1,14 +1,15 @@
 -- Facts -> deals: the reports of one real-world deal, in every document, share
 -- a deal_id. Two facts report the same deal when all of these hold:
 --   * the same type and the same main party after name resolution (investee;
---     buyer; for a subsidy the granting country, and recipients that are not
---     disjoint: one report may name none of them, or fewer);
+--     buyer, a state buying chips being one buyer whether the text names the
+--     country or a ministry; for a subsidy the granting country, and recipients
+--     that are not disjoint: a report may name fewer or none);
 --   * their measures agree within 15 %: the amount in USD (converted at the
 --     event's date, so EUR 600M and USD 640M of one round agree), for a chip
 --     purchase the chip count when both state one;
 --   * their dates are compatible: periods (a day, or the month or year the text
---     gives) at most 183 days apart. Only dates the text states count; a date
---     taken from the article's publication says nothing about an old deal.
+--     gives; for news the text does not date, its article's day) at most 183
+--     days apart. A background deal the text does not date has no period.
 -- Deals are the connected groups of such pairs. A fact with no measure joins
 -- its party's deal when the party has exactly one; otherwise the party's
 -- unmeasured facts form one deal. A fact whose party is unknown is a deal of
@@ -31,6 +32,14 @@ documents as (
     select * from staging.stg_documents
 ),
 
+firms as (
+    select * from staging.stg_firms
+),
+
+country_names as (
+    select distinct lower(name) as name, country_code from staging.stg_country_names where kind = 'name'
+),
+
 recipients as (
     select
         groups.fact_id,
@@ -47,15 +56,19 @@ keyed as (
         facts.fact_type,
         case
             when facts.fact_type = 'subsidy' then facts.grantor_country_code
+            -- a state buying chips is one buyer whether the text names the country or a ministry
+            when facts.fact_type = 'chip_purchase' and country_names.country_code is not null
+                then 'state:' || country_names.country_code
+            when facts.fact_type = 'chip_purchase' and firms.firm_kind = 'public_body'
+                then 'state:' || coalesce(firms.country_code, facts.country_code)
             else facts.main_firm_id
         end as deal_party,
         coalesce(recipients.recipient_ids, []) as recipient_ids,
         facts.amount_usd,
         case when facts.fact_type = 'chip_purchase' then cast(facts.quantity as double) end as chip_count,
-        -- the period the text dates the fact to
-        case when facts.date_source = 'text' then facts.announced_on end as period_start,
+        -- the period the fact is dated to (by its text, or for news by its article)
+        facts.announced_on as period_start,
         case
-            when facts.date_source <> 'text' then null
             when facts.date_precision = 'year' then facts.announced_on + interval 1 year - interval 1 day
             when facts.date_precision = 'month' then facts.announced_on + interval 1 month - interval 1 day
             else facts.announced_on
@@ -67,6 +80,8 @@ keyed as (
     from facts
     left join recipients on recipients.fact_id = facts.fact_id
     left join documents on documents.document_id = facts.document_id
+    left join firms on firms.firm_id = facts.main_firm_id
+    left join country_names on country_names.name = lower(facts.main_party_name)
 ),
 
 measured as (
@@ -90,6 +105,7 @@ same_deal as (
                 then greatest(a.amount_usd, b.amount_usd) <= least(a.amount_usd, b.amount_usd) * 1.15
             else false
         end
+        -- grants to different firms are different deals; a report may leave the recipient out
         and (
             len(a.recipient_ids) = 0 or len(b.recipient_ids) = 0
             or len(list_intersect(a.recipient_ids, b.recipient_ids)) > 0
