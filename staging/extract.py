@@ -534,6 +534,12 @@ def _filter_alt(kind: str) -> str:
 
 
 @cache
+def _title_words() -> re.Pattern:
+    """Any title word (`name_filters` kind `title`), to skip sentences that title no one."""
+    return re.compile(rf"(?<![\w])(?:{_filter_alt('title')})", re.IGNORECASE)
+
+
+@cache
 def _titles() -> re.Pattern:
     return re.compile(
         rf"(?<![\w])(?:{_filter_alt('title')})"
@@ -833,6 +839,7 @@ class _DocContext:
         self.published = getattr(doc, "published_on", None)
         self.entities: dict[int, list[Entity]] = {}
         self.persons: set[int] = set()
+        self._firm_pool: list[tuple[Entity, int]] | None = None
         self._persons_named: set[str] | None = None
         self.dates = []
         if find_dates is not None:
@@ -1050,7 +1057,10 @@ class _DocContext:
     def _person_names(self) -> set[str]:
         if self._persons_named is None:
             self._persons_named = set()
-            for i in range(len(self.sentences)):
+            for i, s in enumerate(self.sentences):
+                # only a sentence with a title word or a byline can title a person (see ents)
+                if not (_title_words().search(s.text) or _BYLINE.match(s.text)):
+                    continue
                 for e in self.ents(i):
                     words = e.name.split()
                     # a first name and a surname: "Metz" or "Budget" after a title is too short to tell
@@ -2532,16 +2542,20 @@ class _DocContext:
         )
 
     def main_firm(self, ok) -> Entity | None:
-        """The firm the article is about: its most mentioned private name."""
-        best = None
-        for j in range(len(self.sentences)):
-            if self.is_noise(self.sentences[j]):
-                continue
-            for e in self.ents(j):
-                if not ok(e) or self.is_public(e) or self.periphrasis(e) or self.is_place_use(e):
-                    continue
-                if best is None or self.mentions(e.name) > self.mentions(best.name):
-                    best = e
+        """The firm the article is about: its most mentioned private name (the first of equals)."""
+        if self._firm_pool is None:
+            # private names of the text in order, with their mentions; the same for every call
+            self._firm_pool = [
+                (e, self.mentions(e.name))
+                for j, s in enumerate(self.sentences)
+                if not self.is_noise(s)
+                for e in self.ents(j)
+                if not (self.is_public(e) or self.periphrasis(e) or self.is_place_use(e))
+            ]
+        best, most = None, -1
+        for e, n in self._firm_pool:
+            if n > most and ok(e):
+                best, most = e, n
         return best
 
     def named_as_place(self, name: str) -> bool:
