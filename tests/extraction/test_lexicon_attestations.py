@@ -11,11 +11,16 @@ Expectations of an example (column `expect`):
   fact:T            a candidate of fact type T whose cue is the surface
   party:R:Name      a candidate has the party Name in role R
   grantor           a subsidy candidate whose grantor's name contains the surface
-  nofact            the sentence yields no candidate
-  label:L           an amount of the sentence is labelled L (not a fact amount)
-  notparty          the sentence yields a candidate, and no party's name contains the surface
+  nofact            the sentence yields no candidate, and a candidate (or a fact amount) once the
+                    surface is taken out or cut down to its last word
+  background        every candidate is background, and none is once the surface is taken out
+  label:L           an amount of the sentence is labelled L (not a fact amount), and is not once the
+                    surface is taken out
+  notparty[:Word]   the sentence yields a candidate, and no party's name contains the surface (or Word)
+  country:[CC]      the sentence yields candidates, all of country CC (none when CC is empty)
   vendor:V          a chip purchase whose vendor is V
   quantity:N        find_quantities reads a chip count N
+  noquantity        find_quantities reads no count, and one once the surface is taken out
   money:A:C         find_money reads exactly one amount A in currency C
   date:YYYY-MM-DD   a candidate announced on that date (the text is published on 2025-05-06)
 """
@@ -160,6 +165,23 @@ def test_examples_are_our_own_wording():
     assert not copied, copied
 
 
+def _without(surface: str, text: str) -> str:
+    """The control sentence: the example with the surface taken out."""
+    out = re.sub(r"\s{2,}", " ", _word_rx(surface).sub("", _norm(text)))
+    return out.replace(" ,", ",").replace(" .", ".")
+
+
+def _controls(surface: str, text: str) -> list[str]:
+    """The example without the surface, or with the surface cut down to its last word (a marker that
+    holds its own verb, "could raise" -> "raise")."""
+    last = _norm(surface).split()[-1]
+    return [_without(surface, text), _word_rx(surface).sub(last, _norm(text))]
+
+
+def _is_fact(cands, labelled) -> bool:
+    return bool(cands) or any(m.label == "fact" for m in labelled)
+
+
 def _names(cands, role=None):
     return [p.name for c in cands for p in c.parties if role is None or p.role == role]
 
@@ -177,6 +199,10 @@ def test_example(ex, extract):
     if kind == "quantity":
         assert int(arg) in [q.quantity for q in find_quantities(text, lang)]
         return
+    if kind == "noquantity":
+        assert find_quantities(text, lang) == []
+        assert find_quantities(_without(surface, text), lang), "a count once the surface is out"
+        return
     cands, labelled = extract(text, lang)
     got = [(c.fact_type, c.cue, [(p.role, p.name) for p in c.parties]) for c in cands]
     if kind == "fact":
@@ -189,11 +215,22 @@ def test_example(ex, extract):
         assert any(surface.lower() in _norm(n).lower() for n in grantors), got
     elif kind == "nofact":
         assert cands == [], got
+        controls = _controls(surface, text)
+        assert any(_is_fact(*extract(t, lang)) for t in controls), "a fact once the surface is out"
+    elif kind == "background":
+        assert cands and all(c.is_background for c in cands), [(c.fact_type, c.is_background) for c in cands]
+        assert not any(c.is_background for c in extract(_without(surface, text), lang)[0])
     elif kind == "label":
         assert arg in [m.label for m in labelled], [(m.money.surface, m.label) for m in labelled]
-    elif kind == "notparty":
+        control = extract(_without(surface, text), lang)[1]
+        assert arg not in [m.label for m in control], "without the surface the amount must lose the label"
+    elif kind == "notparty":  # notparty:Word checks Word rather than the surface
         assert cands, "the example must yield a fact"
-        assert not any(_word_rx(surface).search(_norm(n)) for n in _names(cands)), got
+        assert not any(_word_rx(arg or surface).search(_norm(n)) for n in _names(cands)), got
+    elif kind == "country":
+        assert cands, "the example must yield a fact"
+        countries = [c.country_code for c in cands]
+        assert all(cc == (arg or None) for cc in countries), countries
     elif kind == "vendor":
         assert arg in _names([c for c in cands if c.fact_type == "chip_purchase"], "vendor"), got
     elif kind == "date":
