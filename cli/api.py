@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -78,6 +79,35 @@ def _db_path(db) -> Path:
     return path
 
 
+def _documents_dir(documents, project, loaders) -> Path | None:
+    """--documents, else warehouse.yml's `documents`; a folder that does not exist is bad usage."""
+    if documents:
+        path = Path(documents).expanduser().resolve()
+        if not path.is_dir():
+            raise ProjectError(f"documents folder {documents} does not exist",
+                               hint="pass --documents a folder of articles")
+        return path
+    path = project.documents_dir
+    if loaders and path is not None and not path.is_dir():
+        raise ProjectError(f"documents folder {path} does not exist", file="warehouse.yml",
+                           hint="fix `documents:` in warehouse.yml or pass --documents")
+    return path
+
+
+def check_writable(folder: Path) -> None:
+    """Every run writes `target/run_results.json`: a folder it cannot write is bad usage (exit 2)."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write_check_"):
+            pass
+    except OSError as exc:
+        raise ProjectError(f"cannot write to {folder}: {exc.strerror or exc}",
+                           hint="every run writes target/run_results.json there: make the folder writable"
+                           ) from None
+
+
 def _existing(con) -> dict[str, str]:
     rows = con.execute("select table_schema, table_name, table_type from information_schema.tables "
                        "where table_catalog = current_database()").fetchall()
@@ -105,8 +135,8 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
              fail_on_rejects, lock_timeout, reporter) -> RunResult:
     from warehouse.loaders import LoadContext, is_stateful
     from warehouse.materialize import build_model
-    from warehouse.publish import BuildFile, TargetLock, check_target
-    from warehouse.seeds import load_seed
+    from warehouse.publish import BuildFile, SessionGuard, TargetLock, check_target, recover_wal
+    from warehouse.seeds import check_seed, load_seed
     from warehouse.sql import quote
 
     clock = Clock()
@@ -124,65 +154,86 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
     # start from the last good file only when its content is needed: unselected models,
     # incremental state, loader state, or (for `run`) the seeds and raw tables it holds
     needs_state = not full_refresh and (incremental or stateful)
-    docs = Path(documents).resolve() if documents else project.documents_dir
+    docs = _documents_dir(documents, project, loaders)
     results: list[NodeResult] = []
     published = False
     check_target(target)
-    with TargetLock(target, lock_timeout):
-        check_target(target)  # again under the lock: another build may have just published it
-        copy = target.exists() and (command == "run" or subset or needs_state)
-        build_file = BuildFile(target)
-        con = build_file.open(copy)
-        reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
-        try:
-            existing = _existing(con) if copy else {}
-            schemas = {project.models[n].schema for n in chosen} | ({"seeds"} if seeds else set())
-            for schema in sorted(schemas):
-                con.execute(f"create schema if not exists {quote(schema)}").fetchall()
+    check_writable(project.root / "target")   # run_results.json: fail before publishing, not after
+    for seed in seeds:
+        check_seed(seed)
+    started = time.monotonic()
+    build_file = None
+    try:
+        with contextlib.ExitStack() as held:
+            held.enter_context(TargetLock(target, lock_timeout))
+            check_target(target)  # again under the lock: another build may have just published it
+            # DuckDB's lock on the target until it is published: no read-write session meanwhile
+            left = max(0.0, lock_timeout - (time.monotonic() - started))
+            guard = held.enter_context(SessionGuard(target, left, reporter.info))
+            note = recover_wal(target, guard)
+            if note:
+                reporter.info(f"warning: {note}")
+            copy = target.exists() and (command == "run" or subset or needs_state)
+            build_file = BuildFile(target, guard)
+            held.callback(build_file.discard, None)  # on every exit path, a signal between two lines too
+            con = build_file.open(copy)
+            reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
+            try:
+                existing = _existing(con) if copy else {}
+                schemas = {project.models[n].schema for n in chosen} | ({"seeds"} if seeds else set())
+                for schema in sorted(schemas):
+                    con.execute(f"create schema if not exists {quote(schema)}").fetchall()
 
-            def seed_work(cur, name):
-                seed = project.seeds[name]
-                return NodeResult(name, "seed", "success", rows=load_seed(cur, seed), file=seed.rel_path)
+                def seed_work(cur, name):
+                    seed = project.seeds[name]
+                    return NodeResult(name, "seed", "success", rows=load_seed(cur, seed), file=seed.rel_path)
 
-            results += run_graph(con, {s.name: set() for s in seeds}, seed_work, threads, reporter, "seed")
-            ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh)
-            for module in loaders:
+                seed_graph = {s.name: set() for s in seeds}
+                results += run_graph(con, seed_graph, seed_work, threads, reporter, "seed")
+                ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh)
+                for module in loaders:
+                    if any(r.failed for r in results):
+                        break
+                    results.append(_run_loader(module, con, ctx, reporter, fail_on_rejects))
+
+                def model_work(cur, name):
+                    model = project.models[name]
+                    try:
+                        rows = build_model(cur, model, existing, full_refresh)
+                    except Exception as exc:  # noqa: BLE001 - reported as this model's failure
+                        return NodeResult(name, "model", "error", message=short_error(exc),
+                                          materialized=model.materialized, file=model.rel_path)
+                    return NodeResult(name, "model", "success", rows=rows, materialized=model.materialized,
+                                      file=model.rel_path)
+
                 if any(r.failed for r in results):
-                    break
-                results.append(_run_loader(module, con, ctx, reporter, fail_on_rejects))
-
-            def model_work(cur, name):
-                model = project.models[name]
-                try:
-                    rows = build_model(cur, model, existing, full_refresh)
-                except Exception as exc:  # noqa: BLE001 - reported as this model's failure
-                    return NodeResult(name, "model", "error", message=short_error(exc),
-                                      materialized=model.materialized, file=model.rel_path)
-                return NodeResult(name, "model", "success", rows=rows, materialized=model.materialized,
-                                  file=model.rel_path)
-
-            if any(r.failed for r in results):
-                results += [NodeResult(n, "model", "skipped", message="a seed or loader failed")
-                            for n in sorted(chosen)]
-            else:
-                graph = {n: prep.graph[n] & chosen for n in chosen}
-                results += run_graph(con, graph, model_work, threads, reporter, "model")
-            # tests of models that built still run, so one build reports every problem
-            broken = {r.unique_id for r in results if r.status in ("error", "skipped")}
-            if not any(r.failed and r.kind in ("seed", "loader") for r in results):
-                runnable = [t for t in tests if not t.depends_on & broken]
-                results += _run_tests(con, runnable, threads, reporter)
-                results += [NodeResult(t.unique_id, "test", "skipped", message="a model it reads failed")
-                            for t in tests if t.depends_on & broken]
-            if any(r.failed for r in results):
+                    results += [NodeResult(n, "model", "skipped", message="a seed or loader failed")
+                                for n in sorted(chosen)]
+                else:
+                    graph = {n: prep.graph[n] & chosen for n in chosen}
+                    results += run_graph(con, graph, model_work, threads, reporter, "model")
+                # tests of models that built still run, so one build reports every problem
+                broken = {r.unique_id for r in results if r.status in ("error", "skipped")}
+                if not any(r.failed and r.kind in ("seed", "loader") for r in results):
+                    runnable = [t for t in tests if not t.depends_on & broken]
+                    results += _run_tests(con, runnable, threads, reporter)
+                    results += [NodeResult(t.unique_id, "test", "skipped", message="a model it reads failed")
+                                for t in tests if t.depends_on & broken]
+                if any(r.failed for r in results):
+                    build_file.discard(con)
+                else:
+                    build_file.publish(con)
+                    published = True
+                    for note in build_file.notes:
+                        reporter.info(f"warning: {note}")
+            except BaseException:
                 build_file.discard(con)
-            else:
-                build_file.publish(con)
-                published = True
-        except BaseException:
-            build_file.discard(con)
-            reporter.abort()
+                reporter.abort()
+                raise
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM
+        if build_file is None or not build_file.published:
             raise
+        published = True  # it came after the rename: too late to stop, the build is published
     return _finish(command, project, target, clock, results, reporter, published)
 
 
@@ -236,16 +287,23 @@ def _finish(command, project, target, clock, results, reporter, published) -> Ru
     summary = {"command": command, "status": "error" if failed else "success", "db": str(target),
                "published": published, "started_at": clock.started_at, "elapsed": clock.elapsed(),
                "counts": counts}
-    path = write_run_results(project.root, summary, results)
+    try:
+        path = write_run_results(project.root, summary, results)
+    except OSError as exc:  # checked writable before the run; a disk that filled since must not
+        path = None           # turn a published build into a failure
+        reporter.info(f"warning: cannot write target/run_results.json: {exc.strerror or exc}")
     reporter.finish(summary)
     return RunResult(command, summary["status"], target, summary["elapsed"], published, results, path)
 
 
-def open_readonly(db: str | Path | None):
-    """A connection to the published warehouse, read-only.
+def open_readonly(db: str | Path | None, *, allow_files=()):
+    """A connection to the published warehouse, read-only and confined.
 
-    The file is attached under a fixed catalog name so that a file called `marts.duckdb`
-    does not make `marts.x` ambiguous.
+    The file is attached read-only under a fixed catalog name (so a file called
+    `marts.duckdb` does not make `marts.x` ambiguous); then DuckDB's external access is
+    switched off and the configuration locked, so SQL run on this connection cannot attach
+    other databases, load or install extensions, or read or write files, except those
+    under `allow_files` (files or folders, DuckDB's `allowed_paths`/`allowed_directories`).
     """
     import duckdb
     from warehouse.sql import literal
@@ -253,14 +311,57 @@ def open_readonly(db: str | Path | None):
     path = _db_path(db)
     if not path.exists():
         raise ProjectError(f"no warehouse at {path}", hint="run `warehouse build` first or pass --db")
-    con = duckdb.connect()
+    dirs, files = [], []
+    for item in allow_files or ():
+        allowed = Path(item).expanduser().resolve()
+        if allowed.is_dir():
+            dirs.append(str(allowed) + os.sep)
+        elif allowed.exists():
+            files.append(str(allowed))
+        else:
+            raise ProjectError(f"--allow-files {item}: no such file or folder",
+                               hint="pass an existing file or folder")
+    con = duckdb.connect(config={"autoload_known_extensions": False, "autoinstall_known_extensions": False})
     try:
         con.execute(f"attach {literal(str(path))} as _warehouse_ (read_only)").fetchall()
     except duckdb.Error as exc:
         con.close()
-        raise ProjectError(f"cannot open {path}: {short_error(exc)}") from None
+        text = short_error(exc)
+        hint = None
+        if "replaying WAL" in text:
+            hint = (f"{path.name}.wal was left by a killed read-write session: `warehouse build` recovers it "
+                    "or sets it aside")
+        elif "Conflicting lock" in text:
+            hint = "a read-write session holds the file: close it, or open it with `duckdb -readonly`"
+        raise ProjectError(f"cannot open {path}: {text.splitlines()[0]}", hint=hint) from None
     _use_published(con)
+    for setting, values in (("allowed_directories", dirs), ("allowed_paths", files)):
+        if values:
+            con.execute(f"set {setting} = [{', '.join(literal(v) for v in values)}]").fetchall()
+    con.execute("set enable_external_access = false").fetchall()
+    con.execute("set lock_configuration = true").fetchall()
     return con
+
+
+READ_ONLY_STATEMENTS = ("SELECT", "EXPLAIN")
+
+
+def check_read_only(con, sql: str) -> None:
+    """Refuse anything but queries: attach, detach, copy, export, install, load, set, create..."""
+    import duckdb
+
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise BuildError(f"query failed: {short_error(exc)}") from None
+    if not statements:
+        raise ProjectError("no SQL statement given", hint='warehouse query "select ..."')
+    for statement in statements:
+        kind = statement.type.name
+        if kind not in READ_ONLY_STATEMENTS:
+            raise ProjectError(f"the warehouse is read-only here: {kind.lower()} statements are not allowed",
+                               hint="run queries (select, with, from, show, describe, summarize, explain); "
+                                    "`warehouse export` writes Parquet files")
 
 
 def _use_published(cur) -> None:
@@ -276,6 +377,7 @@ def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=
     prep = prepare(project_dir)
     _, tests, _ = _choose(prep, select, exclude)
     target = _db_path(db)
+    check_writable(prep.project.root / "target")
     con = open_readonly(target)
     try:
         reporter.start("test", len(tests))
@@ -311,31 +413,36 @@ def export(project_dir: str | Path = ".", db: str | Path | None = None, *, out: 
     models = ls(project_dir, select=select, exclude=exclude)
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    con = open_readonly(db)
+    con = open_readonly(db, allow_files=[out_dir])
     written = []
     try:
         for m in models:
             path = out_dir / f"{m['name']}.parquet"
             tmp = path.with_name(path.name + ".tmp")
             try:
-                con.execute(f"copy (select * from {relation(m['name'])}) to {literal(str(tmp))} "
+                con.execute(f"copy (select * from {relation(m['name'])}) to {literal(str(tmp.resolve()))} "
                             "(format parquet)").fetchall()
+                os.replace(tmp, path)
             except duckdb.Error as exc:
                 raise BuildError(f"cannot export {m['name']}: {short_error(exc)}", file=m["path"],
                                  hint="build it first with `warehouse build`") from None
-            os.replace(tmp, path)
+            finally:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
             written.append(path)
     finally:
         con.close()
     return written
 
 
-def query(sql: str, db: str | Path | None = None) -> tuple[list[str], list[tuple]]:
-    """Run one query against the published warehouse; return column names and rows."""
+def query(sql: str, db: str | Path | None = None, *, allow_files=()) -> tuple[list[str], list[tuple]]:
+    """Run a query against the published warehouse, read-only and confined (see `open_readonly`);
+    return column names and rows. Files are readable only under `allow_files`."""
     import duckdb
 
-    con = open_readonly(db)
+    con = open_readonly(db, allow_files=allow_files)
     try:
+        check_read_only(con, sql)
         cur = con.execute(sql)
         columns = [d[0] for d in cur.description] if cur.description else []
         rows = cur.fetchall() if cur.description else []

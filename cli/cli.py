@@ -71,22 +71,65 @@ def _reporter(json_events: bool):
     return make_reporter(json_events)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (schedulers, containers, `kill`): stopped and cleaned up like Ctrl-C."""
+
+
+_signals: list[int] = []   # signals received while a command ran
+
+
+def _on_signal(signum, frame):
+    import signal
+
+    _signals.append(signum)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _stopped() -> typer.Exit:
+    import signal
+
+    if _signals and _signals[-1] == signal.SIGTERM:
+        typer.echo("terminated: nothing published", err=True)
+        return typer.Exit(143)
+    typer.echo("interrupted: nothing published", err=True)
+    return typer.Exit(130)
+
+
 def _run(fn, json_events: bool = False):
+    import signal
+    import threading
+
     from warehouse.errors import WarehouseError
 
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        # a signal DuckDB catches mid-query comes back as its own error ("Query interrupted"):
+        # the signal is recorded so that any exception it caused ends the command the same way
+        _signals.clear()
+        previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         return fn()
+    except KeyboardInterrupt:
+        raise _stopped() from None
     except WarehouseError as exc:
+        if _signals:
+            raise _stopped() from None
         raise _fail(exc, json_events) from None
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(141) from None
     except OSError as exc:  # permissions, missing folders, full disks: the user's to fix
+        if _signals:
+            raise _stopped() from None
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        typer.echo("interrupted: nothing published", err=True)
-        raise typer.Exit(130) from None
+    except Exception:
+        if _signals:
+            raise _stopped() from None
+        raise
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _version(value: bool):
@@ -175,12 +218,16 @@ def export(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"
 
 @app.command()
 def query(sql: Annotated[str, typer.Argument(help="One SQL query.")], db: Db = Path("warehouse.duckdb"),
-          fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table):
-    """Run a query against the published warehouse and print the result."""
+          fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table,
+          allow_files: Annotated[list[Path] | None, typer.Option(
+              "--allow-files", metavar="PATH", help="A file or folder the query may read (repeatable).")]
+          = None):
+    """Run a read-only query against the published warehouse and print the result. It cannot
+    change the warehouse or read files outside it, except those under --allow-files."""
     from warehouse import api
     from warehouse.formatting import render
 
-    columns, rows = _run(lambda: api.query(sql, db))
+    columns, rows = _run(lambda: api.query(sql, db, allow_files=allow_files or ()))
     sys.stdout.write(render(columns, rows, fmt.value))
 
 

@@ -7,10 +7,12 @@ is dropped because the build file's catalog name is not the published one).
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import graphlib
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,13 +151,15 @@ class ParseCache:
         if self.path is None or not (self.changed or set(self.entries) - self.used):
             return
         self.entries = {k: v for k, v in self.entries.items() if k in self.used}
+        # one temp name per process: builds of two targets of one project may save at once
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(self.path.name + ".tmp")
             tmp.write_text(json.dumps({"version": self.version, "entries": self.entries}), encoding="utf-8")
             tmp.replace(self.path)
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            with contextlib.suppress(OSError):
+                tmp.unlink()   # a cache that cannot be written only costs time
 
 
 def analyse(project: Project, provided: set[str], cache_path: Path | None = None) -> dict[str, set[str]]:

@@ -23,7 +23,7 @@ class DataTest:
     file: str = ""
 
 
-def _resolve(project: Project, name: str, file: str) -> str:
+def _resolve(project: Project, name: str, file: str, line: int | None = None) -> str:
     """A relationships `to:` value: `schema.name`, a bare model name, or `ref('name')`."""
     raw = name.strip()
     if raw.startswith("ref(") and raw.endswith(")"):
@@ -38,9 +38,10 @@ def _resolve(project: Project, name: str, file: str) -> str:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise ProjectError(f"relationships to: {name} is ambiguous ({', '.join(matches)})", file=file,
+            raise ProjectError(f"relationships to: {name} is ambiguous ({', '.join(matches)})",
+                               file=file, line=line,
                                hint="write the schema too, e.g. marts.dim_firms")
-    raise ProjectError(f"relationships to: {name} names no model or seed", file=file,
+    raise ProjectError(f"relationships to: {name} names no model or seed", file=file, line=line,
                        hint="write the parent as schema.name")
 
 
@@ -67,7 +68,7 @@ def _compile(project: Project, spec: TestSpec) -> DataTest:
     deps = {spec.model}
     args = spec.args
     if spec.kind != "expression" and col is None:
-        raise ProjectError(f"{spec.kind} test on {spec.model} needs a column", file=spec.file,
+        raise ProjectError(f"{spec.kind} test on {spec.model} needs a column", file=spec.file, line=spec.line,
                            hint="put it under the column's `data_tests:`")
     if spec.kind == "not_null":
         sql = f"select * from {rel} where {col} is null"
@@ -78,7 +79,7 @@ def _compile(project: Project, spec: TestSpec) -> DataTest:
         values = ", ".join(literal(v) for v in args["values"])
         sql = f"select {col}, count(*) as n_records from {rel} where {col} not in ({values}) group by {col}"
     elif spec.kind == "relationships":
-        parent = _resolve(project, str(args["to"]), spec.file)
+        parent = _resolve(project, str(args["to"]), spec.file, spec.line)
         deps.add(parent)
         field_ = quote(str(args["field"]))
         sql = (f"select child.{col} from {rel} as child left join {relation(parent)} as parent "

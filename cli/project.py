@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from warehouse import yamlfile
 from warehouse.errors import ProjectError
+from warehouse.yamlfile import Map
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ten times faster
 MATERIALIZATIONS = ("view", "table", "incremental")
 SEVERITIES = ("error", "warn")
 GENERIC_TESTS = ("not_null", "unique", "accepted_values", "relationships", "expression")
@@ -65,6 +65,7 @@ class TestSpec:
     name: str = ""                  # singular: file stem
     sql: str = ""                   # singular: the query returning failing rows
     path: Path | None = None
+    line: int | None = None         # where it was declared (generic tests)
 
 
 @dataclass
@@ -89,30 +90,11 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _read_yaml(path: Path, root: Path):
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ProjectError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
-                           file=_rel(root, path), line=mark.line + 1 if mark else None,
-                           hint="fix the YAML syntax") from None
+    return yamlfile.load(path, _rel(root, path))
 
 
 def _read_sql(root: Path, path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProjectError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", file=_rel(root, path),
-                           hint="save the file as UTF-8") from None
-
-
-def _as_list(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value]
+    return yamlfile.decode(path.read_bytes(), _rel(root, path)).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_project(project_dir: str | Path = ".") -> Project:
@@ -124,15 +106,17 @@ def load_project(project_dir: str | Path = ".") -> Project:
     settings = {}
     project_file = root / "warehouse.yml"
     if project_file.exists():
-        settings = _read_yaml(project_file, root) or {}
+        settings = _read_yaml(project_file, root) or Map()
         if not isinstance(settings, dict):
-            raise ProjectError("warehouse.yml must be a mapping", file="warehouse.yml")
+            raise ProjectError("warehouse.yml must be a mapping (`name:`, `documents:`, `loaders:`)",
+                               file="warehouse.yml", line=1)
     models_dir = root / "models"
     if not models_dir.is_dir() and not (root / "seeds").is_dir() and not project_file.exists():
         raise ProjectError(f"no models/ folder in {root}",
                            hint="run from a project folder or pass --project-dir")
-    documents = settings.get("documents")
-    loaders = _as_list(settings.get("loaders"))
+    name = yamlfile.text(settings, "name", "`name`", "warehouse.yml", scalars=True)
+    documents = yamlfile.text(settings, "documents", "`documents` (a folder)", "warehouse.yml")
+    loaders = yamlfile.names(settings, "loaders", "`loaders` (Python module names)", "warehouse.yml")
     models = _discover_models(root, models_dir)
     seeds = _discover_seeds(root)
     for name in sorted(set(models) & set(seeds)):
@@ -140,7 +124,7 @@ def load_project(project_dir: str | Path = ".") -> Project:
                            file=models[name].rel_path, hint="rename one of them")
     tests = _configure(root, models_dir, models)
     tests += _discover_singular(root, models_dir)
-    return Project(root=root, name=str(settings.get("name") or root.name),
+    return Project(root=root, name=name or root.name,
                    documents_dir=(root / documents) if documents else None,
                    loaders=loaders, models=models, seeds=seeds, tests=tests)
 
@@ -173,8 +157,14 @@ def _discover_seeds(root: Path) -> dict[str, Seed]:
     seeds_dir = root / "seeds"
     if not seeds_dir.is_dir():
         return {}
-    return {f"seeds.{p.stem.lower()}": Seed(f"seeds.{p.stem.lower()}", p, _rel(root, p))
-            for p in sorted(seeds_dir.glob("*.csv"))}
+    seeds: dict[str, Seed] = {}
+    for path in sorted(seeds_dir.glob("*.csv")):
+        name = f"seeds.{path.stem.lower()}"
+        if name in seeds:  # Firms.csv and firms.csv: one would silently replace the other
+            raise ProjectError(f"{seeds[name].rel_path} and {_rel(root, path)} both load as {name}",
+                               file=_rel(root, path), hint="seed names ignore case: rename or remove one")
+        seeds[name] = Seed(name, path, _rel(root, path))
+    return seeds
 
 
 def _discover_singular(root: Path, models_dir: Path) -> list[TestSpec]:
@@ -196,7 +186,11 @@ def _discover_singular(root: Path, models_dir: Path) -> list[TestSpec]:
 
 
 def _configure(root: Path, models_dir: Path, models: dict[str, Model]) -> list[TestSpec]:
-    """Apply each folder's YAML files to its models; return the generic tests declared."""
+    """Apply each folder's YAML files to its models; return the generic tests declared.
+
+    Every value is type-checked: a wrong one is a ProjectError with the file, the line and
+    what was expected.
+    """
     tests: list[TestSpec] = []
     if not models_dir.is_dir():
         return tests
@@ -205,86 +199,135 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model]) -> list[T
     docs = []
     for path in yml_files:
         rel = _rel(root, path)
-        doc = _read_yaml(path, root) or {}
+        doc = _read_yaml(path, root)
+        if doc is None:
+            doc = Map()
         if not isinstance(doc, dict):
-            raise ProjectError("a model YAML file must be a mapping with a `models:` list", file=rel)
+            raise ProjectError("a model YAML file must be a mapping with a `models:` list", file=rel, line=1)
         docs.append((path, rel, doc))
         # folder defaults (`config:` at the top) first, outer folders before inner ones
-        if not isinstance(doc.get("config") or {}, dict):
-            raise ProjectError("the top-level `config` must be a mapping", file=rel)
-        if doc.get("config"):
+        folder_config = yamlfile.mapping(doc, "config", "the top-level `config`", rel)
+        if folder_config:
             folder = path.parent.as_posix() + "/"
             for model in models.values():
                 if model.path.as_posix().startswith(folder):
-                    _apply_config(model, doc["config"], rel)
+                    _apply_config(model, folder_config, rel)
     for path, rel, doc in docs:
         parts = path.relative_to(models_dir).parts
         schema = parts[0].lower() if len(parts) > 1 else "main"
-        for entry in doc.get("models") or []:
-            if not isinstance(entry, dict) or "name" not in entry:
-                raise ProjectError("each entry under `models:` needs a `name`", file=rel)
-            raw_name = str(entry["name"]).lower()
+        entries = yamlfile.sequence(doc, "models", "`models`", rel)
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                raise yamlfile.bad(entries, i, "each entry under `models:`", "a mapping with a `name`", rel)
+            raw_name = yamlfile.text(entry, "name", "the model `name`", rel, required=True).lower()
             name = raw_name if "." in raw_name else f"{schema}.{raw_name}"
             model = models.get(name)
             if model is None:
                 raise ProjectError(f"YAML describes model {name} but no file builds it", file=rel,
+                                   line=entry.line_of("name"),
                                    hint=f"create models/{schema}/{raw_name}.sql or fix the name")
-            model.description = str(entry.get("description") or "")
-            config = entry.get("config") or {}
-            if not isinstance(config, dict):
-                raise ProjectError(f"`config` of {name} must be a mapping", file=rel)
-            _apply_config(model, {**entry, **config}, rel)
-            for test in _as_tests(entry.get("data_tests", entry.get("tests")), rel):
-                tests.append(TestSpec(model=name, column=None, file=rel, **test))
-            for column in entry.get("columns") or []:
-                if not isinstance(column, dict) or "name" not in column:
-                    raise ProjectError(f"each column of {name} needs a `name`", file=rel)
-                col = str(column["name"])
-                model.columns[col] = str(column.get("description") or "")
-                for test in _as_tests(column.get("data_tests", column.get("tests")), rel):
-                    tests.append(TestSpec(model=name, column=col, file=rel, **test))
+            model.description = yamlfile.text(entry, "description", f"the description of {name}", rel,
+                                              scalars=True)
+            config = yamlfile.mapping(entry, "config", f"`config` of {name}", rel)
+            _apply_config(model, entry, rel)
+            _apply_config(model, config, rel)
+            for test, line in _as_tests(entry, rel, name):
+                tests.append(TestSpec(model=name, column=None, file=rel, line=line, **test))
+            columns = yamlfile.sequence(entry, "columns", f"`columns` of {name}", rel)
+            for j, column in enumerate(columns):
+                if not isinstance(column, dict):
+                    raise yamlfile.bad(columns, j, f"each column of {name}", "a mapping with a `name`", rel)
+                col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True,
+                                    scalars=True)
+                model.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}",
+                                                   rel, scalars=True)
+                for test, line in _as_tests(column, rel, f"{name}.{col}"):
+                    tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
     return tests
 
 
 def _apply_config(model: Model, config: dict, rel: str) -> None:
     if "materialized" in config:
-        value = str(config["materialized"]).lower()
+        value = yamlfile.text(config, "materialized", f"materialized of {model.name}", rel).lower()
         if value not in MATERIALIZATIONS:
             raise ProjectError(f"{model.name}: materialized must be one of {', '.join(MATERIALIZATIONS)}, "
-                               f"not {value}", file=rel)
+                               f"not {value}", file=rel, line=yamlfile.line_of(config, "materialized"))
         model.materialized = value
     if "unique_key" in config:
-        model.unique_key = _as_list(config["unique_key"])
+        model.unique_key = yamlfile.names(config, "unique_key", f"unique_key of {model.name}", rel)
     if "tags" in config:
-        model.tags = sorted(set(model.tags) | {t.lower() for t in _as_list(config["tags"])})
+        tags = yamlfile.names(config, "tags", f"tags of {model.name}", rel)
+        model.tags = sorted(set(model.tags) | {t.lower() for t in tags})
 
 
-def _as_tests(entries, rel: str) -> list[dict]:
+# the arguments each generic test takes (besides `severity` and `config`)
+_TEST_ARGS = {"not_null": (), "unique": (), "accepted_values": ("values",),
+              "relationships": ("to", "field"), "expression": ("expression",)}
+_TEST_FORMS = {
+    "not_null": "`- not_null` or `- not_null: {severity: warn}`",
+    "unique": "`- unique` or `- unique: {severity: warn}`",
+    "accepted_values": "`- accepted_values: {values: [a, b]}`",
+    "relationships": "`- relationships: {to: schema.model, field: column}`",
+    "expression": '`- expression: "amount > 0"`',
+}
+
+
+def _as_tests(owner: dict, rel: str, what: str) -> list[tuple[dict, int | None]]:
     """Normalise YAML test entries: `not_null`, `{unique: {severity: warn}}`, `{expression: "x > 0"}`."""
+    key = "data_tests" if "data_tests" in owner else "tests"
+    entries = yamlfile.sequence(owner, key, f"`{key}` of {what}", rel)
     out = []
-    for entry in entries or []:
+    for i, entry in enumerate(entries):
+        line = yamlfile.line_of(entries, i)
         if isinstance(entry, str):
-            kind, args = entry, {}
+            kind, args = entry, Map()
         elif isinstance(entry, dict) and len(entry) == 1:
             kind, args = next(iter(entry.items()))
-            if kind == "expression" and isinstance(args, str):
-                args = {"expression": args}
-            args = dict(args or {})
         else:
-            raise ProjectError(f"cannot read test entry {entry!r}", file=rel,
+            raise yamlfile.bad(entries, i, f"a test of {what}", "a test name or a one-key mapping", rel,
                                hint="write `- not_null` or `- accepted_values: {values: [a, b]}`")
         if kind not in GENERIC_TESTS:
-            raise ProjectError(f"unknown test {kind!r}", file=rel,
+            raise ProjectError(f"unknown test {kind!r}", file=rel, line=line,
                                hint=f"generic tests are {', '.join(GENERIC_TESTS)}")
-        config = args.pop("config", None) or {}
-        severity = str(args.pop("severity", config.get("severity", "error"))).lower()
+        if kind == "expression" and isinstance(args, str):
+            args = {"expression": args}
+        elif args is None:
+            args = Map()
+        elif not isinstance(args, dict):
+            raise yamlfile.bad(entry, kind, f"the arguments of {kind} on {what}", "a mapping", rel,
+                               hint=f"write {_TEST_FORMS[kind]}")
+        known = (*_TEST_ARGS[kind], "severity", "config")
+        for arg in args:
+            if arg not in known:
+                raise ProjectError(f"{kind} on {what} takes no argument {arg!r}", file=rel,
+                                   line=yamlfile.line_of(args, arg), hint=f"it takes {', '.join(known)}")
+        config = yamlfile.mapping(args, "config", f"`config` of {kind} on {what}", rel)
+        for arg in config:
+            if arg != "severity":
+                raise ProjectError(f"the config of {kind} on {what} takes no key {arg!r}", file=rel,
+                                   line=yamlfile.line_of(config, arg), hint="it takes severity")
+        holder = args if "severity" in args else config
+        severity = yamlfile.text(holder, "severity", "severity", rel, default="error").lower()
         if severity not in SEVERITIES:
-            raise ProjectError(f"severity must be error or warn, not {severity}", file=rel)
-        if kind == "accepted_values" and not isinstance(args.get("values"), list):
-            raise ProjectError("accepted_values needs `values: [...]`", file=rel)
-        if kind == "relationships" and not (args.get("to") and args.get("field")):
-            raise ProjectError("relationships needs `to:` (a model) and `field:` (its column)", file=rel)
-        if kind == "expression" and not args.get("expression"):
-            raise ProjectError('expression needs a SQL condition, e.g. `expression: "amount > 0"`', file=rel)
-        out.append({"kind": kind, "args": args, "severity": severity})
+            raise ProjectError(f"severity must be error or warn, not {severity}", file=rel,
+                               line=yamlfile.line_of(holder, "severity"))
+        for arg in _TEST_ARGS[kind]:
+            if args.get(arg) in (None, ""):
+                raise ProjectError(f"{kind} on {what} needs `{arg}`", file=rel,
+                                   line=yamlfile.line_of(args, arg) if arg in args else line,
+                                   hint=f"write {_TEST_FORMS[kind]}")
+        if kind == "accepted_values":
+            values = args["values"]
+            if not isinstance(values, list):
+                raise yamlfile.bad(args, "values", f"values of accepted_values on {what}", "a list", rel,
+                                   hint=f"write {_TEST_FORMS[kind]}")
+            for j, value in enumerate(values):
+                if value is None or isinstance(value, dict | list):
+                    raise yamlfile.bad(values, j, f"each value of accepted_values on {what}",
+                                       "a string, a number or a boolean", rel)
+        for arg in ("to", "field", "expression"):
+            if arg in args:
+                yamlfile.text(args, arg, f"`{arg}` of {kind} on {what}", rel, scalars=arg == "expression")
+        test_args = {k: v for k, v in args.items() if k not in ("severity", "config")}
+        out.append(({"kind": kind, "args": test_args, "severity": severity}, line))
     return out

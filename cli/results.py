@@ -180,9 +180,13 @@ def write_run_results(project_dir: Path, summary: dict, results: list) -> Path:
     path = target / "run_results.json"
     payload = {**summary, "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
                "results": [r.to_dict() for r in results]}
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")   # concurrent runs never share a temp file
+    try:
+        tmp.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
     return path
 
 

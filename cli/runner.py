@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import graphlib
 import heapq
 import threading
@@ -130,4 +131,6 @@ def run_graph(con, graph: dict[str, set[str]], work: Callable, threads: int, rep
         return results
     finally:
         for cur in cursors:
-            cur.close()
+            # after Ctrl-C or SIGTERM a worker may still be unwinding its interrupted query
+            with contextlib.suppress(Exception):
+                cur.close()

@@ -216,6 +216,14 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
     for r in for_language("role_markers", language):
         if r["fact_type"] == fact_type:
             out.setdefault(r["role"], []).append(r["marker"])
+            # a French participle agrees with the round or the firms: "suivi par", "suivie par",
+            # "suivis par", "rejointes par"
+            m = re.fullmatch(r"(\w*[éiut]) (par|de|d')", r["marker"]) if language == "fr" else None
+            if m:
+                out[r["role"]] += [f"{m.group(1)}{end} {m.group(2)}" for end in ("e", "s", "es")]
+            # "aux côtés de" is also written "aux côtés du fonds", "aux côtés des fonds"
+            if language == "fr" and r["marker"].endswith(" de") and " " in r["marker"][:-3]:
+                out[r["role"]] += [r["marker"][:-3] + " du", r["marker"][:-3] + " des"]
     return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
 
 
@@ -287,6 +295,30 @@ def _public_words() -> re.Pattern:
     return _word_regex([r["word"] for r in rows("public_bodies")])
 
 
+@cache
+def _programmes() -> tuple[re.Pattern, re.Pattern]:
+    """(public, named) programme, law and budget words (lexicons/public_programmes.csv)."""
+    by: dict[str, list[str]] = {"public": [], "named": []}
+    for r in rows("public_programmes"):
+        by[r["kind"]].append(r["word"])
+    return _word_regex(by["public"]), _word_regex(by["named"])
+
+
+# what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
+# France 2030 investment plan", "au titre du Chips Act", "dans le cadre du plan ..."
+_PROGRAMME_LEAD = re.compile(
+    r"\s*\)?\s*,?\s*(?:in|from|under|through|via|out of|de|du|des|d['’]|au titre d(?:e|u|es)|"
+    r"dans le cadre d(?:e|u)|grâce à|grâce au|issus? d(?:e|u|es)|provenant d(?:e|u|es))\s*"
+    r"(?:(?:the|its|their|this year['’]s|last year['’]s|la|le|les|l['’]|son|sa|ses|leur)\s*)?",
+    re.IGNORECASE,
+)
+_PUBLIC_ADJ = re.compile(
+    r"\b(?:public|publique|publics|state|federal|fédéral|government|national|nationale|provincial|regional|"
+    r"régional|municipal|sovereign|souverain)\b",
+    re.IGNORECASE,
+)
+
+
 # names of money managers are never public grantors, whatever public word they hold
 _FUND_WORDS = re.compile(
     r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"
@@ -311,6 +343,26 @@ _SOURCE_GAP = re.compile(
 
 # a public body acts when an article or a sentence start precedes it (one adjective allowed:
 # "The British government"), not in "visite d'État"
+# "the state investment fund", "Finnish state-owned investment company", "banque publique
+# d'investissement": a public word that heads a money manager names an investor, never a grantor
+_STATE_INVESTOR_AFTER = re.compile(
+    r"(?:[ -](?:owned|backed|run|détenue?|contrôlée?))?(?:\s+[\w'’-]+){0,2}?\s+"
+    r"(?:d['’]|de\s+l['’]|pour\s+l['’])?"
+    r"(?:investments?|investment|investor|investisseur|investissement|funds?|fonds|bank|banque|holding|"
+    r"wealth|capital)\b",
+    re.IGNORECASE,
+)
+# a cue word that ends an institution's name: "Mohammed VI Investment Fund", "Fonds ... pour
+# l'Investissement", "Ministry of Investment", "Banque publique d'investissement"
+_NAME_HEAD = re.compile(
+    r"\b(?:Fund|Fonds|Bank|Banque|Caisse|Agency|Agence|Authority|Autorité|Corporation|Company|Société|"
+    r"Ministry|Ministère|Council|Conseil|Office|Board|Commission|Department)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:for|of|pour|de|d['’]|du|des)\s*(?:l['’]|the\s+)?$"
+)
+_NAME_TAIL = re.compile(
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*){0,2}\s+(?:Fund|Funds|Fonds|Bank|Banque|Authority|Corporation|Company|Agency|"
+    r"Office|Trust|Holdings?|Partners|Capital|Management|Council|Board|Promotion|Ministry)\b"
+)
 _BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
 _BODY_LEFT = re.compile(
     r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par)\s*|['’]s\s+)(?:[\w-]+\s+)?$",
@@ -334,6 +386,126 @@ _RESTATE_GAP = re.compile(
     r"l['’]équivalent de|equivalent to|c['’]est-à-dire|ou|~|\s)*\s*$",
     re.IGNORECASE,
 )
+# between an amount and the firm it goes to: "35 M€ à A", "C$48 million contribution to A", "8 M€ pour B"
+_PAIR_TO = re.compile(
+    r"\s*(?:[a-zà-ÿ][\w-]*\s+){0,2}?(?:à|au|aux|to|for|pour)\s+(?:(?:la|le|les|the)\s+|l['’])?", re.IGNORECASE
+)
+# "the founders of X", "le patron de X": the firm a person comes from is no party of the deal
+_AFFILIATION = re.compile(
+    r"\b(?:co-?founders?|founders?|cofondateurs?|co-fondateurs?|fondateurs?|fondatrices?|CEO|patron|patronne|"
+    r"chief executive|head|directeur|directrice|président|présidente|chairman|famille|family)\s+"
+    r"(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$",
+    re.IGNORECASE,
+)
+# "lui accorde", "leur a apporté": the firm given to stands before the verb as a pronoun
+_TO_IT_BEFORE = re.compile(r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|va|vont|aurait)\s+)?$")
+# "to the X", "à l'X", "au X": a name right after the giving marker
+_RECIPIENT_DIRECT = re.compile(
+    r"\b(?:to|à|au|aux|for|pour)\s+(?:(?:the|la|le|les)\s+|l['’])?$", re.IGNORECASE
+)
+_PROGRAMME_NAME = re.compile(
+    r"\b(?:mission|plan|programme|program|initiative|stratégie|strategy)\b", re.IGNORECASE
+)
+# after a name, a giving verb it is the subject of: " (NEDO) a accordé", ", the agency, awarded"
+_GIVER_AFTER = re.compile(
+    # "l'Organisation pour le développement des énergies nouvelles (NEDO) a accordé"
+    r"(?:\s+(?:pour|de|du|des|of|for)\b[^,.;()]{1,90}?)?"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,60},)?\s*(?:a|ont|has|have|had|will|va|vont)?\s*"
+    r"(?:accordé|accorde|accordera|octroie|octroyé|octroiera|attribué|attribue|attribuera|versé|verse|versera|"
+    r"alloue|alloué|allouera|awarded|awards|granted|grants|gave|gives|allocated|allocates)\b",
+    re.IGNORECASE,
+)
+# an infinitive after "to"/"pour": "to build X", "pour financer X" (not "to the", "to local firms")
+_PURPOSE_VERB = re.compile(
+    r"(?<=\bto)\s+(?!(?:a|an|the|its|their|local|national|regional|young|new|startups?|firms?|companies)\b)"
+    r"(?:build|fund|finance|develop|create|expand|train|buy|purchase|upgrade|install|set up|launch)\b"
+    # "pour soutenir X", "to help X" name the one helped: not here
+    r"|(?<=\bpour)\s+(?:financer|construire|développer|créer|acheter|installer|former|lancer|équiper|"
+    r"moderniser)\b",
+    re.IGNORECASE,
+)
+# right after a cue, what opens its object: "entre au capital | de la société"
+_OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
+# a subject naming a money manager by its kind: "la banque publique", "le fonds", "the holding"
+_FUND_ANAPHOR = re.compile(
+    r"(?<![\w'’])(?:la|le|l['’]|the|this|ce|cette)\s*(?:[\w-]+\s+)?(?:banque|bank|fonds|fund|investisseur|"
+    r"investor|holding)\b(?!(?-i:\s+[A-ZÀ-ÖØ-Þ]))",
+    re.IGNORECASE,
+)
+# "son fonds X", "its venture arm X": a vehicle of an investor already named
+_OWN_VEHICLE = re.compile(
+    r"\b(?:son|sa|ses|its|their|leur)\s+(?:[\w-]+\s+)?(?:fonds|fund|arm|bras|filiale)\s+$", re.IGNORECASE
+)
+# "In Espoo, X ...", "À Lyon, X": the place a sentence opens with
+_OPENING_PLACE = re.compile(r"\s*(?:in|at|à|au|en|near|près de)\s+", re.IGNORECASE)
+# "Son président a annoncé", "its chairman said": an office holder of a body named before
+_POSSESSIVE_TITLE = re.compile(
+    r"(?:^|[.;,]\s+|\b(?:et|and)\s+)(?:son|sa|its|their|leur)\s+(?:[\w-]+\s+)?(?:président|présidente|"
+    r"ministre|president|chairman|chairwoman|minister|governor|gouverneur|maire|mayor)\b",
+    re.IGNORECASE,
+)
+# a sentence opening on the deal and its size: "L'opération porte sur", "The deal is worth"
+_THE_DEAL_AMOUNT = re.compile(
+    r"\s*(?:the|this|that|la|le|l['’]|cette|ce)\s*(?:deal|transaction|investment|operation|opération|"
+    r"investissement|prise de participation|stake|montant|amount)\b[^.;]{0,30}?\b(?:porte sur|portera sur|"
+    r"s['’]élève à|atteint|représente|is worth|was worth|totals?|totalled|amounts to|is valued at|values|"
+    r"comes to|came to)\b",
+    re.IGNORECASE,
+)
+# a name that says where: "installer à X", "based in X", "à 10 km de l'usine de X"
+_LOCATED_AT = re.compile(
+    r"(?:\b(?:install\w*|implant\w*|bas[ée]e?s?|situ[ée]e?s?|located|based|headquartered)\s+(?:à|au|en|in|at|near)\s+"
+    r"|\b(?:kilomètres|km|miles|minutes)\s+(?:de|du|from|of)\s+(?:[\w'’-]+\s+){0,3}(?:de|du|d['’]|of)?\s*)$",
+    re.IGNORECASE,
+)
+# "A, through his family office B", "A, via son fonds B": the named vehicle invests, not A
+_THROUGH_VEHICLE = re.compile(
+    r"\s*,?\s*(?:through|via|par l['’]intermédiaire de|à travers|par le biais de)\s+"
+    r"(his|her|its|their|son|sa|ses|leur)\s+(?:[a-zà-ÿ][\w-]*\s+){0,3}[A-ZÀ-ÖØ-Þ]"
+)
+# between two names of a list: "A, B et C", "A and B"
+_NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and|ou|or)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
+# "le fonds américain A", "venture firms A and B", "la banque publique A": a money manager named
+_FUND_NOUN_BEFORE = re.compile(
+    r"\b(?:fonds|fund|funds|investisseurs?|investors?|banque|bank|venture firms?|VC firms?|family office|"
+    r"sovereign wealth fund|fonds souverain)\s+(?:[a-zà-ÿ][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+# words that present people as backers: "Individual investors include ...", "business angels"
+_INVESTOR_WORD = re.compile(
+    r"\b(?:investors?|investisseurs?|business angels?|angels?|mécènes?|backers?)\b", re.IGNORECASE
+)
+# "A, le fonds de la famille B": B stands in a description of A
+_APPOSED_DESCRIPTION = re.compile(
+    r"\)?\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
+)
+# what ends a list of recipients: another clause ("..., as the minister hosted ...", "tandis que")
+_RECIPIENT_STOP = re.compile(
+    r"[;—–]|\b(?:while|whereas|when|where|handing|tandis|alors|lorsque|où)\b"
+    r"|(?<!such )(?<!well )\bas\b(?! well)",
+    re.IGNORECASE,
+)
+# a programme or channel the money comes under: "au titre de France 2030", "under the CHIPS Act"
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:au titre d[eu]s?|au titre de l['’]|under|dans le cadre d[eu]s?|as part of|par le biais d[eu]|"
+    r"via)\s+"
+    r"(?:(?:the|la|le|les)\s+|l['’])?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# between two names of one list: "A, B et C", "à A et à l'B", "A, and to the B"
+_LIST_GAP = re.compile(
+    r"\)?\s*(?:,\s*(?:and|et)?|and|et|&|as well as|ainsi que)\s*(?:(?:à|de|du|des|to|of|for|pour)\s+)?"
+    r"(?:(?:la|le|les|the)\s+|l['’]|d['’])?"
+    # "A, le programme commun de B et de C": an apposition naming the members
+    r"|\s*,\s*(?:(?:le|la|les|the|a|an|un|une)\s+|l['’])(?:[a-zà-ÿ][\w-]*\s+){0,4}"
+    r"(?:of|de|du|des|d['’])\s*(?:(?:la|le|les|the)\s+|l['’])?",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(
+    r"\b(?:first|largest|biggest|record|premi\w+|plus (?:grosse?|importante?)|round|tour|levée)\b",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -477,8 +649,21 @@ _DEADLINE = re.compile(
 )
 _RECEIVE = re.compile(
     r"\b(?:received|receives|will receive|has won|won|obtained|gets|got|will get|is set to get|"
-    r"a reçu|reçoit|recevra|a obtenu|obtient|"
+    r"lands|landed|secures|secured|wins|"
+    r"a reçu|reçoit|recevra|a obtenu|obtient|obtenu|obtiendra|décroche|a décroché|décroché|"
     r"bénéficie|bénéficiera|a bénéficié|touchera|a touché)\b",
+    re.IGNORECASE,
+)
+# a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
+_CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
+_ROUND_WORDS = re.compile(
+    r"\b(?:round|tour de table|série|series|seed|pre-seed|amorçage|levée|equity|fonds propres|valuation|"
+    r"valorisation|investors|investisseurs)\b",
+    re.IGNORECASE,
+)
+# a sentence that continues the previous one's grant: "Y obtient de son côté ...", "Y also gets ..."
+_CONTINUES_NEXT = re.compile(
+    r"\b(?:de son côté|pour sa part|quant à (?:elle|lui)|à son tour|également|aussi|for its part|also|too)\b",
     re.IGNORECASE,
 )
 # a count with nothing after it: "with more than 60,000."
@@ -527,6 +712,34 @@ _NAME_TAILS_OK = {"AI", "IA"}
 _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
 )
+# a place, possibly in a list: "campus in Catania, ", "universities in Oslo, Bergen, Trondheim and "
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:in|at|across|near|dans|près de|en)\s+|(?:campus|site|ville|city|town|région|region)\s+"
+    r"(?:de\s+|d['’]|of\s+))(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+    r"\s*(?:,|and|et|, and)\s*)*$"
+)
+# a programme a grant is paid under: "au titre de France 2030", "under its PERTE Chip programme"
+_PROGRAMME_CHANNEL = re.compile(
+    r"\b(?:au titre d(?:e|u|es)|dans le cadre d(?:e|u|es)|under|through|via)\s+"
+    r"(?:(?:the|its|their|le|la|les|l['’]|son|sa|ses|leur)\s*)?$",
+    re.IGNORECASE,
+)
+# "Abu Dhabi AI firm G42", "Gulf AI group Kairo": a name followed by a firm noun and another name
+_FIRM_NOUN_WORDS = r"(?:firm|company|start-?up|group|operator|giant|maker|lab|outfit|provider)"
+_QUALIFIES_NAME = re.compile(r"\s+" + _FIRM_NOUN_WORDS + r"\s+[A-Z0-9][\w-]*")
+_QUALIFIER_END = re.compile(r"\b" + _FIRM_NOUN_WORDS + r"\s*$")
+# "Columbus, Ohio-based X": a city before its state's "-based"
+_PLACE_BASED = re.compile(
+    r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
+)
+_FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_DEAL_NOUN = re.compile(
+    r"\b(?:aides?|subventions?|grants?|subsid(?:y|ies)|rumeurs?|rumou?rs?|commandes?|orders?|investissements?|"
+    r"investments?|financements?|funding|prêts?|loans?|contrats?|contracts?|enveloppes?)\b",
+    re.IGNORECASE,
+)
+# a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
+_SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
@@ -570,10 +783,16 @@ _NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*
 _BODY_NAME_REST = re.compile(
     r"(?:\s*(?:de|du|des|d['’]|of|and|et|for|pour|the|la|le|l['’]|,|&)\s*|\s*[A-ZÀ-ÖØ-Þ][\w-]*)*"
 )
-# a subject that points back: "la jeune pousse", "the company", "elle"
+# the common nouns a text uses for the firm it is about: "la jeune pousse", "l'hébergeur", "the startup"
+_FIRM_NOUNS = (
+    r"jeune\s+pousse|jeune\s+entreprise|start-?up|société|entreprise|firme|groupe|pépite|licorne|hébergeur|"
+    r"fabricant|éditeur|concepteur|opérateur|scale-?up|company|firm|group|outfit|operator|unicorn|chipmaker|"
+    r"developer|provider|designer|maker"
+)
+# a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"
 _ANAPHOR = re.compile(
-    r"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:jeune\s+pousse|start-?up|société|entreprise|firme|groupe|"
-    r"pépite|company|firm|group|outfit|operator|opérateur)|(?:elle|il|it|they|ils|elles)\b)",
+    rf"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
+    rf"(?:{_FIRM_NOUNS})|\b(?:elle|il|it|they|ils|elles)\b)",
     re.IGNORECASE,
 )
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
@@ -596,8 +815,8 @@ _THE_MACHINE = re.compile(
 )
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
 _FIRM_NOUN = re.compile(
-    r"\b(?:the|la|le|l['’]|cette|this)\s*(?:company|firm|group|start-?up|société|entreprise|groupe|"
-    r"jeune\s+pousse|operator|opérateur)\b",
+    rf"(?<![\w'’])(?:the|la|le|l['’]|cette|this)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
+    rf"(?:{_FIRM_NOUNS})\b",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
@@ -614,6 +833,7 @@ class _DocContext:
         self.published = getattr(doc, "published_on", None)
         self.entities: dict[int, list[Entity]] = {}
         self.persons: set[int] = set()
+        self._persons_named: set[str] | None = None
         self.dates = []
         if find_dates is not None:
             try:
@@ -670,8 +890,9 @@ class _DocContext:
             return False
         at = m.end()
         for _ in range(3):  # the body word, after up to two adjectives ("the national research agency")
-            if _public_words().match(self.text, at):
-                return True
+            if (hit := _public_words().match(self.text, at)) is not None:
+                # "Tesi, the Finnish state-owned investment company": a state investor
+                return _STATE_INVESTOR_AFTER.match(self.text, hit.end()) is None
             w = re.match(r"[\w-]+\s+", self.text[at : at + 30])
             if not w:
                 return False
@@ -733,18 +954,30 @@ class _DocContext:
             if e.source == "pattern":
                 # a capitalised common word opening the sentence is not a name unless the document
                 # also writes it capitalised mid-sentence
-                if not head.strip() or head.rstrip().endswith((":", "—", "–")):
-                    if " " not in e.name and (
+                # (a quotation opening the sentence opens it too: '"Customers keep telling us')
+                if not head.strip(" \t\n\"“«‘'") or head.rstrip(" \"“«‘'").endswith((":", "—", "–")):
+                    # "Norrsken22 et X y participent", "DeepMind a ...": a digit or an inner capital
+                    # makes a name, not a capitalised common word
+                    if " " not in e.name and not re.search(r"\d|[a-zà-ÿ][A-ZÀ-Ö]", first) and (
                         first.lower() in self._lower_words
                         or (first not in self._mid_tokens and not self.name_context(e))
                     ):
                         continue
+                    if " " not in e.name and _SENTENCE_ADVERB.fullmatch(e.name) and self.text[e.end] == ",":
+                        continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun
                 if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():
                     continue
                 if first.endswith(("-based", "-born")):
                     continue
+                if _PLACE_BASED.match(self.text, e.end):
+                    continue  # "Columbus, Ohio-based Halvard Cloud": the city of a firm's seat
+                demonym = e.name.rpartition("-")[2]
+                if " " not in e.name and "-" in e.name and demonym in self.ex.countries.table:
+                    continue  # "The Franco-Italian group": a compound demonym
+                if self.place_then_generic(e, here) or _QUALIFIES_NAME.match(self.text, e.end):
+                    continue  # "Abu Dhabi AI firm G42": words qualifying the firm named after them
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
@@ -767,12 +1000,20 @@ class _DocContext:
         self.entities[i] = out
         return out
 
+    def place_then_generic(self, e: Entity, here: list[CountryMention]) -> bool:
+        """A pattern name made of a place and generic words only ("Abu Dhabi AI")."""
+        place = next((c for c in here if c.start == e.start and c.end < e.end), None)
+        if place is None:
+            return False
+        rest = self.text[place.end : e.end].split()
+        return bool(rest) and all(w in self.ex.parties.generic for w in rest)
+
     def is_noise(self, s: Sentence) -> bool:
         """A "Lire aussi" / "Related coverage" line, or a list item under one."""
         if _noise(self.lang).match(s.text):
             return True
         line_start = self.text.rfind("\n", 0, s.start) + 1
-        if not re.match(r"\s*[-•·*>→▸►–]\s", self.text[line_start : s.end]):
+        if not re.match(r"\s*[-•·*>→▸►–›]\s", self.text[line_start : s.end]):
             return False
         # a bullet: noise when the block it belongs to is headed by a noise line
         k = line_start - 1
@@ -781,7 +1022,7 @@ class _DocContext:
             line = self.text[prev_start:k]
             if not line.strip():
                 return False
-            if not re.match(r"\s*[-•·*>→▸►–]\s", line):
+            if not re.match(r"\s*[-•·*>→▸►–›]\s", line):
                 return bool(_noise(self.lang).match(line))
             k = prev_start - 1
         return False
@@ -801,7 +1042,21 @@ class _DocContext:
         return False
 
     def is_person(self, e: Entity) -> bool:
-        return e.start in self.persons
+        """A name with a title before it ("le ministre X", "chaired by X"), or one the text titles
+        elsewhere ("Emmanuel Macron a dévoilé" after "le président Emmanuel Macron"), or the
+        surname of such a name."""
+        return e.start in self.persons or e.name in self._person_names()
+
+    def _person_names(self) -> set[str]:
+        if self._persons_named is None:
+            self._persons_named = set()
+            for i in range(len(self.sentences)):
+                for e in self.ents(i):
+                    words = e.name.split()
+                    # a first name and a surname: "Metz" or "Budget" after a title is too short to tell
+                    if e.start in self.persons and e.source == "pattern" and 2 <= len(words) <= 3:
+                        self._persons_named.update((e.name, words[-1]))
+        return self._persons_named
 
     def money_in(self, s: Sentence) -> list[Money]:
         k = bisect_left(self._money_starts, s.start)
@@ -853,9 +1108,30 @@ class _DocContext:
                 if pos in ("after", "both"):
                     hit = rx.search(after)
                     if hit and re.fullmatch(
-                        r"[\s,]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
+                        r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
                     ):
                         best, label = -1, lab
+            # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":
+            # a marker anywhere earlier in the amount's clause governs it, whatever cue stands between
+            clause_start = s.start + max(
+                [0] + [k.end() for k in re.finditer(r"[,;:—–]", self.text[s.start : m.start])]
+            )
+            prior = self.text[max(clause_start, m.start - 160) : m.start]
+            strong = None
+            for rx, lab, pos in _nonfact(self.lang):
+                if pos == "clause" and rx.search(prior):
+                    strong = lab
+                elif pos == "after_year":
+                    # "raised $95 million from investors since 2021", "levé 16 milliards au total depuis 2019"
+                    stop = re.search(r"[,;:.()]", self.text[m.end : next_start])
+                    rest = self.text[m.end : (m.end + stop.start()) if stop else next_start][:80]
+                    hit = rx.search(rest)
+                    # "its largest round since 2021" compares this deal; it is not a total
+                    compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
+                    if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
+                        strong = lab
+            if strong:
+                label, best = strong, -1
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
             if label and (best == -1 or cue_dist is None or best < cue_dist or label == "estimate"):
                 out[m] = label
@@ -909,10 +1185,23 @@ class _DocContext:
         candidates: list[Candidate] = []
         labelled: list[LabelledMoney] = []
         for i, s in enumerate(self.sentences):
-            cues = self.cues_in(s)
+            cues = [
+                c
+                for c in self.cues_in(s)
+                if not self.cue_in_name(s, c[3], c[4])
+                # "a fraction of what its rivals spend": a free relative compares, it reports no deal
+                and not _FREE_RELATIVE.search(self.text[max(s.start, c[3] - 60) : c[3]])
+            ]
             if not cues and not self.money_in(s):
                 continue
             flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}
+            if "report" in flags and i + 1 < len(self.sentences) and "retraction" in flags_rx:
+                # "un quotidien affirmait que X avait commandé 5 000 GPU. L'opérateur a démenti":
+                # a report the next sentence opens by denying
+                nxt = self.sentences[i + 1]
+                hit = flags_rx["retraction"].search(self.text, nxt.start, nxt.end)
+                if hit is not None and hit.start() - nxt.start <= 60:
+                    flags.add("denial")
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
@@ -942,6 +1231,7 @@ class _DocContext:
             # kind of cue turned into it ("réunit" read with a public subject)
             made += converted
             made = self.spent_on_chips(made)
+            made = [self.grant_continued(c, made) for c in made]
             # one amount read by an investment and a subsidy cue is the subsidy's
             sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
             # ... and one read by a chip purchase is the purchase's price ("$1.5bn for 8,000 GPUs")
@@ -979,6 +1269,7 @@ class _DocContext:
                 )
             )
         candidates.extend(self.elided_counts(candidates))
+        self.continued_grants(candidates)
         self.vendor_before(candidates)
         self.headline_buyers(candidates)
         self.investors_nearby(candidates)
@@ -989,6 +1280,58 @@ class _DocContext:
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return candidates, labelled
+
+    def continued_grants(self, candidates: list[Candidate]) -> None:
+        """ "Le gouvernement a accordé 35 M€ à X, tandis qu'Y obtient 8,5 M€", "Y obtient de son côté
+        10 milliards de yens": money a firm gets next to a public grant, in the same sentence or
+        continuing the previous one, comes from the same grantor."""
+        index = self._sentence_index
+        grants = [c for c in candidates if c.fact_type == "subsidy" and c.amounts]
+        for c in candidates:
+            if (
+                c.fact_type != "investment"
+                or not c.rule.startswith("investment:investee")
+                or not c.amounts
+                or any(p.role == "investor" for p in c.parties)
+                or not _RECEIVE.fullmatch(c.cue)
+            ):
+                continue
+            i = index[c.sentence.start]
+            if _ROUND_WORDS.search(self.text, c.cue_start, c.sentence.end):
+                continue  # "and Y secured $10M in a seed round": a round of its own
+            head = self.text[c.sentence.start : c.amounts[0].start]
+            same = [g for g in grants if g.sentence.start == c.sentence.start and g.cue_start < c.cue_start]
+            if same and _CONTINUES.search(self.text[same[-1].amounts[-1].end : c.cue_start]):
+                g = same[-1]
+            elif i > 0 and _CONTINUES_NEXT.search(head):
+                prev = self.sentences[i - 1].start
+                g = next((g for g in reversed(grants) if g.sentence.start == prev), None)
+                if g is None:
+                    continue
+            else:
+                continue
+            investee = next((p for p in c.parties if p.role == "investee"), None)
+            grantor = next((p for p in g.parties if p.role == "grantor"), None)
+            if investee is None or grantor is None:
+                continue
+            c.fact_type, c.rule = "subsidy", "subsidy:continued"
+            c.parties = [
+                Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
+                Party("recipient", investee.name, investee.start, investee.end, investee.rule),
+            ]
+            c.country_code = g.country_code
+            # the firm is this grant's recipient, not the earlier one's
+            g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+
+    def cue_in_name(self, s: Sentence, a: int, b: int) -> bool:
+        """A cue word inside an institution's name is no cue: "Mohammed VI Investment Fund",
+        "Fonds ... pour l'Investissement", "Banque publique d'investissement"."""
+        word = self.text[a:b].lower()
+        if not (word.startswith("invest") and word.endswith(("ment", "ments"))):
+            return False  # only the noun names an institution ("Invests In X Capital" is a verb)
+        if _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
+            return True
+        return a > s.start and self.text[a].isupper() and _NAME_TAIL.match(self.text, b) is not None
 
     def spent_on_chips(self, made: list[Candidate]) -> list[Candidate]:
         """ "X will spend $300 million on 6,000 GPUs", "investit 300 M€ dans l'achat de 6 000 GPU": a
@@ -1270,7 +1613,10 @@ class _DocContext:
         côtés de B", "The round was led by A"), up to the next sentence with an amount of its own."""
         index = {s.start: k for k, s in enumerate(self.sentences)}
         for c in candidates:
-            if c.fact_type == "investment" and c.rule.startswith("investment:investee"):
+            if c.fact_type == "investment" and (
+                # a round with its firm: "X raises ...", "A mène un tour de table dans X"
+                c.rule.startswith("investment:investee") or c.rule.startswith("investment:investor:target")
+            ):
                 rx, role = _markers(self.lang, "investment").get("investor"), "investor"
             elif c.fact_type == "subsidy":
                 rx, role = _markers(self.lang, "subsidy").get("recipient_nearby"), "recipient"
@@ -1278,21 +1624,87 @@ class _DocContext:
                 continue
             if rx is None:
                 continue
+            before = _markers(self.lang, "investment").get("investor_before") if role == "investor" else None
             i = index[c.sentence.start]
             known = {p.name for p in c.parties}
-            for j in (i + 1, i + 2):
+            investee = next((p.name for p in c.parties if p.role in ("investee", "recipient")), None)
+            for j in (i - 1, i + 1, i + 2, i + 3):
+                if j < 0:
+                    continue
                 if j >= len(self.sentences):
                     break
                 s = self.sentences[j]
+                if j < i and (
+                    # "A a conduit un tour de table dans X, aux côtés de B. X a réuni 100 M$": the
+                    # sentence before names the same round's backers when it names the firm and no sum
+                    investee is None
+                    or not self.occurrences(investee)
+                    or not any(s.start <= m.start() < s.end for m in self.occurrences(investee))
+                    or self.money_in(s)
+                    or role != "investor"
+                ):
+                    continue
                 if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
                     break  # a new deal
+                found: list[Entity] = []
                 hit = rx.search(self.text, s.start, s.end)
-                if hit is None:
+                if hit is not None:
+                    found += [e for e in self.ents(j) if e.start >= hit.end()]
+                if before is not None:
+                    # "Orbis Capital led the round", "A et B suivent", "A y participe": the investors
+                    # stand before the verb
+                    last = None
+                    for h in before.finditer(self.text, s.start, s.end):
+                        # not "led by" (the investor follows) nor "led to" (no round)
+                        if not re.match(r"\s+(?:by|par|to|à)\b", self.text[h.end() : h.end() + 5]):
+                            last = h
+                    if last is not None:
+                        found += [e for e in self.ents(j) if e.end <= last.start()]
+                if role == "investor" and j == i + 3 and not found:
                     continue
-                for e in self.ents(j):
-                    if e.start >= hit.end() and e.name not in known and not self.periphrasis(e):
-                        known.add(e.name)
-                        c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
+                for e in sorted(found, key=lambda e: e.start):
+                    if e.name in known or self.periphrasis(e) or not self.follower_ok(j, e, role):
+                        continue
+                    known.add(e.name)
+                    c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
+
+    def follower_ok(self, j: int, e: Entity, role: str, persons: bool = False) -> bool:
+        """A name in a sentence after a deal that may be one of its parties: not a person, a
+        ministry (for a round), a place, a news source, the acronym of the name before it ("NSIA"
+        after its full name), a name inside an apposition ("A, le fonds de la famille B,") or the
+        firm a person comes from ("the founders of B")."""
+        s = self.sentences[j]
+        if self.is_person(e) and not persons and not (
+            # "Individual investors include ... Eric Schmidt": a person who invests is an investor
+            role == "investor" and _INVESTOR_WORD.search(self.text, s.start, e.start)
+        ):
+            return False
+        if self.is_source(e) or self.is_place_use(e) or self.is_origin(e):
+            return False
+        after = self.text[e.end : e.end + 60]
+        vehicle = _THROUGH_VEHICLE.match(after)
+        if vehicle and (self.is_person(e) or vehicle.group(1) in ("his", "her")):
+            return False  # "Bernard X, through his family office Y": Y invests (a firm's fund does not)
+        if re.match(rf"\s+(?:{_filter_alt('title')})\s+[A-ZÀ-ÖØ-Þ]", after, re.IGNORECASE):
+            return False  # "Iliad founder Xavier Niel": the person's firm
+        if role == "investor" and self.is_public(e) and not _FUND_WORDS.search(e.name):
+            return False
+        if e.name in self.ex.countries.table:
+            return False
+        left = self.text[max(s.start, e.start - 40) : e.start]
+        opened = self.text[s.start : e.start]
+        if opened.count("(") > opened.count(")") or _AFFILIATION.search(left):
+            return False  # "(NSIA)", "le groupe X (Lidl, Kaufland)": inside brackets, a part or an acronym
+        if _OWN_VEHICLE.search(left):
+            return False  # "piloté par son fonds X": a vehicle of the investor named before
+        if any(  # "du ministère de l'Économie": the name of a body
+            re.fullmatch(r"\s*(?:de|du|des|of|for|pour)?\s*(?:la\s+|l['’]|d['’]|the\s+)?", left[h.end() :])
+            for h in _public_words().finditer(left)
+        ):
+            return False
+        prev = [x for x in self.ents(j) if x.end <= e.start]
+        gap = self.text[prev[-1].end : e.start] if prev else ""
+        return not (prev and _APPOSED_DESCRIPTION.fullmatch(gap))
 
     # -- one cue ------------------------------------------------------------------------------
     def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:
@@ -1424,20 +1836,28 @@ class _DocContext:
         elif fact_type != "chip_purchase" and self.chip_object(ce):
             return []  # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
         elif fact_type == "investment":
+            if not amounts and role == "investor":
+                # "X prend une participation dans Y. L'opération porte sur 750 millions": the amount
+                # the next sentence gives the deal
+                amounts = self.next_sentence_amounts(i)
             if not amounts:
                 return []
             if role == "investor" and re.match(r"\s+(?:en|à|au|aux)\s+[a-zà-ÿ]", self.text[ce : ce + 12]):
                 return []  # "la mise en service", "s'engage à livrer": the cue word used as a noun
             cands = self.investment_roles(i, s, role, cs, ce, base)
             cands = [self.public_source(i, s, c, amounts) for c in cands]
+            cands = [c for c in cands if not self.programme_spends(c)]
             for c in cands:
                 c.amounts = amounts
         else:
             if not amounts:
                 return []
             cands = self.subsidy_roles(i, s, cs, ce, base, strong=(role == "grantor"))
+            cands = [self.public_source(i, s, c, amounts) for c in cands]
+            cands = [c for c in cands if not self.programme_spends(c)]
             for c in cands:
                 c.amounts = amounts
+            cands = [x for c in cands for x in self.split_pairs(i, s, c, own_money)]
         for c in cands:
             self.finish(c, i, s, flags)
         return cands
@@ -1605,7 +2025,7 @@ class _DocContext:
         investee = next((p for p in c.parties if p.role == "investee"), None)
         by_start = {e.start: e for e in self.ents(i)}
         investors = [by_start.get(p.start) for p in c.parties if p.role == "investor"]
-        grantor = None
+        grantor = prog = None
         last = max(amounts, key=lambda a: a.end)
         for e in self.ents(i):
             if e.start >= last.end:
@@ -1623,6 +2043,8 @@ class _DocContext:
                 if at in starts:
                     break  # a name: the named source was looked at above
                 hit = _public_words().match(self.text, at)
+                if hit and _STATE_INVESTOR_AFTER.match(self.text, hit.end()):
+                    break  # "from Norway's state investment fund": a state investor, not a grantor
                 if hit:
                     grantor = Entity(gap.end(), hit.end(), self.text[gap.end() : hit.end()], "public_body")
                     break
@@ -1630,6 +2052,21 @@ class _DocContext:
                 if not w or at + w.end() >= s.end:
                     break
                 at += w.end()
+        if grantor is None and (prog := self.programme_source(i, s, last.end)) is not None:
+            # "will receive $4.7 billion in CHIPS Act funding", "from its France 2030 investment plan"
+            grantor = prog
+            if investee is not None and prog.start <= investee.start < prog.end:
+                investee = next(
+                    (
+                        e
+                        for e in self.ents(i)
+                        if e.end <= last.start
+                        and not prog.start <= e.start < prog.end
+                        and not self.is_public(e)
+                        and not self.is_person(e)
+                    ),
+                    None,
+                )
         if grantor is None and investors and all(e is not None and self.is_public(e) for e in investors):
             if not (investee is not None and any(e.name == investee.name for e in investors)):
                 grantor = investors[0]
@@ -1647,8 +2084,192 @@ class _DocContext:
         if investee is not None:
             new.parties.append(Party("recipient", investee.name, investee.start, investee.end, "subject"))
         near = self.countries_in(max(s.start, grantor.start - 40), min(s.end, grantor.end + 60))
-        new.country_code = near[0].code if near else self._doc_country
+        if prog is not None and grantor is prog:
+            # a programme after the amount: its own words place it ("France 2030"), not the site after
+            near = self.countries_in(grantor.start, grantor.end)
+        new.country_code = near[0].code if near else self.country_at(s.start)
         return new
+
+    def split_pairs(self, i: int, s: Sentence, c: Candidate, money: list[Money]) -> list[Candidate]:
+        """ "a accordé 35 M€ à A et 23,9 M€ à B", "awarded ¥50bn to A, ¥10bn to telecom operator B":
+        each amount with the firm right after it is a grant of its own. A total the pairs share out
+        ("20 M€, dont 12 M€ pour A et 8 M€ pour B") stays a fact of its own."""
+        groups: list[list[Money]] = []
+        for m in sorted(money, key=lambda m: m.start):
+            last = groups[-1][-1] if groups else None
+            if last is not None and m.currency != last.currency and _RESTATE_GAP.match(
+                self.text[last.end : m.start]
+            ):
+                groups[-1].append(m)  # "S$35 million (US$26 million)": one amount restated
+            else:
+                groups.append([m])
+        if len(groups) < 2:
+            return [c]
+        grantor = next((p for p in c.parties if p.role == "grantor"), None)
+        ents = self.ents(i)
+        pairs: list[tuple[list[Money], Party]] = []
+        for k, g in enumerate(groups):
+            stop = groups[k + 1][0].start if k + 1 < len(groups) else s.end
+            to = _PAIR_TO.match(self.text, g[-1].end, stop)
+            if to is None:
+                continue
+            e = next((e for e in ents if to.end() <= e.start < stop), None)
+            if (
+                e is None
+                or not re.fullmatch(r"(?:[a-zà-ÿ][\w-]*\s+){0,3}", self.text[to.end() : e.start])
+                or self.is_public(e)
+                or self.is_person(e)
+                or self.is_place_use(e)
+                or e.name in self.ex.countries.table
+                or (grantor is not None and e.name == grantor.name)
+            ):
+                continue
+            end = e.end
+            for f in ents:  # "Openchip & Software Technologies": one name
+                if f.start > end and re.fullmatch(r"\s*&\s*", self.text[end : f.start]):
+                    end = f.end
+            pairs.append((g, Party("recipient", self.text[e.start : end], e.start, end, "amount_pair")))
+        if len(pairs) < 2:
+            return [c]
+        out = []
+        primary = c.amounts[0].start if c.amounts else None
+        if primary is not None and not any(g[0].start == primary for g, _p in pairs):
+            out.append(c)  # the total the pairs share out
+        for g, party in pairs:
+            new = replace(c, suffix=f"{c.suffix}.r{g[0].start - s.start}")
+            new.amounts = [
+                Amount(m.amount, m.currency, m.start, m.end, m.surface, k == 0) for k, m in enumerate(g)
+            ]
+            new.parties = [p for p in c.parties if p.role != "recipient"] + [party]
+            out.append(new)
+        return out
+
+    def grant_continued(self, c: Candidate, made: list[Candidate]) -> Candidate:
+        """ "Le gouvernement a accordé 35 M€ à A, tandis que B obtient 8,5 M€", "A receives $5m from
+        the state and B receives $3m": a firm receiving money in a clause joined to a grant of the
+        same sentence gets its own grant from the same body."""
+        if c.fact_type != "investment" or not c.rule.startswith("investment:investee") or not c.amounts:
+            return c
+        if any(p.role == "investor" for p in c.parties):
+            return c  # "B obtient 8 M€ auprès de X": a source of its own
+        if not _RECEIVE.search(self.text, c.cue_start, c.cue_start + 30):
+            return c  # "Ottawa débloque 2,4 Md$, Cohere lève 500 M$": a round, not a share of the grant
+        grants = [
+            g
+            for g in made
+            if g.fact_type == "subsidy" and g.amounts and g.amounts[-1].end <= c.cue_start
+        ]
+        if not grants:
+            return c
+        g = max(grants, key=lambda g: g.amounts[-1].end)
+        gap = self.text[g.amounts[-1].end : c.cue_start]
+        if not re.search(r"\b(?:et|and|while|whereas|tandis qu|alors qu)|[,;]", gap) or _SOURCE_GAP.match(
+            self.text, c.amounts[-1].end
+        ):
+            return c
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        grantor = next((p for p in g.parties if p.role == "grantor"), None)
+        if investee is None or grantor is None:
+            return c
+        new = replace(c, fact_type="subsidy", rule="subsidy:continued")
+        new.parties = [grantor, Party("recipient", investee.name, investee.start, investee.end, "subject")]
+        new.country_code = g.country_code
+        return new
+
+    def next_sentence_amounts(self, i: int) -> list[Amount]:
+        """The amounts of the next sentence when it opens on the deal itself ("L'opération porte sur
+        750 millions de riyals", "The deal is worth $200 million")."""
+        if i + 1 >= len(self.sentences):
+            return []
+        nxt = self.sentences[i + 1]
+        if not _THE_DEAL_AMOUNT.match(nxt.text):
+            return []
+        money = [m for m in self.money_in(nxt) if m.start - nxt.start <= 90]
+        return self.pick_amounts(money, nxt.start, nxt.start) if money else []
+    def programme_spends(self, c: Candidate) -> bool:
+        """ "The X Chip plan foresees €12bn", "plan France 2030, doté de 54 milliards": a programme's
+        size is no firm's spending."""
+        if c.fact_type != "investment" or not c.rule.endswith(":capex"):
+            return False
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        if investee is None or investee.start is None:
+            return False
+        public, named = _programmes()
+        at = investee.end + 1
+        word = named.match(self.text, at) or public.match(self.text, at)
+        bodies = ("fund", "fonds", "initiative", "mission")  # bodies that may spend on their own
+        if self.text[investee.end : at] == " " and word and word.group(0).lower() not in bodies:
+            return True
+        before = self.text[max(0, investee.start - 12) : investee.start]
+        return re.search(r"\b(?:plan|programme|program|Plan|Programme|Program)\s+$", before) is not None
+
+    def known_private(self, name: str) -> bool:
+        """A name that is, or starts with, a firm the seeds know ("Nvidia Inception")."""
+        words = name.split()
+        for k in range(len(words), 0, -1):
+            known = self.ex.parties.firms.get(" ".join(words[:k]))
+            if known is not None:
+                return known[2] not in ("public_body", "project")
+        return False
+
+    def programme_source(self, i: int, s: Sentence, at: int) -> Entity | None:
+        """The public programme, law or budget named right after an amount ("$1.5 billion from the
+        CHIPS program", "in CHIPS Act funding", "from Ottawa's innovation fund"), as an entity."""
+        lead = _PROGRAMME_LEAD.match(self.text, at)
+        if lead is None or lead.end() == at:
+            return None
+        public, named = _programmes()
+        stop = re.search(r"[,;:.()]", self.text[lead.end() : min(s.end, lead.end() + 70)])
+        end = lead.end() + (stop.start() if stop else min(s.end, lead.end() + 70) - lead.end())
+        words = list(re.finditer(r"[\w'’&-]+", self.text[lead.end() : end]))[:7]
+        for w in words:
+            a = lead.end() + w.start()
+            hit = public.match(self.text, a)
+            kind = "public"
+            if hit is None:
+                hit, kind = named.match(self.text, a), "named"
+            if hit is None:
+                continue
+            stop_at = hit.end()
+            if kind == "named":
+                before = self.text[lead.end() : a]
+                # French names the programme after its word: "du plan France 2030", "programme national X"
+                tail = re.match(
+                    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w&-]*|national|nationale|public|publique|fédéral|d['’]État))+",
+                    self.text[hit.end() : end],
+                )
+                after = tail.group(0) if tail else ""
+                stop_at += len(after)
+                # a country, or a city acting as its government ("Ottawa's"), not a city in a name
+                state = any(
+                    c.kind in ("name", "demonym") or self.text.startswith(("'s", "’s"), c.end)
+                    for c in self.countries_in(lead.end(), stop_at)
+                )
+                capitalised = re.search(r"(?:^|\s)[A-ZÀ-ÖØ-Þ][\w&-]*\s+$", before) and not re.search(
+                    r"['’]s\s", before
+                )
+                # a fund, an initiative or a mission may be private ("Chan Zuckerberg Initiative"):
+                # only a state or a public word makes it public
+                fund = hit.group(0).lower() in ("fund", "fonds", "initiative", "mission")
+                inside = [e for e in self.ents(i) if lead.end() <= e.start < stop_at]
+                firm = any(self.known_private(e.name) for e in inside)
+                if firm:
+                    return None  # "from the Google for Startups program": a firm's programme
+                if re.search(r"\b(?:led|co-led|backed|mené|menée|co-mené|with|avec)\b", before):
+                    return None  # "in a round led by the National Fund": an investor, not a source
+                if hit.group(0).lower() in ("fund", "fonds") and (
+                    re.search(r"invest", before, re.IGNORECASE) or _ROUND_WORDS.search(s.text)
+                ):
+                    return None  # "from the state's investment fund", a fund in a round: equity
+                if not (
+                    state
+                    or _PUBLIC_ADJ.search(before + after)
+                    or _public_words().search(before + after)
+                    or ((capitalised or re.match(r"\s+[A-ZÀ-ÖØ-Þ0-9]", after)) and not fund)
+                ):
+                    return None
+            return Entity(lead.end(), stop_at, self.text[lead.end() : stop_at], "public_body")
+        return None
 
     def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
         if not facts_money:
@@ -1732,6 +2353,15 @@ class _DocContext:
             found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
         if found is not None:
             return found, "subject"
+        if _FUND_ANAPHOR.search(self.text, lo, cs):
+            # "la banque publique a mené un tour", "The holding is putting in ...": the money manager
+            # an earlier sentence names
+            earlier = [e for j in range(i - 1, max(-1, i - 4), -1) for e in self.ents(j)]
+            backers = [e for e in earlier if ok(e) and self.financier(e)]
+            # a fund or bank by its name or the seeds before a public body or programme
+            funds = [e for e in backers if e.kind == "investor" or _FUND_WORDS.search(e.name)]
+            if funds or backers:
+                return (funds or backers)[0], "previous_sentence"
         # "elle était devenue ..., après une levée": a pronoun subject points back, not forward
         pronoun = re.search(
             r"(?:^|[,;:]\s*|\b(?:et|and|but|mais)\s+)(?:il|elle|it|they|ils|elles|she|he)\s",
@@ -1748,8 +2378,12 @@ class _DocContext:
             # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
             main = self.main_firm(ok)
             return (main, "first_person") if main is not None else (None, "")
-        if ce is not None and not pronoun and not anaphor:
+        # "En 2023, la société avait levé 30 M€ auprès de A": the subject is the firm pointed back to,
+        # not the name after the cue
+        noun_phrase = _FIRM_NOUN.search(self.text, lo, cs) is not None
+        if ce is not None and not pronoun and not anaphor and not noun_phrase:
             hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
+            skipped = None  # the last name passed over as an agent or source
             for e in self.ents(i):
                 if (
                     ce <= e.start < hi
@@ -1762,7 +2396,8 @@ class _DocContext:
                         r"\b(?:par|by|from|auprès|de|of|à|to|particip\w*)\s+(?:\w+\s+){0,2}$"
                         r"|\b(?:auprès\s+)?d['’]$",  # "auprès d'Orbis Capital"
                         before,
-                    ):
+                    ) or (skipped is not None and _NAME_LIST_GAP.fullmatch(self.text, skipped.end, e.start)):
+                        skipped = e  # "aux côtés de Toyota, Sony et NTT": the rest of the list too
                         continue
                     return e, "after_cue"
         # a pronoun or "la société": the most mentioned name of the two previous sentences
@@ -1783,11 +2418,23 @@ class _DocContext:
                 for e in self.ents(j)
                 if ok(e) and not self.periphrasis(e) and not self.is_public(e)
             ]
+        if previous and not _ANAPHOR.search(self.text, s.start, cs):
+            # "Un projet de loi prévoit une prise de participation de 100 milliards": a deal that names
+            # no one is about the firm of the article, when the previous sentences name it less
+            main = self.main_firm(lambda e: ok(e) and not self.financier(e) and not self.is_vendor(e))
+            if main is not None:
+                previous.append(main)
         if previous:
             # the subject of an earlier sentence first, then the most mentioned name
             leads = set()
             if _FIRM_NOUN.search(self.text, s.start, cs):  # "The company has also agreed to buy ..."
-                previous = [e for e in previous if not self.is_public(e)] or previous
+                # "la jeune pousse", "the company": a firm, never the fund, bank or ministry that
+                # pays it; when the previous sentences name none, the firm the article is about
+                firms = [e for e in previous if not self.financier(e)]
+                if not firms:
+                    main = self.main_firm(lambda e: ok(e) and not self.financier(e))
+                    firms = [main] if main is not None else []
+                previous = firms or [e for e in previous if not self.is_public(e)] or previous
                 leads = {
                     self.ents(j)[0].start
                     for j in range(max(0, i - 3), i)
@@ -1797,6 +2444,92 @@ class _DocContext:
                 previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def points_back(self, rx, lo: int, hi: int) -> bool:
+        """A marker in text[lo:hi] followed by a noun for the firm: "à l'entreprise", "to the
+        startup", "au capital de la société", "à la jeune entreprise" (the marker took the article)."""
+        for h in rx.finditer(self.text, lo, hi):
+            at = h.end() + (self.text[h.end() : h.end() + 1] == " ")
+            if _ANAPHOR.match(self.text, at) or (
+                re.search(r"(?:\b(?:la|le|the)|l['’])\s*$", h.group(0), re.IGNORECASE)
+                and re.match(
+                    rf"\s*(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", self.text[h.end() : h.end() + 40], re.I
+                )
+            ):
+                return True
+        return False
+
+    def pointed_firm(self, i: int) -> Entity | None:
+        """The firm "la jeune entreprise", "the startup" or "lui" points back to: the first name of the
+        nearest earlier sentence that names a firm receiving money (not a fund, body, person, chip
+        maker or place), else the article's most mentioned firm."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if self.is_noise(self.sentences[j]):
+                continue
+            for e in self.ents(j):
+                s = self.sentences[j]
+                if (
+                    self.financier(e)
+                    or self.is_person(e)
+                    or self.is_vendor(e)
+                    # "In Espoo, X ...": a place opening the sentence ("a stake in X" names a firm)
+                    or _OPENING_PLACE.fullmatch(self.text, s.start, e.start)
+                    or _sites().match(self.text, e.end)
+                    or self.is_origin(e)
+                    or self.periphrasis(e)
+                    or e.name in self.ex.countries.table
+                ):
+                    continue
+                return e
+        return self.salient(i)
+
+    def financier(self, e: Entity) -> bool:
+        """A name that pays rather than receives: a public body, a fund or bank by its name or by the
+        seeds, or a name the text puts after an investor marker ("auprès de A", "led by A")."""
+        if self.is_public(e) or _FUND_WORDS.search(e.name) or e.kind == "investor":
+            return True
+        # "l'Organisation X (NEDO) a accordé à Y une subvention": the subject of a giving verb pays
+        if _GIVER_AFTER.match(self.text, e.end):
+            return True
+        # "Commerce" where the text also writes "the Commerce Department": a body's short name
+        if any(_public_words().match(self.text, m.end() + 1) for m in self.occurrences(e.name)):
+            return True
+        markers = _markers(self.lang, "investment")
+        rx, before = markers.get("investor"), markers.get("investor_before")
+        k = self._sentence_at(e.start)
+        if k is None:
+            return False
+        s, ents = self.sentences[k], self.ents(k)
+        # the first name of the list it stands in: "rejoints par A, B et C", "A et B suivent"
+        at = next((n for n, x in enumerate(ents) if x.start == e.start), None)
+        if at is None:
+            return False
+        first = last = at
+        listed = _NAME_LIST_GAP.fullmatch
+        while first > 0 and listed(self.text, ents[first - 1].end, ents[first].start):
+            first -= 1
+        while last + 1 < len(ents) and listed(self.text, ents[last].end, ents[last + 1].start):
+            last += 1
+        head, tail = ents[first], ents[last]
+        if first > 0 and _APPOSED_DESCRIPTION.fullmatch(self.text, ents[first - 1].end, head.start):
+            if self.financier(ents[first - 1]):
+                return True  # "SETT, the state-owned Society for ...": the backer's full name
+        left = self.text[max(s.start, head.start - 45) : head.start]
+        if _FUND_NOUN_BEFORE.search(left):
+            return True  # "le fonds américain A", "venture firms A, B and C"
+        if rx is not None and any(
+            re.fullmatch(
+                r"\s*(?:(?:du|des|de|la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ][\w-]*\s+){0,3}",
+                left[h.end() :],
+            )
+            for h in rx.finditer(left)
+        ):
+            return True
+        right = self.text[tail.end : min(s.end, tail.end + 40)]
+        return before is not None and any(
+            re.fullmatch(r"\s*(?:,\s*)?(?:[a-zà-ÿ][\w'’-]*\s+){0,2}", right[: h.start()])
+            for h in before.finditer(right)
+        )
 
     def main_firm(self, ok) -> Entity | None:
         """The firm the article is about: its most mentioned private name."""
@@ -1822,7 +2555,7 @@ class _DocContext:
         """A name used as a place ("an AI campus in Kyushu", "à Saclay") or naming a site ("X campus")."""
         return bool(
             # not "à": "accorde 3 M€ à X" gives to X
-            re.search(r"\b(?:in|at|near|près de)\s+$", self.text[max(0, e.start - 10) : e.start])
+            re.search(r"\b(?:in|at|near|près de)\s+$", self.text[max(0, e.start - 10) : e.start], re.I)
             or _sites().match(self.text, e.end)
         )
 
@@ -1991,8 +2724,10 @@ class _DocContext:
             bare = re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE)  # "l'opérateur"
             if _FILLER_STOP.fullmatch(bare):
                 return False
+            qualifier = _QUALIFIER_END.search(gap) is not None  # "in Abu Dhabi AI firm G42"
             if bare[:1].isupper() and bare not in self.ex.countries.table and bare not in _NAME_TAILS_OK:
-                return False  # another name, not a description
+                if not qualifier:
+                    return False  # another name, not a description
         return True
 
     def headline_topic(self, i: int, s: Sentence, cs: int) -> Entity | None:
@@ -2006,6 +2741,8 @@ class _DocContext:
     def find_body(self, s: Sentence, start: int, end: int):
         """The first public body acting in text[start:end] (a match object), else None."""
         for m in _public_bodies(self.lang).finditer(self.text, start, end):
+            if _STATE_INVESTOR_AFTER.match(self.text, m.end()):
+                continue  # "the state investment fund": an investor, not a grantor
             left = self.text[max(s.start, m.start() - 30) : m.start()]
             if _BODY_LEFT.search(left) and not _BODY_OF_PERSON.search(left):
                 return m
@@ -2023,6 +2760,26 @@ class _DocContext:
         if subj is not None and how != "previous_sentence" and self.is_public(subj):
             # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
             return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
+        if how == "previous_sentence" or (subj is not None and subj.end <= cs - 40):
+            # "... that the ministry received in the budget": a public body right before the verb
+            # acts, not a firm farther off
+            body = self.find_body(s, max(s.start, cs - 30), cs)
+            if body is not None and re.fullmatch(r"\s+(?:[\w'’]+\s+){0,1}", self.text[body.end() : cs]):
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+        if subj is not None and how in ("subject", "previous_sentence"):
+            # "for which Berlin has promised €9.9 billion", "Nordic roundup: Denmark backs X with
+            # DKK 450 million": a capital or a state right before the verb acts, not a name before it
+            capital = self.countries_in(max(s.start, cs - 30), cs)
+            if (
+                role == "investor"
+                and capital
+                and (how == "previous_sentence" or subj.end <= capital[-1].start)
+                and capital[-1].kind in ("name", "city")
+                and re.fullmatch(r"\s+(?:has|have|had|will|a|va|avait)?\s*", self.text[capital[-1].end : cs])
+                and not _LOCATIVE.search(self.text[max(s.start, capital[-1].start - 12) : capital[-1].start])
+            ):
+                state = Entity(capital[-1].start, capital[-1].end, capital[-1].surface, "country")
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=state)
         if role == "investor" and (subj is None or how != "subject"):
             lo, _hi = self.clause(s, cs, ce, "investment")
             for c in self.countries_in(lo, cs):
@@ -2050,8 +2807,34 @@ class _DocContext:
                         target = next((e for e in self.ents(i) if e.start == end + on.end()), None)
                         if target is not None and (self.is_public(target) or self.is_vendor(target)):
                             target = None
+            if target is None and (
+                # "entre au capital de la société", "invests $5m in the startup"
+                ("investee" in markers and self.points_back(markers["investee"], ce, min(s.end, ce + 80)))
+                # the cue ends in "au capital": "de la société"
+                or self.points_back(_OBJECT_OF_CUE, ce, ce + 8)
+                # "Le fonds X lui apporte 10 millions": the firm of the previous sentences
+                or _TO_IT_BEFORE.search(self.text[max(s.start, cs - 25) : cs]) is not None
+                # "Le fonds mène un tour de 100 M$ dans un opérateur de Jakarta": a fund pointed back to
+                # invests, it does not spend on itself
+                or (how == "previous_sentence" and subj is not None and self.financier(subj))
+            ):
+                firm = self.pointed_firm(i)
+                if firm is not None and (subj is None or firm.name != subj.name):
+                    target = firm
             if subj:
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                if how == "subject":
+                    # "A, B et C injectent 300 M€": every name of the subject list invests
+                    last = subj
+                    for e in self.ents(i):
+                        if e.start < last.end or e.end > cs:
+                            continue
+                        if not re.fullmatch(r"\s*(?:,|,?\s*(?:et|and)|&)\s*", self.text[last.end : e.start]):
+                            break
+                        if self.is_vendor(e, in_context=True) or self.is_origin(e):
+                            break
+                        parties.append(Party("investor", e.name, e.start, e.end, "subject"))
+                        last = e
             if target and (not subj or target.name != subj.name):
                 investee = target
                 rule += ":target"
@@ -2097,6 +2880,12 @@ class _DocContext:
                 rule += ":capex"
         else:
             investee = subj
+            if how == "previous_sentence" and subj is not None and self.financier(subj):
+                # "L'enveloppe se décompose en ...": the firm pointed back to raises, not its fund;
+                # "The holding is putting in 20 million euros in a round": the fund invests
+                investee = self.pointed_firm(i) or subj
+                if investee is not subj and _FUND_ANAPHOR.search(self.text, s.start, cs):
+                    parties.append(Party("investor", subj.name, subj.start, subj.end, how))
             # "a $25 million Series A in Kalis": the round is named with its firm
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
             if target is not None and self.near_deal(target) and not self.countries_in(ce, target.start):
@@ -2112,6 +2901,8 @@ class _DocContext:
                 if e.start >= hi:
                     break
                 if e.name != investee.name and all(p.name != e.name for p in parties):
+                    if not self.follower_ok(i, e, "investor", persons=True):
+                        continue  # a place, a name in brackets or a description ("du prince X" invests)
                     parties.append(Party("investor", e.name, e.start, e.end, "role_marker"))
         c = Candidate(rule=rule, **base)
         c.parties = parties
@@ -2239,6 +3030,17 @@ class _DocContext:
         body = None if actor is not None else self.find_body(s, s.start, cs)
         named = actor
         recipient_first = None
+        body_i, body_s = i, s
+        if body is None and actor is None and _POSSESSIVE_TITLE.search(self.text[s.start : cs]):
+            # "La Région ne compte pas rester spectatrice. Son président a annoncé une subvention":
+            # the body of the previous sentences grants
+            for j in (i - 1, i - 2):
+                if j >= 0:
+                    sj = self.sentences[j]
+                    hit = self.find_body(sj, sj.start, sj.end)
+                    if hit is not None:
+                        body, body_i, body_s = hit, j, sj
+                        break
         if body is None:
             later = self.find_body(s, ce, s.end)
             if later is not None and re.search(
@@ -2248,29 +3050,34 @@ class _DocContext:
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
                 body = later
                 recipient_first, _how = self.subject(i, s, cs)
-        if body is None and named is None and strong and _RECEIVE.search(self.text[s.start : cs]):
+        received = _RECEIVE.search(self.text[s.start : cs])
+        if not strong and received:
+            # "Intel a obtenu fin novembre une aide de 7,8 milliards": a grant noun the firm gets
+            near = re.fullmatch(r"[^,;.]{0,40}", self.text[s.start + received.end() : cs])
+            # "secured an allocation of 4,096 GPUs" is chips
+            received = near and not re.search(_CHIP_WORDS, self.text[ce : ce + 60])
+        if body is None and named is None and received:
             # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
             subj, how = self.subject(i, s, cs)
-            if subj is not None and self._doc_country:
+            home = self.country_at(s.start)
+            if subj is not None and home:
                 c = Candidate(rule="subsidy:received", **base)
                 name = next(
-                    (
-                        f
-                        for f, (code, kind) in self.ex.countries.table.items()
-                        if code == self._doc_country and kind == "name"
-                    ),
-                    self._doc_country,
+                    (f for f, ck in self.ex.countries.table.items() if ck == (home, "name")),
+                    home,
                 )
                 c.parties = [
                     Party("grantor", name, None, None, "document_country"),
                     Party("recipient", subj.name, subj.start, subj.end, how),
                 ]
-                c.country_code = self._doc_country
+                c.country_code = home
                 return [c]
         if body is None and named is None:
             subj, how = self.subject(i, s, cs)
             known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
-            if subj is not None and how == "subject" and (known_firm or not strong):
+            if subj is not None and how == "subject" and not known_firm and self.state_fund(subj):
+                pass  # "Innovation Fund Denmark has awarded DKK 450 million to X": a state fund grants
+            elif subj is not None and how == "subject" and (known_firm or not strong):
                 # "X alloue 20 milliards à un campus": a firm's own spending plan
                 return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
             lead = next(
@@ -2282,8 +3089,9 @@ class _DocContext:
                 ),
                 None,
             )
-            if lead is not None and subj is not None and how == "subject":
+            if lead is not None and subj is not None and how == "subject" and not self.is_public(subj):
                 # "Texas will give X a $50 million grant": the state opening the sentence grants
+                # (not "The US Commerce Department has finalized a grant": the body grants)
                 c = Candidate(rule="subsidy:country", **base)
                 c.parties = [
                     Party("grantor", lead.surface, lead.start, lead.end, "country"),
@@ -2305,9 +3113,9 @@ class _DocContext:
             country = near[0].code if near else None
             rule = "subsidy:named_actor"
         elif body:
-            name = self.grantor_name(i, s, body.start(), body.end())
+            name = self.grantor_name(body_i, body_s, body.start(), body.end())
             gstart, gend = body.start(), body.start() + len(name)
-            near = self.countries_in(max(s.start, gstart - 40), min(s.end, gend + 40))
+            near = self.countries_in(max(body_s.start, gstart - 40), min(body_s.end, gend + 40))
             country = near[0].code if near else None
             rule = "subsidy:public_body"
         else:
@@ -2332,7 +3140,7 @@ class _DocContext:
             country = subj_country.code
             rule = "subsidy:country"
         if country is None:
-            country = self._doc_country
+            country = self.country_at(s.start)  # the section's country under a heading ("Suisse : ...")
         c = Candidate(rule=rule, **base)
         c.parties = [Party("grantor", name, gstart, gend, rule.split(":")[1])]
         if recipient_first is not None:
@@ -2348,15 +3156,69 @@ class _DocContext:
             _lo, hi = self.clause(s, cs, ce, "subsidy")
             source = _SOURCE_PHRASE.search(self.text, ce, hi)
             hi = source.start() if source else hi
+            last, last_place, taken = None, False, False
             for e in self.after_marker(i, s, markers["recipient"], ce):
-                if e.start >= hi or self.is_vendor(e):
+                if e.start >= hi or self.is_vendor(e, in_context=True):
                     break
                 if self.is_public(e) or self.in_body_name(s, e):
-                    break  # "par l'entremise du ministère de l'Économie, de l'Innovation ...": the channel
-                if e.name in self.ex.countries.table:
+                    # "allocated KSh 2.3 billion to the Konza ... Authority": a public body right after
+                    # the marker receives; "par l'entremise du ministère de ...": the channel
+                    direct = _RECIPIENT_DIRECT.search(self.text, max(ce, e.start - 16), e.start)
+                    if (
+                        taken
+                        or last is not None
+                        or direct is None
+                        or self.in_body_name(s, e)
+                        or _PROGRAMME_NAME.search(e.name)  # "pour la mission IndiaAI": a programme
+                    ):
+                        break
+                    taken, last = True, e
+                    if e.name != name:
+                        c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
                     continue
+                if e.name in self.ex.countries.table:
+                    last, last_place = e, True  # "in Oslo, Bergen and X": the list goes on with places
+                    continue
+                inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
+                at = inst.start(1) if inst is not None else e.start  # "et l'université de Pise"
+                since = self.text[last.end if last is not None else ce : at]
+                if _RECIPIENT_STOP.search(since) or _PROGRAMME_BEFORE.search(
+                    self.text[max(s.start, e.start - 40) : e.start]
+                ):
+                    break  # "..., as Prime Minister X hosted", "au titre de France 2030"
+                # "A (EPFL) et B": an acronym in brackets continues the list
+                listed = last is not None and bool(_LIST_GAP.fullmatch(since) or since.strip() == "(")
+                marker_hits = list(markers["recipient"].finditer(self.text, ce, at))
+                hits = [h.end() for h in marker_hits]
+                marker_gap = self.text[max(hits or [ce]) : at]
+                if marker_hits and _PURPOSE_VERB.match(self.text, marker_hits[-1].end()):
+                    last, last_place = e, False
+                    continue  # "awards £225m to build X", "pour financer X": what the money is for
+                # "in Oslo, Bergen and X": a list that a known place opens goes on with places
+                after_place = any(
+                    _LIST_GAP.fullmatch(self.text, c.end, at)
+                    for c in self.countries_in(last.end if last is not None else ce, at)
+                )
+                place = (
+                    self.is_place_use(e)
+                    or after_place
+                    or (listed and last_place)
+                    # "veut installer à X", "à quelques kilomètres de l'usine de Y": where, not who
+                    or bool(_LOCATED_AT.search(self.text, max(s.start, e.start - 60), e.start))
+                    # "campus in Catania, Sicily", "au titre du Chips and Science Act"
+                    or self.place_or_programme(s, e)
+                )
+                last, last_place = e, place
+                if place or self.is_person(e):
+                    continue  # "campus in Catania, Sicily", "Prime Minister X"
+                if not listed and not (
+                    len(marker_gap.split()) <= 5 and not re.search(r"[,;:()«»\"]", marker_gap)
+                ):
+                    if taken:
+                        break  # a name past the list of recipients
+                    continue  # "aux écoles polytechniques, Lugano inaugure": no name after the marker
+                taken = True
                 if e.name != name and all(p.name != e.name for p in c.parties):
-                    inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
                     if inst is not None:  # "l'université de Pise": the university, not the town
                         full = self.text[inst.start(1) : e.end]
                         c.parties.append(Party("recipient", full, inst.start(1), e.end, "role_marker"))
@@ -2365,17 +3227,47 @@ class _DocContext:
             if not any(p.role == "recipient" for p in c.parties):
                 c.parties.extend(self.consortium_members(i, s, ce, s.end, name))
             if not any(p.role == "recipient" for p in c.parties):
-                # "versera 5 millions à l'entreprise": the firm the article is about
-                hit = markers["recipient"].search(self.text, ce, hi)
-                after = hit.end() + 1 if hit and self.text[hit.end() : hit.end() + 1] == " " else 0
-                if hit and _ANAPHOR.match(self.text, after):
-                    firm = self.salient(i)
+                # "versera 5 millions à l'entreprise", "a grant to the startup", "le ministère lui
+                # accorde", "awarded it a grant": the firm the previous sentences are about
+                pointed = self.points_back(markers["recipient"], ce, hi)
+                pronoun = _TO_IT_BEFORE.search(self.text[max(s.start, cs - 25) : cs]) or re.match(
+                    r"\s+(?:it|them)\s+(?:a|an|the|its|their)\s", self.text[ce : ce + 14]
+                )
+                if pointed or pronoun:
+                    firm = self.pointed_firm(i)
                     if firm is not None:
                         c.parties.append(
                             Party("recipient", firm.name, firm.start, firm.end, "previous_sentence")
                         )
         c.country_code = country
         return [c]
+
+    def place_or_programme(self, s: Sentence, e: Entity) -> bool:
+        """A name that is no recipient: a place ("universities in Oslo, Bergen and Tromsø") or a
+        programme ("au titre de France 2030", "a new Enterprise Compute Initiative")."""
+        before = self.text[max(s.start, e.start - 80) : e.start]
+        if _PLACE_BEFORE.search(before) or _PROGRAMME_CHANNEL.search(before):
+            return True
+        public, named = _programmes()
+        last = e.name.split()[-1]
+        # an initiative, a mission or a fund may well be a body that receives ("Swiss AI Initiative"),
+        # unless the text introduces it as new ("a new Enterprise Compute Initiative")
+        bodies = ("fund", "fonds", "initiative", "mission")
+        new = re.search(r"\b(?:a|an|the|un|une)\s+(?:new|nouveau|nouvelle)\s+$", before) is not None
+        if " " in e.name and (public.fullmatch(last) or named.fullmatch(last)):
+            return new or last.lower() not in bodies  # "Science Act"
+        word = named.match(self.text, e.end + 1) or public.match(self.text, e.end + 1)
+        if word is None or self.text[e.end : e.end + 1] != " ":
+            return False
+        return new or word.group(0).lower() not in bodies
+
+    def state_fund(self, e: Entity) -> bool:
+        """A fund named after its state or as public ("Innovation Fund Denmark", "National Growth
+        Fund", "Fonds national pour ..."): with a grant verb it grants, it does not spend."""
+        if not _FUND_WORDS.search(e.name):
+            return False
+        inside = [c for c in self.countries_in(e.start, e.end) if c.kind in ("name", "demonym")]
+        return bool(inside) or _PUBLIC_ADJ.search(e.name) is not None
 
     def consortium_members(self, i: int, s: Sentence, lo: int, hi: int, grantor: str) -> list[Party]:
         """ "to a consortium led by X and Y", "au consortium formé par X et Y": the members receive."""
@@ -2512,6 +3404,9 @@ class _DocContext:
                         continue
                 if re.search(r"\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":
                     continue
+                if _DEAL_NOUN.search(gap):
+                    continue  # "10 000 GPU pour X, une aide italienne pour Y": the next item's money
+
                 if len(gap) > 3 and self.ex.parties.find(gap):
                     continue
                 dist = len(gap)

@@ -1,0 +1,500 @@
+"""Parties across sentences and several deals in one sentence (sentences and firm names of our own)."""
+
+
+def parties(candidate, role: str) -> list[str]:
+    return [p.name for p in candidate.parties if p.role == role]
+
+
+def of_type(cands, fact_type):
+    return [c for c in cands if c.fact_type == fact_type]
+
+
+def test_two_grants_in_one_french_sentence(extract):
+    cands, _ = extract(
+        "Le gouvernement a octroyé 12 millions d'euros à Veltrix Optique et 4,5 millions d'euros "
+        "à Morvane Calcul pour leurs nouvelles lignes.",
+        "fr",
+    )
+    subs = sorted(of_type(cands, "subsidy"), key=lambda c: c.amounts[0].amount)
+    assert [(c.amounts[0].amount, parties(c, "recipient")) for c in subs] == [
+        (4.5e6, ["Morvane Calcul"]),
+        (12e6, ["Veltrix Optique"]),
+    ]
+
+
+def test_grants_listed_with_descriptions(extract):
+    cands, _ = extract(
+        "The Ministry of Industry awarded $80 million to Tarnwell Systems, $25 million to network "
+        "operator Brisk Fibre and $9 million to Olvane Labs.",
+        "en",
+    )
+    subs = sorted(of_type(cands, "subsidy"), key=lambda c: c.amounts[0].amount)
+    assert [(c.amounts[0].amount, parties(c, "recipient")) for c in subs] == [
+        (9e6, ["Olvane Labs"]),
+        (25e6, ["Brisk Fibre"]),
+        (80e6, ["Tarnwell Systems"]),
+    ]
+
+
+def test_one_grant_to_two_firms_stays_one(extract):
+    cands, _ = extract(
+        "The Ministry of Industry awarded $80 million to Tarnwell Systems and Olvane Labs.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert set(parties(c, "recipient")) == {"Tarnwell Systems", "Olvane Labs"}
+
+
+def investors(cands):
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    return set(parties(c, "investor"))
+
+
+def test_followers_named_before_their_verb_in_the_next_sentences(extract):
+    cands, _ = extract(
+        "La start-up nantaise Brumelia a bouclé une levée de 14 millions d'euros. Le fonds Corvane "
+        "Capital mène le tour. Ardoise Ventures et Pellion Partners y participent également.",
+        "fr",
+    )
+    assert investors(cands) == {"Corvane Capital", "Ardoise Ventures", "Pellion Partners"}
+
+
+def test_english_lead_then_joiners(extract):
+    cands, _ = extract(
+        "Oslo-based Fjellbyte has raised $30 million in a Series B round. Tallow Ventures led the round, "
+        "with Marrow Capital and the founders of Quillstone joining.",
+        "en",
+    )
+    assert investors(cands) == {"Tallow Ventures", "Marrow Capital"}
+
+
+def test_follower_participle_agrees(extract):
+    cands, _ = extract(
+        "La jeune pousse lilloise Vantorix lève 9 millions d'euros. Le tour est mené par Orbis Capital, "
+        "suivie par Brennet Partners, le fonds de la famille Dufresnel.",
+        "fr",
+    )
+    assert investors(cands) == {"Orbis Capital", "Brennet Partners"}
+
+
+def test_ministry_overseeing_a_fund_is_no_investor(extract):
+    cands, _ = extract(
+        "La start-up Kalvio a annoncé une levée de 20 millions d'euros. Le tour est mené par "
+        "Corvane Capital, le fonds placé sous la tutelle du ministère de l'Économie. Pellion Partners "
+        "complète le tour.",
+        "fr",
+    )
+    assert investors(cands) == {"Corvane Capital", "Pellion Partners"}
+
+
+def test_the_startup_is_the_firm_not_its_fund(extract):
+    cands, _ = extract(
+        "Orbis Capital mise sur Tessaline. Le fonds Orbis Capital a conduit un tour de table dans "
+        "Tessaline, aux côtés de Marrow Capital. La jeune pousse lyonnaise a réuni 12 millions d'euros.",
+        "fr",
+    )
+    got = [parties(c, "investee") for c in cands if c.fact_type == "investment" and c.amounts]
+    assert got and all(g == ["Tessaline"] for g in got)
+
+
+def test_the_company_raising_from_a_fund_named_after_the_cue(extract):
+    cands, _ = extract(
+        "La start-up Tessaline conçoit des puces pour l'inférence. En 2023, la société avait levé "
+        "8 millions d'euros auprès de Orbis Capital et du fonds régional Marrow Capital.",
+        "fr",
+    )
+    got = [parties(c, "investee") for c in cands if c.fact_type == "investment"]
+    assert got == [["Tessaline"]]
+
+
+def recipients(cands):
+    got = [c for c in cands if c.fact_type == "subsidy"]
+    assert got, [(c.fact_type, c.sentence.text) for c in cands]
+    return set(parties(got[0], "recipient"))
+
+
+def test_no_person_or_later_clause_among_recipients(extract):
+    cands, _ = extract(
+        "The Norwegian government said it would invest $40 million in a new cluster at the University "
+        "of Tarnby, as Prime Minister Ola Brekke hosted ministers at the Fjord Summit.",
+        "en",
+    )
+    assert recipients(cands) == {"University of Tarnby"}
+
+
+def test_places_after_the_recipient_are_no_recipients(extract):
+    cands, _ = extract(
+        "The Ministry of Industry approved $300 million of support for Veltrix Optics' new wafer "
+        "plant in Ravenmoor, Eastvale.",
+        "en",
+    )
+    assert recipients(cands) == {"Veltrix Optics"}
+
+
+def test_programme_is_no_recipient(extract):
+    cands, _ = extract(
+        "Le ministère de l'Industrie accorde 6 millions d'euros à Morvane Calcul au titre du Plan "
+        "Horizon Calcul.",
+        "fr",
+    )
+    assert recipients(cands) == {"Morvane Calcul"}
+
+
+def test_recipients_listed_with_acronym_and_apposition(extract):
+    cands, _ = extract(
+        "Le gouvernement octroie 9 millions d'euros à Alpin Calcul Lab, le programme commun de "
+        "l'Institut Varnel (IVA) et de l'Institut Osterby.",
+        "fr",
+    )
+    assert recipients(cands) == {"Alpin Calcul Lab", "Institut Varnel", "IVA", "Institut Osterby"}
+
+
+def test_grant_to_the_startup_goes_to_the_firm_just_reported(extract):
+    cands, _ = extract(
+        "Tarnwell Systems a ouvert un centre de calcul l'an dernier. À Lyon, Morvane Calcul, qui "
+        "conçoit des logiciels d'ordonnancement, a levé 10 millions d'euros auprès de Corvane Capital. "
+        "Le ministère de l'Industrie accorde en outre une aide de 2 millions d'euros à la jeune entreprise.",
+        "fr",
+    )
+    assert recipients(cands) == {"Morvane Calcul"}
+
+
+def test_lui_accorde_points_back_to_the_firm(extract):
+    cands, _ = extract(
+        "La start-up Morvane Calcul a levé 10 millions d'euros auprès de Corvane Capital. En parallèle, "
+        "le ministère de l'Industrie lui accorde une aide de 2 millions d'euros.",
+        "fr",
+    )
+    assert recipients(cands) == {"Morvane Calcul"}
+
+
+def test_the_company_is_not_a_body_named_by_its_short_name(extract):
+    cands, _ = extract(
+        "The Commerce Department finalized a $300 million grant for Veltrix Optics. Commerce also offered "
+        "Veltrix Optics loans. The company now expects to spend about $9 billion on its plant.",
+        "en",
+    )
+    spend = [c for c in cands if c.fact_type == "investment" and c.amounts and c.amounts[0].amount == 9e9]
+    assert spend and parties(spend[0], "investee") == ["Veltrix Optics"]
+
+
+def test_coordinated_subjects_all_invest(extract):
+    cands, _ = extract(
+        "Tarnwell Systems, Brennet Partners et Marrow Capital injectent 40 millions d'euros dans "
+        "le laboratoire Osterby Lab.",
+        "fr",
+    )
+    assert investors(cands) == {"Tarnwell Systems", "Brennet Partners", "Marrow Capital"}
+
+
+def test_people_presented_as_investors_are_investors_not_their_firms(extract):
+    cands, _ = extract(
+        "Paris-based Vantorix has raised $50 million in a seed round. Venture firms Ardoise Ventures and "
+        "Pellion Partners took part. Individual investors include Quillstone founder Jonas Berglund and "
+        "former Tarnwell Systems chief executive Mara Lindqvist.",
+        "en",
+    )
+    assert investors(cands) == {"Ardoise Ventures", "Pellion Partners", "Jonas Berglund", "Mara Lindqvist"}
+
+
+def test_winners_named_after_a_grant(extract):
+    cands, _ = extract(
+        "The Danish government has awarded $90 million to six computing hubs. The selection was run by "
+        "the research agency. Among the winners are Osterby Lab in Aarhus, Varnel Compute and Quillstone.",
+        "en",
+    )
+    assert recipients(cands) == {"Osterby Lab", "Varnel Compute", "Quillstone"}
+
+
+def test_a_name_titled_elsewhere_is_a_person(extract):
+    cands, _ = extract(
+        "Le Premier ministre Jonas Berglund a visité le campus de Tarnwell Systems. Lundi, Jonas Berglund "
+        "a annoncé que Tarnwell Systems investira 2 milliards d'euros dans ses usines.",
+        "fr",
+    )
+    got = [c for c in cands if c.fact_type == "investment"]
+    assert got and all("Jonas Berglund" not in [p.name for p in c.parties] for c in got)
+
+
+def test_chaired_by_names_people(extract):
+    cands, _ = extract(
+        "The commission, chaired by Jonas Berglund and Mara Lindqvist, recommended that Norway spend "
+        "$3 billion a year on compute.",
+        "en",
+    )
+    assert all(
+        p.name not in ("Jonas Berglund", "Mara Lindqvist") for c in cands for p in c.parties
+    ), [(c.fact_type, [(p.role, p.name) for p in c.parties]) for c in cands]
+
+
+def test_fund_entering_the_capital_of_the_company(extract):
+    cands, _ = extract(
+        "La start-up Tessaline construit un centre de calcul à Rabat. Le fonds Corvane Capital entre au "
+        "capital de la société à hauteur de 300 millions de dirhams.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert parties(c, "investee") == ["Tessaline"]
+    assert parties(c, "investor") == ["Corvane Capital"]
+
+
+def test_a_fund_pointed_back_to_leads_a_round_in_the_firm(extract):
+    cands, _ = extract(
+        "Corvane Capital mise sur Tessaline. Le fonds mène un tour de table de 40 millions d'euros dans "
+        "un opérateur de centres de données lyonnais.",
+        "fr",
+    )
+    got = [c for c in cands if c.fact_type == "investment" and c.amounts]
+    assert [parties(c, "investee") for c in got] == [["Tessaline"]]
+
+
+def test_listed_backers_are_not_the_firm_pointed_back_to(extract):
+    cands, _ = extract(
+        "La start-up Tessaline lève 80 millions d'euros. Le fonds américain Orbis Capital mène "
+        "l'opération. Ils sont rejoints par Marrow Capital, Quillstone et Brisk Fibre. Dans le détail, "
+        "l'enveloppe se décompose en 60 millions d'euros de fonds propres et 20 millions de dette.",
+        "fr",
+    )
+    for c in cands:
+        if c.fact_type == "investment":
+            assert parties(c, "investee") == ["Tessaline"], c.sentence.text
+
+
+def test_a_name_with_a_digit_opening_a_sentence_is_a_name(extract):
+    cands, _ = extract(
+        "La start-up Tessaline a levé 9 millions d'euros. Le fonds Orbis Capital mène le tour. "
+        "Quill42 et Brisk Fibre y participent également.",
+        "fr",
+    )
+    assert investors(cands) == {"Orbis Capital", "Quill42", "Brisk Fibre"}
+
+
+def test_the_bank_pointed_back_to_leads_and_its_own_fund_is_no_other_investor(extract):
+    cands, _ = extract(
+        "Le rôle de Corvane Capital grandit. La même semaine, la banque publique a mené un tour de table "
+        "de 18 millions d'euros dans Tessaline. Le tour, piloté par son fonds Large Growth, associe "
+        "Ardoise Ventures et Pellion Partners.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert parties(c, "investee") == ["Tessaline"]
+    assert set(parties(c, "investor")) == {"Corvane Capital", "Ardoise Ventures", "Pellion Partners"}
+
+
+def test_the_holding_putting_money_in_a_round(extract):
+    cands, _ = extract(
+        "Separately, Brennet Holdings will take a stake in Tessaline Chips. The holding is putting in "
+        "$20 million in a round that also included Marrow Capital.",
+        "en",
+    )
+    got = [c for c in cands if c.fact_type == "investment" and c.amounts]
+    assert [parties(c, "investee") for c in got] == [["Tessaline Chips"]]
+    assert set(parties(got[0], "investor")) == {"Brennet Holdings", "Marrow Capital"}
+
+
+def test_the_deal_size_in_the_next_sentence(extract):
+    cands, _ = extract(
+        "Le fonds Corvane Capital prend une participation minoritaire dans Tessaline. L'opération porte "
+        "sur 300 millions de couronnes norvégiennes.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert parties(c, "investee") == ["Tessaline"]
+    assert c.amounts and c.amounts[0].amount == 300e6
+
+
+def test_its_president_speaks_for_the_body_named_before(extract):
+    cands, _ = extract(
+        "La Région Bretagne ne veut pas rester à l'écart. Son président a annoncé une subvention de "
+        "3 millions d'euros à Tessaline.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "grantor") == ["Région Bretagne"]
+    assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_where_the_money_goes_is_no_recipient(extract):
+    cands, _ = extract(
+        "Le ministère de l'Industrie accorde 3 millions d'euros à Tessaline pour sa ligne installée à "
+        "Varnelle, à quelques kilomètres de l'usine de Brisk Fibre.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_places_listed_after_a_known_city_are_no_recipients(extract):
+    cands, _ = extract(
+        "The Research Council of Norway has allocated $80 million to six AI centres at universities in "
+        "Oslo, Varnby, Keldrum and Ostvik.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "recipient") == []
+
+
+def test_a_department_opening_the_sentence_grants_it_does_not_receive(extract):
+    cands, _ = extract(
+        "The US Commerce Department has finalized a grant of $458 million for Tessaline Chips' "
+        "packaging plant.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "recipient") == ["Tessaline Chips"]
+
+
+def test_a_deal_naming_no_one_is_about_the_article_firm(extract):
+    cands, _ = extract(
+        "Tessaline Chips construit une usine à Sapporo. Tessaline Chips a reçu deux aides. Les équipes de "
+        "Brisk Fibre et de Quillstone ont installé la première machine. Un accord prévoit une prise "
+        "de participation publique de 100 milliards de yens.",
+        "fr",
+    )
+    got = [c for c in cands if c.fact_type == "investment"]
+    assert [parties(c, "investee") for c in got] == [["Tessaline Chips"]]
+
+
+def test_a_list_after_an_investor_marker_is_no_subject(extract):
+    cands, _ = extract(
+        "Un projet prévoit une prise de participation de 100 milliards de yens aux côtés de Brisk Fibre, "
+        "Quillstone ou Varnel Compute.",
+        "fr",
+    )
+    got = [c for c in cands if c.fact_type == "investment"]
+    assert all(parties(c, "investee") not in (["Quillstone"], ["Varnel Compute"]) for c in got)
+
+
+def test_a_person_investing_through_a_named_vehicle(extract):
+    cands, _ = extract(
+        "Paris-based Vantorix has raised $50 million. Individual investors include tech investor Jonas "
+        "Berglund and Mara Lindqvist, through her family office Quillstone Partners.",
+        "en",
+    )
+    assert investors(cands) == {"Jonas Berglund", "Quillstone Partners"}
+
+
+def test_names_in_brackets_or_inside_a_description_are_no_investors(extract):
+    cands, _ = extract(
+        "La start-up Tessaline a annoncé une levée de 50 millions d'euros. Le tour est emmené par Varnel "
+        "Park (VP), un parc soutenu par la fondation Olsen Berg, et par le groupe Brennet (Quillmart, "
+        "Ostvik Foods).",
+        "fr",
+    )
+    assert investors(cands) == {"Varnel Park", "Brennet"}
+
+
+def test_a_total_shared_out_keeps_its_own_fact(extract):
+    cands, _ = extract(
+        "Le ministère de l'Industrie a accordé 20 millions d'euros, dont 12 millions d'euros pour Veltrix "
+        "Optique et 8 millions d'euros pour Morvane Calcul.",
+        "fr",
+    )
+    got = sorted((c.amounts[0].amount, tuple(parties(c, "recipient"))) for c in of_type(cands, "subsidy"))
+    assert got == [
+        (8e6, ("Morvane Calcul",)),
+        (12e6, ("Veltrix Optique",)),
+        (20e6, ("Veltrix Optique", "Morvane Calcul")),
+    ]
+
+
+def test_a_second_firm_receiving_in_the_same_sentence_gets_its_own_grant(extract):
+    cands, _ = extract(
+        "Le gouvernement a accordé 12 millions d'euros à Veltrix Optique, tandis que Morvane Calcul "
+        "obtient 8 millions d'euros.",
+        "fr",
+    )
+    got = sorted((c.amounts[0].amount, tuple(parties(c, "recipient"))) for c in of_type(cands, "subsidy"))
+    assert got == [(8e6, ("Morvane Calcul",)), (12e6, ("Veltrix Optique",))]
+    assert not of_type(cands, "investment")
+
+
+def test_a_round_next_to_a_grant_stays_a_round(extract):
+    cands, _ = extract(
+        "Le gouvernement débloque 2 milliards d'euros pour l'IA, Morvane Calcul lève 50 millions d'euros.",
+        "fr",
+    )
+    assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Morvane Calcul"]]
+
+
+def test_lui_apporte_points_back_to_the_firm(extract):
+    cands, _ = extract(
+        "La start-up Tessaline construit un centre de calcul à Lyon. Le fonds Corvane Capital lui "
+        "apporte 10 millions d'euros.",
+        "fr",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Tessaline"]
+    assert parties(c, "investor") == ["Corvane Capital"]
+
+
+def test_backers_named_in_the_sentence_before_the_sum(extract):
+    cands, _ = extract(
+        "Le fonds Corvane Capital a conduit un tour de table dans Tessaline, aux côtés du fonds local "
+        "Ardoise Ventures. La jeune pousse lyonnaise a réuni 40 millions d'euros, a-t-elle annoncé lundi.",
+        "fr",
+    )
+    got = [c for c in of_type(cands, "investment") if c.amounts]
+    assert [parties(c, "investee") for c in got] == [["Tessaline"]]
+    assert {"Corvane Capital", "Ardoise Ventures"} <= set(parties(got[0], "investor"))
+
+
+def test_a_chip_maker_can_receive_a_grant_but_not_when_its_chips_are_bought(extract):
+    cands, _ = extract(
+        "The Commerce Department finalized a $7 billion direct funding award for AMD.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["AMD"]
+    cands, _ = extract(
+        "The Ministry of Industry awarded $40 million to Tessaline to buy AMD GPUs.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_a_public_body_right_after_the_marker_receives(extract):
+    cands, _ = extract(
+        "Norway's Ministry of Finance has allocated $20 million to the Varnby Technopolis Development "
+        "Authority to build a compute facility.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Varnby Technopolis Development Authority"]
+    cands, _ = extract(
+        "Le gouvernement va verser une subvention de 5 millions d'euros à Tessaline, par l'entremise "
+        "du ministère de l'Industrie, pour un laboratoire.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_led_to_is_no_lead_investor(extract):
+    cands, _ = extract(
+        "Oslo-based Tessaline has raised $30 million. The success of Brisk Fibre led to a rethink of "
+        "the market.",
+        "en",
+    )
+    assert investors(cands) == set()
+
+
+def test_an_adverb_and_a_giver_are_not_the_company_pointed_back_to(extract):
+    cands, _ = extract(
+        "La start-up Tessaline exploite un centre à Sakai. Séparément, l'Agence pour le calcul avancé "
+        "(ACA) a accordé à Tessaline une subvention de 3 milliards de yens. L'entreprise a aussi obtenu "
+        "une ligne de crédit de 5 milliards de yens auprès de Brisk Bank.",
+        "fr",
+    )
+    assert all(p.name != "Séparément" for c in cands for p in c.parties)
+    got = [c for c in of_type(cands, "investment") if c.amounts and c.amounts[0].amount == 5e9]
+    assert [parties(c, "investee") for c in got] == [["Tessaline"]]
+
+
+def test_what_the_money_builds_is_no_recipient(extract):
+    cands, _ = extract("Norway awards $90 million to build Fjordbyte, a national supercomputer.", "en")
+    assert all(parties(c, "recipient") != ["Fjordbyte"] for c in of_type(cands, "subsidy"))
+    cands, _ = extract("The Ministry of Industry awarded $5 million to help Tessaline expand.", "en")
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Tessaline"]

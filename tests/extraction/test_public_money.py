@@ -1,0 +1,455 @@
+"""Public money: typed by its source and its noun, the section's country, non-deal figures and
+words that are no parties (sentences and firm names of our own)."""
+
+
+def parties(candidate, role: str) -> list[str]:
+    return [p.name for p in candidate.parties if p.role == role]
+
+
+def of_type(cands, fact_type):
+    return [c for c in cands if c.fact_type == fact_type]
+
+
+def test_subsidy_under_a_country_heading_takes_the_heading_country(extract):
+    text = (
+        "Japon : Sorano Cloud ouvre un centre à Osaka. Le Japon veut rattraper son retard et le Japon "
+        "finance déjà d'autres centres.\n\n"
+        "Norvège : le grand nord mise sur le calcul intensif\n\n"
+        "Le gouvernement accorde une subvention de 9 millions d'euros à Fjellbit Compute pour son "
+        "supercalculateur.\n"
+    )
+    cands, _ = extract(text, "fr")
+    subs = of_type(cands, "subsidy")
+    assert len(subs) == 1
+    assert subs[0].country_code == "NO"
+
+
+def test_state_owned_investment_company_leading_a_round_is_an_investor(extract):
+    cands, _ = extract(
+        "Kestrel Robotics raised €30 million in a Series B round led by Solvik, the Norwegian "
+        "state-owned investment company, with participation from Orbis Capital.",
+        "en",
+    )
+    assert not of_type(cands, "subsidy")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Kestrel Robotics"]
+    assert "Solvik" in parties(c, "investor")
+
+
+def test_state_investment_fund_is_no_grantor(extract):
+    cands, _ = extract(
+        "The lab was set up with NOK 400 million from the state investment fund, which took a stake.", "en"
+    )
+    assert not of_type(cands, "subsidy")
+
+
+def test_cue_word_inside_an_institution_name_is_no_cue(extract):
+    cands, _ = extract("The Talvik Investment Authority manages NOK 40 billion of assets.", "en")
+    assert cands == []
+    cands, _ = extract("Le Fonds Aldaran pour l'Investissement gère 4 milliards d'euros d'actifs.", "fr")
+    assert cands == []
+
+
+def test_money_from_a_public_programme_is_a_subsidy(extract):
+    cands, _ = extract(
+        "Brightwave Semiconductor will receive $250 million in Digital Sovereignty Act funding for its "
+        "new plant.",
+        "en",
+    )
+    (c,) = cands
+    assert c.fact_type == "subsidy"
+    assert parties(c, "recipient") == ["Brightwave Semiconductor"]
+    cands, _ = extract(
+        "La start-up Lumacore obtient 12 millions d'euros du programme national Horizon Calcul pour "
+        "son centre de données.",
+        "fr",
+    )
+    (c,) = cands
+    assert c.fact_type == "subsidy"
+    assert parties(c, "recipient") == ["Lumacore"]
+
+
+def test_money_from_a_private_firms_fund_stays_an_investment(extract):
+    cands, _ = extract("Kalvia lands $5 million from Orbis Capital's growth fund.", "en")
+    (c,) = cands
+    assert c.fact_type == "investment"
+    assert parties(c, "investee") == ["Kalvia"]
+
+
+def test_money_raised_since_a_year_is_a_running_total(extract):
+    cands, _ = extract("Brivola has raised about $80 million from angel investors since 2020.", "en")
+    assert cands == []
+    cands, _ = extract("Tessane a levé 45 millions d'euros au total depuis 2018, selon la presse.", "fr")
+    assert cands == []
+    cands, _ = extract("Tessane a levé 45 millions d'euros auprès d'Orbis Capital en 2025.", "fr")
+    assert len(cands) == 1
+
+
+def test_a_marker_earlier_in_the_clause_wins_over_a_nearer_cue(extract):
+    cands, _ = extract(
+        "The new grant brings the total public funding awarded to Velmora Chips since 2021 to about "
+        "€900 million.",
+        "en",
+    )
+    assert cands == []
+    cands, _ = extract(
+        "A parliamentary panel chaired by Ilse Moren recommended last week that the state invest "
+        "€3 billion a year in computing.",
+        "en",
+    )
+    assert cands == []
+    cands, _ = extract(
+        "Le comité d'experts préconise que l'État investisse 2 milliards d'euros par an dans le calcul.",
+        "fr",
+    )
+    assert cands == []
+
+
+def test_forecast_and_unit_price_are_no_deals(extract):
+    cands, _ = extract(
+        "Selon le cabinet Arvento, les dépenses en puces devraient atteindre 40 milliards de dollars.",
+        "fr",
+    )
+    assert cands == []
+    cands, _ = extract("The state will subsidise compute so that students pay Rs 80 an hour.", "en")
+    assert cands == []
+
+
+def test_a_programme_endowed_with_money_spends_nothing_itself(extract):
+    cands, _ = extract(
+        "The Nordlys Chip plan, unveiled in 2023, foresees 9 billion euros of public money for chips.", "en"
+    )
+    assert of_type(cands, "investment") == []
+    cands, _ = extract(
+        "Ces aides restent modestes au regard du plan Horizon 2035, doté de 30 milliards d'euros au total.",
+        "fr",
+    )
+    assert of_type(cands, "investment") == []
+
+
+def test_money_a_firm_gets_next_to_a_public_grant_is_a_grant(extract):
+    cands, _ = extract(
+        "Le gouvernement a accordé 20 millions d'euros à Velmora, tandis que Brisane obtient 6 millions "
+        "d'euros.",
+        "fr",
+    )
+    subs = of_type(cands, "subsidy")
+    assert of_type(cands, "investment") == []
+    assert sorted(parties(c, "recipient")[0] for c in subs) == ["Brisane", "Velmora"]
+    cands, _ = extract(
+        "The Ministry of Industry awarded ¥8 billion to Hoshira Cloud. Tenzan Networks also gets "
+        "¥3 billion.",
+        "en",
+    )
+    subs = of_type(cands, "subsidy")
+    assert of_type(cands, "investment") == []
+    assert len(subs) == 2
+
+
+def test_a_grant_noun_a_firm_obtains_is_a_subsidy(extract):
+    cands, _ = extract(
+        "Vorelia Semiconducteurs a obtenu en mai une aide définitive de 2,4 milliards d'euros.",
+        "fr",
+    )
+    assert of_type(cands, "investment") == []
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Vorelia Semiconducteurs"]
+
+
+def test_the_budget_is_a_public_grantor(extract):
+    cands, _ = extract(
+        "The Union Budget allocated Rs 1,500 crore to the national quantum mission this year.", "en"
+    )
+    assert of_type(cands, "investment") == []
+    assert len(of_type(cands, "subsidy")) == 1
+
+
+def test_a_report_denied_in_the_next_sentence_is_no_deal(extract):
+    cands, _ = extract(
+        "Un hebdomadaire affirmait que Norvalis avait commandé 3 000 GPU à Nvidia. Le groupe a démenti "
+        "jeudi, sans autre précision.",
+        "fr",
+    )
+    assert cands == []
+    cands, _ = extract(
+        "A trade paper reported that Kelvane had ordered 4,000 GPUs from Nvidia. The company denied it.",
+        "en",
+    )
+    assert cands == []
+    cands, _ = extract("Kelvane has ordered 4,000 GPUs from Nvidia. It denied any plan to sell itself.", "en")
+    assert len(cands) == 1
+
+
+def test_sentence_adverbs_quotes_and_the_stock_exchange_are_no_parties(extract):
+    text = (
+        "Kalvane Systems builds optical switches. Parallèlement, l'Agence nationale du calcul a accordé "
+        "à Kalvane Systems une subvention de 4 millions d'euros."
+    )
+    cands, _ = extract(text, "fr")
+    names = {p.name for c in cands for p in c.parties}
+    assert "Parallèlement" not in names
+    text = (
+        "Additionally, the Ministry of Industry awarded Torvane Labs a ¥2 billion grant for its cluster."
+    )
+    cands, _ = extract(text, "en")
+    assert "Additionally" not in {p.name for c in cands for p in c.parties}
+    text = (
+        "« Vendors keep calling us », dit-il. La société a obtenu une ligne de crédit de 3 millions "
+        "d'euros. En Bourse, Orsella Data a annoncé qu'elle investira 50 millions d'euros."
+    )
+    cands, _ = extract(text, "fr")
+    names = {p.name for c in cands for p in c.parties}
+    assert not names & {"Vendors", "Bourse"}
+
+
+def test_places_and_programmes_are_no_recipients(extract):
+    cands, _ = extract(
+        "The Research Agency of Denmark has allocated DKK 300 million to four new labs, spread across "
+        "universities in Aarhus, Odense, Aalborg and Roskilde.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == []
+    cands, _ = extract(
+        "L'État accorde une aide de 12 millions d'euros à Velmora, versée au titre de Horizon Calcul 2030.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Velmora"]
+    cands, _ = extract(
+        "The Government awarded S$40 million to Torvane Labs under its Frontier Compute Initiative.", "en"
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Torvane Labs"]
+
+
+def test_places_before_a_firm_are_no_parties(extract):
+    cands, _ = extract(
+        "Leeds, Yorkshire-based Corvane Cloud said it has ordered 1,024 Nvidia H100 GPUs for its new site.",
+        "en",
+    )
+    (c,) = cands
+    assert parties(c, "buyer") == ["Corvane Cloud"]
+    cands, _ = extract(
+        "The German-Norwegian group said it will invest about 3 billion euros in the plant.", "en"
+    )
+    assert "German-Norwegian" not in {p.name for c in cands for p in c.parties}
+
+
+def test_an_allocation_of_chips_a_firm_secures_is_no_grant(extract):
+    cands, _ = extract(
+        "Orvane Cloud has secured an allocation of 2,000 Nvidia H200 GPUs for about €60 million.", "en"
+    )
+    assert of_type(cands, "subsidy") == []
+
+
+def test_quoted_link_lines_under_a_related_heading_are_noise(extract):
+    text = (
+        "Kalvane Systems lève 20 millions d'euros auprès d'Orbis Capital.\n\n"
+        "Lire aussi :\n"
+        "> Norvège : Fjellbit Compute commande 2 000 puces Nvidia\n"
+        "> Japon : Sorano Cloud lève 5 milliards de yens\n"
+    )
+    cands, _ = extract(text, "fr")
+    assert [c.fact_type for c in cands] == ["investment"]
+
+
+def test_a_state_fund_taking_a_stake_in_the_company_invests_in_the_article_firm(extract):
+    text = (
+        "Velmora Compute a commandé 2 000 puces à Nvidia. Velmora Compute ouvrira son centre en 2026. "
+        "Le Fonds Aldaran pour l'Investissement entre au capital de la société à hauteur de 90 millions "
+        "d'euros."
+    )
+    cands, _ = extract(text, "fr")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Velmora Compute"]
+    assert of_type(cands, "subsidy") == []
+
+
+def test_a_body_or_capital_right_before_the_verb_acts_for_the_state(extract):
+    text = (
+        "Kalvane Systems et Orsella Data ont commandé 3 000 GPU. The orders are financed from the "
+        "€400 million that the ministry received in the spring supplementary budget."
+    )
+    cands, _ = extract(text, "en")
+    assert of_type(cands, "investment") == []
+    cands, _ = extract(
+        "Its plan for Quanta Labs' new plant in Umeå, for which Oslo has promised up to NOK 2 billion, "
+        "is still under review.",
+        "en",
+    )
+    assert of_type(cands, "investment") == []
+
+
+def test_a_comparison_with_what_others_spend_is_no_deal(extract):
+    cands, _ = extract(
+        "Velmora Labs has €300 million, still a fraction of what Kalvane Systems spends in a month.", "en"
+    )
+    assert cands == []
+    cands, _ = extract(
+        "$2 trillion: what Orbis Capital estimates Kalvane Systems could spend on data centres.", "en"
+    )
+    assert cands == []
+
+
+def test_a_round_compared_since_a_year_is_still_a_deal(extract):
+    cands, _ = extract("Brivola raised $80 million in its largest round since 2021, led by Orbis Capital.",
+                       "en")
+    assert len(of_type(cands, "investment")) == 1
+
+
+def test_a_title_case_verb_before_a_fund_name_stays_a_cue(extract):
+    cands, _ = extract("Orbis Capital Invests $40 Million In Kalvane Capital Partners", "en")
+    assert len(of_type(cands, "investment")) == 1
+
+
+def test_office_holders_and_a_sites_town_are_no_recipients(extract):
+    cands, _ = extract(
+        "The Norwegian government said it would invest NOK 900 million in a new supercomputer at "
+        "Fjellbit Compute, as Prime Minister Ingrid Solhaug opened the summit.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert "Ingrid Solhaug" not in parties(c, "recipient")
+    cands, _ = extract(
+        "Le gouvernement a débloqué 4 millions d'euros pour des bourses autour du campus de Valbonne.", "fr"
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == []
+
+
+def test_an_organisation_is_a_public_body_not_the_article_firm(extract):
+    text = (
+        "Velmora Compute construit un centre. Séparément, l'Organisation pour la recherche numérique a "
+        "accordé une subvention de 2 millions d'euros ; l'Organisation soutient aussi d'autres projets. "
+        "L'entreprise a aussi obtenu un prêt de 1 million d'euros auprès d'Orbis Capital."
+    )
+    cands, _ = extract(text, "fr")
+    investees = {p.name for c in of_type(cands, "investment") for p in c.parties if p.role == "investee"}
+    assert "Organisation" not in investees
+
+
+def test_more_running_totals_in_both_languages(extract):
+    cands, _ = extract("The grant takes the total public support for Velmora Chips to €1.2 billion.", "en")
+    assert cands == []
+    cands, _ = extract("Velmora a levé 40 millions d'euros à ce jour auprès de ses actionnaires.", "fr")
+    assert cands == []
+
+
+def test_a_fund_named_after_its_state_grants_with_a_grant_verb(extract):
+    cands, _ = extract(
+        "Research Fund Norway said on Monday it has awarded NOK 120 million to Fjellbit Compute for a "
+        "new cluster.",
+        "en",
+    )
+    (c,) = cands
+    assert c.fact_type == "subsidy"
+    assert c.country_code == "NO"
+    assert parties(c, "recipient") == ["Fjellbit Compute"]
+
+
+def test_a_state_right_before_the_verb_acts_not_a_headline_label(extract):
+    cands, _ = extract(
+        "Nordlys Daily: Norway backs Fjellbit Compute with NOK 80 million; Kalvane Systems hires.", "en"
+    )
+    assert of_type(cands, "investment") == []
+    (c,) = of_type(cands, "subsidy")
+    assert c.country_code == "NO"
+
+
+def test_a_demonym_of_the_next_teaser_item_does_not_place_a_firm(extract):
+    text = (
+        "Au sommaire : 2 000 GPU pour Kalvane Systems, une aide japonaise pour Sorano Cloud, et le chiffre "
+        "de la semaine.\n\n"
+        "Kalvane Systems va acheter 2 000 GPU à Nvidia pour un centre de calcul en Norvège.\n"
+    )
+    cands, _ = extract(text, "fr")
+    buys = of_type(cands, "chip_purchase")
+    assert buys and all(c.country_code != "JP" for c in buys)
+
+
+def test_a_breakdown_of_a_round_and_a_draft_bill_are_no_deals(extract):
+    cands, _ = extract(
+        "Kalvane Systems lève 120 millions d'euros. L'enveloppe se décompose en 90 millions d'euros de "
+        "capital et 30 millions d'euros de dette.",
+        "fr",
+    )
+    assert [c.amounts[0].amount for c in cands] == [120e6]
+    cands, _ = extract(
+        "Un projet de loi prévoit que l'État entre au capital de Kalvane Systems à hauteur de 50 milliards "
+        "de yens.",
+        "fr",
+    )
+    assert cands == []
+
+
+def test_a_round_next_to_a_grant_stays_a_round(extract):
+    cands, _ = extract(
+        "The Ministry of Industry awarded €5 million to Velmora Labs. Kalvane Systems also secured "
+        "€10 million in a seed round.",
+        "en",
+    )
+    assert len(of_type(cands, "investment")) == 1
+
+
+def test_a_public_fund_in_a_round_is_an_investor_not_a_source(extract):
+    cands, _ = extract(
+        "Kalvane Systems raised €20 million in a round led by the National Growth Fund.", "en"
+    )
+    assert of_type(cands, "subsidy") == []
+    cands, _ = extract("Kalvane Systems lands €20 million from Norway's state investment fund.", "en")
+    assert of_type(cands, "subsidy") == []
+
+
+def test_a_firm_in_apposition_to_a_based_phrase_stays_a_name(extract):
+    cands, _ = extract(
+        "Velmora Labs, Paris-based maker of optical chips, raised €12 million from Orbis Capital.", "en"
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Velmora Labs"]
+
+
+def test_an_initiative_that_receives_is_a_recipient(extract):
+    cands, _ = extract(
+        "The Government awarded S$20 million to the Nordlys AI Initiative for its research network.", "en"
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert [r.startswith("Nordlys AI") for r in parties(c, "recipient")] == [True]
+    cands, _ = extract(
+        "The Government will invest S$150 million in a new Frontier Compute Initiative (FCI) for firms.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == []
+
+
+def test_an_initiative_may_spend_on_its_own(extract):
+    cands, _ = extract("The Nordlys Compute Initiative will spend €30 million on new servers in Oslo.", "en")
+    assert len(of_type(cands, "investment")) == 1
+
+
+def test_private_programmes_and_initiatives_are_no_public_source(extract):
+    for text in (
+        "Velmora Labs raised $5 million from the Kessler Family Initiative.",
+        "Velmora Labs lands $2 million from the Orbis Tokyo fund.",
+        "Velmora Labs gets $1 million from the Nvidia Inception program.",
+    ):
+        cands, _ = extract(text, "en")
+        assert of_type(cands, "subsidy") == [], text
+
+
+def test_words_qualifying_a_firm_are_no_name(extract):
+    cands, _ = extract("Orbis Capital to invest $300 million in Gulf Coast AI firm Kelvane.", "en")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Kelvane"]
+
+
+def test_a_public_body_opening_a_grant_sentence_grants_it(extract):
+    cands, _ = extract(
+        "Germany's Digital Trade Department has finalized a grant of €300 million for Velmora Labs' new "
+        "plant.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert c.country_code == "DE"
+    assert parties(c, "recipient") == ["Velmora Labs"]
