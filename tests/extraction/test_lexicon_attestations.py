@@ -11,6 +11,7 @@ Expectations of an example (column `expect`):
   fact:T            a candidate of fact type T whose cue is the surface
   party:R:Name      a candidate has the party Name in role R
   grantor           a subsidy candidate whose grantor's name contains the surface
+  subsidy           a subsidy candidate, and none once the surface is taken out
   nofact            the sentence yields no candidate, and a candidate (or a fact amount) once the
                     surface is taken out or cut down to its last word
   background        every candidate is background, and none is once the surface is taken out
@@ -58,6 +59,7 @@ COLUMNS = {
     "relative_days": "word",
     "currency_context": "context",
     "local_currencies": "surface",
+    "public_programmes": "word",
 }
 
 
@@ -210,6 +212,10 @@ def test_example(ex, extract):
     elif kind == "party":
         role, name = arg.split(":", 1)
         assert name in _names(cands, role), got
+    elif kind == "subsidy":
+        assert any(c.fact_type == "subsidy" for c in cands), got
+        control = extract(_without(surface, text), lang)[0]
+        assert not any(c.fact_type == "subsidy" for c in control), "no subsidy once the surface is out"
     elif kind == "grantor":
         grantors = _names([c for c in cands if c.fact_type == "subsidy"], "grantor")
         assert any(surface.lower() in _norm(n).lower() for n in grantors), got
