@@ -266,6 +266,13 @@ def _sentence_flags(language: str) -> dict[str, re.Pattern]:
 
 
 @cache
+def _any_sentence_flag(language: str) -> re.Pattern:
+    """Every sentence marker at once: most sentences have none, and one search says so."""
+    words = [r["marker"] for r in for_language("sentence_markers", language)]
+    return _word_regex(words, re.IGNORECASE)
+
+
+@cache
 def _relative_days(language: str) -> tuple[re.Pattern, dict[str, tuple[int | None, int | None]]]:
     table = {}
     for r in for_language("relative_days", language):
@@ -1204,7 +1211,11 @@ class _DocContext:
             ]
             if not cues and not self.money_in(s):
                 continue
-            flags = {label for label, rx in flags_rx.items() if rx.search(s.text)}
+            flags = (
+                {label for label, rx in flags_rx.items() if rx.search(s.text)}
+                if _any_sentence_flag(self.lang).search(s.text)
+                else set()
+            )
             if "report" in flags and i + 1 < len(self.sentences) and "retraction" in flags_rx:
                 # "un quotidien affirmait que X avait commandé 5 000 GPU. L'opérateur a démenti":
                 # a report the next sentence opens by denying
