@@ -230,7 +230,7 @@ def main() -> int:
 
         build(documents, db)
         facts = label_facts(db, gold, args.scorer)
-        print(f"calibration on {args.corpus or "dev-tune"} after the fit:")
+        print(f"calibration on {args.corpus or 'dev-tune'} after the fit:")
         print(format_table(calibration_table(facts)))
     return 0
 
