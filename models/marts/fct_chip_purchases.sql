@@ -48,4 +48,6 @@ final as (
         and fact_type = 'chip_purchase' and is_complete
 )
 
+-- a stable row order, so that readers who do not sort see the same table each build
 select * from final
+order by document_id, evidence_candidate_id

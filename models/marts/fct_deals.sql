@@ -106,4 +106,6 @@ final as (
     left join deal_confidence on deal_confidence.deal_id = converted.deal_id
 )
 
+-- a stable row order, so that readers who do not sort see the same table each build
 select * from final
+order by first_document_id, deal_id
