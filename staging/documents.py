@@ -12,7 +12,25 @@ Formats, by extension (case-insensitive), searched recursively:
   each line is a document named `name.jsonl#<line number>`.
 
 Hidden files and folders are skipped; files with other extensions are
-skipped and counted. Text is decoded and normalised once (`text.normalise`);
+skipped and counted.
+
+Nothing one input holds stops the others being read: whatever goes wrong
+with a file (or a `.jsonl` line) becomes a `Rejection` with a reason, never
+an exception. Each document has budgets: `MAX_BYTES` of input, a
+content check for binary data (NUL bytes, or control characters in more
+than 1 % of the text, whatever the extension), at most
+`MAX_HTML_ATTRIBUTES_PER_TAG` attributes per HTML tag (the excess is dropped
+before parsing: lxml's time grows with the square of one tag's attributes)
+and `MAX_HTML_ATTRIBUTES` in a page. Symbolic links are followed only to
+files inside the documents folder; a loop, a dangling link or a link out of
+the folder is rejected. A file name that is not valid UTF-8 and a folder that
+cannot be listed are rejected too, named with the undecodable bytes escaped.
+
+There is no time budget per document: stopping a parser mid-way needs a
+thread or a signal (SIGALRM interrupts only between Python bytecodes, not
+inside lxml or a regular expression, and it belongs to the main thread of
+the process that embeds the loader), so reading time is bounded by the
+input budgets above instead. Text is decoded and normalised once (`text.normalise`);
 every offset the extractors store indexes `Document.text`. The id is the
 first 16 hex characters of the SHA-256 of that text, so the same article in
 two files is read once: the first (in path order) is kept and the other is
@@ -26,6 +44,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -34,6 +53,9 @@ from warehouse.staging import dates, language
 from warehouse.staging import text as textmod
 
 MAX_BYTES = 5 * 1024 * 1024       # one document; a .jsonl file may be larger, each line may not
+MAX_HTML_ATTRIBUTES_PER_TAG = 64  # more is a generated page or an attack; the rest are dropped
+MAX_HTML_ATTRIBUTES = 50_000      # in one page, after the per-tag cut
+MAX_CONTROL_SHARE = 0.01          # control characters in a text: more is binary data
 TITLE_MAX_CHARS = 200
 _SENTENCE_WORDS = 5               # an HTML page's main text has at least one line this long
 
@@ -76,6 +98,18 @@ def document_id(text: str) -> str:
 
 # ---------------------------------------------------------------- decoding
 
+# C0 and C1 control characters other than tab, line feed, vertical tab, form feed, carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _check_not_binary(text: str) -> None:
+    """Random or binary bytes decode to text full of control characters in any 8-bit encoding."""
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if controls > 1 and controls > MAX_CONTROL_SHARE * len(sample):
+        raise _Reject(f"binary content ({controls} control characters in {len(sample)})")
+
+
 def _decode(data: bytes) -> str:
     if not data.strip():
         raise _Reject("empty file" if not data else "only whitespace")
@@ -85,6 +119,7 @@ def _decode(data: bytes) -> str:
         raw, _ = textmod.decode(data)
     except textmod.DecodeError as exc:
         raise _Reject(f"cannot be decoded: {exc}") from exc
+    _check_not_binary(raw)
     return raw
 
 
@@ -203,8 +238,13 @@ def _read_md(data: bytes) -> _Parsed:
 
         try:
             loaded = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
-            loaded = None
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+            # "date: 2024-13-45" is a YAML timestamp that is no date (ValueError):
+            # read the front matter again with every scalar a string.
+            try:
+                loaded = yaml.load(m.group(1), Loader=yaml.BaseLoader)  # noqa: S506 - no objects built
+            except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+                loaded = None
         if isinstance(loaded, dict):
             meta = loaded
             source = source[m.end():]
@@ -220,11 +260,40 @@ def _read_md(data: bytes) -> _Parsed:
                    published, meta.get("url") if isinstance(meta.get("url"), str) else None)
 
 
+_HTML_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+_HTML_ATTRIBUTE = re.compile(r"""\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?""")
+
+
+def _tame_html(source: str) -> str:
+    """The page with at most MAX_HTML_ATTRIBUTES_PER_TAG attributes in each tag; a page with
+    more than MAX_HTML_ATTRIBUTES in all is rejected. lxml needs minutes for one tag with
+    100,000 attributes (its duplicate check is quadratic); no article has a tag with 64."""
+    if source.count("=") <= MAX_HTML_ATTRIBUTES_PER_TAG:
+        return source
+    total = 0
+
+    def cut(m: re.Match) -> str:
+        nonlocal total
+        tag = m.group(0)
+        if tag.count("=") <= MAX_HTML_ATTRIBUTES_PER_TAG:
+            total += tag.count("=")
+            return tag
+        name = re.match(r"<[A-Za-z][^\s/>]*", tag).group(0)
+        attributes = _HTML_ATTRIBUTE.findall(tag, len(name))[:MAX_HTML_ATTRIBUTES_PER_TAG]
+        total += len(attributes)
+        return name + "".join(attributes) + (" />" if tag.endswith("/>") else ">")
+
+    tamed = _HTML_TAG.sub(cut, source)
+    if total > MAX_HTML_ATTRIBUTES:
+        raise _Reject(f"HTML page has too many attributes ({total}, limit {MAX_HTML_ATTRIBUTES})")
+    return tamed
+
+
 def _read_html(data: bytes) -> _Parsed:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        _decode(data), favor_recall=True, with_metadata=True, include_comments=False,
+        _tame_html(_decode(data)), favor_recall=True, with_metadata=True, include_comments=False,
         include_tables=True, include_images=False, include_links=False,
         # metadata dates only: htmldate's text search guesses
         date_extraction_params={"extensive_search": False, "original_date": True},
@@ -257,6 +326,8 @@ def _jsonl_line(raw: bytes) -> _Parsed:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise _Reject(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise _Reject("not valid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise _Reject("line is not a JSON object")
     body = record.get("text")
@@ -273,17 +344,39 @@ def _jsonl_line(raw: bytes) -> _Parsed:
 
 # ---------------------------------------------------------------- folder
 
+def _check_encodable(parsed: _Parsed) -> None:
+    """JSON text may hold a lone surrogate ("\\ud800"), which no UTF-8 file or database can store."""
+    for what, value in (("text", parsed.text), ("title", parsed.title), ("url", parsed.url)):
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise _Reject(f"{what} holds a character that is not valid Unicode "
+                              f"({value[exc.start]!a} at {exc.start})") from None
+
+
 def _make(parsed: _Parsed, file_name: str, path: str) -> Document:
+    _check_encodable(parsed)
     lang = language.detect(parsed.text)
     published = parsed.published or dates.dateline(parsed.text, lang)
     return Document(document_id(parsed.text), file_name, path, parsed.title, published, lang,
                     parsed.text, parsed.url)
 
 
-def _walk(folder: Path):
-    """Files under `folder` in a stable order, hidden files and folders left out."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def _walk(folder: Path, unlisted: list[tuple[Path, str]]):
+    """Files under `folder` in a stable order, hidden files and folders left out; folders
+    that cannot be listed go to `unlisted` with the reason. Linked folders are not entered
+    (os.walk's default): their files are read where they are, inside the folder."""
+
+    def error(exc: OSError) -> None:
+        unlisted.append((Path(exc.filename or folder), f"folder cannot be read: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(folder, onerror=error):
+        for d in dirs:
+            if not d.startswith(".") and os.path.islink(os.path.join(root, d)):
+                yield Path(root) / d          # read_file rejects it with its reason
+        dirs[:] = sorted(d for d in dirs
+                         if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(root) / name
@@ -324,50 +417,99 @@ def _read_jsonl(path: Path, file_name: str, abspath: str, result: ReadResult, re
             if not raw.strip():
                 continue          # blank lines separate nothing in JSON Lines; not an error
             try:
-                parsed = _jsonl_line(raw)
+                result.documents.append(_make(_jsonl_line(raw), f"{file_name}#{number}", abspath))
             except _Reject as exc:
                 reject(str(exc), number)
-                continue
-            result.documents.append(_make(parsed, f"{file_name}#{number}", abspath))
+            except RecursionError:
+                reject("cannot be read: nested too deeply", number)
+            except Exception as exc:  # noqa: BLE001 - one bad line must not stop the others
+                reject(f"cannot be read: {type(exc).__name__}: {exc}"[:500], number)
 
 
-def read_file(path: Path, file_name: str, result: ReadResult) -> None:
-    """Append the documents and rejections of one file to `result`."""
+def printable(name: str) -> str:
+    """A path as os.walk gives it, storable as UTF-8: undecodable bytes become \\xNN."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _target(path: Path, root: Path | None) -> Path:
+    """The file a path names, following links only to inside `root`; raises _Reject."""
+    if not path.is_symlink():
+        return path
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+    except OSError as exc:
+        raise _Reject(f"broken symbolic link: {exc.strerror or exc}") from None
+    except RuntimeError:                           # some Pythons report a loop this way
+        raise _Reject("broken symbolic link: a loop") from None
+    if root is not None and not real.is_relative_to(root):
+        raise _Reject("symbolic link to outside the documents folder, not followed")
+    if real.is_dir():
+        raise _Reject("symbolic link to a folder, not followed (its files are read where they are)")
+    return real
+
+
+def read_file(path: Path, file_name: str, result: ReadResult, root: Path | None = None) -> None:
+    """Append the documents and rejections of one file to `result`; never raises for
+    anything the file holds. `root`: the documents folder, the only place links may lead."""
     suffix = path.suffix.lower()
-    abspath = str(path.resolve())
+    abspath = printable(os.path.abspath(path))
+    bad_name = printable(file_name) != file_name
+    file_name = printable(file_name)
+    start = len(result.rejections)
 
     def reject(reason: str, line: int | None = None) -> None:
         result.rejections.append(Rejection(file_name, abspath, line, reason))
 
     try:
+        if bad_name:
+            raise _Reject("file name is not valid UTF-8")
+        target = _target(path, root)
+        if not stat.S_ISREG(target.stat().st_mode):
+            raise _Reject("not a regular file")
         if suffix == ".jsonl":
-            _read_jsonl(path, file_name, abspath, result, reject)
+            _read_jsonl(target, file_name, abspath, result, reject)
             return
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            reject(f"larger than the {MAX_BYTES // 2**20} MB limit ({size / 2**20:.1f} MB)")
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        reject(f"cannot be read: {exc.strerror or exc}")
-        return
-    result.bytes_read += len(data)
-    try:
+        with open(target, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            size = target.stat().st_size
+            raise _Reject(f"larger than the {MAX_BYTES // 2**20} MB limit ({size / 2**20:.1f} MB)")
+        result.bytes_read += len(data)
         result.documents.append(_make(_READERS[suffix](data), file_name, abspath))
     except _Reject as exc:
         reject(str(exc))
+    except OSError as exc:
+        reject(f"cannot be read: {exc.strerror or exc}")
+    except RecursionError:
+        reject("cannot be read: nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - one bad input must not stop the others
+        if len(result.rejections) == start:
+            reject(f"cannot be read: {type(exc).__name__}: {exc}"[:500])
 
 
 def read_folder(folder: Path | str) -> ReadResult:
     """Every document under `folder`; unreadable inputs become rejections, never errors."""
     folder = Path(folder)
+    root = Path(os.path.realpath(folder))
     result = ReadResult()
-    for path in _walk(folder):
+    unlisted: list[tuple[Path, str]] = []
+    for path in _walk(folder, unlisted):
         file_name = path.relative_to(folder).as_posix()
-        if path.suffix.lower() not in SUFFIXES:
-            result.other_files.append(file_name)
+        linked_folder = path.is_symlink() and path.is_dir()     # rejected by read_file, with why
+        if path.suffix.lower() not in SUFFIXES and not linked_folder:
+            result.other_files.append(printable(file_name))
             continue
-        read_file(path, file_name, result)
+        read_file(path, file_name, result, root)
+    for path, reason in unlisted:
+        try:
+            name = path.relative_to(folder).as_posix()
+        except ValueError:
+            name = str(path)
+        result.rejections.append(Rejection(printable(name), printable(os.path.abspath(path)), None, reason))
     # The same text twice is one document: keep the first, reject the rest.
     seen: dict[str, str] = {}
     kept: list[Document] = []

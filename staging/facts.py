@@ -79,89 +79,112 @@ def _extractor(project_dir: Path | None) -> Extractor:
     return _EXTRACTORS[key]
 
 
-def extract_rows(documents, project_dir: Path | None) -> dict[str, list[tuple]]:
-    """The rows of the four tables for these documents (no database needed)."""
+def extract_rows(documents, project_dir: Path | None,
+                 failures: list[tuple[object, str]] | None = None) -> dict[str, list[tuple]]:
+    """The rows of the four tables for these documents (no database needed).
+
+    With `failures`, a document whose extraction raises is left out (none of its rows
+    are written) and `(document, "extraction failed: <ExcType>: <message>")` is appended;
+    without it, the exception propagates."""
     ex = _extractor(project_dir)
     out: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
     for doc in documents:
-        candidates, money = ex.extract(doc)
-        seen: set[str] = set()
-        for c in candidates:
-            if c.candidate_id in seen:
-                # one word cueing two fact types ("secures $50m", "secures 2,000 GPUs")
-                c.suffix += f":{c.fact_type}"
-                if c.candidate_id in seen:
-                    continue
-            seen.add(c.candidate_id)
-            s = c.sentence
-            out["raw.fact_candidates"].append(
-                (
-                    c.candidate_id,
-                    c.document_id,
-                    c.fact_type,
-                    c.rule,
-                    c.cue,
-                    c.cue_start,
-                    s.start,
-                    s.end,
-                    s.text,
-                    c.quantity,
-                    c.chip_model,
-                    c.country_code,
-                    c.announced_on,
-                    c.date_precision,
-                    c.is_background,
-                )
-            )
-            for a in c.amounts:
-                out["raw.candidate_amounts"].append(
-                    (
-                        c.candidate_id,
-                        c.document_id,
-                        a.amount,
-                        a.currency,
-                        a.start,
-                        a.end,
-                        a.surface,
-                        a.is_primary,
-                    )
-                )
-            for p in c.parties:
-                out["raw.candidate_parties"].append(
-                    (
-                        c.candidate_id,
-                        c.document_id,
-                        p.role,
-                        p.name,
-                        p.start,
-                        p.end,
-                        p.rule,
-                    )
-                )
-        for lm in money:
-            m = lm.money
-            out["raw.money_mentions"].append(
-                (
-                    doc.document_id,
-                    m.start,
-                    m.end,
-                    m.surface,
-                    m.amount,
-                    m.currency,
-                    lm.sentence_start,
-                    lm.label,
-                )
-            )
+        if failures is None:
+            rows = _document_rows(ex, doc)
+        else:
+            try:
+                rows = _document_rows(ex, doc)
+            except Exception as exc:  # noqa: BLE001 - one document must not stop the build
+                failures.append((doc, f"extraction failed: {type(exc).__name__}: {exc}"[:500]))
+                continue
+        for table, data in rows.items():
+            out[table].extend(data)
     return out
 
 
-def extract_into(con, documents, project_dir: Path | None) -> int:
+def _document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
+    candidates, money = ex.extract(doc)
+    seen: set[str] = set()
+    for c in candidates:
+        if c.candidate_id in seen:
+            # one word cueing two fact types ("secures $50m", "secures 2,000 GPUs")
+            c.suffix += f":{c.fact_type}"
+            if c.candidate_id in seen:
+                continue
+        seen.add(c.candidate_id)
+        s = c.sentence
+        out["raw.fact_candidates"].append(
+            (
+                c.candidate_id,
+                c.document_id,
+                c.fact_type,
+                c.rule,
+                c.cue,
+                c.cue_start,
+                s.start,
+                s.end,
+                s.text,
+                c.quantity,
+                c.chip_model,
+                c.country_code,
+                c.announced_on,
+                c.date_precision,
+                c.is_background,
+            )
+        )
+        for a in c.amounts:
+            out["raw.candidate_amounts"].append(
+                (
+                    c.candidate_id,
+                    c.document_id,
+                    a.amount,
+                    a.currency,
+                    a.start,
+                    a.end,
+                    a.surface,
+                    a.is_primary,
+                )
+            )
+        for p in c.parties:
+            out["raw.candidate_parties"].append(
+                (
+                    c.candidate_id,
+                    c.document_id,
+                    p.role,
+                    p.name,
+                    p.start,
+                    p.end,
+                    p.rule,
+                )
+            )
+    for lm in money:
+        m = lm.money
+        out["raw.money_mentions"].append(
+            (
+                doc.document_id,
+                m.start,
+                m.end,
+                m.surface,
+                m.amount,
+                m.currency,
+                lm.sentence_start,
+                lm.label,
+            )
+        )
+    return out
+
+
+def extract_into(con, documents, project_dir: Path | None,
+                 failures: list[tuple[object, str]] | None = None) -> int:
     """Delete then write the fact rows of `documents` in one transaction of its own (call it
-    outside any open transaction); returns the number of candidates written."""
+    outside any open transaction); returns the number of candidates written. With
+    `failures`, documents whose extraction fails are listed there with the reason and
+    keep no rows (see `extract_rows`)."""
     ensure_tables(con)
     documents = list(documents)
     ids = sorted({d.document_id for d in documents})
-    rows = extract_rows(documents, project_dir)
+    rows = extract_rows(documents, project_dir, failures)
     con.execute("begin transaction")
     try:
         if ids:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import inspect
 import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
-from warehouse.staging.documents import Document, read_folder
+from warehouse.staging.documents import Document, Rejection, read_folder
 
 _FACTS = "warehouse.staging.facts"
 
@@ -104,6 +105,14 @@ def _insert(con, table: str, columns: dict[str, str], rows: list[tuple], chunk: 
                     [value for row in part for value in row])
 
 
+def _rejection_of(doc: Document, reason: str) -> Rejection:
+    name, line = doc.file_name, None
+    if ".jsonl#" in name:
+        name, number = name.rsplit("#", 1)
+        line = int(number)
+    return Rejection(name, doc.path, line, reason)
+
+
 def _user_error(message: str, hint: str):
     from warehouse.errors import ProjectError
 
@@ -176,7 +185,23 @@ def load(con, ctx):
         con.execute(f"delete from {table} "
                     "where document_id not in (select document_id from raw.documents)")
     extract_started = time.perf_counter()
-    written = facts.extract_into(con, to_extract, Path(ctx.project_dir))
+    failures: list[tuple[Document, str]] = []
+    if "failures" in inspect.signature(facts.extract_into).parameters:
+        written = facts.extract_into(con, to_extract, Path(ctx.project_dir), failures=failures)
+    else:                                     # an extractor without per-document isolation
+        written = facts.extract_into(con, to_extract, Path(ctx.project_dir))
+    if failures:
+        # A document whose extraction failed is rejected, not kept without facts: it is
+        # not in raw.documents, so the next build tries it again (and rejects it again).
+        failed = sorted({doc.document_id for doc, _ in failures})
+        for table in ("raw.documents", *fact_tables):
+            con.execute(f"delete from {table} where document_id in (select unnest(?::varchar[]))", [failed])
+        extraction_rejections = [_rejection_of(doc, reason) for doc, reason in failures]
+        _insert(con, "raw.rejected_documents", REJECTED_COLUMNS,
+                [(r.file_name, r.path, r.line_number, r.reason, now) for r in extraction_rejections])
+        read.rejections.extend(extraction_rejections)
+        read.documents = [d for d in read.documents if d.document_id not in set(failed)]
+        to_extract = [d for d in to_extract if d.document_id not in set(failed)]
     messages.append(f"extracted {len(to_extract)} documents ({written} rows) in "
                     f"{time.perf_counter() - extract_started:.2f} s")
 
