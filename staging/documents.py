@@ -21,7 +21,8 @@ content check for binary data (NUL bytes, or control characters in more
 than 1 % of the text, whatever the extension), at most
 `MAX_HTML_ATTRIBUTES_PER_TAG` attributes per HTML tag (the excess is dropped
 before parsing: lxml's time grows with the square of one tag's attributes)
-and `MAX_HTML_ATTRIBUTES` in a page. Symbolic links are followed only to
+and `MAX_HTML_ATTRIBUTES` in a page, `MAX_FRONT_MATTER_CHARS` of YAML front
+matter. Symbolic links are followed only to
 files inside the documents folder; a loop, a dangling link or a link out of
 the folder is rejected. A file name that is not valid UTF-8 and a folder that
 cannot be listed are rejected too, named with the undecodable bytes escaped.
@@ -55,6 +56,7 @@ from warehouse.staging import text as textmod
 MAX_BYTES = 5 * 1024 * 1024       # one document; a .jsonl file may be larger, each line may not
 MAX_HTML_ATTRIBUTES_PER_TAG = 64  # more is a generated page or an attack; the rest are dropped
 MAX_HTML_ATTRIBUTES = 50_000      # in one page, after the per-tag cut
+MAX_FRONT_MATTER_CHARS = 16 * 1024  # YAML metadata of a Markdown file; articles have a few lines
 MAX_CONTROL_SHARE = 0.01          # control characters in a text: more is binary data
 TITLE_MAX_CHARS = 200
 _SENTENCE_WORDS = 5               # an HTML page's main text has at least one line this long
@@ -234,6 +236,8 @@ def _read_md(data: bytes) -> _Parsed:
     source = textmod.normalise(_decode(data))
     meta: dict = {}
     if m := _FRONT_MATTER.match(source):
+        if len(m.group(1)) > MAX_FRONT_MATTER_CHARS:      # PyYAML reads about 1 MB a minute
+            raise _Reject(f"front matter is larger than the {MAX_FRONT_MATTER_CHARS // 1024} KB limit")
         import yaml
 
         try:
