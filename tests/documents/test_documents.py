@@ -265,3 +265,64 @@ def test_jsonl_title_is_prepended_to_the_text(tmp_path):
                                             "title": "Pennine Compute banks $12m"}) + "\n")
     docs = {d.file_name: d for d in read_folder(tmp_path).documents}
     assert docs["g.jsonl#1"].text.count("Pennine Compute banks") == 1
+
+
+# ---------------------------------------------------------------- budgets and isolation
+
+
+def test_a_few_control_characters_are_text_many_are_binary(tmp_path):
+    write(tmp_path / "form-feed.txt", FR + "\x0c\x1a\n" + EN)
+    write(tmp_path / "controls.txt", "\x01\x02\x03\x07" * 50 + FR)
+    result = read_folder(tmp_path)
+    assert [d.file_name for d in result.documents] == ["form-feed.txt"]
+    assert reasons(result)[("controls.txt", None)].startswith("binary content (200 control characters")
+
+
+def test_an_html_tag_keeps_its_first_attributes_only(tmp_path):
+    attrs = " ".join(f'data-x{i}="{i}"' for i in range(5000))
+    write(tmp_path / "page.html",
+          f'<html><body><article class="main" {attrs}><p>{FR}</p></article></body></html>')
+    (doc,) = read_folder(tmp_path).documents
+    assert "Breizh Calcul a levé 3 millions" in doc.text
+    tamed = documents._tame_html(f"<div {attrs}>x</div>")
+    assert tamed.count("=") == documents.MAX_HTML_ATTRIBUTES_PER_TAG and tamed.endswith(">x</div>")
+
+
+def test_front_matter_budget_and_impossible_dates(tmp_path, monkeypatch):
+    monkeypatch.setattr(documents, "MAX_FRONT_MATTER_CHARS", 100)
+    write(tmp_path / "big.md", "---\n" + "k: v\n" * 30 + "---\n\n" + FR)
+    write(tmp_path / "date.md", "---\ntitle: Breizh\ndate: 2024-02-30\n---\n\n" + EN)
+    result = read_folder(tmp_path)
+    assert reasons(result) == {("big.md", None): "front matter is larger than the 0 KB limit"}
+    (doc,) = result.documents
+    assert (doc.title, doc.published_on) == ("Breizh", None)
+
+
+def test_a_reader_exception_rejects_that_file_only(tmp_path, monkeypatch):
+    def broken(data):
+        raise KeyError("surprise")
+
+    monkeypatch.setitem(documents._READERS, ".md", broken)
+    write(tmp_path / "a.md", FR)
+    write(tmp_path / "b.txt", EN)
+    result = read_folder(tmp_path)
+    assert [d.file_name for d in result.documents] == ["b.txt"]
+    assert reasons(result) == {("a.md", None): "cannot be read: KeyError: 'surprise'"}
+
+
+def test_links_inside_the_folder_are_followed_and_others_are_not(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs / "sub" / "a.txt", FR)
+    write(tmp_path / "outside.txt", EN)
+    (docs / "link.txt").symlink_to("sub/a.txt")
+    (docs / "out.txt").symlink_to(tmp_path / "outside.txt")
+    (docs / "linked-sub").symlink_to(docs / "sub")
+    (docs / "dangling.md").symlink_to(tmp_path / "missing.md")
+    result = read_folder(docs)
+    assert [d.file_name for d in result.documents] == ["link.txt"]
+    assert reasons(result) == {
+        ("dangling.md", None): "broken symbolic link: No such file or directory",
+        ("linked-sub", None): "symbolic link to a folder, not followed (its files are read where they are)",
+        ("out.txt", None): "symbolic link to outside the documents folder, not followed",
+        ("sub/a.txt", None): "duplicate of link.txt",
+    }
