@@ -403,7 +403,7 @@ SPECIAL: dict[str, Writer] = {
     "unreadable-file": _unreadable_file,
     "deep-folders": _deep_folders,
     "folder-named-txt": _folder_with_doc_name,
-    "empty-folder": lambda folder, stem, rng: ((folder / f"{stem}-empty").mkdir(), [])[-1],
+    "empty-folder": lambda folder, stem, rng: ((folder / f"{stem}-empty").mkdir(), [Made(f"{stem}-empty", "", True)])[-1],
 }
 
 HEAVY = {"oversized.txt": _oversized(".txt"), "oversized.jsonl": _oversized(".jsonl")}   # at most twice each
