@@ -193,15 +193,16 @@ def load(con, ctx):
     if failures:
         # A document whose extraction failed is rejected, not kept without facts: it is
         # not in raw.documents, so the next build tries it again (and rejects it again).
-        failed = sorted({doc.document_id for doc, _ in failures})
+        failed = {doc.document_id for doc, _ in failures}
         for table in ("raw.documents", *fact_tables):
-            con.execute(f"delete from {table} where document_id in (select unnest(?::varchar[]))", [failed])
+            con.execute(f"delete from {table} where document_id in (select unnest(?::varchar[]))",
+                        [sorted(failed)])
         extraction_rejections = [_rejection_of(doc, reason) for doc, reason in failures]
         _insert(con, "raw.rejected_documents", REJECTED_COLUMNS,
                 [(r.file_name, r.path, r.line_number, r.reason, now) for r in extraction_rejections])
         read.rejections.extend(extraction_rejections)
-        read.documents = [d for d in read.documents if d.document_id not in set(failed)]
-        to_extract = [d for d in to_extract if d.document_id not in set(failed)]
+        read.documents = [d for d in read.documents if d.document_id not in failed]
+        to_extract = [d for d in to_extract if d.document_id not in failed]
     messages.append(f"extracted {len(to_extract)} documents ({written} rows) in "
                     f"{time.perf_counter() - extract_started:.2f} s")
 
