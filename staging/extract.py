@@ -335,6 +335,9 @@ _NAME_RUN = r"(?:[A-ZÀ-ÖØ-Þ][\w-]+)(?: [A-ZÀ-ÖØ-Þ][\w-]+)*"
 _GOV_AFTER_NAME = re.compile(
     rf"({_NAME_RUN})(?:['’]s)? (?:state |provincial |regional |federal |local )?government\b"
 )
+_GOVERNMENT_WORD = re.compile(r"government\b")
+# how far before "government" its name may start
+_GOV_NAME_WINDOW = 200
 # "gouvernement du Québec", "State of Bavaria", "Région Grand Est", "canton de Vaud"
 _GOV_BEFORE_NAME = re.compile(
     rf"\b(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
@@ -534,6 +537,7 @@ class Extractor:
         return ctx.run()
 
 
+@cache
 def _filter_alt(kind: str) -> str:
     """A regex alternation of the `name_filters` words of one kind, longest first."""
     words = [r["word"] for r in rows("name_filters") if r["kind"] == kind]
@@ -835,6 +839,24 @@ _FIRM_NOUN = re.compile(
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
 
 
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    """A word-bounded occurrence of a name: the `start()` / `end()` of a regex match."""
+
+    at: int
+    to: int
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
 class _DocContext:
     def __init__(self, ex: Extractor, doc, text, lang, sentences, money, countries):
         self.ex, self.doc, self.text, self.lang = ex, doc, text, lang
@@ -862,7 +884,8 @@ class _DocContext:
         self._doc_country = self._dominant_country()
         self._headings = self._heading_countries()
         self._near_cache: dict[str, str | None] = {}
-        self._occurrences: dict[str, list[re.Match]] = {}
+        self._occurrences: dict[str, list] = {}
+        self._word_starts: dict[str, list[int]] | None = None
         self._sentence_index = {x.start: k for k, x in enumerate(sentences)}
         self.country_mentions.sort(key=lambda c: c.start)
         self._country_starts = [c.start for c in self.country_mentions]
@@ -874,14 +897,26 @@ class _DocContext:
         """Names the text itself calls a government ("the Karnataka government", "gouvernement du
         Québec"): a region or state the seeds need not know."""
         out = set()
-        for rx in (_GOV_AFTER_NAME, _GOV_BEFORE_NAME):
-            for m in rx.finditer(self.text):
+        for m in [*self._gov_after_name(), *_GOV_BEFORE_NAME.finditer(self.text)]:
+            if m is not None:
                 words = m.group(1).split()
                 while words and (words[0] in self.ex.parties.stop or words[0] in self.ex.parties.generic):
                     words.pop(0)
                 if words:
                     out.add(" ".join(words))
         return out
+
+    def _gov_after_name(self):
+        """`_GOV_AFTER_NAME.finditer(text)`, searched only in a window before each "government": from
+        every start in a long run of capitalised words the name part ran to the end of the run (quadratic)."""
+        pos = 0
+        for g in _GOVERNMENT_WORD.finditer(self.text):
+            if g.start() < pos:
+                continue
+            m = _GOV_AFTER_NAME.search(self.text, max(pos, g.start() - _GOV_NAME_WINDOW), g.end())
+            if m is not None:
+                pos = m.end()
+                yield m
 
     def _public_name(self, p: Party) -> bool:
         """A party named like a government body ("ministère marocain de ..."), or a seed public body."""
@@ -2672,10 +2707,30 @@ class _DocContext:
             or re.search(r"\b(?:de|d['’]|from|auprès de|by|par|chez)\s+$", before)
         )
 
-    def occurrences(self, name: str) -> list[re.Match]:
-        """Word-bounded occurrences of a name in the document (cached)."""
+    def occurrences(self, name: str) -> list:
+        r"""Word-bounded occurrences of a name in the document (cached): what
+        `re.finditer(r"(?<!\w)NAME(?!\w)")` finds, looked up from the positions of the name's first word
+        instead of scanning the whole text once per name (which made long texts quadratic)."""
         if name not in self._occurrences:
-            self._occurrences[name] = list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+            first = _WORD_RUN.match(name)
+            if first is None:  # a name that does not start with a word character: scan
+                self._occurrences[name] = list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+                return self._occurrences[name]
+            if self._word_starts is None:
+                self._word_starts = {}
+                for m in _WORD_RUN.finditer(self.text):
+                    self._word_starts.setdefault(m.group(), []).append(m.start())
+            out, last, size, text = [], 0, len(name), self.text
+            for p in self._word_starts.get(first.group(), ()):
+                # p starts a run of word characters, so nothing word-like precedes it
+                if p < last or not text.startswith(name, p):
+                    continue
+                end = p + size
+                if end < len(text) and _WORD_CHAR.match(text, end):
+                    continue
+                out.append(_Occurrence(p, end))
+                last = end  # finditer's matches do not overlap
+            self._occurrences[name] = out
         return self._occurrences[name]
 
     def mentions(self, name: str) -> int:
