@@ -64,6 +64,10 @@ def quantity_regex(language: str) -> re.Pattern:
     )
 
 
+# the largest chip count read as one: beyond a billion units a number is a typo or noise
+MAX_QUANTITY = 1_000_000_000
+
+
 def find_quantities(text: str, language: str, start: int = 0, end: int | None = None) -> list[ChipQuantity]:
     """Chip quantities inside text[start:end]."""
     end = len(text) if end is None else end
@@ -85,8 +89,8 @@ def find_quantities(text: str, language: str, start: int = 0, end: int | None = 
         scale = (m.group("scale") or "").lower()
         if scale:
             value = (value or 0) * (1_000_000 if scale.startswith("million") else 1000)
-        if not value or value < 2 or value != int(value):
-            continue
+        if not value or value < 2 or value > MAX_QUANTITY or value != int(value):
+            continue  # "99999999999999999999 GPUs" is no count (and no 64-bit integer)
         if m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")):
             continue  # a year, not a count
         between = seg[

@@ -1,0 +1,124 @@
+"""Extraction time grows linearly with the text, even on adversarial text: long runs of capitalised
+words, many distinct names, a line without spaces, absurd numbers. No wall clock here: the tests count
+the work done (characters read, windows searched) or compare a fast path with the plain regex it replaces."""
+
+import random
+import re
+
+from warehouse.staging import extract as ex_mod
+from warehouse.staging import sentences as sent_mod
+from warehouse.staging.chips import MAX_QUANTITY, find_quantities
+from warehouse.staging.sentences import MAX_SENTENCE, split_sentences
+
+WORDS = ["Zorbel", "Kalimun", "Tavex", "Quadin", "Pexlo", "Vesor", "Ritaka", "Belmun"]
+
+
+def _caps_run(n_words: int, seed: int = 3) -> str:
+    rnd = random.Random(seed)
+    return " ".join(rnd.choice(WORDS) + rnd.choice(["", "a", "o", "ix"]) for _ in range(n_words))
+
+
+def test_a_line_without_spaces_is_cut_without_recursion(extract):
+    text = "x" * (3 * MAX_SENTENCE + 17) + " GPUs.\nZorbel Labs lève 5 millions d'euros auprès de Orbis Capital."
+    pieces = split_sentences(text)
+    assert all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    assert all(text[p.start : p.end] == p.text for p in pieces)
+    assert "".join(p.text for p in pieces[:4]) == "x" * (3 * MAX_SENTENCE + 17) + " GPUs."
+    extract(text, "fr")  # no RecursionError
+
+
+def test_sentence_splitting_reads_each_character_a_bounded_number_of_times(monkeypatch):
+    calls = []
+
+    class Counting:
+        def match(self, line, at):
+            calls.append(at)
+            return re.compile(r"[\w.]").match(line, at)
+
+    monkeypatch.setattr(sent_mod, "_WORD_OR_DOT", Counting())
+
+    def steps(n: int) -> int:
+        calls.clear()
+        # abbreviations never end the sentence, so the line is one long look-back target
+        split_sentences(" ".join(["Dr. Zorbel"] * n))
+        return len(calls)
+
+    small, large = steps(50), steps(1000)
+    assert large <= 25 * small  # linear: 20x the text, about 20x the reads (quadratic would be 400x)
+
+
+def test_last_word_is_the_regex_it_replaces():
+    rnd = random.Random(7)
+    alphabet = "ab.Z _-é1,"
+    for _ in range(2000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        lo = rnd.randint(0, len(line))
+        hi = rnd.randint(lo, len(line))
+        old = re.search(r"([\w.]+)\.?$", line[lo:hi])
+        assert sent_mod._last_word(line, lo, hi) == (old.group(1) if old else "")
+
+
+def test_government_names_are_searched_in_bounded_windows(extract, monkeypatch):
+    windows = []
+    real = ex_mod._GOV_AFTER_NAME
+
+    class Recording:
+        pattern = real.pattern
+
+        def search(self, text, pos, endpos):
+            windows.append(endpos - pos)
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(ex_mod, "_GOV_AFTER_NAME", Recording())
+    text = (_caps_run(3000) + " government. ") * 3 + "The Tavexia government backs Zorbel Labs."
+    extract(text, "en")
+    assert windows and max(windows) <= ex_mod._GOV_NAME_WINDOW + len("government")
+
+
+def test_government_windows_find_what_the_whole_text_search_finds():
+    text = (
+        "The Ontario government and the Quadin's provincial government agree. Pexlo Vesor government, "
+        "Ritaka government Belmun government; the government of Zorbel."
+    )
+
+    class Ctx:
+        pass
+
+    ctx = Ctx()
+    ctx.text = text
+    got = [m.span() for m in ex_mod._DocContext._gov_after_name(ctx)]
+    assert got == [m.span() for m in ex_mod._GOV_AFTER_NAME.finditer(text)]
+
+
+def test_occurrences_are_the_regex_matches(extract):
+    rnd = random.Random(11)
+    pieces = ["Zorbel", "Zorbel Labs", "Labs", "-", " ", "x", "Zorbel-Labs", "_", "é", "1", ",", "\n"]
+
+    class Ctx:
+        pass
+
+    for _ in range(300):
+        ctx = Ctx()
+        ctx.text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        ctx._occurrences, ctx._word_starts = {}, None
+        for name in ["Zorbel", "Zorbel Labs", "Labs", "Zorbel-Labs", "-Labs", "x", "Zorbel Zorbel"]:
+            got = [(m.start(), m.end()) for m in ex_mod._DocContext.occurrences(ctx, name)]
+            want = [m.span() for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", ctx.text)]
+            assert got == want, (ctx.text, name)
+
+
+def test_long_runs_of_capitalised_words_and_many_names_extract(extract):
+    extract(_caps_run(4000), "en")
+    lines = [f"{w}ix Labs lève 5 millions d'euros auprès de {w}o Capital.\n" for w in WORDS * 20]
+    cands, _money = extract("".join(lines), "fr")
+    assert cands
+
+
+def test_an_absurd_chip_count_is_no_quantity(extract):
+    text = "Zorbel Labs a commandé 99999999999999999999 GPU H100 à Nvidia."
+    assert all(q.quantity <= MAX_QUANTITY for q in find_quantities(text, "fr"))
+    assert not find_quantities(text, "fr")
+    assert [q.quantity for q in find_quantities("Zorbel Labs a commandé 2 000 GPU H100.", "fr")] == [2000]
+    assert not find_quantities("Zorbel Labs orders " + "9" * 400 + " GPUs.", "en")
+    cands, _money = extract(text, "fr")
+    assert all((c.quantity or 0) <= MAX_QUANTITY for c in cands)
