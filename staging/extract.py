@@ -840,6 +840,9 @@ _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|b
 
 
 _WORD_RUN = re.compile(r"\w+")
+# the regex scans for name occurrences a document may use (in whole texts, plus a fixed allowance)
+# before a word index takes over: linear in the text either way
+_SCAN_BUDGET, _SCAN_FLOOR = 30, 300_000
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -886,6 +889,8 @@ class _DocContext:
         self._near_cache: dict[str, str | None] = {}
         self._occurrences: dict[str, list] = {}
         self._word_starts: dict[str, list[int]] | None = None
+        self._scanned = 0  # characters the occurrence regexes have read so far
+        self._sentence_starts: list[int] | None = None
         self._sentence_index = {x.start: k for k, x in enumerate(sentences)}
         self.country_mentions.sort(key=lambda c: c.start)
         self._country_starts = [c.start for c in self.country_mentions]
@@ -972,7 +977,9 @@ class _DocContext:
         out = []
         if self._cue_hits is None:
             self.cues_in(s)
-        cue_spans = [(a, b) for a, b, _k in self._cue_hits if s.start <= a < s.end]
+        lo_k = bisect_left(self._cue_starts_list, s.start)
+        hi_k = bisect_left(self._cue_starts_list, s.end, lo_k)
+        cue_spans = [(a, b) for a, b, _k in self._cue_hits[lo_k:hi_k]]  # the cues that start in s
         expanded = []
         long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]{3,}", s.text)]
         capitals = sum(w[0].isupper() for w in long_words)
@@ -2634,7 +2641,9 @@ class _DocContext:
         return False
 
     def _sentence_at(self, pos: int) -> int | None:
-        k = bisect_left([x.start for x in self.sentences], pos + 1) - 1
+        if self._sentence_starts is None:
+            self._sentence_starts = [x.start for x in self.sentences]
+        k = bisect_left(self._sentence_starts, pos + 1) - 1
         return k if k >= 0 else None
 
     def in_body_name(self, s: Sentence, e: Entity) -> bool:
@@ -2713,7 +2722,9 @@ class _DocContext:
         instead of scanning the whole text once per name (which made long texts quadratic)."""
         if name not in self._occurrences:
             first = _WORD_RUN.match(name)
-            if first is None:  # a name that does not start with a word character: scan
+            if first is None or self._scanned < _SCAN_BUDGET * len(self.text) + _SCAN_FLOOR:
+                # a short text, or the first few names: one scan each is cheaper than the index
+                self._scanned += len(self.text)
                 self._occurrences[name] = list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
                 return self._occurrences[name]
             if self._word_starts is None:

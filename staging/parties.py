@@ -34,6 +34,8 @@ _NAME = re.compile(
 )
 
 
+_NON_SPACE = re.compile(r"\S+")
+
 # generic words that still end a name when something precedes them (Mistral AI, Naver Cloud)
 _NAME_TAILS = {"AI", "IA", "Cloud", "Data", "Tech", "Internet", "Intelligence"}
 
@@ -70,6 +72,7 @@ class PartyFinder:
             key=len,
             reverse=True,
         )
+        self._demonym_starts = tuple(self.demonym_prefixes)
 
     @classmethod
     def from_project(cls, project_dir: Path | None, country_forms: dict[str, str]) -> PartyFinder:
@@ -137,7 +140,7 @@ class PartyFinder:
         return found
 
     def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
-        tokens = [(t.start() + s, t.end() + s) for t in re.finditer(r"\S+", seg[s:e])]
+        tokens = [(t.start() + s, t.end() + s) for t in _NON_SPACE.finditer(seg[s:e])]
         words = [seg[a:b] for a, b in tokens]
         # "São Paulo-based start-up X": the place before "-based" is no part of the name
         for k in range(len(words) - 1, -1, -1):
@@ -165,7 +168,8 @@ class PartyFinder:
         if not words:
             return []
         name = seg[tokens[0][0] : tokens[-1][1]]
-        for prefix in self.demonym_prefixes:  # "South Korean Samsung"
+        prefixes = self.demonym_prefixes if name.startswith(self._demonym_starts) else ()
+        for prefix in prefixes:  # "South Korean Samsung"
             if name.startswith(prefix):
                 skip = prefix.count(" ")
                 words, tokens = words[skip:], tokens[skip:]
