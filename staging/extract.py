@@ -136,12 +136,24 @@ def _apos(s: str) -> str:
     return re.sub(r"['’]", "['’]", re.escape(s)).replace(r"\ ", " +")
 
 
+def _first_chars(words) -> str:
+    """A look-ahead for the first characters of `words` ("(?=[abc])"), put before their alternation:
+    the regex engine then skips a position whose character starts no word at one test instead of
+    trying every word. It changes no match, since every match starts with one of those characters."""
+    firsts = set()
+    for w in words:
+        if not w:
+            return ""
+        firsts.update("'’" if w[0] in "'’" else w[0])
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+
+
 def _word_regex(words: list[str], flags=0) -> re.Pattern:
     # a word ending in an apostrophe ("au capital d'") runs straight into the next one
     alt = "|".join(
         _apos(w) + ("" if w[-1:] in "'’" else r"(?![\w])") for w in sorted(set(words), key=len, reverse=True)
     )
-    return re.compile(rf"(?<![\w])(?:{alt})", flags)
+    return re.compile(rf"(?<![\w]){_first_chars(words)}(?:{alt})", flags)
 
 
 def _inflections(cue: str, language: str) -> list[str]:
@@ -538,6 +550,12 @@ class Extractor:
 
 
 @cache
+def _filter_first(kind: str) -> str:
+    """The first-character look-ahead of the `name_filters` words of one kind (see `_first_chars`)."""
+    return _first_chars([r["word"] for r in rows("name_filters") if r["kind"] == kind])
+
+
+@cache
 def _filter_alt(kind: str) -> str:
     """A regex alternation of the `name_filters` words of one kind, longest first."""
     words = [r["word"] for r in rows("name_filters") if r["kind"] == kind]
@@ -547,13 +565,13 @@ def _filter_alt(kind: str) -> str:
 @cache
 def _title_words() -> re.Pattern:
     """Any title word (`name_filters` kind `title`), to skip sentences that title no one."""
-    return re.compile(rf"(?<![\w])(?:{_filter_alt('title')})", re.IGNORECASE)
+    return re.compile(rf"(?<![\w]){_filter_first('title')}(?:{_filter_alt('title')})", re.IGNORECASE)
 
 
 @cache
 def _titles() -> re.Pattern:
     return re.compile(
-        rf"(?<![\w])(?:{_filter_alt('title')})"
+        rf"(?<![\w]){_filter_first('title')}(?:{_filter_alt('title')})"
         r"(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){0,3}?[\s,]+$",
         re.IGNORECASE,
     )
@@ -562,7 +580,9 @@ def _titles() -> re.Pattern:
 @cache
 def _media() -> re.Pattern:
     alt = _filter_alt("media")
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?\s+$", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w-]){_filter_first('media')}(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?\s+$", re.IGNORECASE
+    )
 
 
 @cache
