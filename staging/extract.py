@@ -2745,7 +2745,7 @@ class _DocContext:
             if first is None or self._scanned < _SCAN_BUDGET * len(self.text) + _SCAN_FLOOR:
                 # a short text, or the first few names: one scan each is cheaper than the index
                 self._scanned += len(self.text)
-                self._occurrences[name] = list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+                self._occurrences[name] = self._scan(name)
                 return self._occurrences[name]
             if self._word_starts is None:
                 self._word_starts = {}
@@ -2763,6 +2763,21 @@ class _DocContext:
                 last = end  # finditer's matches do not overlap
             self._occurrences[name] = out
         return self._occurrences[name]
+
+    def _scan(self, name: str) -> list:
+        """`re.finditer(r"(?<!\\w)NAME(?!\\w)", text)` by `str.find` (a regex that opens on a
+        look-behind gets no fast literal search)."""
+        if not name:
+            return list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+        text, size, out, pos = self.text, len(name), [], 0
+        while (p := text.find(name, pos)) >= 0:
+            end = p + size
+            if (p > 0 and _WORD_CHAR.match(text, p - 1)) or (end < len(text) and _WORD_CHAR.match(text, end)):
+                pos = p + 1
+                continue
+            out.append(_Occurrence(p, end))
+            pos = end
+        return out
 
     def mentions(self, name: str) -> int:
         return len(self.occurrences(name))

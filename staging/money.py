@@ -89,7 +89,10 @@ def money_regex(language: str) -> re.Pattern:
 def _anchor_regex(language: str) -> re.Pattern:
     prefix, _ = _currencies(language)
     letters = [p for p in prefix if p[0].isalpha()]
-    return re.compile(rf"(?<![\w.,])\d|[$€£¥₹₩]|(?<!\w)(?:{_alt(letters)})")
+    # a look-ahead for the characters an anchor may start with: the engine skips every other position
+    # at one test (same matches)
+    firsts = re.escape("".join(sorted({p[0] for p in letters})))
+    return re.compile(rf"(?=[\d$€£¥₹₩{firsts}])(?:(?<![\w.,])\d|[$€£¥₹₩]|(?<!\w)(?:{_alt(letters)}))")
 
 
 @cache
