@@ -35,6 +35,8 @@ _NAME = re.compile(
 
 
 _NON_SPACE = re.compile(r"\S+")
+# how many trimmed runs a finder keeps (then it starts afresh): bounded memory on any input
+_CLEAN_CACHE = 20_000
 
 # generic words that still end a name when something precedes them (Mistral AI, Naver Cloud)
 _NAME_TAILS = {"AI", "IA", "Cloud", "Data", "Tech", "Internet", "Intelligence"}
@@ -73,6 +75,7 @@ class PartyFinder:
             reverse=True,
         )
         self._demonym_starts = tuple(self.demonym_prefixes)
+        self._cleaned: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
 
     @classmethod
     def from_project(cls, project_dir: Path | None, country_forms: dict[str, str]) -> PartyFinder:
@@ -109,7 +112,7 @@ class PartyFinder:
         end = len(text) if end is None else end
         seg = text[start:end]
         found: list[Entity] = []
-        taken = [False] * len(seg)
+        taken = bytearray(len(seg))
         if self.ac:
             for idx, s, e in self.ac.find_matches_as_indexes(seg):
                 if s > 0 and (seg[s - 1].isalnum()):
@@ -118,11 +121,10 @@ class PartyFinder:
                     continue
                 fid, canon, kind = self.firms[self.patterns[idx]]
                 found.append(Entity(start + s, start + e, seg[s:e], "gazetteer", fid, kind))
-                for i in range(s, e):
-                    taken[i] = True
+                taken[s:e] = b"\x01" * (e - s)
         for m in _NAME.finditer(seg):
             for ent in self._clean(seg, m.start(), m.end(), start):
-                if not any(taken[ent.start - start : ent.end - start]):
+                if 1 not in taken[ent.start - start : ent.end - start]:
                     found.append(ent)
                     continue
                 # "SK Networks" over the known "SK": a longer name that starts with a known one
@@ -140,6 +142,19 @@ class PartyFinder:
         return found
 
     def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
+        """The name in the capitalised run seg[s:e], trimmed (as entities indexing the text, with
+        `offset` the position of `seg` in it). A pure function of the run's text and of whether it
+        opens `seg`: the same names recur in every document, so the answers are kept."""
+        key = (seg[s:e], s == 0)
+        hit = self._cleaned.get(key)
+        if hit is None:
+            hit = [(a - s, b - s, name) for a, b, name in self._trim(seg, s, e)]
+            if len(self._cleaned) >= _CLEAN_CACHE:
+                self._cleaned.clear()
+            self._cleaned[key] = hit
+        return [Entity(offset + s + a, offset + s + b, name, "pattern") for a, b, name in hit]
+
+    def _trim(self, seg: str, s: int, e: int) -> list[tuple[int, int, str]]:
         tokens = [(t.start() + s, t.end() + s) for t in _NON_SPACE.finditer(seg[s:e])]
         words = [seg[a:b] for a, b in tokens]
         # "São Paulo-based start-up X": the place before "-based" is no part of the name
@@ -183,4 +198,4 @@ class PartyFinder:
             return []
         if len(name) < 2 or (name.isupper() and len(name) > 4 and " " not in name and tokens[0][0] == 0):
             return []  # datelines: PARIS, GYEONGJU
-        return [Entity(offset + tokens[0][0], offset + tokens[-1][1], name, "pattern")]
+        return [(tokens[0][0], tokens[-1][1], name)]

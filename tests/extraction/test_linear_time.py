@@ -4,6 +4,7 @@ the work done (characters read, windows searched) or compare a fast path with th
 
 import random
 import re
+from dataclasses import replace
 
 from warehouse.staging import extract as ex_mod
 from warehouse.staging import sentences as sent_mod
@@ -94,18 +95,43 @@ def test_government_windows_find_what_the_whole_text_search_finds():
 def test_occurrences_are_the_regex_matches(extract):
     rnd = random.Random(11)
     pieces = ["Zorbel", "Zorbel Labs", "Labs", "-", " ", "x", "Zorbel-Labs", "_", "é", "1", ",", "\n"]
-
-    class Ctx:
-        pass
-
     for _ in range(300):
-        ctx = Ctx()
-        ctx.text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
-        ctx._occurrences, ctx._word_starts = {}, None
-        for name in ["Zorbel", "Zorbel Labs", "Labs", "Zorbel-Labs", "-Labs", "x", "Zorbel Zorbel"]:
-            got = [(m.start(), m.end()) for m in ex_mod._DocContext.occurrences(ctx, name)]
-            want = [m.span() for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", ctx.text)]
-            assert got == want, (ctx.text, name)
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        for scanned in (0, 10**12):  # a scan by str.find, then the word index once the budget is spent
+            ctx = object.__new__(ex_mod._DocContext)
+            ctx.text = text
+            ctx._occurrences, ctx._word_starts, ctx._scanned = {}, None, scanned
+            for name in ["Zorbel", "Zorbel Labs", "Labs", "Zorbel-Labs", "-Labs", "x", "Zorbel Zorbel", "é1"]:
+                got = [(m.start(), m.end()) for m in ex_mod._DocContext.occurrences(ctx, name)]
+                want = [m.span() for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text)]
+                assert got == want, (text, name, scanned)
+
+
+def test_first_character_look_ahead_changes_no_match():
+    rnd = random.Random(5)
+    words = ["président", "Chief Executive", "d'", "’s", "co-fondateur", "CEO", "Ministre"]
+    guarded = ex_mod._word_regex(words, re.IGNORECASE)
+    plain = re.compile(guarded.pattern.replace(ex_mod._first_chars(words), "", 1), re.IGNORECASE)
+    assert guarded.pattern != plain.pattern
+    pieces = [*words, " ", "x", "PRÉSIDENT", "chief  executive", "D'", "'s", "-", "é"]
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_trimmed_names_are_the_same_from_the_cache(extract, project):
+    from warehouse.staging.parties import PartyFinder
+
+    finder = PartyFinder.from_project(project, {})
+    text = "La start-up Zorbel Labs et Orbis Capital; Zorbel Labs lève. ZORBELIA, le 3 mai."
+    first = finder.find(text)
+    again = finder.find(text)
+    assert first == again and finder._cleaned
+    shifted = [replace(e, start=e.start + 2, end=e.end + 2) for e in first]
+    assert finder.find("  " + text) == shifted
+    # a capitals-only word opening the text is a dateline; the same word later is a name
+    assert [e.name for e in finder.find("ZORBELIA lève")] == []
+    assert [e.name for e in finder.find("Avec ZORBELIA")] == ["ZORBELIA"]
 
 
 def test_long_runs_of_capitalised_words_and_many_names_extract(extract):
@@ -117,7 +143,6 @@ def test_long_runs_of_capitalised_words_and_many_names_extract(extract):
 
 def test_an_absurd_chip_count_is_no_quantity(extract):
     text = "Zorbel Labs a commandé 99999999999999999999 GPU H100 à Nvidia."
-    assert all(q.quantity <= MAX_QUANTITY for q in find_quantities(text, "fr"))
     assert not find_quantities(text, "fr")
     assert [q.quantity for q in find_quantities("Zorbel Labs a commandé 2 000 GPU H100.", "fr")] == [2000]
     assert not find_quantities("Zorbel Labs orders " + "9" * 400 + " GPUs.", "en")
