@@ -196,7 +196,8 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
 
 # "will each receive", "a finalement commandé": adverbs between an auxiliary and the verb of a cue
 _AUX_ADVERB = re.compile(
-    r"(?<![\w'’])(will|would|shall|has|have|had|a|ont|avait|avaient|va|vont|sera|seront)"
+    # (the look-ahead names the auxiliaries' first letters: a quick skip of every other position)
+    r"(?=[whaovs])(?<![\w'’])(will|would|shall|has|have|had|a|ont|avait|avaient|va|vont|sera|seront)"
     r"((?:\s+(?:\w+ly|\w+ment|each|also|both|all|now|already|still|jointly|together|first|then|soon|just"
     r"|chacun|chacune|déjà|aussi|bien|encore|enfin|ainsi|d['’]abord)){1,3})\s+(\w+)(?![\w])",
     re.IGNORECASE,
@@ -860,6 +861,7 @@ _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|b
 
 
 _WORD_RUN = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 # the regex scans for name occurrences a document may use (in whole texts, plus a fixed allowance)
 # before a word index takes over: linear in the text either way
 _SCAN_BUDGET, _SCAN_FLOOR = 30, 300_000
@@ -1001,11 +1003,13 @@ class _DocContext:
         hi_k = bisect_left(self._cue_starts_list, s.end, lo_k)
         cue_spans = [(a, b) for a, b, _k in self._cue_hits[lo_k:hi_k]]  # the cues that start in s
         expanded = []
-        long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]{3,}", s.text)]
-        capitals = sum(w[0].isupper() for w in long_words)
-        title_case = len(long_words) >= 3 and capitals >= 0.85 * len(long_words)
+        title_case = None  # read when a cue or an amount cuts a name only
         for e in found:
             cuts = [(a, b) for a, b in cue_spans + blocked if e.start < b and a < e.end]
+            if cuts and title_case is None:
+                long_words = _LONG_WORD.findall(s.text)
+                capitals = sum(w[0].isupper() for w in long_words)
+                title_case = len(long_words) >= 3 and capitals >= 0.85 * len(long_words)
             if not title_case:
                 cuts = [(a, b) for a, b in cuts if (a, b) in blocked]  # "Investment Authority" is one name
             if cuts and e.source == "pattern":
