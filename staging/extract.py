@@ -913,6 +913,7 @@ class _DocContext:
         self._word_starts: dict[str, list[int]] | None = None
         self._scanned = 0  # characters the occurrence regexes have read so far
         self._sentence_starts: list[int] | None = None
+        self._quantity_cache: dict[tuple[int, int], list] = {}
         self._sentence_index = {x.start: k for k, x in enumerate(sentences)}
         self.country_mentions.sort(key=lambda c: c.start)
         self._country_starts = [c.start for c in self.country_mentions]
@@ -1428,7 +1429,7 @@ class _DocContext:
             a = c.amounts[0] if c.amounts else None
             m = _ON_COUNT.match(self.text, a.end) if a is not None and c.rule.endswith(":capex") else None
             found = (
-                find_quantities(self.text, self.lang, m.end(), min(c.sentence.end, m.end() + 60)) if m else []
+                self._quantities(m.end(), min(c.sentence.end, m.end() + 60)) if m else []
             )
             if c.fact_type != "investment" or not found or found[0].start != m.end():
                 out.append(c)
@@ -1545,7 +1546,7 @@ class _DocContext:
             if k >= len(self.sentences) or not _THE_MACHINE.match(self.sentences[k].text):
                 continue
             nxt = self.sentences[k]
-            found = find_quantities(self.text, self.lang, nxt.start, nxt.end)
+            found = self._quantities(nxt.start, nxt.end)
             if found:
                 c.quantity = found[0].quantity
                 c.chip_model = c.chip_model or found[0].model
@@ -1562,7 +1563,7 @@ class _DocContext:
         a = c.amounts[0]
         s = c.sentence
         cues = [x for x, _y, _ft in self.cue_starts]
-        for q in find_quantities(self.text, self.lang, s.start, s.end):
+        for q in self._quantities(s.start, s.end):
             if q.quantity != c.quantity:
                 continue
             lo, hi = (q.end, a.start) if q.end <= a.start else (a.end, q.start)
@@ -1648,7 +1649,7 @@ class _DocContext:
             done.add(s.start)
             i = self._sentence_index[s.start]
             buyers = {p.name for x in candidates if x.sentence.start == s.start for p in x.parties}
-            taken = [(q.start, q.end) for q in find_quantities(self.text, self.lang, s.start, s.end)]
+            taken = [(q.start, q.end) for q in self._quantities(s.start, s.end)]
             taken += [(m.start, m.end) for m in self.money_in(s)]
             taken += [(d.start, d.end) for d in self.dates_in(s.start, s.end)]
             # the purchase's own count without a unit ("NHN Cloud en achète 7 656, Naver Cloud 3 056")
@@ -1812,7 +1813,7 @@ class _DocContext:
         m = re.match(r"\s+(?:of|de|d['’])\s*", self.text[end : end + 8])
         if m is None:
             return False
-        q = find_quantities(self.text, self.lang, end + m.end(), min(len(self.text), end + m.end() + 60))
+        q = self._quantities(end + m.end(), min(len(self.text), end + m.end() + 60))
         return bool(q) and q[0].start == end + m.end()
 
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
@@ -1841,7 +1842,7 @@ class _DocContext:
         self._deal_ends = [ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60]
         base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
         if fact_type == "chip_purchase":
-            quantities = find_quantities(self.text, self.lang, lo, hi)
+            quantities = self._quantities(lo, hi)
             quantities = [
                 q
                 for q in quantities
@@ -2025,7 +2026,7 @@ class _DocContext:
         """The count a destination verb has as subject: "the remaining 50,000 will go to", "50 000
         iront à", "2,000 GPUs will go to"; a bare number needs chips named in the sentence or the one
         before."""
-        for q in find_quantities(self.text, self.lang, lo, cs):
+        for q in self._quantities(lo, cs):
             if re.fullmatch(r"\s*", self.text[q.end : cs]):
                 return q
         m = re.search(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})\s+$", self.text[lo:cs])
@@ -2782,6 +2783,13 @@ class _DocContext:
             out.append(_Occurrence(p, end))
             pos = end
         return out
+
+    def _quantities(self, lo: int, hi: int) -> list:
+        """`find_quantities` over text[lo:hi], kept per span: several rules ask for the same span."""
+        key = (lo, hi)
+        if key not in self._quantity_cache:
+            self._quantity_cache[key] = find_quantities(self.text, self.lang, lo, hi)
+        return list(self._quantity_cache[key])
 
     def mentions(self, name: str) -> int:
         return len(self.occurrences(name))
