@@ -550,10 +550,14 @@ class Extractor:
         return ctx.run()
 
 
+def _filter_words(kind: str) -> list[str]:
+    return [r["word"] for r in rows("name_filters") if r["kind"] == kind]
+
+
 @cache
 def _filter_first(kind: str) -> str:
     """The first-character look-ahead of the `name_filters` words of one kind (see `_first_chars`)."""
-    return _first_chars([r["word"] for r in rows("name_filters") if r["kind"] == kind])
+    return _first_chars(_filter_words(kind))
 
 
 @cache
@@ -592,7 +596,8 @@ def _origins() -> re.Pattern:
     Google engineers"): a school or a former employer, never the deal's actor."""
     alt = _filter_alt("origin")
     return re.compile(
-        rf"(?<![\w-])(?:(?:{alt})(?:[\s-]+[\w'’-]+){{0,3}}?\s+(?:de|d['’]|du|des|of|at|from|out of|chez)"
+        rf"(?<![\w-]){_first_chars(['former', 'ex', 'ancien', *_filter_words('origin')])}"
+        rf"(?:(?:{alt})(?:[\s-]+[\w'’-]+){{0,3}}?\s+(?:de|d['’]|du|des|of|at|from|out of|chez)"
         rf"\s*(?:l['’]|la\s+|le\s+|les\s+|the\s+)?|(?:former|ex|anciens?)[\s-]+)$",
         re.IGNORECASE,
     )
@@ -861,6 +866,8 @@ _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|b
 
 
 _WORD_RUN = re.compile(r"\w+")
+_VOCAB_WORD = re.compile(r"[\w&-]+")
+_LOWER_WORD = re.compile(r"[\w-]+")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 # the regex scans for name occurrences a document may use (in whole texts, plus a fixed allowance)
 # before a word index takes over: linear in the text either way
@@ -980,9 +987,9 @@ class _DocContext:
         """Capitalised words seen inside sentences, and every lower-case word of the document."""
         mid: set[str] = set()
         for s in self.sentences:
-            words = re.findall(r"[\w&-]+", s.text)
-            mid.update(w for w in words[1:] if w[:1].isupper())
-        lower = {w for w in re.findall(r"[\w-]+", self.text) if w.islower()}
+            words = _VOCAB_WORD.findall(s.text)
+            mid.update([w for w in words[1:] if w[:1].isupper()])
+        lower = {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
         return mid, lower
 
     # -- helpers ------------------------------------------------------------------------------
