@@ -26,6 +26,8 @@ _UP = "A-ZÀ-ÖØ-Þ"
 # a capitalised word, a camel-case word (xAI, iFlytek) or a digit-led word (01.AI)
 _TOKEN = rf"(?:[{_UP}][\w&\-]*(?:\.(?=[{_UP}\d]))?[\w&\-]*|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+[{_UP}][\w&\-]*)"
 _NAME = re.compile(
+    # (a look-ahead for how a token starts: a quick skip of the positions no name starts at)
+    rf"(?=[{_UP}]|[a-z]{{1,3}}[{_UP}]|\d+[{_UP}])"
     # a name starts after a space, or after an elided article ("d'OpenAI", "l'Élysée")
     rf"(?:(?<=\b[lLdDnNsScCjJ]['’])|(?<=\bqu['’])|(?<![\w’']))"
     rf"(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})|(?: (?:of|for) (?:the )?)(?:{_TOKEN})"
