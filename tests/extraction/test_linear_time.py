@@ -148,3 +148,13 @@ def test_an_absurd_chip_count_is_no_quantity(extract):
     assert not find_quantities("Zorbel Labs orders " + "9" * 400 + " GPUs.", "en")
     cands, _money = extract(text, "fr")
     assert all((c.quantity or 0) <= MAX_QUANTITY for c in cands)
+
+
+def test_the_title_test_answers_as_the_title_alternation():
+    words = ex_mod._filter_words("title")
+    plain = re.compile(rf"(?<![\w])(?:{ex_mod._filter_alt('title')})", re.IGNORECASE)
+    rnd = random.Random(9)
+    pieces = [*words, *(w.upper() for w in words), " ", "  ", "x", "’", "'", "-", "é", "."]
+    for _ in range(1000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert bool(ex_mod._title_words().search(text)) == bool(plain.search(text)), text
