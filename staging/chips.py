@@ -46,7 +46,10 @@ def maker_regex() -> re.Pattern:
 @cache
 def model_regex() -> re.Pattern:
     # "H100s": a model in the plural
-    return re.compile(rf"(?<![\w-])(?:{_alt(chip_models())})(?=s?(?![\w-]))")
+    # (the look-ahead for the models' first characters: a quick skip of every other position)
+    firsts = {m[0] for m in chip_models() if m}
+    guard = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts and all(chip_models()) else ""
+    return re.compile(rf"(?<![\w-]){guard}(?:{_alt(chip_models())})(?=s?(?![\w-]))")
 
 
 @cache
