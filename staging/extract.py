@@ -280,9 +280,13 @@ def _sentence_flags(language: str) -> dict[str, re.Pattern]:
 
 @cache
 def _any_sentence_flag(language: str) -> re.Pattern:
-    """Every sentence marker at once: most sentences have none, and one search says so."""
+    """Every sentence marker at once: most sentences have none, and one search says so (a yes/no
+    test: the markers are factored by shared beginnings, see `_word_trie`)."""
     words = [r["marker"] for r in for_language("sentence_markers", language)]
-    return _word_regex(words, re.IGNORECASE)
+    if not all(len(c.lower()) == 1 for w in words for c in w):
+        return _word_regex(words, re.IGNORECASE)
+    trie = _word_trie({w.lower() for w in words})
+    return re.compile(rf"(?<![\w]){_first_chars(words)}{trie}", re.IGNORECASE)
 
 
 @cache
@@ -575,6 +579,19 @@ def _title_words() -> re.Pattern:
     words = _filter_words("title")
     trie = _trie_alt({w.lower() for w in words})
     return re.compile(rf"(?<![\w]){_first_chars(words)}{trie}", re.IGNORECASE)
+
+
+def _word_trie(words: set[str], last: str = "") -> str:
+    """A regex matching what `_word_regex(words)` matches after its look-behind (each word ends at a
+    word boundary unless it ends in an apostrophe), factored by shared prefixes: for yes/no tests."""
+    branches = []
+    for first in sorted({w[0] for w in words if w}):
+        rest = _word_trie({w[1:] for w in words if w and w[0] == first}, first)
+        edge = " +" if first == " " else "['’]" if first in "'’" else re.escape(first)
+        branches.append(edge + rest)
+    if "" in words:
+        branches.append("" if last in "'’" else r"(?![\w])")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _trie_alt(words: set[str]) -> str:

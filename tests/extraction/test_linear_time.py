@@ -158,3 +158,17 @@ def test_the_title_test_answers_as_the_title_alternation():
     for _ in range(1000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         assert bool(ex_mod._title_words().search(text)) == bool(plain.search(text)), text
+
+
+def test_the_sentence_marker_test_answers_as_the_marker_alternation():
+    from warehouse.staging.lexicon import for_language
+
+    for lang in ("fr", "en"):
+        words = [r["marker"] for r in for_language("sentence_markers", lang)] + ["l'", "tout d’"]
+        trie = re.compile(rf"(?<![\w]){ex_mod._word_trie({w.lower() for w in words})}", re.IGNORECASE)
+        plain = ex_mod._word_regex(words, re.IGNORECASE)
+        rnd = random.Random(13)
+        pieces = [*words, *(w.upper() for w in words), " ", "  ", "x", "’", "'", "-", "é", "s"]
+        for _ in range(1000):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5)))
+            assert bool(trie.search(text)) == bool(plain.search(text)), text
