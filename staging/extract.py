@@ -357,7 +357,8 @@ _GOVERNMENT_WORD = re.compile(r"government\b")
 _GOV_NAME_WINDOW = 200
 # "gouvernement du Québec", "State of Bavaria", "Région Grand Est", "canton de Vaud"
 _GOV_BEFORE_NAME = re.compile(
-    rf"\b(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
+    rf"\b(?=[GgÉSRrCcPp])"  # (the first letters below: a quick skip of every other position)
+    rf"(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
     rf"\s+(?:du |de la |de l['’]|de |d['’]|des |of the |of )?({_NAME_RUN})"
 )
 # "X, l'Agence suisse pour ...", "X, the national research agency": an apposition names a body
