@@ -30,6 +30,20 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", _SP) for w in words)
 
 
+def _trie(words: set[str]) -> str:
+    """What `_alt(words)` matches, factored by shared prefixes: a position is rejected after a
+    character or two instead of one try per word. The words a text can match at one position lie
+    on one path of the trie, where a longer word is tried before a shorter one, as in `_alt`."""
+    if words == {""}:
+        return ""
+    branches = []
+    for first in sorted({w[0] for w in words if w}):
+        rest = _trie({w[1:] for w in words if w and w[0] == first})
+        branches.append((_SP if first == " " else re.escape(first)) + rest)
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
 @cache
 def _scales(language: str) -> dict[str, float]:
     out = {r["word"]: float(r["multiplier"]) for r in for_language("scales", language)}
@@ -75,7 +89,7 @@ def money_regex(language: str) -> re.Pattern:
     scales = _alt(list(_scales(language)))
     words = number_word_pattern(language)
     pre = _alt(list(prefix))
-    post = _alt(list(suffix))
+    post = _trie(set(suffix))  # a thousand currency words: factored, the same match as _alt
     end = r"(?![\w$€£¥])"
     pattern = (
         rf"(?P<pre>{pre}){_SP}?(?P<num>{DIGITS})(?:(?:{_SP}|-)?(?P<scale>{scales}){end})?"

@@ -172,3 +172,19 @@ def test_the_sentence_marker_test_answers_as_the_marker_alternation():
         for _ in range(1000):
             text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5)))
             assert bool(trie.search(text)) == bool(plain.search(text)), text
+
+
+def test_currency_words_as_a_trie_match_as_their_alternation():
+    from warehouse.staging import money
+
+    for lang in ("fr", "en"):
+        _prefix, suffix = money._currencies(lang)
+        words = sorted(suffix)
+        trie = re.compile(rf"(?:{money._trie(set(words))})(?![\w$€£¥])")
+        plain = re.compile(rf"(?:{money._alt(words)})(?![\w$€£¥])")
+        rnd = random.Random(17)
+        pieces = [*words, " ", "\u00a0", "s", "x", "$", "."]
+        for _ in range(2000):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 3)))
+            a, b = trie.match(text), plain.match(text)
+            assert (a and a.group()) == (b and b.group()), text
