@@ -86,7 +86,7 @@ def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
 @cache
 def money_regex(language: str) -> re.Pattern:
     prefix, suffix = _currencies(language)
-    scales = _alt(list(_scales(language)))
+    scales = _trie(set(_scales(language)))
     words = number_word_pattern(language)
     pre = _alt(list(prefix))
     post = _trie(set(suffix))  # a thousand currency words: factored, the same match as _alt
