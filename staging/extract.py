@@ -2735,7 +2735,10 @@ class _DocContext:
             if not (self.is_public(e) or self.is_person(e) or self.is_vendor(e))
             and not (self.is_origin(e) or self.periphrasis(e))
         ]
-        return max(before, key=lambda e: (self.mentions(e.name), -before.index(e))) if before else None
+        first: dict[Entity, int] = {}  # before.index(e), without a scan of the list per name
+        for k, e in enumerate(before):
+            first.setdefault(e, k)
+        return max(before, key=lambda e: (self.mentions(e.name), -first[e])) if before else None
 
     def periphrasis(self, e: Entity) -> bool:
         """ "le groupe de Redmond": a firm named by its home town, not a name of its own."""
