@@ -46,7 +46,10 @@ def maker_regex() -> re.Pattern:
 @cache
 def model_regex() -> re.Pattern:
     # "H100s": a model in the plural
-    return re.compile(rf"(?<![\w-])(?:{_alt(chip_models())})(?=s?(?![\w-]))")
+    # (the look-ahead for the models' first characters: a quick skip of every other position)
+    firsts = {m[0] for m in chip_models() if m}
+    guard = f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts and all(chip_models()) else ""
+    return re.compile(rf"(?<![\w-]){guard}(?:{_alt(chip_models())})(?=s?(?![\w-]))")
 
 
 @cache
@@ -62,6 +65,10 @@ def quantity_regex(language: str) -> re.Pattern:
         rf"(?:(?:de|d['’]|of){_SP}?)?{filler}(?P<unit>{units}|(?:{models})s?)(?![\w])",
         re.IGNORECASE,
     )
+
+
+# the largest chip count read as one: beyond a billion units a number is a typo or noise
+MAX_QUANTITY = 1_000_000_000
 
 
 def find_quantities(text: str, language: str, start: int = 0, end: int | None = None) -> list[ChipQuantity]:
@@ -85,8 +92,8 @@ def find_quantities(text: str, language: str, start: int = 0, end: int | None = 
         scale = (m.group("scale") or "").lower()
         if scale:
             value = (value or 0) * (1_000_000 if scale.startswith("million") else 1000)
-        if not value or value < 2 or value != int(value):
-            continue
+        if not value or value < 2 or value > MAX_QUANTITY or value != int(value):
+            continue  # "99999999999999999999 GPUs" is no count (and no 64-bit integer)
         if m.group("num") and re.fullmatch(r"(19|20)\d\d", m.group("num")):
             continue  # a year, not a count
         between = seg[

@@ -136,12 +136,24 @@ def _apos(s: str) -> str:
     return re.sub(r"['’]", "['’]", re.escape(s)).replace(r"\ ", " +")
 
 
+def _first_chars(words) -> str:
+    """A look-ahead for the first characters of `words` ("(?=[abc])"), put before their alternation:
+    the regex engine then skips a position whose character starts no word at one test instead of
+    trying every word. It changes no match, since every match starts with one of those characters."""
+    firsts = set()
+    for w in words:
+        if not w:
+            return ""
+        firsts.update("'’" if w[0] in "'’" else w[0])
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+
+
 def _word_regex(words: list[str], flags=0) -> re.Pattern:
     # a word ending in an apostrophe ("au capital d'") runs straight into the next one
     alt = "|".join(
         _apos(w) + ("" if w[-1:] in "'’" else r"(?![\w])") for w in sorted(set(words), key=len, reverse=True)
     )
-    return re.compile(rf"(?<![\w])(?:{alt})", flags)
+    return re.compile(rf"(?<![\w]){_first_chars(words)}(?:{alt})", flags)
 
 
 def _inflections(cue: str, language: str) -> list[str]:
@@ -184,7 +196,8 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
 
 # "will each receive", "a finalement commandé": adverbs between an auxiliary and the verb of a cue
 _AUX_ADVERB = re.compile(
-    r"(?<![\w'’])(will|would|shall|has|have|had|a|ont|avait|avaient|va|vont|sera|seront)"
+    # (the look-ahead names the auxiliaries' first letters: a quick skip of every other position)
+    r"(?=[whaovs])(?<![\w'’])(will|would|shall|has|have|had|a|ont|avait|avaient|va|vont|sera|seront)"
     r"((?:\s+(?:\w+ly|\w+ment|each|also|both|all|now|already|still|jointly|together|first|then|soon|just"
     r"|chacun|chacune|déjà|aussi|bien|encore|enfin|ainsi|d['’]abord)){1,3})\s+(\w+)(?![\w])",
     re.IGNORECASE,
@@ -267,9 +280,13 @@ def _sentence_flags(language: str) -> dict[str, re.Pattern]:
 
 @cache
 def _any_sentence_flag(language: str) -> re.Pattern:
-    """Every sentence marker at once: most sentences have none, and one search says so."""
+    """Every sentence marker at once: most sentences have none, and one search says so (a yes/no
+    test: the markers are factored by shared beginnings, see `_word_trie`)."""
     words = [r["marker"] for r in for_language("sentence_markers", language)]
-    return _word_regex(words, re.IGNORECASE)
+    if not all(len(c.lower()) == 1 for w in words for c in w):
+        return _word_regex(words, re.IGNORECASE)
+    trie = _word_trie({w.lower() for w in words})
+    return re.compile(rf"(?<![\w]){_first_chars(words)}{trie}", re.IGNORECASE)
 
 
 @cache
@@ -335,9 +352,13 @@ _NAME_RUN = r"(?:[A-ZÀ-ÖØ-Þ][\w-]+)(?: [A-ZÀ-ÖØ-Þ][\w-]+)*"
 _GOV_AFTER_NAME = re.compile(
     rf"({_NAME_RUN})(?:['’]s)? (?:state |provincial |regional |federal |local )?government\b"
 )
+_GOVERNMENT_WORD = re.compile(r"government\b")
+# how far before "government" its name may start
+_GOV_NAME_WINDOW = 200
 # "gouvernement du Québec", "State of Bavaria", "Région Grand Est", "canton de Vaud"
 _GOV_BEFORE_NAME = re.compile(
-    rf"\b(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
+    rf"\b(?=[GgÉSRrCcPp])"  # (the first letters below: a quick skip of every other position)
+    rf"(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
     rf"\s+(?:du |de la |de l['’]|de |d['’]|des |of the |of )?({_NAME_RUN})"
 )
 # "X, l'Agence suisse pour ...", "X, the national research agency": an apposition names a body
@@ -534,6 +555,17 @@ class Extractor:
         return ctx.run()
 
 
+def _filter_words(kind: str) -> list[str]:
+    return [r["word"] for r in rows("name_filters") if r["kind"] == kind]
+
+
+@cache
+def _filter_first(kind: str) -> str:
+    """The first-character look-ahead of the `name_filters` words of one kind (see `_first_chars`)."""
+    return _first_chars(_filter_words(kind))
+
+
+@cache
 def _filter_alt(kind: str) -> str:
     """A regex alternation of the `name_filters` words of one kind, longest first."""
     words = [r["word"] for r in rows("name_filters") if r["kind"] == kind]
@@ -542,14 +574,46 @@ def _filter_alt(kind: str) -> str:
 
 @cache
 def _title_words() -> re.Pattern:
-    """Any title word (`name_filters` kind `title`), to skip sentences that title no one."""
-    return re.compile(rf"(?<![\w])(?:{_filter_alt('title')})", re.IGNORECASE)
+    """Any title word (`name_filters` kind `title`), to skip sentences that title no one: a yes/no
+    test, so the words are factored by shared beginnings (`_trie_alt`), which rejects a position
+    after a letter or two instead of one try per word."""
+    words = _filter_words("title")
+    trie = _trie_alt({w.lower() for w in words})
+    return re.compile(rf"(?<![\w]){_first_chars(words)}{trie}", re.IGNORECASE)
+
+
+def _word_trie(words: set[str], last: str = "") -> str:
+    """A regex matching what `_word_regex(words)` matches after its look-behind (each word ends at a
+    word boundary unless it ends in an apostrophe), factored by shared prefixes: for yes/no tests."""
+    branches = []
+    for first in sorted({w[0] for w in words if w}):
+        rest = _word_trie({w[1:] for w in words if w and w[0] == first}, first)
+        edge = " +" if first == " " else "['’]" if first in "'’" else re.escape(first)
+        branches.append(edge + rest)
+    if "" in words:
+        branches.append("" if last in "'’" else r"(?![\w])")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _trie_alt(words: set[str]) -> str:
+    """A regex matching what the alternation of `_apos(w)` for `words` matches (a space stands for
+    one or more, either apostrophe for both), factored by shared prefixes. Which word wins at a
+    position may differ from the plain alternation: for yes/no tests only."""
+    if words == {""}:
+        return ""
+    branches = []
+    for first in sorted({w[0] for w in words if w}):
+        rest = _trie_alt({w[1:] for w in words if w and w[0] == first})
+        edge = " +" if first == " " else "['’]" if first in "'’" else re.escape(first)
+        branches.append(edge + rest)
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
 
 
 @cache
 def _titles() -> re.Pattern:
     return re.compile(
-        rf"(?<![\w])(?:{_filter_alt('title')})"
+        rf"(?<![\w]){_filter_first('title')}(?:{_filter_alt('title')})"
         r"(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){0,3}?[\s,]+$",
         re.IGNORECASE,
     )
@@ -558,7 +622,9 @@ def _titles() -> re.Pattern:
 @cache
 def _media() -> re.Pattern:
     alt = _filter_alt("media")
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?\s+$", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w-]){_filter_first('media')}(?:{alt})(?![\w-])(?:\s+[\w'’-]+){{0,2}}?\s+$", re.IGNORECASE
+    )
 
 
 @cache
@@ -567,7 +633,8 @@ def _origins() -> re.Pattern:
     Google engineers"): a school or a former employer, never the deal's actor."""
     alt = _filter_alt("origin")
     return re.compile(
-        rf"(?<![\w-])(?:(?:{alt})(?:[\s-]+[\w'’-]+){{0,3}}?\s+(?:de|d['’]|du|des|of|at|from|out of|chez)"
+        rf"(?<![\w-]){_first_chars(['former', 'ex', 'ancien', *_filter_words('origin')])}"
+        rf"(?:(?:{alt})(?:[\s-]+[\w'’-]+){{0,3}}?\s+(?:de|d['’]|du|des|of|at|from|out of|chez)"
         rf"\s*(?:l['’]|la\s+|le\s+|les\s+|the\s+)?|(?:former|ex|anciens?)[\s-]+)$",
         re.IGNORECASE,
     )
@@ -835,6 +902,30 @@ _FIRM_NOUN = re.compile(
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
 
 
+_WORD_RUN = re.compile(r"\w+")
+_VOCAB_WORD = re.compile(r"[\w&-]+")
+_LOWER_WORD = re.compile(r"[\w-]+")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+# the regex scans for name occurrences a document may use (in whole texts, plus a fixed allowance)
+# before a word index takes over: linear in the text either way
+_SCAN_BUDGET, _SCAN_FLOOR = 30, 300_000
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    """A word-bounded occurrence of a name: the `start()` / `end()` of a regex match."""
+
+    at: int
+    to: int
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
 class _DocContext:
     def __init__(self, ex: Extractor, doc, text, lang, sentences, money, countries):
         self.ex, self.doc, self.text, self.lang = ex, doc, text, lang
@@ -862,7 +953,11 @@ class _DocContext:
         self._doc_country = self._dominant_country()
         self._headings = self._heading_countries()
         self._near_cache: dict[str, str | None] = {}
-        self._occurrences: dict[str, list[re.Match]] = {}
+        self._occurrences: dict[str, list] = {}
+        self._word_starts: dict[str, list[int]] | None = None
+        self._scanned = 0  # characters the occurrence regexes have read so far
+        self._sentence_starts: list[int] | None = None
+        self._quantity_cache: dict[tuple[int, int], list] = {}
         self._sentence_index = {x.start: k for k, x in enumerate(sentences)}
         self.country_mentions.sort(key=lambda c: c.start)
         self._country_starts = [c.start for c in self.country_mentions]
@@ -874,14 +969,26 @@ class _DocContext:
         """Names the text itself calls a government ("the Karnataka government", "gouvernement du
         Québec"): a region or state the seeds need not know."""
         out = set()
-        for rx in (_GOV_AFTER_NAME, _GOV_BEFORE_NAME):
-            for m in rx.finditer(self.text):
+        for m in [*self._gov_after_name(), *_GOV_BEFORE_NAME.finditer(self.text)]:
+            if m is not None:
                 words = m.group(1).split()
                 while words and (words[0] in self.ex.parties.stop or words[0] in self.ex.parties.generic):
                     words.pop(0)
                 if words:
                     out.add(" ".join(words))
         return out
+
+    def _gov_after_name(self):
+        """`_GOV_AFTER_NAME.finditer(text)`, searched only in a window before each "government": from
+        every start in a long run of capitalised words the name part ran to the end of the run (quadratic)."""
+        pos = 0
+        for g in _GOVERNMENT_WORD.finditer(self.text):
+            if g.start() < pos:
+                continue
+            m = _GOV_AFTER_NAME.search(self.text, max(pos, g.start() - _GOV_NAME_WINDOW), g.end())
+            if m is not None:
+                pos = m.end()
+                yield m
 
     def _public_name(self, p: Party) -> bool:
         """A party named like a government body ("ministère marocain de ..."), or a seed public body."""
@@ -917,9 +1024,9 @@ class _DocContext:
         """Capitalised words seen inside sentences, and every lower-case word of the document."""
         mid: set[str] = set()
         for s in self.sentences:
-            words = re.findall(r"[\w&-]+", s.text)
-            mid.update(w for w in words[1:] if w[:1].isupper())
-        lower = {w for w in re.findall(r"[\w-]+", self.text) if w.islower()}
+            words = _VOCAB_WORD.findall(s.text)
+            mid.update([w for w in words[1:] if w[:1].isupper()])
+        lower = {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
         return mid, lower
 
     # -- helpers ------------------------------------------------------------------------------
@@ -937,13 +1044,17 @@ class _DocContext:
         out = []
         if self._cue_hits is None:
             self.cues_in(s)
-        cue_spans = [(a, b) for a, b, _k in self._cue_hits if s.start <= a < s.end]
+        lo_k = bisect_left(self._cue_starts_list, s.start)
+        hi_k = bisect_left(self._cue_starts_list, s.end, lo_k)
+        cue_spans = [(a, b) for a, b, _k in self._cue_hits[lo_k:hi_k]]  # the cues that start in s
         expanded = []
-        long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]{3,}", s.text)]
-        capitals = sum(w[0].isupper() for w in long_words)
-        title_case = len(long_words) >= 3 and capitals >= 0.85 * len(long_words)
+        title_case = None  # read when a cue or an amount cuts a name only
         for e in found:
             cuts = [(a, b) for a, b in cue_spans + blocked if e.start < b and a < e.end]
+            if cuts and title_case is None:
+                long_words = _LONG_WORD.findall(s.text)
+                capitals = sum(w[0].isupper() for w in long_words)
+                title_case = len(long_words) >= 3 and capitals >= 0.85 * len(long_words)
             if not title_case:
                 cuts = [(a, b) for a, b in cuts if (a, b) in blocked]  # "Investment Authority" is one name
             if cuts and e.source == "pattern":
@@ -1362,7 +1473,7 @@ class _DocContext:
             a = c.amounts[0] if c.amounts else None
             m = _ON_COUNT.match(self.text, a.end) if a is not None and c.rule.endswith(":capex") else None
             found = (
-                find_quantities(self.text, self.lang, m.end(), min(c.sentence.end, m.end() + 60)) if m else []
+                self._quantities(m.end(), min(c.sentence.end, m.end() + 60)) if m else []
             )
             if c.fact_type != "investment" or not found or found[0].start != m.end():
                 out.append(c)
@@ -1479,7 +1590,7 @@ class _DocContext:
             if k >= len(self.sentences) or not _THE_MACHINE.match(self.sentences[k].text):
                 continue
             nxt = self.sentences[k]
-            found = find_quantities(self.text, self.lang, nxt.start, nxt.end)
+            found = self._quantities(nxt.start, nxt.end)
             if found:
                 c.quantity = found[0].quantity
                 c.chip_model = c.chip_model or found[0].model
@@ -1496,7 +1607,7 @@ class _DocContext:
         a = c.amounts[0]
         s = c.sentence
         cues = [x for x, _y, _ft in self.cue_starts]
-        for q in find_quantities(self.text, self.lang, s.start, s.end):
+        for q in self._quantities(s.start, s.end):
             if q.quantity != c.quantity:
                 continue
             lo, hi = (q.end, a.start) if q.end <= a.start else (a.end, q.start)
@@ -1582,7 +1693,7 @@ class _DocContext:
             done.add(s.start)
             i = self._sentence_index[s.start]
             buyers = {p.name for x in candidates if x.sentence.start == s.start for p in x.parties}
-            taken = [(q.start, q.end) for q in find_quantities(self.text, self.lang, s.start, s.end)]
+            taken = [(q.start, q.end) for q in self._quantities(s.start, s.end)]
             taken += [(m.start, m.end) for m in self.money_in(s)]
             taken += [(d.start, d.end) for d in self.dates_in(s.start, s.end)]
             # the purchase's own count without a unit ("NHN Cloud en achète 7 656, Naver Cloud 3 056")
@@ -1746,7 +1857,7 @@ class _DocContext:
         m = re.match(r"\s+(?:of|de|d['’])\s*", self.text[end : end + 8])
         if m is None:
             return False
-        q = find_quantities(self.text, self.lang, end + m.end(), min(len(self.text), end + m.end() + 60))
+        q = self._quantities(end + m.end(), min(len(self.text), end + m.end() + 60))
         return bool(q) and q[0].start == end + m.end()
 
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
@@ -1775,7 +1886,7 @@ class _DocContext:
         self._deal_ends = [ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60]
         base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
         if fact_type == "chip_purchase":
-            quantities = find_quantities(self.text, self.lang, lo, hi)
+            quantities = self._quantities(lo, hi)
             quantities = [
                 q
                 for q in quantities
@@ -1959,7 +2070,7 @@ class _DocContext:
         """The count a destination verb has as subject: "the remaining 50,000 will go to", "50 000
         iront à", "2,000 GPUs will go to"; a bare number needs chips named in the sentence or the one
         before."""
-        for q in find_quantities(self.text, self.lang, lo, cs):
+        for q in self._quantities(lo, cs):
             if re.fullmatch(r"\s*", self.text[q.end : cs]):
                 return q
         m = re.search(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})\s+$", self.text[lo:cs])
@@ -2599,7 +2710,9 @@ class _DocContext:
         return False
 
     def _sentence_at(self, pos: int) -> int | None:
-        k = bisect_left([x.start for x in self.sentences], pos + 1) - 1
+        if self._sentence_starts is None:
+            self._sentence_starts = [x.start for x in self.sentences]
+        k = bisect_left(self._sentence_starts, pos + 1) - 1
         return k if k >= 0 else None
 
     def in_body_name(self, s: Sentence, e: Entity) -> bool:
@@ -2622,7 +2735,10 @@ class _DocContext:
             if not (self.is_public(e) or self.is_person(e) or self.is_vendor(e))
             and not (self.is_origin(e) or self.periphrasis(e))
         ]
-        return max(before, key=lambda e: (self.mentions(e.name), -before.index(e))) if before else None
+        first: dict[Entity, int] = {}  # before.index(e), without a scan of the list per name
+        for k, e in enumerate(before):
+            first.setdefault(e, k)
+        return max(before, key=lambda e: (self.mentions(e.name), -first[e])) if before else None
 
     def periphrasis(self, e: Entity) -> bool:
         """ "le groupe de Redmond": a firm named by its home town, not a name of its own."""
@@ -2672,11 +2788,55 @@ class _DocContext:
             or re.search(r"\b(?:de|d['’]|from|auprès de|by|par|chez)\s+$", before)
         )
 
-    def occurrences(self, name: str) -> list[re.Match]:
-        """Word-bounded occurrences of a name in the document (cached)."""
+    def occurrences(self, name: str) -> list:
+        r"""Word-bounded occurrences of a name in the document (cached): what
+        `re.finditer(r"(?<!\w)NAME(?!\w)")` finds, looked up from the positions of the name's first word
+        instead of scanning the whole text once per name (which made long texts quadratic)."""
         if name not in self._occurrences:
-            self._occurrences[name] = list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+            first = _WORD_RUN.match(name)
+            if first is None or self._scanned < _SCAN_BUDGET * len(self.text) + _SCAN_FLOOR:
+                # a short text, or the first few names: one scan each is cheaper than the index
+                self._scanned += len(self.text)
+                self._occurrences[name] = self._scan(name)
+                return self._occurrences[name]
+            if self._word_starts is None:
+                self._word_starts = {}
+                for m in _WORD_RUN.finditer(self.text):
+                    self._word_starts.setdefault(m.group(), []).append(m.start())
+            out, last, size, text = [], 0, len(name), self.text
+            for p in self._word_starts.get(first.group(), ()):
+                # p starts a run of word characters, so nothing word-like precedes it
+                if p < last or not text.startswith(name, p):
+                    continue
+                end = p + size
+                if end < len(text) and _WORD_CHAR.match(text, end):
+                    continue
+                out.append(_Occurrence(p, end))
+                last = end  # finditer's matches do not overlap
+            self._occurrences[name] = out
         return self._occurrences[name]
+
+    def _scan(self, name: str) -> list:
+        """`re.finditer(r"(?<!\\w)NAME(?!\\w)", text)` by `str.find` (a regex that opens on a
+        look-behind gets no fast literal search)."""
+        if not name:
+            return list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+        text, size, out, pos = self.text, len(name), [], 0
+        while (p := text.find(name, pos)) >= 0:
+            end = p + size
+            if (p > 0 and _WORD_CHAR.match(text, p - 1)) or (end < len(text) and _WORD_CHAR.match(text, end)):
+                pos = p + 1
+                continue
+            out.append(_Occurrence(p, end))
+            pos = end
+        return out
+
+    def _quantities(self, lo: int, hi: int) -> list:
+        """`find_quantities` over text[lo:hi], kept per span: several rules ask for the same span."""
+        key = (lo, hi)
+        if key not in self._quantity_cache:
+            self._quantity_cache[key] = find_quantities(self.text, self.lang, lo, hi)
+        return list(self._quantity_cache[key])
 
     def mentions(self, name: str) -> int:
         return len(self.occurrences(name))

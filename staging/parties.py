@@ -26,6 +26,8 @@ _UP = "A-ZÀ-ÖØ-Þ"
 # a capitalised word, a camel-case word (xAI, iFlytek) or a digit-led word (01.AI)
 _TOKEN = rf"(?:[{_UP}][\w&\-]*(?:\.(?=[{_UP}\d]))?[\w&\-]*|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+[{_UP}][\w&\-]*)"
 _NAME = re.compile(
+    # (a look-ahead for how a token starts: a quick skip of the positions no name starts at)
+    rf"(?=[{_UP}]|[a-z]{{1,3}}[{_UP}]|\d+[{_UP}])"
     # a name starts after a space, or after an elided article ("d'OpenAI", "l'Élysée")
     rf"(?:(?<=\b[lLdDnNsScCjJ]['’])|(?<=\bqu['’])|(?<![\w’']))"
     rf"(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})|(?: (?:of|for) (?:the )?)(?:{_TOKEN})"
@@ -33,6 +35,10 @@ _NAME = re.compile(
     rf"|(?: and )(?=[{_UP}][A-Z]+\b(?![ -][{_UP}\d]))(?:{_TOKEN}))*"
 )
 
+
+_NON_SPACE = re.compile(r"\S+")
+# how many trimmed runs a finder keeps (then it starts afresh): bounded memory on any input
+_CLEAN_CACHE = 20_000
 
 # generic words that still end a name when something precedes them (Mistral AI, Naver Cloud)
 _NAME_TAILS = {"AI", "IA", "Cloud", "Data", "Tech", "Internet", "Intelligence"}
@@ -70,6 +76,8 @@ class PartyFinder:
             key=len,
             reverse=True,
         )
+        self._demonym_starts = tuple(self.demonym_prefixes)
+        self._cleaned: dict[tuple[str, bool], list[tuple[int, int, str]]] = {}
 
     @classmethod
     def from_project(cls, project_dir: Path | None, country_forms: dict[str, str]) -> PartyFinder:
@@ -106,7 +114,7 @@ class PartyFinder:
         end = len(text) if end is None else end
         seg = text[start:end]
         found: list[Entity] = []
-        taken = [False] * len(seg)
+        taken = bytearray(len(seg))
         if self.ac:
             for idx, s, e in self.ac.find_matches_as_indexes(seg):
                 if s > 0 and (seg[s - 1].isalnum()):
@@ -115,11 +123,10 @@ class PartyFinder:
                     continue
                 fid, canon, kind = self.firms[self.patterns[idx]]
                 found.append(Entity(start + s, start + e, seg[s:e], "gazetteer", fid, kind))
-                for i in range(s, e):
-                    taken[i] = True
+                taken[s:e] = b"\x01" * (e - s)
         for m in _NAME.finditer(seg):
             for ent in self._clean(seg, m.start(), m.end(), start):
-                if not any(taken[ent.start - start : ent.end - start]):
+                if 1 not in taken[ent.start - start : ent.end - start]:
                     found.append(ent)
                     continue
                 # "SK Networks" over the known "SK": a longer name that starts with a known one
@@ -137,7 +144,20 @@ class PartyFinder:
         return found
 
     def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
-        tokens = [(t.start() + s, t.end() + s) for t in re.finditer(r"\S+", seg[s:e])]
+        """The name in the capitalised run seg[s:e], trimmed (as entities indexing the text, with
+        `offset` the position of `seg` in it). A pure function of the run's text and of whether it
+        opens `seg`: the same names recur in every document, so the answers are kept."""
+        key = (seg[s:e], s == 0)
+        hit = self._cleaned.get(key)
+        if hit is None:
+            hit = [(a - s, b - s, name) for a, b, name in self._trim(seg, s, e)]
+            if len(self._cleaned) >= _CLEAN_CACHE:
+                self._cleaned.clear()
+            self._cleaned[key] = hit
+        return [Entity(offset + s + a, offset + s + b, name, "pattern") for a, b, name in hit]
+
+    def _trim(self, seg: str, s: int, e: int) -> list[tuple[int, int, str]]:
+        tokens = [(t.start() + s, t.end() + s) for t in _NON_SPACE.finditer(seg[s:e])]
         words = [seg[a:b] for a, b in tokens]
         # "São Paulo-based start-up X": the place before "-based" is no part of the name
         for k in range(len(words) - 1, -1, -1):
@@ -165,7 +185,8 @@ class PartyFinder:
         if not words:
             return []
         name = seg[tokens[0][0] : tokens[-1][1]]
-        for prefix in self.demonym_prefixes:  # "South Korean Samsung"
+        prefixes = self.demonym_prefixes if name.startswith(self._demonym_starts) else ()
+        for prefix in prefixes:  # "South Korean Samsung"
             if name.startswith(prefix):
                 skip = prefix.count(" ")
                 words, tokens = words[skip:], tokens[skip:]
@@ -179,4 +200,4 @@ class PartyFinder:
             return []
         if len(name) < 2 or (name.isupper() and len(name) > 4 and " " not in name and tokens[0][0] == 0):
             return []  # datelines: PARIS, GYEONGJU
-        return [Entity(offset + tokens[0][0], offset + tokens[-1][1], name, "pattern")]
+        return [(tokens[0][0], tokens[-1][1], name)]

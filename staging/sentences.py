@@ -75,14 +75,26 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         cut = 0
         for m in _END.finditer(line):
-            word = re.search(r"([\w.]+)\.?$", line[cut : m.start() + 1])
-            token = (word.group(1) if word else "").rstrip(".").lower()
+            token = _last_word(line, cut, m.start() + 1).rstrip(".").lower()
             if m.group(0).startswith(".") and (token in _ABBREV or (len(token) == 1 and token.isalpha())):
                 continue
             _add(out, text, line_start + cut, line_start + m.end())
             cut = m.end()
         _add(out, text, line_start + cut, line_start + len(line))
     return out
+
+
+_WORD_OR_DOT = re.compile(r"[\w.]")
+
+
+def _last_word(line: str, lo: int, hi: int) -> str:
+    r"""The run of word characters and dots that ends `line[lo:hi]`: what `re.search(r"([\w.]+)\.?$",
+    line[lo:hi])` finds, read backwards from the end so that it costs the word's length only (the
+    search tried every start from `lo`, which made a long line without sentence ends quadratic)."""
+    k = hi
+    while k > lo and _WORD_OR_DOT.match(line, k - 1):
+        k -= 1
+    return line[k:hi]
 
 
 # a run-on "sentence" (a table or a list flattened into one line) is cut into pieces of about
@@ -101,8 +113,9 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
         if cut < MAX_SENTENCE // 2:
             cut = window.rfind(" ")
         if cut <= 0:
-            cut = MAX_SENTENCE
-        _add(out, text, start, start + cut + 1)
+            # no space at all: a plain cut (cut + 1 = MAX_SENTENCE + 1 recursed without end)
+            cut = MAX_SENTENCE - 1
+        _add(out, text, start, start + cut + 1)  # at most MAX_SENTENCE long: no further cut
         start += cut + 1
         while start < end and text[start].isspace():
             start += 1

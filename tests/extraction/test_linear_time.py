@@ -1,0 +1,190 @@
+"""Extraction time grows linearly with the text, even on adversarial text: long runs of capitalised
+words, many distinct names, a line without spaces, absurd numbers. No wall clock here: the tests count
+the work done (characters read, windows searched) or compare a fast path with the plain regex it replaces."""
+
+import random
+import re
+from dataclasses import replace
+
+from warehouse.staging import extract as ex_mod
+from warehouse.staging import sentences as sent_mod
+from warehouse.staging.chips import MAX_QUANTITY, find_quantities
+from warehouse.staging.sentences import MAX_SENTENCE, split_sentences
+
+WORDS = ["Zorbel", "Kalimun", "Tavex", "Quadin", "Pexlo", "Vesor", "Ritaka", "Belmun"]
+
+
+def _caps_run(n_words: int, seed: int = 3) -> str:
+    rnd = random.Random(seed)
+    return " ".join(rnd.choice(WORDS) + rnd.choice(["", "a", "o", "ix"]) for _ in range(n_words))
+
+
+def test_a_line_without_spaces_is_cut_without_recursion(extract):
+    tail = "Zorbel Labs lève 5 millions d'euros auprès de Orbis Capital."
+    text = "x" * (3 * MAX_SENTENCE + 17) + " GPUs.\n" + tail
+    pieces = split_sentences(text)
+    assert all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    assert all(text[p.start : p.end] == p.text for p in pieces)
+    assert "".join(p.text for p in pieces[:4]) == "x" * (3 * MAX_SENTENCE + 17) + " GPUs."
+    extract(text, "fr")  # no RecursionError
+
+
+def test_sentence_splitting_reads_each_character_a_bounded_number_of_times(monkeypatch):
+    calls = []
+
+    class Counting:
+        def match(self, line, at):
+            calls.append(at)
+            return re.compile(r"[\w.]").match(line, at)
+
+    monkeypatch.setattr(sent_mod, "_WORD_OR_DOT", Counting())
+
+    def steps(n: int) -> int:
+        calls.clear()
+        # abbreviations never end the sentence, so the line is one long look-back target
+        split_sentences(" ".join(["Dr. Zorbel"] * n))
+        return len(calls)
+
+    small, large = steps(50), steps(1000)
+    assert large <= 25 * small  # linear: 20x the text, about 20x the reads (quadratic would be 400x)
+
+
+def test_last_word_is_the_regex_it_replaces():
+    rnd = random.Random(7)
+    alphabet = "ab.Z _-é1,"
+    for _ in range(2000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        lo = rnd.randint(0, len(line))
+        hi = rnd.randint(lo, len(line))
+        old = re.search(r"([\w.]+)\.?$", line[lo:hi])
+        assert sent_mod._last_word(line, lo, hi) == (old.group(1) if old else "")
+
+
+def test_government_names_are_searched_in_bounded_windows(extract, monkeypatch):
+    windows = []
+    real = ex_mod._GOV_AFTER_NAME
+
+    class Recording:
+        pattern = real.pattern
+
+        def search(self, text, pos, endpos):
+            windows.append(endpos - pos)
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(ex_mod, "_GOV_AFTER_NAME", Recording())
+    text = (_caps_run(3000) + " government. ") * 3 + "The Tavexia government backs Zorbel Labs."
+    extract(text, "en")
+    assert windows and max(windows) <= ex_mod._GOV_NAME_WINDOW + len("government")
+
+
+def test_government_windows_find_what_the_whole_text_search_finds():
+    text = (
+        "The Ontario government and the Quadin's provincial government agree. Pexlo Vesor government, "
+        "Ritaka government Belmun government; the government of Zorbel."
+    )
+
+    class Ctx:
+        pass
+
+    ctx = Ctx()
+    ctx.text = text
+    got = [m.span() for m in ex_mod._DocContext._gov_after_name(ctx)]
+    assert got == [m.span() for m in ex_mod._GOV_AFTER_NAME.finditer(text)]
+
+
+def test_occurrences_are_the_regex_matches(extract):
+    rnd = random.Random(11)
+    pieces = ["Zorbel", "Zorbel Labs", "Labs", "-", " ", "x", "Zorbel-Labs", "_", "é", "1", ",", "\n"]
+    for _ in range(300):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        for scanned in (0, 10**12):  # a scan by str.find, then the word index once the budget is spent
+            ctx = object.__new__(ex_mod._DocContext)
+            ctx.text = text
+            ctx._occurrences, ctx._word_starts, ctx._scanned = {}, None, scanned
+            for name in ["Zorbel", "Zorbel Labs", "Labs", "Zorbel-Labs", "-Labs", "x", "Zorbel Zorbel", "é1"]:
+                got = [(m.start(), m.end()) for m in ex_mod._DocContext.occurrences(ctx, name)]
+                want = [m.span() for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text)]
+                assert got == want, (text, name, scanned)
+
+
+def test_first_character_look_ahead_changes_no_match():
+    rnd = random.Random(5)
+    words = ["président", "Chief Executive", "d'", "’s", "co-fondateur", "CEO", "Ministre"]
+    guarded = ex_mod._word_regex(words, re.IGNORECASE)
+    plain = re.compile(guarded.pattern.replace(ex_mod._first_chars(words), "", 1), re.IGNORECASE)
+    assert guarded.pattern != plain.pattern
+    pieces = [*words, " ", "x", "PRÉSIDENT", "chief  executive", "D'", "'s", "-", "é"]
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_trimmed_names_are_the_same_from_the_cache(extract, project):
+    from warehouse.staging.parties import PartyFinder
+
+    finder = PartyFinder.from_project(project, {})
+    text = "La start-up Zorbel Labs et Orbis Capital; Zorbel Labs lève. ZORBELIA, le 3 mai."
+    first = finder.find(text)
+    again = finder.find(text)
+    assert first == again and finder._cleaned
+    shifted = [replace(e, start=e.start + 2, end=e.end + 2) for e in first]
+    assert finder.find("  " + text) == shifted
+    # a capitals-only word opening the text is a dateline; the same word later is a name
+    assert [e.name for e in finder.find("ZORBELIA lève")] == []
+    assert [e.name for e in finder.find("Avec ZORBELIA")] == ["ZORBELIA"]
+
+
+def test_long_runs_of_capitalised_words_and_many_names_extract(extract):
+    extract(_caps_run(4000), "en")
+    lines = [f"{w}ix Labs lève 5 millions d'euros auprès de {w}o Capital.\n" for w in WORDS * 20]
+    cands, _money = extract("".join(lines), "fr")
+    assert cands
+
+
+def test_an_absurd_chip_count_is_no_quantity(extract):
+    text = "Zorbel Labs a commandé 99999999999999999999 GPU H100 à Nvidia."
+    assert not find_quantities(text, "fr")
+    assert [q.quantity for q in find_quantities("Zorbel Labs a commandé 2 000 GPU H100.", "fr")] == [2000]
+    assert not find_quantities("Zorbel Labs orders " + "9" * 400 + " GPUs.", "en")
+    cands, _money = extract(text, "fr")
+    assert all((c.quantity or 0) <= MAX_QUANTITY for c in cands)
+
+
+def test_the_title_test_answers_as_the_title_alternation():
+    words = ex_mod._filter_words("title")
+    plain = re.compile(rf"(?<![\w])(?:{ex_mod._filter_alt('title')})", re.IGNORECASE)
+    rnd = random.Random(9)
+    pieces = [*words, *(w.upper() for w in words), " ", "  ", "x", "’", "'", "-", "é", "."]
+    for _ in range(1000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert bool(ex_mod._title_words().search(text)) == bool(plain.search(text)), text
+
+
+def test_the_sentence_marker_test_answers_as_the_marker_alternation():
+    from warehouse.staging.lexicon import for_language
+
+    for lang in ("fr", "en"):
+        words = [r["marker"] for r in for_language("sentence_markers", lang)] + ["l'", "tout d’"]
+        trie = re.compile(rf"(?<![\w]){ex_mod._word_trie({w.lower() for w in words})}", re.IGNORECASE)
+        plain = ex_mod._word_regex(words, re.IGNORECASE)
+        rnd = random.Random(13)
+        pieces = [*words, *(w.upper() for w in words), " ", "  ", "x", "’", "'", "-", "é", "s"]
+        for _ in range(1000):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5)))
+            assert bool(trie.search(text)) == bool(plain.search(text)), text
+
+
+def test_currency_words_as_a_trie_match_as_their_alternation():
+    from warehouse.staging import money
+
+    for lang, kind in (("fr", "post"), ("en", "post"), ("fr", "scale"), ("en", "scale")):
+        _prefix, suffix = money._currencies(lang)
+        words = sorted(suffix) if kind == "post" else sorted(money._scales(lang))
+        trie = re.compile(rf"(?:{money._trie(set(words))})(?![\w$€£¥])")
+        plain = re.compile(rf"(?:{money._alt(words)})(?![\w$€£¥])")
+        rnd = random.Random(17)
+        pieces = [*words, " ", "\u00a0", "s", "x", "$", "."]
+        for _ in range(2000):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 3)))
+            a, b = trie.match(text), plain.match(text)
+            assert (a and a.group()) == (b and b.group()), text
