@@ -10,20 +10,10 @@ import time
 
 import duckdb
 
+from .processes import wait_for as _wait_for
+from .processes import warehouse as _warehouse
+
 SLOW = "select count(*) as n from marts.dim_firms, range(200000) a, range(200000) b"
-
-
-def _warehouse(*args, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "warehouse.cli", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **kwargs)
-
-
-def _wait_for(predicate, what: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what}")
-        time.sleep(0.05)
 
 
 def _build_files(db) -> list:
