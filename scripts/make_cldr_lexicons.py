@@ -27,7 +27,6 @@ for given library versions:
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
 import gettext
 import re
@@ -40,6 +39,7 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 from babel.numbers import get_currency_name, get_territory_currencies
+from make_country_seeds import write_csv
 
 HERE = Path(__file__).resolve().parent
 LEXICONS = HERE.parent / "staging" / "lexicons"
@@ -55,15 +55,6 @@ REGION_TYPES = {
 }
 # Chinese province, municipality and region names carry their level in pinyin
 CN_SUFFIX = re.compile(r" (?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Weiwu'er Zizhiqu)$")
-
-
-def write_csv(out_dir: Path, name: str, header: list[str], rows: list[tuple]) -> None:
-    path = out_dir / name
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} rows to {path}")
 
 
 def fold(name: str) -> str:
@@ -146,11 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=LEXICONS, help="default: staging/lexicons/")
     out_dir = parser.parse_args(argv).out
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_csv(out_dir, "cldr_cities.csv", ["zone", "country_code", "language", "city"], cldr_cities())
-    write_csv(out_dir, "region_names.csv", ["country_code", "subdivision_code", "name"], region_names())
-    write_csv(out_dir, "language_names.csv", ["language", "code", "name"], language_names())
-    write_csv(out_dir, "currency_names.csv", ["currency_code", "language", "count", "name"], currency_names())
-    write_csv(out_dir, "currency_territories.csv", ["currency_code", "country_code"], currency_territories())
+    write_csv("cldr_cities.csv", ["zone", "country_code", "language", "city"], cldr_cities(), out_dir)
+    write_csv("region_names.csv", ["country_code", "subdivision_code", "name"], region_names(), out_dir)
+    write_csv("language_names.csv", ["language", "code", "name"], language_names(), out_dir)
+    write_csv("currency_names.csv", ["currency_code", "language", "count", "name"], currency_names(), out_dir)
+    write_csv("currency_territories.csv", ["currency_code", "country_code"], currency_territories(), out_dir)
     if out_dir.resolve() == LEXICONS.resolve():
         from generated_with import record
 
