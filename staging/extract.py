@@ -19,6 +19,7 @@ from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money, local_currencies
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
+from warehouse.staging.people import People
 from warehouse.staging.sentences import Sentence, split_sentences
 
 try:  # the date patterns live in their own module; extraction works without them
@@ -544,6 +545,7 @@ class Extractor:
         self.countries = CountryFinder.from_project(project_dir)
         forms = {form: kind for form, (_code, kind) in self.countries.table.items()}
         self.parties = PartyFinder.from_project(project_dir, forms)
+        self.people = People(self.parties.firms, forms, self.parties.generic)
 
     # -- document -----------------------------------------------------------------------------
     def extract(self, doc) -> tuple[list[Candidate], list[LabelledMoney]]:
@@ -1184,6 +1186,8 @@ class _DocContext:
                     # a first name and a surname: "Metz" or "Budget" after a title is too short to tell
                     if e.start in self.persons and e.source == "pattern" and 2 <= len(words) <= 3:
                         self._persons_named.update((e.name, words[-1]))
+            # a first name and surnames, a title after the name, a quote's speaker (staging/people.py)
+            self._persons_named |= self.ex.people.names(self.text, self._lower_words)
         return self._persons_named
 
     def money_in(self, s: Sentence) -> list[Money]:

@@ -1,0 +1,211 @@
+"""Who is a person, so that no person is taken for a firm (a founder quoted, the minister who
+announces, the CEO): the extractor asks `People.names(...)` for the persons of a document.
+
+A capitalised name is a person when
+- it opens on a known first name (`lexicons/first_names.csv`, generated from Faker) followed by
+  one or two capitalised words that read as surnames ("Camille Berthier", "Jean-Pierre de Rocca");
+- a title follows it in an apposition ("X, cofondateur de Y", "X, the firm's chief executive");
+- it names the speaker of a quote ("», explique X", "," said X");
+- or it is a later mention of such a person by the surname alone ("Berthier a ajouté").
+(A title before a name, "le ministre X", is read by the extractor itself, in `_DocContext.ents`.)
+
+A name with a firm word in it or right after it ("Camille Berthier Capital", "Kima Ventures"),
+or one the text presents as a firm ("la start-up Camille Labs"), is a firm. A first name that is
+also a word of the extractor's lexicons, a stop word, a place or a seed firm name ("Grant", "May",
+"Georgia", "Meta") does not count, nor one the document writes in lower case ("grant").
+
+Vocabulary: `lexicons/person_markers.csv` (`firm_word`, `firm_noun`, `speech`), the `title`
+words of `lexicons/name_filters.csv`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+from warehouse.staging.lexicon import rows
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+# the lexicons whose one-word entries are words of the extractor's vocabulary (a first name that is
+# one of them reads as that word: "Grant", "Mars", "Victoria"); column of the surface
+_VOCABULARY = {
+    "cues": "cue", "role_markers": "marker", "nonfact_markers": "marker", "sentence_markers": "marker",
+    "name_filters": "word", "public_bodies": "word", "public_programmes": "word", "chips": "surface",
+    "currencies": "surface", "number_words": "word", "relative_days": "word", "date_words": "word",
+    "scales": "word", "cities": "city", "cldr_cities": "city", "region_names": "name",
+    "language_names": "name", "currency_names": "name", "person_markers": "word",
+}
+# lower-case words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman"
+_PARTICLES = r"(?:von|van|de|del|della|di|da|du|des|der|den|ter|bin|ben|ibn|al|el|la|le|dos|das)"
+_CAP_WORD = rf"[{_UP}][\w'’-]*"
+# a run of capitalised words (with particles between them), not inside a longer word
+_RUN = re.compile(
+    rf"(?<![\w'’.@-])[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
+    rf"(?:[ \t\u00a0]+(?:{_PARTICLES}[ \t\u00a0]+(?:(?:der|den|la|le|los)[ \t\u00a0]+)?)?{_CAP_WORD})+"
+)
+_NEXT_WORD = re.compile(rf"\s*(?:&|\+|{_CAP_WORD})")
+
+
+def fold(word: str) -> str:
+    """ "Hélène" -> "helene": the key first names are looked up by (English texts drop accents)."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _apos(word: str) -> str:
+    return re.escape(word).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", r"\s+")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _markers(kind: str) -> tuple[str, ...]:
+    return tuple(r["word"] for r in rows("person_markers") if r["kind"] == kind)
+
+
+@cache
+def firm_words() -> frozenset[str]:
+    """Words that make a name a firm's ("Capital", "Ventures", "SAS"); case-sensitive."""
+    return frozenset(_markers("firm_word"))
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """The folded one-word entries of the extractor's lexicons, and English and French stop words."""
+    from warehouse.staging.language import _stoplists
+
+    out: set[str] = set()
+    for name, column in _VOCABULARY.items():
+        for r in rows(name):
+            word = r.get(column, "")
+            if word and " " not in word:
+                out.add(fold(word))
+    for stoplist in _stoplists():
+        out.update(fold(w) for w in stoplist)
+    return frozenset(out)
+
+
+@cache
+def _listed_first_names() -> frozenset[str]:
+    """The folded names of `first_names.csv` that are no word of the extractor's vocabulary."""
+    vocabulary = _vocabulary()
+    return frozenset(f for f in (fold(r["name"]) for r in rows("first_names")) if f not in vocabulary)
+
+
+@cache
+def _context() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a firm noun right before a name, a title in an apposition right after it, the speech verb of
+    a quote right before it)."""
+    nouns = _alternation(_markers("firm_noun"))
+    firm_before = re.compile(
+        rf"(?<![\w'’])(?:{nouns})(?:\s+[{_LOW}][\w-]*){{0,2}}\s+$", re.IGNORECASE
+    )
+    titles = _alternation(w for w in (r["word"] for r in rows("name_filters") if r["kind"] == "title")
+                          if w[-1:].isalpha())
+    title_after = re.compile(
+        r"\s*,\s*(?:(?:the|le|la|l['’]|son|sa|its|his|her|their|leur)\s*)?(?:[\w-]+['’]s\s+)?"
+        rf"(?:co-?)?(?:{titles})\b",
+        re.IGNORECASE,
+    )
+    speech = _alternation(_markers("speech"))
+    speaker_before = re.compile(rf"[»\"”]\s*,?\s*(?:{speech})\s+$", re.IGNORECASE)
+    return firm_before, title_after, speaker_before
+
+
+class People:
+    """The first names and the firm names of one project (seeds), and the person finder."""
+
+    def __init__(self, firm_names: Iterable[str], place_forms: Iterable[str], generic: Iterable[str] = ()):
+        self.firm_names = frozenset(firm_names)
+        # a one-word firm or place name is not read as a first name ("Meta", "Georgia")
+        excluded = {fold(n) for n in (*self.firm_names, *place_forms) if " " not in n}
+        self.first = _listed_first_names() - excluded
+        self.not_surname = firm_words() | frozenset(generic) | frozenset(place_forms)
+        self._found: dict[str, frozenset[str]] = {}
+
+    def is_first_name(self, word: str, lower_words: set[str] | frozenset[str] = frozenset()) -> bool:
+        """A known first name ("Camille", "Jean-Pierre", "Helene"), not written in lower case in
+        the document ("Grant" in a text about a grant)."""
+        if word.lower() in lower_words:
+            return False
+        key = fold(word)
+        return key in self.first or ("-" in key and all(p in self.first for p in key.split("-")))
+
+    def is_surname(self, word: str, lower_words: set[str] | frozenset[str] = frozenset()) -> bool:
+        """A capitalised word that may be a surname: no acronym ("AI"), digit, firm word
+        ("Capital"), generic or place word, nor a word the document writes in lower case."""
+        if not word[:1].isupper() or any(ch.isdigit() for ch in word):
+            return False
+        if sum(ch.isupper() for ch in word) > 1 and "-" not in word and "'" not in word and "’" not in word:
+            return False  # "AI", "SAS", "McKinsey" is rare enough among founders' names
+        return (word not in self.not_surname and word.lower() not in lower_words
+                and fold(word) not in _vocabulary())
+
+    def named(self, name: str, lower_words: set[str] | frozenset[str] = frozenset()) -> bool:
+        """ "Camille Berthier", "Jean-Pierre Rocca Dias": a first name and one or two surnames."""
+        words = [w for w in name.split() if not re.fullmatch(_PARTICLES, w)]
+        return (
+            2 <= len(words) <= 3
+            and name not in self.firm_names
+            and self.is_first_name(words[0], lower_words)
+            and all(self.is_surname(w, lower_words) for w in words[1:])
+        )
+
+    def names(self, text: str, lower_words: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
+        """The persons of a document: each person's name as written, without its particles
+        ("Ursula Leyen" for "Ursula von der Leyen", as the name finder cuts it), and the surname
+        alone ("Berthier"), unless a firm of the seeds bears it."""
+        if text in self._found:
+            return self._found[text]
+        firm_before, title_after, speaker_before = _context()
+        out: set[str] = set()
+        for m in _RUN.finditer(text):
+            words = m.group().split()
+            # the capitalised run, cut before a word that cannot be part of a person's name
+            keep = 1
+            while keep < len(words) and (
+                re.fullmatch(_PARTICLES, words[keep]) or re.fullmatch(r"der|den|la|le|los", words[keep])
+                or self.is_surname(words[keep], lower_words)
+            ):
+                keep += 1
+            name_words = [w for w in words[:keep] if not re.fullmatch(_PARTICLES + "|der|den|la|le|los", w)]
+            if not 2 <= len(name_words) <= 3:
+                continue
+            if keep < len(words):
+                continue  # a longer name: "Camille Berthier Capital", "Jean Martin Robotique Labs"
+            end = m.end()
+            if (hit := _NEXT_WORD.match(text, end)) and hit.group().strip() in ("&", "+"):
+                continue  # "Camille Berthier & Associés"
+            lead = text[max(0, m.start() - 40) : m.start()]
+            if firm_before.search(lead):
+                continue  # "la start-up Camille Labs", "the fund Serena Capital"
+            first = name_words[0]
+            person = self.is_first_name(first, lower_words) or (
+                # no known first name: a title in an apposition, or a quote's speaker
+                all(self.is_surname(w, lower_words) for w in name_words)
+                and (title_after.match(text, end) is not None or speaker_before.search(lead) is not None)
+            )
+            if not person:
+                continue
+            name = " ".join(name_words)
+            if name in self.firm_names or " ".join(words[:keep]) in self.firm_names:
+                continue
+            out.add(name)
+            out.add(" ".join(words[:keep]))
+            if (cut := next((k for k, w in enumerate(words[:keep]) if w[:1].islower()), 0)) > 0:
+                # "Jean-Marc de La Tour": the name finder reads "Jean-Marc" and "La Tour"
+                out.add(" ".join(words[:cut]))
+                out.add(" ".join(w for w in words[cut:keep] if w[:1].isupper()))
+            if name_words[-1] not in self.firm_names:
+                out.add(name_words[-1])
+        found = frozenset(out)
+        if len(self._found) > 64:
+            self._found.clear()
+        self._found[text] = found
+        return found
+
