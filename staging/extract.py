@@ -19,7 +19,7 @@ from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money, local_currencies
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
-from warehouse.staging.people import People
+from warehouse.staging.people import People, affiliation, speaker
 from warehouse.staging.sentences import Sentence, split_sentences
 
 try:  # the date patterns live in their own module; extraction works without them
@@ -1815,6 +1815,8 @@ class _DocContext:
             role == "investor" and _INVESTOR_WORD.search(self.text, s.start, e.start)
         ):
             return False
+        if self.is_person(e) and speaker(self.text, e.start, e.end):
+            return False  # "», a déclaré X", "X said": who speaks of a deal puts no money in it
         if self.is_source(e) or self.is_place_use(e) or self.is_origin(e):
             return False
         after = self.text[e.end : e.end + 60]
@@ -2468,7 +2470,7 @@ class _DocContext:
                 return False
             if self.is_vendor(e, in_context=True):
                 return False  # "10,000 AMD GPUs": the chips' maker, not the actor
-            if not allow_persons and self.is_person(e):
+            if self.is_person(e) and (not allow_persons or speaker(self.text, e.start, e.end)):
                 return False
             return True
 
@@ -2508,9 +2510,13 @@ class _DocContext:
             # "« Nous avons investi ... », explique X": the speaker named after the quote
             said = _SPEAKER.search(self.text, cs, s.end)
             if said is not None:
-                speaker = next((e for e in self.ents(i) if e.start == said.end() and ok(e)), None)
-                if speaker is not None:
-                    return speaker, "speaker"
+                said_by = next((e for e in self.ents(i) if e.start == said.end()), None)
+                if said_by is not None and self.is_person(said_by):
+                    # "», explique X, associée chez Y": the firm X speaks for
+                    at = affiliation(self.text, said_by.end)
+                    said_by = next((e for e in self.ents(i) if e.start == at), None)
+                if said_by is not None and ok(said_by):
+                    return said_by, "speaker"
             # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
             main = self.main_firm(ok)
             return (main, "first_person") if main is not None else (None, "")

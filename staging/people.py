@@ -117,6 +117,44 @@ def _context() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return firm_before, title_after, speaker_before
 
 
+@cache
+def _speech() -> tuple[re.Pattern, re.Pattern]:
+    """(a speech verb right before a name: "», a déclaré X", "said X"; one right after it, past an
+    apposition: "X said", "X, cofondatrice de Y, a ajouté")."""
+    speech = _alternation(_markers("speech"))
+    before = re.compile(rf"(?:^|[»\"”,]\s*|\s)(?:{speech})\s+$", re.IGNORECASE)
+    after = re.compile(rf"\s*(?:,[^,.;:«»\"“”]{{1,80}},\s*)?(?:{speech})\b", re.IGNORECASE)
+    return before, after
+
+
+@cache
+def _affiliation() -> re.Pattern:
+    """After a person, the apposition naming whom they work for: ", associée chez Y", ", managing
+    partner at Y", ", CEO of Y", ", le fondateur de Y"; the pattern ends where Y starts."""
+    offices = _alternation([*(r["word"] for r in rows("name_filters") if r["kind"] == "title"
+                              and r["word"][-1:].isalpha()), *_markers("office")])
+    return re.compile(
+        r"\s*,\s*(?:(?:the|le|la|l['’]|son|sa|its|his|her|their|leur)\s*)?(?:[\w-]+\s+){0,2}?"
+        rf"(?:co-?)?(?:{offices})\s+(?:[\w-]+\s+){{0,2}}?"
+        r"(?:of|at|chez|de|du|d['’]|from|with)\s*(?:(?:the|la|le)\s+|l['’])?",
+        re.IGNORECASE,
+    )
+
+
+def speaker(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] says something: "», a déclaré X", "said X", "X said", "X, CEO of
+    Y, said". A speaker announces or comments a deal; that says nothing of their own money."""
+    before, after = _speech()
+    return before.search(text, max(0, start - 40), start) is not None or after.match(text, end) is not None
+
+
+def affiliation(text: str, end: int) -> int | None:
+    """Where the firm a person works for starts, in an apposition right after the person's name
+    ending at `end` (", associée chez Tarnow Capital"), else None."""
+    m = _affiliation().match(text, end)
+    return m.end() if m is not None else None
+
+
 class People:
     """The first names and the firm names of one project (seeds), and the person finder."""
 

@@ -60,6 +60,7 @@ COLUMNS = {
     "currency_context": "context",
     "local_currencies": "surface",
     "public_programmes": "word",
+    "person_markers": "word",
 }
 
 

@@ -1,0 +1,145 @@
+"""People are never firms: the person detector (staging/people.py) and how the extractor uses it.
+Names, firms and sentences are our own."""
+
+import pytest
+from warehouse.staging.people import People, affiliation, speaker
+
+
+def _parties(cands, role=None):
+    return [p.name for c in cands for p in c.parties if role is None or p.role == role]
+
+
+@pytest.fixture(scope="module")
+def people():
+    return People(firm_names=["Quanta Labs", "Orbis Capital", "Velmora"], place_forms=["France", "Georgia"])
+
+
+# -- the detector --------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["Camille Berthier", "Hélène Vasquez Ortega", "Jean-Pierre Roussel",
+                                  "Helene Dufour", "Akira Tanabe"])
+def test_a_known_first_name_and_surnames_make_a_person(people, name):
+    assert people.named(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Camille Berthier Capital",  # a firm word: a firm named after its founder
+    "Sofia Marchetti Robotics",
+    "Camille",  # a first name alone says nothing
+    "Brenner Okafor",  # no known first name
+    "Georgia Halvorsen",  # a place first
+    "Velmora Tanaka",  # a seed firm's name first
+    "Camille Berthier Dufour Rocca",  # too long for a person
+    "Camille AI",  # an acronym is no surname
+])
+def test_names_that_are_not_persons(people, name):
+    assert not people.named(name)
+
+
+def test_a_first_name_that_is_a_word_of_the_lexicons_or_of_the_text_does_not_count(people):
+    assert not people.is_first_name("Grant")  # a subsidy cue ("grant")
+    assert not people.is_first_name("May")  # a month
+    assert people.is_first_name("Rose")
+    assert not people.is_first_name("Rose", lower_words={"rose", "the"})  # the text writes "rose"
+
+
+def test_persons_of_a_document_and_their_later_surname_mentions(people):
+    text = ("Brivel Robotique lève 8 millions d'euros. Sa fondatrice Léa Fontanel veut recruter. "
+            "Fontanel vise l'Allemagne. La start-up Camille Labs et Tarnow Capital suivent.")
+    found = people.names(text)
+    assert {"Léa Fontanel", "Fontanel"} <= found
+    assert not {"Camille Labs", "Tarnow Capital", "Brivel Robotique"} & found
+
+
+def test_particles_titles_after_the_name_and_speakers(people):
+    text = ("Ursula von der Leyen a salué l'accord. \"It is a milestone,\" said Brenner Okafor. "
+            "Tomasz Wielki, cofondateur de Quillmark, confirme. Camille Berthier & Associés conseillent.")
+    found = people.names(text)
+    assert {"Ursula von der Leyen", "Ursula", "Leyen"} <= found
+    assert "Brenner Okafor" in found  # no known first name, but the speaker of a quote
+    assert "Tomasz Wielki" in found
+    assert "Camille Berthier" not in found  # "& Associés": a firm
+
+
+def test_firm_noun_before_a_name_makes_it_a_firm(people):
+    assert "Anna Lindqvist" not in people.names("The start-up Anna Lindqvist raised money.")
+    assert "Anna Lindqvist" in people.names("The founder Anna Lindqvist raised money.")
+
+
+def test_speaker_and_affiliation():
+    text = '"We invested," said Daniel Whitmore, managing partner at Halden Ventures.'
+    at = text.index("Daniel")
+    end = at + len("Daniel Whitmore")
+    assert speaker(text, at, end)
+    assert text[affiliation(text, end):].startswith("Halden Ventures")
+    text = "Daniel Whitmore, founder of Kestrel Forge, said the company raised money."
+    assert speaker(text, 0, len("Daniel Whitmore"))
+    text = "aux côtés de Julien Marceau, fondateur de Ostrava Labs, et de Tarnow Capital"
+    at = text.index("Julien")
+    assert not speaker(text, at, at + len("Julien Marceau"))
+
+
+# -- the extractor: announcers, speakers, CEOs and ministers are no parties -----------------------
+@pytest.mark.parametrize(("text", "lang", "person"), [
+    ("Brivel Robotique lève 8 millions d'euros auprès de Tarnow Capital. « Cette levée va accélérer "
+     "notre croissance », a déclaré Camille Berthier, cofondatrice de Brivel Robotique.", "fr", "Berthier"),
+    ("Brivel Robotique lève 5 millions d'euros auprès de Tarnow Capital, souligne Léa Fontanel.", "fr",
+     "Fontanel"),
+    ("Kestrel Forge raised $15 million from Halden Ventures. Daniel Whitmore welcomed the round.", "en",
+     "Whitmore"),
+    ("Quillmark will receive a $2 million grant from the Nordic Compute Office, Anders Holm announced.",
+     "en", "Holm"),
+    ("Kestrel Forge raised $20 million from Halden Ventures, its chief executive Daniel Whitmore said.",
+     "en", "Whitmore"),
+    ("Daniel Whitmore, founder of Kestrel Forge, said the company raised $12 million from Halden "
+     "Ventures.", "en", "Whitmore"),
+])
+def test_announcers_and_speakers_are_not_parties(extract, text, lang, person):
+    cands, _ = extract(text, lang)
+    assert cands
+    assert not any(person in name for name in _parties(cands)), _parties(cands)
+
+
+@pytest.mark.parametrize(("text", "lang", "firm"), [
+    ('"We invested $4 million in Quillmark," said Daniel Whitmore, managing partner at Halden Ventures.',
+     "en", "Halden Ventures"),
+    ("« Nous avons investi 4 millions d'euros dans Brivel Robotique », explique Léa Fontanel, "
+     "directrice générale de Tarnow Capital.", "fr", "Tarnow Capital"),
+])
+def test_a_quoted_investor_is_the_firm_the_speaker_works_for(extract, text, lang, firm):
+    cands, _ = extract(text, lang)
+    assert firm in _parties(cands, "investor")
+    assert not any(p.split()[0] in ("Daniel", "Léa") for p in _parties(cands))
+
+
+# -- a person who invests is an investor -----------------------------------------------------------
+@pytest.mark.parametrize(("text", "lang", "person"), [
+    ("Ostrava Labs lève 3 millions d'euros auprès de Tarnow Capital et du business angel Julien "
+     "Marceau.", "fr", "Julien Marceau"),
+    ("Quillmark, a London start-up, raised £4 million in a round led by Halden Ventures, with "
+     "participation from angel investor Sarah Okafor.", "en", "Sarah Okafor"),
+    ("Brivel Robotique a levé 2 millions d'euros aux côtés de Julien Marceau, fondateur de Ostrava "
+     "Labs, et de Tarnow Capital.", "fr", "Julien Marceau"),
+    ("Kestrel Forge has raised $15 million. Investors include Halden Ventures and Daniel Whitmore, "
+     "who invested personally.", "en", "Daniel Whitmore"),
+    ("Léa Fontanel et Tarnow Capital investissent 4 millions d'euros dans Brivel Robotique.", "fr",
+     "Léa Fontanel"),
+])
+def test_a_business_angel_is_an_investor(extract, text, lang, person):
+    cands, _ = extract(text, lang)
+    assert person in _parties(cands, "investor"), _parties(cands)
+
+
+# -- a firm named after a person stays a firm -------------------------------------------------------
+@pytest.mark.parametrize(("text", "lang", "role", "firm"), [
+    ("Lisbeth Moreau Capital investit 5 millions d'euros dans Ostrava Labs.", "fr", "investor",
+     "Lisbeth Moreau Capital"),
+    ("Marcel Dupré Ventures leads a $10 million round in Quillmark.", "en", "investor",
+     "Marcel Dupré Ventures"),
+    ("Anna Lindqvist Robotics raised $7 million from Halden Ventures.", "en", "investee",
+     "Anna Lindqvist Robotics"),
+    ("Camille Dufresne Robotique lève 6 millions d'euros auprès de Tarnow Capital.", "fr", "investee",
+     "Camille Dufresne Robotique"),
+])
+def test_firms_named_after_people_remain_firms(extract, text, lang, role, firm):
+    cands, _ = extract(text, lang)
+    assert firm in _parties(cands, role), _parties(cands)
