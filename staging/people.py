@@ -41,11 +41,18 @@ _VOCABULARY = {
 # lower-case words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman"
 _PARTICLES = r"(?:von|van|de|del|della|di|da|du|des|der|den|ter|bin|ben|ibn|al|el|la|le|dos|das)"
 _CAP_WORD = rf"[{_UP}][\w'’-]*"
-# a run of capitalised words (with particles between them), not inside a longer word
+# a run of capitalised words (with particles between them); `names` skips one inside a longer word
+_SPACE = r"[ \t\u00a0]+"
 _RUN = re.compile(
-    rf"(?<![\w'’.@-])[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
-    rf"(?:[ \t\u00a0]+(?:{_PARTICLES}[ \t\u00a0]+(?:(?:der|den|la|le|los)[ \t\u00a0]+)?)?{_CAP_WORD})+"
+    rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
+    rf"(?:{_SPACE}(?:{_PARTICLES}{_SPACE}(?:(?:der|den|la|le|los){_SPACE})?)?{_CAP_WORD})+"
 )
+_GLUED = re.compile(r"[\w'’.@-]")
+_TOKEN = re.compile(r"[^ \t\u00a0]+")
+_PARTICLE = re.compile(_PARTICLES + r"|der|den|la|le|los")
+# a surname's shape: capitalised, no digit, no second capital unless after a hyphen or apostrophe
+# ("AI", "SAS" are no surnames; "Stark-Watzinger", "O'Neill" are)
+_SURNAME_SHAPE = re.compile(rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*")
 _NEXT_WORD = re.compile(rf"\s*(?:&|\+|{_CAP_WORD})")
 
 
@@ -88,6 +95,13 @@ def _vocabulary() -> frozenset[str]:
     for stoplist in _stoplists():
         out.update(fold(w) for w in stoplist)
     return frozenset(out)
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Place names of the generated lexicons ("Mato Grosso", "Sophia Antipolis" is no person)."""
+    return frozenset(r[column] for name, column in (("cities", "city"), ("cldr_cities", "city"),
+                                                     ("region_names", "name")) for r in rows(name))
 
 
 @cache
@@ -160,33 +174,41 @@ class People:
 
     def __init__(self, firm_names: Iterable[str], place_forms: Iterable[str], generic: Iterable[str] = ()):
         self.firm_names = frozenset(firm_names)
+        self.places = _places() | frozenset(place_forms)
         # a one-word firm or place name is not read as a first name ("Meta", "Georgia")
         excluded = {fold(n) for n in (*self.firm_names, *place_forms) if " " not in n}
         self.first = _listed_first_names() - excluded
         self.not_surname = firm_words() | frozenset(generic) | frozenset(place_forms)
         self._found: dict[str, frozenset[str]] = {}
+        self._first_cache: dict[str, bool] = {}
+        self._surname_cache: dict[str, bool] = {}
 
     def is_first_name(self, word: str, lower_words: set[str] | frozenset[str] = frozenset()) -> bool:
         """A known first name ("Camille", "Jean-Pierre", "Helene"), not written in lower case in
         the document ("Grant" in a text about a grant)."""
-        if word.lower() in lower_words:
-            return False
-        key = fold(word)
-        return key in self.first or ("-" in key and all(p in self.first for p in key.split("-")))
+        known = self._first_cache.get(word)
+        if known is None:
+            key = fold(word)
+            known = key in self.first or ("-" in key and all(p in self.first for p in key.split("-")))
+            self._first_cache[word] = known
+        return known and word.lower() not in lower_words
 
     def is_surname(self, word: str, lower_words: set[str] | frozenset[str] = frozenset()) -> bool:
         """A capitalised word that may be a surname: no acronym ("AI"), digit, firm word
         ("Capital"), generic or place word, nor a word the document writes in lower case."""
-        if not word[:1].isupper() or any(ch.isdigit() for ch in word):
-            return False
-        if sum(ch.isupper() for ch in word) > 1 and "-" not in word and "'" not in word and "’" not in word:
-            return False  # "AI", "SAS", "McKinsey" is rare enough among founders' names
-        return (word not in self.not_surname and word.lower() not in lower_words
-                and fold(word) not in _vocabulary())
+        shaped = self._surname_cache.get(word)
+        if shaped is None:
+            shaped = (
+                _SURNAME_SHAPE.fullmatch(word) is not None
+                and word not in self.not_surname
+                and fold(word) not in _vocabulary()
+            )
+            self._surname_cache[word] = shaped
+        return shaped and word.lower() not in lower_words
 
     def named(self, name: str, lower_words: set[str] | frozenset[str] = frozenset()) -> bool:
         """ "Camille Berthier", "Jean-Pierre Rocca Dias": a first name and one or two surnames."""
-        words = [w for w in name.split() if not re.fullmatch(_PARTICLES, w)]
+        words = [w for w in name.split() if not _PARTICLE.fullmatch(w)]
         return (
             2 <= len(words) <= 3
             and name not in self.firm_names
@@ -200,47 +222,67 @@ class People:
         alone ("Berthier"), unless a firm of the seeds bears it."""
         if text in self._found:
             return self._found[text]
-        firm_before, title_after, speaker_before = _context()
         out: set[str] = set()
+        _firm_before, title_after, speaker_before = _context()
         for m in _RUN.finditer(text):
-            words = m.group().split()
-            # the capitalised run, cut before a word that cannot be part of a person's name
-            keep = 1
-            while keep < len(words) and (
-                re.fullmatch(_PARTICLES, words[keep]) or re.fullmatch(r"der|den|la|le|los", words[keep])
-                or self.is_surname(words[keep], lower_words)
-            ):
-                keep += 1
-            name_words = [w for w in words[:keep] if not re.fullmatch(_PARTICLES + "|der|den|la|le|los", w)]
-            if not 2 <= len(name_words) <= 3:
-                continue
-            if keep < len(words):
-                continue  # a longer name: "Camille Berthier Capital", "Jean Martin Robotique Labs"
-            end = m.end()
-            if (hit := _NEXT_WORD.match(text, end)) and hit.group().strip() in ("&", "+"):
-                continue  # "Camille Berthier & Associés"
-            lead = text[max(0, m.start() - 40) : m.start()]
-            if firm_before.search(lead):
-                continue  # "la start-up Camille Labs", "the fund Serena Capital"
-            first = name_words[0]
-            person = self.is_first_name(first, lower_words) or (
-                # no known first name: a title in an apposition, or a quote's speaker
-                all(self.is_surname(w, lower_words) for w in name_words)
-                and (title_after.match(text, end) is not None or speaker_before.search(lead) is not None)
-            )
-            if not person:
-                continue
-            name = " ".join(name_words)
-            if name in self.firm_names or " ".join(words[:keep]) in self.firm_names:
-                continue
-            out.add(name)
-            out.add(" ".join(words[:keep]))
-            if (cut := next((k for k, w in enumerate(words[:keep]) if w[:1].islower()), 0)) > 0:
-                # "Jean-Marc de La Tour": the name finder reads "Jean-Marc" and "La Tour"
-                out.add(" ".join(words[:cut]))
-                out.add(" ".join(w for w in words[cut:keep] if w[:1].isupper()))
-            if name_words[-1] not in self.firm_names:
-                out.add(name_words[-1])
+            if m.start() and _GLUED.match(text, m.start() - 1):
+                continue  # inside a word ("McKinsey"), an address or a hyphenated compound
+            tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, m.start(), m.end())]
+            for k, (_start, _end, first) in enumerate(tokens):
+                if first[:1].islower() or (k and tokens[k - 1][2] in firm_words()):
+                    continue  # "Fondation Camille Berthier": a firm named after a person
+                if self.is_first_name(first, lower_words):
+                    self._person_at(text, tokens[k:], lower_words, True, out)
+                elif k == 0 and (
+                    title_after.match(text, m.end())
+                    or speaker_before.search(text, max(0, m.start() - 40), m.start())
+                ):
+                    self._person_at(text, tokens, lower_words, False, out)
+        found = frozenset(out)
+        if len(self._found) > 64:
+            self._found.clear()
+        self._found[text] = found
+        return found
+
+    def _person_at(self, text: str, tokens: list, lower_words, first_name: bool, out: set[str]) -> None:
+        """Whether the run of `tokens` (from a first name, or from the start of a capitalised run)
+        is a person's name; if so, its forms go into `out`."""
+        words = [w for _a, _b, w in tokens]
+        # the name, up to a word that cannot be part of a person's name
+        keep = 1
+        while keep < len(words) and (
+            _PARTICLE.fullmatch(words[keep]) or self.is_surname(words[keep], lower_words)
+        ):
+            keep += 1
+        if keep < len(words):
+            return  # a longer name: "Camille Berthier Capital", "Jean Martin Robotique Labs"
+        name_words = [w for w in words if not _PARTICLE.fullmatch(w)]
+        if not 2 <= len(name_words) <= 3:
+            return
+        start, end = tokens[0][0], tokens[-1][1]
+        if (hit := _NEXT_WORD.match(text, end)) and hit.group().strip() in ("&", "+"):
+            return  # "Camille Berthier & Associés"
+        firm_before, title_after, speaker_before = _context()
+        lead = text[max(0, start - 40) : start]
+        if firm_before.search(lead):
+            return  # "la start-up Camille Labs", "the fund Serena Capital"
+        if not first_name and not (
+            # no known first name: a title in an apposition, or a quote's speaker
+            self.is_surname(words[0], lower_words)
+            and (title_after.match(text, end) is not None or speaker_before.search(lead) is not None)
+        ):
+            return
+        name, written = " ".join(name_words), " ".join(words)
+        if any(n in self.firm_names or n in self.places for n in (name, written)):
+            return  # "Robert Bosch" in the seeds, "Mato Grosso"
+        out.update((name, written))
+        if (cut := next((k for k, w in enumerate(words) if w[:1].islower()), 0)) > 0:
+            # "Jean-Marc de La Tour": the name finder reads "Jean-Marc" and "La Tour"
+            out.add(" ".join(words[:cut]))
+            out.add(" ".join(w for w in words[cut:] if w[:1].isupper()))
+        if name_words[-1] not in self.firm_names:
+            out.add(name_words[-1])
+
         found = frozenset(out)
         if len(self._found) > 64:
             self._found.clear()
