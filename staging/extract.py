@@ -19,7 +19,7 @@ from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money, local_currencies
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
-from warehouse.staging.people import People, affiliation, speaker
+from warehouse.staging.people import People, affiliation, invests, speaker
 from warehouse.staging.sentences import Sentence, split_sentences
 
 try:  # the date patterns live in their own module; extraction works without them
@@ -1812,7 +1812,8 @@ class _DocContext:
         s = self.sentences[j]
         if self.is_person(e) and not persons and not (
             # "Individual investors include ... Eric Schmidt": a person who invests is an investor
-            role == "investor" and _INVESTOR_WORD.search(self.text, s.start, e.start)
+            role == "investor"
+            and (_INVESTOR_WORD.search(self.text, s.start, e.start) or invests(self.text, e.end))
         ):
             return False
         if self.is_person(e) and speaker(self.text, e.start, e.end):

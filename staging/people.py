@@ -162,6 +162,22 @@ def speaker(text: str, start: int, end: int) -> bool:
     return before.search(text, max(0, start - 40), start) is not None or after.match(text, end) is not None
 
 
+@cache
+def _invest_after() -> re.Pattern:
+    verbs = _alternation(_markers("invests"))
+    return re.compile(
+        r"(?:\s*,[^,;.:«»\"“”]{1,80},)?\s*(?:(?:also|aussi|également|a|ont|has|have|had|personally|"
+        rf"personnellement|lui-même|elle-même)\s+)*(?:{verbs})\b",
+        re.IGNORECASE,
+    )
+
+
+def invests(text: str, end: int) -> bool:
+    """The person whose name ends at `end` is said to put money in: "X, the co-founder of Y, also
+    invested personally", "X a investi à titre personnel", "X participe au tour"."""
+    return _invest_after().match(text, end) is not None
+
+
 def affiliation(text: str, end: int) -> int | None:
     """Where the firm a person works for starts, in an apposition right after the person's name
     ending at `end` (", associée chez Tarnow Capital"), else None."""

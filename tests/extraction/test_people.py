@@ -123,6 +123,8 @@ def test_a_quoted_investor_is_the_firm_the_speaker_works_for(extract, text, lang
      "who invested personally.", "en", "Daniel Whitmore"),
     ("Léa Fontanel et Tarnow Capital investissent 4 millions d'euros dans Brivel Robotique.", "fr",
      "Léa Fontanel"),
+    ("Kestrel Forge raised $15 million from Halden Ventures. Daniel Whitmore, the co-founder of "
+     "Quillmark, also invested personally.", "en", "Daniel Whitmore"),
 ])
 def test_a_business_angel_is_an_investor(extract, text, lang, person):
     cands, _ = extract(text, lang)
@@ -143,3 +145,9 @@ def test_a_business_angel_is_an_investor(extract, text, lang, person):
 def test_firms_named_after_people_remain_firms(extract, text, lang, role, firm):
     cands, _ = extract(text, lang)
     assert firm in _parties(cands, role), _parties(cands)
+
+
+def test_a_person_who_only_comments_the_round_is_no_investor(extract):
+    cands, _ = extract("Kestrel Forge raised $15 million from Halden Ventures. Daniel Whitmore, the "
+                       "co-founder of Quillmark, said the round took part of a larger plan.", "en")
+    assert "Daniel Whitmore" not in _parties(cands), _parties(cands)
