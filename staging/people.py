@@ -10,7 +10,8 @@ A capitalised name is a person when
 (A title before a name, "le ministre X", is read by the extractor itself, in `_DocContext.ents`.)
 
 A name with a firm word in it or right after it ("Camille Berthier Capital", "Kima Ventures"),
-or one the text presents as a firm ("la start-up Camille Labs"), is a firm. A first name that is
+or one the text presents as a firm ("la start-up Camille Labs", "Lila Moreno, a Boston start-up"),
+is a firm. A first name that is
 also a word of the extractor's lexicons, a stop word, a place or a seed firm name ("Grant", "May",
 "Georgia", "Meta") does not count, nor one the document writes in lower case ("grant").
 
@@ -129,6 +130,17 @@ def _context() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     speech = _alternation(_markers("speech"))
     speaker_before = re.compile(rf"[»\"”]\s*,?\s*(?:{speech})\s+$", re.IGNORECASE)
     return firm_before, title_after, speaker_before
+
+
+@cache
+def _firm_after() -> re.Pattern:
+    """An apposition calling the name before it a firm: ", a Boston start-up", ", une jeune pousse"."""
+    nouns = _alternation(_markers("firm_noun"))
+    return re.compile(
+        r"\s*,\s*(?:(?:a|an|the|its|un|une|la|le|les|sa|son)\s+|l['’])(?:[\w'’-]+\s+){0,3}?"
+        rf"(?:{nouns})\b(?!['’]s\b)",  # not "X, the start-up's founder"
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -280,8 +292,8 @@ class People:
             return  # "Camille Berthier & Associés"
         firm_before, title_after, speaker_before = _context()
         lead = text[max(0, start - 40) : start]
-        if firm_before.search(lead):
-            return  # "la start-up Camille Labs", "the fund Serena Capital"
+        if firm_before.search(lead) or _firm_after().match(text, end):
+            return  # "la start-up Camille Labs", "Lila Moreno, a Boston start-up,"
         if not first_name and not (
             # no known first name: a title in an apposition, or a quote's speaker
             self.is_surname(words[0], lower_words)

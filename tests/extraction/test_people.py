@@ -65,6 +65,12 @@ def test_firm_noun_before_a_name_makes_it_a_firm(people):
     assert "Anna Lindqvist" in people.names("The founder Anna Lindqvist raised money.")
 
 
+def test_an_apposition_calling_the_name_a_firm_makes_it_a_firm(people):
+    assert "Lila Moreno" not in people.names("Lila Moreno, a Boston start-up, raised money.")
+    assert "Lila Moreno" not in people.names("Lila Moreno, une jeune pousse lyonnaise, lève des fonds.")
+    assert "Lila Moreno" in people.names("Lila Moreno, the start-up's founder, raised money.")
+
+
 def test_speaker_and_affiliation():
     text = '"We invested," said Daniel Whitmore, managing partner at Halden Ventures.'
     at = text.index("Daniel")
@@ -141,6 +147,8 @@ def test_a_business_angel_is_an_investor(extract, text, lang, person):
      "Anna Lindqvist Robotics"),
     ("Camille Dufresne Robotique lève 6 millions d'euros auprès de Tarnow Capital.", "fr", "investee",
      "Camille Dufresne Robotique"),
+    ("Lila Moreno, a Boston start-up, raised $6 million from Halden Ventures.", "en", "investee",
+     "Lila Moreno"),
 ])
 def test_firms_named_after_people_remain_firms(extract, text, lang, role, firm):
     cands, _ = extract(text, lang)
