@@ -50,6 +50,17 @@ _RUN = re.compile(
 )
 _GLUED = re.compile(r"[\w'’.@-]")
 _TOKEN = re.compile(r"[^ \t\u00a0]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _token(t: re.Match) -> tuple[int, int, str]:
+    """A word of a run, without a possessive ("Meloni's government": "Meloni")."""
+    word = t.group()
+    if _POSSESSIVE.search(word):
+        return t.start(), t.end() - 2, word[:-2]
+    return t.start(), t.end(), word
+
+
 _PARTICLE = re.compile(_PARTICLES + r"|der|den|la|le|los")
 # a surname's shape: capitalised, no digit, no second capital unless after a hyphen or apostrophe
 # ("AI", "SAS" are no surnames; "Stark-Watzinger", "O'Neill" are)
@@ -255,7 +266,10 @@ class People:
         for m in _RUN.finditer(text):
             if m.start() and _GLUED.match(text, m.start() - 1):
                 continue  # inside a word ("McKinsey"), an address or a hyphenated compound
-            tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, m.start(), m.end())]
+            words = list(_TOKEN.finditer(text, m.start(), m.end()))
+            # a possessive ends the name: "Elena Varga's Kestrel Forge"
+            cut = next((k + 1 for k, w in enumerate(words) if _POSSESSIVE.search(w.group())), len(words))
+            tokens = [_token(w) for w in words[:cut]]
             for k, (_start, _end, first) in enumerate(tokens):
                 if first[:1].islower() or (k and tokens[k - 1][2] in firm_words()):
                     continue  # "Fondation Camille Berthier": a firm named after a person

@@ -60,6 +60,12 @@ def test_particles_titles_after_the_name_and_speakers(people):
     assert "Camille Berthier" not in found  # "& Associés": a firm
 
 
+def test_a_possessive_is_no_part_of_the_name(people):
+    found = people.names("Prime Minister Elena Varga's government approved the plan.")
+    assert {"Elena Varga", "Varga"} <= found
+    assert "Elena Varga" in people.names("Elena Varga's Kestrel Forge raised money.")
+
+
 def test_firm_noun_before_a_name_makes_it_a_firm(people):
     assert "Anna Lindqvist" not in people.names("The start-up Anna Lindqvist raised money.")
     assert "Anna Lindqvist" in people.names("The founder Anna Lindqvist raised money.")
