@@ -19,7 +19,7 @@ from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.money import Money, find_money, local_currencies
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
-from warehouse.staging.people import People, affiliation, invests, speaker
+from warehouse.staging.people import People, affiliation, invests, speaker, titled
 from warehouse.staging.sentences import Sentence, split_sentences
 
 try:  # the date patterns live in their own module; extraction works without them
@@ -613,15 +613,6 @@ def _trie_alt(words: set[str]) -> str:
 
 
 @cache
-def _titles() -> re.Pattern:
-    return re.compile(
-        rf"(?<![\w]){_filter_first('title')}(?:{_filter_alt('title')})"
-        r"(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){0,3}?[\s,]+$",
-        re.IGNORECASE,
-    )
-
-
-@cache
 def _media() -> re.Pattern:
     alt = _filter_alt("media")
     return re.compile(
@@ -1119,7 +1110,7 @@ class _DocContext:
                 hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
                 if hit and hit.start() <= e.start + 1:
                     continue  # "Grace Hopper" is a chip, not a firm
-            if _titles().search(self.text[max(s.start, e.start - 60) : e.start]) or _BYLINE.match(s.text):
+            if titled(self.text, s.start, e.start) or _BYLINE.match(s.text):
                 self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
             if _media().search(self.text[max(s.start, e.start - 40) : e.start]):
                 continue  # "le quotidien économique Handelsblatt": a news source, never a party

@@ -7,7 +7,8 @@ A capitalised name is a person when
 - a title follows it in an apposition ("X, cofondateur de Y", "X, the firm's chief executive");
 - it names the speaker of a quote ("», explique X", "," said X");
 - or it is a later mention of such a person by the surname alone ("Berthier a ajouté").
-(A title before a name, "le ministre X", is read by the extractor itself, in `_DocContext.ents`.)
+- or a title stands before it ("le ministre X", "CEO X"): `titled`, which the extractor asks for
+  each name it finds (`_DocContext.ents`), one-word names included ("le ministre Lescure").
 
 A name with a firm word in it or right after it ("Camille Berthier Capital", "Kima Ventures"),
 or one the text presents as a firm ("la start-up Camille Labs", "Lila Moreno, a Boston start-up"),
@@ -75,11 +76,23 @@ def fold(word: str) -> str:
 
 
 def _apos(word: str) -> str:
-    return re.escape(word).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", r"\s+")
+    """A word as a regex: either apostrophe for both, a space for one or more."""
+    return re.sub(r"['’]", "['’]", re.escape(word)).replace(r"\ ", " +")
+
+
+def _first_chars(words: Iterable[str]) -> str:
+    """A look-ahead for the first characters of `words`: the regex engine skips a position no word
+    starts at in one test instead of trying every word (no match changes)."""
+    firsts: set[str] = set()
+    for w in words:
+        if not w:
+            return ""
+        firsts.update("'’" if w[0] in "'’" else w[0])
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(_apos(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -176,6 +189,24 @@ def _affiliation() -> re.Pattern:
         r"(?:of|at|chez|de|du|d['’]|from|with)\s*(?:(?:the|la|le)\s+|l['’])?",
         re.IGNORECASE,
     )
+
+
+@cache
+def _title_before() -> re.Pattern:
+    """A title before a name, up to three words between ("le ministre X", "CEO X", "le ministre
+    délégué au Numérique, X"), not "le fondateur de X" (X is then the firm)."""
+    words = [r["word"] for r in rows("name_filters") if r["kind"] == "title"]
+    return re.compile(
+        rf"(?<![\w]){_first_chars(words)}(?:{_alternation(words)})"
+        r"(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){0,3}?[\s,]+$",
+        re.IGNORECASE,
+    )
+
+
+def titled(text: str, lo: int, start: int) -> bool:
+    """A title stands before the name starting at `start` (within 60 characters, not before `lo`,
+    the start of its sentence)."""
+    return _title_before().search(text[max(lo, start - 60) : start]) is not None
 
 
 def speaker(text: str, start: int, end: int) -> bool:
