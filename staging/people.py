@@ -4,20 +4,25 @@ announces, the CEO): the extractor asks `People.names(...)` for the persons of a
 A capitalised name is a person when
 - it opens on a known first name (`lexicons/first_names.csv`, generated from Faker) followed by
   one or two capitalised words that read as surnames ("Camille Berthier", "Jean-Pierre de Rocca");
+- a title stands before it ("le ministre X", "CEO X"): `titled`, which the extractor asks for each
+  name it finds (`_DocContext.ents`), one-word names included ("le ministre Lescure");
 - a title follows it in an apposition ("X, cofondateur de Y", "X, the firm's chief executive");
 - it names the speaker of a quote ("», explique X", "," said X");
 - or it is a later mention of such a person by the surname alone ("Berthier a ajouté").
-- or a title stands before it ("le ministre X", "CEO X"): `titled`, which the extractor asks for
-  each name it finds (`_DocContext.ents`), one-word names included ("le ministre Lescure").
 
 A name with a firm word in it or right after it ("Camille Berthier Capital", "Kima Ventures"),
 or one the text presents as a firm ("la start-up Camille Labs", "Lila Moreno, a Boston start-up"),
-is a firm. A first name that is
-also a word of the extractor's lexicons, a stop word, a place or a seed firm name ("Grant", "May",
-"Georgia", "Meta") does not count, nor one the document writes in lower case ("grant").
+is a firm. A first name that is also a word of the extractor's lexicons, a stop word, a place or
+a seed firm name ("Grant", "May", "Georgia", "Meta") does not count, nor one the document writes
+in lower case ("grant").
 
-Vocabulary: `lexicons/person_markers.csv` (`firm_word`, `firm_noun`, `speech`), the `title`
-words of `lexicons/name_filters.csv`.
+A person is a party only where the text says they put money in (the extractor's roles): the
+subject of an investing verb, a member of an investor list ("aux côtés de X", "led by X"), a
+"business angel X", "X, who also invested"; never a quote's speaker (`speaker`: the firm of the
+apposition after them speaks, `affiliation`), an announcer, a CEO or a minister.
+
+Vocabulary: `lexicons/person_markers.csv` (`firm_word`, `firm_noun`, `speech`, `office`,
+`invests`), the `title` words of `lexicons/name_filters.csv`.
 """
 
 from __future__ import annotations
