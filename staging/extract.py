@@ -394,7 +394,8 @@ _NAME_TAIL = re.compile(
 )
 _BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
 _BODY_LEFT = re.compile(
-    r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par)\s*|['’]s\s+)(?:[\w-]+\s+)?$",
+    # "X a annoncé que l'État accorde": the subject of a clause after "que"/"that"
+    r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par|que|that)\s*|['’]s\s+)(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 

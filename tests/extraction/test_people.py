@@ -165,3 +165,14 @@ def test_a_person_who_only_comments_the_round_is_no_investor(extract):
     cands, _ = extract("Kestrel Forge raised $15 million from Halden Ventures. Daniel Whitmore, the "
                        "co-founder of Quillmark, said the round took part of a larger plan.", "en")
     assert "Daniel Whitmore" not in _parties(cands), _parties(cands)
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Valmont a annoncé que l'État accorde 12 millions d'euros à Brivel Robotique.",
+    "Le ministre Hugo Valmont a annoncé que l'État accorde 12 millions d'euros à Brivel Robotique.",
+])
+def test_the_announcer_of_a_grant_is_not_its_grantor(extract, text):
+    cands, _ = extract(text, "fr")
+    assert [c.fact_type for c in cands] == ["subsidy"]
+    assert _parties(cands, "grantor") == ["l'État"]
+    assert _parties(cands, "recipient") == ["Brivel Robotique"]
