@@ -3021,6 +3021,8 @@ class _DocContext:
                             break
                         if self.is_vendor(e, in_context=True) or self.is_origin(e):
                             break
+                        if self.is_person(e) and speaker(self.text, e.start, e.end):
+                            break  # "Le PDG de A, X, a annoncé": X speaks for A
                         parties.append(Party("investor", e.name, e.start, e.end, "subject"))
                         last = e
             if target and (not subj or target.name != subj.name):

@@ -178,7 +178,7 @@ def _speech() -> tuple[re.Pattern, re.Pattern]:
     apposition: "X said", "X, cofondatrice de Y, a ajouté")."""
     speech = _alternation(_markers("speech"))
     before = re.compile(rf"(?:^|[»\"”,]\s*|\s)(?:{speech})\s+$", re.IGNORECASE)
-    after = re.compile(rf"\s*(?:,[^,.;:«»\"“”]{{1,80}},\s*)?(?:{speech})\b", re.IGNORECASE)
+    after = re.compile(rf"\s*(?:,[^,.;:«»\"“”]{{1,80}},)?\s*,?\s*(?:{speech})\b", re.IGNORECASE)
     return before, after
 
 

@@ -176,3 +176,17 @@ def test_the_announcer_of_a_grant_is_not_its_grantor(extract, text):
     assert [c.fact_type for c in cands] == ["subsidy"]
     assert _parties(cands, "grantor") == ["l'État"]
     assert _parties(cands, "recipient") == ["Brivel Robotique"]
+
+
+@pytest.mark.parametrize(("text", "lang", "investor", "person"), [
+    ("Le PDG de Tarnow Capital, Marc Delorme, a annoncé un investissement de 10 millions d'euros dans "
+     "Brivel Robotique.", "fr", "Tarnow Capital", "Marc Delorme"),
+    ("Daniel Whitmore, chief executive of Halden Ventures, announced a $10 million investment in Kestrel "
+     "Forge.", "en", "Halden Ventures", "Daniel Whitmore"),
+    ("Daniel Whitmore announced a $10 million investment in Kestrel Forge. The money comes from Halden "
+     "Ventures.", "en", "Halden Ventures", "Daniel Whitmore"),
+])
+def test_the_announcer_of_an_investment_is_not_its_investor(extract, text, lang, investor, person):
+    cands, _ = extract(text, lang)
+    assert investor in _parties(cands, "investor"), _parties(cands)
+    assert person not in _parties(cands), _parties(cands)
