@@ -3661,15 +3661,17 @@ class _DocContext:
         return chip_models().get(model) if model else None
 
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
-        inside = self.dates_in(s.start, s.end)
+        # a deadline ("by 2030") or a date after the article's ("in 2027") says when
+        # something is planned, never when it was announced
+        inside = [
+            d
+            for d in self.dates_in(s.start, s.end)
+            if not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
+            and not (self.published and d.value > self.published)
+        ]
         # a dateline ("PARIS, 12 juin 2024 —") dates the article, not the event
         dash = re.search(r" [—–] ", s.text)
-        own = [
-            d
-            for d in inside
-            if not (dash and d.end <= s.start + dash.start())
-            and not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
-        ]
+        own = [d for d in inside if not (dash and d.end <= s.start + dash.start())]
         relative = self.relative_day(s)
         if own and (relative is None or any(d.precision == "day" for d in own)):
             best = next((d for d in own if d.precision == "day"), own[0])
