@@ -31,6 +31,8 @@ FIRMS = [
     ("scaleway", "Scaleway", "FR", "cloud"),
     ("humain", "Humain", "SA", "company"),
     ("stargate", "Stargate", "US", "project"),
+    ("kestrel", "Kestrel", "KR", "company"),
+    ("kestrel-cloud", "Kestrel Cloud", "KR", "cloud"),
 ]
 ALIASES = [
     ("Mistral", "mistral-ai"),
