@@ -869,6 +869,14 @@ _FIRM_NOUNS = (
     r"fabricant|éditeur|concepteur|opérateur|scale-?up|company|firm|group|outfit|operator|unicorn|chipmaker|"
     r"developer|provider|designer|maker"
 )
+# a plural, collective subject: "Swedish AI startups raised $900m in 2025", "les start-up bretonnes
+# ont levé": a sector's total, no one firm's deal
+_COLLECTIVE = re.compile(
+    r"\b(?:start-?ups|scale-?ups|companies|firms|businesses|projects|unicorns)\b"
+    r"|\b(?:les|des|ces|nos|leurs|plusieurs)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:start-?ups?|scale-?ups?|jeunes\s+pousses|entreprises|sociétés|projets|licornes|pépites)\b",
+    re.IGNORECASE,
+)
 # a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"
 _ANAPHOR = re.compile(
     rf"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
@@ -2480,6 +2488,20 @@ class _DocContext:
                 if _ANAPHOR.match(self.text, seg):
                     anaphor = True
                     break
+        collective = _COLLECTIVE.search(self.text, lo, cs)
+        if (
+            collective
+            and not any(  # "Kalmar and two other startups raised": Kalmar is the subject
+                ok(e) and lo <= e.start and self.text[e.end : collective.start()].strip()
+                for e in self.ents(i)
+                if e.end <= collective.start()
+            )
+            and not any(
+                a.start() >= collective.end() or a.end() <= collective.start()
+                for a in _ANAPHOR.finditer(self.text, lo, cs)
+            )
+        ):
+            return None, ""  # "Nordic AI startups raised": the name only qualifies them
         found = None
         if not anaphor:
             found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
@@ -2875,6 +2897,10 @@ class _DocContext:
             m = hits[-1] if hits else None
             if m and m.group(0).lower() == "to" and _PURPOSE_TO.match(before[m.end() :]):
                 continue  # "raised $5M to build models for X": a purpose, not a recipient
+            if m and m.group(0).lower() == "to" and re.search(
+                r"\b(?:according|thanks|due|compared|close|next)\s+$", before[: m.start()], re.IGNORECASE
+            ):
+                continue  # "according to Dealroom", "compared to X": a source or a yardstick
             if m and self.descriptor_only(before[m.end() :]):
                 # "in Abu Dhabi's G42": the possessed name is the one meant
                 if (
