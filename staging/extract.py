@@ -858,6 +858,11 @@ _MODIFIER_BEFORE_NAME = re.compile(
     r"maker|chipmaker|provider|outfit)\s+(?:[A-ZÀ-ÖØ-Þ]|\d+[A-Z])"
 )
 # between an amount and the noun that says what it is: "$3 million grant", "¥90 billion in subsidies"
+# one or two modifiers between an amount and its noun: "a €2m research grant", "$3m state subsidy"
+_MODIFIER_GAP = re.compile(
+    r"\s+(?:(?!(?:to|for|from|in|into|with|and|or|as|of|by|on|at|the|a|an|its|their|this|that)\b)"
+    r"[a-z][a-z-]*\s+){1,2}"
+)
 _NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*)?", re.IGNORECASE)
 # what may follow a public-body word up to a word of its name: "de l'Économie, de la Recherche et de l'"
 _BODY_NAME_REST = re.compile(
@@ -1883,10 +1888,19 @@ class _DocContext:
             and m.end <= hi
             # "a €1 billion investment": an amount touching another kind of cue is that cue's; the
             # noun after it wins over the verb before it ("received a $3 million grant")
-            and not any(0 <= a - m.end <= 2 for a, b in others)
+            and not any(
+                0 <= a - m.end <= 2 or _MODIFIER_GAP.fullmatch(self.text, m.end, a) for a, b in others
+            )
             and not (
                 any(0 <= m.start - b <= 4 for a, b in others)
-                and not any(a >= m.end and _NOUN_AFTER.fullmatch(self.text, m.end, a) for a, b in mine)
+                and not any(
+                    a >= m.end
+                    and (
+                        _NOUN_AFTER.fullmatch(self.text, m.end, a)
+                        or _MODIFIER_GAP.fullmatch(self.text, m.end, a)
+                    )
+                    for a, b in mine
+                )
             )
         ]
         amounts = self.pick_amounts(own_money, cs, ce)
@@ -3283,6 +3297,8 @@ class _DocContext:
                 ]
                 c.country_code = home
                 return [c]
+            if subj is not None:
+                return []  # the firm receives: it grants nothing, and the text names no state
         if body is None and named is None:
             subj, how = self.subject(i, s, cs)
             known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"

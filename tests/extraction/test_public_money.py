@@ -156,6 +156,24 @@ def test_a_grant_noun_a_firm_obtains_is_a_subsidy(extract):
     assert parties(c, "recipient") == ["Vorelia Semiconducteurs"]
 
 
+def test_a_grant_noun_after_a_modifier_wins_over_the_verb(extract):
+    # "received a €2m research grant": the noun after the amount types it, modifiers between
+    for text in (
+        "Halvard Robotics, a Bergen start-up, has received a €2m research grant from the Norwegian "
+        "government.",
+        "Halvard Robotics, based in Bergen, Norway, has received a $3 million innovation grant.",
+    ):
+        cands, _ = extract(text, "en")
+        assert of_type(cands, "investment") == [], text
+        (c,) = of_type(cands, "subsidy")
+        assert parties(c, "recipient") == ["Halvard Robotics"]
+
+
+def test_a_firm_receiving_a_grant_from_no_named_state_grants_nothing(extract):
+    cands, _ = extract("Halvard Robotics has received a €2m research grant.", "en")
+    assert [p for c in cands for p in c.parties if p.role == "grantor"] == []
+
+
 def test_the_budget_is_a_public_grantor(extract):
     cands, _ = extract(
         "The Union Budget allocated Rs 1,500 crore to the national quantum mission this year.", "en"
