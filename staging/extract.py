@@ -1235,7 +1235,7 @@ class _DocContext:
             if _adverbs(self.lang) is not None:
                 before = _adverbs(self.lang).sub("", before)[-70:]
             next_start = ms[k + 1].start if k + 1 < len(ms) else s.end
-            after = self.text[m.end : min(next_start, m.end + 25)]
+            after = self.text[m.end : min(next_start, m.end + 45)]
             label, best = None, None
             for rx, lab, pos in _nonfact(self.lang):
                 if pos in ("before", "both"):
