@@ -2502,18 +2502,16 @@ class _DocContext:
                 if _ANAPHOR.match(self.text, seg):
                     anaphor = True
                     break
-        collective = _COLLECTIVE.search(self.text, lo, cs)
+        # the sentence's subject, whichever of its cues: "AI startups raised €250m, less than one round"
+        collective = _COLLECTIVE.search(self.text, s.start, cs)
         if (
             collective
             and not any(  # "Kalmar and two other startups raised": Kalmar is the subject
-                ok(e) and lo <= e.start and self.text[e.end : collective.start()].strip()
+                ok(e) and self.text[e.end : collective.start()].strip()
                 for e in self.ents(i)
                 if e.end <= collective.start()
             )
-            and not any(
-                a.start() >= collective.end() or a.end() <= collective.start()
-                for a in _ANAPHOR.finditer(self.text, lo, cs)
-            )
+            and not any(a.end() <= collective.start() for a in _ANAPHOR.finditer(self.text, s.start, cs))
         ):
             return None, ""  # "Nordic AI startups raised": the name only qualifies them
         found = None

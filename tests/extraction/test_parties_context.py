@@ -511,6 +511,10 @@ def test_a_sectors_total_is_no_firms_deal(extract):
         # a capitalised qualifier is no subject, and the source after "according to" no target
         ("Halvard Robotics builds robots. Baltic AI startups raised about $400m in 2025, according to "
          "Nordic Pulse.", "en"),
+        # ... whichever cue of the sentence reads it ("round" in a comparison)
+        ("Halvard Robotics builds robots. Danish AI startups raised around €250 million in total last year, "
+         "according to a report by the Startup Denmark foundation — less than a single large round in Spain.",
+         "en"),
     ):
         cands, _ = extract(text, language)
         assert [c for c in cands if c.fact_type == "investment"] == [], text
