@@ -3111,7 +3111,14 @@ class _DocContext:
                     parties.append(Party("investor", subj.name, subj.start, subj.end, how))
             # "a $25 million Series A in Kalis": the round is named with its firm
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
-            if target is not None and self.near_deal(target) and not self.countries_in(ce, target.start):
+            if (
+                target is not None
+                and self.near_deal(target)
+                and not self.countries_in(ce, target.start)
+                # "a round in Spain": a place, not the firm
+                and not any(c.start == target.start and c.end == target.end
+                            for c in self.countries_in(target.start, target.end))
+            ):
                 if subj is not None and subj.name != target.name:
                     parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 investee, rule = target, rule + ":target"

@@ -513,7 +513,7 @@ def test_a_sectors_total_is_no_firms_deal(extract):
          "Nordic Pulse.", "en"),
         # ... whichever cue of the sentence reads it ("round" in a comparison)
         ("Halvard Robotics builds robots. Danish AI startups raised around €250 million in total last year, "
-         "according to a report by the Startup Denmark foundation — less than a single large round in Spain.",
+         "according to a report by the Startup Denmark foundation — less than one large round in France.",
          "en"),
     ):
         cands, _ = extract(text, language)
