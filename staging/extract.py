@@ -731,9 +731,16 @@ _RECEIVE = re.compile(
     r"\b(?:received|receives|will receive|has won|won|obtained|gets|got|will get|is set to get|"
     r"lands|landed|secures|secured|wins|"
     r"a reçu|reçoit|recevra|a obtenu|obtient|obtenu|obtiendra|décroche|a décroché|décroché|"
-    r"bénéficie|bénéficiera|a bénéficié|touchera|a touché)\b",
+    r"bénéficie|bénéficiera|a bénéficié|touchera|a touché|"
+    # plural subjects: "A, B et C bénéficieront chacune d'une aide", "A and B will each receive"
+    r"recevront|reçoivent|obtiennent|obtiendront|bénéficient|bénéficieront|toucheront|"
+    r"receive|will each receive|will each get|each receive|each get)\b",
     re.IGNORECASE,
 )
+# a share per firm of a list: "chacune", "each", "apiece"
+_EACH = re.compile(r"\b(?:each|apiece|chacun|chacune|chacuns|chacunes)\b", re.IGNORECASE)
+# between two names of a list, a place in brackets allowed: "A (Lyon), B (Nantes) et C"
+_EACH_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:et|and)?|et|and|&)\s*")
 # a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
 _CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
 _ROUND_WORDS = re.compile(
@@ -1250,7 +1257,8 @@ class _DocContext:
                     hit = rx.search(after)
                     if hit and re.fullmatch(
                         r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
-                    ):
+                    ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]):
+                        # "€4 million each to A, B and C" shares money out; "$30,000 each" prices a unit
                         best, label = -1, lab
             # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":
             # a marker anywhere earlier in the amount's clause governs it, whatever cue stands between
@@ -1424,7 +1432,52 @@ class _DocContext:
         self.local_dollars(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
-        return candidates, labelled
+        return self.each_shares(candidates), labelled
+
+    def each_shares(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "A, B et C bénéficieront chacune d'une aide de 4 M€", "A, B and C will each receive €4m":
+        one fact per firm of the list, each with the amount."""
+        out = []
+        for c in candidates:
+            role = {"investment": "investee", "subsidy": "recipient"}.get(c.fact_type)
+            main = next((p for p in c.parties if p.role == role and p.start is not None), None)
+            s = c.sentence
+            if main is None or not c.amounts or not (s.start <= main.start < s.end):
+                out.append(c)
+                continue
+            lo, hi = min(c.cue_start, c.amounts[0].start), max(c.cue_start, c.amounts[-1].end)
+            if not _EACH.search(self.text, max(s.start, lo - 30), min(s.end, hi + 15)):
+                out.append(c)
+                continue
+            ents = [
+                e
+                for e in self.ents(self._sentence_index[s.start])
+                if not self.is_vendor(e)
+                and not (self.text[e.start - 1 : e.start] == "(" and self.text[e.end : e.end + 1] == ")")
+            ]
+            k = next((k for k, e in enumerate(ents) if e.start == main.start), None)
+            if k is None:
+                out.append(c)
+                continue
+            first = last = k
+            while first > 0 and _EACH_LIST_GAP.fullmatch(self.text, ents[first - 1].end, ents[first].start):
+                first -= 1
+            while last + 1 < len(ents) and _EACH_LIST_GAP.fullmatch(
+                self.text, ents[last].end, ents[last + 1].start
+            ):
+                last += 1
+            members = ents[first : last + 1]
+            if len(members) < 2:
+                out.append(c)
+                continue
+            names = {e.name for e in members}
+            # the members were read as the subject's co-investors when the verb was misread
+            rest = [p for p in c.parties if p.role != role and p.name not in names]
+            for n, e in enumerate(members):
+                share = replace(c, suffix=c.suffix + (f".each{n}" if n else ""))
+                share.parties = [Party(role, e.name, e.start, e.end, "each"), *rest]
+                out.append(share)
+        return out
 
     def continued_grants(self, candidates: list[Candidate]) -> None:
         """ "Le gouvernement a accordé 35 M€ à X, tandis qu'Y obtient 8,5 M€", "Y obtient de son côté

@@ -471,3 +471,24 @@ def test_a_public_body_opening_a_grant_sentence_grants_it(extract):
     (c,) = of_type(cands, "subsidy")
     assert c.country_code == "DE"
     assert parties(c, "recipient") == ["Velmora Labs"]
+
+
+def test_each_firm_of_a_list_gets_its_own_grant(extract):
+    # "chacune", "each": one subsidy per firm of the list, each with the whole amount
+    for text, language in (
+        ("Dans le cadre de France 2030, l'État soutient trois start-up. Ondine Data (Rennes), Vireo Labs "
+         "(Lyon) et Calanque IA (Marseille) bénéficieront chacune d'une aide de 4 millions d'euros.", "fr"),
+        ("L'État a accordé 4 millions d'euros chacune à Ondine Data, Vireo Labs et Calanque IA.", "fr"),
+        ("The French government awarded €4 million each to Ondine Data, Vireo Labs and Calanque AI.", "en"),
+    ):
+        cands, _ = extract(text, language)
+        grants = of_type(cands, "subsidy")
+        assert sorted(parties(c, "recipient")[0] for c in grants) == sorted(
+            ["Ondine Data", "Vireo Labs", "Calanque IA" if language == "fr" else "Calanque AI"]), text
+        assert {c.amounts[0].amount for c in grants} == {4_000_000}
+        assert len({c.candidate_id for c in grants}) == 3
+
+
+def test_a_unit_price_each_is_still_no_deal(extract):
+    cands, _ = extract("Harbor Compute paid $30,000 each for its GPUs.", "en")
+    assert [c for c in cands if c.fact_type != "chip_purchase"] == []
