@@ -886,7 +886,9 @@ _FIRM_NOUNS = (
 _COLLECTIVE = re.compile(
     r"\b(?:start-?ups|scale-?ups|companies|firms|businesses|projects|unicorns)\b"
     r"|\b(?:les|des|ces|nos|leurs|plusieurs)\s+(?:[\w'’-]+\s+){0,2}"
-    r"(?:start-?ups?|scale-?ups?|jeunes\s+pousses|entreprises|sociétés|projets|licornes|pépites)\b",
+    r"(?:start-?ups?|scale-?ups?|jeunes\s+pousses|entreprises|sociétés|projets|licornes|pépites)\b"
+    # "a group of development partners had pledged": an unnamed group
+    r"|\b(?:a|an|un|une)\s+(?:group|consortium|syndicate|pool|handful|number|groupe|collectif)\s+(?:of|de|d['’])",
     re.IGNORECASE,
 )
 # a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"
@@ -2559,10 +2561,11 @@ class _DocContext:
         collective = _COLLECTIVE.search(self.text, s.start, cs)
         if (
             collective
-            and not any(  # "Kalmar and two other startups raised": Kalmar is the subject
-                ok(e) and self.text[e.end : collective.start()].strip()
+            and not any(  # "Kalmar and two other startups raised", "a group of A and B": they act
+                ok(e)
+                and not (e.end <= collective.start() and not self.text[e.end : collective.start()].strip())
                 for e in self.ents(i)
-                if e.end <= collective.start()
+                if s.start <= e.start and e.end <= cs
             )
             and not any(a.end() <= collective.start() for a in _ANAPHOR.finditer(self.text, s.start, cs))
         ):

@@ -520,6 +520,17 @@ def test_a_sectors_total_is_no_firms_deal(extract):
         assert [c for c in cands if c.fact_type == "investment"] == [], text
 
 
+def test_an_unnamed_group_is_no_earlier_firm(extract):
+    cands, _ = extract("Ondine Data builds models. Separately, the region said a group of development "
+                       "partners had pledged up to $100 million for a planned national AI fund.", "en")
+    assert [p.name for c in cands for p in c.parties] == []
+    # a group whose members are named acts through them
+    cands, _ = extract("A consortium of Orbis Capital and Tarnow Partners invested $5m in Kalmar Robotics.",
+                       "en")
+    investors = [p.name for c in cands for p in c.parties if p.role == "investor"]
+    assert investors == ["Orbis Capital", "Tarnow Partners"]
+
+
 def test_a_named_subject_among_startups_still_raises(extract):
     cands, _ = extract("Kalmar Robotics and two other startups raised $30m from Orbis Capital.", "en")
     assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Kalmar Robotics"]
