@@ -16,7 +16,7 @@ import ahocorasick_rs
 from warehouse.staging.chips import ChipQuantity, chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
 from warehouse.staging.lexicon import for_language, rows
-from warehouse.staging.money import Money, find_money, local_currencies
+from warehouse.staging.money import Money, find_money, local_currencies, shared_currency_words
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
 from warehouse.staging.sentences import Sentence, split_sentences
@@ -839,12 +839,19 @@ _MAKER_VERB = re.compile(
     re.IGNORECASE,
 )
 @cache
-def _currency_homes() -> dict[str, str]:
-    """Currency -> the country that issues it (yen, yuan, won, rupee, franc), from
-    lexicons/currency_territories.csv (CLDR); the euro, which no one country issues, is left out."""
+def _currency_users() -> dict[str, frozenset[str]]:
+    """Currency -> the countries that use it (lexicons/currency_territories.csv, CLDR)."""
     users: dict[str, set[str]] = {}
     for r in rows("currency_territories"):
         users.setdefault(r["currency_code"], set()).add(r["country_code"])
+    return {code: frozenset(c) for code, c in users.items()}
+
+
+@cache
+def _currency_homes() -> dict[str, str]:
+    """Currency -> the country that issues it (yen, yuan, won, rupee, franc), from
+    lexicons/currency_territories.csv (CLDR); the euro, which no one country issues, is left out."""
+    users = _currency_users()
     # a currency several territories use belongs to the one its ISO code names (CHF -> CH, INR -> IN)
     return {
         code: next(iter(c)) if len(c) == 1 else code[:2]
@@ -1432,6 +1439,7 @@ class _DocContext:
         self.price_next_sentence(candidates)
         self.count_next_sentence(candidates)
         self.local_dollars(candidates)
+        self.local_names(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return self.each_shares(candidates), labelled
@@ -1748,6 +1756,23 @@ class _DocContext:
                 # "S$70 million (about $52 million)": next to the local amount, "$" is its conversion
                 if a.currency == "USD" and local and local not in stated:
                     a.currency = local
+
+    def local_names(self, candidates: list[Candidate]) -> None:
+        """ "1 600 milliards de roupies" in a story about a Jakarta firm, "120 millions de dirhams" from
+        Rabat: a currency word several currencies share is the one of the fact's country (else the
+        article's), when that country uses one of them (CLDR names and territories)."""
+        shared = shared_currency_words()
+        written = {m.start: m.written.lower() for m in self.money}
+        for c in candidates:
+            country = c.country_code or self._dominant_country()
+            if not country:
+                continue
+            stated = {a.currency for a in c.amounts}
+            for a in c.amounts:
+                codes = shared.get(written.get(a.start, ""))
+                own = [code for code in codes or () if country in _currency_users().get(code, ())]
+                if len(own) == 1 and own[0] not in stated:
+                    a.currency = own[0]
 
     def elided_counts(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A and B will each deploy 50,000 GPUs, while C will expand with more than 60,000": a bare

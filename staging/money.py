@@ -213,6 +213,22 @@ def find_money(text: str, language: str) -> list[Money]:
 
 
 @cache
+def shared_currency_words() -> dict[str, frozenset[str]]:
+    """A currency word several currencies are named by -> those currencies: the head noun of the
+    CLDR names (the last word in English, "Moroccan dirham"; the first in French, "dirham marocain"),
+    singular and plural. "dirhams" -> {AED, MAD}, "roupies" -> {INR, IDR, PKR, ...}. Dollars are left
+    to `local_currencies` (a firm's bare "$" stays the US dollar)."""
+    heads: dict[str, set[str]] = {}
+    for r in rows("currency_names"):
+        words = r["name"].lower().split()
+        if len(words) < 2:
+            continue
+        head = words[-1] if r["language"] == "en" else words[0]
+        heads.setdefault(head, set()).add(r["currency_code"])
+    return {w: frozenset(c) for w, c in heads.items() if len(c) > 1 and not w.startswith("dollar")}
+
+
+@cache
 def local_currencies() -> dict[str, dict[str, str]]:
     """A sign or word several countries use ("$", "dollars") -> {country: its own currency}."""
     out: dict[str, dict[str, str]] = {}

@@ -123,3 +123,21 @@ def test_currency_names_and_codes_beyond_the_lexicon(text, language, amount, cur
 
 def test_a_word_that_is_also_a_currency_code_is_no_money():
     assert find_money("the TOP 500 list of supercomputers", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "currency"),
+    [
+        # a word several currencies share is the one of the fact's country
+        ("La start-up marocaine Ondine Data a levé 120 millions de dirhams auprès d'Orbis Capital.",
+         "fr", "MAD"),
+        ("Emirati start-up Ondine Data raised 50 million dirhams from Orbis Capital.", "en", "AED"),
+        ("La jeune pousse indonésienne Ondine Data a réuni 1 600 milliards de roupies auprès d'Orbis "
+         "Capital.", "fr", "IDR"),
+        ("Ondine Data, une start-up de Lyon, a levé 3 millions de francs suisses auprès d'Orbis Capital.",
+         "fr", "CHF"),
+    ],
+)
+def test_a_shared_currency_word_takes_the_facts_country(extract, text, language, currency):
+    cands, _ = extract(text, language)
+    assert [a.currency for c in cands for a in c.amounts] == [currency]
