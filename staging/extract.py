@@ -838,6 +838,12 @@ _MAKER_VERB = re.compile(
     r"(?:\w+\s+)?(?:by|par)\s*$",
     re.IGNORECASE,
 )
+# a site a demonym qualifies: "Norwegian campus", "French data centre"
+_SITE_AFTER = re.compile(
+    r"\s+(?:AI\s+)?(?:campus|data\s*cent(?:re|er)s?|site|facility|cluster|supercomputer)\b", re.IGNORECASE
+)
+
+
 @cache
 def _currency_users() -> dict[str, frozenset[str]]:
     """Currency -> the countries that use it (lexicons/currency_territories.csv, CLDR)."""
@@ -3677,6 +3683,14 @@ class _DocContext:
                     return c.code
             if self.country_at(s.start):
                 return self.country_at(s.start)
+        if located and not self.is_public(ent):
+            # a firm's chips go where they are installed: "for its new Norwegian campus", "in Norway"
+            for c in self.countries_in(ce, s.end):
+                before = self.text[max(s.start, c.start - 15) : c.start]
+                if (c.kind in ("name", "city") and _LOC_PREP.search(before)) or (
+                    c.kind == "demonym" and _SITE_AFTER.match(self.text, c.end)
+                ):
+                    return c.code
         near = self.near_country(ent)
         if near:
             return near
