@@ -17,12 +17,12 @@ parties as (
     select * from intermediate.int_candidate_parties
 ),
 
--- "A, B et C recevront chacune 4 M€", "8 M€ à A et 6 M€ à B": each firm's own grant,
--- never a restatement of another's, even at the same amount
+-- "A, B et C recevront chacune 4 M€": each firm's own grant, never a restatement of
+-- another's at the same amount (grants of different amounts fall apart by measure)
 shares as (
     select candidate_id, min(firm_id) as share_firm_id
     from parties
-    where role = 'recipient' and rule in ('each', 'amount_pair')
+    where role = 'recipient' and rule = 'each'
     group by candidate_id
 ),
 
