@@ -15,7 +15,7 @@ from pathlib import Path
 import ahocorasick_rs
 from warehouse.staging.chips import ChipQuantity, chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
-from warehouse.staging.lexicon import for_language, rows
+from warehouse.staging.lexicon import for_language, languages, rows
 from warehouse.staging.money import Money, find_money, local_currencies
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
@@ -547,7 +547,7 @@ class Extractor:
 
     # -- document -----------------------------------------------------------------------------
     def extract(self, doc) -> tuple[list[Candidate], list[LabelledMoney]]:
-        text, lang = doc.text, (doc.language if doc.language in ("fr", "en") else "fr")
+        text, lang = doc.text, (doc.language if doc.language in languages() else "fr")
         sentences = split_sentences(text)
         money = find_money(text, lang)
         country_mentions = self.countries.find(text)
