@@ -145,7 +145,7 @@ def _first_chars(words) -> str:
         if not w:
             return ""
         firsts.update("'’" if w[0] in "'’" else w[0])
-    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else "(?!)"  # no words: no match
 
 
 def _word_regex(words: list[str], flags=0) -> re.Pattern:
@@ -304,7 +304,7 @@ def _relative_days(language: str) -> tuple[re.Pattern, dict[str, tuple[int | Non
 def _noise(language: str) -> re.Pattern:
     """Lines that link to other articles or credit images: their deals are not this article's."""
     words = [r["marker"] for r in for_language("noise_markers", language)]
-    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True))
+    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"  # none: no match
     return re.compile(rf"^\s*(?:{alt})\b", re.IGNORECASE)
 
 
