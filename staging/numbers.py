@@ -66,7 +66,15 @@ def parse_digits(surface: str, language: str, scaled: bool = False) -> float | N
 @cache
 def number_words(language: str) -> dict[str, tuple[float, str]]:
     """word -> (value, kind) where kind is unit, multiplier or article."""
-    return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in for_language("number_words", language)}
+    return {r["word"].lower(): (float(r["value"]), r["kind"])
+            for r in for_language("number_words", language) if r["kind"] != "joiner"}
+
+
+@cache
+def _joiners(language: str) -> tuple[str, ...]:
+    """The words that join number words (`joiner` rows: *vingt et un*, *-et-* for *vingt-et-un*,
+    *one hundred and twenty*): between spaces, or as written when they start with a hyphen."""
+    return tuple(r["word"].lower() for r in for_language("number_words", language) if r["kind"] == "joiner")
 
 
 @cache
@@ -74,8 +82,10 @@ def number_word_pattern(language: str) -> str:
     """Regex for a run of number words (`dix mille`, `ten thousand`, `twenty-five`)."""
     words = sorted(number_words(language), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
+    joined = (re.escape(j) if j.startswith("-") else f" {re.escape(j)} " for j in _joiners(language))
+    sep = "|".join(["[ -]", *joined])
     # sentence-initial capitals too: "Dix milliards", "Ten thousand"
-    return rf"(?i:(?:{alt})(?:(?:[ -]|-et-| et | and )(?:{alt}))*)"
+    return rf"(?i:(?:{alt})(?:(?:{sep})(?:{alt}))*)"
 
 
 def parse_words(surface: str, language: str) -> tuple[float, bool] | None:
@@ -85,7 +95,8 @@ def parse_words(surface: str, language: str) -> tuple[float, bool] | None:
     for w in sorted(table, key=len, reverse=True):
         if " " in w:
             text = text.replace(w, w.replace(" ", "_"))
-    tokens = [t.replace("_", " ") for t in re.split(r"[ -]+", text) if t and t not in ("et", "and")]
+    joiners = {j.strip("-") for j in _joiners(language)}
+    tokens = [t.replace("_", " ") for t in re.split(r"[ -]+", text) if t and t not in joiners]
     total, current, only_article = 0.0, 0.0, True
     for tok in tokens:
         if tok not in table:
