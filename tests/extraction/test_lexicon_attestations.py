@@ -63,6 +63,7 @@ COLUMNS = {
     "currency_context": "context",
     "local_currencies": "surface",
     "public_programmes": "word",
+    "connectives": "word",
 }
 
 
