@@ -15,7 +15,7 @@ from pathlib import Path
 import ahocorasick_rs
 from warehouse.staging.chips import ChipQuantity, chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
-from warehouse.staging.lexicon import for_language, rows
+from warehouse.staging.lexicon import for_language, languages, rows
 from warehouse.staging.money import Money, find_money, local_currencies, shared_currency_words
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
@@ -145,7 +145,7 @@ def _first_chars(words) -> str:
         if not w:
             return ""
         firsts.update("'’" if w[0] in "'’" else w[0])
-    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else "(?!)"  # no words: no match
 
 
 def _word_regex(words: list[str], flags=0) -> re.Pattern:
@@ -304,7 +304,7 @@ def _relative_days(language: str) -> tuple[re.Pattern, dict[str, tuple[int | Non
 def _noise(language: str) -> re.Pattern:
     """Lines that link to other articles or credit images: their deals are not this article's."""
     words = [r["marker"] for r in for_language("noise_markers", language)]
-    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True))
+    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"  # none: no match
     return re.compile(rf"^\s*(?:{alt})\b", re.IGNORECASE)
 
 
@@ -547,7 +547,7 @@ class Extractor:
 
     # -- document -----------------------------------------------------------------------------
     def extract(self, doc) -> tuple[list[Candidate], list[LabelledMoney]]:
-        text, lang = doc.text, (doc.language if doc.language in ("fr", "en") else "fr")
+        text, lang = doc.text, (doc.language if doc.language in languages() else "fr")
         sentences = split_sentences(text)
         money = find_money(text, lang)
         country_mentions = self.countries.find(text)

@@ -83,6 +83,13 @@ def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
     return prefix, suffix
 
 
+def _connectives(language: str) -> str:
+    """The words between an amount and its currency word ("millions *de* dollars", "crores *of*
+    rupees"; `amount_currency` rows of `lexicons/<lang>/connectives.csv`), as an alternation."""
+    words = [r["word"] for r in for_language("connectives", language) if r["kind"] == "amount_currency"]
+    return "|".join(re.escape(w).replace("'", _APOS) for w in words)
+
+
 @cache
 def money_regex(language: str) -> re.Pattern:
     prefix, suffix = _currencies(language)
@@ -94,7 +101,7 @@ def money_regex(language: str) -> re.Pattern:
     pattern = (
         rf"(?P<pre>{pre}){_SP}?(?P<num>{DIGITS})(?:(?:{_SP}|-)?(?P<scale>{scales}){end})?"
         rf"|(?:(?P<num2>{DIGITS})|(?P<words>{words}))(?:(?:{_SP}|-)?(?P<scale2>{scales}))?"
-        rf"(?:{_SP}|-)?(?:(?:de|des|d{_APOS}|of|in){_SP}?)?(?P<post>{post}){end}"
+        rf"(?:{_SP}|-)?(?:(?:{_connectives(language)}){_SP}?)?(?P<post>{post}){end}"
     )
     return re.compile(pattern)
 
