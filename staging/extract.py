@@ -740,7 +740,11 @@ _RECEIVE = re.compile(
 # a share per firm of a list: "chacune", "each", "apiece"
 _EACH = re.compile(r"\b(?:each|apiece|chacun|chacune|chacuns|chacunes)\b", re.IGNORECASE)
 # between two names of a list, a place in brackets allowed: "A (Lyon), B (Nantes) et C"
-_EACH_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:et|and)?|et|and|&)\s*")
+_EACH_LIST_GAP = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:et|and)?|et|and|&)\s*"
+    # a place before the next name: "Lagos-based A, Abuja's B and Kano-based C"
+    r"(?:[A-ZÀ-Ý][\w-]*-based\s+|[A-ZÀ-Ý][\w-]*['’]s\s+)?"
+)
 # a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
 _CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
 _ROUND_WORDS = re.compile(
@@ -1458,7 +1462,7 @@ class _DocContext:
             role = {"investment": "investee", "subsidy": "recipient"}.get(c.fact_type)
             main = next((p for p in c.parties if p.role == role and p.start is not None), None)
             s = c.sentence
-            if main is None or not c.amounts or not (s.start <= main.start < s.end):
+            if role is None or not c.amounts or (main is not None and not (s.start <= main.start < s.end)):
                 out.append(c)
                 continue
             lo, hi = min(c.cue_start, c.amounts[0].start), max(c.cue_start, c.amounts[-1].end)
@@ -1471,7 +1475,20 @@ class _DocContext:
                 if not self.is_vendor(e)
                 and not (self.text[e.start - 1 : e.start] == "(" and self.text[e.end : e.end + 1] == ")")
             ]
-            k = next((k for k, e in enumerate(ents) if e.start == main.start), None)
+            if main is None:
+                # "grants of 50 million naira each to three startups — A, B and C": the list after it
+                k = next(
+                    (
+                        k
+                        for k, e in enumerate(ents[:-1])
+                        if e.start >= hi
+                        and not self.is_public(e)
+                        and _EACH_LIST_GAP.fullmatch(self.text, e.end, ents[k + 1].start)
+                    ),
+                    None,
+                )
+            else:
+                k = next((k for k, e in enumerate(ents) if e.start == main.start), None)
             if k is None:
                 out.append(c)
                 continue

@@ -480,6 +480,9 @@ def test_each_firm_of_a_list_gets_its_own_grant(extract):
          "(Lyon) et Calanque IA (Marseille) bénéficieront chacune d'une aide de 4 millions d'euros.", "fr"),
         ("L'État a accordé 4 millions d'euros chacune à Ondine Data, Vireo Labs et Calanque IA.", "fr"),
         ("The French government awarded €4 million each to Ondine Data, Vireo Labs and Calanque AI.", "en"),
+        # the list after the amount, places before the names
+        ("PARIS (AFP) - The French government on Tuesday awarded grants of €4 million each to three "
+         "startups — Rennes-based Ondine Data, Lyon's Vireo Labs and Marseille-based Calanque AI.", "en"),
     ):
         cands, _ = extract(text, language)
         grants = of_type(cands, "subsidy")
