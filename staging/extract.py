@@ -737,6 +737,12 @@ _RECEIVE = re.compile(
     r"receive|will each receive|will each get|each receive|each get)\b",
     re.IGNORECASE,
 )
+# money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
+_TO_THE_FIRM = re.compile(
+    r"\b(?:to|for|into|à|pour|au|dans)\s+(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
+    r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b",
+    re.IGNORECASE,
+)
 # a share per firm of a list: "chacune", "each", "apiece"
 _EACH = re.compile(r"\b(?:each|apiece|chacun|chacune|chacuns|chacunes)\b", re.IGNORECASE)
 # between two names of a list, a place in brackets allowed: "A (Lyon), B (Nantes) et C"
@@ -1450,9 +1456,24 @@ class _DocContext:
         self.count_next_sentence(candidates)
         self.local_dollars(candidates)
         self.local_names(candidates)
+        self.recipient_pointed_to(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
         return self.each_shares(candidates), labelled
+
+    def recipient_pointed_to(self, candidates: list[Candidate]) -> None:
+        """ "The Quebec government will contribute $80 million to the project", "une subvention de 5 M€
+        pour la société": a grant to a firm the text points back to goes to that firm."""
+        for c in candidates:
+            if c.fact_type != "subsidy" or any(p.role == "recipient" for p in c.parties):
+                continue
+            s = c.sentence
+            end = c.amounts[-1].end if c.amounts else c.cue_start
+            if not _TO_THE_FIRM.search(self.text, max(c.cue_start, s.start), min(s.end, end + 60)):
+                continue
+            firm = self.pointed_firm(self._sentence_index[s.start])
+            if firm is not None and not self.is_public(firm):
+                c.parties.append(Party("recipient", firm.name, firm.start, firm.end, "pointed"))
 
     def each_shares(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A, B et C bénéficieront chacune d'une aide de 4 M€", "A, B and C will each receive €4m":

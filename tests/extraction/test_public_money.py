@@ -495,3 +495,14 @@ def test_each_firm_of_a_list_gets_its_own_grant(extract):
 def test_a_unit_price_each_is_still_no_deal(extract):
     cands, _ = extract("Harbor Compute paid $30,000 each for its GPUs.", "en")
     assert [c for c in cands if c.fact_type != "chip_purchase"] == []
+
+
+def test_a_grant_to_the_project_goes_to_the_firm_pointed_back_to(extract):
+    cands, _ = extract("Ondine Data is building a data centre near Lyon, France. The French government will "
+                       "contribute €80 million to the project, the minister said.", "en")
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Ondine Data"]
+    # a programme is no firm pointed back to
+    cands, _ = extract("Ondine Data is building a data centre near Lyon, France. The French government will "
+                       "contribute €80 million to a new research programme.", "en")
+    assert [parties(c, "recipient") for c in of_type(cands, "subsidy")] == [[]]
