@@ -12,7 +12,8 @@ the first (or last) of two equal names win, so the output is deterministic
 for given library versions:
 
 - `cldr_cities.csv` (zone, country_code, language, city): the exemplar city of
-  each CLDR time zone in English and French ("Sao Paulo", "Pékin");
+  each CLDR time zone in each language of `staging/lexicons/<lang>/` (English and
+  French: "Sao Paulo", "Pékin");
 - `region_names.csv` (country_code, subdivision_code, name): ISO 3166-2
   first-level states, provinces and regions with their English and French
   names and unaccented forms ("Karnataka", "Bavaria", "Bavière");
@@ -43,7 +44,9 @@ from make_country_seeds import write_csv
 
 HERE = Path(__file__).resolve().parent
 LEXICONS = HERE.parent / "staging" / "lexicons"
-LANGUAGES = ("en", "fr")
+# the languages are the folders of staging/lexicons/ (a new folder: rerun this script)
+LANGUAGES = tuple(sorted(p.name for p in LEXICONS.iterdir()
+                         if p.is_dir() and not p.name.startswith((".", "_"))))
 # the day whose currencies count as in use (bump it when regenerating)
 AS_OF = datetime.date(2026, 12, 1)
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from warehouse.staging.lexicon import rows
+from warehouse.staging.lexicon import for_language, rows
 from warehouse.staging.numbers import DIGITS, number_word_pattern, parse_digits, parse_words
 
 _SP = "[ \u00a0\u202f\u2009]"
@@ -52,6 +52,13 @@ def model_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w-]){guard}(?:{_alt(chip_models())})(?=s?(?![\w-]))")
 
 
+def _connectives(language: str) -> str:
+    """The words between a chip count and its unit ("10 000 *de* ses GPU", "thousands *of* chips";
+    `count_unit` rows of `lexicons/<lang>/connectives.csv`), as an alternation."""
+    words = [r["word"] for r in for_language("connectives", language) if r["kind"] == "count_unit"]
+    return "|".join(re.escape(w).replace("'", "['’]") for w in words)
+
+
 @cache
 def quantity_regex(language: str) -> re.Pattern:
     units = _alt(chip_units())
@@ -62,7 +69,7 @@ def quantity_regex(language: str) -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words}))(?:{_SP}?(?P<scale>k|K|millions?|thousand|mille|milliers?))?"
         rf"(?:\+)?{_SP}"
-        rf"(?:(?:de|d['’]|of){_SP}?)?{filler}(?P<unit>{units}|(?:{models})s?)(?![\w])",
+        rf"(?:(?:{_connectives(language)}){_SP}?)?{filler}(?P<unit>{units}|(?:{models})s?)(?![\w])",
         re.IGNORECASE,
     )
 

@@ -1,31 +1,32 @@
 """Dates written in French and English text, found with compiled patterns.
 
 Month names, their abbreviations (with and without accents) and the words
-that introduce a bare year ("en 2023", "since 2021") are data, in
-`lexicons/date_words.csv`.
+that introduce a bare year ("en 2023", "since 2021") are data, in each
+language's `lexicons/<lang>/date_words.csv`; every language's words are read
+in any text.
 
 Numeric dates (`12/06/2024`, `12.06.2024`): when only one reading is a valid
 date it is taken (`06/13/2024` is 13 June in any language). When both are
-valid, French text reads day first; English text reads day first only if the
-two numbers are equal and otherwise gives no date, because British and US
-writers disagree and a wrong date is worse than none. Two-digit years are
+valid, the language's `numeric_dates` convention (`lexicons/<lang>/conventions.csv`)
+decides: `day_first` (French) reads day first; `unsure` (English) reads day
+first only if the two numbers are equal and otherwise gives no date, because
+British and US writers disagree and a wrong date is worse than none. Two-digit years are
 never read.
 
-English-only month forms ("May", "Mar", "Jan") must be capitalised, so the
-modal "may" is not a month; French forms are matched in any case.
+Month forms that only languages writing months capitalised list
+(`capitalised_months` in `conventions.csv`: English "May", "Mar", "Jan") must be
+capitalised, so the modal "may" is not a month; French forms are matched in any case.
 """
 
 from __future__ import annotations
 
-import csv
 import email.utils
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
 
-_LEXICON = Path(__file__).with_name("lexicons") / "date_words.csv"
+from warehouse.staging.lexicon import rows
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,13 @@ class DateMention:
 @dataclass(frozen=True)
 class _Lexicon:
     months: dict[str, int]          # lower-cased form -> month number
-    english_only: frozenset[str]    # lower-cased forms that must be capitalised
+    capitalised: frozenset[str]     # lower-cased forms that must be capitalised
     pattern: re.Pattern[str]
+
+
+def _conventions(setting: str) -> dict[str, str]:
+    """language -> its value of a setting in `lexicons/<lang>/conventions.csv`."""
+    return {r["language"]: r["value"] for r in rows("conventions") if r["setting"] == setting}
 
 
 @cache
@@ -49,16 +55,16 @@ def _lexicon() -> _Lexicon:
     forms: dict[str, set[str]] = {}
     by_language: dict[tuple[str, int], list[str]] = {}
     cues: list[str] = []
-    with open(_LEXICON, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            word = row["word"].strip()
-            if row["kind"] == "month":
-                months[word.lower()] = int(row["value"])
-                forms.setdefault(word.lower(), set()).add(row["language"])
-                by_language.setdefault((row["language"], int(row["value"])), []).append(word.lower())
-            elif row["kind"] == "year_cue":
-                cues.append(word)
-    english_only = frozenset(w for w, langs in forms.items() if langs == {"en"})
+    for row in rows("date_words"):
+        word = row["word"]
+        if row["kind"] == "month":
+            months[word.lower()] = int(row["value"])
+            forms.setdefault(word.lower(), set()).add(row["language"])
+            by_language.setdefault((row["language"], int(row["value"])), []).append(word.lower())
+        elif row["kind"] == "year_cue":
+            cues.append(word)
+    upper = {lang for lang, value in _conventions("capitalised_months").items() if value == "yes"}
+    capitalised = frozenset(w for w, langs in forms.items() if langs <= upper)
 
     def alternation(words):
         return _trie({w.lower() for w in words})
@@ -95,7 +101,7 @@ def _lexicon() -> _Lexicon:
         ]) + "))",
         re.IGNORECASE,
     )
-    return _Lexicon(months, english_only, pattern)
+    return _Lexicon(months, capitalised, pattern)
 
 
 def _trie(words: set[str]) -> str:
@@ -115,7 +121,7 @@ def _month(word: str) -> int | None:
     lex = _lexicon()
     word = word.rstrip(".")
     key = word.lower()
-    if key in lex.english_only and not word[0].isupper():
+    if key in lex.capitalised and not word[0].isupper():
         return None
     return lex.months.get(key)
 
@@ -133,10 +139,17 @@ def _nearest_year(month: int, day: int, ref: date) -> date | None:
     return min(options, key=lambda d: abs((d - ref).days)) if options else None
 
 
+@cache
+def _day_first(language: str) -> bool:
+    """Whether a numeric date both ways valid reads day first (`numeric_dates`: `day_first`, the
+    default, or `unsure`)."""
+    return _conventions("numeric_dates").get(language, "day_first") != "unsure"
+
+
 def _numeric(a: int, b: int, y: int, language: str) -> date | None:
     day_first, month_first = _safe(y, b, a), _safe(y, a, b)
     if day_first and month_first and a != b:
-        return day_first if language != "en" else None
+        return day_first if _day_first(language) else None
     return day_first or month_first
 
 

@@ -69,7 +69,7 @@ class Document:
     path: str                # absolute path of the file
     title: str | None
     published_on: date | None
-    language: str            # "fr" or "en"
+    language: str            # a lexicon folder's code: "fr", "en"
     text: str                # normalised text; all character spans index into it
     url: str | None = None   # jsonl `url` or the HTML page's canonical URL
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import ahocorasick_rs
 from warehouse.staging.chips import ChipQuantity, chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryFinder, CountryMention
-from warehouse.staging.lexicon import for_language, rows
-from warehouse.staging.money import Money, find_money, local_currencies
+from warehouse.staging.lexicon import for_language, languages, rows
+from warehouse.staging.money import Money, find_money, local_currencies, shared_currency_words
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity, PartyFinder
 from warehouse.staging.people import People, affiliation, invests, speaker, titled
@@ -146,7 +146,7 @@ def _first_chars(words) -> str:
         if not w:
             return ""
         firsts.update("'’" if w[0] in "'’" else w[0])
-    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else "(?!)"  # no words: no match
 
 
 def _word_regex(words: list[str], flags=0) -> re.Pattern:
@@ -305,7 +305,7 @@ def _relative_days(language: str) -> tuple[re.Pattern, dict[str, tuple[int | Non
 def _noise(language: str) -> re.Pattern:
     """Lines that link to other articles or credit images: their deals are not this article's."""
     words = [r["marker"] for r in for_language("noise_markers", language)]
-    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True))
+    alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"  # none: no match
     return re.compile(rf"^\s*(?:{alt})\b", re.IGNORECASE)
 
 
@@ -550,7 +550,7 @@ class Extractor:
 
     # -- document -----------------------------------------------------------------------------
     def extract(self, doc) -> tuple[list[Candidate], list[LabelledMoney]]:
-        text, lang = doc.text, (doc.language if doc.language in ("fr", "en") else "fr")
+        text, lang = doc.text, (doc.language if doc.language in languages() else "fr")
         sentences = split_sentences(text)
         money = find_money(text, lang)
         country_mentions = self.countries.find(text)
@@ -725,8 +725,25 @@ _RECEIVE = re.compile(
     r"\b(?:received|receives|will receive|has won|won|obtained|gets|got|will get|is set to get|"
     r"lands|landed|secures|secured|wins|"
     r"a reçu|reçoit|recevra|a obtenu|obtient|obtenu|obtiendra|décroche|a décroché|décroché|"
-    r"bénéficie|bénéficiera|a bénéficié|touchera|a touché)\b",
+    r"bénéficie|bénéficiera|a bénéficié|touchera|a touché|"
+    # plural subjects: "A, B et C bénéficieront chacune d'une aide", "A and B will each receive"
+    r"recevront|reçoivent|obtiennent|obtiendront|bénéficient|bénéficieront|toucheront|"
+    r"receive|will each receive|will each get|each receive|each get)\b",
     re.IGNORECASE,
+)
+# money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
+_TO_THE_FIRM = re.compile(
+    r"\b(?:to|for|into|à|pour|au|dans)\s+(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
+    r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b",
+    re.IGNORECASE,
+)
+# a share per firm of a list: "chacune", "each", "apiece"
+_EACH = re.compile(r"\b(?:each|apiece|chacun|chacune|chacuns|chacunes)\b", re.IGNORECASE)
+# between two names of a list, a place in brackets allowed: "A (Lyon), B (Nantes) et C"
+_EACH_LIST_GAP = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:et|and)?|et|and|&)\s*"
+    # a place before the next name: "Lagos-based A, Abuja's B and Kano-based C"
+    r"(?:[A-ZÀ-Ý][\w-]*-based\s+|[A-ZÀ-Ý][\w-]*['’]s\s+)?"
 )
 # a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
 _CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
@@ -825,13 +842,26 @@ _MAKER_VERB = re.compile(
     r"(?:\w+\s+)?(?:by|par)\s*$",
     re.IGNORECASE,
 )
+# a site a demonym qualifies: "Norwegian campus", "French data centre"
+_SITE_AFTER = re.compile(
+    r"\s+(?:AI\s+)?(?:campus|data\s*cent(?:re|er)s?|site|facility|cluster|supercomputer)\b", re.IGNORECASE
+)
+
+
+@cache
+def _currency_users() -> dict[str, frozenset[str]]:
+    """Currency -> the countries that use it (lexicons/currency_territories.csv, CLDR)."""
+    users: dict[str, set[str]] = {}
+    for r in rows("currency_territories"):
+        users.setdefault(r["currency_code"], set()).add(r["country_code"])
+    return {code: frozenset(c) for code, c in users.items()}
+
+
 @cache
 def _currency_homes() -> dict[str, str]:
     """Currency -> the country that issues it (yen, yuan, won, rupee, franc), from
     lexicons/currency_territories.csv (CLDR); the euro, which no one country issues, is left out."""
-    users: dict[str, set[str]] = {}
-    for r in rows("currency_territories"):
-        users.setdefault(r["currency_code"], set()).add(r["country_code"])
+    users = _currency_users()
     # a currency several territories use belongs to the one its ISO code names (CHF -> CH, INR -> IN)
     return {
         code: next(iter(c)) if len(c) == 1 else code[:2]
@@ -852,6 +882,11 @@ _MODIFIER_BEFORE_NAME = re.compile(
     r"maker|chipmaker|provider|outfit)\s+(?:[A-ZÀ-ÖØ-Þ]|\d+[A-Z])"
 )
 # between an amount and the noun that says what it is: "$3 million grant", "¥90 billion in subsidies"
+# one or two modifiers between an amount and its noun: "a €2m research grant", "$3m state subsidy"
+_MODIFIER_GAP = re.compile(
+    r"\s+(?:(?!(?:to|for|from|in|into|with|and|or|as|of|by|on|at|the|a|an|its|their|this|that)\b)"
+    r"[a-z][a-z-]*\s+){1,2}"
+)
 _NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*)?", re.IGNORECASE)
 # what may follow a public-body word up to a word of its name: "de l'Économie, de la Recherche et de l'"
 _BODY_NAME_REST = re.compile(
@@ -862,6 +897,16 @@ _FIRM_NOUNS = (
     r"jeune\s+pousse|jeune\s+entreprise|start-?up|société|entreprise|firme|groupe|pépite|licorne|hébergeur|"
     r"fabricant|éditeur|concepteur|opérateur|scale-?up|company|firm|group|outfit|operator|unicorn|chipmaker|"
     r"developer|provider|designer|maker"
+)
+# a plural, collective subject: "Swedish AI startups raised $900m in 2025", "les start-up bretonnes
+# ont levé": a sector's total, no one firm's deal
+_COLLECTIVE = re.compile(
+    r"\b(?:start-?ups|scale-?ups|companies|firms|businesses|projects|unicorns)\b"
+    r"|\b(?:les|des|ces|nos|leurs|plusieurs)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:start-?ups?|scale-?ups?|jeunes\s+pousses|entreprises|sociétés|projets|licornes|pépites)\b"
+    # "a group of development partners had pledged": an unnamed group
+    r"|\b(?:a|an|un|une)\s+(?:group|consortium|syndicate|pool|handful|number|groupe|collectif)\s+(?:of|de|d['’])",
+    re.IGNORECASE,
 )
 # a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"
 _ANAPHOR = re.compile(
@@ -1218,7 +1263,7 @@ class _DocContext:
             if _adverbs(self.lang) is not None:
                 before = _adverbs(self.lang).sub("", before)[-70:]
             next_start = ms[k + 1].start if k + 1 < len(ms) else s.end
-            after = self.text[m.end : min(next_start, m.end + 25)]
+            after = self.text[m.end : min(next_start, m.end + 45)]
             label, best = None, None
             for rx, lab, pos in _nonfact(self.lang):
                 if pos in ("before", "both"):
@@ -1233,7 +1278,8 @@ class _DocContext:
                     hit = rx.search(after)
                     if hit and re.fullmatch(
                         r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
-                    ):
+                    ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]):
+                        # "€4 million each to A, B and C" shares money out; "$30,000 each" prices a unit
                         best, label = -1, lab
             # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":
             # a marker anywhere earlier in the amount's clause governs it, whatever cue stands between
@@ -1405,9 +1451,83 @@ class _DocContext:
         self.price_next_sentence(candidates)
         self.count_next_sentence(candidates)
         self.local_dollars(candidates)
+        self.local_names(candidates)
+        self.recipient_pointed_to(candidates)
         self.granted_abroad(candidates)
         self.states_buying(candidates)
-        return candidates, labelled
+        return self.each_shares(candidates), labelled
+
+    def recipient_pointed_to(self, candidates: list[Candidate]) -> None:
+        """ "The Quebec government will contribute $80 million to the project", "une subvention de 5 M€
+        pour la société": a grant to a firm the text points back to goes to that firm."""
+        for c in candidates:
+            if c.fact_type != "subsidy" or any(p.role == "recipient" for p in c.parties):
+                continue
+            s = c.sentence
+            end = c.amounts[-1].end if c.amounts else c.cue_start
+            if not _TO_THE_FIRM.search(self.text, max(c.cue_start, s.start), min(s.end, end + 60)):
+                continue
+            firm = self.pointed_firm(self._sentence_index[s.start])
+            if firm is not None and not self.is_public(firm):
+                c.parties.append(Party("recipient", firm.name, firm.start, firm.end, "pointed"))
+
+    def each_shares(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "A, B et C bénéficieront chacune d'une aide de 4 M€", "A, B and C will each receive €4m":
+        one fact per firm of the list, each with the amount."""
+        out = []
+        for c in candidates:
+            role = {"investment": "investee", "subsidy": "recipient"}.get(c.fact_type)
+            main = next((p for p in c.parties if p.role == role and p.start is not None), None)
+            s = c.sentence
+            if role is None or not c.amounts or (main is not None and not (s.start <= main.start < s.end)):
+                out.append(c)
+                continue
+            lo, hi = min(c.cue_start, c.amounts[0].start), max(c.cue_start, c.amounts[-1].end)
+            if not _EACH.search(self.text, max(s.start, lo - 30), min(s.end, hi + 15)):
+                out.append(c)
+                continue
+            ents = [
+                e
+                for e in self.ents(self._sentence_index[s.start])
+                if not self.is_vendor(e)
+                and not (self.text[e.start - 1 : e.start] == "(" and self.text[e.end : e.end + 1] == ")")
+            ]
+            if main is None:
+                # "grants of 50 million naira each to three startups — A, B and C": the list after it
+                k = next(
+                    (
+                        k
+                        for k, e in enumerate(ents[:-1])
+                        if e.start >= hi
+                        and not self.is_public(e)
+                        and _EACH_LIST_GAP.fullmatch(self.text, e.end, ents[k + 1].start)
+                    ),
+                    None,
+                )
+            else:
+                k = next((k for k, e in enumerate(ents) if e.start == main.start), None)
+            if k is None:
+                out.append(c)
+                continue
+            first = last = k
+            while first > 0 and _EACH_LIST_GAP.fullmatch(self.text, ents[first - 1].end, ents[first].start):
+                first -= 1
+            while last + 1 < len(ents) and _EACH_LIST_GAP.fullmatch(
+                self.text, ents[last].end, ents[last + 1].start
+            ):
+                last += 1
+            members = ents[first : last + 1]
+            if len(members) < 2:
+                out.append(c)
+                continue
+            names = {e.name for e in members}
+            # the members were read as the subject's co-investors when the verb was misread
+            rest = [p for p in c.parties if p.role != role and p.name not in names]
+            for n, e in enumerate(members):
+                share = replace(c, suffix=c.suffix + (f".each{n}" if n else ""))
+                share.parties = [Party(role, e.name, e.start, e.end, "each"), *rest]
+                out.append(share)
+        return out
 
     def continued_grants(self, candidates: list[Candidate]) -> None:
         """ "Le gouvernement a accordé 35 M€ à X, tandis qu'Y obtient 8,5 M€", "Y obtient de son côté
@@ -1677,6 +1797,23 @@ class _DocContext:
                 if a.currency == "USD" and local and local not in stated:
                     a.currency = local
 
+    def local_names(self, candidates: list[Candidate]) -> None:
+        """ "1 600 milliards de roupies" in a story about a Jakarta firm, "120 millions de dirhams" from
+        Rabat: a currency word several currencies share is the one of the fact's country (else the
+        article's), when that country uses one of them (CLDR names and territories)."""
+        shared = shared_currency_words()
+        written = {m.start: m.written.lower() for m in self.money}
+        for c in candidates:
+            country = c.country_code or self._dominant_country()
+            if not country:
+                continue
+            stated = {a.currency for a in c.amounts}
+            for a in c.amounts:
+                codes = shared.get(written.get(a.start, ""))
+                own = [code for code in codes or () if country in _currency_users().get(code, ())]
+                if len(own) == 1 and own[0] not in stated:
+                    a.currency = own[0]
+
     def elided_counts(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A and B will each deploy 50,000 GPUs, while C will expand with more than 60,000": a bare
         count later in a purchase sentence is another buyer's purchase of the same chips."""
@@ -1874,10 +2011,19 @@ class _DocContext:
             and m.end <= hi
             # "a €1 billion investment": an amount touching another kind of cue is that cue's; the
             # noun after it wins over the verb before it ("received a $3 million grant")
-            and not any(0 <= a - m.end <= 2 for a, b in others)
+            and not any(
+                0 <= a - m.end <= 2 or _MODIFIER_GAP.fullmatch(self.text, m.end, a) for a, b in others
+            )
             and not (
                 any(0 <= m.start - b <= 4 for a, b in others)
-                and not any(a >= m.end and _NOUN_AFTER.fullmatch(self.text, m.end, a) for a, b in mine)
+                and not any(
+                    a >= m.end
+                    and (
+                        _NOUN_AFTER.fullmatch(self.text, m.end, a)
+                        or _MODIFIER_GAP.fullmatch(self.text, m.end, a)
+                    )
+                    for a, b in mine
+                )
             )
         ]
         amounts = self.pick_amounts(own_money, cs, ce)
@@ -2479,6 +2625,19 @@ class _DocContext:
                 if _ANAPHOR.match(self.text, seg):
                     anaphor = True
                     break
+        # the sentence's subject, whichever of its cues: "AI startups raised €250m, less than one round"
+        collective = _COLLECTIVE.search(self.text, s.start, cs)
+        if (
+            collective
+            and not any(  # "Kalmar and two other startups raised", "a group of A and B": they act
+                ok(e)
+                and not (e.end <= collective.start() and not self.text[e.end : collective.start()].strip())
+                for e in self.ents(i)
+                if s.start <= e.start and e.end <= cs
+            )
+            and not any(a.end() <= collective.start() for a in _ANAPHOR.finditer(self.text, s.start, cs))
+        ):
+            return None, ""  # "Nordic AI startups raised": the name only qualifies them
         found = None
         if not anaphor:
             found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
@@ -2878,6 +3037,10 @@ class _DocContext:
             m = hits[-1] if hits else None
             if m and m.group(0).lower() == "to" and _PURPOSE_TO.match(before[m.end() :]):
                 continue  # "raised $5M to build models for X": a purpose, not a recipient
+            if m and m.group(0).lower() == "to" and re.search(
+                r"\b(?:according|thanks|due|compared|close|next)\s+$", before[: m.start()], re.IGNORECASE
+            ):
+                continue  # "according to Dealroom", "compared to X": a source or a yardstick
             if m and self.descriptor_only(before[m.end() :]):
                 # "in Abu Dhabi's G42": the possessed name is the one meant
                 if (
@@ -3078,7 +3241,14 @@ class _DocContext:
                     parties.append(Party("investor", subj.name, subj.start, subj.end, how))
             # "a $25 million Series A in Kalis": the round is named with its firm
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
-            if target is not None and self.near_deal(target) and not self.countries_in(ce, target.start):
+            if (
+                target is not None
+                and self.near_deal(target)
+                and not self.countries_in(ce, target.start)
+                # "a round in Spain": a place, not the firm
+                and not any(c.start == target.start and c.end == target.end
+                            for c in self.countries_in(target.start, target.end))
+            ):
                 if subj is not None and subj.name != target.name:
                     parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 investee, rule = target, rule + ":target"
@@ -3262,6 +3432,8 @@ class _DocContext:
                 ]
                 c.country_code = home
                 return [c]
+            if subj is not None:
+                return []  # the firm receives: it grants nothing, and the text names no state
         if body is None and named is None:
             subj, how = self.subject(i, s, cs)
             known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
@@ -3554,6 +3726,14 @@ class _DocContext:
                     return c.code
             if self.country_at(s.start):
                 return self.country_at(s.start)
+        if located and not self.is_public(ent):
+            # a firm's chips go where they are installed: "for its new Norwegian campus", "in Norway"
+            for c in self.countries_in(ce, s.end):
+                before = self.text[max(s.start, c.start - 15) : c.start]
+                if (c.kind in ("name", "city") and _LOC_PREP.search(before)) or (
+                    c.kind == "demonym" and _SITE_AFTER.match(self.text, c.end)
+                ):
+                    return c.code
         near = self.near_country(ent)
         if near:
             return near
@@ -3666,15 +3846,17 @@ class _DocContext:
         return chip_models().get(model) if model else None
 
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
-        inside = self.dates_in(s.start, s.end)
+        # a deadline ("by 2030") or a date after the article's ("in 2027") says when
+        # something is planned, never when it was announced
+        inside = [
+            d
+            for d in self.dates_in(s.start, s.end)
+            if not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
+            and not (self.published and d.value > self.published)
+        ]
         # a dateline ("PARIS, 12 juin 2024 —") dates the article, not the event
         dash = re.search(r" [—–] ", s.text)
-        own = [
-            d
-            for d in inside
-            if not (dash and d.end <= s.start + dash.start())
-            and not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
-        ]
+        own = [d for d in inside if not (dash and d.end <= s.start + dash.start())]
         relative = self.relative_day(s)
         if own and (relative is None or any(d.precision == "day" for d in own)):
             best = next((d for d in own if d.precision == "day"), own[0])

@@ -1,67 +1,101 @@
-"""French or English, by counting stop words.
+"""The language of a text, by counting stop words.
 
-The stop-word lists are jusText's (a maintained library trafilatura already
-depends on). Its French list also holds common English words ("the", "and");
-`lexicons/stopword_overlap.csv` gives such shared words back to one language,
-and shared words it does not list ("a", "on") count for neither.
+The languages are the folders of `lexicons/` that hold a stop-word list
+(`<lang>/stopwords.csv`, generated from jusText's lists by
+`scripts/make_stopword_lexicons.py`): a new folder with one is a language the
+detector knows. A word on several languages' lists counts for none of them,
+unless `<lang>/stopword_overlap.csv` gives it back to one (jusText's French
+list also holds "the" and "and"). Elided words before an apostrophe (French
+"l'", "qu'") and words after one (English "'s", "n't") are in
+`<lang>/apostrophe_words.csv`. A tie goes to a tied language whose distinctive
+letters (`letters` in `<lang>/conventions.csv`) the text uses, else to one
+that lists none.
 Deterministic: same text, same answer.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
+from warehouse.staging.lexicon import languages, rows
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A sample this long decides any news article; reading more costs time only.
 _SAMPLE = 20_000
-# French letters that English prose does not use: the tie-breaker.
-_FRENCH_LETTERS = re.compile(r"[éèêàùçœâîôû]")
+
+
+@dataclass(frozen=True)
+class _Detector:
+    languages: tuple[str, ...]
+    stop: dict[str, str]          # stop word -> the one language it counts for
+    before: dict[str, str]        # word before an apostrophe -> its language ("" when shared)
+    after: dict[str, str]         # word after an apostrophe -> its language ("" when shared)
+    letters: dict[str, re.Pattern | None]  # language -> its distinctive letters
+
+
+def _owner(words: dict[str, set[str]]) -> dict[str, str]:
+    """word -> its language, or "" when several languages list it."""
+    out: dict[str, str] = {}
+    for language, ws in words.items():
+        for w in ws:
+            out[w] = "" if w in out else language
+    return out
 
 
 @cache
-def _stoplists() -> tuple[frozenset[str], frozenset[str]]:
-    import justext
+def _detector(langs: tuple[str, ...]) -> _Detector:
+    lists: dict[str, set[str]] = {lang: set() for lang in langs}
+    for r in rows("stopwords"):
+        if r["language"] in lists:
+            lists[r["language"]].add(r["word"])
+    owned = {r["word"]: r["language"] for r in rows("stopword_overlap") if r["language"] in lists}
+    stop = {w: lang for w, lang in _owner(lists).items() if lang}
+    stop.update((w, lang) for w, lang in owned.items() if w in lists[lang])
+    sides: dict[str, dict[str, set[str]]] = {"before": {}, "after": {}}
+    for r in rows("apostrophe_words"):
+        if r["language"] in lists:
+            sides[r["side"]].setdefault(r["language"], set()).add(r["word"])
+    letters: dict[str, re.Pattern | None] = {}
+    for r in rows("conventions"):
+        if r["language"] in lists and r["setting"] == "letters" and r["value"]:
+            letters[r["language"]] = re.compile(f"[{re.escape(r['value'].lower())}]")
+    return _Detector(langs, stop, _owner(sides["before"]), _owner(sides["after"]),
+                     {lang: letters.get(lang) for lang in langs})
 
-    fr = justext.get_stoplist("French")
-    en = justext.get_stoplist("English")
-    both = fr & en
-    with open(Path(__file__).with_name("lexicons") / "stopword_overlap.csv", encoding="utf-8") as fh:
-        owner = {row["word"]: row["language"] for row in csv.DictReader(fh)}
-    return (frozenset(w for w in fr if w not in both or owner.get(w) == "fr"),
-            frozenset(w for w in en if w not in both or owner.get(w) == "en"))
+
+def _current() -> _Detector:
+    return _detector(languages("stopwords"))
 
 
-# French elided words ("l'", "d’", "qu'") and English contractions ("'s", "n't").
-_ELIDED_FR = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu".split())
-_CONTRACTED_EN = frozenset("s t re ve ll d m".split())
-
-
-def scores(text: str) -> tuple[int, int]:
-    """(French, English) stop-word counts in the start of `text`."""
-    fr, en = _stoplists()
-    n_fr = n_en = 0
+def scores(text: str) -> dict[str, int]:
+    """Stop-word counts per language in the start of `text`."""
+    d = _current()
+    counts = dict.fromkeys(d.languages, 0)
     # Count each distinct word once: a Counter is built in C, the loop is short.
     for word, count in Counter(_WORD.findall(text[:_SAMPLE].lower())).items():
-        if word in fr:
-            n_fr += count
-        elif word in en:
-            n_en += count
+        if lang := d.stop.get(word):
+            counts[lang] += count
         elif "'" in word or "’" in word:
             head, _, tail = word.replace("’", "'").partition("'")
-            if head in _ELIDED_FR and tail:
-                n_fr += count
-            elif tail in _CONTRACTED_EN:
-                n_en += count
-    return n_fr, n_en
+            # an elision decides before a contraction ("qu'il": French whatever "il" is)
+            lang = d.before.get(head) if tail and head in d.before else d.after.get(tail)
+            if lang:
+                counts[lang] += count
+    return counts
 
 
 def detect(text: str) -> str:
-    """'fr' or 'en'."""
-    n_fr, n_en = scores(text)
-    if n_fr != n_en:
-        return "fr" if n_fr > n_en else "en"
-    return "fr" if _FRENCH_LETTERS.search(text[:_SAMPLE].lower()) else "en"
+    """The language code ("fr", "en", ...) whose stop words the text uses most."""
+    d = _current()
+    counts = scores(text)
+    best = max(counts.values(), default=0)
+    tied = [lang for lang in d.languages if counts[lang] == best]
+    if len(tied) > 1:
+        sample = text[:_SAMPLE].lower()
+        with_letters = [lang for lang in tied if d.letters[lang] and d.letters[lang].search(sample)]
+        without = [lang for lang in tied if d.letters[lang] is None]
+        tied = with_letters or without or tied
+    return tied[0]

@@ -62,6 +62,28 @@ def _cldr_currency_names(language: str) -> dict[str, str]:
     return {r["name"]: r["currency_code"] for r in rows("currency_names") if r["language"] == language}
 
 
+# head nouns of CLDR names that are also common words, never read as a currency on their own
+_NOT_CURRENCY_HEADS = frozenset(
+    "account gold palladium platinum silver rights unit units real mark marks sol sols sum sums once onces "
+    "devise devises droit droits nouveau nouveaux unité unités".split()
+)
+
+
+@cache
+def _currency_heads(language: str) -> dict[str, frozenset[str]]:
+    """The head noun of each CLDR currency name (the last word in English, "Nigerian naira"; the first
+    in French, "naira nigérian"), singular and plural, with the currencies it names."""
+    heads: dict[str, set[str]] = {}
+    for r in rows("currency_names"):
+        words = r["name"].split()
+        if r["language"] != language or len(words) < 2:
+            continue
+        head = words[-1] if language == "en" else words[0]
+        if head.isalpha() and head.lower() == head and head not in _NOT_CURRENCY_HEADS:
+            heads.setdefault(head, set()).add(r["currency_code"])
+    return {h: frozenset(c) for h, c in heads.items()}
+
+
 @cache
 def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
     prefix, suffix = {}, {}
@@ -72,6 +94,11 @@ def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
             suffix[r["surface"]] = r["currency_code"]
     for name, code in _cldr_currency_names(language).items():
         suffix.setdefault(name, code)  # the lexicon's reading of a shared word wins
+    # the bare head noun of a CLDR name: "50 million naira", "2 milliards de cédis"; a word several
+    # currencies share reads as the first of them until the fact's country picks its own
+    # (`shared_currency_words`, used by the extractor)
+    for head, codes in _currency_heads(language).items():
+        suffix.setdefault(head, sorted(codes)[0])
     # title-case headlines: "10 Billion Euros", "500 Million Dollars"
     for word, code in list(suffix.items()):
         if len(word) > 3 and word[:1].islower():
@@ -81,6 +108,13 @@ def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
     for sym in ("€", "$", "£", "¥"):
         suffix.setdefault(sym, prefix.get(sym, ""))
     return prefix, suffix
+
+
+def _connectives(language: str) -> str:
+    """The words between an amount and its currency word ("millions *de* dollars", "crores *of*
+    rupees"; `amount_currency` rows of `lexicons/<lang>/connectives.csv`), as an alternation."""
+    words = [r["word"] for r in for_language("connectives", language) if r["kind"] == "amount_currency"]
+    return "|".join(re.escape(w).replace("'", _APOS) for w in words)
 
 
 @cache
@@ -94,7 +128,7 @@ def money_regex(language: str) -> re.Pattern:
     pattern = (
         rf"(?P<pre>{pre}){_SP}?(?P<num>{DIGITS})(?:(?:{_SP}|-)?(?P<scale>{scales}){end})?"
         rf"|(?:(?P<num2>{DIGITS})|(?P<words>{words}))(?:(?:{_SP}|-)?(?P<scale2>{scales}))?"
-        rf"(?:{_SP}|-)?(?:(?:de|des|d{_APOS}|of|in){_SP}?)?(?P<post>{post}){end}"
+        rf"(?:{_SP}|-)?(?:(?:{_connectives(language)}){_SP}?)?(?P<post>{post}){end}"
     )
     return re.compile(pattern)
 
@@ -210,6 +244,18 @@ def find_money(text: str, language: str) -> list[Money]:
         )
         last_end = m.end()
     return _restated_local(out)
+
+
+@cache
+def shared_currency_words() -> dict[str, frozenset[str]]:
+    """A currency word several currencies are named by -> those currencies, in any language:
+    "dirhams" -> {AED, MAD}, "roupies" -> {INR, IDR, PKR, ...}. Dollars are left to
+    `local_currencies` (a firm's bare "$" stays the US dollar)."""
+    out: dict[str, set[str]] = {}
+    for language in {r["language"] for r in rows("currency_names")}:
+        for head, codes in _currency_heads(language).items():
+            out.setdefault(head.lower(), set()).update(codes)
+    return {w: frozenset(c) for w, c in out.items() if len(c) > 1 and not w.startswith("dollar")}
 
 
 @cache

@@ -43,7 +43,7 @@ _VOCABULARY = {
     "name_filters": "word", "public_bodies": "word", "public_programmes": "word", "chips": "surface",
     "currencies": "surface", "number_words": "word", "relative_days": "word", "date_words": "word",
     "scales": "word", "cities": "city", "cldr_cities": "city", "region_names": "name",
-    "language_names": "name", "currency_names": "name", "person_markers": "word",
+    "language_names": "name", "currency_names": "name", "person_markers": "word", "stopwords": "word",
 }
 # lower-case words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman"
 _PARTICLES = r"(?:von|van|de|del|della|di|da|du|des|der|den|ter|bin|ben|ibn|al|el|la|le|dos|das)"
@@ -113,17 +113,13 @@ def firm_words() -> frozenset[str]:
 
 @cache
 def _vocabulary() -> frozenset[str]:
-    """The folded one-word entries of the extractor's lexicons, and English and French stop words."""
-    from warehouse.staging.language import _stoplists
-
+    """The folded one-word entries of the extractor's lexicons, and every language's stop words."""
     out: set[str] = set()
     for name, column in _VOCABULARY.items():
         for r in rows(name):
             word = r.get(column, "")
             if word and " " not in word:
                 out.add(fold(word))
-    for stoplist in _stoplists():
-        out.update(fold(w) for w in stoplist)
     return frozenset(out)
 
 

@@ -4,57 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from warehouse.staging.lexicon import rows
 
 # a sentence ends at . ! ? … (plus closing quotes/brackets) followed by space and an upper-case start
 _END = re.compile(r"[.!?…]+[»”\"')\]]*(?= +[«“\"(\[]?[A-ZÀ-ÖØ-Þ0-9])")
-# words whose final dot is not an end of sentence
-_ABBREV = {
-    "m",
-    "mm",
-    "mme",
-    "mmes",
-    "dr",
-    "st",
-    "mr",
-    "mrs",
-    "ms",
-    "prof",
-    "jr",
-    "sr",
-    "inc",
-    "corp",
-    "ltd",
-    "co",
-    "no",
-    "vs",
-    "etc",
-    "cf",
-    "av",
-    "env",
-    "oct",
-    "nov",
-    "dec",
-    "déc",
-    "jan",
-    "janv",
-    "feb",
-    "févr",
-    "mar",
-    "apr",
-    "avr",
-    "jun",
-    "jul",
-    "juil",
-    "aug",
-    "sep",
-    "sept",
-    "u.s",
-    "u.k",
-    "e.u",
-    "p",
-    "ca",
-    "approx",
-}
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words whose final dot is not an end of sentence ("M.", "Inc.", "janv."): every language's
+    (`lexicons/<lang>/abbreviations.csv` and the neutral `lexicons/abbreviations.csv`), lower-cased
+    without their dot, since a text may quote another language's."""
+    return frozenset(r["word"].lower() for r in rows("abbreviations"))
 
 
 @dataclass(frozen=True)
@@ -67,6 +30,7 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` (offsets index `text`); every non-blank line is split on its own."""
     out: list[Sentence] = []
+    abbrev = _abbreviations()
     pos = 0
     for line in text.split("\n"):
         line_start = pos
@@ -76,7 +40,7 @@ def split_sentences(text: str) -> list[Sentence]:
         cut = 0
         for m in _END.finditer(line):
             token = _last_word(line, cut, m.start() + 1).rstrip(".").lower()
-            if m.group(0).startswith(".") and (token in _ABBREV or (len(token) == 1 and token.isalpha())):
+            if m.group(0).startswith(".") and (token in abbrev or (len(token) == 1 and token.isalpha())):
                 continue
             _add(out, text, line_start + cut, line_start + m.end())
             cut = m.end()

@@ -1,6 +1,7 @@
 -- Facts -> deals: the reports of one real-world deal, in every document, share
 -- a deal_id. Two facts report the same deal when all of these hold:
---   * the same type and the same main party after name resolution (investee;
+--   * the same type and the same main party after name resolution, a subsidiary
+--     named after its parent counting as the parent (int_firm_groups) (investee;
 --     buyer, a state buying chips being one buyer whether the text names the
 --     country or a ministry; for a subsidy the granting country, and recipients
 --     that are not disjoint: a report may name fewer or none);
@@ -36,6 +37,10 @@ firms as (
     select * from staging.stg_firms
 ),
 
+firm_groups as (
+    select * from intermediate.int_firm_groups
+),
+
 country_names as (
     select distinct lower(name) as name, country_code from staging.stg_country_names where kind = 'name'
 ),
@@ -61,7 +66,8 @@ keyed as (
                 then 'state:' || country_names.country_code
             when facts.fact_type = 'chip_purchase' and firms.firm_kind = 'public_body'
                 then 'state:' || coalesce(firms.country_code, facts.country_code)
-            else facts.main_firm_id
+            -- "Naver" and "Naver Cloud" buying one batch of GPUs: one buyer
+            else coalesce(firm_groups.group_firm_id, facts.main_firm_id)
         end as deal_party,
         coalesce(recipients.recipient_ids, []) as recipient_ids,
         facts.amount_usd,
@@ -81,6 +87,7 @@ keyed as (
     left join recipients on recipients.fact_id = facts.fact_id
     left join documents on documents.document_id = facts.document_id
     left join firms on firms.firm_id = facts.main_firm_id
+    left join firm_groups on firm_groups.firm_id = facts.main_firm_id
     left join country_names on country_names.name = lower(facts.main_party_name)
 ),
 

@@ -7,17 +7,34 @@
 -- without a measure joins the first fact of its party (preferring one with the
 -- same background flag); if the party has no measured candidate at all, its
 -- candidates form one fact. fact_id is an md5 of document, type, party and the
--- earliest candidate, so it is stable across builds.
+-- earliest candidate, so it is stable across builds. A grant shared out to each firm
+-- of a list is keyed by its firm too.
 with candidates as (
     select * from intermediate.int_candidates
 ),
 
+parties as (
+    select * from intermediate.int_candidate_parties
+),
+
+-- "A, B et C recevront chacune 4 M€": each firm's own grant, never a restatement of
+-- another's at the same amount (grants of different amounts fall apart by measure)
+shares as (
+    select candidate_id, min(firm_id) as share_firm_id
+    from parties
+    where role = 'recipient' and rule = 'each'
+    group by candidate_id
+),
+
 keyed as (
     select
-        *,
+        candidates.*,
         coalesce(
-            case when fact_type = 'subsidy' then grantor_country_code end,
-            main_firm_id,
+            case
+                when candidates.fact_type = 'subsidy'
+                    then candidates.grantor_country_code || coalesce('|' || shares.share_firm_id, '')
+            end,
+            candidates.main_firm_id,
             ''
         ) as merge_party,
         case
@@ -25,6 +42,7 @@ keyed as (
             else amount_usd
         end as measure
     from candidates
+    left join shares on shares.candidate_id = candidates.candidate_id
 ),
 
 measured as (

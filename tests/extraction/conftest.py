@@ -38,6 +38,18 @@ BR,fr,brésilien,demonym
 BR,fr,brésilienne,demonym
 BR,en,Brazil,name
 BR,en,Brazilian,demonym
+MA,fr,Maroc,name
+MA,fr,marocaine,demonym
+MA,en,Morocco,name
+MA,en,Moroccan,demonym
+AE,fr,Émirats arabes unis,name
+AE,fr,émiratie,demonym
+AE,en,United Arab Emirates,name
+AE,en,Emirati,demonym
+ID,fr,Indonésie,name
+ID,fr,indonésienne,demonym
+ID,en,Indonesia,name
+ID,en,Indonesian,demonym
 NO,fr,Norvège,name
 NO,fr,norvégien,demonym
 NO,fr,norvégienne,demonym

@@ -406,3 +406,15 @@ def test_french_en_with_an_auxiliary_and_each_after_the_count(extract):
         "Harbor Compute": 4500,
         "Lumen Grid": 4500,
     }
+
+
+def test_a_firms_chips_go_where_they_are_installed(extract):
+    # the seed firm Quanta Labs is Swedish; the chips go to the site the sentence places
+    for text, language, country in (
+        ("Quanta Labs orders 20,000 Nvidia GPUs for its new Japanese campus.", "en", "JP"),
+        ("Quanta Labs will deploy 20,000 Nvidia GPUs in a data centre in Brazil.", "en", "BR"),
+        ("Quanta Labs a commandé 20 000 GPU Nvidia pour son centre de données en Allemagne.", "fr", "DE"),
+    ):
+        cands, _ = extract(text, language)
+        (c,) = chips(cands)
+        assert c.country_code == country, text

@@ -250,6 +250,25 @@ def test_a_deadline_is_not_the_event_date(extract):
     assert str(only(cands, "chip_purchase").announced_on) == "2025-03-03"
 
 
+def test_a_deadline_alone_leaves_the_fact_undated_by_the_text(extract):
+    # the only date is a deadline: the text does not date the announcement
+    cands, _ = extract("Veltrix Cloud expects to spend about $12 billion in Ohio by 2031.", "en")
+    assert only(cands, "investment").announced_on is None
+    cands, _ = extract("Kalmar Robotics investira 300 millions d'euros à Lyon d'ici 2030.", "fr")
+    assert only(cands, "investment").announced_on is None
+
+
+def test_a_date_after_the_article_is_a_plan_not_the_announcement(extract):
+    # published 6 May 2025: "in 2027" and "en septembre 2026" are when things happen, not when announced
+    cands, _ = extract("Harbor Compute will buy 4,000 Nvidia B200 GPUs in 2027.", "en")
+    assert only(cands, "chip_purchase").announced_on is None
+    cands, _ = extract("Kalmar Robotics investira 20 millions d'euros à Lyon en septembre 2026.", "fr")
+    assert only(cands, "investment").announced_on is None
+    # a date in the article's own month is not in its future
+    cands, _ = extract("Kalmar Robotics a levé 20 millions d'euros en mai 2025.", "fr")
+    assert str(only(cands, "investment").announced_on) == "2025-05-01"
+
+
 def test_investment_target_after_a_description(extract):
     cands, _ = extract("Orbis Capital will invest $90 million in Japanese AI start-up Sakura Minds.", "en")
     c = only(cands, "investment")

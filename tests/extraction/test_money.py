@@ -123,3 +123,39 @@ def test_currency_names_and_codes_beyond_the_lexicon(text, language, amount, cur
 
 def test_a_word_that_is_also_a_currency_code_is_no_money():
     assert find_money("the TOP 500 list of supercomputers", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "currency"),
+    [
+        # a word several currencies share is the one of the fact's country
+        ("La start-up marocaine Ondine Data a levé 120 millions de dirhams auprès d'Orbis Capital.",
+         "fr", "MAD"),
+        ("Emirati start-up Ondine Data raised 50 million dirhams from Orbis Capital.", "en", "AED"),
+        ("La jeune pousse indonésienne Ondine Data a réuni 1 600 milliards de roupies auprès d'Orbis "
+         "Capital.", "fr", "IDR"),
+        ("Ondine Data, une start-up de Lyon, a levé 3 millions de francs suisses auprès d'Orbis Capital.",
+         "fr", "CHF"),
+    ],
+)
+def test_a_shared_currency_word_takes_the_facts_country(extract, text, language, currency):
+    cands, _ = extract(text, language)
+    assert [a.currency for c in cands for a in c.amounts] == [currency]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amount", "currency"),
+    [
+        # the bare head noun of a CLDR currency name
+        ("The agency granted 80 million naira to the lab.", "en", 80e6, "NGN"),
+        ("La banque a prêté 2 milliards de cédis à la jeune pousse.", "fr", 2e9, "GHS"),
+        ("Orbis put 4 billion won into the startup.", "en", 4e9, "KRW"),
+        ("Le fonds a investi 12 millions de zlotys.", "fr", 12e6, "PLN"),
+    ],
+)
+def test_bare_currency_head_nouns(text, language, amount, currency):
+    assert one(text, language) == (amount, currency)
+
+
+def test_common_words_in_currency_names_are_no_currency():
+    assert find_money("It was a real 5 million success, worth its weight in 5 gold bars.", "en") == []

@@ -498,3 +498,45 @@ def test_what_the_money_builds_is_no_recipient(extract):
     cands, _ = extract("The Ministry of Industry awarded $5 million to help Tessaline expand.", "en")
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "recipient") == ["Tessaline"]
+
+
+def test_a_sectors_total_is_no_firms_deal(extract):
+    # a plural subject ("startups", "les start-up") reports a sector's total: the firm of the
+    # previous sentence did not raise it
+    for text, language in (
+        ("Halvard Robotics builds warehouse robots. Swedish AI startups raised about $900m in 2025, "
+         "according to a report by Nordic Pulse.", "en"),
+        ("Ondine Data conçoit des modèles de langue. Les start-up bretonnes ont levé 80 millions "
+         "d'euros au total l'an dernier.", "fr"),
+        # a capitalised qualifier is no subject, and the source after "according to" no target
+        ("Halvard Robotics builds robots. Baltic AI startups raised about $400m in 2025, according to "
+         "Nordic Pulse.", "en"),
+        # ... whichever cue of the sentence reads it ("round" in a comparison)
+        ("Halvard Robotics builds robots. Danish AI startups raised around €250 million in total last year, "
+         "according to a report by the Startup Denmark foundation — less than one large round in France.",
+         "en"),
+    ):
+        cands, _ = extract(text, language)
+        assert [c for c in cands if c.fact_type == "investment"] == [], text
+
+
+def test_an_unnamed_group_is_no_earlier_firm(extract):
+    cands, _ = extract("Ondine Data builds models. Separately, the region said a group of development "
+                       "partners had pledged up to $100 million for a planned national AI fund.", "en")
+    assert [p.name for c in cands for p in c.parties] == []
+    # a group whose members are named acts through them
+    cands, _ = extract("A consortium of Orbis Capital and Tarnow Partners invested $5m in Kalmar Robotics.",
+                       "en")
+    investors = [p.name for c in cands for p in c.parties if p.role == "investor"]
+    assert investors == ["Orbis Capital", "Tarnow Partners"]
+
+
+def test_a_named_subject_among_startups_still_raises(extract):
+    cands, _ = extract("Kalmar Robotics and two other startups raised $30m from Orbis Capital.", "en")
+    assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Kalmar Robotics"]
+
+
+def test_the_start_up_still_points_back(extract):
+    cands, _ = extract("Ondine Data conçoit des modèles de langue. La start-up a levé 8 millions d'euros.",
+                       "fr")
+    assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Ondine Data"]

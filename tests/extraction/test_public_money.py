@@ -156,6 +156,24 @@ def test_a_grant_noun_a_firm_obtains_is_a_subsidy(extract):
     assert parties(c, "recipient") == ["Vorelia Semiconducteurs"]
 
 
+def test_a_grant_noun_after_a_modifier_wins_over_the_verb(extract):
+    # "received a €2m research grant": the noun after the amount types it, modifiers between
+    for text in (
+        "Halvard Robotics, a Bergen start-up, has received a €2m research grant from the Norwegian "
+        "government.",
+        "Halvard Robotics, based in Bergen, Norway, has received a $3 million innovation grant.",
+    ):
+        cands, _ = extract(text, "en")
+        assert of_type(cands, "investment") == [], text
+        (c,) = of_type(cands, "subsidy")
+        assert parties(c, "recipient") == ["Halvard Robotics"]
+
+
+def test_a_firm_receiving_a_grant_from_no_named_state_grants_nothing(extract):
+    cands, _ = extract("Halvard Robotics has received a €2m research grant.", "en")
+    assert [p for c in cands for p in c.parties if p.role == "grantor"] == []
+
+
 def test_the_budget_is_a_public_grantor(extract):
     cands, _ = extract(
         "The Union Budget allocated Rs 1,500 crore to the national quantum mission this year.", "en"
@@ -453,3 +471,38 @@ def test_a_public_body_opening_a_grant_sentence_grants_it(extract):
     (c,) = of_type(cands, "subsidy")
     assert c.country_code == "DE"
     assert parties(c, "recipient") == ["Velmora Labs"]
+
+
+def test_each_firm_of_a_list_gets_its_own_grant(extract):
+    # "chacune", "each": one subsidy per firm of the list, each with the whole amount
+    for text, language in (
+        ("Dans le cadre de France 2030, l'État soutient trois start-up. Ondine Data (Rennes), Vireo Labs "
+         "(Lyon) et Calanque IA (Marseille) bénéficieront chacune d'une aide de 4 millions d'euros.", "fr"),
+        ("L'État a accordé 4 millions d'euros chacune à Ondine Data, Vireo Labs et Calanque IA.", "fr"),
+        ("The French government awarded €4 million each to Ondine Data, Vireo Labs and Calanque AI.", "en"),
+        # the list after the amount, places before the names
+        ("PARIS (AFP) - The French government on Tuesday awarded grants of €4 million each to three "
+         "startups — Rennes-based Ondine Data, Lyon's Vireo Labs and Marseille-based Calanque AI.", "en"),
+    ):
+        cands, _ = extract(text, language)
+        grants = of_type(cands, "subsidy")
+        assert sorted(parties(c, "recipient")[0] for c in grants) == sorted(
+            ["Ondine Data", "Vireo Labs", "Calanque IA" if language == "fr" else "Calanque AI"]), text
+        assert {c.amounts[0].amount for c in grants} == {4_000_000}
+        assert len({c.candidate_id for c in grants}) == 3
+
+
+def test_a_unit_price_each_is_still_no_deal(extract):
+    cands, _ = extract("Harbor Compute paid $30,000 each for its GPUs.", "en")
+    assert [c for c in cands if c.fact_type != "chip_purchase"] == []
+
+
+def test_a_grant_to_the_project_goes_to_the_firm_pointed_back_to(extract):
+    cands, _ = extract("Ondine Data is building a data centre near Lyon, France. The French government will "
+                       "contribute €80 million to the project, the minister said.", "en")
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Ondine Data"]
+    # a programme is no firm pointed back to
+    cands, _ = extract("Ondine Data is building a data centre near Lyon, France. The French government will "
+                       "contribute €80 million to a new research programme.", "en")
+    assert [parties(c, "recipient") for c in of_type(cands, "subsidy")] == [[]]

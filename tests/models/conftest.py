@@ -31,6 +31,8 @@ FIRMS = [
     ("scaleway", "Scaleway", "FR", "cloud"),
     ("humain", "Humain", "SA", "company"),
     ("stargate", "Stargate", "US", "project"),
+    ("kestrel", "Kestrel", "KR", "company"),
+    ("kestrel-cloud", "Kestrel Cloud", "KR", "cloud"),
 ]
 ALIASES = [
     ("Mistral", "mistral-ai"),
@@ -120,9 +122,9 @@ class Doc:
         for j, (amount, currency) in enumerate(valuations):
             self.raw["money_mentions"].append(
                 [self.id, start + 5 + j, start + 6 + j, "valuation", amount, currency, start, "valuation"])
-        for k, (role, name) in enumerate(parties):
+        for k, (role, name, *how) in enumerate(parties):  # (role, name[, party rule])
             self.raw["candidate_parties"].append(
-                [cid, self.id, role, name, start + 10 + k, start + 11 + k, "test_party"])
+                [cid, self.id, role, name, start + 10 + k, start + 11 + k, how[0] if how else "test_party"])
         self._save()
         return cid
 

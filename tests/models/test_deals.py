@@ -87,3 +87,23 @@ def test_deal_ids_survive_new_documents_and_rebuilds(warehouse):
     assert {k: after[k] for k in before} == before
     assert after["en2.txt"] == before["fr1.txt"]
     assert after["other.txt"] != before["fr1.txt"]
+
+
+def test_a_subsidiary_named_after_its_parent_reports_the_parents_deal(warehouse):
+    # articles say "Kestrel" or "Kestrel Cloud" for one order: the seed firms are one group
+    warehouse.doc("p", "2025-10-31", "en").fact("Kestrel will buy 60,000 Nvidia GPUs.", "chip_purchase",
+                                                 [("buyer", "Kestrel"), ("vendor", "Nvidia")], quantity=60000)
+    warehouse.doc("s", "2025-11-01", "en").fact("Kestrel Cloud orders 60,000 Nvidia GPUs.", "chip_purchase",
+                                                 [("buyer", "Kestrel Cloud"), ("vendor", "Nvidia")],
+                                                 quantity=60000)
+    # a subsidiary's other order stays its own deal
+    warehouse.doc("o", "2025-11-02", "en").fact("Kestrel Cloud orders 3,000 AMD GPUs.", "chip_purchase",
+                                                 [("buyer", "Kestrel Cloud"), ("vendor", "AMD")],
+                                                 quantity=3000)
+    warehouse.build()
+    ids = dict(warehouse.sql("""select d.file_name, c.deal_id from marts.fct_chip_purchases c
+                                join marts.dim_documents d using (document_id)"""))
+    assert ids["p.txt"] == ids["s.txt"] != ids["o.txt"]
+    groups = dict(warehouse.sql("select firm_id, group_firm_id from intermediate.int_firm_groups "
+                                "where firm_id in ('kestrel', 'kestrel-cloud', 'nvidia')"))
+    assert groups == {"kestrel": "kestrel", "kestrel-cloud": "kestrel", "nvidia": "nvidia"}

@@ -88,6 +88,22 @@ def test_subsidy_sentences_merge_on_the_granting_country(warehouse):
     assert recipients == [("softbank-corp",), ("unresolved:highreso",), ("unresolved:kddi",)]
 
 
+def test_a_grant_shared_out_to_each_firm_is_one_fact_per_firm(warehouse):
+    # "A et B recevront chacune 4 M€": same grantor, same amount, two grants
+    d = warehouse.doc("d1", "2024-04-19")
+    for name in ("Mistral AI", "Scaleway"):
+        d.fact("Mistral AI et Scaleway recevront chacune 4 millions d'euros de l'État.", "subsidy",
+               [("grantor", "État"), ("recipient", name, "each")], [(4e6, "EUR")], country="FR")
+    # a restatement naming no recipient still joins a grant
+    d.fact("L'aide de 4 millions d'euros sera versée en 2025.", "subsidy", [("grantor", "État")],
+           [(4e6, "EUR")], country="FR")
+    warehouse.build()
+    rows = warehouse.sql("select s.subsidy_id, b.recipient_firm_id from marts.fct_subsidies s "
+                         "join marts.bridge_subsidy_recipients b using (subsidy_id) order by 2")
+    assert [firm for _, firm in rows] == ["mistral-ai", "scaleway"]
+    assert rows[0][0] != rows[1][0]
+
+
 def test_grantor_named_by_its_country_gives_the_country(warehouse):
     warehouse.doc("d1").fact("Japan grants ¥10bn to Sakana AI.", "subsidy",
                              [("grantor", "Japan"), ("recipient", "Sakana AI")], [(10e9, "JPY")])

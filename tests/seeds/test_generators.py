@@ -28,6 +28,9 @@ GENERATORS = [
     ("make_fx_rates.py", SEEDS, ["fx_rates.csv"]),
     ("make_cldr_lexicons.py", LEXICONS, ["cldr_cities.csv", "region_names.csv", "language_names.csv",
                                          "currency_names.csv", "currency_territories.csv"]),
+    # one stop-word list per language folder
+    ("make_stopword_lexicons.py", LEXICONS, sorted(str(p.relative_to(LEXICONS))
+                                                   for p in LEXICONS.glob("*/stopwords.csv"))),
     ("make_first_names.py", LEXICONS, ["first_names.csv"]),
 ]
 # generators whose library only the `seeds` extra installs (the build reads their CSVs)
