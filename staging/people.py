@@ -298,6 +298,11 @@ class People:
         for m in _RUN.finditer(text):
             if m.start() and _GLUED.match(text, m.start() - 1):
                 continue  # inside a word ("McKinsey"), an address or a hyphenated compound
+            if not any(self.is_first_name(w, lower_words) for w in m.group().split()) and not (
+                title_after.match(text, m.end())
+                or speaker_before.search(text, max(0, m.start() - 40), m.start())
+            ):
+                continue  # no first name, no title or quote: most capitalised runs ("Mistral AI")
             words = list(_TOKEN.finditer(text, m.start(), m.end()))
             # a possessive ends the name: "Elena Varga's Kestrel Forge"
             cut = next((k + 1 for k, w in enumerate(words) if _POSSESSIVE.search(w.group())), len(words))
