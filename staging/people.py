@@ -169,6 +169,18 @@ def _firm_after() -> re.Pattern:
 
 
 @cache
+def _speech_last_words() -> frozenset[str]:
+    """The last words of the speech markers ("said", "déclaré"): the word before a quote's speaker."""
+    return frozenset(w.split()[-1].lower() for w in _markers("speech"))
+
+
+def _after_speech(text: str, start: int) -> bool:
+    """A quick test before the speech patterns: the word before `start` ends a speech marker."""
+    words = text[max(0, start - 30) : start].split()
+    return bool(words) and words[-1].lower() in _speech_last_words()
+
+
+@cache
 def _speech() -> tuple[re.Pattern, re.Pattern]:
     """(a speech verb right before a name: "», a déclaré X", "said X"; one right after it, past an
     apposition: "X said", "X, cofondatrice de Y, a ajouté")."""
@@ -214,7 +226,9 @@ def speaker(text: str, start: int, end: int) -> bool:
     """The name at text[start:end] says something: "», a déclaré X", "said X", "X said", "X, CEO of
     Y, said". A speaker announces or comments a deal; that says nothing of their own money."""
     before, after = _speech()
-    return before.search(text, max(0, start - 40), start) is not None or after.match(text, end) is not None
+    if _after_speech(text, start) and before.search(text, max(0, start - 40), start) is not None:
+        return True
+    return after.match(text, end) is not None
 
 
 @cache
@@ -300,7 +314,8 @@ class People:
                 continue  # inside a word ("McKinsey"), an address or a hyphenated compound
             if not any(self.is_first_name(w, lower_words) for w in m.group().split()) and not (
                 title_after.match(text, m.end())
-                or speaker_before.search(text, max(0, m.start() - 40), m.start())
+                or (_after_speech(text, m.start())
+                    and speaker_before.search(text, max(0, m.start() - 40), m.start()))
             ):
                 continue  # no first name, no title or quote: most capitalised runs ("Mistral AI")
             words = list(_TOKEN.finditer(text, m.start(), m.end()))
@@ -314,7 +329,8 @@ class People:
                     self._person_at(text, tokens[k:], lower_words, True, out)
                 elif k == 0 and (
                     title_after.match(text, m.end())
-                    or speaker_before.search(text, max(0, m.start() - 40), m.start())
+                    or (_after_speech(text, m.start())
+                        and speaker_before.search(text, max(0, m.start() - 40), m.start()))
                 ):
                     self._person_at(text, tokens, lower_words, False, out)
         found = frozenset(out)
