@@ -902,8 +902,11 @@ _BODY_NAME_REST = re.compile(
 _FIRM_NOUNS = (
     r"jeune\s+pousse|jeune\s+entreprise|start-?up|société|entreprise|firme|groupe|pépite|licorne|hébergeur|"
     r"fabricant|éditeur|concepteur|opérateur|scale-?up|company|firm|group|outfit|operator|unicorn|chipmaker|"
-    r"developer|provider|designer|maker"
+    r"developer|provider|designer|maker|"
+    r"\w+tech"  # "la legaltech bordelaise", "the Berlin fintech"
 )
+# up to two lowercase adjectives, then a comma: "la pépite grenobloise, ..."
+_ADJECTIVES_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*,")
 # a plural, collective subject: "Swedish AI startups raised $900m in 2025", "les start-up bretonnes
 # ont levé": a sector's total, no one firm's deal
 _COLLECTIVE = re.compile(
@@ -2615,6 +2618,11 @@ class _DocContext:
             return True
 
         anaphor = False
+        opening = _ANAPHOR.match(self.text, lo + len(self.text[lo:cs]) - len(self.text[lo:cs].lstrip()))
+        if opening is not None and _ADJECTIVES_COMMA.match(self.text[opening.end() : cs]):
+            # "La pépite grenobloise, lauréate de l'appel à projets X, a acquis ...": the names of
+            # the apposition are not the subject; the anaphor points back
+            anaphor = True
         if _fronted().match(self.text, s.start):
             # "Fondée en 2022 par A et B, la jeune pousse X lève": the subject stands after the
             # opening phrase; "..., la jeune pousse a levé" points back to an earlier sentence
@@ -3345,7 +3353,15 @@ class _DocContext:
             how = "public_body"
         if subj is None or how not in ("subject", "buyer_agent", "buyer_beneficiary", "public_body"):
             lo, _hi = self.clause(s, cs, ce, "chip_purchase")
-            state = next((c for c in self.countries_in(lo, cs) if c.kind == "name"), None)
+            state = next(
+                (
+                    c
+                    for c in self.countries_in(lo, cs)
+                    # "France 2030", "Vision 2030": a programme, not the state acting
+                    if c.kind == "name" and not re.match(r"\s+\d{4}\b", self.text[c.end : c.end + 6])
+                ),
+                None,
+            )
             if state is not None:
                 # "India will buy 10,000 GPUs": the state buys
                 cand = Candidate(rule="chip_purchase:country", **base)
