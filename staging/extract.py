@@ -3081,6 +3081,8 @@ class _DocContext:
             if _FILLER_STOP.fullmatch(bare):
                 return False
             qualifier = _QUALIFIER_END.search(gap) is not None  # "in Abu Dhabi AI firm G42"
+            if re.fullmatch(r"[\w'’.-]+-based", bare):
+                continue  # "in Copenhagen-based X": a place qualifying the firm
             if bare[:1].isupper() and bare not in self.ex.countries.table and bare not in _NAME_TAILS_OK:
                 if not qualifier:
                     return False  # another name, not a description
@@ -3113,7 +3115,21 @@ class _DocContext:
         parties: list[Party] = []
         investee = None
         rule = f"investment:{role}"
-        if subj is not None and how != "previous_sentence" and self.is_public(subj):
+        equity = subj is not None and self.is_public(subj) and _ROUND_WORDS.search(s.text) is not None
+        if equity and role == "investee" and "investee" in markers:
+            # "The Office will invest £8m in X as part of a £20m round": the round is X's, the body
+            # one of its investors
+            target = self.directly_after(i, s, markers["investee"], s.start)
+            if target is not None and target.start < cs and not self.is_public(target):
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                subj, how = target, "target"
+        if (
+            subj is not None
+            and how != "previous_sentence"
+            and self.is_public(subj)
+            # "The Sovereign AI Unit will invest £8m in X as part of a £20m round": equity, an investor
+            and not equity
+        ):
             # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
             return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
         if how == "previous_sentence" or (subj is not None and subj.end <= cs - 40):
