@@ -1383,6 +1383,12 @@ class _DocContext:
                 hit = flags_rx["retraction"].search(self.text, nxt.start, nxt.end)
                 if hit is not None and hit.start() - nxt.start <= 60:
                     flags.add("denial")
+            if "report" in flags and i > 0 and "retraction" in flags_rx:
+                # "X denied a media report that ... The report said the company had agreed to buy":
+                # a report the previous sentence denies
+                prev = self.sentences[i - 1]
+                if flags_rx["retraction"].search(self.text, prev.start, prev.end) is not None:
+                    flags.add("denial")
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
