@@ -102,8 +102,9 @@ def run(documents: Iterable, project_dir: Path | None, *, workers: int = 1,
 
 # --------------------------------------------------------------------------- in this process
 
-class _Overtime(Exception):
-    pass
+class _Overtime(BaseException):
+    """The alarm of the budget: not an Exception, so no `except Exception` in the extractor
+    can swallow it and go on with a half-extracted document."""
 
 
 def _on_alarm(signum, frame):
@@ -296,7 +297,11 @@ class _Pool:
                 if not self._receive(w):
                     pool[slot] = self._replace(w, self._died(w))
             elif (limit := self._limit(w)) is not None and now - w.since > limit:
-                pool[slot] = self._replace(w, Budget.reason(limit))
+                # a report may have come in since `wait` returned: read it before judging
+                if not self._receive(w):
+                    pool[slot] = self._replace(w, self._died(w))
+                elif (limit := self._limit(w)) is not None and time.monotonic() - w.since > limit:
+                    pool[slot] = self._replace(w, Budget.reason(limit))
 
     def _receive(self, w: _Worker) -> bool:
         """Read every report waiting on the worker's pipe; False if the worker is gone."""
