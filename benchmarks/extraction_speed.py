@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -31,6 +32,7 @@ from warehouse.staging import facts, pool
 from warehouse.staging.documents import read_folder
 
 PROJECT = Path(__file__).resolve().parent.parent
+_NODE = re.compile(r"^\w+\s+(seed|loader|model|test)\s+(\S+).* in ([0-9.]+)s$", re.MULTILINE)
 
 
 def _cpu() -> float:
@@ -115,7 +117,11 @@ def _builds(folder: str, min_mb: float, workers: int) -> None:
                 raise SystemExit(done.stderr or done.stdout)
             extracted = next((part.strip() for line in done.stdout.splitlines()
                               for part in line.split(";") if "extracted" in part), "")
-            print(f"  --threads {threads}: {took:7.2f} s -> {mb / took:5.2f} MB/s  ({extracted})")
+            nodes = [(float(m[3]), m[1], m[2]) for m in _NODE.finditer(done.stdout)]
+            loader = sum(t for t, kind, _ in nodes if kind == "loader")
+            slowest = max(((t, name) for t, kind, name in nodes if kind == "model"), default=(0.0, "-"))
+            print(f"  --threads {threads}: {took:7.2f} s -> {mb / took:5.2f} MB/s  (loader {loader:.1f} s: "
+                  f"{extracted}; slowest model {slowest[1]} {slowest[0]:.1f} s)")
 
 
 def main() -> None:
