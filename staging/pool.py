@@ -40,6 +40,7 @@ from pathlib import Path
 SLOW_HOOK = "WAREHOUSE_TEST_SLOW_EXTRACTION"
 BATCH_BYTES = 256 * 1024      # text handed to a worker at a time (about 100 articles)
 BATCH_DOCS = 128
+START_SECONDS = 300           # a worker not ready by then (it takes about 1 s) fails the build
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ class _Worker:
         self.conn.send((project_dir, hook))
         self.ready = False
         self.batch: deque[int] = deque()   # indexes of the documents handed out, not yet reported
-        self.since = 0.0                    # when the document at the head of `batch` started
+        self.since = time.monotonic()       # started; then when the document at the head of `batch` did
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -289,6 +290,7 @@ class _Pool:
                 w.conn.send([self.documents[i] for i in w.batch])
                 w.since = time.monotonic()
         deadlines = [w.since + limit for w in pool if (limit := self._limit(w)) is not None]
+        deadlines += [w.since + START_SECONDS for w in pool if not w.ready]
         timeout = max(0.0, min(deadlines) - now) if deadlines else None
         ready = wait([w.conn for w in pool], timeout)
         now = time.monotonic()
@@ -296,6 +298,8 @@ class _Pool:
             if w.conn in ready:
                 if not self._receive(w):
                     pool[slot] = self._replace(w, self._died(w))
+            elif not w.ready and now - w.since > START_SECONDS:
+                raise RuntimeError(f"the extraction worker did not start within {START_SECONDS} s")
             elif (limit := self._limit(w)) is not None and now - w.since > limit:
                 # a report may have come in since `wait` returned: read it before judging
                 if not self._receive(w):
