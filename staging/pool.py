@@ -8,7 +8,8 @@ or None with `reason` when its extraction failed or exceeded its budget.
 - `workers <= 1` extracts in this process (no start-up cost; easy to debug). The budget is
   then enforced with an interval timer (SIGALRM), which interrupts the pure-Python
   extractor between two bytecodes but not inside one long C call (a regular expression),
-  and only in the main thread. Only worker processes make the budget a hard limit.
+  and only in the main thread. Only worker processes make the budget a hard limit, so
+  documents of `LARGE_CHARS` or more, where slow inputs hide, still go to one worker.
 - `workers > 1` starts that many processes, which build the extractor (lexicons,
   gazetteers) once each, and hands them batches of documents. A worker reports each
   document as it finishes; one still on the same document when its budget runs out is
@@ -40,6 +41,7 @@ from pathlib import Path
 SLOW_HOOK = "WAREHOUSE_TEST_SLOW_EXTRACTION"
 BATCH_BYTES = 256 * 1024      # text handed to a worker at a time (about 100 articles)
 BATCH_DOCS = 128
+LARGE_CHARS = 256 * 1024      # with one worker and a budget, this long a document still goes to one
 START_SECONDS = 300           # a worker not ready by then (it takes about 1 s) fails the build
 
 
@@ -118,9 +120,15 @@ def _in_process(documents, project_dir, budget: Budget):
     ex = extractor(project_dir)
     hook = slow_hook()
     timed = budget.seconds > 0 and threading.current_thread() is threading.main_thread()
+    # large documents, where slow inputs hide, go to one worker process: a hard budget
+    large = [d for d in documents if budget.seconds > 0 and len(d.text) >= LARGE_CHARS]
+    apart = _Pool(large, project_dir, 1, budget).results() if large else None
     previous = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
     try:
         for doc in documents:
+            if apart is not None and len(doc.text) >= LARGE_CHARS:
+                yield next(apart)
+                continue
             limit = budget.of(doc) if timed else None
             try:
                 if limit:
@@ -138,6 +146,8 @@ def _in_process(documents, project_dir, budget: Budget):
                 continue
             yield doc, rows, None
     finally:
+        if apart is not None:
+            apart.close()
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)

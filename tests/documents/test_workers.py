@@ -34,7 +34,8 @@ ARTICLES = {
     "b.txt": "Pennine Compute raises $12 million\n\nLEEDS, May 2, 2024 — Pennine Compute said on Thursday "
              "it had raised $12 million in a round led by Dales Ventures.",
     "c.txt": f"{SLOW} lève 8 millions d'euros\n\nLYON, 3 avril 2024 — {SLOW} a levé 8 millions d'euros "
-             "auprès de Rhône Amorçage.",
+             "auprès de Rhône Amorçage. Cette levée doit financer de nouveaux serveurs et l'embauche de "
+             "quarante ingénieurs d'ici la fin de l'année, a précisé son fondateur.",
     "d.txt": "Fjord Silicon buys 2,000 GPUs\n\nOSLO, June 4, 2024 — Fjord Silicon said it would buy 2,000 "
              "H100 GPUs from Nvidia for its new data centre.",
     "e.txt": "La région Occitanie accorde 4 millions d'euros de subvention à Garonne Quantique pour son "
@@ -133,6 +134,32 @@ def test_a_worker_that_dies_rejects_its_document_and_is_replaced(tmp_path, monke
     assert doc.file_name == "c.txt" and rows is None
     assert reason == "extraction failed: the worker process died (exit code -9)"
     assert list(results) == []
+
+
+def test_with_one_worker_large_documents_still_get_a_worker_process(tmp_path, monkeypatch):
+    """In this process the budget is only a timer; a large document goes to a worker, where
+    its budget is a hard limit. The rows come back in order all the same."""
+    docs = read_folder(write_articles(tmp_path / "docs")).documents
+    expected = facts.extract_rows(docs, PROJECT)
+    slow(monkeypatch)
+    long = next(len(d.text) for d in docs if d.file_name == "c.txt")
+    monkeypatch.setattr(pool, "LARGE_CHARS", long)    # c.txt (the longest) and any as long
+    started: list = []
+    real = pool._Pool.__init__
+
+    def spy(self, documents, *args):
+        started.append(sorted(d.file_name for d in documents))
+        real(self, documents, *args)
+
+    monkeypatch.setattr(pool._Pool, "__init__", spy)
+    failures: list = []
+    rows = facts.extract_rows(docs, PROJECT, failures, budget=pool.Budget(seconds=1, seconds_per_mb=0))
+    assert started == [sorted(d.file_name for d in docs if len(d.text) >= long)]
+    assert "c.txt" in started[0] and len(started[0]) < len(docs)
+    assert [(d.file_name, r) for d, r in failures] == [
+        ("c.txt", "extraction took longer than 1 s (the per-document time budget)")]
+    c_id = next(d.document_id for d in docs if d.file_name == "c.txt")
+    assert rows == {t: [r for r in data if c_id not in (r[0], r[1])] for t, data in expected.items()}
 
 
 def test_the_budget_grows_with_the_document():
