@@ -237,4 +237,5 @@ def extract_into(con, documents, project_dir: Path | None,
         raise
     return written
 
-_document_rows = document_rows
+
+_document_rows = document_rows   # the former name
