@@ -22,8 +22,9 @@ or None with `reason` when its extraction failed or exceeded its budget.
   no process behind.
 
 Test hook: `WAREHOUSE_TEST_SLOW_EXTRACTION="<marker>=<seconds>"` makes the extraction of
-any document whose text contains `<marker>` sleep that long first (tests of the budget
-and of signals use it; it is read in the parent and handed to the workers).
+any document whose text contains `<marker>` sleep that long first, and `"<marker>=crash"`
+makes the worker extracting it die (tests of the budget, of crashes and of signals use
+it; it is read in the parent and handed to the workers).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ SLOW_HOOK = "WAREHOUSE_TEST_SLOW_EXTRACTION"
 BATCH_BYTES = 256 * 1024      # text handed to a worker at a time (about 100 articles)
 BATCH_DOCS = 128
 LARGE_CHARS = 256 * 1024      # with one worker and a budget, this long a document still goes to one
+START_ATTEMPTS = 3            # workers that die while starting, before the build fails
 START_SECONDS = 300           # a worker not ready by then (it takes about 1 s) fails the build
 
 
@@ -71,20 +73,27 @@ def usable_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def slow_hook() -> tuple[str, float] | None:
+def slow_hook() -> tuple[str, float | str] | None:
     value = os.environ.get(SLOW_HOOK, "")
     marker, _, seconds = value.rpartition("=")
+    if not marker:
+        return None
+    if seconds == "crash":
+        return marker, seconds
     try:
-        return (marker, float(seconds)) if marker else None
+        return marker, float(seconds)
     except ValueError:
         return None
 
 
-def _extract(ex, doc, hook) -> dict[str, list[tuple]]:
+def _extract(ex, doc, hook, in_worker: bool = False) -> dict[str, list[tuple]]:
     from warehouse.staging.facts import document_rows
 
     if hook and hook[0] in doc.text:
-        time.sleep(hook[1])
+        if hook[1] != "crash":
+            time.sleep(hook[1])
+        elif in_worker:                      # as a crash in C code or the OOM killer would
+            os.kill(os.getpid(), signal.SIGKILL)
     return document_rows(ex, doc)
 
 
@@ -194,7 +203,7 @@ def main() -> None:
                 return
             for doc in batch:
                 try:
-                    conn.send(("rows", _extract(ex, doc, hook)))
+                    conn.send(("rows", _extract(ex, doc, hook, in_worker=True)))
                 except (EOFError, OSError):
                     raise
                 except Exception as exc:  # noqa: BLE001 - one document must not stop the build
@@ -255,6 +264,7 @@ class _Pool:
         self.hook = slow_hook()
         self.queue: deque[list[int]] = deque(self._batches())
         self.done: dict[int, tuple] = {}
+        self.lost_starts = 0
 
     def _batches(self) -> Iterator[list[int]]:
         batch, size = [], 0
@@ -350,5 +360,8 @@ class _Pool:
             if w.batch:
                 self.queue.appendleft(list(w.batch))
         elif not w.ready:
-            raise RuntimeError(f"the extraction worker could not start: {reason}")
+            # killed while starting (out of memory, by hand): try again, but not forever
+            self.lost_starts += 1
+            if self.lost_starts > START_ATTEMPTS:
+                raise RuntimeError(f"the extraction worker could not start: {reason}")
         return _Worker(self.project_dir, self.hook)
