@@ -45,7 +45,11 @@ class Prepared:
 
 
 def default_threads() -> int:
-    return os.cpu_count() or 2
+    """The CPUs this process may use (its affinity mask, as in a container), else the count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 2
 
 
 def prepare(project_dir: str | Path = ".") -> Prepared:
@@ -190,7 +194,8 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
 
                 seed_graph = {s.name: set() for s in seeds}
                 results += run_graph(con, seed_graph, seed_work, threads, reporter, "seed")
-                ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh)
+                ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh,
+                                  threads=threads, extraction=dict(project.extraction))
                 for module in loaders:
                     if any(r.failed for r in results):
                         break

@@ -34,7 +34,8 @@ Select = Annotated[list[str] | None, typer.Option(
 Exclude = Annotated[list[str] | None, typer.Option(
     "--exclude", metavar="SELECTOR", help="Models to leave out (same syntax).")]
 Threads = Annotated[int | None, typer.Option(
-    "--threads", min=1, metavar="N", help="Models run at once (default: CPU count).")]
+    "--threads", min=1, metavar="N",
+    help="Models run at once; for build, also processes extracting documents (default: usable CPUs).")]
 FullRefresh = Annotated[bool, typer.Option(
     "--full-refresh", help="Rebuild incremental models and loader state.")]
 JsonEvents = Annotated[bool, typer.Option("--json", help="One JSON object per event on stdout.")]

@@ -20,6 +20,8 @@ class LoadContext:
     project_dir: Path
     documents_dir: Path | None   # --documents, else warehouse.yml's `documents`
     full_refresh: bool
+    threads: int | None = None   # processes a loader may use (--threads; None: the usable cores)
+    extraction: dict[str, float] = field(default_factory=dict)   # warehouse.yml's `extraction`
 
 
 @dataclass

@@ -7,7 +7,8 @@ Layout (any SQL project, not only ours):
 - `models/<schema>/*.yml` configures that folder's models and their data tests;
 - `seeds/*.csv` load as `seeds.<stem>` (top level of `seeds/` only);
 - singular data tests: `models/**/tests/*.sql` and `data_tests/**/*.sql`;
-- `warehouse.yml` (optional): `name`, `documents`, `loaders`.
+- `warehouse.yml` (optional): `name`, `documents`, `loaders`, `extraction` (settings of
+  the documents loader: `time_budget_seconds`, `time_budget_seconds_per_mb`).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ class Project:
     models: dict[str, Model]
     seeds: dict[str, Seed]
     tests: list[TestSpec]
+    extraction: dict[str, float] = field(default_factory=dict)   # checked numbers, see EXTRACTION
 
     def relation_names(self) -> set[str]:
         return set(self.models) | set(self.seeds)
@@ -117,6 +119,7 @@ def load_project(project_dir: str | Path = ".") -> Project:
     name = yamlfile.text(settings, "name", "`name`", "warehouse.yml", scalars=True)
     documents = yamlfile.text(settings, "documents", "`documents` (a folder)", "warehouse.yml")
     loaders = yamlfile.names(settings, "loaders", "`loaders` (Python module names)", "warehouse.yml")
+    extraction = _extraction(settings)
     models = _discover_models(root, models_dir)
     seeds = _discover_seeds(root)
     for name in sorted(set(models) & set(seeds)):
@@ -126,7 +129,26 @@ def load_project(project_dir: str | Path = ".") -> Project:
     tests += _discover_singular(root, models_dir)
     return Project(root=root, name=name or root.name,
                    documents_dir=(root / documents) if documents else None,
-                   loaders=loaders, models=models, seeds=seeds, tests=tests)
+                   loaders=loaders, models=models, seeds=seeds, tests=tests, extraction=extraction)
+
+
+# warehouse.yml `extraction:` keys, numbers >= 0, read by the documents loader
+EXTRACTION = ("time_budget_seconds", "time_budget_seconds_per_mb")
+
+
+def _extraction(settings) -> dict[str, float]:
+    """`extraction: {time_budget_seconds: 10, time_budget_seconds_per_mb: 2}`, type-checked."""
+    section = yamlfile.mapping(settings, "extraction", "`extraction`", "warehouse.yml")
+    out = {}
+    for key, value in section.items():
+        if key not in EXTRACTION:
+            raise ProjectError(f"`extraction` has no setting {key!r}", file="warehouse.yml",
+                               line=yamlfile.line_of(section, key), hint="use " + ", ".join(EXTRACTION))
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise yamlfile.bad(section, key, f"`extraction.{key}`", "a number of seconds, 0 or more",
+                               "warehouse.yml")
+        out[key] = float(value)
+    return out
 
 
 def _is_test_file(models_dir: Path, path: Path) -> bool:
