@@ -22,7 +22,10 @@ from warehouse.project import Project
 
 _TOKEN = re.compile(r"<Token token_type: [^,]+, text: (.*?), line: \d+.*?>")
 SYSTEM_SCHEMAS = {"information_schema", "pg_catalog", "temp", "system"}
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+# table functions that read nothing outside the query: a model using only these is a pure function
+# of the relations it reads
+_PURE_SOURCES = {"range", "generate_series", "unnest", "values"}
 
 
 @dataclass
@@ -97,6 +100,25 @@ def tables_read(statement) -> list[Reference]:
     return list(refs.values())
 
 
+def reads_outside(statement) -> bool:
+    """Whether a query reads files or table functions (read_csv, glob, ...): input the engine
+    cannot fingerprint, so a state-aware build rebuilds such a model every time."""
+    from sqlglot import exp
+
+    for table in statement.find_all(exp.Table):
+        source = table.this
+        if isinstance(source, exp.Identifier):
+            if not table.db and source.quoted and ("." in source.name or "/" in source.name):
+                return True                    # from 'data.parquet'
+            continue
+        if isinstance(source, exp.GenerateSeries):
+            continue
+        name = source.name if isinstance(source, exp.Anonymous) else getattr(source, "key", "")
+        if str(name).lower() not in _PURE_SOURCES:
+            return True
+    return False
+
+
 def _sqlglot_version() -> str:
     """sqlglot's version without importing it (a cache hit must not pay for the import)."""
     import importlib.util
@@ -134,17 +156,21 @@ class ParseCache:
         except (OSError, ValueError, AttributeError):
             self.entries = {}
 
-    def inspect(self, sql: str, file: str) -> tuple[list[Reference], str]:
+    def inspect(self, sql: str, file: str) -> tuple[list[Reference], str, bool]:
+        """References, the statement without a trailing ';', and whether it reads outside the
+        warehouse (files, table functions)."""
         key = hashlib.sha256(sql.encode("utf-8")).hexdigest()
         self.used.add(key)
         hit = self.entries.get(key)
         if hit is not None:
-            return [Reference(n, line) for n, line in hit["refs"]], sql[: hit["body"]]
+            return [Reference(n, line) for n, line in hit["refs"]], sql[: hit["body"]], hit["external"]
         statement, body = parse_select(sql, file)
         refs = tables_read(statement)
-        self.entries[key] = {"refs": [[r.name, r.line] for r in refs], "body": len(body)}
+        external = reads_outside(statement)
+        self.entries[key] = {"refs": [[r.name, r.line] for r in refs], "body": len(body),
+                             "external": external}
         self.changed = True
-        return refs, body
+        return refs, body, external
 
     def save(self) -> None:
         """Write the entries of the files seen in this run (dropping those of deleted files)."""
@@ -170,14 +196,14 @@ def analyse(project: Project, provided: set[str], cache_path: Path | None = None
     known = project.relation_names() | {p.lower() for p in provided}
     cache = ParseCache(cache_path)
     for model in project.models.values():
-        refs, model.body = cache.inspect(model.sql, model.rel_path)
+        refs, model.body, model.external = cache.inspect(model.sql, model.rel_path)
         model.depends_on = set()
         for ref in refs:
             _check(ref, known - {model.name}, model.rel_path, model.name)
             model.depends_on.add(ref.name)
     for test in project.tests:
         if test.kind == "singular":
-            refs, test.sql = cache.inspect(test.sql, test.file)
+            refs, test.sql, _ = cache.inspect(test.sql, test.file)
             test.args["depends_on"] = set()
             for ref in refs:
                 _check(ref, known, test.file, f"test {test.name}")
