@@ -262,8 +262,9 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
             build_file = BuildFile(target, guard)
             held.callback(build_file.discard, None)  # on every exit path, a signal between two lines too
             con = build_file.open(copy)
-            if copy:
+            if copy and not (published_state is not None and published_state.describes(target)):
                 # the file as copied is the truth: another session may have changed it since
+                # (the guard now keeps read-write sessions away, so an unchanged file stays so)
                 state = read_state(con)
                 if not _same_state(state, published_state):
                     chosen, subset, plan = _plan(command, prep, state, select, exclude, full_refresh, docs)

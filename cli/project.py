@@ -147,6 +147,9 @@ def _discover_models(root: Path, models_dir: Path) -> dict[str, Model]:
         schema = parts[0].lower() if len(parts) > 1 else "main"
         alias = path.stem.lower()
         name = f"{schema}.{alias}"
+        if schema == "_warehouse":
+            raise ProjectError("the schema _warehouse holds the engine's build state, not models",
+                               file=_rel(root, path), hint="move the model to another folder")
         if name in models:
             raise ProjectError(f"two models build {name}: {models[name].rel_path} and {_rel(root, path)}",
                                file=_rel(root, path), hint="rename one of the files")

@@ -15,8 +15,8 @@ rebuilds only the nodes whose fingerprint changed (and so, through the parents' 
 everything downstream of them); when nothing changed it writes nothing at all.
 
 Reading the state must cost less than a no-op build may take, so a copy of it sits in
-`target/state/` keyed by the published file's identity (device, inode, size, mtime): when the
-file is the one that copy was taken from, the state is read from there without importing
+`target/state/` keyed by the published file's identity (device, inode, size, mtime, ctime):
+when the file is the one that copy was taken from, the state is read from there without importing
 DuckDB. Any other file (copied, restored, touched by a session) is read itself. The content
 hashes of the documents are cached the same way, by each file's size, mtimes and inode.
 """
@@ -94,6 +94,14 @@ class State:
     records: dict[str, Record] = field(default_factory=dict)
     relations: set[str] = field(default_factory=set)
     exists: bool = True                  # False: no warehouse file yet
+    identity: list[int] | None = None    # of the file it was read from (read_published)
+
+    def describes(self, target: Path) -> bool:
+        """Whether the file at `target` is still the one this state was read from."""
+        try:
+            return self.identity is not None and _identity(target.stat()) == self.identity
+        except OSError:
+            return False
 
 
 def _relations(con) -> set[str]:
@@ -145,7 +153,9 @@ def write_state(con, records: dict[str, Record]) -> None:
 # --- the copy of the state in target/ ----------------------------------------------------------
 
 def _identity(st: os.stat_result) -> list[int]:
-    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+    # ctime too: `cp -p old.duckdb warehouse.duckdb` keeps the inode and sets an old mtime,
+    # but nobody can set a ctime
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
 def sidecar_path(project_root: Path, target: Path) -> Path:
@@ -183,7 +193,7 @@ def _load_sidecar(project_root: Path, target: Path, st: os.stat_result) -> State
                 or data.get("identity") != _identity(st)):
             return None
         return State({uid: Record.from_json(row) for uid, row in data["records"].items()},
-                     set(data["relations"]))
+                     set(data["relations"]), identity=_identity(st))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -219,6 +229,7 @@ def read_published(project_root: Path, target: Path) -> State | None:
         con.close()
     with contextlib.suppress(OSError):
         if _identity(target.stat()) == _identity(st):
+            state.identity = _identity(st)
             save_sidecar(project_root, target, state)
     return state
 
