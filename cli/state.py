@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -254,10 +255,11 @@ class FileHashes:
 
     def hash(self, rel: str, path: str, st: os.stat_result) -> str:
         self.used.add(rel)
-        key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         hit = self.entries.get(rel)
-        if hit is not None and hit[:4] == key:
+        if (hit is not None and hit[0] == st.st_size and hit[1] == st.st_mtime_ns and hit[2] == st.st_ctime_ns
+                and hit[3] == st.st_ino):
             return hit[4]
+        key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         value = file_hash(Path(path))
         self.entries[rel] = [*key, value]
         self.changed = True
@@ -273,38 +275,49 @@ class FileHashes:
 def folder_fingerprint(folder: Path, project_root: Path) -> tuple[str, int]:
     """A fingerprint of a documents folder: every file's relative name, size and content hash
     (hidden files and folders left out, linked folders listed but not entered, as the
-    documents loader reads it); and the number of files."""
+    documents loader reads it); and the number of entries. One stat a file (os.scandir),
+    content hashed only for files whose stat changed (100,000 files: about 1 s of CPU)."""
     hashes = FileHashes(project_root, folder)
-    entries: list[list] = []
+    digest_ = hashlib.sha256()
+    count = 0
 
-    def error(exc: OSError) -> None:
-        entries.append([str(exc.filename or folder), "unlisted", exc.errno])
+    def add(line: str) -> None:
+        nonlocal count
+        digest_.update(line.encode("utf-8", "surrogateescape") + b"\n")
+        count += 1
 
-    base = str(folder)
-    for root, dirs, files in os.walk(base, onerror=error):
-        rel_root = os.path.relpath(root, base)
-        linked = [d for d in dirs if not d.startswith(".") and os.path.islink(os.path.join(root, d))]
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
-        for name in sorted([*linked, *(f for f in files if not f.startswith("."))]):
-            path = os.path.join(root, name)
-            rel = name if rel_root == "." else f"{rel_root}/{name}"
-            rel_text = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            entry: list = [rel_text]
+    def visit(path: str, rel: str) -> None:
+        try:
+            with os.scandir(path) as listing:
+                entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as exc:
+            add(f"{rel}\0unlisted\0{exc.errno}")
+            return
+        folders = []
+        for entry in entries:
+            name = f"{rel}/{entry.name}" if rel else entry.name
             try:
-                if os.path.islink(path):
-                    entry += ["link", os.readlink(path)]
-                st = os.stat(path)
-                if os.path.isdir(path):
-                    entry.append("folder")
-                elif not os.path.isfile(path):
-                    entry.append("special")
+                if entry.is_symlink():
+                    st = os.stat(entry.path)           # where it leads: read there by the loader
+                    kind = ("folder" if stat.S_ISDIR(st.st_mode) else
+                            f"{st.st_size}\0{hashes.hash(name, entry.path, st)}" if stat.S_ISREG(st.st_mode)
+                            else "special")
+                    add(f"{name}\0link\0{os.readlink(entry.path)}\0{kind}")
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, name))
+                elif entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    add(f"{name}\0{st.st_size}\0{hashes.hash(name, entry.path, st)}")
                 else:
-                    entry += [st.st_size, hashes.hash(rel_text, path, st)]
+                    add(f"{name}\0special")
             except OSError as exc:
-                entry += ["error", exc.errno]
-            entries.append(entry)
+                add(f"{name}\0error\0{exc.errno}")
+        for path_, name in folders:
+            visit(path_, name)
+
+    visit(str(folder), "")
     hashes.save()
-    return digest(entries), len(entries)
+    return digest_.hexdigest()[:32], count
 
 
 # --- the plan -----------------------------------------------------------------------------------
