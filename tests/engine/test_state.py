@@ -396,3 +396,20 @@ def test_fast_path_builds_like_typer(project, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "warehouse.cli", "build", "--project-dir", str(project),
                           "--db", str(db), "-s", "no_such_model"], capture_output=True, text=True)
     assert bad.returncode == 2 and "matches no model" in bad.stderr
+
+
+def test_nothing_changed_on_a_terminal(project, tmp_path):
+    import io
+
+    from warehouse import api
+    from warehouse.results import RichReporter
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert api.build(project, tmp_path / "w.duckdb", reporter=RichReporter(Terminal())).exit_code == 0
+    out = Terminal()
+    result = api.build(project, tmp_path / "w.duckdb", reporter=RichReporter(out))
+    assert result.exit_code == 0 and result.up_to_date and not result.published
+    assert "nothing changed since the last build" in out.getvalue() and "SUCCESS: build" in out.getvalue()
