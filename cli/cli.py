@@ -181,6 +181,8 @@ def main() -> None:
 
 def __getattr__(name: str):
     """The typer app and its commands (`from warehouse.cli import app`), imported on first use."""
+    if name.startswith("__"):     # the import system asks for __path__ & co: not a reason to load typer
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import warehouse.commands as commands
 
     try:
