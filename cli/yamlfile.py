@@ -14,10 +14,7 @@ import json
 import os
 from pathlib import Path
 
-import yaml
 from warehouse.errors import ProjectError
-
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ten times faster
 
 
 class Map(dict):
@@ -41,8 +38,25 @@ class Seq(list):
         return lines[index] if 0 <= index < len(lines) else self.line
 
 
-class _Loader(_BASE):
-    pass
+_LOADER = None
+
+
+def _loader():
+    """The YAML loader, made on first use: with every file in the cache (a build with nothing
+    to do), PyYAML is not even imported."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ten times faster
+
+        class _Loader(base):
+            pass
+
+        _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+        _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+        _LOADER = _Loader
+    return _LOADER
 
 
 def _line(node) -> int:
@@ -50,6 +64,8 @@ def _line(node) -> int:
 
 
 def _construct_map(loader, node) -> Map:
+    import yaml
+
     loader.flatten_mapping(node)
     out = Map()
     out.line, out.lines = _line(node), {}
@@ -73,8 +89,6 @@ def _construct_seq(loader, node) -> Seq:
     return out
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
 def decode(data: bytes, rel: str, hint: str = "save the file as UTF-8") -> str:
@@ -96,8 +110,10 @@ def load(path: Path, rel: str, cache: Cache | None = None):
         if found is not _MISSING:
             return found
     text = decode(data, rel)
+    import yaml
+
     try:
-        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        value = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ProjectError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", file=rel,
@@ -154,6 +170,18 @@ def _decode(data):
     return dt.date.fromisoformat(data["d"])
 
 
+def _pyyaml_version() -> str:
+    """PyYAML's version without importing it (the stat of its package file)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    try:
+        st = os.stat(spec.origin)
+        return f"{st.st_size}-{st.st_mtime_ns}"
+    except (AttributeError, TypeError, OSError):
+        return "unknown"
+
+
 class Cache:
     """Parsed YAML files by the hash of their bytes (`target/yaml_cache.json`): parsing the
     model files with their line numbers costs more than a build with nothing to do may take.
@@ -164,7 +192,7 @@ class Cache:
         self.entries: dict = {}
         self.used: set[str] = set()
         self.changed = False
-        self.version = f"{_CACHE_FORMAT}/pyyaml-{yaml.__version__}"
+        self.version = f"{_CACHE_FORMAT}/pyyaml-{_pyyaml_version()}"
         if path is None:
             return
         with contextlib.suppress(OSError, ValueError, AttributeError):
