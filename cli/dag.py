@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,6 +121,7 @@ def reads_outside(statement) -> bool:
 
 
 _DUCKDB = None
+_DUCKDB_LOCK = threading.Lock()     # one in-memory connection, for parsing only: one caller at a time
 
 
 def duckdb_inspect(sql: str) -> tuple[list[Reference], str, bool] | None:
@@ -136,12 +138,14 @@ def duckdb_inspect(sql: str) -> tuple[list[Reference], str, bool] | None:
     try:
         import duckdb
 
-        if _DUCKDB is None:
-            _DUCKDB = duckdb.connect()
-        statements = _DUCKDB.extract_statements(sql)
-        if len(statements) != 1 or statements[0].type.name != "SELECT":
-            return None
-        tree = json.loads(_DUCKDB.execute("select json_serialize_sql(?::varchar)", [sql]).fetchall()[0][0])
+        with _DUCKDB_LOCK:
+            if _DUCKDB is None:
+                _DUCKDB = duckdb.connect()
+            statements = _DUCKDB.extract_statements(sql)
+            if len(statements) != 1 or statements[0].type.name != "SELECT":
+                return None
+            text = _DUCKDB.execute("select json_serialize_sql(?::varchar)", [sql]).fetchall()[0][0]
+        tree = json.loads(text)
         if tree.get("error") or len(tree.get("statements", ())) != 1:
             return None
         tokens = duckdb.tokenize(sql)
