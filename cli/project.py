@@ -44,6 +44,7 @@ class Model:
     columns: dict[str, str] = field(default_factory=dict)
     depends_on: set[str] = field(default_factory=set)
     body: str = ""                  # the select statement, trailing ';' removed (set by dag)
+    external: bool = False          # reads files or table functions (set by dag)
 
 
 @dataclass
@@ -91,8 +92,8 @@ def _rel(root: Path, path: Path) -> str:
         return str(path)
 
 
-def _read_yaml(path: Path, root: Path):
-    return yamlfile.load(path, _rel(root, path))
+def _read_yaml(path: Path, root: Path, cache: yamlfile.Cache | None = None):
+    return yamlfile.load(path, _rel(root, path), cache)
 
 
 def _read_sql(root: Path, path: Path) -> str:
@@ -106,9 +107,10 @@ def load_project(project_dir: str | Path = ".") -> Project:
         raise ProjectError(f"project directory {project_dir} does not exist",
                            hint="pass --project-dir pointing at a folder with models/")
     settings = {}
+    cache = yamlfile.Cache(root / "target" / "yaml_cache.json")
     project_file = root / "warehouse.yml"
     if project_file.exists():
-        settings = _read_yaml(project_file, root) or Map()
+        settings = _read_yaml(project_file, root, cache) or Map()
         if not isinstance(settings, dict):
             raise ProjectError("warehouse.yml must be a mapping (`name:`, `documents:`, `loaders:`)",
                                file="warehouse.yml", line=1)
@@ -125,8 +127,9 @@ def load_project(project_dir: str | Path = ".") -> Project:
     for name in sorted(set(models) & set(seeds)):
         raise ProjectError(f"{name} is both a model and a seed ({seeds[name].rel_path})",
                            file=models[name].rel_path, hint="rename one of them")
-    tests = _configure(root, models_dir, models)
+    tests = _configure(root, models_dir, models, cache)
     tests += _discover_singular(root, models_dir)
+    cache.save()
     return Project(root=root, name=name or root.name,
                    documents_dir=(root / documents) if documents else None,
                    loaders=loaders, models=models, seeds=seeds, tests=tests, extraction=extraction)
@@ -166,6 +169,9 @@ def _discover_models(root: Path, models_dir: Path) -> dict[str, Model]:
         schema = parts[0].lower() if len(parts) > 1 else "main"
         alias = path.stem.lower()
         name = f"{schema}.{alias}"
+        if schema == "_warehouse":
+            raise ProjectError("the schema _warehouse holds the engine's build state, not models",
+                               file=_rel(root, path), hint="move the model to another folder")
         if name in models:
             raise ProjectError(f"two models build {name}: {models[name].rel_path} and {_rel(root, path)}",
                                file=_rel(root, path), hint="rename one of the files")
@@ -207,7 +213,8 @@ def _discover_singular(root: Path, models_dir: Path) -> list[TestSpec]:
     return tests
 
 
-def _configure(root: Path, models_dir: Path, models: dict[str, Model]) -> list[TestSpec]:
+def _configure(root: Path, models_dir: Path, models: dict[str, Model],
+               cache: yamlfile.Cache | None = None) -> list[TestSpec]:
     """Apply each folder's YAML files to its models; return the generic tests declared.
 
     Every value is type-checked: a wrong one is a ProjectError with the file, the line and
@@ -221,7 +228,7 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model]) -> list[T
     docs = []
     for path in yml_files:
         rel = _rel(root, path)
-        doc = _read_yaml(path, root)
+        doc = _read_yaml(path, root, cache)
         if doc is None:
             doc = Map()
         if not isinstance(doc, dict):

@@ -67,6 +67,8 @@ def _fact_tables(facts: ModuleType) -> tuple[str, ...]:
 
 PROVIDES: tuple[str, ...] = ("raw.documents", "raw.rejected_documents", *_fact_tables(_facts_module()))
 STATEFUL = True
+# what the engine fingerprints, besides this package's files, to skip the loader when nothing changed
+INPUTS = ("documents", "seeds")
 
 
 def fingerprint(project_dir: Path, facts: ModuleType) -> str:
@@ -249,4 +251,5 @@ def load(con, ctx):
     for table in ("raw.documents", "raw.rejected_documents", *fact_tables):
         counts[table] = con.execute(f"select count(*) from {table}").fetchall()[0][0]
     return LoadResult(rows=counts, rejected=len(read.rejections),
-                      skipped=len(read.documents) - len(to_extract), messages=messages)
+                      skipped=len(read.documents) - len(to_extract), messages=messages,
+                      retry=bool(failures))    # failed extractions are tried again next build
