@@ -30,6 +30,8 @@ class RunResult:
     published: bool = False
     results: list[NodeResult] = field(default_factory=list)
     run_results: Path | None = None
+    plan: list[dict] | None = None               # --dry-run: what would be built, and why
+    up_to_date: bool = False                     # nothing changed: nothing was written
 
     @property
     def exit_code(self) -> int:
@@ -45,28 +47,36 @@ class Prepared:
 
 
 def default_threads() -> int:
-    return os.cpu_count() or 2
+    """The CPUs this process may use (its affinity mask, as in a container), else the count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 2
 
 
-def prepare(project_dir: str | Path = ".") -> Prepared:
-    """Discover the project, import its loaders, infer and check the graph, compile tests."""
+def prepare(project_dir: str | Path = ".", project=None, known_loaders: dict | None = None) -> Prepared:
+    """Discover the project, resolve its loaders, infer and check the graph, compile tests.
+
+    `known_loaders` (module name -> the stored parts of its last build) spares importing a
+    loader whose code did not change since (see `warehouse.loaders.resolve`)."""
     from warehouse.dag import analyse
     from warehouse.datatests import compile_tests
-    from warehouse.loaders import import_loader, provides
+    from warehouse.loaders import resolve
     from warehouse.project import load_project
 
-    project = load_project(project_dir)
-    modules = [import_loader(name, project.root) for name in project.loaders]
-    provided = set().union(*(provides(m) for m in modules)) if modules else set()
+    project = project or load_project(project_dir)
+    known_loaders = known_loaders or {}
+    loaders = [resolve(name, project.root, known_loaders.get(name)) for name in project.loaders]
+    provided = set().union(*(x.provides for x in loaders)) if loaders else set()
     graph = analyse(project, provided, project.root / "target" / "parse_cache.json")
-    return Prepared(project, modules, graph, compile_tests(project))
+    return Prepared(project, loaders, graph, compile_tests(project))
 
 
-def _choose(prep: Prepared, select, exclude) -> tuple[set[str], list, bool]:
+def _choose(prep: Prepared, select, exclude, modified=None) -> tuple[set[str], list, bool]:
     from warehouse.selection import select as select_models
     from warehouse.selection import split
 
-    chosen = select_models(prep.project, prep.graph, select, exclude)
+    chosen = select_models(prep.project, prep.graph, select, exclude, modified=modified)
     subset = bool(split(select) or split(exclude)) and chosen != set(prep.project.models)
     tests = [t for t in prep.tests if not subset or (t.depends_on & chosen)]
     return chosen, tests, subset
@@ -96,12 +106,11 @@ def _documents_dir(documents, project, loaders) -> Path | None:
 
 def check_writable(folder: Path) -> None:
     """Every run writes `target/run_results.json`: a folder it cannot write is bad usage (exit 2)."""
-    import tempfile
-
+    probe = folder / f".write_check_{os.getpid()}_{time.monotonic_ns()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write_check_"):
-            pass
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.unlink(probe)
     except OSError as exc:
         raise ProjectError(f"cannot write to {folder}: {exc.strerror or exc}",
                            hint="every run writes target/run_results.json there: make the folder writable"
@@ -117,70 +126,168 @@ def _existing(con) -> dict[str, str]:
 def build(project_dir: str | Path = ".", db: str | Path | None = None, *, documents: str | Path | None = None,
           select=(), exclude=(), threads: int | None = None, full_refresh: bool = False,
           fail_on_rejects: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-          reporter: Reporter | None = None) -> RunResult:
-    """Seeds, loaders, models, tests into a new file; publish it when all passed."""
+          reporter: Reporter | None = None, dry_run: bool = False) -> RunResult:
+    """Seeds, loaders, models, tests into a new file; publish it when all passed.
+
+    Only what changed since the published file was built is rebuilt (see `warehouse.state`);
+    when nothing changed, nothing is written. `dry_run` reports what would be rebuilt and why."""
     return _execute("build", project_dir, db, documents, select, exclude, threads, full_refresh,
-                    fail_on_rejects, lock_timeout, reporter)
+                    fail_on_rejects, lock_timeout, reporter, dry_run)
 
 
 def run(project_dir: str | Path = ".", db: str | Path | None = None, *, select=(), exclude=(),
         threads: int | None = None, full_refresh: bool = False,
-        lock_timeout: float = DEFAULT_LOCK_TIMEOUT, reporter: Reporter | None = None) -> RunResult:
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT, reporter: Reporter | None = None,
+        dry_run: bool = False) -> RunResult:
     """Models only, on a copy of the last good warehouse; published atomically when all built."""
     return _execute("run", project_dir, db, None, select, exclude, threads, full_refresh, False,
-                    lock_timeout, reporter)
+                    lock_timeout, reporter, dry_run)
+
+
+def _uses_state(select, exclude) -> bool:
+    from warehouse.selection import split
+
+    return any("state:" in s for s in split(select) + split(exclude))
+
+
+def _plan(command, prep, state, select, exclude, full_refresh, docs):
+    """Selection and plan against a stored state; `state:` selectors use a first plan over
+    every model to know which are modified."""
+    from warehouse.dag import order
+    from warehouse.state import make_plan
+
+    ordered = order(prep.graph)
+    memo: dict = {}
+
+    def planned(chosen, subset):
+        return make_plan(command=command, project=prep.project, loaders=prep.loaders, graph=prep.graph,
+                         tests=prep.tests, state=state, chosen=chosen, subset=subset,
+                         full_refresh=full_refresh, documents=docs, order=ordered, memo=memo)
+
+    modified = None
+    if _uses_state(select, exclude):
+        modified = planned(set(prep.project.models), False).modified
+    chosen, _, subset = _choose(prep, select, exclude, modified)
+    return chosen, subset, planned(chosen, subset)
+
+
+def _same_state(a, b) -> bool:
+    if a is None or b is None:
+        return False
+    def fingerprints(state):
+        return {uid: r.fingerprint for uid, r in state.records.items()}
+
+    return fingerprints(a) == fingerprints(b) and a.relations == b.relations
+
+
+def _report_plan(command: str, plan, reporter: Reporter) -> list[dict]:
+    lines = plan.lines()
+    out = [{"action": action, "unique_id": uid, "reason": why} for action, uid, why in lines]
+    if not lines:
+        reporter.info(f"nothing changed since the last build: {command} would do nothing "
+                      f"({plan.unchanged} nodes up to date)")
+        return out
+    counts: dict[str, int] = {}
+    for action, _, _ in lines:
+        counts[action] = counts.get(action, 0) + 1
+    what = ", ".join(f"{n} {'to drop' if a == 'drop' else a + 's' if n > 1 else a}"
+                     for a, n in counts.items())
+    reporter.info(f"{command} would rebuild {what}; {plan.unchanged} unchanged (dry run: nothing built)")
+    for item in out:
+        reporter.info(f"  {item['action']:6} {item['unique_id']}: {item['reason']}", **item)
+    return out
 
 
 def _execute(command, project_dir, db, documents, select, exclude, threads, full_refresh,
-             fail_on_rejects, lock_timeout, reporter) -> RunResult:
-    from warehouse.loaders import LoadContext, is_stateful
+             fail_on_rejects, lock_timeout, reporter, dry_run=False) -> RunResult:
+    from warehouse.loaders import LoadContext, ensure_imported
     from warehouse.materialize import build_model
-    from warehouse.publish import BuildFile, SessionGuard, TargetLock, check_target, recover_wal
+    from warehouse.project import load_project
+    from warehouse.publish import (
+        BuildFile,
+        SessionGuard,
+        TargetLock,
+        check_target,
+        recover_wal,
+        stale_build_files,
+    )
     from warehouse.seeds import check_seed, load_seed
     from warehouse.sql import quote
+    from warehouse.state import State, drop_relations, read_published, read_state, save_sidecar, write_state
 
     clock = Clock()
     reporter = reporter or Reporter()
-    prep = prepare(project_dir)
-    project = prep.project
-    chosen, tests, subset = _choose(prep, select, exclude)
+    project = load_project(project_dir)
     target = _db_path(db)
     threads = threads or default_threads()
     is_build = command == "build"
-    seeds = list(project.seeds.values()) if is_build else []
-    loaders = prep.loaders if is_build else []
-    incremental = any(project.models[n].materialized == "incremental" for n in chosen)
-    stateful = any(is_stateful(m) for m in loaders)
-    # start from the last good file only when its content is needed: unselected models,
-    # incremental state, loader state, or (for `run`) the seeds and raw tables it holds
-    needs_state = not full_refresh and (incremental or stateful)
-    docs = _documents_dir(documents, project, loaders)
     results: list[NodeResult] = []
     published = False
     check_target(target)
-    check_writable(project.root / "target")   # run_results.json: fail before publishing, not after
-    for seed in seeds:
-        check_seed(seed)
+    if not dry_run:
+        check_writable(project.root / "target")   # run_results.json: fail before publishing, not after
     started = time.monotonic()
     build_file = None
     try:
         with contextlib.ExitStack() as held:
+            # plan without the build lock: a build that has nothing to do neither waits nor writes
+            # (another build may be publishing meanwhile; the plan is checked again on the copy)
+            published_state = read_published(project.root, target)
+            known = {uid: r.parts for uid, r in published_state.records.items()
+                     if r.kind == "loader"} if published_state else {}
+            prep = prepare(project_dir, project, known)
+            docs = _documents_dir(documents, project, prep.loaders if is_build else [])
+            chosen, subset, plan = _plan(command, prep, published_state, select, exclude, full_refresh, docs)
+            if dry_run:
+                lines = _report_plan(command, plan, reporter)
+                return RunResult(command, "success", target, clock.elapsed(), plan=lines,
+                                 up_to_date=plan.empty and target.exists())
+            if plan.empty and published_state is not None and published_state.exists:
+                if stale_build_files(target):   # what a killed build left: the next build removes it
+                    with TargetLock(target, lock_timeout):
+                        BuildFile(target).remove_stale()
+                return _up_to_date(command, project, target, clock, reporter, plan)
             held.enter_context(TargetLock(target, lock_timeout))
             check_target(target)  # again under the lock: another build may have just published it
+            for name in plan.seeds:
+                check_seed(project.seeds[name])
             # DuckDB's lock on the target until it is published: no read-write session meanwhile
             left = max(0.0, lock_timeout - (time.monotonic() - started))
             guard = held.enter_context(SessionGuard(target, left, reporter.info))
             note = recover_wal(target, guard)
             if note:
                 reporter.info(f"warning: {note}")
-            copy = target.exists() and (command == "run" or subset or needs_state)
+            # start from the last good file unless every node is rebuilt from nothing
+            keeps = any(r.kind != "test" for r in plan.kept.values())
+            stateful = any(x.stateful for x in prep.loaders if x.name in plan.loaders)
+            incremental = any(project.models[n].materialized == "incremental" for n in plan.models)
+            copy = target.exists() and (command == "run" or subset or keeps or published_state is None
+                                        or (not full_refresh and (stateful or incremental)))
             build_file = BuildFile(target, guard)
             held.callback(build_file.discard, None)  # on every exit path, a signal between two lines too
             con = build_file.open(copy)
-            reporter.start(command, len(seeds) + len(loaders) + len(chosen) + len(tests))
+            if copy and not (published_state is not None and published_state.describes(target)):
+                # the file as copied is the truth: another session may have changed it since
+                # (the guard now keeps read-write sessions away, so an unchanged file stays so)
+                state = read_state(con)
+                if not _same_state(state, published_state):
+                    chosen, subset, plan = _plan(command, prep, state, select, exclude, full_refresh, docs)
+                    if plan.empty:   # another build published this very state meanwhile
+                        build_file.discard(con)
+                        return _up_to_date(command, project, target, clock, reporter, plan)
+                    for name in plan.seeds:
+                        check_seed(project.seeds[name])
+            loaders = []
+            for uid in plan.loaders:
+                loader = next(x for x in prep.loaders if x.name == uid)
+                loaders.append(ensure_imported(loader, project.root))
+            tests = [t for t in prep.tests if t.unique_id in set(plan.tests)]
+            reporter.start(command, len(plan.seeds) + len(loaders) + len(plan.models) + len(tests))
             try:
                 existing = _existing(con) if copy else {}
-                schemas = {project.models[n].schema for n in chosen} | ({"seeds"} if seeds else set())
+                drop_relations(con, plan, existing)
+                schemas = {project.models[n].schema for n in plan.models}
+                schemas |= {"seeds"} if plan.seeds else set()
                 for schema in sorted(schemas):
                     con.execute(f"create schema if not exists {quote(schema)}").fetchall()
 
@@ -188,13 +295,18 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                     seed = project.seeds[name]
                     return NodeResult(name, "seed", "success", rows=load_seed(cur, seed), file=seed.rel_path)
 
-                seed_graph = {s.name: set() for s in seeds}
+                seed_graph = {name: set() for name in plan.seeds}
                 results += run_graph(con, seed_graph, seed_work, threads, reporter, "seed")
-                ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh)
+                ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh,
+                                  threads=threads, extraction=dict(project.extraction))
                 for module in loaders:
                     if any(r.failed for r in results):
                         break
-                    results.append(_run_loader(module, con, ctx, reporter, fail_on_rejects))
+                    result, retry = _run_loader(module, con, ctx, reporter, fail_on_rejects)
+                    results.append(result)
+                    if retry:   # inputs failed that may pass next time: the next build runs it again
+                        plan.built[module.__name__].fingerprint = f"retry-{os.urandom(16).hex()}"
+                        plan.built[module.__name__].parts["retry"] = True
 
                 def model_work(cur, name):
                     model = project.models[name]
@@ -208,9 +320,9 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
 
                 if any(r.failed for r in results):
                     results += [NodeResult(n, "model", "skipped", message="a seed or loader failed")
-                                for n in sorted(chosen)]
+                                for n in sorted(plan.models)]
                 else:
-                    graph = {n: prep.graph[n] & chosen for n in chosen}
+                    graph = {n: prep.graph[n] & plan.models for n in plan.models}
                     results += run_graph(con, graph, model_work, threads, reporter, "model")
                 # tests of models that built still run, so one build reports every problem
                 broken = {r.unique_id for r in results if r.status in ("error", "skipped")}
@@ -222,8 +334,12 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 if any(r.failed for r in results):
                     build_file.discard(con)
                 else:
+                    records = plan.records(results)
+                    write_state(con, records)
+                    new_state = State(records, {r for r in _existing(con) if not r.startswith("_warehouse.")})
                     build_file.publish(con)
                     published = True
+                    save_sidecar(project.root, target, new_state)
                     for note in build_file.notes:
                         reporter.info(f"warning: {note}")
             except BaseException:
@@ -234,10 +350,18 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
         if build_file is None or not build_file.published:
             raise
         published = True  # it came after the rename: too late to stop, the build is published
-    return _finish(command, project, target, clock, results, reporter, published)
+    return _finish(command, project, target, clock, results, reporter, published, unchanged=plan.unchanged)
 
 
-def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> NodeResult:
+def _up_to_date(command, project, target, clock, reporter, plan) -> RunResult:
+    reporter.info(f"nothing changed since the last build: {plan.unchanged} nodes up to date, "
+                  f"nothing to {command}, {target.name} left as it is")
+    return _finish(command, project, target, clock, [], reporter, False, unchanged=plan.unchanged,
+                   up_to_date=True)
+
+
+def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> tuple[NodeResult, bool]:
+    """The loader's result, and whether it asks to run again next build (`LoadResult.retry`)."""
     from warehouse.loaders import run_loader
 
     name = module.__name__
@@ -259,9 +383,10 @@ def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> NodeResult:
                             file=getattr(module, "__file__", None))
     except WarehouseError as exc:
         result = NodeResult(name, "loader", "error", message=exc.message, file=exc.file)
+        loaded = None
     result.elapsed = time.perf_counter() - started
     reporter.node_end(result)
-    return result
+    return result, bool(getattr(loaded, "retry", False))
 
 
 def _run_tests(con, tests, threads, reporter, init_cursor=None) -> list[NodeResult]:
@@ -279,21 +404,27 @@ def _run_tests(con, tests, threads, reporter, init_cursor=None) -> list[NodeResu
     return run_graph(con, {t: set() for t in by_id}, work, threads, reporter, "test", init_cursor)
 
 
-def _finish(command, project, target, clock, results, reporter, published) -> RunResult:
+def _finish(command, project, target, clock, results, reporter, published, *, unchanged: int = 0,
+            up_to_date: bool = False) -> RunResult:
     failed = any(r.failed for r in results)
     counts: dict[str, int] = {}
     for r in results:
         counts[r.status] = counts.get(r.status, 0) + 1
+    if unchanged:
+        counts["unchanged"] = unchanged
     summary = {"command": command, "status": "error" if failed else "success", "db": str(target),
                "published": published, "started_at": clock.started_at, "elapsed": clock.elapsed(),
                "counts": counts}
+    if up_to_date:
+        summary["up_to_date"] = True
     try:
         path = write_run_results(project.root, summary, results)
     except OSError as exc:  # checked writable before the run; a disk that filled since must not
         path = None           # turn a published build into a failure
         reporter.info(f"warning: cannot write target/run_results.json: {exc.strerror or exc}")
     reporter.finish(summary)
-    return RunResult(command, summary["status"], target, summary["elapsed"], published, results, path)
+    return RunResult(command, summary["status"], target, summary["elapsed"], published, results, path,
+                     up_to_date=up_to_date)
 
 
 def open_readonly(db: str | Path | None, *, allow_files=()):
@@ -328,7 +459,7 @@ def open_readonly(db: str | Path | None, *, allow_files=()):
         con.close()
         text = short_error(exc)
         hint = None
-        if "replaying WAL" in text:
+        if "replaying WAL" in text or "the WAL was created for" in text:
             hint = (f"{path.name}.wal was left by a killed read-write session: `warehouse build` recovers it "
                     "or sets it aside")
         elif "Conflicting lock" in text:
@@ -387,12 +518,21 @@ def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=
     return _finish("test", prep.project, target, clock, results, reporter, False)
 
 
-def ls(project_dir: str | Path = ".", *, select=(), exclude=()) -> list[dict]:
-    """The selected models in build order, with schema, materialization and parents."""
+def ls(project_dir: str | Path = ".", *, select=(), exclude=(), db: str | Path | None = None) -> list[dict]:
+    """The selected models in build order, with schema, materialization and parents.
+    `state:` selectors compare the project with the warehouse file `db`."""
     from warehouse.dag import order
 
     prep = prepare(project_dir)
-    chosen, _, _ = _choose(prep, select, exclude)
+    if _uses_state(select, exclude):
+        from warehouse.state import read_published
+
+        target = _db_path(db)
+        state = read_published(prep.project.root, target)
+        docs = _documents_dir(None, prep.project, prep.loaders)
+        chosen, _, _ = _plan("build", prep, state, select, exclude, False, docs)
+    else:
+        chosen, _, _ = _choose(prep, select, exclude)
     out = []
     for name in order(prep.graph):
         if name not in chosen:
@@ -410,7 +550,7 @@ def export(project_dir: str | Path = ".", db: str | Path | None = None, *, out: 
     import duckdb
     from warehouse.sql import literal, relation
 
-    models = ls(project_dir, select=select, exclude=exclude)
+    models = ls(project_dir, select=select, exclude=exclude, db=db)
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     con = open_readonly(db, allow_files=[out_dir])

@@ -1,6 +1,9 @@
-"""The `warehouse` command line: a thin typer layer over `warehouse.api`.
+"""The `warehouse` command line: `warehouse.commands` (typer) over `warehouse.api`.
 
-Heavy modules (duckdb, sqlglot, rich) are imported inside commands so `--help` stays fast.
+`build` and `run` as scheduled jobs call them (plain options only) are parsed here, without
+typer, whose parameter coercion imports pydantic: 0.13 s of CPU, more than a build with
+nothing to do takes. Every other argument list (--help, other commands, anything typer would
+reject or read otherwise) goes to typer, which also serves `from warehouse.cli import app`.
 Exit codes: 0 success, 1 a model, loader or error-severity test failed, 2 bad usage or project.
 """
 
@@ -8,61 +11,21 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
-
-import typer
-from warehouse import __version__
-
-app = typer.Typer(
-    name="warehouse",
-    help="Build, test and query a DuckDB warehouse from SQL models, seeds and Python loaders.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-ProjectDir = Annotated[Path, typer.Option(
-    "--project-dir", metavar="DIR", help="Project folder (models/, seeds/, warehouse.yml).", file_okay=False)]
-Db = Annotated[Path, typer.Option("--db", metavar="FILE", help="The warehouse file.", dir_okay=False)]
-Select = Annotated[list[str] | None, typer.Option(
-    "--select", "-s", metavar="SELECTOR",
-    help="Models: name, +name, name+, path:DIR, tag:TAG (repeat or space-separate).")]
-Exclude = Annotated[list[str] | None, typer.Option(
-    "--exclude", metavar="SELECTOR", help="Models to leave out (same syntax).")]
-Threads = Annotated[int | None, typer.Option(
-    "--threads", min=1, metavar="N", help="Models run at once (default: CPU count).")]
-FullRefresh = Annotated[bool, typer.Option(
-    "--full-refresh", help="Rebuild incremental models and loader state.")]
-JsonEvents = Annotated[bool, typer.Option("--json", help="One JSON object per event on stdout.")]
-LockTimeout = Annotated[float, typer.Option("--lock-timeout", min=0, metavar="SECONDS",
-                                            help="Seconds to wait for another build on the same file.")]
-Documents = Annotated[Path | None, typer.Option(
-    "--documents", metavar="DIR", help="Documents folder for the loaders.", file_okay=False)]
 
 
-class Output(StrEnum):
-    text = "text"
-    json = "json"
+def _echo(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-def _fail(exc, json_events: bool) -> typer.Exit:
+def _fail(exc, json_events: bool) -> SystemExit:
     """Report a WarehouseError without a traceback and turn it into its exit code."""
     if json_events:
         from warehouse.results import JsonReporter
 
         JsonReporter().error(exc)
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(exc.exit_code)
+    _echo(f"error: {exc}")
+    return SystemExit(exc.exit_code)
 
 
 def _reporter(json_events: bool):
@@ -85,14 +48,14 @@ def _on_signal(signum, frame):
     raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
-def _stopped() -> typer.Exit:
+def _stopped() -> SystemExit:
     import signal
 
     if _signals and _signals[-1] == signal.SIGTERM:
-        typer.echo("terminated: nothing published", err=True)
-        return typer.Exit(143)
-    typer.echo("interrupted: nothing published", err=True)
-    return typer.Exit(130)
+        _echo("terminated: nothing published")
+        return SystemExit(143)
+    _echo("interrupted: nothing published")
+    return SystemExit(130)
 
 
 def _run(fn, json_events: bool = False):
@@ -117,12 +80,12 @@ def _run(fn, json_events: bool = False):
         raise _fail(exc, json_events) from None
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(141) from None
+        raise SystemExit(141) from None
     except OSError as exc:  # permissions, missing folders, full disks: the user's to fix
         if _signals:
             raise _stopped() from None
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        _echo(f"error: {exc}")
+        raise SystemExit(2) from None
     except Exception:
         if _signals:
             raise _stopped() from None
@@ -132,141 +95,100 @@ def _run(fn, json_events: bool = False):
             signal.signal(sig, handler)
 
 
-def _version(value: bool):
-    if value:
-        typer.echo(f"warehouse {__version__}")
-        raise typer.Exit()
+# the options of build and run the fast path reads; their typer parameters in warehouse.commands
+_FAST_OPTIONS = {
+    "--project-dir": ("project_dir", "folder"), "--db": ("db", "file"),
+    "--documents": ("documents", "folder"),
+    "--select": ("select", "list"), "-s": ("select", "list"), "--exclude": ("exclude", "list"),
+    "--threads": ("threads", "threads"), "--lock-timeout": ("lock_timeout", "seconds"),
+    "--full-refresh": ("full_refresh", "flag"), "--json": ("json_events", "flag"),
+    "--dry-run": ("dry_run", "flag"), "--fail-on-rejects": ("fail_on_rejects", "flag"),
+}
+_NOT_ON_RUN = {"--documents", "--fail-on-rejects"}
 
 
-@app.callback()
-def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False):
-    """Build, test and query a DuckDB warehouse from SQL models, seeds and Python loaders."""
+def _convert(kind: str, value: str):
+    """The value typer would pass, or None when typer should see this argument list."""
+    if kind == "list":
+        return value
+    if kind == "folder":
+        return None if os.path.isfile(value) else Path(value)
+    if kind == "file":
+        return None if os.path.isdir(value) else Path(value)
+    try:
+        number = int(value) if kind == "threads" else float(value)
+    except ValueError:
+        return None
+    if number != number or number < (1 if kind == "threads" else 0):   # NaN, or below the minimum
+        return None
+    return number
 
 
-@app.command()
-def build(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"), documents: Documents = None,
-          select: Select = None, exclude: Exclude = None, threads: Threads = None,
-          full_refresh: FullRefresh = False, json_events: JsonEvents = False,
-          lock_timeout: LockTimeout = 600.0,
-          fail_on_rejects: Annotated[bool, typer.Option(
-              "--fail-on-rejects", help="Fail when a loader rejected any input.")] = False):
-    """Load seeds, run loaders, build models, run tests; publish the file if all passed."""
-    from warehouse import api
-
-    result = _run(lambda: api.build(project_dir, db, documents=documents, select=select or (),
-                                    exclude=exclude or (), threads=threads, full_refresh=full_refresh,
-                                    fail_on_rejects=fail_on_rejects, lock_timeout=lock_timeout,
-                                    reporter=_reporter(json_events)), json_events)
-    raise typer.Exit(result.exit_code)
-
-
-@app.command()
-def run(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"), select: Select = None,
-        exclude: Exclude = None, threads: Threads = None, full_refresh: FullRefresh = False,
-        json_events: JsonEvents = False, lock_timeout: LockTimeout = 600.0):
-    """Build models only (no seeds, loaders or tests) on a copy of the warehouse; publish atomically."""
-    from warehouse import api
-
-    result = _run(lambda: api.run(project_dir, db, select=select or (), exclude=exclude or (),
-                                  threads=threads, full_refresh=full_refresh, lock_timeout=lock_timeout,
-                                  reporter=_reporter(json_events)), json_events)
-    raise typer.Exit(result.exit_code)
-
-
-@app.command()
-def test(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"), select: Select = None,
-         exclude: Exclude = None, threads: Threads = None, json_events: JsonEvents = False):
-    """Run data tests against the published warehouse (read-only)."""
-    from warehouse import api
-
-    result = _run(lambda: api.test(project_dir, db, select=select or (), exclude=exclude or (),
-                                   threads=threads, reporter=_reporter(json_events)), json_events)
-    raise typer.Exit(result.exit_code)
-
-
-@app.command("ls")
-def list_models(project_dir: ProjectDir = Path("."), select: Select = None, exclude: Exclude = None,
-                output: Annotated[Output, typer.Option("--output", "-o", help="text or json.")]
-                = Output.text):
-    """List models in build order with schema, materialization and parents."""
-    import json
-
-    from warehouse import api
-
-    models = _run(lambda: api.ls(project_dir, select=select or (), exclude=exclude or ()))
-    if output == Output.json:
-        typer.echo(json.dumps(models, indent=2))
-        return
-    for m in models:
-        parents = ", ".join(m["parents"]) or "-"
-        typer.echo(f"{m['name']:40} {m['materialized']:12} <- {parents}")
-
-
-@app.command()
-def export(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"),
-           out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet files.", file_okay=False)]
-           = Path("export"),
-           select: Select = None, exclude: Exclude = None):
-    """Write each selected model to <out>/<schema>.<name>.parquet."""
-    from warehouse import api
-
-    paths = _run(lambda: api.export(project_dir, db, out=out, select=select or (), exclude=exclude or ()))
-    for path in paths:
-        typer.echo(str(path))
-
-
-@app.command()
-def query(sql: Annotated[str, typer.Argument(help="One SQL query.")], db: Db = Path("warehouse.duckdb"),
-          fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table,
-          allow_files: Annotated[list[Path] | None, typer.Option(
-              "--allow-files", metavar="PATH", help="A file or folder the query may read (repeatable).")]
-          = None):
-    """Run a read-only query against the published warehouse and print the result. It cannot
-    change the warehouse or read files outside it, except those under --allow-files."""
-    from warehouse import api
-    from warehouse.formatting import render
-
-    columns, rows = _run(lambda: api.query(sql, db, allow_files=allow_files or ()))
-    sys.stdout.write(render(columns, rows, fmt.value))
-
-
-@app.command()
-def explain(fact_id: Annotated[str, typer.Argument(
-                help="An investment_id, subsidy_id or purchase_id (or a unique prefix of 6+ characters).")],
-            db: Db = Path("warehouse.duckdb"),
-            json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False):
-    """Why a fact is in the marts: document, evidence, candidates and their rules, confidence."""
-    import json
-
-    from warehouse.explain import explain as explain_fact
-    from warehouse.explain import render_text
-
-    info = _run(lambda: explain_fact(fact_id, db))
-    if json_output:
-        typer.echo(json.dumps(info, ensure_ascii=False))
-    else:
-        sys.stdout.write(render_text(info))
-
-
-@app.command()
-def review(db: Db = Path("warehouse.duckdb"),
-           limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Deals to list.")] = 50,
-           fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table):
-    """List the deals to review first (least certain, then largest). With --format csv, rows of
-    seeds/deal_reviews.csv to fill in: action (reject, accept, set), field, value."""
-    from warehouse.formatting import render
-    from warehouse.review import as_review_rows, deals_to_review
-
-    columns, rows = _run(lambda: deals_to_review(db, limit))
-    if fmt is Format.csv:
-        columns, rows = as_review_rows(columns, rows)
-    sys.stdout.write(render(columns, rows, fmt.value))
+def fast_arguments(argv: list[str]) -> tuple[str, dict] | None:
+    """(command, keyword arguments) for a plain `build` or `run` argument list, else None."""
+    if not argv or argv[0] not in ("build", "run"):
+        return None
+    command, kwargs, i = argv[0], {}, 1
+    while i < len(argv):
+        name, eq, value = argv[i].partition("=") if argv[i].startswith("--") else (argv[i], "", "")
+        if name not in _FAST_OPTIONS or (command == "run" and name in _NOT_ON_RUN):
+            return None
+        param, kind = _FAST_OPTIONS[name]
+        if kind == "flag":
+            if eq:
+                return None
+            kwargs[param] = True
+            i += 1
+            continue
+        if not eq:
+            if i + 1 >= len(argv):
+                return None
+            value = argv[i + 1]
+        i += 1 if eq else 2
+        if not value or value.startswith("-"):
+            return None
+        converted = _convert(kind, value)
+        if converted is None:
+            return None
+        if kind == "list":
+            kwargs.setdefault(param, []).append(converted)
+        else:
+            kwargs[param] = converted
+    return command, kwargs
 
 
 def main() -> None:
     """Console script entry point."""
-    app()
+    fast = fast_arguments(sys.argv[1:])
+    if fast is None:
+        from warehouse.commands import app
+
+        app()
+        return
+    command, kwargs = fast
+    from warehouse import api
+
+    json_events = kwargs.pop("json_events", False)
+    if command == "run":
+        kwargs.pop("fail_on_rejects", None)
+    project_dir = kwargs.pop("project_dir", Path("."))
+    db = kwargs.pop("db", Path("warehouse.duckdb"))
+    kwargs["select"], kwargs["exclude"] = kwargs.get("select") or (), kwargs.get("exclude") or ()
+    call = api.build if command == "build" else api.run
+    result = _run(lambda: call(project_dir, db, reporter=_reporter(json_events), **kwargs), json_events)
+    sys.exit(result.exit_code)
+
+
+def __getattr__(name: str):
+    """The typer app and its commands (`from warehouse.cli import app`), imported on first use."""
+    if name.startswith("__"):     # the import system asks for __path__ & co: not a reason to load typer
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import warehouse.commands as commands
+
+    try:
+        return getattr(commands, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
 if __name__ == "__main__":

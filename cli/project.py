@@ -7,7 +7,8 @@ Layout (any SQL project, not only ours):
 - `models/<schema>/*.yml` configures that folder's models and their data tests;
 - `seeds/*.csv` load as `seeds.<stem>` (top level of `seeds/` only);
 - singular data tests: `models/**/tests/*.sql` and `data_tests/**/*.sql`;
-- `warehouse.yml` (optional): `name`, `documents`, `loaders`.
+- `warehouse.yml` (optional): `name`, `documents`, `loaders`, `extraction` (settings of
+  the documents loader: `time_budget_seconds`, `time_budget_seconds_per_mb`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Model:
     columns: dict[str, str] = field(default_factory=dict)
     depends_on: set[str] = field(default_factory=set)
     body: str = ""                  # the select statement, trailing ';' removed (set by dag)
+    external: bool = False          # reads files or table functions (set by dag)
 
 
 @dataclass
@@ -77,6 +79,7 @@ class Project:
     models: dict[str, Model]
     seeds: dict[str, Seed]
     tests: list[TestSpec]
+    extraction: dict[str, float] = field(default_factory=dict)   # checked numbers, see EXTRACTION
 
     def relation_names(self) -> set[str]:
         return set(self.models) | set(self.seeds)
@@ -89,8 +92,8 @@ def _rel(root: Path, path: Path) -> str:
         return str(path)
 
 
-def _read_yaml(path: Path, root: Path):
-    return yamlfile.load(path, _rel(root, path))
+def _read_yaml(path: Path, root: Path, cache: yamlfile.Cache | None = None):
+    return yamlfile.load(path, _rel(root, path), cache)
 
 
 def _read_sql(root: Path, path: Path) -> str:
@@ -104,9 +107,10 @@ def load_project(project_dir: str | Path = ".") -> Project:
         raise ProjectError(f"project directory {project_dir} does not exist",
                            hint="pass --project-dir pointing at a folder with models/")
     settings = {}
+    cache = yamlfile.Cache(root / "target" / "yaml_cache.json")
     project_file = root / "warehouse.yml"
     if project_file.exists():
-        settings = _read_yaml(project_file, root) or Map()
+        settings = _read_yaml(project_file, root, cache) or Map()
         if not isinstance(settings, dict):
             raise ProjectError("warehouse.yml must be a mapping (`name:`, `documents:`, `loaders:`)",
                                file="warehouse.yml", line=1)
@@ -117,16 +121,37 @@ def load_project(project_dir: str | Path = ".") -> Project:
     name = yamlfile.text(settings, "name", "`name`", "warehouse.yml", scalars=True)
     documents = yamlfile.text(settings, "documents", "`documents` (a folder)", "warehouse.yml")
     loaders = yamlfile.names(settings, "loaders", "`loaders` (Python module names)", "warehouse.yml")
+    extraction = _extraction(settings)
     models = _discover_models(root, models_dir)
     seeds = _discover_seeds(root)
     for name in sorted(set(models) & set(seeds)):
         raise ProjectError(f"{name} is both a model and a seed ({seeds[name].rel_path})",
                            file=models[name].rel_path, hint="rename one of them")
-    tests = _configure(root, models_dir, models)
+    tests = _configure(root, models_dir, models, cache)
     tests += _discover_singular(root, models_dir)
+    cache.save()
     return Project(root=root, name=name or root.name,
                    documents_dir=(root / documents) if documents else None,
-                   loaders=loaders, models=models, seeds=seeds, tests=tests)
+                   loaders=loaders, models=models, seeds=seeds, tests=tests, extraction=extraction)
+
+
+# warehouse.yml `extraction:` keys, numbers >= 0, read by the documents loader
+EXTRACTION = ("time_budget_seconds", "time_budget_seconds_per_mb")
+
+
+def _extraction(settings) -> dict[str, float]:
+    """`extraction: {time_budget_seconds: 10, time_budget_seconds_per_mb: 2}`, type-checked."""
+    section = yamlfile.mapping(settings, "extraction", "`extraction`", "warehouse.yml")
+    out = {}
+    for key, value in section.items():
+        if key not in EXTRACTION:
+            raise ProjectError(f"`extraction` has no setting {key!r}", file="warehouse.yml",
+                               line=yamlfile.line_of(section, key), hint="use " + ", ".join(EXTRACTION))
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise yamlfile.bad(section, key, f"`extraction.{key}`", "a number of seconds, 0 or more",
+                               "warehouse.yml")
+        out[key] = float(value)
+    return out
 
 
 def _is_test_file(models_dir: Path, path: Path) -> bool:
@@ -144,6 +169,9 @@ def _discover_models(root: Path, models_dir: Path) -> dict[str, Model]:
         schema = parts[0].lower() if len(parts) > 1 else "main"
         alias = path.stem.lower()
         name = f"{schema}.{alias}"
+        if schema == "_warehouse":
+            raise ProjectError("the schema _warehouse holds the engine's build state, not models",
+                               file=_rel(root, path), hint="move the model to another folder")
         if name in models:
             raise ProjectError(f"two models build {name}: {models[name].rel_path} and {_rel(root, path)}",
                                file=_rel(root, path), hint="rename one of the files")
@@ -185,7 +213,8 @@ def _discover_singular(root: Path, models_dir: Path) -> list[TestSpec]:
     return tests
 
 
-def _configure(root: Path, models_dir: Path, models: dict[str, Model]) -> list[TestSpec]:
+def _configure(root: Path, models_dir: Path, models: dict[str, Model],
+               cache: yamlfile.Cache | None = None) -> list[TestSpec]:
     """Apply each folder's YAML files to its models; return the generic tests declared.
 
     Every value is type-checked: a wrong one is a ProjectError with the file, the line and
@@ -199,7 +228,7 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model]) -> list[T
     docs = []
     for path in yml_files:
         rel = _rel(root, path)
-        doc = _read_yaml(path, root)
+        doc = _read_yaml(path, root, cache)
         if doc is None:
             doc = Map()
         if not isinstance(doc, dict):

@@ -236,11 +236,47 @@ class SessionGuard:
         fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         with open(fd, "wb") as out:
             if self.fh is not None:
-                self.fh.seek(0)
-                shutil.copyfileobj(self.fh, out, 1 << 20)
+                copy_file(self.fh, out)
             else:
                 with open(self.target, "rb") as src:
-                    shutil.copyfileobj(src, out, 1 << 20)
+                    copy_file(src, out)
+
+
+_FICLONE = 0x40049409   # Linux ioctl: share the source's blocks copy-on-write (btrfs, XFS, bcachefs)
+
+
+def copy_file(src, out) -> None:
+    """Copy an open file into an empty one: a reflink where the filesystem has them (nothing is
+    copied until either file changes), else copy_file_range (the kernel copies, without a round
+    trip through this process), else reads and writes. Errors of a full disk are raised."""
+    src.seek(0)
+    if sys.platform.startswith("linux"):
+        import fcntl
+
+        try:
+            fcntl.ioctl(out.fileno(), _FICLONE, src.fileno())
+            return
+        except OSError:
+            pass                        # ext4, tmpfs, another filesystem than the source's
+    size = os.fstat(src.fileno()).st_size
+    if hasattr(os, "copy_file_range"):
+        done = 0
+        try:
+            while done < size:
+                n = os.copy_file_range(src.fileno(), out.fileno(), size - done, done, done)
+                if n == 0:
+                    break
+                done += n
+        except OSError as exc:
+            if exc.errno in _DISK_FULL:
+                raise
+            done = -1                   # not supported here: copy by hand
+        if done == size:
+            return
+        out.seek(0)
+        out.truncate()
+        src.seek(0)
+    shutil.copyfileobj(src, out, 1 << 20)
 
 
 def stale_build_files(target: Path) -> list[Path]:
@@ -260,7 +296,7 @@ def stale_build_files(target: Path) -> list[Path]:
 def _copy_path(src: Path, dest: Path, mode: int) -> None:
     fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     with open(fd, "wb") as out, open(src, "rb") as inp:
-        shutil.copyfileobj(inp, out, 1 << 20)
+        copy_file(inp, out)
 
 
 def _target_access(target: Path) -> os.stat_result | None:

@@ -101,15 +101,15 @@ class RichReporter(PlainReporter):
         self.progress.start()
 
     def _print(self, text: str) -> None:
-        from rich.markup import escape
-
         style = {"OK": "green", "PASS": "green", "WARN": "yellow", "FAIL": "red", "ERROR": "red",
                  "SKIP": "dim"}.get(text.split(" ", 1)[0], "")
         with self.lock:
             console = getattr(self, "console", None)
-            if console is None:
-                print(text, flush=True)
+            if console is None:           # before start(): a build with nothing to do never imports rich
+                print(text, file=self.stream, flush=True)
             else:
+                from rich.markup import escape
+
                 console.print(f"[{style}]{escape(text)}[/]" if style else escape(text), highlight=False)
 
     def node_start(self, name: str, kind: str) -> None:

@@ -8,7 +8,6 @@ import heapq
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
 
 from warehouse.dag import descendants
@@ -63,6 +62,8 @@ def run_graph(con, graph: dict[str, set[str]], work: Callable, threads: int, rep
     reports every failure. Running two models at once pays even when each query is
     parallel inside DuckDB: measured 9% faster than one at a time on 1M-row models, 2 cores.
     """
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait  # not needed by a no-op build
+
     sorter = graphlib.TopologicalSorter(graph)
     sorter.prepare()
     results: list[NodeResult] = []

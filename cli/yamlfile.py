@@ -7,12 +7,14 @@ value deep in a file is reported as `models/marts/_marts.yml:14: ...` with what 
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
 from pathlib import Path
 
-import yaml
 from warehouse.errors import ProjectError
-
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ten times faster
 
 
 class Map(dict):
@@ -36,8 +38,25 @@ class Seq(list):
         return lines[index] if 0 <= index < len(lines) else self.line
 
 
-class _Loader(_BASE):
-    pass
+_LOADER = None
+
+
+def _loader():
+    """The YAML loader, made on first use: with every file in the cache (a build with nothing
+    to do), PyYAML is not even imported."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ten times faster
+
+        class _Loader(base):
+            pass
+
+        _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+        _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+        _LOADER = _Loader
+    return _LOADER
 
 
 def _line(node) -> int:
@@ -45,6 +64,8 @@ def _line(node) -> int:
 
 
 def _construct_map(loader, node) -> Map:
+    import yaml
+
     loader.flatten_mapping(node)
     out = Map()
     out.line, out.lines = _line(node), {}
@@ -68,8 +89,6 @@ def _construct_seq(loader, node) -> Seq:
     return out
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
 def decode(data: bytes, rel: str, hint: str = "save the file as UTF-8") -> str:
@@ -82,15 +101,134 @@ def decode(data: bytes, rel: str, hint: str = "save the file as UTF-8") -> str:
                            file=rel, line=line, hint=hint) from None
 
 
-def load(path: Path, rel: str):
+def load(path: Path, rel: str, cache: Cache | None = None):
     """Parse a YAML file; syntax and encoding errors are ProjectErrors with the line."""
-    text = decode(path.read_bytes(), rel)
+    data = path.read_bytes()
+    key = None
+    if cache is not None:
+        key, found = cache.get(data)
+        if found is not _MISSING:
+            return found
+    text = decode(data, rel)
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        value = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ProjectError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", file=rel,
                            line=mark.line + 1 if mark else None, hint="fix the YAML syntax") from None
+    if cache is not None:
+        cache.put(key, value)
+    return value
+
+
+_MISSING = object()
+_CACHE_FORMAT = 1
+
+
+class _Uncacheable(Exception):
+    pass
+
+
+def _encode(value):
+    """Parsed YAML (with its lines) as JSON data: {"m": line, "k": [[key, value, line]...]} for a
+    Map, {"q": line, "v": [[value, line]...]} for a Seq, {"d": ...} and {"t": ...} for dates."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, Map):
+        lines = getattr(value, "lines", {})
+        return {"m": value.line, "k": [[_encode(k), _encode(v), lines.get(k)] for k, v in value.items()]}
+    if isinstance(value, Seq):
+        lines = getattr(value, "lines", [])
+        return {"q": value.line, "v": [[_encode(v), lines[i] if i < len(lines) else None]
+                                       for i, v in enumerate(value)]}
+    if isinstance(value, dt.datetime):
+        return {"t": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"d": value.isoformat()}
+    raise _Uncacheable(type(value).__name__)
+
+
+def _decode(data):
+    if not isinstance(data, dict):
+        return data
+    if "m" in data:
+        out = Map()
+        out.line, out.lines = data["m"], {}
+        for k, v, line in data["k"]:
+            key = _decode(k)
+            out[key] = _decode(v)
+            out.lines[key] = line
+        return out
+    if "q" in data:
+        out = Seq(_decode(v) for v, _ in data["v"])
+        out.line, out.lines = data["q"], [line for _, line in data["v"]]
+        return out
+    if "t" in data:
+        return dt.datetime.fromisoformat(data["t"])
+    return dt.date.fromisoformat(data["d"])
+
+
+def _pyyaml_version() -> str:
+    """PyYAML's version without importing it (the stat of its package file)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    try:
+        st = os.stat(spec.origin)
+        return f"{st.st_size}-{st.st_mtime_ns}"
+    except (AttributeError, TypeError, OSError):
+        return "unknown"
+
+
+class Cache:
+    """Parsed YAML files by the hash of their bytes (`target/yaml_cache.json`): parsing the
+    model files with their line numbers costs more than a build with nothing to do may take.
+    An entry is only ever used for byte-identical files."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.entries: dict = {}
+        self.used: set[str] = set()
+        self.changed = False
+        self.version = f"{_CACHE_FORMAT}/pyyaml-{_pyyaml_version()}"
+        if path is None:
+            return
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") == self.version:
+                self.entries = data["entries"]
+
+    def get(self, data: bytes):
+        key = hashlib.sha256(data).hexdigest()
+        self.used.add(key)
+        if key in self.entries:
+            try:
+                return key, _decode(self.entries[key])
+            except (KeyError, TypeError, ValueError):
+                pass
+        return key, _MISSING
+
+    def put(self, key: str, value) -> None:
+        try:
+            self.entries[key] = _encode(value)
+            self.changed = True
+        except _Uncacheable:
+            pass
+
+    def save(self) -> None:
+        if self.path is None or not (self.changed or set(self.entries) - self.used):
+            return
+        entries = {k: v for k, v in self.entries.items() if k in self.used}
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps({"version": self.version, "entries": entries}), encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()   # a cache that cannot be written only costs time
 
 
 def _describe(value) -> str:

@@ -896,8 +896,11 @@ _BODY_NAME_REST = re.compile(
 _FIRM_NOUNS = (
     r"jeune\s+pousse|jeune\s+entreprise|start-?up|société|entreprise|firme|groupe|pépite|licorne|hébergeur|"
     r"fabricant|éditeur|concepteur|opérateur|scale-?up|company|firm|group|outfit|operator|unicorn|chipmaker|"
-    r"developer|provider|designer|maker"
+    r"developer|provider|designer|maker|"
+    r"\w+tech"  # "la legaltech bordelaise", "the Berlin fintech"
 )
+# up to two lowercase adjectives, then a comma: "la pépite grenobloise, ..."
+_ADJECTIVES_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*,")
 # a plural, collective subject: "Swedish AI startups raised $900m in 2025", "les start-up bretonnes
 # ont levé": a sector's total, no one firm's deal
 _COLLECTIVE = re.compile(
@@ -1375,6 +1378,12 @@ class _DocContext:
                 nxt = self.sentences[i + 1]
                 hit = flags_rx["retraction"].search(self.text, nxt.start, nxt.end)
                 if hit is not None and hit.start() - nxt.start <= 60:
+                    flags.add("denial")
+            if "report" in flags and i > 0 and "retraction" in flags_rx:
+                # "X denied a media report that ... The report said the company had agreed to buy":
+                # a report the previous sentence denies
+                prev = self.sentences[i - 1]
+                if flags_rx["retraction"].search(self.text, prev.start, prev.end) is not None:
                     flags.add("denial")
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
@@ -2614,6 +2623,11 @@ class _DocContext:
             return True
 
         anaphor = False
+        opening = _ANAPHOR.match(self.text, lo + len(self.text[lo:cs]) - len(self.text[lo:cs].lstrip()))
+        if opening is not None and _ADJECTIVES_COMMA.match(self.text[opening.end() : cs]):
+            # "La pépite grenobloise, lauréate de l'appel à projets X, a acquis ...": the names of
+            # the apposition are not the subject; the anaphor points back
+            anaphor = True
         if _fronted().match(self.text, s.start):
             # "Fondée en 2022 par A et B, la jeune pousse X lève": the subject stands after the
             # opening phrase; "..., la jeune pousse a levé" points back to an earlier sentence
@@ -3076,6 +3090,8 @@ class _DocContext:
             if _FILLER_STOP.fullmatch(bare):
                 return False
             qualifier = _QUALIFIER_END.search(gap) is not None  # "in Abu Dhabi AI firm G42"
+            if re.fullmatch(r"[\w'’.-]+-based", bare):
+                continue  # "in Copenhagen-based X": a place qualifying the firm
             if bare[:1].isupper() and bare not in self.ex.countries.table and bare not in _NAME_TAILS_OK:
                 if not qualifier:
                     return False  # another name, not a description
@@ -3108,7 +3124,21 @@ class _DocContext:
         parties: list[Party] = []
         investee = None
         rule = f"investment:{role}"
-        if subj is not None and how != "previous_sentence" and self.is_public(subj):
+        equity = subj is not None and self.is_public(subj) and _ROUND_WORDS.search(s.text) is not None
+        if equity and role == "investee" and "investee" in markers:
+            # "The Office will invest £8m in X as part of a £20m round": the round is X's, the body
+            # one of its investors
+            target = self.directly_after(i, s, markers["investee"], s.start)
+            if target is not None and target.start < cs and not self.is_public(target):
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                subj, how = target, "target"
+        if (
+            subj is not None
+            and how != "previous_sentence"
+            and self.is_public(subj)
+            # "The Sovereign AI Unit will invest £8m in X as part of a £20m round": equity, an investor
+            and not equity
+        ):
             # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
             return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
         if how == "previous_sentence" or (subj is not None and subj.end <= cs - 40):
@@ -3350,7 +3380,15 @@ class _DocContext:
             how = "public_body"
         if subj is None or how not in ("subject", "buyer_agent", "buyer_beneficiary", "public_body"):
             lo, _hi = self.clause(s, cs, ce, "chip_purchase")
-            state = next((c for c in self.countries_in(lo, cs) if c.kind == "name"), None)
+            state = next(
+                (
+                    c
+                    for c in self.countries_in(lo, cs)
+                    # "France 2030", "Vision 2030": a programme, not the state acting
+                    if c.kind == "name" and not re.match(r"\s+\d{4}\b", self.text[c.end : c.end + 6])
+                ),
+                None,
+            )
             if state is not None:
                 # "India will buy 10,000 GPUs": the state buys
                 cand = Candidate(rule="chip_purchase:country", **base)

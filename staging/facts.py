@@ -6,10 +6,14 @@ Entry points used by the loader: `RAW_TABLES`, `ensure_tables(con)`,
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+from warehouse.staging import pool, writes
 from warehouse.staging.extract import Extractor
+from warehouse.staging.pool import Budget
 
+FLUSH_ROWS = 200_000   # rows buffered before they are written
 RAW_TABLES = ("raw.fact_candidates", "raw.candidate_amounts", "raw.candidate_parties", "raw.money_mentions")
 
 _DDL = [
@@ -72,37 +76,54 @@ def ensure_tables(con) -> None:
 _EXTRACTORS: dict[str, Extractor] = {}
 
 
-def _extractor(project_dir: Path | None) -> Extractor:
+def extractor(project_dir: Path | None) -> Extractor:
+    """The extractor of a project, built once per process (lexicons, gazetteers, seeds)."""
     key = str(Path(project_dir or ".").resolve())
     if key not in _EXTRACTORS:
         _EXTRACTORS[key] = Extractor(Path(key))
     return _EXTRACTORS[key]
 
 
-def extract_rows(documents, project_dir: Path | None,
-                 failures: list[tuple[object, str]] | None = None) -> dict[str, list[tuple]]:
-    """The rows of the four tables for these documents (no database needed).
+_extractor = extractor
 
-    With `failures`, a document whose extraction raises is left out (none of its rows
-    are written) and `(document, "extraction failed: <ExcType>: <message>")` is appended;
-    without it, the exception propagates."""
-    ex = _extractor(project_dir)
+
+def extract_rows(documents, project_dir: Path | None,
+                 failures: list[tuple[object, str]] | None = None, *, workers: int = 1,
+                 budget: Budget | None = None) -> dict[str, list[tuple]]:
+    """The rows of the four tables for these documents (no database needed), in the order of
+    the documents whatever the number of `workers` (see `warehouse.staging.pool`).
+
+    With `failures`, a document whose extraction raises (or exceeds its `budget`) is left out
+    (none of its rows are written) and `(document, "extraction failed: <ExcType>: <message>")`
+    or `(document, "extraction took longer than N s ...")` is appended; without it, the
+    exception propagates."""
     out: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
-    for doc in documents:
-        if failures is None:
-            rows = _document_rows(ex, doc)
-        else:
-            try:
-                rows = _document_rows(ex, doc)
-            except Exception as exc:  # noqa: BLE001 - one document must not stop the build
-                failures.append((doc, f"extraction failed: {type(exc).__name__}: {exc}"[:500]))
-                continue
-        for table, data in rows.items():
-            out[table].extend(data)
+    with contextlib.closing(_results(documents, project_dir, failures, workers, budget)) as results:
+        for _doc, rows in results:
+            for table, data in rows.items():
+                out[table].extend(data)
     return out
 
 
-def _document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
+def _results(documents, project_dir, failures, workers, budget):
+    """`(doc, rows)` of each document extracted, in order; failures listed or raised."""
+    if failures is None and workers <= 1 and budget is None:
+        ex = extractor(project_dir)
+        for doc in documents:
+            yield doc, document_rows(ex, doc)
+        return
+    with contextlib.closing(pool.run(documents, project_dir, workers=workers, budget=budget)) as results:
+        for doc, rows, reason in results:
+            if rows is not None:
+                yield doc, rows
+            elif failures is None:
+                raise RuntimeError(f"{doc.file_name}: {reason}")
+            else:
+                failures.append((doc, reason))
+
+
+def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
+    """The rows of the four tables for one document."""
     out: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
     candidates, money = ex.extract(doc)
     seen: set[str] = set()
@@ -176,26 +197,45 @@ def _document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
 
 
 def extract_into(con, documents, project_dir: Path | None,
-                 failures: list[tuple[object, str]] | None = None) -> int:
+                 failures: list[tuple[object, str]] | None = None, *, workers: int = 1,
+                 budget: Budget | None = None) -> int:
     """Delete then write the fact rows of `documents` in one transaction of its own (call it
     outside any open transaction); returns the number of candidates written. With
     `failures`, documents whose extraction fails are listed there with the reason and
-    keep no rows (see `extract_rows`)."""
+    keep no rows (see `extract_rows`). `workers` > 1 extracts in that many processes; the
+    rows are written in the documents' order, in batches of about `FLUSH_ROWS`, so the
+    tables are the same whatever the number of workers."""
     ensure_tables(con)
     documents = list(documents)
     ids = sorted({d.document_id for d in documents})
-    rows = extract_rows(documents, project_dir, failures)
+    columns = {table: writes.column_types(con, table) for table in RAW_TABLES}
+    buffered: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
+    written = 0
+
+    def flush():
+        for table, data in buffered.items():
+            writes.insert(con, table, columns[table], data)
+            data.clear()
+
     con.execute("begin transaction")
     try:
         if ids:
             for table in RAW_TABLES:
                 con.execute(f"delete from {table} where document_id in (select unnest(?::varchar[]))", [ids])
-        for table, data in rows.items():
-            if data:
-                marks = ", ".join("?" * len(data[0]))
-                con.executemany(f"insert into {table} values ({marks})", data)
+        with contextlib.closing(_results(documents, project_dir, failures, workers, budget)) as results:
+            for _doc, rows in results:
+                for table, data in rows.items():
+                    buffered[table].extend(data)
+                written += len(rows["raw.fact_candidates"])
+                if sum(map(len, buffered.values())) >= FLUSH_ROWS:
+                    flush()
+        flush()
         con.execute("commit")
-    except Exception:
-        con.execute("rollback")
+    except BaseException:
+        with contextlib.suppress(Exception):   # an interrupted connection may refuse it too
+            con.execute("rollback")
         raise
-    return len(rows["raw.fact_candidates"])
+    return written
+
+
+_document_rows = document_rows   # the former name

@@ -68,7 +68,10 @@ def test_incremental_without_unique_key_appends(cli, project, write):
         "models/marts/_log.yml": "models:\n  - name: log\n    materialized: incremental\n",
     })
     assert cli("build").exit_code == 0
+    # nothing changed: a plain build leaves it alone; a selected model runs whatever its state
     assert cli("build").exit_code == 0
+    assert cli.rows("select count(*) from marts.log") == [(1,)]
+    assert cli("build", "-s", "log").exit_code == 0
     assert cli.rows("select count(*) from marts.log") == [(2,)]
 
 

@@ -165,3 +165,46 @@ def test_pivot_model_builds(cli, project, write):
     assert result.exit_code == 0, result.output
     assert cli.rows("select firm_id, FR from marts.deals_by_country order by firm_id") \
         == [("aleph", None), ("mistral", 700)]
+
+
+PARSE_CASES = {
+    "cte": "with a as (select * from staging.x), b as (select * from a) select * from b join y using (k)",
+    "nested_cte": "select * from (with z as (select 1 as k) select * from z) q join z using (k)",
+    "subqueries": "select * from t where k in (select k from s.u) and exists (select 1 from v)",
+    "semicolon": "select 1;\n\n",
+    "trailing_comment": "select 1 -- trailing\n",
+    "file": "select * from 'data/x.parquet'",
+    "read_csv": "select * from read_csv('a.csv')",
+    "range": "select * from range(10) t(i)",
+    "catalog_views": "select * from information_schema.tables, duckdb_tables()",
+    "quoted": 'select * from "My Schema"."Tbl"',
+    "union": "select * from a union all select * from b.c",
+    "lateral": "select * from a, lateral (select * from b where b.k = a.k)",
+    "recursive": "with recursive r(n) as (select 1 union all select n + 1 from r where n < 3) from r",
+    "lines": "select *\nfrom\n  marts.a\njoin marts.b using (k)",
+}
+
+
+def test_duckdb_parser_reads_dependencies_as_sqlglot_does():
+    """A model parsed by DuckDB (an edited model, without importing sqlglot) has the references,
+    lines, body and `external` flag sqlglot gives, on every model of the project too."""
+    from pathlib import Path
+
+    from warehouse.dag import duckdb_inspect, parse_select, reads_outside, tables_read
+
+    root = Path(__file__).resolve().parents[2]
+    cases = dict(PARSE_CASES)
+    cases.update({str(p): p.read_text(encoding="utf-8") for p in sorted((root / "models").rglob("*.sql"))})
+    for name, sql in cases.items():
+        quick = duckdb_inspect(sql)
+        assert quick is not None, name
+        statement, body = parse_select(sql, name)
+        expected = (sorted((r.name, r.line) for r in tables_read(statement)), body, reads_outside(statement))
+        assert (sorted((r.name, r.line) for r in quick[0]), quick[1], quick[2]) == expected, name
+
+
+def test_what_duckdb_cannot_read_alone_goes_to_sqlglot():
+    from warehouse.dag import duckdb_inspect
+
+    for sql in ("select 1; select 2", "insert into t values (1)", "selec 1", "pivot t on k using sum(v)"):
+        assert duckdb_inspect(sql) is None, sql

@@ -121,7 +121,7 @@ def test_build_does_not_copy_the_old_file_when_nothing_needs_state(cli, project)
     con = duckdb.connect(str(cli.db))
     con.execute("create table main.leftover as select 1 as x")
     con.close()
-    assert cli("build").exit_code == 0
+    assert cli("build", "--full-refresh").exit_code == 0
     assert cli.rows("select count(*) from information_schema.tables where table_name = 'leftover'") == [(0,)]
 
 

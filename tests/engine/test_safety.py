@@ -345,7 +345,7 @@ def test_full_disk_during_the_final_checkpoint(cli, project, sha256):
     assert cli("build").exit_code == 0
     before = sha256(cli.db)
     # the models' WAL fits in 200 kB; the final checkpoint writes 256 kB blocks and does not
-    done = _limited(200_000, "build", "--project-dir", str(project), "--db", str(cli.db))
+    done = _limited(200_000, "build", "--full-refresh", "--project-dir", str(project), "--db", str(cli.db))
     assert done.returncode == 1, done.stderr + done.stdout
     first = done.stderr.splitlines()[0]
     assert first.startswith("error: cannot write warehouse.duckdb") and "File too large" in first
@@ -401,7 +401,7 @@ def test_missing_documents_folder_is_exit_2(cli, tmp_path):
 def test_full_disk_while_copying_the_last_good_file_leaves_nothing(cli, project, sha256):
     assert cli("build").exit_code == 0
     before = sha256(cli.db)
-    done = _limited(200_000, "run", "--project-dir", str(project), "--db", str(cli.db))
+    done = _limited(200_000, "run", "--full-refresh", "--project-dir", str(project), "--db", str(cli.db))
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("error: cannot copy warehouse.duckdb") and "Traceback" not in done.stderr
     assert sha256(cli.db) == before and _leftovers(cli.db) == []

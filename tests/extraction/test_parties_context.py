@@ -540,3 +540,35 @@ def test_the_start_up_still_points_back(extract):
     cands, _ = extract("Ondine Data conçoit des modèles de langue. La start-up a levé 8 millions d'euros.",
                        "fr")
     assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Ondine Data"]
+
+
+def test_an_anaphor_subject_before_an_apposition_points_back(extract):
+    # "la pépite grenobloise, lauréate de l'appel à projets X, a acquis": X is no buyer
+    for text, language in (
+        ("Ondine Data conçoit des puces. La pépite grenobloise, lauréate en mars du concours Tarnow Labs "
+         "Challenge, a acquis 64 GPU Nvidia L40S pour son laboratoire.", "fr"),
+        ("Ondine Data designs chips. The company, which counts Orbis Capital among its backers, has ordered "
+         "512 Nvidia H100 GPUs.", "en"),
+    ):
+        cands, _ = extract(text, language)
+        assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Ondine Data"], text
+    # a name right after the anaphor is the subject itself
+    cands, _ = extract("Orbis Capital investit à Lyon. La jeune pousse lyonnaise Kalmar Robotics, qui "
+                       "conçoit des robots, lève 45 millions d'euros.", "fr")
+    assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Kalmar Robotics"]
+
+
+def test_a_tech_compound_is_a_firm_noun(extract):
+    # "la legaltech bordelaise" points back to the firm, not to the most mentioned name
+    cands, _ = extract("Ondine Data recrute à Nantes. Ondine Data ouvre un bureau à Lille. Le marché reste "
+                       "actif. Les fonds restent prudents.\n\n"
+                       "Kalmar Robotics boucle 6 millions d'euros\n\n"
+                       "La legaltech bordelaise, qui automatise les baux, boucle 6 millions d'euros "
+                       "auprès de Tarnow Capital.", "fr")
+    assert {p.name for c in cands for p in c.parties if p.role == "investee"} == {"Kalmar Robotics"}
+
+
+def test_a_programme_named_after_a_country_is_no_buyer(extract):
+    cands, _ = extract("Ondine Data conçoit des puces. La start-up, lauréate de France 2030, a acquis 64 GPU "
+                       "Nvidia.", "fr")
+    assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Ondine Data"]

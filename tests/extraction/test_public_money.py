@@ -506,3 +506,18 @@ def test_a_grant_to_the_project_goes_to_the_firm_pointed_back_to(extract):
     cands, _ = extract("Ondine Data is building a data centre near Lyon, France. The French government will "
                        "contribute €80 million to a new research programme.", "en")
     assert [parties(c, "recipient") for c in of_type(cands, "subsidy")] == [[]]
+
+
+def test_a_public_body_taking_part_in_a_round_invests(extract):
+    # equity in a round is an investment, even from a state body (the gold README's settled case)
+    cands, _ = extract("The Nordic Compute Office will invest €8 million in Copenhagen-based Ondine Data as "
+                       "part of a €20 million Series A round led by Orbis Capital.", "en")
+    assert of_type(cands, "subsidy") == []
+    assert "Ondine Data" in [n for c in of_type(cands, "investment") for n in parties(c, "investee")]
+
+
+def test_a_place_based_descriptor_before_the_target(extract):
+    cands, _ = extract("Orbis Capital will invest €8 million in Copenhagen-based Ondine Data.", "en")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Ondine Data"]
+    assert parties(c, "investor") == ["Orbis Capital"]

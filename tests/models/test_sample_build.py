@@ -91,3 +91,40 @@ def test_deal_ids_survive_more_documents(tmp_path):
     sakana = {v for k, v in before.items() if v in after.values()}
     later = {v for k, v in after.items() if k.startswith("later.txt")}
     assert len(later) == 2 and len(later & sakana) == 1
+
+
+def test_the_sample_rebuilds_only_what_changed(tmp_path):
+    """Nothing changed: nothing written. An added article: the loader and the models run; the
+    article removed again: its facts are gone."""
+    import os
+    import shutil
+
+    documents = tmp_path / "documents"
+    shutil.copytree(ROOT / "seeds" / "documents", documents)
+    db = tmp_path / "w.duckdb"
+
+    def build():
+        result = api.build(project_dir=ROOT, db=db, documents=documents, threads=2)
+        assert result.exit_code == 0, [(r.unique_id, r.message) for r in result.results if r.failed]
+        return result
+
+    def documents_in_marts() -> set[str]:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return {r[0] for r in con.execute("select file_name from marts.dim_documents").fetchall()}
+
+    assert build().published
+    stat = os.stat(db)
+    again = build()
+    assert again.up_to_date and not again.published and again.results == []
+    assert (os.stat(db).st_ino, os.stat(db).st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+    (documents / "later.txt").write_text(
+        "Tokyo start-up Sakana AI has raised $127 million from Khosla Ventures and Lux Capital, "
+        "the company said.\n", encoding="utf-8")
+    added = build()
+    kinds = {r.kind for r in added.results}
+    assert added.published and {"loader", "model", "test"} <= kinds and "seed" not in kinds
+    assert "later.txt" in documents_in_marts()
+    (documents / "later.txt").unlink()
+    assert build().published
+    assert "later.txt" not in documents_in_marts()
+    assert build().up_to_date
