@@ -1308,7 +1308,7 @@ class _DocContext:
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
             if label and (best == -1 or cue_dist is None or best < cue_dist or label == "estimate"):
                 out[m] = label
-            elif flags & {"denial", "cancelled", "rumour"}:
+            elif flags & {"denial", "cancelled", "rumour", "pledge"}:
                 out[m] = "other"
             elif cue_spans:
                 out[m] = "fact"
@@ -1389,7 +1389,7 @@ class _DocContext:
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
                 self.money_labels[m] = lab
-            if not cues or flags & {"denial", "cancelled", "rumour"} or self.is_noise(s):
+            if not cues or flags & {"denial", "cancelled", "rumour", "pledge"} or self.is_noise(s):
                 continue
             facts_money = [m for m in self.money_in(s) if labels.get(m) == "fact"]
             self.cue_starts = sorted({(c[3], c[4], c[0]) for c in cues})
