@@ -7,7 +7,9 @@ import re
 from dataclasses import replace
 
 from warehouse.staging import extract as ex_mod
+from warehouse.staging import mentions as mentions_mod
 from warehouse.staging import sentences as sent_mod
+from warehouse.staging import vocabulary as vocab_mod
 from warehouse.staging.chips import MAX_QUANTITY, find_quantities
 from warehouse.staging.sentences import MAX_SENTENCE, split_sentences
 
@@ -62,7 +64,7 @@ def test_last_word_is_the_regex_it_replaces():
 
 def test_government_names_are_searched_in_bounded_windows(extract, monkeypatch):
     windows = []
-    real = ex_mod._GOV_AFTER_NAME
+    real = mentions_mod._GOV_AFTER_NAME
 
     class Recording:
         pattern = real.pattern
@@ -71,10 +73,10 @@ def test_government_names_are_searched_in_bounded_windows(extract, monkeypatch):
             windows.append(endpos - pos)
             return real.search(text, pos, endpos)
 
-    monkeypatch.setattr(ex_mod, "_GOV_AFTER_NAME", Recording())
+    monkeypatch.setattr(mentions_mod, "_GOV_AFTER_NAME", Recording())
     text = (_caps_run(3000) + " government. ") * 3 + "The Tavexia government backs Zorbel Labs."
     extract(text, "en")
-    assert windows and max(windows) <= ex_mod._GOV_NAME_WINDOW + len("government")
+    assert windows and max(windows) <= mentions_mod._GOV_NAME_WINDOW + len("government")
 
 
 def test_government_windows_find_what_the_whole_text_search_finds():
@@ -89,7 +91,7 @@ def test_government_windows_find_what_the_whole_text_search_finds():
     ctx = Ctx()
     ctx.text = text
     got = [m.span() for m in ex_mod._DocContext._gov_after_name(ctx)]
-    assert got == [m.span() for m in ex_mod._GOV_AFTER_NAME.finditer(text)]
+    assert got == [m.span() for m in mentions_mod._GOV_AFTER_NAME.finditer(text)]
 
 
 def test_occurrences_are_the_regex_matches(extract):
@@ -110,8 +112,8 @@ def test_occurrences_are_the_regex_matches(extract):
 def test_first_character_look_ahead_changes_no_match():
     rnd = random.Random(5)
     words = ["président", "Chief Executive", "d'", "’s", "co-fondateur", "CEO", "Ministre"]
-    guarded = ex_mod._word_regex(words, re.IGNORECASE)
-    plain = re.compile(guarded.pattern.replace(ex_mod._first_chars(words), "", 1), re.IGNORECASE)
+    guarded = vocab_mod._word_regex(words, re.IGNORECASE)
+    plain = re.compile(guarded.pattern.replace(vocab_mod._first_chars(words), "", 1), re.IGNORECASE)
     assert guarded.pattern != plain.pattern
     pieces = [*words, " ", "x", "PRÉSIDENT", "chief  executive", "D'", "'s", "-", "é"]
     for _ in range(500):
@@ -151,13 +153,13 @@ def test_an_absurd_chip_count_is_no_quantity(extract):
 
 
 def test_the_title_test_answers_as_the_title_alternation():
-    words = ex_mod._filter_words("title")
-    plain = re.compile(rf"(?<![\w])(?:{ex_mod._filter_alt('title')})", re.IGNORECASE)
+    words = vocab_mod._filter_words("title")
+    plain = re.compile(rf"(?<![\w])(?:{vocab_mod._filter_alt('title')})", re.IGNORECASE)
     rnd = random.Random(9)
     pieces = [*words, *(w.upper() for w in words), " ", "  ", "x", "’", "'", "-", "é", "."]
     for _ in range(1000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
-        assert bool(ex_mod._title_words().search(text)) == bool(plain.search(text)), text
+        assert bool(vocab_mod._title_words().search(text)) == bool(plain.search(text)), text
 
 
 def test_the_sentence_marker_test_answers_as_the_marker_alternation():
@@ -165,8 +167,8 @@ def test_the_sentence_marker_test_answers_as_the_marker_alternation():
 
     for lang in ("fr", "en"):
         words = [r["marker"] for r in for_language("sentence_markers", lang)] + ["l'", "tout d’"]
-        trie = re.compile(rf"(?<![\w]){ex_mod._word_trie({w.lower() for w in words})}", re.IGNORECASE)
-        plain = ex_mod._word_regex(words, re.IGNORECASE)
+        trie = re.compile(rf"(?<![\w]){vocab_mod._word_trie({w.lower() for w in words})}", re.IGNORECASE)
+        plain = vocab_mod._word_regex(words, re.IGNORECASE)
         rnd = random.Random(13)
         pieces = [*words, *(w.upper() for w in words), " ", "  ", "x", "’", "'", "-", "é", "s"]
         for _ in range(1000):

@@ -1,0 +1,235 @@
+"""The country and date of a candidate (`finish`): the place the money goes, the article's country,
+relative days.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from warehouse.staging.candidates import Candidate
+from warehouse.staging.parties import Entity
+from warehouse.staging.sentences import Sentence
+from warehouse.staging.vocabulary import _LANGUAGE_HOMES, _LOC_PREP, _currency_homes, _relative_days
+
+_YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
+
+# what may stand between a country word and the party it qualifies
+_BEFORE_GAP = {
+    "demonym": r"(?:\s+[\w'’-]+){0,2}\s+",  # "la start-up japonaise X", "Indian conglomerate X"
+    "name": r"['’]s\s+(?:[\w-]+\s+){0,2}",  # "India's Yotta"
+    "city": r"(?:-based|['’]s)\s+(?:[\w'’-]+\s+){0,2}",  # "Paris-based H"
+}
+_AFTER_GAP = {
+    "demonym": r"(?:\s*,\s*|\s+\()(?:[\w'’-]+\s+){0,5}|\s+",  # "X, la pépite française"
+    "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:en|au|aux|in)\s+",
+    "city": r"\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+",
+}
+# "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
+_DEADLINE = re.compile(
+    r"(?:d['’]ici|by|until|jusqu['’]à|jusqu['’]en|avant|before|horizon)\s*(?:à\s+)?(?:la\s+)?(?:fin|end|mi-)?"
+    r"\s*(?:de\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+_DEAL_NOUN = re.compile(
+    r"\b(?:aides?|subventions?|grants?|subsid(?:y|ies)|rumeurs?|rumou?rs?|commandes?|orders?|investissements?|"
+    r"investments?|financements?|funding|prêts?|loans?|contrats?|contracts?|enveloppes?)\b",
+    re.IGNORECASE,
+)
+# a site a demonym qualifies: "Norwegian campus", "French data centre"
+_SITE_AFTER = re.compile(
+    r"\s+(?:AI\s+)?(?:campus|data\s*cent(?:re|er)s?|site|facility|cluster|supercomputer)\b", re.IGNORECASE
+)
+
+
+class CountryDate:
+    """The country and date of a candidate (`finish`): the place the money goes, the article's country,
+    relative days."""
+
+    # -- country, date, background ------------------------------------------------------------
+    def party_country(
+        self, ent: Entity, s: Sentence, ce: int, capex: bool = False, located: bool = False
+    ) -> str | None:
+        """Where the money or chips go. A firm's own spending: where it spends ("au Japon"), else the
+        country the article is about. A round or a purchase: the party's country as the text gives it,
+        else the seeds' (left null for known firms), else a place named in the sentence, else the
+        article's country."""
+        if ent.source == "public_body":
+            inside = self.countries_in(max(s.start, ent.start - 40), min(s.end, ent.end + 40))
+            return inside[0].code if inside else self.country_at(s.start)
+        own = [c for c in self.countries_in(ent.start, ent.end) if c.kind != "city"]
+        if own and self.is_public(ent):
+            return own[0].code  # "the Saudi government will buy ...": its own country
+        if capex:
+            # money a firm spends goes where it spends it: "au Japon", "in the UK", else the
+            # country the article is about
+            # the place after the spending verb first: "à Washington, X a annoncé investir au Japon"
+            here = sorted(self.countries_in(s.start, s.end), key=lambda c: (c.start < ce, c.start))
+            for c in here:
+                if c.kind in ("name", "city") and _LOC_PREP.search(
+                    self.text[max(s.start, c.start - 15) : c.start]
+                ):
+                    return c.code
+            if self.country_at(s.start):
+                return self.country_at(s.start)
+        if located and not self.is_public(ent):
+            # a firm's chips go where they are installed: "for its new Norwegian campus", "in Norway"
+            for c in self.countries_in(ce, s.end):
+                before = self.text[max(s.start, c.start - 15) : c.start]
+                if (c.kind in ("name", "city") and _LOC_PREP.search(before)) or (
+                    c.kind == "demonym" and _SITE_AFTER.match(self.text, c.end)
+                ):
+                    return c.code
+        near = self.near_country(ent)
+        if near:
+            return near
+        if ent.source == "gazetteer":
+            return None  # the firm's own country comes from the seeds
+        if located:
+            for c in self.countries_in(s.start, s.end):
+                if c.kind in ("name", "city") and _LOC_PREP.search(
+                    self.text[max(s.start, c.start - 15) : c.start]
+                ):
+                    return c.code
+        return self.country_at(s.start)
+
+    def near_country(self, ent: Entity) -> str | None:
+        """A demonym or country in apposition to a mention of the party, anywhere in the document
+        ("la start-up japonaise X", "X, the Indian firm", "le géant chinois de l'IA, X")."""
+        if ent.name not in self._near_cache:
+            self._near_cache[ent.name] = self._near_country(ent)
+        return self._near_cache[ent.name]
+
+    def _near_country(self, ent: Entity) -> str | None:
+        best = None
+        for m in self.occurrences(ent.name):
+            lo, hi = max(0, m.start() - 45), min(len(self.text), m.end() + 45)
+            for c in self.countries_in(lo, hi):
+                based = self.text.startswith("-based", c.end)
+                if c.end <= m.start():
+                    gap = self.text[c.end : m.start()]
+                    if "\n" in gap or not re.fullmatch(_BEFORE_GAP[c.kind], gap):
+                        continue
+                else:
+                    gap = self.text[m.end() : c.start]
+                    if "\n" in gap:
+                        continue
+                    if based and re.fullmatch(r"\s*,\s*(?:[\w'’-]+\s+){0,3}", gap):
+                        pass  # "X, a Paris-based start-up"
+                    elif not re.fullmatch(_AFTER_GAP[c.kind], gap):
+                        continue
+                if re.search(r"\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":
+                    continue
+                if _DEAL_NOUN.search(gap):
+                    continue  # "10 000 GPU pour X, une aide italienne pour Y": the next item's money
+
+                if len(gap) > 3 and self.ex.parties.find(gap):
+                    continue
+                dist = len(gap)
+                if best is None or dist < best[0]:
+                    best = (dist, c.code)
+        return best[1] if best else None
+
+    def _heading_countries(self) -> list[tuple[int, str]]:
+        """Countries that open a line as a heading ("VIETNAM — ...", "Kenya : ..."): each places
+        what follows it, up to the next such heading. A city dateline ("LONDON, May 2 —") only says
+        where the reporter writes from."""
+        out = []
+        for c in self.country_mentions:
+            if c.kind != "name":
+                continue
+            head = self.text[max(0, c.start - 8) : c.start]
+            if not re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)][ \t]*)?$", head):
+                continue
+            if re.match(r"[ \t]*[—–:-]", self.text[c.end : c.end + 4]):
+                out.append((c.start, c.code))
+        return sorted(out)
+
+    def country_at(self, pos: int) -> str | None:
+        """The article's country at a point: the latest heading's place, else the dominant one."""
+        code = None
+        for start, head in self._headings:
+            if start > pos:
+                break
+            code = head
+        return code or self._doc_country
+
+    def _dominant_country(self) -> str | None:
+        counts: dict[str, int] = {}
+        title_end = self.sentences[0].end if self.sentences else 0
+        for c in self.country_mentions:
+            counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
+        if counts:
+            return max(counts, key=counts.get)
+        # no place named at all: the home of the first currency one country issues ("2 billion
+        # yuan"), else the language's home (French news is French; a bare "$" in English news is
+        # American)
+        for m in self.money:
+            # the US dollar is quoted the world over: only English news makes it American (below)
+            home_of = _currency_homes().get(m.currency) if m.currency != "USD" else None
+            if home_of:
+                return home_of
+        written = {(m.currency, m.written.lower()) for m in self.money}
+        home = _LANGUAGE_HOMES.get(self.lang)
+        if home and (home[1] is None or any(code == home[1] and w in home[2] for code, w in written)):
+            return home[0]
+        return None
+
+    def relative_day(self, s: Sentence) -> date | None:
+        """ "mardi", "on Tuesday", "hier": the latest such day on or before the article's date."""
+        if self.published is None:
+            return None
+        m = _relative_days(self.lang)[0].search(s.text)
+        if m is None:
+            return None
+        weekday, offset = _relative_days(self.lang)[1][m.group(0).lower().replace("’", "'")]
+        if offset is not None:
+            return self.published + timedelta(days=offset)
+        back = (self.published.weekday() - weekday) % 7
+        return self.published - timedelta(days=back)
+
+    def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
+        # a deadline ("by 2030") or a date after the article's ("in 2027") says when
+        # something is planned, never when it was announced
+        inside = [
+            d
+            for d in self.dates_in(s.start, s.end)
+            if not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
+            and not (self.published and d.value > self.published)
+        ]
+        # a dateline ("PARIS, 12 juin 2024 —") dates the article, not the event
+        dash = re.search(r" [—–] ", s.text)
+        own = [d for d in inside if not (dash and d.end <= s.start + dash.start())]
+        relative = self.relative_day(s)
+        if own and (relative is None or any(d.precision == "day" for d in own)):
+            best = next((d for d in own if d.precision == "day"), own[0])
+            c.announced_on, c.date_precision = best.value, best.precision
+        elif relative is not None:
+            c.announced_on, c.date_precision = relative, "day"
+        elif inside:
+            c.announced_on, c.date_precision = inside[0].value, inside[0].precision
+        else:
+            # "Le même jour, ...", "In the same statement, ...": the date of the paragraph so far
+            for j in (i - 1, i - 2):
+                if j < 0 or "\n\n" in self.text[self.sentences[j].end : s.start]:
+                    break
+                prev = self.sentences[j]
+                days = [d for d in self.dates_in(prev.start, prev.end) if d.precision == "day"]
+                dash = re.search(r" [—–] ", prev.text)
+                days = [d for d in days if not (dash and d.end <= prev.start + dash.start())]
+                rel = self.relative_day(prev)
+                if days:
+                    c.announced_on, c.date_precision = days[0].value, "day"
+                    break
+                if rel is not None:
+                    c.announced_on, c.date_precision = rel, "day"
+                    break
+        background = "background" in flags
+        if self.published and c.announced_on and c.announced_on.year < self.published.year:
+            background = True
+        if not inside:
+            for m in _YEAR.finditer(s.text):
+                if self.published and int(m.group(1)) < self.published.year:
+                    background = True
+        c.is_background = background

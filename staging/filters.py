@@ -1,0 +1,174 @@
+"""Non-fact filters: money that is no deal (valuations, totals, estimates), noise lines, chip cues that
+report no purchase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warehouse.staging.chips import model_regex
+from warehouse.staging.lexicon import rows
+from warehouse.staging.money import Money
+from warehouse.staging.sentences import Sentence
+from warehouse.staging.vocabulary import _CHIP_WORDS, _adverbs, _noise, _nonfact
+
+_EQUIPMENT = re.compile(
+    r"\b(?:" + "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "equipment") + r")\b",
+    re.IGNORECASE,
+)
+# a purchase denied or contrasted: "plutôt qu'une commande", "rather than an order", "n'a pas commandé"
+_NEGATED_CUE = re.compile(
+    r"\b(?:pas|not|never|jamais|non|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
+    r"(?:(?:encore|yet|une?|an?|the|la|le|les|de|d['’]|des)\s*){0,2}$",
+    re.IGNORECASE,
+)
+# chips named only to be denied ("une acquisition d'équipement et non de puces") or made ("to build chips")
+_NOT_BOUGHT = re.compile(
+    r"\b(?:non|not|pas|rather than|plutôt que|instead of|build|builds|make|makes|produce|produces|design|"
+    r"designs|manufacture|manufactures|fabriquer|fabrique|produire|produit|concevoir|conçoit)\s+"
+    r"(?:(?:de|d['’]|des|of|any|the|les|its|their|ses|leurs)\s*)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "une étape technique plutôt qu'une commande": the sentence says it is no purchase
+_NO_PURCHASE = re.compile(
+    r"\b(?:plutôt qu['’]|plutôt que|rather than|instead of|et non|and not|not)\s*(?:une?|an?)\s+"
+    r"(?:commande|achat|acquisition|order|purchase)\b",
+    re.IGNORECASE,
+)
+# money whose purpose is buying chips is no purchase yet: "ce financement sert à acheter des puces",
+# "meant to cover the cost of purchases of GPUs"
+_MONEY_PURPOSE = re.compile(
+    r"\b(?:sert|servent|servira|serviront|servir|used|meant|intended|earmarked|destinée?s?)\b"
+    r"(?:\s+[\w'’]+){0,2}?\s+(?:à|to)\b|\b(?:to|pour|afin de)\s+(?:fund|finance|financer|cover|couvrir)\b",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(
+    r"\b(?:first|largest|biggest|record|premi\w+|plus (?:grosse?|importante?)|round|tour|levée)\b",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
+
+
+class Filters:
+    """Non-fact filters: money that is no deal (valuations, totals, estimates), noise lines, chip cues that
+    report no purchase."""
+
+    def is_noise(self, s: Sentence) -> bool:
+        """A "Lire aussi" / "Related coverage" line, or a list item under one."""
+        if _noise(self.lang).match(s.text):
+            return True
+        line_start = self.text.rfind("\n", 0, s.start) + 1
+        if not re.match(r"\s*[-•·*>→▸►–›]\s", self.text[line_start : s.end]):
+            return False
+        # a bullet: noise when the block it belongs to is headed by a noise line
+        k = line_start - 1
+        while k > 0:
+            prev_start = self.text.rfind("\n", 0, k) + 1
+            line = self.text[prev_start:k]
+            if not line.strip():
+                return False
+            if not re.match(r"\s*[-•·*>→▸►–›]\s", line):
+                return bool(_noise(self.lang).match(line))
+            k = prev_start - 1
+        return False
+
+    # -- money labels -------------------------------------------------------------------------
+    def label_money(self, s: Sentence, cue_spans: list[tuple[int, int]], flags: set[str]) -> dict[Money, str]:
+        out = {}
+        ms = self.money_in(s)
+        for k, m in enumerate(ms):
+            before = self.text[max(s.start, m.start - 90) : m.start]
+            if _adverbs(self.lang) is not None:
+                before = _adverbs(self.lang).sub("", before)[-70:]
+            next_start = ms[k + 1].start if k + 1 < len(ms) else s.end
+            after = self.text[m.end : min(next_start, m.end + 45)]
+            label, best = None, None
+            for rx, lab, pos in _nonfact(self.lang):
+                if pos in ("before", "both"):
+                    at = 0
+                    # overlapping hits: "bringing its total funding to" ends with "total funding to"
+                    while (hit := rx.search(before, at)) is not None:
+                        dist = len(before) - hit.end()
+                        if best is None or dist < best:
+                            best, label = dist, lab
+                        at = hit.start() + 1
+                if pos in ("after", "both"):
+                    hit = rx.search(after)
+                    if hit and re.fullmatch(
+                        r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
+                    ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]):
+                        # "€4 million each to A, B and C" shares money out; "$30,000 each" prices a unit
+                        best, label = -1, lab
+            # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":
+            # a marker anywhere earlier in the amount's clause governs it, whatever cue stands between
+            clause_start = s.start + max(
+                [0] + [k.end() for k in re.finditer(r"[,;:—–]", self.text[s.start : m.start])]
+            )
+            prior = self.text[max(clause_start, m.start - 160) : m.start]
+            strong = None
+            for rx, lab, pos in _nonfact(self.lang):
+                if pos == "clause" and rx.search(prior):
+                    strong = lab
+                elif pos == "after_year":
+                    # "raised $95 million from investors since 2021", "levé 16 milliards au total depuis 2019"
+                    stop = re.search(r"[,;:.()]", self.text[m.end : next_start])
+                    rest = self.text[m.end : (m.end + stop.start()) if stop else next_start][:80]
+                    hit = rx.search(rest)
+                    # "its largest round since 2021" compares this deal; it is not a total
+                    compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
+                    if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
+                        strong = lab
+            if strong:
+                label, best = strong, -1
+            cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
+            if label and (best == -1 or cue_dist is None or best < cue_dist or label == "estimate"):
+                out[m] = label
+            elif flags & {"denial", "cancelled", "rumour", "pledge"}:
+                out[m] = "other"
+            elif cue_spans:
+                out[m] = "fact"
+            else:
+                out[m] = "other"
+        return out
+
+    def not_a_purchase(self, lo: int, hi: int, cs: int, ce: int, counted: bool) -> bool:
+        """A chip cue that reports no purchase: negated or contrasted, its object chip-making
+        equipment, or, with no count, chips that are not its object ("prioritise orders from the EU
+        ... next-generation chips"), a generic plural ("the companies' purchases of GPUs") or money's
+        purpose ("sert à acheter des puces")."""
+        before, after = self.text[lo:cs], self.text[ce:hi]
+        if _NEGATED_CUE.search(before) or _NO_PURCHASE.search(self.text, lo, hi):
+            return True
+        obj = after[:80]
+        # the object ends where a coordinated clause starts ("orders from X and help design chips")
+        joined = re.search(r"\b(?:and|et|but|mais|while|tandis que|alors que)\b", obj)
+        if joined and joined.start() > 0:
+            obj = obj[: joined.start()]
+        equipment = _EQUIPMENT.search(obj)
+        chips = [
+            m
+            for m in re.finditer(rf"{_CHIP_WORDS}|{model_regex().pattern}", obj)
+            if not _NOT_BOUGHT.search(obj[: m.start()])
+        ]
+        if equipment and not chips:
+            return True  # "installed its first EUV lithography machine", "ASML livre ses machines"
+        if counted:
+            return False
+        if re.search(r"\b[a-zà-ÿ][\w-]*s['’]\s+$|\b(?:their|leurs)\s+$", before):
+            return True
+        noun = re.fullmatch(
+            r"(?:order|purchase|acquisition|deal|commande|achat)s?(?:\s+(?:of|for|de|d['’]|pour))?",
+            self.text[cs:ce],
+            re.I,
+        )
+        if noun and re.search(
+            r"\b(?:the|this|that|its|la|le|l['’]|cette|ce|cet|sa|son)\s+(?:[\w-]+\s+)?$", before, re.I
+        ):
+            return True  # "the cost of the GPU order": the purchase already told, no new one
+        if noun and re.search(r"(?:^|[,:;]\s*)(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
+            return True  # "In this issue: X upgrades Y, a Swedish GPU order, ...": a topic in a list
+        if _MONEY_PURPOSE.search(before):
+            return True
+        # a chip word or model right before a noun cue: "a GPU order", "GPU ORDER"
+        named_before = re.search(rf"(?:{_CHIP_WORDS}|{model_regex().pattern})\s+(?:\w+\s+)?$", before, re.I)
+        return not chips and not named_before

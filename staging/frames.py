@@ -1,0 +1,252 @@
+"""Cues and the clause each governs: the cue words of a sentence, the stretch a cue rules, the amounts and
+names right after a marker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from warehouse.staging.candidates import Amount
+from warehouse.staging.money import Money
+from warehouse.staging.parties import Entity
+from warehouse.staging.sentences import Sentence
+from warehouse.staging.vocabulary import (
+    _ANAPHOR,
+    _FIRM_NOUN_WORDS,
+    _FIRM_NOUNS,
+    _POSSESSIVE,
+    _RESTATE_GAP,
+    _aux_cues,
+    _cue_automaton,
+)
+
+# a cue word that ends an institution's name: "Mohammed VI Investment Fund", "Fonds ... pour
+# l'Investissement", "Ministry of Investment", "Banque publique d'investissement"
+_NAME_HEAD = re.compile(
+    r"\b(?:Fund|Fonds|Bank|Banque|Caisse|Agency|Agence|Authority|Autorité|Corporation|Company|Société|"
+    r"Ministry|Ministère|Council|Conseil|Office|Board|Commission|Department)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:for|of|pour|de|d['’]|du|des)\s*(?:l['’]|the\s+)?$"
+)
+_NAME_TAIL = re.compile(
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*){0,2}\s+(?:Fund|Funds|Fonds|Bank|Banque|Authority|Corporation|Company|Agency|"
+    r"Office|Trust|Holdings?|Partners|Capital|Management|Council|Board|Promotion|Ministry)\b"
+)
+# a sentence opening on the deal and its size: "L'opération porte sur", "The deal is worth"
+_THE_DEAL_AMOUNT = re.compile(
+    r"\s*(?:the|this|that|la|le|l['’]|cette|ce)\s*(?:deal|transaction|investment|operation|opération|"
+    r"investissement|prise de participation|stake|montant|amount)\b[^.;]{0,30}?\b(?:porte sur|portera sur|"
+    r"s['’]élève à|atteint|représente|is worth|was worth|totals?|totalled|amounts to|is valued at|values|"
+    r"comes to|came to)\b",
+    re.IGNORECASE,
+)
+_TARGET_GAP = re.compile(
+    # a duration may come first: "30 millions d'euros sur trois ans dans X", "$1bn over five years in X"
+    r"\s*(?:(?:sur|over|within|en)\s+\w+\s+(?:ans|années|mois|years|months)\s*,?\s+)?"
+    r"(?:(?!(?:on|sur|for|pour|with|avec)\b)[\w,.]+\s*%?\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+"
+    # one target marker only: "in a data centre in Ohio" names a place, not a firm
+    r"(?:(?!\b(?:in|into|dans|to|at|near|à|au|aux|en)\b).)*"
+)
+# "to" then a lowercase word that is no article or possessive opens an infinitive of purpose
+_PURPOSE_TO = re.compile(
+    r"\s+(?!(?:a|an|the|its|their|his|her|our|local|domestic|fellow|national|regional|young|new|"
+    r"emerging|startup|start-up|scale-up|company|firm|group|developer|operator|lab|chipmaker|"
+    r"provider|maker|unicorn|consortium|fund)\b)[a-z]"
+)
+_FILLER_STOP = re.compile(
+    r"for|pour|with|avec|to|à|au|aux|from|by|par|and|et|or|ou|which|qui|that|que|in|dans|of|on|sur|de|du|des|"
+    r"near|près|around|outside|close|autour|at",
+    re.IGNORECASE,
+)
+_NAME_TAILS_OK = {"AI", "IA"}
+_QUALIFIER_END = re.compile(r"\b" + _FIRM_NOUN_WORDS + r"\s*$")
+
+
+class Frames:
+    """Cues and the clause each governs: the cue words of a sentence, the stretch a cue rules, the amounts
+    and names right after a marker."""
+
+    # -- main ---------------------------------------------------------------------------------
+    def _all_cues(self) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every cue word in the document, word-bounded."""
+        folded = self.text.lower().replace("’", "'")
+        valid = []
+        if len(folded) != len(self.text):  # a few characters change length when lower-cased
+            for m in self._cue_rx.finditer(self.text):
+                valid.append((m.start(), -m.end(), re.sub(" +", " ", m.group(0).lower().replace("’", "'"))))
+        else:
+            ac, patterns = _cue_automaton(self.lang)
+            for idx, a, b in ac.find_matches_as_indexes(folded, overlapping=True):
+                if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
+                    continue  # "a investi" inside "va investir" is no cue
+                valid.append((a, -b, patterns[idx]))
+        valid += [(a, -b, key) for a, b, key in _aux_cues(self.text, self._cue_table)]
+        out, end = [], -1
+        for a, neg_b, key in sorted(valid):  # leftmost, then longest, not overlapping
+            if a >= end:
+                out.append((a, -neg_b, key))
+                end = -neg_b
+        return out
+
+    def cues_in(self, s: Sentence) -> list[tuple[str, str, str, int, int]]:
+        if self._cue_hits is None:
+            self._cue_hits = self._all_cues()
+            self._cue_starts_list = [h[0] for h in self._cue_hits]
+        cues = []
+        k = bisect_left(self._cue_starts_list, s.start)
+        while k < len(self._cue_hits) and self._cue_hits[k][0] < s.end:
+            a, b, key = self._cue_hits[k]
+            k += 1
+            if b > s.end:
+                continue
+            for fact_type, role in self._cue_table.get(key, []):
+                cues.append((fact_type, role, self.text[a:b], a, b))
+        return cues
+
+    def cue_in_name(self, s: Sentence, a: int, b: int) -> bool:
+        """A cue word inside an institution's name is no cue: "Mohammed VI Investment Fund",
+        "Fonds ... pour l'Investissement", "Banque publique d'investissement"."""
+        word = self.text[a:b].lower()
+        if not (word.startswith("invest") and word.endswith(("ment", "ments"))):
+            return False  # only the noun names an institution ("Invests In X Capital" is a verb)
+        if _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
+            return True
+        return a > s.start and self.text[a].isupper() and _NAME_TAIL.match(self.text, b) is not None
+
+    # -- one cue ------------------------------------------------------------------------------
+    def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:
+        """The stretch of the sentence a cue governs: from the previous cue of another type to the next."""
+        lo, hi = s.start, s.end
+        for a, b, ft in self.cue_starts:
+            if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):
+                continue  # "secured an allocation of 512 GPUs": the noun's object is the chips bought
+            if ft != fact_type and b <= cs:
+                lo = max(lo, b)
+            if ft != fact_type and a >= ce:
+                hi = min(hi, a)
+        return lo, hi
+
+    def chip_object(self, end: int) -> bool:
+        """A cue word whose object is a number of chips: "an allocation of 512 GPUs", "une enveloppe
+        de 2 000 puces"."""
+        m = re.match(r"\s+(?:of|de|d['’])\s*", self.text[end : end + 8])
+        if m is None:
+            return False
+        q = self._quantities(end + m.end(), min(len(self.text), end + m.end() + 60))
+        return bool(q) and q[0].start == end + m.end()
+
+    def next_sentence_amounts(self, i: int) -> list[Amount]:
+        """The amounts of the next sentence when it opens on the deal itself ("L'opération porte sur
+        750 millions de riyals", "The deal is worth $200 million")."""
+        if i + 1 >= len(self.sentences):
+            return []
+        nxt = self.sentences[i + 1]
+        if not _THE_DEAL_AMOUNT.match(nxt.text):
+            return []
+        money = [m for m in self.money_in(nxt) if m.start - nxt.start <= 90]
+        return self.pick_amounts(money, nxt.start, nxt.start) if money else []
+
+    def pick_amounts(self, facts_money: list[Money], cs: int, ce: int) -> list[Amount]:
+        if not facts_money:
+            return []
+        after = [m for m in facts_money if m.start >= ce]
+        primary = after[0] if after else facts_money[-1]
+        k = facts_money.index(primary)
+        # a restatement is never primary: go back to the amount it restates
+        while k > 0 and _RESTATE_GAP.match(self.text[facts_money[k - 1].end : facts_money[k].start]):
+            k -= 1
+        primary = facts_money[k]
+        out = [Amount(primary.amount, primary.currency, primary.start, primary.end, primary.surface, True)]
+        k = facts_money.index(primary)
+        prev = primary
+        for m in facts_money[k + 1 :]:
+            if _RESTATE_GAP.match(self.text[prev.end : m.start]) and m.currency != prev.currency:
+                out.append(Amount(m.amount, m.currency, m.start, m.end, m.surface, False))
+                prev = m
+            else:
+                break
+        return out
+
+    def points_back(self, rx, lo: int, hi: int) -> bool:
+        """A marker in text[lo:hi] followed by a noun for the firm: "à l'entreprise", "to the
+        startup", "au capital de la société", "à la jeune entreprise" (the marker took the article)."""
+        for h in rx.finditer(self.text, lo, hi):
+            at = h.end() + (self.text[h.end() : h.end() + 1] == " ")
+            if _ANAPHOR.match(self.text, at) or (
+                re.search(r"(?:\b(?:la|le|the)|l['’])\s*$", h.group(0), re.IGNORECASE)
+                and re.match(
+                    rf"\s*(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", self.text[h.end() : h.end() + 40], re.I
+                )
+            ):
+                return True
+        return False
+
+    def after_marker(self, i: int, s: Sentence, rx, start: int) -> list[Entity]:
+        """Entities that come after a marker match, from `start` on (news sources left out)."""
+        hits = [
+            h
+            for h in rx.finditer(self.text, start, s.end)
+            if not re.search(
+                r"\baccording\s+$|\bgrâce\s+$", self.text[max(s.start, h.start() - 12) : h.start()]
+            )
+        ]
+        if not hits:
+            return []
+        first = hits[0].end()
+        return [e for e in self.ents(i) if e.start >= first and not self.is_source(e)]
+
+    def directly_after(self, i: int, s: Sentence, rx, start: int) -> Entity | None:
+        ents = self.ents(i)
+        for k, e in enumerate(ents):
+            if e.start < start:
+                continue
+            before = self.text[max(s.start, e.start - 30) : e.start]
+            hits = list(rx.finditer(before))
+            m = hits[-1] if hits else None
+            if m and m.group(0).lower() == "to" and _PURPOSE_TO.match(before[m.end() :]):
+                continue  # "raised $5M to build models for X": a purpose, not a recipient
+            if m and m.group(0).lower() == "to" and re.search(
+                r"\b(?:according|thanks|due|compared|close|next)\s+$", before[: m.start()], re.IGNORECASE
+            ):
+                continue  # "according to Dealroom", "compared to X": a source or a yardstick
+            if m and self.descriptor_only(before[m.end() :]):
+                # "in Abu Dhabi's G42": the possessed name is the one meant
+                if (
+                    k + 1 < len(ents)
+                    and _POSSESSIVE.match(self.text[e.end : ents[k + 1].start])
+                    # "X's Montreal lab": a place qualifying a common noun, X is meant
+                    and not re.match(r"\s+[a-z]", self.text[ents[k + 1].end : ents[k + 1].end + 3])
+                ):
+                    return ents[k + 1]
+                return e
+        return None
+
+    def near_deal(self, e: Entity) -> bool:
+        """The "in X" / "dans X" of an investment comes right after its cue or amount, up to a short
+        description ("$3bn in Japanese AI start-up X")."""
+        deal_end = max([x for x in self._deal_ends if x <= e.start] or [self._deal_ends[0]])
+        gap = self.text[deal_end : e.start]
+        if re.search(r"capital\s*$", self.text[max(0, deal_end - 12) : deal_end], re.IGNORECASE):
+            return bool(re.fullmatch(r"\s*d['’]|\s+de\s+(?:la\s+|l['’])?", gap))  # "entre au capital d'X"
+        return len(gap) <= 60 and bool(_TARGET_GAP.fullmatch(gap))
+
+    def descriptor_only(self, gap: str) -> bool:
+        """Between a marker and a name only articles and a short description may stand:
+        "dans la start-up française X", "in Japanese AI start-up X", not "in data centres for X"."""
+        for place in reversed(self.ex.countries.find(gap)):  # "in Abu Dhabi's G42"
+            if re.match(r"['’]s\b", gap[place.end :]):
+                gap = gap[: place.start] + gap[place.end + 2 :]
+        words = re.findall(r"[^\s]+", gap)
+        if len(words) > 5 or re.search(r"[,;:()]", gap):
+            return False
+        for w in words:
+            bare = re.sub(r"^(?:l|d)['’]", "", w, flags=re.IGNORECASE)  # "l'opérateur"
+            if _FILLER_STOP.fullmatch(bare):
+                return False
+            qualifier = _QUALIFIER_END.search(gap) is not None  # "in Abu Dhabi AI firm G42"
+            if re.fullmatch(r"[\w'’.-]+-based", bare):
+                continue  # "in Copenhagen-based X": a place qualifying the firm
+            if bare[:1].isupper() and bare not in self.ex.countries.table and bare not in _NAME_TAILS_OK:
+                if not qualifier:
+                    return False  # another name, not a description
+        return True

@@ -1,0 +1,501 @@
+"""What a document mentions: organisations and people (`ents`, `is_person`, `is_public`, `is_vendor`, ...),
+money, countries, dates, chip counts, and where a name occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from warehouse.staging.candidates import Party
+from warehouse.staging.chips import chip_models, find_quantities, model_regex
+from warehouse.staging.countries import CountryMention
+from warehouse.staging.money import Money
+from warehouse.staging.parties import Entity
+from warehouse.staging.people import titled
+from warehouse.staging.sentences import Sentence
+from warehouse.staging.vocabulary import (
+    _CHIP_WORDS,
+    _FIRM_NOUN_WORDS,
+    _FUND_WORDS,
+    _PUBLIC_ADJ,
+    _STATE_INVESTOR_AFTER,
+    _language_names,
+    _media,
+    _origins,
+    _public_bodies,
+    _public_words,
+    _sites,
+    _title_words,
+    _vendor_names,
+)
+
+_NAME_RUN = r"(?:[A-ZÀ-ÖØ-Þ][\w-]+)(?: [A-ZÀ-ÖØ-Þ][\w-]+)*"
+# "the Karnataka government", "Ontario's provincial government": the name is a government's
+_GOV_AFTER_NAME = re.compile(
+    rf"({_NAME_RUN})(?:['’]s)? (?:state |provincial |regional |federal |local )?government\b"
+)
+_GOVERNMENT_WORD = re.compile(r"government\b")
+# how far before "government" its name may start
+_GOV_NAME_WINDOW = 200
+# "gouvernement du Québec", "State of Bavaria", "Région Grand Est", "canton de Vaud"
+_GOV_BEFORE_NAME = re.compile(
+    rf"\b(?=[GgÉSRrCcPp])"  # (the first letters below: a quick skip of every other position)
+    rf"(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
+    rf"\s+(?:du |de la |de l['’]|de |d['’]|des |of the |of )?({_NAME_RUN})"
+)
+# "X, l'Agence suisse pour ...", "X, the national research agency": an apposition names a body
+_APPOSED = re.compile(r"\s*,\s*(?:l['’]|la\s|le\s|the\s|an?\s|its\s|son\s|sa\s)?")
+_BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
+_BODY_LEFT = re.compile(
+    # "X a annoncé que l'État accorde": the subject of a clause after "que"/"that"
+    r"(?:^|[—–:,.!?]\s+|\b(?:le|la|les|l['’]|the|du|au|des|of|by|par|que|that)\s*|['’]s\s+)(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
+_PERIPHRASIS = re.compile(
+    r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I
+)
+
+_NEAR_PLACE = r"\b(?:near|outside|around|près de|aux abords de)\s+$"
+_REPORTED = re.compile(
+    r"\s*(?:,\s*)?(?:reported|reports|said|says|a rapporté|rapporte|rapportait|a indiqué|indique|écrit|wrote)"
+    r"\b",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
+)
+_QUALIFIES_NAME = re.compile(r"\s+" + _FIRM_NOUN_WORDS + r"\s+[A-Z0-9][\w-]*")
+# "Columbus, Ohio-based X": a city before its state's "-based"
+_PLACE_BASED = re.compile(
+    r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
+)
+# a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
+_SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
+# what may follow a public-body word up to a word of its name: "de l'Économie, de la Recherche et de l'"
+_BODY_NAME_REST = re.compile(
+    r"(?:\s*(?:de|du|des|d['’]|of|and|et|for|pour|the|la|le|l['’]|,|&)\s*|\s*[A-ZÀ-ÖØ-Þ][\w-]*)*"
+)
+_BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
+
+
+_WORD_RUN = re.compile(r"\w+")
+_VOCAB_WORD = re.compile(r"[\w&-]+")
+_LOWER_WORD = re.compile(r"[\w-]+")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+# the regex scans for name occurrences a document may use (in whole texts, plus a fixed allowance)
+# before a word index takes over: linear in the text either way
+_SCAN_BUDGET, _SCAN_FLOOR = 30, 300_000
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    """A word-bounded occurrence of a name: the `start()` / `end()` of a regex match."""
+
+    at: int
+    to: int
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
+class Mentions:
+    """What a document mentions: organisations and people (`ents`, `is_person`, `is_public`, `is_vendor`,
+    ...), money, countries, dates, chip counts, and where a name occurs."""
+
+    def _governments(self) -> set[str]:
+        """Names the text itself calls a government ("the Karnataka government", "gouvernement du
+        Québec"): a region or state the seeds need not know."""
+        out = set()
+        for m in [*self._gov_after_name(), *_GOV_BEFORE_NAME.finditer(self.text)]:
+            if m is not None:
+                words = m.group(1).split()
+                while words and (words[0] in self.ex.parties.stop or words[0] in self.ex.parties.generic):
+                    words.pop(0)
+                if words:
+                    out.add(" ".join(words))
+        return out
+
+    def _gov_after_name(self):
+        """`_GOV_AFTER_NAME.finditer(text)`, searched only in a window before each "government": from
+        every start in a long run of capitalised words the name part ran to the end of the run (quadratic)."""
+        pos = 0
+        for g in _GOVERNMENT_WORD.finditer(self.text):
+            if g.start() < pos:
+                continue
+            m = _GOV_AFTER_NAME.search(self.text, max(pos, g.start() - _GOV_NAME_WINDOW), g.end())
+            if m is not None:
+                pos = m.end()
+                yield m
+
+    def _public_name(self, p: Party) -> bool:
+        """A party named like a government body ("ministère marocain de ..."), or a seed public body."""
+        known = self.ex.parties.firms.get(p.name)
+        if known is not None:
+            return known[2] == "public_body"
+        return bool(_public_words().search(p.name)) and not _FUND_WORDS.search(p.name)
+
+    def is_public(self, e: Entity) -> bool:
+        """A government, ministry, agency or region: by the seeds, by a public word in its name,
+        by the text calling it a government, or by an apposition ("X, l'Agence suisse ...")."""
+        if e.source == "public_body" or e.kind == "public_body":
+            return True
+        if e.source == "gazetteer" or _FUND_WORDS.search(e.name):
+            return False
+        if e.name in self._public_names or _public_words().search(e.name):
+            return True
+        m = _APPOSED.match(self.text, e.end)
+        if not m or m.end() == e.end:
+            return False
+        at = m.end()
+        for _ in range(3):  # the body word, after up to two adjectives ("the national research agency")
+            if (hit := _public_words().match(self.text, at)) is not None:
+                # "Tesi, the Finnish state-owned investment company": a state investor
+                return _STATE_INVESTOR_AFTER.match(self.text, hit.end()) is None
+            w = re.match(r"[\w-]+\s+", self.text[at : at + 30])
+            if not w:
+                return False
+            at += w.end()
+        return False
+
+    def _vocabulary(self) -> tuple[set[str], set[str]]:
+        """Capitalised words seen inside sentences, and every lower-case word of the document."""
+        mid: set[str] = set()
+        for s in self.sentences:
+            words = _VOCAB_WORD.findall(s.text)
+            mid.update([w for w in words[1:] if w[:1].isupper()])
+        lower = {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
+        return mid, lower
+
+    # -- helpers ------------------------------------------------------------------------------
+    def ents(self, i: int) -> list[Entity]:
+        if i in self.entities:
+            return self.entities[i]
+        s = self.sentences[i]
+        found = self.ex.parties.find(self.text, s.start, s.end)
+        blocked = [(m.start, m.end) for m in self.money_in(s)]
+        here = self.countries_in(s.start, s.end)
+        # a country word blocks a name it covers, not a longer name it starts ("Korea Development Bank")
+        countries = [(c.start, c.end) for c in here if c.kind != "city"]
+        # a city is a name of its own only when nothing longer contains it ("Tokyo Electron" stays)
+        cities = {(c.start, c.end) for c in here if c.kind == "city"}
+        out = []
+        if self._cue_hits is None:
+            self.cues_in(s)
+        lo_k = bisect_left(self._cue_starts_list, s.start)
+        hi_k = bisect_left(self._cue_starts_list, s.end, lo_k)
+        cue_spans = [(a, b) for a, b, _k in self._cue_hits[lo_k:hi_k]]  # the cues that start in s
+        expanded = []
+        title_case = None  # read when a cue or an amount cuts a name only
+        for e in found:
+            cuts = [(a, b) for a, b in cue_spans + blocked if e.start < b and a < e.end]
+            if cuts and title_case is None:
+                long_words = _LONG_WORD.findall(s.text)
+                capitals = sum(w[0].isupper() for w in long_words)
+                title_case = len(long_words) >= 3 and capitals >= 0.85 * len(long_words)
+            if not title_case:
+                cuts = [(a, b) for a, b in cuts if (a, b) in blocked]  # "Investment Authority" is one name
+            if cuts and e.source == "pattern":
+                # a title-case headline: "Kalmar Raises $5 Million Led By Orbis" has names between
+                # its cues and amounts
+                at = e.start
+                for a, b in sorted(cuts):
+                    if a > at:
+                        expanded.extend(self.ex.parties._clean(self.text, at, a, 0))
+                    at = max(at, b)
+                if e.end > at:
+                    expanded.extend(self.ex.parties._clean(self.text, at, e.end, 0))
+            else:
+                expanded.append(e)
+        for e in expanded:
+            if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
+                continue
+            if any(a <= e.start and e.end <= b for a, b in countries):
+                continue
+            head = self.text[s.start : e.start]
+            first = e.name.split()[0]
+            if e.source == "pattern":
+                # a capitalised common word opening the sentence is not a name unless the document
+                # also writes it capitalised mid-sentence
+                # (a quotation opening the sentence opens it too: '"Customers keep telling us')
+                if not head.strip(" \t\n\"“«‘'") or head.rstrip(" \"“«‘'").endswith((":", "—", "–")):
+                    # "Norrsken22 et X y participent", "DeepMind a ...": a digit or an inner capital
+                    # makes a name, not a capitalised common word
+                    if " " not in e.name and not re.search(r"\d|[a-zà-ÿ][A-ZÀ-Ö]", first) and (
+                        first.lower() in self._lower_words
+                        or (first not in self._mid_tokens and not self.name_context(e))
+                    ):
+                        continue
+                    if " " not in e.name and _SENTENCE_ADVERB.fullmatch(e.name) and self.text[e.end] == ",":
+                        continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
+                if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
+                    continue  # "le Sommet" when the text also writes "sommet": a common noun
+                if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():
+                    continue
+                if first.endswith(("-based", "-born")):
+                    continue
+                if _PLACE_BASED.match(self.text, e.end):
+                    continue  # "Columbus, Ohio-based Halvard Cloud": the city of a firm's seat
+                demonym = e.name.rpartition("-")[2]
+                if " " not in e.name and "-" in e.name and demonym in self.ex.countries.table:
+                    continue  # "The Franco-Italian group": a compound demonym
+                if self.place_then_generic(e, here) or _QUALIFIES_NAME.match(self.text, e.end):
+                    continue  # "Abu Dhabi AI firm G42": words qualifying the firm named after them
+                if " " not in e.name and e.name in _language_names():
+                    continue  # "models for Hausa and Yoruba": a language, not a firm
+                if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
+                    continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
+            if self.text[max(s.start, e.start - 1) : e.start] == "@":
+                continue  # "@Handle": a social-media account signing a post, not a party
+            if " — " in s.text or " – " in s.text or " - " in s.text:
+                lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
+                if re.search(r"\b(?:19|20)\d\d\b", lead) and e.end <= s.start + len(lead):
+                    continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
+            if model_regex().search(self.text, e.start, e.end + 12) and e.source == "pattern":
+                hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
+                if hit and hit.start() <= e.start + 1:
+                    continue  # "Grace Hopper" is a chip, not a firm
+            if titled(self.text, s.start, e.start) or _BYLINE.match(s.text):
+                self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
+            if _media().search(self.text[max(s.start, e.start - 40) : e.start]):
+                continue  # "le quotidien économique Handelsblatt": a news source, never a party
+            out.append(e)
+        self.entities[i] = out
+        return out
+
+    def place_then_generic(self, e: Entity, here: list[CountryMention]) -> bool:
+        """A pattern name made of a place and generic words only ("Abu Dhabi AI")."""
+        place = next((c for c in here if c.start == e.start and c.end < e.end), None)
+        if place is None:
+            return False
+        rest = self.text[place.end : e.end].split()
+        return bool(rest) and all(w in self.ex.parties.generic for w in rest)
+
+    def name_context(self, e: Entity) -> bool:
+        """A capitalised first word is a name when an apposition or a cue verb follows it
+        ("Kalis, qui ...", "Kalis, a start-up", "Kalis lève ...")."""
+        after = self.text[e.end : e.end + 40]
+        if _APPOSITION.match(after):
+            return True
+        if self._cue_hits is None:
+            self.cues_in(self.sentences[0]) if self.sentences else None
+        k = bisect_left(self._cue_starts_list or [], e.end + 1)
+        if k < len(self._cue_hits or []):
+            gap = self.text[e.end : self._cue_hits[k][0]]
+            return bool(re.fullmatch(r"\s+(?:a\s+|has\s+|have\s+|will\s+|va\s+|vient de\s+)?", gap))
+        return False
+
+    def is_person(self, e: Entity) -> bool:
+        """A name with a title before it ("le ministre X", "chaired by X"), or one the text titles
+        elsewhere ("Emmanuel Macron a dévoilé" after "le président Emmanuel Macron"), or the
+        surname of such a name."""
+        return e.start in self.persons or e.name in self._person_names()
+
+    def _person_names(self) -> set[str]:
+        if self._persons_named is None:
+            self._persons_named = set()
+            for i, s in enumerate(self.sentences):
+                # only a sentence with a title word or a byline can title a person (see ents)
+                if not (_title_words().search(s.text) or _BYLINE.match(s.text)):
+                    continue
+                for e in self.ents(i):
+                    words = e.name.split()
+                    # a first name and a surname: "Metz" or "Budget" after a title is too short to tell
+                    if e.start in self.persons and e.source == "pattern" and 2 <= len(words) <= 3:
+                        self._persons_named.update((e.name, words[-1]))
+            # a first name and surnames, a title after the name, a quote's speaker (staging/people.py)
+            self._persons_named |= self.ex.people.names(self.text, self._lower_words)
+        return self._persons_named
+
+    def money_in(self, s: Sentence) -> list[Money]:
+        k = bisect_left(self._money_starts, s.start)
+        out = []
+        while k < len(self.money) and self.money[k].start < s.end:
+            if self.money[k].end <= s.end:
+                out.append(self.money[k])
+            k += 1
+        return out
+
+    def countries_in(self, start: int, end: int) -> list[CountryMention]:
+        k = bisect_left(self._country_starts, start)
+        out = []
+        while k < len(self.country_mentions) and self.country_mentions[k].start < end:
+            if self.country_mentions[k].end <= end:
+                out.append(self.country_mentions[k])
+            k += 1
+        return out
+
+    def dates_in(self, start: int, end: int) -> list:
+        k = bisect_left(self._date_starts, start)
+        out = []
+        while k < len(self.dates) and self.dates[k].start < end:
+            if self.dates[k].end <= end:
+                out.append(self.dates[k])
+            k += 1
+        return out
+
+    def known_private(self, name: str) -> bool:
+        """A name that is, or starts with, a firm the seeds know ("Nvidia Inception")."""
+        words = name.split()
+        for k in range(len(words), 0, -1):
+            known = self.ex.parties.firms.get(" ".join(words[:k]))
+            if known is not None:
+                return known[2] not in ("public_body", "project")
+        return False
+
+    def named_as_place(self, name: str) -> bool:
+        """The text elsewhere writes the name as a place only a place can be: "near X", "près de X"."""
+        return any(
+            re.search(_NEAR_PLACE, self.text[max(0, m.start() - 20) : m.start()])
+            for m in self.occurrences(name)
+        )
+
+    def is_place_use(self, e: Entity) -> bool:
+        """A name used as a place ("an AI campus in Kyushu", "à Saclay") or naming a site ("X campus")."""
+        return bool(
+            # not "à": "accorde 3 M€ à X" gives to X
+            re.search(r"\b(?:in|at|near|près de)\s+$", self.text[max(0, e.start - 10) : e.start], re.I)
+            or _sites().match(self.text, e.end)
+        )
+
+    def is_origin(self, e: Entity) -> bool:
+        """A founders' school or former employer ("Issue de l'EPFL", "anciens de Mila"), or its
+        acronym in brackets right after it."""
+        before = self.text[max(0, e.start - 60) : e.start]
+        if _origins().search(before):
+            return True
+        if before.endswith("("):
+            i = self._sentence_at(e.start)
+            prev = [x for x in self.ents(i) if x.end <= e.start - 1] if i is not None else []
+            return bool(prev) and re.fullmatch(r"\s*\(", self.text[prev[-1].end : e.start]) is not None and (
+                self.is_origin(prev[-1])
+            )
+        return False
+
+    def _sentence_at(self, pos: int) -> int | None:
+        if self._sentence_starts is None:
+            self._sentence_starts = [x.start for x in self.sentences]
+        k = bisect_left(self._sentence_starts, pos + 1) - 1
+        return k if k >= 0 else None
+
+    def in_body_name(self, s: Sentence, e: Entity) -> bool:
+        """ "ministère de l'Industrie, de la Recherche et de l'Innovation": the capitalised words after
+        a public-body word are its name."""
+        before = self.text[max(s.start, e.start - 80) : e.start]
+        hits = list(_public_words().finditer(before))
+        if not hits:
+            return False
+        return bool(_BODY_NAME_REST.fullmatch(before, hits[-1].end()))
+
+    def periphrasis(self, e: Entity) -> bool:
+        """ "le groupe de Redmond": a firm named by its home town, not a name of its own."""
+        return e.source == "pattern" and bool(_PERIPHRASIS.search(self.text[max(0, e.start - 30) : e.start]))
+
+    def is_vendor(self, e: Entity, in_context: bool = False) -> bool:
+        """A chip maker named as such: a known AI-chip brand, or a chip-making firm right next to
+        chip words ("Nvidia GPUs", "puces de Samsung"). `in_context`: only the latter."""
+        if e.name.lower() in _vendor_names() and not in_context:
+            return True
+        if e.kind != "chip_vendor" and e.name.lower() not in _vendor_names():
+            return False
+        after = self.text[e.end : e.end + 25]
+        before = self.text[max(0, e.start - 25) : e.start]
+        return bool(
+            re.match(rf"\s*(?:{_CHIP_WORDS}|{model_regex().pattern})", after)
+            or re.search(r"\b(?:de|d['’]|from|auprès de|by|par|chez)\s+$", before)
+        )
+
+    def occurrences(self, name: str) -> list:
+        r"""Word-bounded occurrences of a name in the document (cached): what
+        `re.finditer(r"(?<!\w)NAME(?!\w)")` finds, looked up from the positions of the name's first word
+        instead of scanning the whole text once per name (which made long texts quadratic)."""
+        if name not in self._occurrences:
+            first = _WORD_RUN.match(name)
+            if first is None or self._scanned < _SCAN_BUDGET * len(self.text) + _SCAN_FLOOR:
+                # a short text, or the first few names: one scan each is cheaper than the index
+                self._scanned += len(self.text)
+                self._occurrences[name] = self._scan(name)
+                return self._occurrences[name]
+            if self._word_starts is None:
+                self._word_starts = {}
+                for m in _WORD_RUN.finditer(self.text):
+                    self._word_starts.setdefault(m.group(), []).append(m.start())
+            out, last, size, text = [], 0, len(name), self.text
+            for p in self._word_starts.get(first.group(), ()):
+                # p starts a run of word characters, so nothing word-like precedes it
+                if p < last or not text.startswith(name, p):
+                    continue
+                end = p + size
+                if end < len(text) and _WORD_CHAR.match(text, end):
+                    continue
+                out.append(_Occurrence(p, end))
+                last = end  # finditer's matches do not overlap
+            self._occurrences[name] = out
+        return self._occurrences[name]
+
+    def _scan(self, name: str) -> list:
+        """`re.finditer(r"(?<!\\w)NAME(?!\\w)", text)` by `str.find` (a regex that opens on a
+        look-behind gets no fast literal search)."""
+        if not name:
+            return list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text))
+        text, size, out, pos = self.text, len(name), [], 0
+        while (p := text.find(name, pos)) >= 0:
+            end = p + size
+            if (p > 0 and _WORD_CHAR.match(text, p - 1)) or (end < len(text) and _WORD_CHAR.match(text, end)):
+                pos = p + 1
+                continue
+            out.append(_Occurrence(p, end))
+            pos = end
+        return out
+
+    def _quantities(self, lo: int, hi: int) -> list:
+        """`find_quantities` over text[lo:hi], kept per span: several rules ask for the same span."""
+        key = (lo, hi)
+        if key not in self._quantity_cache:
+            self._quantity_cache[key] = find_quantities(self.text, self.lang, lo, hi)
+        return list(self._quantity_cache[key])
+
+    def mentions(self, name: str) -> int:
+        return len(self.occurrences(name))
+
+    def is_source(self, e: Entity) -> bool:
+        """ "..., the New York Times reported": a news source, no party."""
+        return bool(_REPORTED.match(self.text, e.end)) or bool(
+            re.search(
+                r"\b(?:selon|d['’]après|according to)\s+(?:les?\s+|la\s+|l['’]|the\s+)?$",
+                self.text[max(0, e.start - 25) : e.start],
+                re.IGNORECASE,
+            )
+        )
+
+    def find_body(self, s: Sentence, start: int, end: int):
+        """The first public body acting in text[start:end] (a match object), else None."""
+        for m in _public_bodies(self.lang).finditer(self.text, start, end):
+            if _STATE_INVESTOR_AFTER.match(self.text, m.end()):
+                continue  # "the state investment fund": an investor, not a grantor
+            left = self.text[max(s.start, m.start() - 30) : m.start()]
+            if _BODY_LEFT.search(left) and not _BODY_OF_PERSON.search(left):
+                return m
+        return None
+
+    def public_body_before(self, s: Sentence, cs: int) -> bool:
+        return self.find_body(s, s.start, cs) is not None
+
+    def state_fund(self, e: Entity) -> bool:
+        """A fund named after its state or as public ("Innovation Fund Denmark", "National Growth
+        Fund", "Fonds national pour ..."): with a grant verb it grants, it does not spend."""
+        if not _FUND_WORDS.search(e.name):
+            return False
+        inside = [c for c in self.countries_in(e.start, e.end) if c.kind in ("name", "demonym")]
+        return bool(inside) or _PUBLIC_ADJ.search(e.name) is not None
+
+    def vendor_from_model(self, model: str | None) -> str | None:
+        return chip_models().get(model) if model else None

@@ -1,0 +1,563 @@
+"""Document-level post-passes over the candidates of a whole document (run after every sentence is read).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from warehouse.staging.candidates import Amount, Candidate, Party
+from warehouse.staging.money import local_currencies, shared_currency_words
+from warehouse.staging.numbers import parse_digits
+from warehouse.staging.parties import Entity
+from warehouse.staging.vocabulary import _RECEIVE, _ROUND_WORDS, _SOURCE_GAP, _currency_users, _markers
+
+# money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
+_TO_THE_FIRM = re.compile(
+    r"\b(?:to|for|into|à|pour|au|dans)\s+(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
+    r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b",
+    re.IGNORECASE,
+)
+# a share per firm of a list: "chacune", "each", "apiece"
+_EACH = re.compile(r"\b(?:each|apiece|chacun|chacune|chacuns|chacunes)\b", re.IGNORECASE)
+# between two names of a list, a place in brackets allowed: "A (Lyon), B (Nantes) et C"
+_EACH_LIST_GAP = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:et|and)?|et|and|&)\s*"
+    # a place before the next name: "Lagos-based A, Abuja's B and Kano-based C"
+    r"(?:[A-ZÀ-Ý][\w-]*-based\s+|[A-ZÀ-Ý][\w-]*['’]s\s+)?"
+)
+# a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
+_CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
+# a sentence that continues the previous one's grant: "Y obtient de son côté ...", "Y also gets ..."
+_CONTINUES_NEXT = re.compile(
+    r"\b(?:de son côté|pour sa part|quant à (?:elle|lui)|à son tour|également|aussi|for its part|also|too)\b",
+    re.IGNORECASE,
+)
+# a count with nothing after it: "with more than 60,000."
+# a number with no unit after it; a list goes on after it ("B 3 056 et C 2 424")
+_BARE_COUNT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{3,})"
+    r"(?![\w%$€£¥]|\s*(?:%|(?!(?:et|and|while|whereas|tandis|alors|but|mais)\b)[A-Za-zÀ-ÿ$€£¥]))"
+)
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[,;]")
+# a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
+_THE_PURCHASE = re.compile(
+    r"\s*(?:the|this|that|la|le|l['’]|cette|ce)\s*(?:purchase|order|deal|contract|acquisition|achat|commande|"
+    r"contrat|acquisition|opération)\b",
+    re.IGNORECASE,
+)
+# the object of a firm's spending right after its amount: "$300 million on 6,000 GPUs", "300 M€ dans
+# l'achat de 6 000 GPU"
+_ON_COUNT = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:on|in|into|for|pour|dans|sur)\s+(?:(?:l['’]|the\s+)?(?:achat|acquisition|"
+    r"purchase)\s+(?:de|d['’]|of)\s*)?(?:(?:about|around|some|environ|près de|plus de|more than)\s+)?",
+    re.IGNORECASE,
+)
+_THE_MACHINE = re.compile(
+    r"\s*(?:the|this|that|its|la|le|l['’]|cette|ce|sa|son)\s*(?:new\s+|nouvelle?\s+)?(?:machine|system|"
+    r"supercomputer|cluster|supercalculateur|système|grappe)\b",
+    re.IGNORECASE,
+)
+
+
+class Passes:
+    """Document-level post-passes over the candidates of a whole document (run after every sentence is
+    read)."""
+
+    def recipient_pointed_to(self, candidates: list[Candidate]) -> None:
+        """ "The Quebec government will contribute $80 million to the project", "une subvention de 5 M€
+        pour la société": a grant to a firm the text points back to goes to that firm."""
+        for c in candidates:
+            if c.fact_type != "subsidy" or any(p.role == "recipient" for p in c.parties):
+                continue
+            s = c.sentence
+            end = c.amounts[-1].end if c.amounts else c.cue_start
+            if not _TO_THE_FIRM.search(self.text, max(c.cue_start, s.start), min(s.end, end + 60)):
+                continue
+            firm = self.pointed_firm(self._sentence_index[s.start])
+            if firm is not None and not self.is_public(firm):
+                c.parties.append(Party("recipient", firm.name, firm.start, firm.end, "pointed"))
+
+    def each_shares(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "A, B et C bénéficieront chacune d'une aide de 4 M€", "A, B and C will each receive €4m":
+        one fact per firm of the list, each with the amount."""
+        out = []
+        for c in candidates:
+            role = {"investment": "investee", "subsidy": "recipient"}.get(c.fact_type)
+            main = next((p for p in c.parties if p.role == role and p.start is not None), None)
+            s = c.sentence
+            if role is None or not c.amounts or (main is not None and not (s.start <= main.start < s.end)):
+                out.append(c)
+                continue
+            lo, hi = min(c.cue_start, c.amounts[0].start), max(c.cue_start, c.amounts[-1].end)
+            if not _EACH.search(self.text, max(s.start, lo - 30), min(s.end, hi + 15)):
+                out.append(c)
+                continue
+            ents = [
+                e
+                for e in self.ents(self._sentence_index[s.start])
+                if not self.is_vendor(e)
+                and not (self.text[e.start - 1 : e.start] == "(" and self.text[e.end : e.end + 1] == ")")
+            ]
+            if main is None:
+                # "grants of 50 million naira each to three startups — A, B and C": the list after it
+                k = next(
+                    (
+                        k
+                        for k, e in enumerate(ents[:-1])
+                        if e.start >= hi
+                        and not self.is_public(e)
+                        and _EACH_LIST_GAP.fullmatch(self.text, e.end, ents[k + 1].start)
+                    ),
+                    None,
+                )
+            else:
+                k = next((k for k, e in enumerate(ents) if e.start == main.start), None)
+            if k is None:
+                out.append(c)
+                continue
+            first = last = k
+            while first > 0 and _EACH_LIST_GAP.fullmatch(self.text, ents[first - 1].end, ents[first].start):
+                first -= 1
+            while last + 1 < len(ents) and _EACH_LIST_GAP.fullmatch(
+                self.text, ents[last].end, ents[last + 1].start
+            ):
+                last += 1
+            members = ents[first : last + 1]
+            if len(members) < 2:
+                out.append(c)
+                continue
+            names = {e.name for e in members}
+            # the members were read as the subject's co-investors when the verb was misread
+            rest = [p for p in c.parties if p.role != role and p.name not in names]
+            for n, e in enumerate(members):
+                share = replace(c, suffix=c.suffix + (f".each{n}" if n else ""))
+                share.parties = [Party(role, e.name, e.start, e.end, "each"), *rest]
+                out.append(share)
+        return out
+
+    def continued_grants(self, candidates: list[Candidate]) -> None:
+        """ "Le gouvernement a accordé 35 M€ à X, tandis qu'Y obtient 8,5 M€", "Y obtient de son côté
+        10 milliards de yens": money a firm gets next to a public grant, in the same sentence or
+        continuing the previous one, comes from the same grantor."""
+        index = self._sentence_index
+        grants = [c for c in candidates if c.fact_type == "subsidy" and c.amounts]
+        for c in candidates:
+            if (
+                c.fact_type != "investment"
+                or not c.rule.startswith("investment:investee")
+                or not c.amounts
+                or any(p.role == "investor" for p in c.parties)
+                or not _RECEIVE.fullmatch(c.cue)
+            ):
+                continue
+            i = index[c.sentence.start]
+            if _ROUND_WORDS.search(self.text, c.cue_start, c.sentence.end):
+                continue  # "and Y secured $10M in a seed round": a round of its own
+            head = self.text[c.sentence.start : c.amounts[0].start]
+            same = [g for g in grants if g.sentence.start == c.sentence.start and g.cue_start < c.cue_start]
+            if same and _CONTINUES.search(self.text[same[-1].amounts[-1].end : c.cue_start]):
+                g = same[-1]
+            elif i > 0 and _CONTINUES_NEXT.search(head):
+                prev = self.sentences[i - 1].start
+                g = next((g for g in reversed(grants) if g.sentence.start == prev), None)
+                if g is None:
+                    continue
+            else:
+                continue
+            investee = next((p for p in c.parties if p.role == "investee"), None)
+            grantor = next((p for p in g.parties if p.role == "grantor"), None)
+            if investee is None or grantor is None:
+                continue
+            c.fact_type, c.rule = "subsidy", "subsidy:continued"
+            c.parties = [
+                Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
+                Party("recipient", investee.name, investee.start, investee.end, investee.rule),
+            ]
+            c.country_code = g.country_code
+            # the firm is this grant's recipient, not the earlier one's
+            g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+
+    def spent_on_chips(self, made: list[Candidate]) -> list[Candidate]:
+        """ "X will spend $300 million on 6,000 GPUs", "investit 300 M€ dans l'achat de 6 000 GPU": a
+        firm's own spending whose object is a chip count is the price of a chip purchase."""
+        out = []
+        for c in made:
+            a = c.amounts[0] if c.amounts else None
+            m = _ON_COUNT.match(self.text, a.end) if a is not None and c.rule.endswith(":capex") else None
+            found = (
+                self._quantities(m.end(), min(c.sentence.end, m.end() + 60)) if m else []
+            )
+            if c.fact_type != "investment" or not found or found[0].start != m.end():
+                out.append(c)
+                continue
+            q = found[0]
+            same = [x for x in made if x.fact_type == "chip_purchase" and x.quantity == q.quantity]
+            if same:
+                for x in same:
+                    x.amounts = x.amounts or c.amounts
+                continue
+            buyer = next((p for p in c.parties if p.role in ("investor", "investee")), None)
+            if buyer is None:
+                out.append(c)
+                continue
+            chip = Candidate(
+                document_id=c.document_id,
+                fact_type="chip_purchase",
+                rule="chip_purchase:spent_on_chips",
+                cue=c.cue,
+                cue_start=c.cue_start,
+                sentence=c.sentence,
+                quantity=q.quantity,
+                chip_model=q.model,
+                country_code=c.country_code,
+                announced_on=c.announced_on,
+                date_precision=c.date_precision,
+                is_background=c.is_background,
+                amounts=c.amounts,
+            )
+            chip.parties = [Party("buyer", buyer.name, buyer.start, buyer.end, buyer.rule)]
+            vendor = self.vendor_from_model(q.model)
+            if vendor is None:
+                i = self._sentence_index[c.sentence.start]
+                seller = next((e for e in self.ents(i) if self.is_vendor(e)), None)
+                vendor = seller.name if seller is not None else None
+            if vendor:
+                chip.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+            out.append(chip)
+        return out
+
+    def funded_buyer(self, candidates: list[Candidate]) -> None:
+        """ "X lève 42 M$ auprès de Z. [...] Une partie des fonds servira à payer 256 GPU": the firm
+        that raised the money buys the chips, not its investor read as the most-mentioned name."""
+        rounds = [c for c in candidates if c.fact_type == "investment"]
+        for c in candidates:
+            if c.fact_type != "chip_purchase":
+                continue
+            i = self._sentence_index[c.sentence.start]
+            for p in c.parties:
+                if p.role != "buyer" or p.rule not in ("previous_sentence", "subject"):
+                    continue
+                for r in rounds:
+                    j = self._sentence_index[r.sentence.start]
+                    if j > i or (p.rule == "subject" and j != i):
+                        continue
+                    investors = {x.name for x in r.parties if x.role == "investor"}
+                    investee = next((x for x in r.parties if x.role == "investee"), None)
+                    if p.name in investors and investee is not None and investee.name not in investors:
+                        p.name, p.start, p.end, p.rule = investee.name, investee.start, investee.end, "funded"
+                        c.country_code = r.country_code or c.country_code
+                        break
+
+    def headline_buyers(self, candidates: list[Candidate]) -> None:
+        """ "TELEKOM S'OFFRE 10 000 GPU", "VIREO COMPUTE PLACES ... ORDER": a buyer read in a line in
+        capitals is the name the body writes in mixed case (Deutsche Telekom, Vireo Compute)."""
+        body: list[Entity] | None = None
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or c.sentence.text.upper() != c.sentence.text:
+                continue
+            for p in c.parties:
+                if p.role != "buyer" or not p.name.isupper():
+                    continue
+                if body is None:
+                    body = [
+                        e
+                        for j, t in enumerate(self.sentences)
+                        if t.text.upper() != t.text
+                        for e in self.ents(j)
+                        if not e.name.isupper()
+                    ]
+                words = p.name.split()
+                for k in range(len(words), 0, -1):
+                    head = " ".join(words[:k]).casefold()
+                    if len(head) < 4:
+                        break
+                    tail = re.compile(rf"(?:.+ )?{re.escape(head)}")
+                    hit = next((e for e in body if tail.fullmatch(e.name.casefold())), None)
+                    if hit is not None:
+                        p.name = hit.name
+                        break
+
+    def vendor_before(self, candidates: list[Candidate]) -> None:
+        """ "A, B and C will each receive 50,000 Nvidia GPUs. D will take 60,000 GPUs": chips named
+        by no model or maker right after a purchase of one maker's chips are that maker's."""
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in candidates:
+            if c.fact_type == "chip_purchase":
+                by_sentence.setdefault(self._sentence_index[c.sentence.start], []).append(c)
+        for k, cs in by_sentence.items():
+            makers = {p.name for c in by_sentence.get(k - 1, []) for p in c.parties if p.role == "vendor"}
+            if len(makers) != 1:
+                continue
+            for c in cs:
+                if c.chip_model is None and c.quantity and not any(p.role == "vendor" for p in c.parties):
+                    c.parties.append(Party("vendor", next(iter(makers)), None, None, "previous_purchase"))
+
+    def count_next_sentence(self, candidates: list[Candidate]) -> None:
+        """ "X has agreed to buy a $100 million supercomputer. The machine links 64 CS-2 systems": the
+        next sentence that speaks of the machine itself gives its count of chips."""
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or c.quantity is not None:
+                continue
+            k = self._sentence_index[c.sentence.start] + 1
+            if k >= len(self.sentences) or not _THE_MACHINE.match(self.sentences[k].text):
+                continue
+            nxt = self.sentences[k]
+            found = self._quantities(nxt.start, nxt.end)
+            if found:
+                c.quantity = found[0].quantity
+                c.chip_model = c.chip_model or found[0].model
+                vendor = self.vendor_from_model(found[0].model)
+                if vendor and not any(p.role == "vendor" for p in c.parties):
+                    c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+
+    def priced_count(self, c: Candidate) -> bool:
+        """The amount of a chip purchase is the price of its chips: it stands next to the count, with
+        no other deal between them ("$1.5bn for 8,000 GPUs", "2 048 GPU ..., pour 70 M€"), not "secures
+        $40 million and 1,500 GPUs" nor "orders 1,200 GPUs, secures $60 million"."""
+        if not c.amounts or not c.quantity:
+            return False
+        a = c.amounts[0]
+        s = c.sentence
+        cues = [x for x, _y, _ft in self.cue_starts]
+        for q in self._quantities(s.start, s.end):
+            if q.quantity != c.quantity:
+                continue
+            lo, hi = (q.end, a.start) if q.end <= a.start else (a.end, q.start)
+            if (
+                hi - lo <= 80
+                and not re.search(r"\b(?:and|et|while|tandis que)\b", self.text[lo:hi])
+                and not any(lo <= x < hi for x in cues)
+            ):
+                return True
+        return False
+
+    def price_next_sentence(self, candidates: list[Candidate]) -> None:
+        """ "X has purchased 2,000 GPUs. The purchase was funded with S$120 million": the next
+        sentence that speaks of the purchase itself gives its price."""
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or c.amounts:
+                continue
+            k = self._sentence_index[c.sentence.start] + 1
+            if k >= len(self.sentences) or not _THE_PURCHASE.match(self.sentences[k].text):
+                continue
+            money = [
+                m for m in self.money_in(self.sentences[k])
+                if self.money_labels.get(m) in ("fact", "other", None)
+            ]
+            if money:
+                m = money[0]
+                c.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
+
+    def states_buying(self, candidates: list[Candidate]) -> None:
+        """ "Le Maroc commande 2 000 GPU" and "le ministère marocain a commandé 2 000 GPU" are one
+        purchase by one state: a government buyer is named by its country, as the text first writes it."""
+        first: dict[str, str] = {}
+        for m in self.country_mentions:
+            if m.kind == "name":
+                first.setdefault(m.code, m.surface)
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or not c.country_code or c.country_code not in first:
+                continue
+            for p in c.parties:
+                if p.role == "buyer" and (p.rule in ("public_body", "country") or self._public_name(p)):
+                    p.name = first[c.country_code]
+
+    def granted_abroad(self, candidates: list[Candidate]) -> None:
+        """A body whose home country the article never names ("EuroHPC" in an article about Riga, a
+        European agency funding a Czech lab) grants to the country the text gives: the rule says so
+        to the models, which otherwise take the grantor's home country."""
+        named = {m.code for m in self.country_mentions}
+        for c in candidates:
+            if c.fact_type != "subsidy" or not c.country_code:
+                continue
+            grantor = next((p.name for p in c.parties if p.role == "grantor"), None)
+            home = self.ex.parties.home(grantor) if grantor else None
+            if home and home not in named and home != c.country_code:
+                c.rule += ":abroad"
+
+    def local_dollars(self, candidates: list[Candidate]) -> None:
+        """ "Le gouvernement du Québec versera 5 millions de dollars": a government pays in its own
+        dollar. Only public money is read so; a firm's bare "$" stays the US dollar."""
+        table = local_currencies()
+        written = {m.start: m.written.lower() for m in self.money}
+        for c in candidates:
+            public = c.fact_type == "subsidy" or any(
+                p.role == "buyer" and p.rule == "public_body" for p in c.parties
+            )
+            if not public or not c.country_code:
+                continue
+            stated = {a.currency for a in c.amounts}
+            for a in c.amounts:
+                local = table.get(written.get(a.start, ""), {}).get(c.country_code)
+                # "S$70 million (about $52 million)": next to the local amount, "$" is its conversion
+                if a.currency == "USD" and local and local not in stated:
+                    a.currency = local
+
+    def local_names(self, candidates: list[Candidate]) -> None:
+        """ "1 600 milliards de roupies" in a story about a Jakarta firm, "120 millions de dirhams" from
+        Rabat: a currency word several currencies share is the one of the fact's country (else the
+        article's), when that country uses one of them (CLDR names and territories)."""
+        shared = shared_currency_words()
+        written = {m.start: m.written.lower() for m in self.money}
+        for c in candidates:
+            country = c.country_code or self._dominant_country()
+            if not country:
+                continue
+            stated = {a.currency for a in c.amounts}
+            for a in c.amounts:
+                codes = shared.get(written.get(a.start, ""))
+                own = [code for code in codes or () if country in _currency_users().get(code, ())]
+                if len(own) == 1 and own[0] not in stated:
+                    a.currency = own[0]
+
+    def elided_counts(self, candidates: list[Candidate]) -> list[Candidate]:
+        """ "A and B will each deploy 50,000 GPUs, while C will expand with more than 60,000": a bare
+        count later in a purchase sentence is another buyer's purchase of the same chips."""
+        out = []
+        done = set()
+        for c in candidates:
+            s = c.sentence
+            if c.fact_type != "chip_purchase" or c.quantity is None or s.start in done:
+                continue
+            done.add(s.start)
+            i = self._sentence_index[s.start]
+            buyers = {p.name for x in candidates if x.sentence.start == s.start for p in x.parties}
+            taken = [(q.start, q.end) for q in self._quantities(s.start, s.end)]
+            taken += [(m.start, m.end) for m in self.money_in(s)]
+            taken += [(d.start, d.end) for d in self.dates_in(s.start, s.end)]
+            # the purchase's own count without a unit ("NHN Cloud en achète 7 656, Naver Cloud 3 056")
+            taken += [
+                (m.start(), m.end())
+                for m in _BARE_COUNT.finditer(self.text, c.cue_start, s.end)
+                if parse_digits(m.group(1), self.lang) == c.quantity
+            ][:1]
+            if not taken:
+                continue
+            for m in _BARE_COUNT.finditer(self.text, s.start, s.end):
+                if m.start() < min(a for a, _b in taken) or any(a <= m.start() < b for a, b in taken):
+                    continue
+                value = parse_digits(m.group(1), self.lang)
+                if value is None or value < 100 or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+                    continue
+                ents = [e for e in self.ents(i) if e.end <= m.start() and not self.is_vendor(e)]
+                if (
+                    not ents
+                    or ents[-1].name in buyers
+                    or not _CLAUSE_BREAK.search(self.text[c.cue_start : ents[-1].start])
+                ):
+                    continue
+                e = ents[-1]
+                new = Candidate(
+                    document_id=c.document_id,
+                    fact_type="chip_purchase",
+                    rule="chip_purchase:elided_count",
+                    cue=c.cue,
+                    cue_start=c.cue_start,
+                    sentence=s,
+                    suffix=f".n{m.start() - s.start}",
+                )
+                new.quantity, new.chip_model = int(value), c.chip_model
+                new.parties = [Party("buyer", e.name, e.start, e.end, "elided_count")]
+                new.parties += [p for p in c.parties if p.role == "vendor"]
+                new.country_code = self.party_country(e, s, c.cue_start, located=True)
+                new.announced_on, new.date_precision, new.is_background = (
+                    c.announced_on,
+                    c.date_precision,
+                    c.is_background,
+                )
+                out.append(new)
+                buyers.add(e.name)
+        return out
+
+    def investors_nearby(self, candidates: list[Candidate]) -> None:
+        """Investors named in the next sentences of a round ("Le tour de table est mené par A, aux
+        côtés de B", "The round was led by A"), up to the next sentence with an amount of its own."""
+        index = {s.start: k for k, s in enumerate(self.sentences)}
+        for c in candidates:
+            if c.fact_type == "investment" and (
+                # a round with its firm: "X raises ...", "A mène un tour de table dans X"
+                c.rule.startswith("investment:investee") or c.rule.startswith("investment:investor:target")
+            ):
+                rx, role = _markers(self.lang, "investment").get("investor"), "investor"
+            elif c.fact_type == "subsidy":
+                rx, role = _markers(self.lang, "subsidy").get("recipient_nearby"), "recipient"
+            else:
+                continue
+            if rx is None:
+                continue
+            before = _markers(self.lang, "investment").get("investor_before") if role == "investor" else None
+            i = index[c.sentence.start]
+            known = {p.name for p in c.parties}
+            investee = next((p.name for p in c.parties if p.role in ("investee", "recipient")), None)
+            for j in (i - 1, i + 1, i + 2, i + 3):
+                if j < 0:
+                    continue
+                if j >= len(self.sentences):
+                    break
+                s = self.sentences[j]
+                if j < i and (
+                    # "A a conduit un tour de table dans X, aux côtés de B. X a réuni 100 M$": the
+                    # sentence before names the same round's backers when it names the firm and no sum
+                    investee is None
+                    or not self.occurrences(investee)
+                    or not any(s.start <= m.start() < s.end for m in self.occurrences(investee))
+                    or self.money_in(s)
+                    or role != "investor"
+                ):
+                    continue
+                if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
+                    break  # a new deal
+                found: list[Entity] = []
+                hit = rx.search(self.text, s.start, s.end)
+                if hit is not None:
+                    found += [e for e in self.ents(j) if e.start >= hit.end()]
+                if before is not None:
+                    # "Orbis Capital led the round", "A et B suivent", "A y participe": the investors
+                    # stand before the verb
+                    last = None
+                    for h in before.finditer(self.text, s.start, s.end):
+                        # not "led by" (the investor follows) nor "led to" (no round)
+                        if not re.match(r"\s+(?:by|par|to|à)\b", self.text[h.end() : h.end() + 5]):
+                            last = h
+                    if last is not None:
+                        found += [e for e in self.ents(j) if e.end <= last.start()]
+                if role == "investor" and j == i + 3 and not found:
+                    continue
+                for e in sorted(found, key=lambda e: e.start):
+                    if e.name in known or self.periphrasis(e) or not self.follower_ok(j, e, role):
+                        continue
+                    known.add(e.name)
+                    c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
+
+    def grant_continued(self, c: Candidate, made: list[Candidate]) -> Candidate:
+        """ "Le gouvernement a accordé 35 M€ à A, tandis que B obtient 8,5 M€", "A receives $5m from
+        the state and B receives $3m": a firm receiving money in a clause joined to a grant of the
+        same sentence gets its own grant from the same body."""
+        if c.fact_type != "investment" or not c.rule.startswith("investment:investee") or not c.amounts:
+            return c
+        if any(p.role == "investor" for p in c.parties):
+            return c  # "B obtient 8 M€ auprès de X": a source of its own
+        if not _RECEIVE.search(self.text, c.cue_start, c.cue_start + 30):
+            return c  # "Ottawa débloque 2,4 Md$, Cohere lève 500 M$": a round, not a share of the grant
+        grants = [
+            g
+            for g in made
+            if g.fact_type == "subsidy" and g.amounts and g.amounts[-1].end <= c.cue_start
+        ]
+        if not grants:
+            return c
+        g = max(grants, key=lambda g: g.amounts[-1].end)
+        gap = self.text[g.amounts[-1].end : c.cue_start]
+        if not re.search(r"\b(?:et|and|while|whereas|tandis qu|alors qu)|[,;]", gap) or _SOURCE_GAP.match(
+            self.text, c.amounts[-1].end
+        ):
+            return c
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        grantor = next((p for p in g.parties if p.role == "grantor"), None)
+        if investee is None or grantor is None:
+            return c
+        new = replace(c, fact_type="subsidy", rule="subsidy:continued")
+        new.parties = [grantor, Party("recipient", investee.name, investee.start, investee.end, "subject")]
+        new.country_code = g.country_code
+        return new

@@ -1,0 +1,653 @@
+"""Role assignment shared by every fact type: `build` (a cue in its clause into candidates), the actor of a
+cue (`subject`), financiers, the firm an article or an anaphor is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warehouse.staging.candidates import Candidate, Party
+from warehouse.staging.chips import model_regex
+from warehouse.staging.parties import Entity
+from warehouse.staging.people import affiliation, invests, speaker
+from warehouse.staging.sentences import Sentence
+from warehouse.staging.vocabulary import (
+    _ANAPHOR,
+    _CHIP_WORDS,
+    _FIRM_NOUNS,
+    _FUND_ANAPHOR,
+    _FUND_WORDS,
+    _LOCATIVE,
+    _POSSESSIVE,
+    _filter_alt,
+    _fronted,
+    _markers,
+    _public_words,
+    _sites,
+)
+
+# "13 000 puces seront acquises par trois hébergeurs", "were bought by several operators": a passive
+# whose agent is an unnamed plural names no buyer
+_UNNAMED_AGENT = re.compile(
+    r"\s+(?:[\w'’]+\s+){0,3}?(?:par|by)\s+(?:\d+|deux|trois|quatre|cinq|six|plusieurs|divers|différents|"
+    r"several|two|three|four|five|six|various|multiple|some)\s+[a-zà-ÿ]",
+    re.IGNORECASE,
+)
+_PASSIVE_BE = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|être|été|est|sont|sera|seront|serait|seraient)\s+$", re.IGNORECASE
+)
+# a target, not a purchase: "aims to deploy 10,000 GPUs", "vise à déployer", "l'objectif est de"
+_AIM = re.compile(
+    r"\b(?:(?:aims?|aiming|seeks?|seeking|hopes?|hoping|wants?|wanting)\s+to|(?:target|goal|objective|ambition|"
+    r"objectif)\s+(?:is\s+to|of|est\s+de|de|d['’])|(?:vise|visent|viser)\s+à|veut|veulent|vouloir|espère|espèrent|"
+    r"(?:ambitionne|ambitionnent)\s+de)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# a machine described as it stands, not bought: "already operates a cluster equipped with"
+_EXISTING = re.compile(
+    r"\b(?:already|existing|currently|déjà|existant|existante|actuel|actuelle|actuellement)\b", re.IGNORECASE
+)
+
+
+_SOURCE_BEFORE = re.compile(
+    r"(?:selon|d['’]après|according to|par)\s*(?:les?\s+|la\s+|l['’]|the\s+)?$", re.IGNORECASE
+)
+# "the founders of X", "le patron de X": the firm a person comes from is no party of the deal
+_AFFILIATION = re.compile(
+    r"\b(?:co-?founders?|founders?|cofondateurs?|co-fondateurs?|fondateurs?|fondatrices?|CEO|patron|patronne|"
+    r"chief executive|head|directeur|directrice|président|présidente|chairman|famille|family)\s+"
+    r"(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$",
+    re.IGNORECASE,
+)
+# after a name, a giving verb it is the subject of: " (NEDO) a accordé", ", the agency, awarded"
+_GIVER_AFTER = re.compile(
+    # "l'Organisation pour le développement des énergies nouvelles (NEDO) a accordé"
+    r"(?:\s+(?:pour|de|du|des|of|for)\b[^,.;()]{1,90}?)?"
+    r"(?:\s*\([^()]{1,40}\))?(?:\s*,[^,.;]{1,60},)?\s*(?:a|ont|has|have|had|will|va|vont)?\s*"
+    r"(?:accordé|accorde|accordera|octroie|octroyé|octroiera|attribué|attribue|attribuera|versé|verse|versera|"
+    r"alloue|alloué|allouera|awarded|awards|granted|grants|gave|gives|allocated|allocates)\b",
+    re.IGNORECASE,
+)
+# "son fonds X", "its venture arm X": a vehicle of an investor already named
+_OWN_VEHICLE = re.compile(
+    r"\b(?:son|sa|ses|its|their|leur)\s+(?:[\w-]+\s+)?(?:fonds|fund|arm|bras|filiale)\s+$", re.IGNORECASE
+)
+# "In Espoo, X ...", "À Lyon, X": the place a sentence opens with
+_OPENING_PLACE = re.compile(r"\s*(?:in|at|à|au|en|near|près de)\s+", re.IGNORECASE)
+# "A, through his family office B", "A, via son fonds B": the named vehicle invests, not A
+_THROUGH_VEHICLE = re.compile(
+    r"\s*,?\s*(?:through|via|par l['’]intermédiaire de|à travers|par le biais de)\s+"
+    r"(his|her|its|their|son|sa|ses|leur)\s+(?:[a-zà-ÿ][\w-]*\s+){0,3}[A-ZÀ-ÖØ-Þ]"
+)
+# between two names of a list: "A, B et C", "A and B"
+_NAME_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and|ou|or)|&)\s*(?:(?:la|le|les|the)\s+|l['’])?")
+# "le fonds américain A", "venture firms A and B", "la banque publique A": a money manager named
+_FUND_NOUN_BEFORE = re.compile(
+    r"\b(?:fonds|fund|funds|investisseurs?|investors?|banque|bank|venture firms?|VC firms?|family office|"
+    r"sovereign wealth fund|fonds souverain)\s+(?:[a-zà-ÿ][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+# words that present people as backers: "Individual investors include ...", "business angels"
+_INVESTOR_WORD = re.compile(
+    r"\b(?:investors?|investisseurs?|business angels?|angels?|mécènes?|backers?)\b", re.IGNORECASE
+)
+# "A, le fonds de la famille B": B stands in a description of A
+_APPOSED_DESCRIPTION = re.compile(
+    r"\)?\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:que|qu['’]|that|said|says|a indiqué|a annoncé|a confirmé|a déclaré|announced|confirmed|"
+    r"as|while|whereas|alors que|tandis que|tandis qu['’])\s+"
+)
+
+# who speaks after a quote: "», explique X", "," said X"
+_SPEAKER = re.compile(
+    r"[»\"”]\s*,?\s*(?:a\s+|ont\s+)?(?:said|says|told|explained|added|explique|expliquent|expliqué|"
+    r"déclare|déclaré|indique|indiqué|souligne|souligné|précise|précisé|ajoute|ajouté)\s+"
+    r"(?:(?:le|la|les|l['’]|the)\s+(?:[\w-]+\s+){0,2})?",
+    re.IGNORECASE,
+)
+
+# a first-person subject: the firm speaks of itself in a post or a quote
+_FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
+)
+_PASSIVE_AUX = re.compile(r"\b(?:be|been|being|être|été|sera|seront)\s+$", re.IGNORECASE)
+# "<place> start-up <Name>", "<X> chipmaker <Name>": a name used as a modifier of the next one
+_MODIFIER_BEFORE_NAME = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(?:start-?ups?|firm|company|group|operator|unicorn|lab|giant|developer|"
+    r"maker|chipmaker|provider|outfit)\s+(?:[A-ZÀ-ÖØ-Þ]|\d+[A-Z])"
+)
+# between an amount and the noun that says what it is: "$3 million grant", "¥90 billion in subsidies"
+# one or two modifiers between an amount and its noun: "a €2m research grant", "$3m state subsidy"
+_MODIFIER_GAP = re.compile(
+    r"\s+(?:(?!(?:to|for|from|in|into|with|and|or|as|of|by|on|at|the|a|an|its|their|this|that)\b)"
+    r"[a-z][a-z-]*\s+){1,2}"
+)
+_NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*)?", re.IGNORECASE)
+# up to two lowercase adjectives, then a comma: "la pépite grenobloise, ..."
+_ADJECTIVES_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*,")
+# a plural, collective subject: "Swedish AI startups raised $900m in 2025", "les start-up bretonnes
+# ont levé": a sector's total, no one firm's deal
+_COLLECTIVE = re.compile(
+    r"\b(?:start-?ups|scale-?ups|companies|firms|businesses|projects|unicorns)\b"
+    r"|\b(?:les|des|ces|nos|leurs|plusieurs)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:start-?ups?|scale-?ups?|jeunes\s+pousses|entreprises|sociétés|projets|licornes|pépites)\b"
+    # "a group of development partners had pledged": an unnamed group
+    r"|\b(?:a|an|un|une)\s+(?:group|consortium|syndicate|pool|handful|number|groupe|collectif)\s+(?:of|de|d['’])",
+    re.IGNORECASE,
+)
+_FIRM_NOUN = re.compile(
+    rf"(?<![\w'’])(?:the|la|le|l['’]|cette|this)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
+    rf"(?:{_FIRM_NOUNS})\b",
+    re.IGNORECASE,
+)
+
+
+class Roles:
+    """Role assignment shared by every fact type: `build` (a cue in its clause into candidates), the actor
+    of a cue (`subject`), financiers, the firm an article or an anaphor is about."""
+
+    def follower_ok(self, j: int, e: Entity, role: str, persons: bool = False) -> bool:
+        """A name in a sentence after a deal that may be one of its parties: not a person, a
+        ministry (for a round), a place, a news source, the acronym of the name before it ("NSIA"
+        after its full name), a name inside an apposition ("A, le fonds de la famille B,") or the
+        firm a person comes from ("the founders of B")."""
+        s = self.sentences[j]
+        if self.is_person(e) and not persons and not (
+            # "Individual investors include ... Eric Schmidt": a person who invests is an investor
+            role == "investor"
+            and (_INVESTOR_WORD.search(self.text, s.start, e.start) or invests(self.text, e.end))
+        ):
+            return False
+        if self.is_person(e) and speaker(self.text, e.start, e.end):
+            return False  # "», a déclaré X", "X said": who speaks of a deal puts no money in it
+        if self.is_source(e) or self.is_place_use(e) or self.is_origin(e):
+            return False
+        after = self.text[e.end : e.end + 60]
+        vehicle = _THROUGH_VEHICLE.match(after)
+        if vehicle and (self.is_person(e) or vehicle.group(1) in ("his", "her")):
+            return False  # "Bernard X, through his family office Y": Y invests (a firm's fund does not)
+        if re.match(rf"\s+(?:{_filter_alt('title')})\s+[A-ZÀ-ÖØ-Þ]", after, re.IGNORECASE):
+            return False  # "Iliad founder Xavier Niel": the person's firm
+        if role == "investor" and self.is_public(e) and not _FUND_WORDS.search(e.name):
+            return False
+        if e.name in self.ex.countries.table:
+            return False
+        left = self.text[max(s.start, e.start - 40) : e.start]
+        opened = self.text[s.start : e.start]
+        if opened.count("(") > opened.count(")") or _AFFILIATION.search(left):
+            return False  # "(NSIA)", "le groupe X (Lidl, Kaufland)": inside brackets, a part or an acronym
+        if _OWN_VEHICLE.search(left):
+            return False  # "piloté par son fonds X": a vehicle of the investor named before
+        if any(  # "du ministère de l'Économie": the name of a body
+            re.fullmatch(r"\s*(?:de|du|des|of|for|pour)?\s*(?:la\s+|l['’]|d['’]|the\s+)?", left[h.end() :])
+            for h in _public_words().finditer(left)
+        ):
+            return False
+        prev = [x for x in self.ents(j) if x.end <= e.start]
+        gap = self.text[prev[-1].end : e.start] if prev else ""
+        return not (prev and _APPOSED_DESCRIPTION.fullmatch(gap))
+
+    def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
+        lo, hi = self.clause(s, cs, ce, fact_type)
+        mine = {(a, b) for a, b, ft in self.cue_starts if ft == fact_type}
+        others = [
+            (a, b)
+            for a, b, ft in self.cue_starts
+            if ft != fact_type and ft != "chip_purchase" and (a, b) not in mine
+        ]
+        own_money = [
+            m
+            for m in facts_money
+            if lo <= m.start
+            and m.end <= hi
+            # "a €1 billion investment": an amount touching another kind of cue is that cue's; the
+            # noun after it wins over the verb before it ("received a $3 million grant")
+            and not any(
+                0 <= a - m.end <= 2 or _MODIFIER_GAP.fullmatch(self.text, m.end, a) for a, b in others
+            )
+            and not (
+                any(0 <= m.start - b <= 4 for a, b in others)
+                and not any(
+                    a >= m.end
+                    and (
+                        _NOUN_AFTER.fullmatch(self.text, m.end, a)
+                        or _MODIFIER_GAP.fullmatch(self.text, m.end, a)
+                    )
+                    for a, b in mine
+                )
+            )
+        ]
+        amounts = self.pick_amounts(own_money, cs, ce)
+        # where the deal's own words end: after the cue, or after its amount when that follows
+        self._deal_ends = [ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60]
+        base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
+        if fact_type == "chip_purchase":
+            quantities = self._quantities(lo, hi)
+            quantities = [
+                q
+                for q in quantities
+                if not any(m.start < q.end and q.start < m.end for m in self.money_in(s))
+            ]
+            model = model_regex().search(self.text, lo, hi)
+            qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
+            bare, antecedent = self.bare_count(i, s, lo, cs, ce)
+            if role == "destination":
+                # "50,000 will go to the government": the count is the subject, the buyer follows
+                bare, antecedent = self.count_before(i, s, lo, cs), None
+                if bare is None:
+                    return []
+            if bare is not None:
+                qty = bare
+                if model is None and bare.model:
+                    model = model_regex().search(bare.model)
+            has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
+            if role == "buyer_count":
+                # "take 60,000 GPUs", "a retenu 18 693 GPU": only a count as the verb's own object
+                # ("takes a stake" is no purchase)
+                # ... or the chips the participle qualifies: "les 640 puces H200 retenues par X"
+                if qty is None or not (
+                    re.fullmatch(
+                        r"\s+(?:(?:each|chacun|chacune|about|around|some|nearly|almost|environ|près de|"
+                        r"more than|plus de|over|up to)\s+)*",
+                        self.text[ce : qty.start],
+                        re.IGNORECASE,
+                    )
+                    or (qty.end <= cs and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", self.text[qty.end : cs]))
+                ):
+                    return []
+                role = "buyer_weak"
+            if role == "buyer_weak" and qty is None:
+                return []  # "utilise des GPU", "accueillera des puces": a purchase only with a count
+            if (
+                role == "buyer_weak"
+                and not re.search(r"\s(?:with|by|avec|de|sur|on)$", cue)
+                and _PASSIVE_AUX.search(self.text[max(lo, cs - 12) : cs]) is not None
+            ):
+                return []  # "to be installed in 2026": a passive says when, not who buys
+            if not has_chip or re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
+                return []  # "acquis 10 % d'Anthropic" is a stake, not chips
+            if self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None):
+                return []
+            near = self.text[max(lo, cs - 40) : cs]
+            if _AIM.search(near) or (role == "buyer_weak" and _EXISTING.search(self.text[lo:cs])):
+                return []  # a target, or a machine described as it already stands
+            if _PASSIVE_BE.search(self.text[max(lo, cs - 12) : cs]) and _UNNAMED_AGENT.match(
+                self.text, ce, min(hi, ce + 60)
+            ):
+                return []  # bought by unnamed buyers: the article's subject is not the buyer
+            if role == "destination":
+                cands = self.destination_roles(i, s, ce, base)
+            else:
+                cands = self.chip_roles(i, s, role, cs, ce, base)
+            for c in cands:
+                if qty:
+                    c.quantity = qty.quantity
+                c.chip_model = qty.model if qty and qty.model else (model.group(0) if model else None)
+                # a price belongs to the purchase only when it follows the purchase verb
+                # ... or stands right before a purchase noun: "a $500 million order for 10,000 GPUs"
+                priced = amounts and (amounts[0].start >= ce or 0 <= cs - amounts[-1].end <= 2)
+                c.amounts = amounts if priced else []
+                vendor = self.vendor_from_model(c.chip_model)
+                if vendor:
+                    # the model's maker sells the chips, not another vendor the sentence names
+                    # ("cartes Gaudi 3 d'Intel, face à Nvidia")
+                    c.parties = [p for p in c.parties if p.role != "vendor" or p.name == vendor]
+                if vendor and not any(p.role == "vendor" for p in c.parties):
+                    c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+                if antecedent is not None and not any(p.role == "vendor" for p in c.parties):
+                    # "Nvidia livrera 260 000 GPU. A et B en recevront chacun 50 000": the chips' maker
+                    seller = next((e for e in self.ents(antecedent) if self.is_vendor(e)), None)
+                    if seller is not None:
+                        c.parties.append(Party("vendor", seller.name, seller.start, seller.end, "antecedent"))
+            if cands and re.search(r"\b(?:respectively|respectivement)\b", s.text, re.IGNORECASE):
+                cands = self.respectively(i, s, cs, ce, hi, cands)
+        elif fact_type != "chip_purchase" and self.chip_object(ce):
+            return []  # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
+        elif fact_type == "investment":
+            if not amounts and role == "investor":
+                # "X prend une participation dans Y. L'opération porte sur 750 millions": the amount
+                # the next sentence gives the deal
+                amounts = self.next_sentence_amounts(i)
+            if not amounts:
+                return []
+            if role == "investor" and re.match(r"\s+(?:en|à|au|aux)\s+[a-zà-ÿ]", self.text[ce : ce + 12]):
+                return []  # "la mise en service", "s'engage à livrer": the cue word used as a noun
+            cands = self.investment_roles(i, s, role, cs, ce, base)
+            cands = [self.public_source(i, s, c, amounts) for c in cands]
+            cands = [c for c in cands if not self.programme_spends(c)]
+            for c in cands:
+                c.amounts = amounts
+        else:
+            if not amounts:
+                return []
+            cands = self.subsidy_roles(i, s, cs, ce, base, strong=(role == "grantor"))
+            cands = [self.public_source(i, s, c, amounts) for c in cands]
+            cands = [c for c in cands if not self.programme_spends(c)]
+            for c in cands:
+                c.amounts = amounts
+            cands = [x for c in cands for x in self.split_pairs(i, s, c, own_money)]
+        for c in cands:
+            self.finish(c, i, s, flags)
+        return cands
+
+    # -- roles --------------------------------------------------------------------------------
+    def subject(
+        self,
+        i: int,
+        s: Sentence,
+        cs: int,
+        ce: int | None = None,
+        avoid_vendors: bool = False,
+        allow_persons: bool = False,
+    ) -> tuple[Entity | None, str]:
+        """The actor of a cue: the first name of its clause before the cue, else the first name after
+        it (passive: "investis ... grâce à X"), else the salient name of the previous sentences."""
+        lo = s.start
+        # "X orders ..., secures ...": verbs coordinated after a comma share the first subject
+        coordinated = re.search(
+            r"(?:,|\bet|\band)\s+(?:[a-zà-ÿ]+\s+)?$", self.text[max(s.start, cs - 20) : cs]
+        )
+        if not coordinated:
+            for a, b, _ft in self.cue_starts:
+                if b <= cs:
+                    lo = max(lo, b) if a != cs else lo
+        if _PRONOUN_SUBJECT.search(self.text[lo:cs]) or _INFINITIVE.search(
+            self.text[max(s.start, cs - 12) : cs]
+        ):
+            lo = s.start  # "X raised ..., and that it will purchase ...": "it" is X
+        colon = max(self.text.rfind(" : ", s.start, cs), self.text.rfind(": ", s.start, cs) - 1)
+        if colon >= 0:
+            lo = max(lo, colon + 3)
+        # a subordinate clause has its own subject: "... prévoyant que le fonds X investira"
+        sub = list(re.finditer(_SUBORDINATE, self.text[lo:cs]))
+        if sub and any(e.start >= lo + sub[-1].end() and e.end <= cs for e in self.ents(i)):
+            lo += sub[-1].end()
+
+        def ok(e: Entity) -> bool:
+            if self.is_origin(e):
+                return False
+            if avoid_vendors and self.is_vendor(e):
+                return False
+            if self.is_vendor(e, in_context=True):
+                return False  # "10,000 AMD GPUs": the chips' maker, not the actor
+            if self.is_person(e) and (not allow_persons or speaker(self.text, e.start, e.end)):
+                return False
+            return True
+
+        anaphor = False
+        opening = _ANAPHOR.match(self.text, lo + len(self.text[lo:cs]) - len(self.text[lo:cs].lstrip()))
+        if opening is not None and _ADJECTIVES_COMMA.match(self.text[opening.end() : cs]):
+            # "La pépite grenobloise, lauréate de l'appel à projets X, a acquis ...": the names of
+            # the apposition are not the subject; the anaphor points back
+            anaphor = True
+        if _fronted().match(self.text, s.start):
+            # "Fondée en 2022 par A et B, la jeune pousse X lève": the subject stands after the
+            # opening phrase; "..., la jeune pousse a levé" points back to an earlier sentence
+            for m in reversed(list(re.finditer(r",\s*", self.text[s.start : cs]))):
+                seg = s.start + m.end()
+                if any(seg <= e.start and e.end <= cs and ok(e) for e in self.ents(i)):
+                    lo = max(lo, seg)
+                    break
+                if _ANAPHOR.match(self.text, seg):
+                    anaphor = True
+                    break
+        # the sentence's subject, whichever of its cues: "AI startups raised €250m, less than one round"
+        collective = _COLLECTIVE.search(self.text, s.start, cs)
+        if (
+            collective
+            and not any(  # "Kalmar and two other startups raised", "a group of A and B": they act
+                ok(e)
+                and not (e.end <= collective.start() and not self.text[e.end : collective.start()].strip())
+                for e in self.ents(i)
+                if s.start <= e.start and e.end <= cs
+            )
+            and not any(a.end() <= collective.start() for a in _ANAPHOR.finditer(self.text, s.start, cs))
+        ):
+            return None, ""  # "Nordic AI startups raised": the name only qualifies them
+        found = None
+        if not anaphor:
+            found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
+        if found is not None:
+            return found, "subject"
+        if _FUND_ANAPHOR.search(self.text, lo, cs):
+            # "la banque publique a mené un tour", "The holding is putting in ...": the money manager
+            # an earlier sentence names
+            earlier = [e for j in range(i - 1, max(-1, i - 4), -1) for e in self.ents(j)]
+            backers = [e for e in earlier if ok(e) and self.financier(e)]
+            # a fund or bank by its name or the seeds before a public body or programme
+            funds = [e for e in backers if e.kind == "investor" or _FUND_WORDS.search(e.name)]
+            if funds or backers:
+                return (funds or backers)[0], "previous_sentence"
+        # "elle était devenue ..., après une levée": a pronoun subject points back, not forward
+        pronoun = re.search(
+            r"(?:^|[,;:]\s*|\b(?:et|and|but|mais)\s+)(?:il|elle|it|they|ils|elles|she|he)\s",
+            self.text[s.start : cs],
+            re.IGNORECASE,
+        )
+        if _FIRST_PERSON.search(self.text[s.start : cs]):
+            # "« Nous avons investi ... », explique X": the speaker named after the quote
+            said = _SPEAKER.search(self.text, cs, s.end)
+            if said is not None:
+                said_by = next((e for e in self.ents(i) if e.start == said.end()), None)
+                if said_by is not None and self.is_person(said_by):
+                    # "», explique X, associée chez Y": the firm X speaks for
+                    at = affiliation(self.text, said_by.end)
+                    said_by = next((e for e in self.ents(i) if e.start == at), None)
+                if said_by is not None and ok(said_by):
+                    return said_by, "speaker"
+            # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
+            main = self.main_firm(ok)
+            return (main, "first_person") if main is not None else (None, "")
+        # "En 2023, la société avait levé 30 M€ auprès de A": the subject is the firm pointed back to,
+        # not the name after the cue
+        noun_phrase = _FIRM_NOUN.search(self.text, lo, cs) is not None
+        if ce is not None and not pronoun and not anaphor and not noun_phrase:
+            hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
+            skipped = None  # the last name passed over as an agent or source
+            for e in self.ents(i):
+                if (
+                    ce <= e.start < hi
+                    and ok(e)
+                    and not self.periphrasis(e)
+                    and not _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start])
+                ):
+                    before = self.text[max(s.start, e.start - 30) : e.start]
+                    if re.search(
+                        r"\b(?:par|by|from|auprès|de|of|à|to|particip\w*)\s+(?:\w+\s+){0,2}$"
+                        r"|\b(?:auprès\s+)?d['’]$",  # "auprès d'Orbis Capital"
+                        before,
+                    ) or (skipped is not None and _NAME_LIST_GAP.fullmatch(self.text, skipped.end, e.start)):
+                        skipped = e  # "aux côtés de Toyota, Sony et NTT": the rest of the list too
+                        continue
+                    return e, "after_cue"
+        # a pronoun or "la société": the most mentioned name of the two previous sentences
+        previous = [
+            e
+            for j in (i - 1, i - 2)
+            if j >= 0
+            for e in self.ents(j)
+            if ok(e) and not self.periphrasis(e) and not self.is_place_use(e)
+        ]
+        if not previous and _ANAPHOR.search(self.text, s.start, cs):
+            # "le groupe a indiqué qu'il investirait ...", after quotes naming no one: the firm the
+            # article is about, the most mentioned name so far
+            previous = [
+                e
+                for j in range(i - 3, -1, -1)
+                if not self.is_noise(self.sentences[j])
+                for e in self.ents(j)
+                if ok(e) and not self.periphrasis(e) and not self.is_public(e)
+            ]
+        if previous and not _ANAPHOR.search(self.text, s.start, cs):
+            # "Un projet de loi prévoit une prise de participation de 100 milliards": a deal that names
+            # no one is about the firm of the article, when the previous sentences name it less
+            main = self.main_firm(lambda e: ok(e) and not self.financier(e) and not self.is_vendor(e))
+            if main is not None:
+                previous.append(main)
+        if previous:
+            # the subject of an earlier sentence first, then the most mentioned name
+            leads = set()
+            if _FIRM_NOUN.search(self.text, s.start, cs):  # "The company has also agreed to buy ..."
+                # "la jeune pousse", "the company": a firm, never the fund, bank or ministry that
+                # pays it; when the previous sentences name none, the firm the article is about
+                firms = [e for e in previous if not self.financier(e)]
+                if not firms:
+                    main = self.main_firm(lambda e: ok(e) and not self.financier(e))
+                    firms = [main] if main is not None else []
+                previous = firms or [e for e in previous if not self.is_public(e)] or previous
+                leads = {
+                    self.ents(j)[0].start
+                    for j in range(max(0, i - 3), i)
+                    if self.ents(j) and not self.is_public(self.ents(j)[0])
+                }
+            return max(
+                previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
+            ), "previous_sentence"
+        return None, ""
+
+    def pointed_firm(self, i: int) -> Entity | None:
+        """The firm "la jeune entreprise", "the startup" or "lui" points back to: the first name of the
+        nearest earlier sentence that names a firm receiving money (not a fund, body, person, chip
+        maker or place), else the article's most mentioned firm."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if self.is_noise(self.sentences[j]):
+                continue
+            for e in self.ents(j):
+                s = self.sentences[j]
+                if (
+                    self.financier(e)
+                    or self.is_person(e)
+                    or self.is_vendor(e)
+                    # "In Espoo, X ...": a place opening the sentence ("a stake in X" names a firm)
+                    or _OPENING_PLACE.fullmatch(self.text, s.start, e.start)
+                    or _sites().match(self.text, e.end)
+                    or self.is_origin(e)
+                    or self.periphrasis(e)
+                    or e.name in self.ex.countries.table
+                ):
+                    continue
+                return e
+        return self.salient(i)
+
+    def financier(self, e: Entity) -> bool:
+        """A name that pays rather than receives: a public body, a fund or bank by its name or by the
+        seeds, or a name the text puts after an investor marker ("auprès de A", "led by A")."""
+        if self.is_public(e) or _FUND_WORDS.search(e.name) or e.kind == "investor":
+            return True
+        # "l'Organisation X (NEDO) a accordé à Y une subvention": the subject of a giving verb pays
+        if _GIVER_AFTER.match(self.text, e.end):
+            return True
+        # "Commerce" where the text also writes "the Commerce Department": a body's short name
+        if any(_public_words().match(self.text, m.end() + 1) for m in self.occurrences(e.name)):
+            return True
+        markers = _markers(self.lang, "investment")
+        rx, before = markers.get("investor"), markers.get("investor_before")
+        k = self._sentence_at(e.start)
+        if k is None:
+            return False
+        s, ents = self.sentences[k], self.ents(k)
+        # the first name of the list it stands in: "rejoints par A, B et C", "A et B suivent"
+        at = next((n for n, x in enumerate(ents) if x.start == e.start), None)
+        if at is None:
+            return False
+        first = last = at
+        listed = _NAME_LIST_GAP.fullmatch
+        while first > 0 and listed(self.text, ents[first - 1].end, ents[first].start):
+            first -= 1
+        while last + 1 < len(ents) and listed(self.text, ents[last].end, ents[last + 1].start):
+            last += 1
+        head, tail = ents[first], ents[last]
+        if first > 0 and _APPOSED_DESCRIPTION.fullmatch(self.text, ents[first - 1].end, head.start):
+            if self.financier(ents[first - 1]):
+                return True  # "SETT, the state-owned Society for ...": the backer's full name
+        left = self.text[max(s.start, head.start - 45) : head.start]
+        if _FUND_NOUN_BEFORE.search(left):
+            return True  # "le fonds américain A", "venture firms A, B and C"
+        if rx is not None and any(
+            re.fullmatch(
+                r"\s*(?:(?:du|des|de|la|le|les|l['’]|the|its|son|sa)\s*)?(?:[a-zà-ÿ][\w-]*\s+){0,3}",
+                left[h.end() :],
+            )
+            for h in rx.finditer(left)
+        ):
+            return True
+        right = self.text[tail.end : min(s.end, tail.end + 40)]
+        return before is not None and any(
+            re.fullmatch(r"\s*(?:,\s*)?(?:[a-zà-ÿ][\w'’-]*\s+){0,2}", right[: h.start()])
+            for h in before.finditer(right)
+        )
+
+    def main_firm(self, ok) -> Entity | None:
+        """The firm the article is about: its most mentioned private name (the first of equals)."""
+        if self._firm_pool is None:
+            # private names of the text in order, with their mentions; the same for every call
+            self._firm_pool = [
+                (e, self.mentions(e.name))
+                for j, s in enumerate(self.sentences)
+                if not self.is_noise(s)
+                for e in self.ents(j)
+                if not (self.is_public(e) or self.periphrasis(e) or self.is_place_use(e))
+            ]
+        best, most = None, -1
+        for e, n in self._firm_pool:
+            if n > most and ok(e):
+                best, most = e, n
+        return best
+
+    def salient(self, i: int) -> Entity | None:
+        """The firm the text has been about up to sentence i: the most mentioned private name of the
+        sentences before it."""
+        before = [
+            e
+            for j in range(i - 1, -1, -1)
+            if not self.is_noise(self.sentences[j])
+            for e in self.ents(j)
+            if not (self.is_public(e) or self.is_person(e) or self.is_vendor(e))
+            and not (self.is_origin(e) or self.periphrasis(e))
+        ]
+        first: dict[Entity, int] = {}  # before.index(e), without a scan of the list per name
+        for k, e in enumerate(before):
+            first.setdefault(e, k)
+        return max(before, key=lambda e: (self.mentions(e.name), -first[e])) if before else None
+
+    def first_actor(self, i: int, s: Sentence, lo: int, cs: int, ok) -> Entity | None:
+        agent_list, last_end = False, lo
+        for e in self.ents(i):
+            if e.end > cs:
+                break
+            if e.start < lo:
+                continue
+            if self.periphrasis(e):
+                return None
+            if _SOURCE_BEFORE.search(self.text[max(s.start, e.start - 25) : e.start]):
+                agent_list, last_end = True, e.end
+                continue
+            gap = self.text[last_end : e.start]
+            if agent_list and re.fullmatch(r"\s*(?:,|et|and|&)\s*", gap):
+                # the rest of the "par A, B et C" list; it ends with the name after "et"
+                agent_list, last_end = not re.search(r"\b(?:et|and)\b|&", gap), e.end
+                continue
+            agent_list = False
+            if _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start]):
+                continue  # "À Jakarta, l'opérateur X": a place, not the actor
+            if _MODIFIER_BEFORE_NAME.match(self.text, e.end):
+                continue  # "Barcelona start-up Tessera AI": the place describes the firm that follows
+            if _POSSESSIVE.match(self.text[e.end : e.end + 3]) and re.match(
+                r"['’]s\s+(?:[\w-]+\s+){0,2}[A-ZÀ-Ö]", self.text[e.end : e.end + 40]
+            ):
+                continue  # "Abu Dhabi's G42": the owner of the name is not the actor ("X's data arm" is)
+            if ok(e):
+                return e
+        return None
+
+    def headline_topic(self, i: int, s: Sentence, cs: int) -> Entity | None:
+        """ "Kyutai : X et Y injectent ...": the name a headline puts before its colon."""
+        colon = self.text.find(" : ", s.start, cs)
+        if colon < 0:
+            return None
+        names = [e for e in self.ents(i) if e.end <= colon]
+        return names[0] if len(names) == 1 and not self.is_person(names[0]) else None

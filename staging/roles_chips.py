@@ -1,0 +1,269 @@
+"""Chip-purchase roles: buyer, vendor, count of a purchase cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from warehouse.staging.candidates import Candidate, Party
+from warehouse.staging.chips import ChipQuantity, model_regex
+from warehouse.staging.numbers import parse_digits
+from warehouse.staging.parties import Entity
+from warehouse.staging.sentences import Sentence
+from warehouse.staging.vocabulary import _CHIP_WORDS, _LOC_PREP, _markers, _public_bodies
+
+_TO_BUYER = re.compile(r"\b(?:to|à|au|aux)\s+(?:l['’]|la |le |les |the )?$")
+# the object of a purchase verb given as a bare number, its chips named before: "A en achète 7 656,
+# B 3 056", "A, B and C each take 50,000"
+_COUNT_AFTER_CUE = re.compile(
+    r"\s+(?:(?:each|chacun|chacune|respectively|respectivement|about|around|some|environ|près de|more than|"
+    r"plus de)\s+)*"
+    r"(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})"
+    r"(?=\s*(?:[,;.)]|$)|\s+(?:et|and|while|whereas|tandis|alors|but|mais|each|chacun|chacune|apiece)\b)",
+    re.IGNORECASE,
+)
+_MAKER_VERB = re.compile(
+    r"\b(?:built|made|designed|developed|assembled|manufactured|constructed|supplied|delivered|provided|"
+    r"construit|construite|conçu|conçue|fabriqué|fabriquée|développé|développée|fourni|fournie|livré|livrée)\s+"
+    r"(?:\w+\s+)?(?:by|par)\s*$",
+    re.IGNORECASE,
+)
+
+
+class ChipRoles:
+    """Chip-purchase roles: buyer, vendor, count of a purchase cue."""
+
+    def respectively(self, i, s, cs, ce, hi, cands: list[Candidate]) -> list[Candidate]:
+        """ "A, B and C bought 5,000, 3,000 and 1,000 GPUs respectively": the n-th buyer, the n-th count."""
+        first = min(
+            (p.start for c in cands for p in c.parties if p.role == "buyer" and p.start is not None),
+            default=None,
+        )
+        if first is None or first >= cs:
+            return cands
+        buyers = [e for e in self.ents(i) if first <= e.start and e.end <= cs and not self.is_vendor(e)]
+        run = re.match(
+            r"(?:\s+(?:respectively|respectivement))?\s+((?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+)"
+            r"(?:(?:\s*,\s*|\s+(?:et|and)\s+|,\s+(?:et|and)\s+)(?:\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d+))+)",
+            self.text[ce:hi],
+            re.IGNORECASE,
+        )
+        if run is None:
+            return cands
+        numbers = re.findall(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d{1,3}(?:,\d{3})+|\d+", run.group(1))
+        counts = [parse_digits(n, self.lang) for n in numbers]
+        if len(counts) != len(buyers) or len(buyers) < 2 or not all(counts):
+            return cands
+        out = []
+        for k, (b, n) in enumerate(zip(buyers, counts, strict=True)):
+            c = replace(cands[0], suffix="" if k == 0 else f".{k}", quantity=int(n))
+            c.parties = [Party("buyer", b.name, b.start, b.end, "respectively")]
+            c.parties += [p for p in cands[0].parties if p.role == "vendor"]
+            c.country_code = self.party_country(b, s, ce, located=True)
+            out.append(c)
+        return out
+
+    def count_before(self, i: int, s: Sentence, lo: int, cs: int) -> ChipQuantity | None:
+        """The count a destination verb has as subject: "the remaining 50,000 will go to", "50 000
+        iront à", "2,000 GPUs will go to"; a bare number needs chips named in the sentence or the one
+        before."""
+        for q in self._quantities(lo, cs):
+            if re.fullmatch(r"\s*", self.text[q.end : cs]):
+                return q
+        m = re.search(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})\s+$", self.text[lo:cs])
+        if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            return None
+        value = parse_digits(m.group(1), self.lang)
+        if not value or value < 2 or value != int(value):
+            return None
+        for j in (i, i - 1):
+            if j < 0:
+                continue
+            t = self.sentences[j]
+            text = self.text[t.start : t.end]
+            if re.search(_CHIP_WORDS, text) or model_regex().search(text):
+                found = model_regex().search(text)
+                start = lo + m.start(1)
+                return ChipQuantity(
+                    start, start + len(m.group(1)), int(value), found.group(0) if found else None
+                )
+        return None
+
+    def destination_roles(self, i: int, s: Sentence, ce: int, base: dict) -> list[Candidate]:
+        """The buyer right after a destination verb: a name, a public body ("the government", "l'État",
+        read as its country), else a country; the chips' maker named in the sentence or the one before."""
+        article = r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?"
+        buyer = next((e for e in self.ents(i) if e.start >= ce), None)
+        if buyer is not None and not re.fullmatch(article, self.text[ce : buyer.start]):
+            buyer = None
+        cand = Candidate(rule="chip_purchase:destination", **base)
+        if buyer is not None and not self.is_vendor(buyer):
+            cand.parties = [Party("buyer", buyer.name, buyer.start, buyer.end, "role_marker")]
+            cand.country_code = self.party_country(buyer, s, ce, located=True)
+        else:
+            body = _public_bodies(self.lang).search(self.text, ce, min(s.end, ce + 30))
+            country = next((c for c in self.countries_in(ce, min(s.end, ce + 25)) if c.kind == "name"), None)
+            if body is not None and re.fullmatch(article, self.text[ce : body.start()]):
+                name = self.grantor_name(i, s, body.start(), body.end())
+                cand.parties = [Party("buyer", name, body.start(), body.start() + len(name), "public_body")]
+                inside = self.countries_in(max(s.start, body.start() - 40), min(s.end, body.end() + 40))
+                cand.country_code = inside[0].code if inside else self.country_at(s.start)
+            elif country is not None:
+                cand.parties = [Party("buyer", country.surface, country.start, country.end, "country")]
+                cand.country_code = country.code
+            else:
+                return []
+        for j in (i, i - 1):
+            seller = next((e for e in self.ents(j) if self.is_vendor(e)), None) if j >= 0 else None
+            if seller is not None:
+                cand.parties.append(Party("vendor", seller.name, seller.start, seller.end, "vendor"))
+                break
+        return [cand]
+
+    def bare_count(
+        self, i: int, s: Sentence, lo: int, cs: int, ce: int
+    ) -> tuple[ChipQuantity | None, int | None]:
+        """A count with no unit right after a purchase verb ("en achète 7 656", "each take 50,000") is
+        a number of chips when the chips are named before it: earlier in the clause, or, after the
+        French pronoun "en", in the previous sentence. The model comes from there."""
+        m = _COUNT_AFTER_CUE.match(self.text, ce, s.end)
+        if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            return None, None
+        value = parse_digits(m.group(1), self.lang)
+        if not value or value < 2 or value != int(value):
+            return None, None
+        spans = [(lo, cs, None)]
+        clitic = r"(?<![\w'’])en\s+(?:(?:a|ont|avait|avaient|aura|auront|va|vont)\s+)?$"
+        if re.search(clitic, self.text[max(s.start, cs - 12) : cs]) and i > 0:
+            prev = self.sentences[i - 1]
+            spans.append((prev.start, prev.end, i - 1))
+        for a, b, where in spans:
+            before = self.text[a:b]
+            if not (re.search(_CHIP_WORDS, before) or model_regex().search(before)):
+                continue
+            found = model_regex().search(before)
+            return ChipQuantity(m.start(1), m.end(1), int(value), found.group(0) if found else None), where
+        return None, None
+
+    def chip_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
+        markers = _markers(self.lang, "chip_purchase")
+        out = []
+        role = "buyer" if role == "buyer_weak" else role
+        if role == "vendor":
+            if re.match(r"\s+(?:by|par)\b", self.text[ce : ce + 5]):
+                return []  # "GPUs supplied by Nvidia": the maker of chips another cue tells of
+            vendor, how = self.subject(i, s, cs)
+            buyer = self.directly_after(i, s, markers["buyer"], ce) if "buyer" in markers else None
+            if buyer is None:
+                # "will supply X with 1,456 GPUs": the buyer is the verb's object
+                obj = next((e for e in self.ents(i) if e.start >= ce), None)
+                if (
+                    obj is not None
+                    and re.fullmatch(r"\s+(?:the\s+)?", self.text[ce : obj.start])
+                    and re.match(r"\s+with\b", self.text[obj.end : obj.end + 6])
+                    and not self.is_vendor(obj)
+                ):
+                    buyer = obj
+            if buyer is not None and any(
+                c.kind == "name"
+                and re.search(_TO_BUYER, self.text[c.start - 12 : c.start])
+                for c in self.countries_in(ce, buyer.start)
+            ):
+                buyer = None  # "ship 260,000 GPUs to Korea as Samsung ...": the country named first
+            country = None
+            if buyer is None:
+                for c in self.countries_in(ce, s.end):
+                    if _LOC_PREP.search(self.text[max(s.start, c.start - 15) : c.start]):
+                        country = c
+                        break
+                if country is None:
+                    return []
+                cand = Candidate(rule="chip_purchase:vendor_to_country", **base)
+                cand.parties = [Party("buyer", country.surface, country.start, country.end, "country")]
+                cand.country_code = country.code
+            else:
+                cand = Candidate(rule="chip_purchase:vendor_to_buyer", **base)
+                cand.parties = [Party("buyer", buyer.name, buyer.start, buyer.end, "role_marker")]
+                cand.country_code = self.party_country(buyer, s, ce)
+            if vendor:
+                cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, how))
+            return [cand]
+        body = self.find_body(s, s.start, cs)
+        subj, how = self.subject(i, s, cs, ce, avoid_vendors=True)
+        if how == "subject" and subj is not None and subj.end <= cs and ";" in self.text[subj.end : cs]:
+            # "Nordic roundup: Denmark backs X; Finnish firm buys AMD chips": another clause's name
+            subj, how = None, None
+        if how == "previous_sentence" and subj is not None and self.is_public(subj):
+            # "The ministry will contribute €150m to a supercomputer at X. The machine will use ...":
+            # the machine is X's, not its funder's
+            others = [
+                e
+                for j in (i - 1, i - 2)
+                if j >= 0
+                for e in self.ents(j)
+                if not self.is_public(e) and not self.is_vendor(e) and not self.is_person(e)
+            ]
+            if others:
+                subj = max(others, key=lambda e: (self.mentions(e.name), -others.index(e)))
+        _lo, hi = self.clause(s, cs, ce, "chip_purchase")
+        # "the purchase of 18,000 GPUs by X": a passive agent is the buyer; "pour X" only without a subject
+        for marker, when in (("buyer_agent", True), ("buyer_beneficiary", how != "subject")):
+            agent = self.directly_after(i, s, markers[marker], ce) if when and marker in markers else None
+            if (
+                agent is not None
+                and agent.start < hi
+                and not self.is_vendor(agent)
+                and not re.search(r",\s|[;()]|\b(?:qui|which|that|who)\b", self.text[ce : agent.start])
+                # "a supercomputer built by X": the system's maker, not the buyer
+                and not _MAKER_VERB.search(self.text[ce : agent.start])
+            ):
+                subj, how, body = agent, marker, None
+                break
+        if body is not None and (subj is None or how != "subject" or subj.start > body.end()):
+            # "The government plans to deploy 50,000 GPUs"
+            name = self.grantor_name(i, s, body.start(), body.end())
+            subj = Entity(body.start(), body.start() + len(name), name, "public_body")
+            how = "public_body"
+        if subj is None or how not in ("subject", "buyer_agent", "buyer_beneficiary", "public_body"):
+            lo, _hi = self.clause(s, cs, ce, "chip_purchase")
+            state = next(
+                (
+                    c
+                    for c in self.countries_in(lo, cs)
+                    # "France 2030", "Vision 2030": a programme, not the state acting
+                    if c.kind == "name" and not re.match(r"\s+\d{4}\b", self.text[c.end : c.end + 6])
+                ),
+                None,
+            )
+            if state is not None:
+                # "India will buy 10,000 GPUs": the state buys
+                cand = Candidate(rule="chip_purchase:country", **base)
+                cand.parties = [Party("buyer", state.surface, state.start, state.end, "country")]
+                cand.country_code = state.code
+                vendor = next((e for e in self.ents(i) if self.is_vendor(e)), None)
+                if vendor is not None:
+                    cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, "vendor"))
+                return [cand]
+        if subj is None:
+            return []
+        buyers = [subj]
+        # "A, B and C will each deploy ...": one purchase per buyer
+        near = self.text[max(s.start, cs - 40) : ce + 40]
+        if how == "subject" and re.search(r"\b(?:each|chacun|chacune)\b", near, re.I):
+            buyers = [
+                e for e in self.ents(i) if subj.start <= e.start and e.end <= cs and not self.is_vendor(e)
+            ]
+        vendor = self.directly_after(i, s, markers["vendor"], ce) if "vendor" in markers else None
+        if vendor is not None and not self.is_vendor(vendor) and vendor.kind != "chip_vendor":
+            vendor = None
+        if vendor is None:
+            vendor = next((e for e in self.ents(i) if self.is_vendor(e) and e not in buyers), None)
+        for k, b in enumerate(buyers):
+            cand = Candidate(rule=f"chip_purchase:{how}", suffix="" if k == 0 else f".{k}", **base)
+            cand.parties = [Party("buyer", b.name, b.start, b.end, how)]
+            if vendor is not None and vendor.name != b.name:
+                cand.parties.append(Party("vendor", vendor.name, vendor.start, vendor.end, "vendor"))
+            cand.country_code = self.party_country(b, s, ce, located=True)
+            out.append(cand)
+        return out

@@ -1,0 +1,208 @@
+"""Investment roles: investee and investors of a cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from warehouse.staging.candidates import Candidate, Party
+from warehouse.staging.parties import Entity
+from warehouse.staging.people import speaker
+from warehouse.staging.vocabulary import (
+    _FUND_ANAPHOR,
+    _LOCATIVE,
+    _PLACE_OF_FIRM,
+    _ROUND_WORDS,
+    _TO_IT_BEFORE,
+    _gov_titles,
+    _markers,
+    _sites,
+)
+
+# right after a cue, what opens its object: "entre au capital | de la société"
+_OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
+
+
+class InvestmentRoles:
+    """Investment roles: investee and investors of a cue."""
+
+    def investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
+        markers = _markers(self.lang, "investment")
+        subj, how = self.subject(i, s, cs, ce, allow_persons=(role == "investor"))
+        parties: list[Party] = []
+        investee = None
+        rule = f"investment:{role}"
+        equity = subj is not None and self.is_public(subj) and _ROUND_WORDS.search(s.text) is not None
+        if equity and role == "investee" and "investee" in markers:
+            # "The Office will invest £8m in X as part of a £20m round": the round is X's, the body
+            # one of its investors
+            target = self.directly_after(i, s, markers["investee"], s.start)
+            if target is not None and target.start < cs and not self.is_public(target):
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                subj, how = target, "target"
+        if (
+            subj is not None
+            and how != "previous_sentence"
+            and self.is_public(subj)
+            # "The Sovereign AI Unit will invest £8m in X as part of a £20m round": equity, an investor
+            and not equity
+        ):
+            # "the ministry will add €45m", "EuroHPC announces funding of €90m": public money is a subsidy
+            return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
+        if how == "previous_sentence" or (subj is not None and subj.end <= cs - 40):
+            # "... that the ministry received in the budget": a public body right before the verb
+            # acts, not a firm farther off
+            body = self.find_body(s, max(s.start, cs - 30), cs)
+            if body is not None and re.fullmatch(r"\s+(?:[\w'’]+\s+){0,1}", self.text[body.end() : cs]):
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+        if subj is not None and how in ("subject", "previous_sentence"):
+            # "for which Berlin has promised €9.9 billion", "Nordic roundup: Denmark backs X with
+            # DKK 450 million": a capital or a state right before the verb acts, not a name before it
+            capital = self.countries_in(max(s.start, cs - 30), cs)
+            if (
+                role == "investor"
+                and capital
+                and (how == "previous_sentence" or subj.end <= capital[-1].start)
+                and capital[-1].kind in ("name", "city")
+                and re.fullmatch(r"\s+(?:has|have|had|will|a|va|avait)?\s*", self.text[capital[-1].end : cs])
+                and not _LOCATIVE.search(self.text[max(s.start, capital[-1].start - 12) : capital[-1].start])
+            ):
+                state = Entity(capital[-1].start, capital[-1].end, capital[-1].surface, "country")
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=state)
+        if role == "investor" and (subj is None or how != "subject"):
+            lo, _hi = self.clause(s, cs, ce, "investment")
+            for c in self.countries_in(lo, cs):
+                if (
+                    c.kind in ("name", "city")
+                    and re.fullmatch(r"\s+(?:[\w'’]+\s+){0,2}", self.text[c.end : cs])
+                    and not _LOCATIVE.search(self.text[max(s.start, c.start - 12) : c.start])
+                ):
+                    # "Ottawa commits $40 million to X": a capital or a state acting is its government
+                    return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+        if role == "investor":
+            target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
+            if target is not None and not self.near_deal(target):
+                target = None  # "spend ₹75,000 crore on data centres in Jamnagar": a place, not a firm
+            if target is not None and _sites().match(self.text, target.end):
+                target = None  # "investment in Kyushu AI campus": a site named after a place
+            if target is not None and self.named_as_place(target.name):
+                target = None  # "commits SEK 1bn to X" where the text also says "a site near X"
+            if target is None:
+                # "Nvidia mise 500 millions sur Mistral", "bets $500 million on X": the name right
+                # after the amount and "sur"/"on"
+                for end in self._deal_ends[1:]:
+                    on = re.match(r"\s+(?:sur|on)\s+", self.text[end : end + 8])
+                    if on:
+                        target = next((e for e in self.ents(i) if e.start == end + on.end()), None)
+                        if target is not None and (self.is_public(target) or self.is_vendor(target)):
+                            target = None
+            if target is None and (
+                # "entre au capital de la société", "invests $5m in the startup"
+                ("investee" in markers and self.points_back(markers["investee"], ce, min(s.end, ce + 80)))
+                # the cue ends in "au capital": "de la société"
+                or self.points_back(_OBJECT_OF_CUE, ce, ce + 8)
+                # "Le fonds X lui apporte 10 millions": the firm of the previous sentences
+                or _TO_IT_BEFORE.search(self.text[max(s.start, cs - 25) : cs]) is not None
+                # "Le fonds mène un tour de 100 M$ dans un opérateur de Jakarta": a fund pointed back to
+                # invests, it does not spend on itself
+                or (how == "previous_sentence" and subj is not None and self.financier(subj))
+            ):
+                firm = self.pointed_firm(i)
+                if firm is not None and (subj is None or firm.name != subj.name):
+                    target = firm
+            if subj:
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                if how == "subject":
+                    # "A, B et C injectent 300 M€": every name of the subject list invests
+                    last = subj
+                    for e in self.ents(i):
+                        if e.start < last.end or e.end > cs:
+                            continue
+                        if not re.fullmatch(r"\s*(?:,|,?\s*(?:et|and)|&)\s*", self.text[last.end : e.start]):
+                            break
+                        if self.is_vendor(e, in_context=True) or self.is_origin(e):
+                            break
+                        if self.is_person(e) and speaker(self.text, e.start, e.end):
+                            break  # "Le PDG de A, X, a annoncé": X speaks for A
+                        parties.append(Party("investor", e.name, e.start, e.end, "subject"))
+                        last = e
+            if target and (not subj or target.name != subj.name):
+                investee = target
+                rule += ":target"
+            elif self.find_body(s, max(s.start, self.text.find(" : ", s.start, cs) + 3), cs) is not None:
+                # "France 2030 : l'État apporte 50 millions": the state acts, whatever the headline's topic
+                return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+            elif (topic := self.headline_topic(i, s, cs)) is not None:
+                investee = topic
+                rule += ":topic"
+            else:
+                lo, _hi = self.clause(s, cs, ce, "investment")
+                state = next(
+                    (
+                        c
+                        for c in self.countries_in(lo, cs)
+                        if c.kind in ("name", "city") and not _PLACE_OF_FIRM.match(self.text, c.end)
+                    ),
+                    None,
+                )
+                if self.public_body_before(s, cs) or (
+                    state is not None and (subj is None or how != "subject")
+                ):
+                    # a government spending its own money on a programme is a subsidy
+                    return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+                if (
+                    subj is not None
+                    and self.is_person(subj)
+                    and _gov_titles().search(self.text[max(s.start, subj.start - 40) : subj.start])
+                    # "visite du Premier ministre X à Washington, le groupe de Redmond a annoncé"
+                    and not re.search(
+                        r",\s*(?:le|la|les|l['’]|the)\s", self.text[subj.end : cs], re.IGNORECASE
+                    )
+                ):
+                    # "le ministre-président X a promis 3,5 milliards": the government spends
+                    return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
+                if subj is not None and self.is_person(subj):
+                    # a person spends no capex of their own: look for the firm acting instead
+                    subj, how = self.subject(i, s, cs, ce)
+                    if subj is None:
+                        return []
+                    parties = [Party("investor", subj.name, subj.start, subj.end, how)]
+                investee = subj
+                rule += ":capex"
+        else:
+            investee = subj
+            if how == "previous_sentence" and subj is not None and self.financier(subj):
+                # "L'enveloppe se décompose en ...": the firm pointed back to raises, not its fund;
+                # "The holding is putting in 20 million euros in a round": the fund invests
+                investee = self.pointed_firm(i) or subj
+                if investee is not subj and _FUND_ANAPHOR.search(self.text, s.start, cs):
+                    parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+            # "a $25 million Series A in Kalis": the round is named with its firm
+            target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
+            if (
+                target is not None
+                and self.near_deal(target)
+                and not self.countries_in(ce, target.start)
+                # "a round in Spain": a place, not the firm
+                and not any(c.start == target.start and c.end == target.end
+                            for c in self.countries_in(target.start, target.end))
+            ):
+                if subj is not None and subj.name != target.name:
+                    parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                investee, rule = target, rule + ":target"
+        if investee is None:
+            return []
+        parties.insert(0, Party("investee", investee.name, investee.start, investee.end, how or "target"))
+        if "investor" in markers:
+            _lo, hi = self.clause(s, cs, ce, "investment")
+            for e in self.after_marker(i, s, markers["investor"], ce if role != "investor" else s.start):
+                if e.start >= hi:
+                    break
+                if e.name != investee.name and all(p.name != e.name for p in parties):
+                    if not self.follower_ok(i, e, "investor", persons=True):
+                        continue  # a place, a name in brackets or a description ("du prince X" invests)
+                    parties.append(Party("investor", e.name, e.start, e.end, "role_marker"))
+        c = Candidate(rule=rule, **base)
+        c.parties = parties
+        c.country_code = self.party_country(investee, s, ce, capex=rule.endswith(":capex"))
+        return [c]

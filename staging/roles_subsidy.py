@@ -1,0 +1,643 @@
+"""Subsidy roles: grantor and recipients, public sources of money, programmes, paired amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from warehouse.staging.candidates import Amount, Candidate, Party
+from warehouse.staging.money import Money
+from warehouse.staging.parties import Entity
+from warehouse.staging.sentences import Sentence
+from warehouse.staging.vocabulary import (
+    _CHIP_WORDS,
+    _PLACE_OF_FIRM,
+    _PUBLIC_ADJ,
+    _RECEIVE,
+    _RESTATE_GAP,
+    _ROUND_WORDS,
+    _SOURCE_GAP,
+    _STATE_INVESTOR_AFTER,
+    _TO_IT_BEFORE,
+    _markers,
+    _programmes,
+    _public_words,
+)
+
+# what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
+# France 2030 investment plan", "au titre du Chips Act", "dans le cadre du plan ..."
+_PROGRAMME_LEAD = re.compile(
+    r"\s*\)?\s*,?\s*(?:in|from|under|through|via|out of|de|du|des|d['’]|au titre d(?:e|u|es)|"
+    r"dans le cadre d(?:e|u)|grâce à|grâce au|issus? d(?:e|u|es)|provenant d(?:e|u|es))\s*"
+    r"(?:(?:the|its|their|this year['’]s|last year['’]s|la|le|les|l['’]|son|sa|ses|leur)\s*)?",
+    re.IGNORECASE,
+)
+# between an amount and the firm it goes to: "35 M€ à A", "C$48 million contribution to A", "8 M€ pour B"
+_PAIR_TO = re.compile(
+    r"\s*(?:[a-zà-ÿ][\w-]*\s+){0,2}?(?:à|au|aux|to|for|pour)\s+(?:(?:la|le|les|the)\s+|l['’])?", re.IGNORECASE
+)
+# "to the X", "à l'X", "au X": a name right after the giving marker
+_RECIPIENT_DIRECT = re.compile(
+    r"\b(?:to|à|au|aux|for|pour)\s+(?:(?:the|la|le|les)\s+|l['’])?$", re.IGNORECASE
+)
+_PROGRAMME_NAME = re.compile(
+    r"\b(?:mission|plan|programme|program|initiative|stratégie|strategy)\b", re.IGNORECASE
+)
+# an infinitive after "to"/"pour": "to build X", "pour financer X" (not "to the", "to local firms")
+_PURPOSE_VERB = re.compile(
+    r"(?<=\bto)\s+(?!(?:a|an|the|its|their|local|national|regional|young|new|startups?|firms?|companies)\b)"
+    r"(?:build|fund|finance|develop|create|expand|train|buy|purchase|upgrade|install|set up|launch)\b"
+    # "pour soutenir X", "to help X" name the one helped: not here
+    r"|(?<=\bpour)\s+(?:financer|construire|développer|créer|acheter|installer|former|lancer|équiper|"
+    r"moderniser)\b",
+    re.IGNORECASE,
+)
+# "Son président a annoncé", "its chairman said": an office holder of a body named before
+_POSSESSIVE_TITLE = re.compile(
+    r"(?:^|[.;,]\s+|\b(?:et|and)\s+)(?:son|sa|its|their|leur)\s+(?:[\w-]+\s+)?(?:président|présidente|"
+    r"ministre|president|chairman|chairwoman|minister|governor|gouverneur|maire|mayor)\b",
+    re.IGNORECASE,
+)
+# a name that says where: "installer à X", "based in X", "à 10 km de l'usine de X"
+_LOCATED_AT = re.compile(
+    r"(?:\b(?:install\w*|implant\w*|bas[ée]e?s?|situ[ée]e?s?|located|based|headquartered)\s+(?:à|au|en|in|at|near)\s+"
+    r"|\b(?:kilomètres|km|miles|minutes)\s+(?:de|du|from|of)\s+(?:[\w'’-]+\s+){0,3}(?:de|du|d['’]|of)?\s*)$",
+    re.IGNORECASE,
+)
+# what ends a list of recipients: another clause ("..., as the minister hosted ...", "tandis que")
+_RECIPIENT_STOP = re.compile(
+    r"[;—–]|\b(?:while|whereas|when|where|handing|tandis|alors|lorsque|où)\b"
+    r"|(?<!such )(?<!well )\bas\b(?! well)",
+    re.IGNORECASE,
+)
+# a programme or channel the money comes under: "au titre de France 2030", "under the CHIPS Act"
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:au titre d[eu]s?|au titre de l['’]|under|dans le cadre d[eu]s?|as part of|par le biais d[eu]|"
+    r"via)\s+"
+    r"(?:(?:the|la|le|les)\s+|l['’])?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# between two names of one list: "A, B et C", "à A et à l'B", "A, and to the B"
+_LIST_GAP = re.compile(
+    r"\)?\s*(?:,\s*(?:and|et)?|and|et|&|as well as|ainsi que)\s*(?:(?:à|de|du|des|to|of|for|pour)\s+)?"
+    r"(?:(?:la|le|les|the)\s+|l['’]|d['’])?"
+    # "A, le programme commun de B et de C": an apposition naming the members
+    r"|\s*,\s*(?:(?:le|la|les|the|a|an|un|une)\s+|l['’])(?:[a-zà-ÿ][\w-]*\s+){0,4}"
+    r"(?:of|de|du|des|d['’])\s*(?:(?:la|le|les|the)\s+|l['’])?",
+    re.IGNORECASE,
+)
+
+# a giving verb whose first object receives: "awarded X a grant", "nous a accordé"
+_GIVE = r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|offer(?:s|ed)?)\s+"
+
+# the complements of a French body's name: capitalised ("des Affaires économiques et du Made in
+# Italy") or one lowercase domain noun ("de l'innovation")
+_FR_BODY_TAIL = re.compile(
+    r"(?:,?\s+(?:et\s+)?(?:de\s+la|de\s+l['’]|des|du|de|d['’])\s*"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:in|of|[a-zà-ÿ]+ques?|[a-zà-ÿ]+les?|[A-ZÀ-ÖØ-Þ][\w'’-]*))*"
+    r"|(?:innovation|recherche|industrie|économie|numérique|énergie|culture|santé|éducation|défense)\b))+"
+)
+
+# French institutions written in lower case before their town: "l'université de Pise"
+_INSTITUTION_OF = re.compile(
+    r"\b((?:université|école|institut|centre hospitalier(?: universitaire)?)\s+(?:de\s+|d['’]|du\s+))$"
+)
+
+# a group of recipients named by its members
+_CONSORTIUM = re.compile(
+    r"\b(?:consortium|alliance|groupement)\s+(?:[A-Z][\w-]*\s*,?\s+)?(?:led by|made up of|comprising|"
+    r"formed by|of|formé par|mené par|emmené par|composé de|réunissant|qui réunit|regroupant)\s+",
+    re.IGNORECASE,
+)
+_SOURCE_PHRASE = re.compile(
+    r"\b(?:according to|selon|d['’]après|said|a indiqué|a annoncé|reported|a rapporté)\b", re.IGNORECASE
+)
+# a place, possibly in a list: "campus in Catania, ", "universities in Oslo, Bergen, Trondheim and "
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:in|at|across|near|dans|près de|en)\s+|(?:campus|site|ville|city|town|région|region)\s+"
+    r"(?:de\s+|d['’]|of\s+))(?:[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)*"
+    r"\s*(?:,|and|et|, and)\s*)*$"
+)
+# a programme a grant is paid under: "au titre de France 2030", "under its PERTE Chip programme"
+_PROGRAMME_CHANNEL = re.compile(
+    r"\b(?:au titre d(?:e|u|es)|dans le cadre d(?:e|u|es)|under|through|via)\s+"
+    r"(?:(?:the|its|their|le|la|les|l['’]|son|sa|ses|leur)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+class SubsidyRoles:
+    """Subsidy roles: grantor and recipients, public sources of money, programmes, paired amounts."""
+
+    def public_source(self, i: int, s: Sentence, c: Candidate, amounts: list[Amount]) -> Candidate:
+        """Money a firm gets from a public body is a subsidy, whatever the verb: "X obtient 1,5 million
+        de francs d'Innosuisse", "X secures $4m from the Department of ...", or a round whose every
+        named investor is a government body."""
+        if c.fact_type != "investment" or not amounts:
+            return c
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        by_start = {e.start: e for e in self.ents(i)}
+        investors = [by_start.get(p.start) for p in c.parties if p.role == "investor"]
+        grantor = prog = None
+        last = max(amounts, key=lambda a: a.end)
+        for e in self.ents(i):
+            if e.start >= last.end:
+                gap = _SOURCE_GAP.match(self.text, last.end)
+                if gap and gap.end() == e.start and self.is_public(e):
+                    grantor = e
+                break
+        if grantor is None:
+            # "gets €8m from Germany's research ministry", "reçoit 1 M€ de l'État": a body named by
+            # its kind, not by a name
+            gap = _SOURCE_GAP.match(self.text, last.end)
+            at = gap.end() if gap else None
+            starts = {e.start for e in self.ents(i)}
+            for _ in range(4 if gap else 0):  # the body word after up to three words
+                if at in starts:
+                    break  # a name: the named source was looked at above
+                hit = _public_words().match(self.text, at)
+                if hit and _STATE_INVESTOR_AFTER.match(self.text, hit.end()):
+                    break  # "from Norway's state investment fund": a state investor, not a grantor
+                if hit:
+                    grantor = Entity(gap.end(), hit.end(), self.text[gap.end() : hit.end()], "public_body")
+                    break
+                w = re.match(r"[\w'’-]+ +", self.text[at : at + 40])
+                if not w or at + w.end() >= s.end:
+                    break
+                at += w.end()
+        if grantor is None and (prog := self.programme_source(i, s, last.end)) is not None:
+            # "will receive $4.7 billion in CHIPS Act funding", "from its France 2030 investment plan"
+            grantor = prog
+            if investee is not None and prog.start <= investee.start < prog.end:
+                investee = next(
+                    (
+                        e
+                        for e in self.ents(i)
+                        if e.end <= last.start
+                        and not prog.start <= e.start < prog.end
+                        and not self.is_public(e)
+                        and not self.is_person(e)
+                    ),
+                    None,
+                )
+        if grantor is None and investors and all(e is not None and self.is_public(e) for e in investors):
+            if not (investee is not None and any(e.name == investee.name for e in investors)):
+                grantor = investors[0]
+        if grantor is None or (investee is not None and grantor.name == investee.name):
+            return c
+        new = Candidate(
+            document_id=c.document_id,
+            fact_type="subsidy",
+            rule="subsidy:public_source",
+            cue=c.cue,
+            cue_start=c.cue_start,
+            sentence=s,
+        )
+        new.parties = [Party("grantor", grantor.name, grantor.start, grantor.end, "public_source")]
+        if investee is not None:
+            new.parties.append(Party("recipient", investee.name, investee.start, investee.end, "subject"))
+        near = self.countries_in(max(s.start, grantor.start - 40), min(s.end, grantor.end + 60))
+        if prog is not None and grantor is prog:
+            # a programme after the amount: its own words place it ("France 2030"), not the site after
+            near = self.countries_in(grantor.start, grantor.end)
+        new.country_code = near[0].code if near else self.country_at(s.start)
+        return new
+
+    def split_pairs(self, i: int, s: Sentence, c: Candidate, money: list[Money]) -> list[Candidate]:
+        """ "a accordé 35 M€ à A et 23,9 M€ à B", "awarded ¥50bn to A, ¥10bn to telecom operator B":
+        each amount with the firm right after it is a grant of its own. A total the pairs share out
+        ("20 M€, dont 12 M€ pour A et 8 M€ pour B") stays a fact of its own."""
+        groups: list[list[Money]] = []
+        for m in sorted(money, key=lambda m: m.start):
+            last = groups[-1][-1] if groups else None
+            if last is not None and m.currency != last.currency and _RESTATE_GAP.match(
+                self.text[last.end : m.start]
+            ):
+                groups[-1].append(m)  # "S$35 million (US$26 million)": one amount restated
+            else:
+                groups.append([m])
+        if len(groups) < 2:
+            return [c]
+        grantor = next((p for p in c.parties if p.role == "grantor"), None)
+        ents = self.ents(i)
+        pairs: list[tuple[list[Money], Party]] = []
+        for k, g in enumerate(groups):
+            stop = groups[k + 1][0].start if k + 1 < len(groups) else s.end
+            to = _PAIR_TO.match(self.text, g[-1].end, stop)
+            if to is None:
+                continue
+            e = next((e for e in ents if to.end() <= e.start < stop), None)
+            if (
+                e is None
+                or not re.fullmatch(r"(?:[a-zà-ÿ][\w-]*\s+){0,3}", self.text[to.end() : e.start])
+                or self.is_public(e)
+                or self.is_person(e)
+                or self.is_place_use(e)
+                or e.name in self.ex.countries.table
+                or (grantor is not None and e.name == grantor.name)
+            ):
+                continue
+            end = e.end
+            for f in ents:  # "Openchip & Software Technologies": one name
+                if f.start > end and re.fullmatch(r"\s*&\s*", self.text[end : f.start]):
+                    end = f.end
+            pairs.append((g, Party("recipient", self.text[e.start : end], e.start, end, "amount_pair")))
+        if len(pairs) < 2:
+            return [c]
+        out = []
+        primary = c.amounts[0].start if c.amounts else None
+        if primary is not None and not any(g[0].start == primary for g, _p in pairs):
+            out.append(c)  # the total the pairs share out
+        for g, party in pairs:
+            new = replace(c, suffix=f"{c.suffix}.r{g[0].start - s.start}")
+            new.amounts = [
+                Amount(m.amount, m.currency, m.start, m.end, m.surface, k == 0) for k, m in enumerate(g)
+            ]
+            new.parties = [p for p in c.parties if p.role != "recipient"] + [party]
+            out.append(new)
+        return out
+    def programme_spends(self, c: Candidate) -> bool:
+        """ "The X Chip plan foresees €12bn", "plan France 2030, doté de 54 milliards": a programme's
+        size is no firm's spending."""
+        if c.fact_type != "investment" or not c.rule.endswith(":capex"):
+            return False
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        if investee is None or investee.start is None:
+            return False
+        public, named = _programmes()
+        at = investee.end + 1
+        word = named.match(self.text, at) or public.match(self.text, at)
+        bodies = ("fund", "fonds", "initiative", "mission")  # bodies that may spend on their own
+        if self.text[investee.end : at] == " " and word and word.group(0).lower() not in bodies:
+            return True
+        before = self.text[max(0, investee.start - 12) : investee.start]
+        return re.search(r"\b(?:plan|programme|program|Plan|Programme|Program)\s+$", before) is not None
+
+    def programme_source(self, i: int, s: Sentence, at: int) -> Entity | None:
+        """The public programme, law or budget named right after an amount ("$1.5 billion from the
+        CHIPS program", "in CHIPS Act funding", "from Ottawa's innovation fund"), as an entity."""
+        lead = _PROGRAMME_LEAD.match(self.text, at)
+        if lead is None or lead.end() == at:
+            return None
+        public, named = _programmes()
+        stop = re.search(r"[,;:.()]", self.text[lead.end() : min(s.end, lead.end() + 70)])
+        end = lead.end() + (stop.start() if stop else min(s.end, lead.end() + 70) - lead.end())
+        words = list(re.finditer(r"[\w'’&-]+", self.text[lead.end() : end]))[:7]
+        for w in words:
+            a = lead.end() + w.start()
+            hit = public.match(self.text, a)
+            kind = "public"
+            if hit is None:
+                hit, kind = named.match(self.text, a), "named"
+            if hit is None:
+                continue
+            stop_at = hit.end()
+            if kind == "named":
+                before = self.text[lead.end() : a]
+                # French names the programme after its word: "du plan France 2030", "programme national X"
+                tail = re.match(
+                    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w&-]*|national|nationale|public|publique|fédéral|d['’]État))+",
+                    self.text[hit.end() : end],
+                )
+                after = tail.group(0) if tail else ""
+                stop_at += len(after)
+                # a country, or a city acting as its government ("Ottawa's"), not a city in a name
+                state = any(
+                    c.kind in ("name", "demonym") or self.text.startswith(("'s", "’s"), c.end)
+                    for c in self.countries_in(lead.end(), stop_at)
+                )
+                capitalised = re.search(r"(?:^|\s)[A-ZÀ-ÖØ-Þ][\w&-]*\s+$", before) and not re.search(
+                    r"['’]s\s", before
+                )
+                # a fund, an initiative or a mission may be private ("Chan Zuckerberg Initiative"):
+                # only a state or a public word makes it public
+                fund = hit.group(0).lower() in ("fund", "fonds", "initiative", "mission")
+                inside = [e for e in self.ents(i) if lead.end() <= e.start < stop_at]
+                firm = any(self.known_private(e.name) for e in inside)
+                if firm:
+                    return None  # "from the Google for Startups program": a firm's programme
+                if re.search(r"\b(?:led|co-led|backed|mené|menée|co-mené|with|avec)\b", before):
+                    return None  # "in a round led by the National Fund": an investor, not a source
+                if hit.group(0).lower() in ("fund", "fonds") and (
+                    re.search(r"invest", before, re.IGNORECASE) or _ROUND_WORDS.search(s.text)
+                ):
+                    return None  # "from the state's investment fund", a fund in a round: equity
+                if not (
+                    state
+                    or _PUBLIC_ADJ.search(before + after)
+                    or _public_words().search(before + after)
+                    or ((capitalised or re.match(r"\s+[A-ZÀ-ÖØ-Þ0-9]", after)) and not fund)
+                ):
+                    return None
+            return Entity(lead.end(), stop_at, self.text[lead.end() : stop_at], "public_body")
+        return None
+
+    def subsidy_roles(
+        self, i, s, cs, ce, base, strong: bool = True, actor: Entity | None = None
+    ) -> list[Candidate]:
+        """`actor`: an office holder known to act for the state ("le ministre X")."""
+        body = None if actor is not None else self.find_body(s, s.start, cs)
+        named = actor
+        recipient_first = None
+        body_i, body_s = i, s
+        if body is None and actor is None and _POSSESSIVE_TITLE.search(self.text[s.start : cs]):
+            # "La Région ne compte pas rester spectatrice. Son président a annoncé une subvention":
+            # the body of the previous sentences grants
+            for j in (i - 1, i - 2):
+                if j >= 0:
+                    sj = self.sentences[j]
+                    hit = self.find_body(sj, sj.start, sj.end)
+                    if hit is not None:
+                        body, body_i, body_s = hit, j, sj
+                        break
+        if body is None:
+            later = self.find_body(s, ce, s.end)
+            if later is not None and re.search(
+                r"\b(?:from|by|de la part d[eu']|du|de l['’]|auprès d[eu'])\s*(?:[\w-]+\s+){0,2}$",
+                self.text[max(s.start, later.start() - 30) : later.start()],
+            ):
+                # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
+                body = later
+                recipient_first, _how = self.subject(i, s, cs)
+        received = _RECEIVE.search(self.text[s.start : cs])
+        if not strong and received:
+            # "Intel a obtenu fin novembre une aide de 7,8 milliards": a grant noun the firm gets
+            near = re.fullmatch(r"[^,;.]{0,40}", self.text[s.start + received.end() : cs])
+            # "secured an allocation of 4,096 GPUs" is chips
+            received = near and not re.search(_CHIP_WORDS, self.text[ce : ce + 60])
+        if body is None and named is None and received:
+            # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
+            subj, how = self.subject(i, s, cs)
+            home = self.country_at(s.start)
+            if subj is not None and home:
+                c = Candidate(rule="subsidy:received", **base)
+                name = next(
+                    (f for f, ck in self.ex.countries.table.items() if ck == (home, "name")),
+                    home,
+                )
+                c.parties = [
+                    Party("grantor", name, None, None, "document_country"),
+                    Party("recipient", subj.name, subj.start, subj.end, how),
+                ]
+                c.country_code = home
+                return [c]
+            if subj is not None:
+                return []  # the firm receives: it grants nothing, and the text names no state
+        if body is None and named is None:
+            subj, how = self.subject(i, s, cs)
+            known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
+            if subj is not None and how == "subject" and not known_firm and self.state_fund(subj):
+                pass  # "Innovation Fund Denmark has awarded DKK 450 million to X": a state fund grants
+            elif subj is not None and how == "subject" and (known_firm or not strong):
+                # "X alloue 20 milliards à un campus": a firm's own spending plan
+                return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
+            lead = next(
+                (
+                    c
+                    for c in self.countries_in(s.start, subj.start if subj is not None else cs)
+                    if c.kind in ("name", "city")
+                    and re.fullmatch(r"\s*(?:(?:the|le|la|l['’])\s*)?", self.text[s.start : c.start], re.I)
+                ),
+                None,
+            )
+            if lead is not None and subj is not None and how == "subject" and not self.is_public(subj):
+                # "Texas will give X a $50 million grant": the state opening the sentence grants
+                # (not "The US Commerce Department has finalized a grant": the body grants)
+                c = Candidate(rule="subsidy:country", **base)
+                c.parties = [
+                    Party("grantor", lead.surface, lead.start, lead.end, "country"),
+                    Party("recipient", subj.name, subj.start, subj.end, "subject"),
+                ]
+                c.country_code = lead.code
+                return [c]
+            if subj is not None and how == "subject":
+                named = subj  # "Berne octroie ...": a capital or body the seeds do not know
+            else:
+                body = self.find_body(s, s.start, s.end)
+        obj = self.first_object(i, s, ce)
+        if named is not None and obj is not None and named.start == obj.start:
+            named = None  # "Spain's agency has awarded X a €5m grant": X receives, it does not grant
+        country = None
+        if named is not None and body is None:
+            name, gstart, gend = named.name, named.start, named.end
+            near = self.countries_in(max(s.start, gstart - 40), min(s.end, gend + 40))
+            country = near[0].code if near else None
+            rule = "subsidy:named_actor"
+        elif body:
+            name = self.grantor_name(body_i, body_s, body.start(), body.end())
+            gstart, gend = body.start(), body.start() + len(name)
+            near = self.countries_in(max(body_s.start, gstart - 40), min(body_s.end, gend + 40))
+            country = near[0].code if near else None
+            rule = "subsidy:public_body"
+        else:
+            subj_country = next(
+                (
+                    c
+                    for c in self.countries_in(s.start, cs)
+                    # "the Sydney-based firm": a place qualifying a firm, not a state acting
+                    if c.kind in ("name", "city")
+                    and not _PLACE_OF_FIRM.match(self.text, c.end)
+                    # "data centres in western Sydney": a place where, not a state acting
+                    and not re.search(
+                        r"\b(?:in|at|near|à|en|dans)\s+(?:\w+\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|et)\s+))?$",
+                        self.text[max(s.start, c.start - 40) : c.start],
+                    )
+                ),
+                None,
+            )
+            if subj_country is None:
+                return []
+            name, gstart, gend = subj_country.surface, subj_country.start, subj_country.end
+            country = subj_country.code
+            rule = "subsidy:country"
+        if country is None:
+            country = self.country_at(s.start)  # the section's country under a heading ("Suisse : ...")
+        c = Candidate(rule=rule, **base)
+        c.parties = [Party("grantor", name, gstart, gend, rule.split(":")[1])]
+        if recipient_first is not None:
+            c.parties.append(
+                Party(
+                    "recipient", recipient_first.name, recipient_first.start, recipient_first.end, "subject"
+                )
+            )
+        markers = _markers(self.lang, "subsidy")
+        if obj is not None and obj.name != name and not any(p.role == "recipient" for p in c.parties):
+            c.parties.append(Party("recipient", obj.name, obj.start, obj.end, "object"))
+        if "recipient" in markers and not any(p.role == "recipient" for p in c.parties):
+            _lo, hi = self.clause(s, cs, ce, "subsidy")
+            source = _SOURCE_PHRASE.search(self.text, ce, hi)
+            hi = source.start() if source else hi
+            last, last_place, taken = None, False, False
+            for e in self.after_marker(i, s, markers["recipient"], ce):
+                if e.start >= hi or self.is_vendor(e, in_context=True):
+                    break
+                if self.is_public(e) or self.in_body_name(s, e):
+                    # "allocated KSh 2.3 billion to the Konza ... Authority": a public body right after
+                    # the marker receives; "par l'entremise du ministère de ...": the channel
+                    direct = _RECIPIENT_DIRECT.search(self.text, max(ce, e.start - 16), e.start)
+                    if (
+                        taken
+                        or last is not None
+                        or direct is None
+                        or self.in_body_name(s, e)
+                        or _PROGRAMME_NAME.search(e.name)  # "pour la mission IndiaAI": a programme
+                    ):
+                        break
+                    taken, last = True, e
+                    if e.name != name:
+                        c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
+                    continue
+                if e.name in self.ex.countries.table:
+                    last, last_place = e, True  # "in Oslo, Bergen and X": the list goes on with places
+                    continue
+                inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
+                at = inst.start(1) if inst is not None else e.start  # "et l'université de Pise"
+                since = self.text[last.end if last is not None else ce : at]
+                if _RECIPIENT_STOP.search(since) or _PROGRAMME_BEFORE.search(
+                    self.text[max(s.start, e.start - 40) : e.start]
+                ):
+                    break  # "..., as Prime Minister X hosted", "au titre de France 2030"
+                # "A (EPFL) et B": an acronym in brackets continues the list
+                listed = last is not None and bool(_LIST_GAP.fullmatch(since) or since.strip() == "(")
+                marker_hits = list(markers["recipient"].finditer(self.text, ce, at))
+                hits = [h.end() for h in marker_hits]
+                marker_gap = self.text[max(hits or [ce]) : at]
+                if marker_hits and _PURPOSE_VERB.match(self.text, marker_hits[-1].end()):
+                    last, last_place = e, False
+                    continue  # "awards £225m to build X", "pour financer X": what the money is for
+                # "in Oslo, Bergen and X": a list that a known place opens goes on with places
+                after_place = any(
+                    _LIST_GAP.fullmatch(self.text, c.end, at)
+                    for c in self.countries_in(last.end if last is not None else ce, at)
+                )
+                place = (
+                    self.is_place_use(e)
+                    or after_place
+                    or (listed and last_place)
+                    # "veut installer à X", "à quelques kilomètres de l'usine de Y": where, not who
+                    or bool(_LOCATED_AT.search(self.text, max(s.start, e.start - 60), e.start))
+                    # "campus in Catania, Sicily", "au titre du Chips and Science Act"
+                    or self.place_or_programme(s, e)
+                )
+                last, last_place = e, place
+                if place or self.is_person(e):
+                    continue  # "campus in Catania, Sicily", "Prime Minister X"
+                if not listed and not (
+                    len(marker_gap.split()) <= 5 and not re.search(r"[,;:()«»\"]", marker_gap)
+                ):
+                    if taken:
+                        break  # a name past the list of recipients
+                    continue  # "aux écoles polytechniques, Lugano inaugure": no name after the marker
+                taken = True
+                if e.name != name and all(p.name != e.name for p in c.parties):
+                    if inst is not None:  # "l'université de Pise": the university, not the town
+                        full = self.text[inst.start(1) : e.end]
+                        c.parties.append(Party("recipient", full, inst.start(1), e.end, "role_marker"))
+                    else:
+                        c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
+            if not any(p.role == "recipient" for p in c.parties):
+                c.parties.extend(self.consortium_members(i, s, ce, s.end, name))
+            if not any(p.role == "recipient" for p in c.parties):
+                # "versera 5 millions à l'entreprise", "a grant to the startup", "le ministère lui
+                # accorde", "awarded it a grant": the firm the previous sentences are about
+                pointed = self.points_back(markers["recipient"], ce, hi)
+                pronoun = _TO_IT_BEFORE.search(self.text[max(s.start, cs - 25) : cs]) or re.match(
+                    r"\s+(?:it|them)\s+(?:a|an|the|its|their)\s", self.text[ce : ce + 14]
+                )
+                if pointed or pronoun:
+                    firm = self.pointed_firm(i)
+                    if firm is not None:
+                        c.parties.append(
+                            Party("recipient", firm.name, firm.start, firm.end, "previous_sentence")
+                        )
+        c.country_code = country
+        return [c]
+
+    def place_or_programme(self, s: Sentence, e: Entity) -> bool:
+        """A name that is no recipient: a place ("universities in Oslo, Bergen and Tromsø") or a
+        programme ("au titre de France 2030", "a new Enterprise Compute Initiative")."""
+        before = self.text[max(s.start, e.start - 80) : e.start]
+        if _PLACE_BEFORE.search(before) or _PROGRAMME_CHANNEL.search(before):
+            return True
+        public, named = _programmes()
+        last = e.name.split()[-1]
+        # an initiative, a mission or a fund may well be a body that receives ("Swiss AI Initiative"),
+        # unless the text introduces it as new ("a new Enterprise Compute Initiative")
+        bodies = ("fund", "fonds", "initiative", "mission")
+        new = re.search(r"\b(?:a|an|the|un|une)\s+(?:new|nouveau|nouvelle)\s+$", before) is not None
+        if " " in e.name and (public.fullmatch(last) or named.fullmatch(last)):
+            return new or last.lower() not in bodies  # "Science Act"
+        word = named.match(self.text, e.end + 1) or public.match(self.text, e.end + 1)
+        if word is None or self.text[e.end : e.end + 1] != " ":
+            return False
+        return new or word.group(0).lower() not in bodies
+
+    def consortium_members(self, i: int, s: Sentence, lo: int, hi: int, grantor: str) -> list[Party]:
+        """ "to a consortium led by X and Y", "au consortium formé par X et Y": the members receive."""
+        m = _CONSORTIUM.search(self.text, lo, hi)
+        if m is None:
+            return []
+        out: list[Party] = []
+        at = m.end()
+        for e in self.ents(i):
+            if e.start < at:
+                continue
+            if not re.fullmatch(r"\s*(?:,|and|et|, and)?\s*(?:the|le|la|l['’])?\s*", self.text[at : e.start]):
+                break
+            if e.name != grantor and not self.is_public(e) and not self.is_person(e):
+                out.append(Party("recipient", e.name, e.start, e.end, "consortium"))
+            at = e.end
+        return out
+
+    def first_object(self, i: int, s: Sentence, ce: int) -> Entity | None:
+        """The first object of a giving verb: "awarded X a €5m grant", "granted us a ..." (us: the
+        article's firm)."""
+        if re.search(_GIVE + r"(?:us|nous)\b", s.text, re.IGNORECASE):
+            return self.main_firm(lambda e: not self.is_person(e) and not self.is_vendor(e))
+        for e in self.ents(i):
+            if (
+                re.search(_GIVE + "$", self.text[max(s.start, e.start - 20) : e.start], re.IGNORECASE)
+                and re.match(r"\s+(?:a|an|its|their)\s", self.text[e.end : e.end + 7])
+                and not self.is_public(e)
+            ):
+                return e
+        return None
+
+    def grantor_name(self, i, s, bs, be) -> str:
+        """The public body's name: the body word with the name or demonym that follows it, the
+        body words it runs into ("state government") and the proper adjective before it
+        ("the Bavarian state government")."""
+        more = _public_words().match(self.text, be + 1) if self.text[be : be + 1] == " " else None
+        if more is not None:
+            be = more.end()
+        lo = max(s.start, bs - 40)
+        lead = re.search(r"(?:[A-ZÀ-ÖØ-Þ][\w-]+\s+)+$", self.text[lo:bs])
+        if lead:
+            tokens = [(lo + lead.start() + t.start(), t.group(0)) for t in re.finditer(r"\S+", lead.group(0))]
+            stop = self.ex.parties.stop
+            while tokens and (tokens[0][1] in stop or _public_words().fullmatch(tokens[0][1])):
+                tokens.pop(0)
+            if tokens:
+                bs = tokens[0][0]
+        return self._grantor_tail(i, s, bs, be)
+
+    def _grantor_tail(self, i, s, bs, be) -> str:
+        end = be
+        for e in self.ents(i):
+            if e.start <= be < e.end or (be <= e.start <= be + 4):
+                end = max(end, e.end)
+                break
+        for c in self.countries_in(be, min(s.end, be + 40)):
+            gap = self.text[end : c.start]
+            if c.start - end <= 30 and not re.search(r"[,;:.()]", gap):
+                # "ministère japonais", "Ministry of Finance of Japan"; not "ministry ... to Sapporo"
+                if c.kind != "city" or re.fullmatch(r"\s*(?:(?:of|de|du|des|de la|of the)\s+|d['’])?", gap):
+                    end = c.end
+                break
+        if self.lang == "fr":
+            # "ministère des Entreprises et du Made in Italy", "Autorité israélienne de l'innovation"
+            tail = _FR_BODY_TAIL.match(self.text, end)
+            if tail is not None and tail.end() <= s.end:
+                end = tail.end()
+        return self.text[bs:end]
