@@ -4,7 +4,9 @@
 dict: the fact's mart row, its document, the evidence sentence and character
 span, every candidate merged into the fact (marts.bridge_fact_candidates) with
 its rule chain (the cue, the amounts, each party with the rule that found it and
-the firm it resolved to, and the filters when the extractor recorded any), and
+the firm it resolved to, the steps of raw.candidate_trace: the rule that built it,
+the passes that changed or retyped it, the filters that kept it, and the amounts of
+its sentence a filter rejected), and
 the fact's confidence with the contribution of each feature
 (intermediate.int_fact_confidence_terms). `render_text()` prints it for people.
 
@@ -53,13 +55,6 @@ def _relations(con) -> set[str]:
         con, "select schema_name, table_name from duckdb_tables() where database_name = '_warehouse_' "
              "union all select schema_name, view_name from duckdb_views() "
              "where database_name = '_warehouse_'")}
-
-
-def _columns(con, relation: str) -> set[str]:
-    schema, name = relation.split(".")
-    return {r["column_name"] for r in _rows(
-        con, "select column_name from duckdb_columns() where database_name = '_warehouse_' "
-             "and schema_name = ? and table_name = ?", (schema, name))}
 
 
 def _find(con, fact_id: str, relations: set[str]) -> tuple[tuple, dict]:
@@ -139,7 +134,7 @@ def _candidates(con, fid: str, relations: set[str]) -> list[dict]:
         parties = _by_candidate(con, "intermediate.int_candidate_parties", ids, relations, "span_start")
     else:
         parties = _by_candidate(con, "raw.candidate_parties", ids, relations, "span_start")
-    filters = _filters(con, ids, relations)
+    trace = _trace(con, row_document(bridge, raw), ids, relations)
 
     out = []
     for b in bridge:
@@ -161,9 +156,20 @@ def _candidates(con, fid: str, relations: set[str]) -> list[dict]:
                                                 "is_primary")} for a in amounts.get(cid, [])],
             "parties": [{k: p.get(k) for k in ("role", "name", "rule", "span_start", "span_end", "firm_id",
                                                 "match_kind") if k in p} for p in parties.get(cid, [])],
-            "filters": filters.get(cid, []),
+            "rule_chain": [t for t in trace.get(cid, []) if t["outcome"] in ("built", "retyped", "changed")],
+            "filters": [t for t in trace.get(cid, []) if t["outcome"] in ("kept", "rejected")]
+            + trace.get(("sentence", r.get("sentence_start", b.get("sentence_start"))), []),
         })
     return out
+
+
+def row_document(bridge: list[dict], raw: dict) -> str | None:
+    """The document of the fact's candidates."""
+    for b in bridge:
+        doc = b.get("document_id") or raw.get(b["candidate_id"], {}).get("document_id")
+        if doc:
+            return doc
+    return None
 
 
 def _by_candidate(con, relation: str, ids: list[str], relations: set[str],
@@ -177,15 +183,22 @@ def _by_candidate(con, relation: str, ids: list[str], relations: set[str],
     return out
 
 
-def _filters(con, ids: list[str], relations: set[str]) -> dict[str, list[dict]]:
-    """Filter decisions, from any raw table about filters that has a candidate_id column."""
-    out: dict[str, list[dict]] = {}
-    for relation in sorted(r for r in relations if r.startswith("raw.") and "filter" in r):
-        if "candidate_id" not in _columns(con, relation):
-            continue
-        for cid, rows in _by_candidate(con, relation, ids, relations, "1").items():
-            out.setdefault(cid, []).extend(
-                {k: v for k, v in r.items() if k not in ("candidate_id", "document_id")} for r in rows)
+_STEP = ("step", "stage", "rule_id", "outcome", "detail", "span_start", "span_end")
+
+
+def _trace(con, document_id: str | None, ids: list[str], relations: set[str]) -> dict:
+    """The pipeline's steps (raw.candidate_trace) by candidate id, in order; and, under
+    ("sentence", sentence_start), the decisions about an amount of a sentence (no candidate)."""
+    if "raw.candidate_trace" not in relations or not ids or document_id is None:
+        return {}
+    out: dict = {}
+    rows = _rows(
+        con, "select * from raw.candidate_trace where document_id = ? "
+             "and (list_contains(?, candidate_id) or candidate_id is null) order by step",
+        (document_id, ids))
+    for r in rows:
+        key = r["candidate_id"] if r["candidate_id"] is not None else ("sentence", r["sentence_start"])
+        out.setdefault(key, []).append({k: r.get(k) for k in _STEP})
     return out
 
 
@@ -218,6 +231,14 @@ def _money(amount, currency) -> str:
         return "no amount"
     text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,}"
     return f"{text} {currency or ''}".strip()
+
+
+def _step(t: dict) -> str:
+    """One trace step: "filters  kept      one_per_amount", with its detail."""
+    if "rule_id" not in t:  # a row of another shape
+        return ", ".join(f"{k}={v}" for k, v in t.items())
+    detail = f"  ({t['detail']})" if t.get("detail") else ""
+    return f"{t['stage']:<8} {t['outcome']:<8} {t['rule_id']}{detail}"
 
 
 def render_text(info: dict) -> str:
@@ -278,8 +299,10 @@ def render_text(info: dict) -> str:
             firm = f" -> {p['firm_id']} ({p.get('match_kind')})" if p.get("firm_id") else ""
             lines.append(f"    {p['role']:<9} {p['name']!r}{firm}  by rule {p.get('rule')} "
                          f"at {_span([p.get('span_start'), p.get('span_end')])}")
+        for t in c.get("rule_chain", []):
+            lines.append(f"    rule      {_step(t)}")
         for f in c["filters"]:
-            lines.append("    filter    " + ", ".join(f"{k}={v}" for k, v in f.items()))
+            lines.append(f"    filter    {_step(f)}")
         if not c["filters"]:
             lines.append("    filters   none recorded")
     return "\n".join(lines) + "\n"

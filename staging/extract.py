@@ -2,7 +2,7 @@
 
 `Extractor.extract(doc)` reads one document through these stages, one module per concern:
 
-- `candidates`: the records produced (Amount, Party, Candidate, LabelledMoney);
+- `candidates`: the records produced (Amount, Party, Candidate, LabelledMoney, Step);
 - `vocabulary`: the lexicon-derived cue words, markers and word lists, compiled once per language;
 - `mentions`: organisations, people, public bodies, vendors, money, countries, dates in the text;
 - `frames`: the cue words of a sentence, the clause each governs, the amounts and names after a marker;
@@ -11,7 +11,8 @@
   `roles_chips`, `roles_subsidy`: the roles of each fact type;
 - `filters`: non-facts (money that is no deal, noise lines, chip cues that report no purchase);
 - `passes`: document-level post-passes over all the candidates of a document;
-- `country_date`: the country and date of each candidate.
+- `country_date`: the country and date of each candidate;
+- `trace`: the record of which rule built each candidate and which filter kept, changed or rejected it.
 
 `_DocContext` holds one document's state; `run` applies the stages in order. Every rule is driven
 by the CSV lexicons in `lexicons/`; nothing here names a firm or an article.
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from warehouse.staging.candidates import FACT_TYPES, Amount, Candidate, LabelledMoney, Party
+from warehouse.staging.candidates import FACT_TYPES, Amount, Candidate, LabelledMoney, Party, Step
 from warehouse.staging.countries import CountryFinder, CountryMention
 from warehouse.staging.country_date import CountryDate
 from warehouse.staging.filters import Filters
@@ -38,6 +39,7 @@ from warehouse.staging.roles_chips import ChipRoles
 from warehouse.staging.roles_investment import InvestmentRoles
 from warehouse.staging.roles_subsidy import SubsidyRoles
 from warehouse.staging.sentences import split_sentences
+from warehouse.staging.trace import Tracing
 from warehouse.staging.vocabulary import (
     _any_sentence_flag,
     _cues,
@@ -77,12 +79,19 @@ class Extractor:
 
     # -- document -----------------------------------------------------------------------------
     def extract(self, doc) -> tuple[list[Candidate], list[LabelledMoney]]:
+        candidates, labelled, _steps = self.extract_traced(doc)
+        return candidates, labelled
+
+    def extract_traced(self, doc) -> tuple[list[Candidate], list[LabelledMoney], list[Step]]:
+        """The candidates, the labelled money, and the trace: every rule that built a candidate and
+        every filter that kept, changed, retyped or rejected one (rejected ones included)."""
         text, lang = doc.text, (doc.language if doc.language in languages() else "fr")
         sentences = split_sentences(text)
         money = find_money(text, lang)
         country_mentions = self.countries.find(text)
         ctx = _DocContext(self, doc, text, lang, sentences, money, country_mentions)
-        return ctx.run()
+        candidates, labelled = ctx.run()
+        return candidates, labelled, ctx.steps
 
 
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -98,6 +107,7 @@ class _DocContext(
     Filters,
     Passes,
     CountryDate,
+    Tracing,
 ):
     """One document being read: the stages are mixins, one module per concern (see each module);
     this class holds the shared state and `run`, the order in which the stages apply."""
@@ -139,19 +149,22 @@ class _DocContext(
         self.dates = sorted(self.dates, key=lambda d: d.start)
         self._date_starts = [d.start for d in self.dates]
         self._public_names = self._governments()
+        self.steps: list[Step] = []
 
     def run(self) -> tuple[list[Candidate], list[LabelledMoney]]:
         flags_rx = _sentence_flags(self.lang)
         candidates: list[Candidate] = []
         labelled: list[LabelledMoney] = []
         for i, s in enumerate(self.sentences):
-            cues = [
-                c
-                for c in self.cues_in(s)
-                if not self.cue_in_name(s, c[3], c[4])
+            cues = []
+            for c in self.cues_in(s):
+                if self.cue_in_name(s, c[3], c[4]):
+                    self.reject_cue(s, c, "frames", "cue_in_name")
                 # "a fraction of what its rivals spend": a free relative compares, it reports no deal
-                and not _FREE_RELATIVE.search(self.text[max(s.start, c[3] - 60) : c[3]])
-            ]
+                elif _FREE_RELATIVE.search(self.text[max(s.start, c[3] - 60) : c[3]]):
+                    self.reject_cue(s, c, "frames", "free_relative")
+                else:
+                    cues.append(c)
             if not cues and not self.money_in(s):
                 continue
             flags = (
@@ -159,6 +172,7 @@ class _DocContext(
                 if _any_sentence_flag(self.lang).search(s.text)
                 else set()
             )
+            denied_report = False
             if "report" in flags and i + 1 < len(self.sentences) and "retraction" in flags_rx:
                 # "un quotidien affirmait que X avait commandé 5 000 GPU. L'opérateur a démenti":
                 # a report the next sentence opens by denying
@@ -166,18 +180,45 @@ class _DocContext(
                 hit = flags_rx["retraction"].search(self.text, nxt.start, nxt.end)
                 if hit is not None and hit.start() - nxt.start <= 60:
                     flags.add("denial")
+                    denied_report = True
             if "report" in flags and i > 0 and "retraction" in flags_rx:
                 # "X denied a media report that ... The report said the company had agreed to buy":
                 # a report the previous sentence denies
                 prev = self.sentences[i - 1]
                 if flags_rx["retraction"].search(self.text, prev.start, prev.end) is not None:
                     flags.add("denial")
+                    denied_report = True
             labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
                 self.money_labels[m] = lab
-            if not cues or flags & {"denial", "cancelled", "rumour", "pledge"} or self.is_noise(s):
+                if cues and lab not in ("fact", "other"):
+                    self.trace_money(s, m, lab)
+            if not cues:
                 continue
+            blocked = flags & {"denial", "cancelled", "rumour", "pledge"}
+            if blocked or self.is_noise(s):
+                # a denied, cancelled, rumoured or pledged deal, or a "Lire aussi" line: no cue is a fact
+                if denied_report:
+                    why = "sentence_flag.denied_report"
+                elif blocked:
+                    why = "sentence_flag." + min(blocked)
+                else:
+                    why = "noise_line"
+                for c in cues:
+                    self.reject_cue(s, c, "filters", why)
+                continue
+            # the filters every candidate of this sentence passed, and the stage of each
+            sentence_kept = (
+                ("frames", "cue_in_name"),
+                ("frames", "free_relative"),
+                ("filters", "sentence_flag"),
+                ("filters", "noise_line"),
+                ("filters", "one_per_amount"),
+            )
+            # ... and those that read a candidate's amounts, for one that has some
+            with_amounts = (*sentence_kept, ("filters", "restated_amount"))
+            investment_kept = (*with_amounts, ("filters", "amount_owner"))
             facts_money = [m for m in self.money_in(s) if labels.get(m) == "fact"]
             self.cue_starts = sorted({(c[3], c[4], c[0]) for c in cues})
             made: list[Candidate] = []
@@ -194,61 +235,86 @@ class _DocContext(
                             tuple(p.name for p in cand.parties if p.role in ("investee", "buyer")),
                         )
                         if key in seen:
+                            self.trace(cand, "filters", "same_reading", "rejected")
                             continue
                         seen.add(key)
+                        if cand.fact_type != ft:
+                            self.trace(cand, "roles", "other_type_actor", "retyped", f"{ft} cue")
                         (made if cand.fact_type == ft else converted).append(cand)
             # a fact read by its own kind of cue ("attribuer" for a grant) wins over one another
             # kind of cue turned into it ("réunit" read with a public subject)
             made += converted
-            made = self.spent_on_chips(made)
-            made = [self.grant_continued(c, made) for c in made]
+            # the pass records the price it gives a purchase; here, what it drops or adds
+            made = self.traced_membership("spent_on_chips", made, self.spent_on_chips(made))
+            continued = [self.grant_continued(c, made) for c in made]
+            for c, new in zip(made, continued, strict=True):
+                if new is not c:
+                    self.trace(new, "passes", "grant_continued", "retyped" if new.fact_type != c.fact_type
+                               else "changed")
+            made = continued
             # one amount read by an investment and a subsidy cue is the subsidy's
             sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
             # ... and one read by a chip purchase is the purchase's price ("$1.5bn for 8,000 GPUs")
-            sub_amounts |= {
+            price_amounts = {
                 a.start
                 for c in made
                 if c.fact_type == "chip_purchase" and self.priced_count(c)
                 for a in c.amounts
             }
-            made = [
-                c
-                for c in made
-                if not (c.fact_type == "investment" and c.amounts and c.amounts[0].start in sub_amounts)
-            ]
+            owned = []
+            for c in made:
+                if c.fact_type == "investment" and c.amounts and c.amounts[0].start in sub_amounts:
+                    self.trace(c, "filters", "amount_owner.subsidy", "rejected")
+                elif c.fact_type == "investment" and c.amounts and c.amounts[0].start in price_amounts:
+                    self.trace(c, "filters", "amount_owner.chip_purchase", "rejected")
+                else:
+                    owned.append(c)
+            made = owned
             # one candidate per amount and type in a sentence
             by_amount: dict = {}
             for c in made:
                 k = (c.fact_type, c.amounts[0].start if c.amounts else None, c.suffix)
                 if c.fact_type == "chip_purchase":
                     k = (c.fact_type, c.quantity, tuple(p.name for p in c.parties if p.role == "buyer"))
-                by_amount.setdefault(k, c)
+                first = by_amount.setdefault(k, c)
+                if first is not c:
+                    self.trace(c, "filters", "one_per_amount", "rejected", f"kept {first.rule_name}")
             kept = list(by_amount.values())
             # "invest SEK 900 million (about €80 million)": the restated amount read by another cue
             # is part of the fact that holds both, not a fact of its own
             spans = [{a.start for a in c.amounts} for c in kept]
-            candidates.extend(
-                c
-                for c, own in zip(kept, spans, strict=True)
-                if not (
-                    own
-                    and any(
-                        o is not c and o.fact_type == c.fact_type and own < other
-                        for o, other in zip(kept, spans, strict=True)
-                    )
-                )
-            )
-        candidates.extend(self.elided_counts(candidates))
-        self.continued_grants(candidates)
-        self.vendor_before(candidates)
-        self.headline_buyers(candidates)
-        self.investors_nearby(candidates)
-        self.funded_buyer(candidates)
-        self.price_next_sentence(candidates)
-        self.count_next_sentence(candidates)
-        self.local_dollars(candidates)
-        self.local_names(candidates)
-        self.recipient_pointed_to(candidates)
-        self.granted_abroad(candidates)
-        self.states_buying(candidates)
-        return self.each_shares(candidates), labelled
+            for c, own in zip(kept, spans, strict=True):
+                if own and any(
+                    o is not c and o.fact_type == c.fact_type and own < other
+                    for o, other in zip(kept, spans, strict=True)
+                ):
+                    self.trace(c, "filters", "restated_amount", "rejected")
+                    continue
+                if not c.amounts:
+                    self.trace_kept(c, sentence_kept)
+                else:
+                    self.trace_kept(c, investment_kept if c.fact_type == "investment" else with_amounts)
+                candidates.append(c)
+        added = self.elided_counts(candidates)
+        for c in added:
+            self.trace_built(c, "passes", "elided_counts")
+        candidates.extend(added)
+        candidates = self.traced_passes(
+            [
+                ("continued_grants", self.continued_grants),
+                ("vendor_before", self.vendor_before),
+                ("headline_buyers", self.headline_buyers),
+                ("investors_nearby", self.investors_nearby),
+                ("funded_buyer", self.funded_buyer),
+                ("price_next_sentence", self.price_next_sentence),
+                ("count_next_sentence", self.count_next_sentence),
+                ("local_dollars", self.local_dollars),
+                ("local_names", self.local_names),
+                ("recipient_pointed_to", self.recipient_pointed_to),
+                ("granted_abroad", self.granted_abroad),
+                ("states_buying", self.states_buying),
+                ("each_shares", self.each_shares),
+            ],
+            candidates,
+        )
+        return candidates, labelled

@@ -14,7 +14,13 @@ from warehouse.staging.extract import Extractor
 from warehouse.staging.pool import Budget
 
 FLUSH_ROWS = 200_000   # rows buffered before they are written
-RAW_TABLES = ("raw.fact_candidates", "raw.candidate_amounts", "raw.candidate_parties", "raw.money_mentions")
+RAW_TABLES = (
+    "raw.fact_candidates",
+    "raw.candidate_amounts",
+    "raw.candidate_parties",
+    "raw.money_mentions",
+    "raw.candidate_trace",
+)
 
 _DDL = [
     "create schema if not exists raw",
@@ -33,8 +39,11 @@ _DDL = [
         country_code varchar,
         announced_on date,
         date_precision varchar,
-        is_background boolean not null
+        is_background boolean not null,
+        flags varchar[]
     )""",
+    # a warehouse written before the flags column: add it (the build then re-extracts every document)
+    "alter table raw.fact_candidates add column if not exists flags varchar[]",
     """create table if not exists raw.candidate_amounts (
         candidate_id varchar not null,
         document_id varchar not null,
@@ -64,11 +73,26 @@ _DDL = [
         sentence_start integer not null,
         label varchar not null
     )""",
+    # every decision of the pipeline about a candidate, kept or not (see candidates.Step)
+    """create table if not exists raw.candidate_trace (
+        document_id varchar not null,
+        step integer not null,
+        candidate_id varchar,
+        fact_type varchar,
+        sentence_start integer not null,
+        sentence_end integer not null,
+        span_start integer,
+        span_end integer,
+        stage varchar not null,
+        rule_id varchar not null,
+        outcome varchar not null,
+        detail varchar
+    )""",
 ]
 
 
 def ensure_tables(con) -> None:
-    """Create the raw schema and the four fact tables if they do not exist."""
+    """Create the raw schema and the fact tables if they do not exist."""
     for ddl in _DDL:
         con.execute(ddl)
 
@@ -125,7 +149,7 @@ def _results(documents, project_dir, failures, workers, budget):
 def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
     """The rows of the four tables for one document."""
     out: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
-    candidates, money = ex.extract(doc)
+    candidates, money, trace = ex.extract_traced(doc)
     seen: set[str] = set()
     for c in candidates:
         if c.candidate_id in seen:
@@ -152,6 +176,7 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
                 c.announced_on,
                 c.date_precision,
                 c.is_background,
+                list(c.flags),
             )
         )
         for a in c.amounts:
@@ -179,6 +204,15 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
                     p.rule,
                 )
             )
+    doc_id = doc.document_id
+    rows = out["raw.candidate_trace"]
+    ids: dict[int, str] = {}
+    for k, (cand, cid, fact_type, s, start, end, stage, rule_id, outcome, detail) in enumerate(trace):
+        if cand is not None:
+            cid = ids.get(id(cand))
+            if cid is None:
+                cid = ids[id(cand)] = cand.candidate_id
+        rows.append((doc_id, k, cid, fact_type, s.start, s.end, start, end, stage, rule_id, outcome, detail))
     for lm in money:
         m = lm.money
         out["raw.money_mentions"].append(

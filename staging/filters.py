@@ -131,14 +131,16 @@ class Filters:
                 out[m] = "other"
         return out
 
-    def not_a_purchase(self, lo: int, hi: int, cs: int, ce: int, counted: bool) -> bool:
+    def not_a_purchase(self, lo: int, hi: int, cs: int, ce: int, counted: bool) -> str | None:
         """A chip cue that reports no purchase: negated or contrasted, its object chip-making
         equipment, or, with no count, chips that are not its object ("prioritise orders from the EU
         ... next-generation chips"), a generic plural ("the companies' purchases of GPUs") or money's
-        purpose ("sert à acheter des puces")."""
+        purpose ("sert à acheter des puces"). Returns the id of the filter that applies, else None."""
         before, after = self.text[lo:cs], self.text[ce:hi]
-        if _NEGATED_CUE.search(before) or _NO_PURCHASE.search(self.text, lo, hi):
-            return True
+        if _NEGATED_CUE.search(before):
+            return "not_a_purchase.negated"
+        if _NO_PURCHASE.search(self.text, lo, hi):
+            return "not_a_purchase.no_purchase"
         obj = after[:80]
         # the object ends where a coordinated clause starts ("orders from X and help design chips")
         joined = re.search(r"\b(?:and|et|but|mais|while|tandis que|alors que)\b", obj)
@@ -151,11 +153,12 @@ class Filters:
             if not _NOT_BOUGHT.search(obj[: m.start()])
         ]
         if equipment and not chips:
-            return True  # "installed its first EUV lithography machine", "ASML livre ses machines"
+            # "installed its first EUV lithography machine", "ASML livre ses machines"
+            return "not_a_purchase.equipment"
         if counted:
-            return False
+            return None
         if re.search(r"\b[a-zà-ÿ][\w-]*s['’]\s+$|\b(?:their|leurs)\s+$", before):
-            return True
+            return "not_a_purchase.generic_plural"
         noun = re.fullmatch(
             r"(?:order|purchase|acquisition|deal|commande|achat)s?(?:\s+(?:of|for|de|d['’]|pour))?",
             self.text[cs:ce],
@@ -164,11 +167,11 @@ class Filters:
         if noun and re.search(
             r"\b(?:the|this|that|its|la|le|l['’]|cette|ce|cet|sa|son)\s+(?:[\w-]+\s+)?$", before, re.I
         ):
-            return True  # "the cost of the GPU order": the purchase already told, no new one
+            return "not_a_purchase.told_before"  # "the cost of the GPU order": the purchase already told
         if noun and re.search(r"(?:^|[,:;]\s*)(?:a|an|un|une)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
-            return True  # "In this issue: X upgrades Y, a Swedish GPU order, ...": a topic in a list
+            return "not_a_purchase.topic_in_list"  # "In this issue: X upgrades Y, a Swedish GPU order, ..."
         if _MONEY_PURPOSE.search(before):
-            return True
+            return "not_a_purchase.money_purpose"
         # a chip word or model right before a noun cue: "a GPU order", "GPU ORDER"
         named_before = re.search(rf"(?:{_CHIP_WORDS}|{model_regex().pattern})\s+(?:\w+\s+)?$", before, re.I)
-        return not chips and not named_before
+        return "not_a_purchase.no_chip_object" if not chips and not named_before else None

@@ -131,7 +131,7 @@ class Passes:
             # the members were read as the subject's co-investors when the verb was misread
             rest = [p for p in c.parties if p.role != role and p.name not in names]
             for n, e in enumerate(members):
-                share = replace(c, suffix=c.suffix + (f".each{n}" if n else ""))
+                share = replace(c, suffix=c.suffix + (f".each{n}" if n else ""), flags=list(c.flags))
                 share.parties = [Party(role, e.name, e.start, e.end, "each"), *rest]
                 out.append(share)
         return out
@@ -169,7 +169,7 @@ class Passes:
             grantor = next((p for p in g.parties if p.role == "grantor"), None)
             if investee is None or grantor is None:
                 continue
-            c.fact_type, c.rule = "subsidy", "subsidy:continued"
+            c.fact_type, c.rule, c.flags = "subsidy", "subsidy:continued", []
             c.parties = [
                 Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
                 Party("recipient", investee.name, investee.start, investee.end, investee.rule),
@@ -184,7 +184,7 @@ class Passes:
         out = []
         for c in made:
             a = c.amounts[0] if c.amounts else None
-            m = _ON_COUNT.match(self.text, a.end) if a is not None and c.rule.endswith(":capex") else None
+            m = _ON_COUNT.match(self.text, a.end) if a is not None and "capex" in c.flags else None
             found = (
                 self._quantities(m.end(), min(c.sentence.end, m.end() + 60)) if m else []
             )
@@ -195,6 +195,8 @@ class Passes:
             same = [x for x in made if x.fact_type == "chip_purchase" and x.quantity == q.quantity]
             if same:
                 for x in same:
+                    if not x.amounts:
+                        self.trace(x, "passes", "spent_on_chips", "changed", "amounts")
                     x.amounts = x.amounts or c.amounts
                 continue
             buyer = next((p for p in c.parties if p.role in ("investor", "investee")), None)
@@ -374,7 +376,7 @@ class Passes:
             grantor = next((p.name for p in c.parties if p.role == "grantor"), None)
             home = self.ex.parties.home(grantor) if grantor else None
             if home and home not in named and home != c.country_code:
-                c.rule += ":abroad"
+                c.flags.append("abroad")
 
     def local_dollars(self, candidates: list[Candidate]) -> None:
         """ "Le gouvernement du Québec versera 5 millions de dollars": a government pays in its own
@@ -477,7 +479,8 @@ class Passes:
         for c in candidates:
             if c.fact_type == "investment" and (
                 # a round with its firm: "X raises ...", "A mène un tour de table dans X"
-                c.rule.startswith("investment:investee") or c.rule.startswith("investment:investor:target")
+                c.rule.startswith("investment:investee")
+                or (c.rule == "investment:investor" and "target" in c.flags)
             ):
                 rx, role = _markers(self.lang, "investment").get("investor"), "investor"
             elif c.fact_type == "subsidy":
@@ -557,7 +560,7 @@ class Passes:
         grantor = next((p for p in g.parties if p.role == "grantor"), None)
         if investee is None or grantor is None:
             return c
-        new = replace(c, fact_type="subsidy", rule="subsidy:continued")
+        new = replace(c, fact_type="subsidy", rule="subsidy:continued", flags=[])
         new.parties = [grantor, Party("recipient", investee.name, investee.start, investee.end, "subject")]
         new.country_code = g.country_code
         return new

@@ -225,6 +225,11 @@ class Roles:
         # where the deal's own words end: after the cue, or after its amount when that follows
         self._deal_ends = [ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60]
         base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
+
+        def reject(stage: str, rule_id: str) -> list:
+            return self.reject(s, fact_type, cs, ce, stage, rule_id, f"cue {cue!r}")
+
+        passed: list[str] = []  # the filters of this cue's path that kept it
         if fact_type == "chip_purchase":
             quantities = self._quantities(lo, hi)
             quantities = [
@@ -239,7 +244,7 @@ class Roles:
                 # "50,000 will go to the government": the count is the subject, the buyer follows
                 bare, antecedent = self.count_before(i, s, lo, cs), None
                 if bare is None:
-                    return []
+                    return reject("roles", "chip.no_count_before")
             if bare is not None:
                 qty = bare
                 if model is None and bare.model:
@@ -258,31 +263,47 @@ class Roles:
                     )
                     or (qty.end <= cs and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", self.text[qty.end : cs]))
                 ):
-                    return []
+                    return reject("roles", "chip.count_not_object")
                 role = "buyer_weak"
             if role == "buyer_weak" and qty is None:
-                return []  # "utilise des GPU", "accueillera des puces": a purchase only with a count
+                # "utilise des GPU", "accueillera des puces": a purchase only with a count
+                return reject("filters", "chip.weak_cue_without_count")
             if (
                 role == "buyer_weak"
                 and not re.search(r"\s(?:with|by|avec|de|sur|on)$", cue)
                 and _PASSIVE_AUX.search(self.text[max(lo, cs - 12) : cs]) is not None
             ):
-                return []  # "to be installed in 2026": a passive says when, not who buys
-            if not has_chip or re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
-                return []  # "acquis 10 % d'Anthropic" is a stake, not chips
-            if self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None):
-                return []
+                # "to be installed in 2026": a passive says when, not who buys
+                return reject("filters", "chip.passive_when")
+            if not has_chip:
+                return reject("filters", "chip.no_chips")
+            if re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
+                # "acquis 10 % d'Anthropic" is a stake, not chips
+                return reject("filters", "chip.stake_percent")
+            if why := self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None):
+                return reject("filters", why)
             near = self.text[max(lo, cs - 40) : cs]
-            if _AIM.search(near) or (role == "buyer_weak" and _EXISTING.search(self.text[lo:cs])):
-                return []  # a target, or a machine described as it already stands
+            # a target, or a machine described as it already stands
+            if _AIM.search(near):
+                return reject("filters", "not_a_purchase.aim")
+            if role == "buyer_weak" and _EXISTING.search(self.text[lo:cs]):
+                return reject("filters", "not_a_purchase.existing_cluster")
             if _PASSIVE_BE.search(self.text[max(lo, cs - 12) : cs]) and _UNNAMED_AGENT.match(
                 self.text, ce, min(hi, ce + 60)
             ):
-                return []  # bought by unnamed buyers: the article's subject is not the buyer
+                # bought by unnamed buyers: the article's subject is not the buyer
+                return reject("filters", "chip.unnamed_buyers")
+            if role == "buyer_weak":
+                passed += ["chip.weak_cue_without_count", "chip.passive_when"]
+            passed += ["chip.no_chips", "chip.stake_percent", "not_a_purchase", "chip.unnamed_buyers"]
             if role == "destination":
                 cands = self.destination_roles(i, s, ce, base)
             else:
                 cands = self.chip_roles(i, s, role, cs, ce, base)
+            if not cands:
+                return reject("roles", "no_party")
+            for c in cands:
+                self.trace_built(c)
             for c in cands:
                 if qty:
                     c.quantity = qty.quantity
@@ -304,35 +325,73 @@ class Roles:
                     if seller is not None:
                         c.parties.append(Party("vendor", seller.name, seller.start, seller.end, "antecedent"))
             if cands and re.search(r"\b(?:respectively|respectivement)\b", s.text, re.IGNORECASE):
-                cands = self.respectively(i, s, cs, ce, hi, cands)
+                split = self.respectively(i, s, cs, ce, hi, cands)
+                self._trace_new(split, cands, "respectively")
+                cands = split
         elif fact_type != "chip_purchase" and self.chip_object(ce):
-            return []  # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
+            # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
+            return reject("filters", "chip_object_of_cue")
         elif fact_type == "investment":
             if not amounts and role == "investor":
                 # "X prend une participation dans Y. L'opération porte sur 750 millions": the amount
                 # the next sentence gives the deal
                 amounts = self.next_sentence_amounts(i)
             if not amounts:
-                return []
+                return reject("roles", "no_amount")
             if role == "investor" and re.match(r"\s+(?:en|à|au|aux)\s+[a-zà-ÿ]", self.text[ce : ce + 12]):
-                return []  # "la mise en service", "s'engage à livrer": the cue word used as a noun
+                # "la mise en service", "s'engage à livrer": the cue word used as a noun
+                return reject("filters", "cue_used_as_noun")
             cands = self.investment_roles(i, s, role, cs, ce, base)
-            cands = [self.public_source(i, s, c, amounts) for c in cands]
-            cands = [c for c in cands if not self.programme_spends(c)]
-            for c in cands:
-                c.amounts = amounts
+            cands = self._money_roles(i, s, cands, amounts)
         else:
             if not amounts:
-                return []
+                return reject("roles", "no_amount")
             cands = self.subsidy_roles(i, s, cs, ce, base, strong=(role == "grantor"))
-            cands = [self.public_source(i, s, c, amounts) for c in cands]
-            cands = [c for c in cands if not self.programme_spends(c)]
-            for c in cands:
-                c.amounts = amounts
-            cands = [x for c in cands for x in self.split_pairs(i, s, c, own_money)]
+            cands = self._money_roles(i, s, cands, amounts)
+            split = [x for c in cands for x in self.split_pairs(i, s, c, own_money)]
+            self._trace_new(split, cands, "split_pairs")
+            cands = split
+        if not cands:
+            return reject("roles", "no_party") if not self._rejected_here(cs) else []
         for c in cands:
             self.finish(c, i, s, flags)
+            if passed:
+                self.trace_kept(c, [("filters", f) for f in passed])
         return cands
+
+    def _money_roles(self, i, s, cands: list[Candidate], amounts) -> list[Candidate]:
+        """The candidates an investment or subsidy cue built: a public source retypes one, a
+        programme's size is none; each gets the cue's amounts."""
+        if not cands:
+            return cands
+        for c in cands:
+            self.trace_built(c)
+        sourced = [self.public_source(i, s, c, amounts) for c in cands]
+        for c, new in zip(cands, sourced, strict=True):
+            if new is not c or new.fact_type != c.fact_type:
+                outcome = "retyped" if new.fact_type != c.fact_type else "changed"
+                self.trace(new, "roles", "public_source", outcome, new.rule)
+        out = []
+        for c in sourced:
+            if self.programme_spends(c):
+                self.trace(c, "filters", "programme_size", "rejected")
+            else:
+                self.trace(c, "filters", "programme_size", "kept")
+                out.append(c)
+        for c in out:
+            c.amounts = amounts
+        return out
+
+    def _trace_new(self, after: list[Candidate], before: list[Candidate], how: str) -> None:
+        """Candidates a split made out of the built ones (one per buyer or per amount)."""
+        known = {id(c) for c in before}
+        for c in after:
+            if id(c) not in known:
+                self.trace_built(c, "roles", how)
+
+    def _rejected_here(self, cs: int) -> bool:
+        """A rejection of the built candidates of the cue at cs was just recorded."""
+        return bool(self.steps) and self.steps[-1].outcome == "rejected" and self.steps[-1].start == cs
 
     # -- roles --------------------------------------------------------------------------------
     def subject(

@@ -57,7 +57,9 @@ class ChipRoles:
             return cands
         out = []
         for k, (b, n) in enumerate(zip(buyers, counts, strict=True)):
-            c = replace(cands[0], suffix="" if k == 0 else f".{k}", quantity=int(n))
+            c = replace(
+                cands[0], suffix="" if k == 0 else f".{k}", quantity=int(n), flags=list(cands[0].flags)
+            )
             c.parties = [Party("buyer", b.name, b.start, b.end, "respectively")]
             c.parties += [p for p in cands[0].parties if p.role == "vendor"]
             c.country_code = self.party_country(b, s, ce, located=True)

@@ -32,6 +32,7 @@ class InvestmentRoles:
         parties: list[Party] = []
         investee = None
         rule = f"investment:{role}"
+        flags: list[str] = []
         equity = subj is not None and self.is_public(subj) and _ROUND_WORDS.search(s.text) is not None
         if equity and role == "investee" and "investee" in markers:
             # "The Office will invest £8m in X as part of a £20m round": the round is X's, the body
@@ -128,13 +129,13 @@ class InvestmentRoles:
                         last = e
             if target and (not subj or target.name != subj.name):
                 investee = target
-                rule += ":target"
+                flags.append("target")
             elif self.find_body(s, max(s.start, self.text.find(" : ", s.start, cs) + 3), cs) is not None:
                 # "France 2030 : l'État apporte 50 millions": the state acts, whatever the headline's topic
                 return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
             elif (topic := self.headline_topic(i, s, cs)) is not None:
                 investee = topic
-                rule += ":topic"
+                flags.append("topic")
             else:
                 lo, _hi = self.clause(s, cs, ce, "investment")
                 state = next(
@@ -168,7 +169,7 @@ class InvestmentRoles:
                         return []
                     parties = [Party("investor", subj.name, subj.start, subj.end, how)]
                 investee = subj
-                rule += ":capex"
+                flags.append("capex")
         else:
             investee = subj
             if how == "previous_sentence" and subj is not None and self.financier(subj):
@@ -189,7 +190,8 @@ class InvestmentRoles:
             ):
                 if subj is not None and subj.name != target.name:
                     parties.append(Party("investor", subj.name, subj.start, subj.end, how))
-                investee, rule = target, rule + ":target"
+                investee = target
+                flags.append("target")
         if investee is None:
             return []
         parties.insert(0, Party("investee", investee.name, investee.start, investee.end, how or "target"))
@@ -202,7 +204,7 @@ class InvestmentRoles:
                     if not self.follower_ok(i, e, "investor", persons=True):
                         continue  # a place, a name in brackets or a description ("du prince X" invests)
                     parties.append(Party("investor", e.name, e.start, e.end, "role_marker"))
-        c = Candidate(rule=rule, **base)
+        c = Candidate(rule=rule, flags=flags, **base)
         c.parties = parties
-        c.country_code = self.party_country(investee, s, ce, capex=rule.endswith(":capex"))
+        c.country_code = self.party_country(investee, s, ce, capex="capex" in flags)
         return [c]

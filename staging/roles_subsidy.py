@@ -250,7 +250,7 @@ class SubsidyRoles:
         if primary is not None and not any(g[0].start == primary for g, _p in pairs):
             out.append(c)  # the total the pairs share out
         for g, party in pairs:
-            new = replace(c, suffix=f"{c.suffix}.r{g[0].start - s.start}")
+            new = replace(c, suffix=f"{c.suffix}.r{g[0].start - s.start}", flags=list(c.flags))
             new.amounts = [
                 Amount(m.amount, m.currency, m.start, m.end, m.surface, k == 0) for k, m in enumerate(g)
             ]
@@ -260,7 +260,7 @@ class SubsidyRoles:
     def programme_spends(self, c: Candidate) -> bool:
         """ "The X Chip plan foresees €12bn", "plan France 2030, doté de 54 milliards": a programme's
         size is no firm's spending."""
-        if c.fact_type != "investment" or not c.rule.endswith(":capex"):
+        if c.fact_type != "investment" or "capex" not in c.flags:
             return False
         investee = next((p for p in c.parties if p.role == "investee"), None)
         if investee is None or investee.start is None:

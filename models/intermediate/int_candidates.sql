@@ -160,9 +160,9 @@ final as (
         -- a subsidy's party is the granting country: the body's seed country, a
         -- country named in the grantor's name, else the country the text gives;
         -- a body granting outside the home country the article never names (a
-        -- European undertaking funding a Latvian centre: rule ':abroad') grants to
+        -- European undertaking funding a Latvian centre: flag 'abroad') grants to
         -- the text's country
-        case when candidates.fact_type = 'subsidy' and candidates.rule like '%:abroad'
+        case when candidates.fact_type = 'subsidy' and list_contains(candidates.flags, 'abroad')
             then coalesce(text_country.country_code, main_firm.country_code)
         when candidates.fact_type = 'subsidy' then coalesce(
             main_firm.country_code,

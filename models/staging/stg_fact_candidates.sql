@@ -8,7 +8,11 @@ final as (
         candidate_id,
         document_id,
         lower(fact_type) as fact_type,
-        rule,
+        -- the rule with its flags, one name ("investment:investor:capex"): what the marts show
+        -- and what the confidence weights are keyed by
+        rule || coalesce(nullif(':' || array_to_string(flags, ':'), ':'), '') as rule,
+        rule as rule_id,
+        coalesce(flags, []::varchar[]) as flags,
         cue,
         cue_start,
         sentence_start,

@@ -67,6 +67,8 @@ def test_text_names_document_evidence_rules_and_confidence(built):
     assert "'Northwind Capital'" in out and "by rule" in out          # a party and its role rule
     assert "'Quillmark AI' -> unresolved:quillmark-ai (unresolved)" in out
     assert "confidence  0." in out and "intercept" in out and "is_restated" in out
+    assert "built    investment:" in out and "kept     one_per_amount" in out
+    assert "none recorded" not in out
 
 
 def test_json_is_one_object_that_adds_up(built):
@@ -85,7 +87,14 @@ def test_json_is_one_object_that_adds_up(built):
     for c in cands:
         assert c["rule"] and c["cue"]["text"] and c["parties"]
         assert all(p["rule"] for p in c["parties"])
-        assert c["filters"] == []
+        # the rule chain opens with the rule that built it; the filters it passed are listed
+        chain = c["rule_chain"]
+        assert chain[0]["outcome"] == "built" and c["rule"].startswith(chain[0]["rule_id"])
+        kept = {f["rule_id"] for f in c["filters"] if f["outcome"] == "kept"}
+        want = {"cue_in_name", "sentence_flag", "noise_line", "one_per_amount"}
+        if c["amounts"]:  # the filters that read an investment's amounts
+            want |= {"restated_amount", "amount_owner"}
+        assert want <= kept
     evidence = next(c for c in cands if c["is_evidence"])
     assert [a["amount"] for a in evidence["amounts"]] == [40e6]
     conf = info["confidence"]

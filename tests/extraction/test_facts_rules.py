@@ -542,13 +542,13 @@ def test_a_body_whose_home_the_text_never_names_grants_abroad(extract):
     cands, _ = extract(
         "The Nordic Compute Office will provide €20 million to Quanta Labs for a site in Norway.", "en"
     )
-    assert only(cands, "subsidy").rule.endswith(":abroad")
+    assert "abroad" in only(cands, "subsidy").flags
     cands, _ = extract(
         "The Nordic Compute Office, based in Denmark, will provide €20 million to Quanta Labs for a site "
         "in Norway.",
         "en",
     )
-    assert not only(cands, "subsidy").rule.endswith(":abroad")
+    assert "abroad" not in only(cands, "subsidy").flags
 
 
 def test_a_regional_government_is_named_with_its_adjective_and_country(extract):

@@ -230,14 +230,14 @@ def test_a_document_whose_extraction_fails_is_rejected_and_the_build_goes_on(
         folder / "b-fails.txt",
         "Vireo Capital investit 5 millions d'euros dans Orbis Robotics, dit-elle.\n",
     )
-    real_extract = Extractor.extract
+    real_extract = Extractor.extract_traced  # what the writer calls
 
     def extract(self, doc):
         if doc.file_name == "b-fails.txt":
             raise RuntimeError("boom in a rule")
         return real_extract(self, doc)
 
-    monkeypatch.setattr(Extractor, "extract", extract)
+    monkeypatch.setattr(Extractor, "extract_traced", extract)
     db = tmp_path / "w.duckdb"
     result = build(folder, db)
     assert "rejected b-fails.txt: extraction failed: RuntimeError: boom in a rule" in result.output
@@ -253,7 +253,7 @@ def test_a_document_whose_extraction_fails_is_rejected_and_the_build_goes_on(
     build(folder, db)
     assert rejected(db) == {"b-fails.txt": ["extraction failed: RuntimeError: boom in a rule"]}
     # once it can be extracted, it is loaded with its facts
-    monkeypatch.setattr(Extractor, "extract", real_extract)
+    monkeypatch.setattr(Extractor, "extract_traced", real_extract)
     build(folder, db)
     assert rejected(db) == {}
     assert sorted(r[0] for r in query(db, "select file_name from raw.documents")) == [

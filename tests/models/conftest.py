@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from warehouse import api
+from warehouse.staging.candidates import FLAGS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +58,7 @@ create or replace table raw.fact_candidates (candidate_id varchar primary key,
   document_id varchar not null, fact_type varchar not null, rule varchar not null, cue varchar,
   cue_start integer, sentence_start integer not null, sentence_end integer not null,
   sentence varchar not null, quantity bigint, chip_model varchar, country_code varchar,
-  announced_on date, date_precision varchar, is_background boolean not null);
+  announced_on date, date_precision varchar, is_background boolean not null, flags varchar[]);
 create or replace table raw.candidate_amounts (candidate_id varchar not null,
   document_id varchar not null, amount double not null, currency_code varchar not null,
   span_start integer not null, span_end integer not null, surface varchar not null,
@@ -69,6 +70,10 @@ create or replace table raw.money_mentions (document_id varchar not null,
   span_start integer not null, span_end integer not null, surface varchar not null,
   amount double not null, currency_code varchar not null, sentence_start integer not null,
   label varchar not null);
+create or replace table raw.candidate_trace (document_id varchar not null, step integer not null,
+  candidate_id varchar, fact_type varchar, sentence_start integer not null,
+  sentence_end integer not null, span_start integer, span_end integer, stage varchar not null,
+  rule_id varchar not null, outcome varchar not null, detail varchar);
 """
 
 LOADER = f'''"""Test loader: writes raw.* from raw_rows.json in the project folder."""
@@ -76,7 +81,8 @@ import json
 
 RAW_DDL = {RAW_DDL!r}
 PROVIDES = ("raw.documents", "raw.rejected_documents", "raw.fact_candidates",
-            "raw.candidate_amounts", "raw.candidate_parties", "raw.money_mentions")
+            "raw.candidate_amounts", "raw.candidate_parties", "raw.money_mentions",
+            "raw.candidate_trace")
 STATEFUL = False
 
 
@@ -111,9 +117,14 @@ class Doc:
         self.text += sentence + " "
         end = start + len(sentence)
         cid = f"{self.id}:{start}"
+        # the extractor writes a rule's flags apart: "subsidy:named_actor:abroad" is rule
+        # "subsidy:named_actor" with the flag "abroad"
+        parts = rule.split(":")
+        flags = [p for p in parts[2:] if p in FLAGS]
+        rule = ":".join(p for k, p in enumerate(parts) if k < 2 or p not in FLAGS)
         self.raw["fact_candidates"].append(
             [cid, self.id, fact_type, rule, "cue", start, start, end, sentence, quantity,
-             chip_model, country, announced_on, "day" if announced_on else None, background])
+             chip_model, country, announced_on, "day" if announced_on else None, background, flags])
         for i, (amount, currency) in enumerate(amounts):
             self.raw["candidate_amounts"].append(
                 [cid, self.id, amount, currency, start + i, start + i + 1, f"{amount} {currency}", i == 0])
