@@ -11,6 +11,7 @@ built is recorded under the id it would have had (document_id:cue_start).
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import is_
 
 from warehouse.staging.candidates import Candidate, Step
 from warehouse.staging.money import Money
@@ -34,17 +35,18 @@ _FIELDS = (
 
 
 def _snapshot(c: Candidate) -> tuple:
+    amounts, flags = c.amounts, c.flags
     return (
         c.fact_type,
         c.rule,
-        c.flags[:],
+        tuple(flags) if flags else (),
         c.quantity,
         c.chip_model,
         c.country_code,
         c.announced_on,
         c.date_precision,
         c.is_background,
-        [(a.start, a.amount, a.currency) for a in c.amounts],
+        [(a.start, a.amount, a.currency) for a in amounts] if amounts else (),
         [(p.role, p.name, p.start, p.rule) for p in c.parties],
         c.suffix,
     )
@@ -68,7 +70,7 @@ class Tracing:
     def trace_kept(self, c: Candidate, filters) -> None:
         """The filters, (stage, id) pairs, that kept `c`."""
         s, ft, cs, ce = c.sentence, c.fact_type, c.cue_start, c.cue_start + len(c.cue)
-        self.steps.extend(_step(Step, (c, None, ft, s, cs, ce, stage, f, "kept", "")) for stage, f in filters)
+        self.steps += [_step(Step, (c, None, ft, s, cs, ce, stage, f, "kept", "")) for stage, f in filters]
 
     def trace_built(self, c: Candidate, stage: str = "roles", detail: str = "") -> None:
         """The rule that built `c` (its flags in the detail)."""
@@ -102,7 +104,7 @@ class Tracing:
 
     def traced_membership(self, name: str, before: list[Candidate], after: list[Candidate]) -> list:
         """What a pass that returns a new list dropped (rejected) or added (built); returns `after`."""
-        if len(before) != len(after) or any(a is not b for a, b in zip(before, after, strict=True)):
+        if len(before) != len(after) or not all(map(is_, before, after)):
             here, known = {id(c) for c in after}, {id(c) for c in before}
             for c in before:
                 if id(c) not in here:
@@ -117,14 +119,14 @@ class Tracing:
         if not candidates:
             return self._traced_empty(passes, candidates, *args)
         before = list(candidates)
-        ids = [id(c) for c in before]
-        snaps = [_snapshot(c) for c in before]
+        ids = list(map(id, before))
+        snaps = list(map(_snapshot, before))
         result = None
         for name, fn in passes:
             result = fn(candidates, *args)
             after = result if isinstance(result, list) else candidates
-            now = [_snapshot(c) for c in after]
-            now_ids = [id(c) for c in after]
+            now_ids = list(map(id, after))
+            now = list(map(_snapshot, after))
             if now_ids == ids and now == snaps:
                 continue  # most passes change nothing
             self._record_pass(name, before, snaps, after, now)
