@@ -156,11 +156,30 @@ def _candidates(con, fid: str, relations: set[str]) -> list[dict]:
                                                 "is_primary")} for a in amounts.get(cid, [])],
             "parties": [{k: p.get(k) for k in ("role", "name", "rule", "span_start", "span_end", "firm_id",
                                                 "match_kind") if k in p} for p in parties.get(cid, [])],
-            "rule_chain": [t for t in trace.get(cid, []) if t["outcome"] in ("built", "retyped", "changed")],
-            "filters": [t for t in trace.get(cid, []) if t["outcome"] in ("kept", "rejected")]
-            + trace.get(("sentence", r.get("sentence_start", b.get("sentence_start"))), []),
+            **_steps(trace.get(cid, []), r.get("fact_type") or b.get("fact_type")),
         })
+        # the filters that kept or rejected it (readings as another fact type aside), and those
+        # about its sentence's amounts
+        types = _types(trace.get(cid, []), r.get("fact_type") or b.get("fact_type"))
+        out[-1]["filters"] = [
+            t for t in trace.get(cid, []) if t["outcome"] in ("kept", "rejected") and t["fact_type"] in types
+        ] + trace.get(("sentence", r.get("sentence_start", b.get("sentence_start"))), [])
     return out
+
+
+def _types(steps: list[dict], fact_type: str | None) -> set:
+    """The fact types the candidate had along its rule chain."""
+    return {fact_type} | {t["fact_type"] for t in steps if t["outcome"] in ("built", "retyped", "changed")}
+
+
+def _steps(steps: list[dict], fact_type: str | None) -> dict:
+    """The candidate's rule chain, and the readings of its cue as another fact type that a filter
+    rejected (the same cue, so the same id)."""
+    types = _types(steps, fact_type)
+    return {
+        "rule_chain": [t for t in steps if t["outcome"] in ("built", "retyped", "changed")],
+        "other_readings": [t for t in steps if t["outcome"] == "rejected" and t["fact_type"] not in types],
+    }
 
 
 def row_document(bridge: list[dict], raw: dict) -> str | None:
@@ -183,7 +202,7 @@ def _by_candidate(con, relation: str, ids: list[str], relations: set[str],
     return out
 
 
-_STEP = ("step", "stage", "rule_id", "outcome", "detail", "span_start", "span_end")
+_STEP = ("step", "stage", "rule_id", "outcome", "detail", "span_start", "span_end", "fact_type")
 
 
 def _trace(con, document_id: str | None, ids: list[str], relations: set[str]) -> dict:
@@ -303,6 +322,8 @@ def render_text(info: dict) -> str:
             lines.append(f"    rule      {_step(t)}")
         for f in c["filters"]:
             lines.append(f"    filter    {_step(f)}")
+        for f in c.get("other_readings", []):
+            lines.append(f"    reading   {f.get('fact_type')}: {_step(f)}")
         if not c["filters"]:
             lines.append("    filters   none recorded")
     return "\n".join(lines) + "\n"
