@@ -81,7 +81,9 @@ class CountryFinder:
                 forms |= {name[:1].upper() + name[1:], name.lower()}
             if kind in ("name", "city") and len(name) >= 4:
                 forms.add(name.upper())  # a heading or dateline in capitals: "VIETNAM —", "SYDNEY,"
-            for form in forms:
+            # the name as written first, then its other forms in a fixed order: the table's order
+            # names a country in output ("Britain", not "BRITAIN"), whatever the hash seed
+            for form in [name, *sorted(forms - {name})]:
                 # a name wins over a demonym with the same spelling (Suisse / suisse)
                 if form not in table or (kind == "name" and table[form][1] != "name"):
                     table[form] = (code, kind)
