@@ -232,7 +232,19 @@ class Passes:
     def funded_buyer(self, candidates: list[Candidate]) -> None:
         """ "X lève 42 M$ auprès de Z. [...] Une partie des fonds servira à payer 256 GPU": the firm
         that raised the money buys the chips, not its investor read as the most-mentioned name."""
-        rounds = [c for c in candidates if c.fact_type == "investment"]
+        # each investor's rounds in candidate order, with their sentence: one look-up per buyer
+        # instead of a scan of every round (a text of many deals was quadratic)
+        funded_by: dict[str, list[tuple[int, Candidate, Party]]] = {}
+        for r in candidates:
+            if r.fact_type != "investment":
+                continue
+            investors = {x.name for x in r.parties if x.role == "investor"}
+            investee = next((x for x in r.parties if x.role == "investee"), None)
+            if investee is None or investee.name in investors:
+                continue
+            j = self._sentence_index[r.sentence.start]
+            for name in investors:
+                funded_by.setdefault(name, []).append((j, r, investee))
         for c in candidates:
             if c.fact_type != "chip_purchase":
                 continue
@@ -240,16 +252,12 @@ class Passes:
             for p in c.parties:
                 if p.role != "buyer" or p.rule not in ("previous_sentence", "subject"):
                     continue
-                for r in rounds:
-                    j = self._sentence_index[r.sentence.start]
+                for j, r, investee in funded_by.get(p.name, ()):
                     if j > i or (p.rule == "subject" and j != i):
                         continue
-                    investors = {x.name for x in r.parties if x.role == "investor"}
-                    investee = next((x for x in r.parties if x.role == "investee"), None)
-                    if p.name in investors and investee is not None and investee.name not in investors:
-                        p.name, p.start, p.end, p.rule = investee.name, investee.start, investee.end, "funded"
-                        c.country_code = r.country_code or c.country_code
-                        break
+                    p.name, p.start, p.end, p.rule = investee.name, investee.start, investee.end, "funded"
+                    c.country_code = r.country_code or c.country_code
+                    break
 
     def headline_buyers(self, candidates: list[Candidate]) -> None:
         """ "TELEKOM S'OFFRE 10 000 GPU", "VIREO COMPUTE PLACES ... ORDER": a buyer read in a line in
@@ -418,13 +426,16 @@ class Passes:
         count later in a purchase sentence is another buyer's purchase of the same chips."""
         out = []
         done = set()
+        names_in: dict[int, set[str]] = {}  # the parties of each sentence's candidates
+        for x in candidates:
+            names_in.setdefault(x.sentence.start, set()).update(p.name for p in x.parties)
         for c in candidates:
             s = c.sentence
             if c.fact_type != "chip_purchase" or c.quantity is None or s.start in done:
                 continue
             done.add(s.start)
             i = self._sentence_index[s.start]
-            buyers = {p.name for x in candidates if x.sentence.start == s.start for p in x.parties}
+            buyers = set(names_in[s.start])
             taken = [(q.start, q.end) for q in self._quantities(s.start, s.end)]
             taken += [(m.start, m.end) for m in self.money_in(s)]
             taken += [(d.start, d.end) for d in self.dates_in(s.start, s.end)]

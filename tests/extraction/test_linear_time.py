@@ -190,3 +190,31 @@ def test_currency_words_as_a_trie_match_as_their_alternation():
             text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 3)))
             a, b = trie.match(text), plain.match(text)
             assert (a and a.group()) == (b and b.group()), text
+
+
+def test_a_text_made_of_deal_sentences_costs_linear_look_ups(extract, monkeypatch):
+    # the document passes compare candidates with each other: count their sentence look-ups, which
+    # a pass scanning every round for every purchase made quadratic
+    class Counting(dict):
+        reads = 0
+
+        def __getitem__(self, key):
+            Counting.reads += 1
+            return super().__getitem__(key)
+
+    original = ex_mod._DocContext.run
+
+    def counted(self):
+        self._sentence_index = Counting(self._sentence_index)
+        return original(self)
+
+    monkeypatch.setattr(ex_mod._DocContext, "run", counted)
+
+    def reads(n: int) -> int:
+        Counting.reads = 0
+        extract(" ".join(f"Zorbel{k} Labs raised ${k % 80 + 2} million from Orbis Capital. The company will "
+                         f"buy {k % 9 + 1}00 Nvidia GPUs." for k in range(n)), "en")
+        return Counting.reads
+
+    small, large = reads(100), reads(400)
+    assert large <= 5 * small, (small, large)
