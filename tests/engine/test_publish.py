@@ -10,20 +10,15 @@ import time
 
 import duckdb
 
+from .processes import SLOW, build_files, kill_build_midway
 from .processes import wait_for as _wait_for
 from .processes import warehouse as _warehouse
-
-SLOW = "select count(*) as n from marts.dim_firms, range(200000) a, range(200000) b"
-
-
-def _build_files(db) -> list:
-    return sorted(db.parent.glob(f".warehouse_build_*.{db.name}.tmp*"))
 
 
 def test_published_file_is_clean_and_read_only_openable(cli):
     assert cli("build").exit_code == 0
     assert not cli.db.with_name(cli.db.name + ".wal").exists()
-    assert _build_files(cli.db) == []
+    assert build_files(cli.db) == []
     con = duckdb.connect(str(cli.db), read_only=True)
     assert con.execute("select count(*) from marts.fct_deals").fetchall() == [(3,)]
     con.close()
@@ -36,7 +31,7 @@ def test_failing_model_does_not_publish(cli, project, sha256):
     result = cli("build")
     assert result.exit_code == 1
     assert sha256(cli.db) == before
-    assert _build_files(cli.db) == []
+    assert build_files(cli.db) == []
     assert not cli.run_results()["published"]
 
 
@@ -53,16 +48,7 @@ def test_failing_error_test_does_not_publish(cli, project, sha256):
 def test_sigkill_midway_leaves_the_old_file_intact(cli, project, sha256):
     assert cli("build").exit_code == 0
     before = sha256(cli.db)
-    (project / "models/marts/slow.sql").write_text(SLOW)
-    proc = _warehouse("build", "--project-dir", str(project), "--db", str(cli.db), "--threads", "1")
-    try:
-        # wait until the build file exists and the fast models are in it, then kill
-        _wait_for(lambda: _build_files(cli.db), "the build file")
-        time.sleep(1.0)
-        assert proc.poll() is None, proc.communicate()
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+    proc = kill_build_midway(project, cli.db)
     assert proc.returncode == -signal.SIGKILL
     assert sha256(cli.db) == before
     assert not cli.db.with_name(cli.db.name + ".wal").exists()
@@ -72,7 +58,7 @@ def test_sigkill_midway_leaves_the_old_file_intact(cli, project, sha256):
     # the next build cleans the killed build's leftovers
     (project / "models/marts/slow.sql").unlink()
     assert cli("build").exit_code == 0
-    assert _build_files(cli.db) == []
+    assert build_files(cli.db) == []
 
 
 def test_second_build_waits_then_exits_2_naming_the_holder(cli, project):
@@ -138,7 +124,7 @@ def test_ctrl_c_stops_promptly_and_publishes_nothing(cli, project, sha256):
     proc = _warehouse("build", "--project-dir", str(project), "--db", str(cli.db), "--threads", "1",
                       preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
-        _wait_for(lambda: _build_files(cli.db), "the build file")
+        _wait_for(lambda: build_files(cli.db), "the build file")
         time.sleep(1.0)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
@@ -148,7 +134,7 @@ def test_ctrl_c_stops_promptly_and_publishes_nothing(cli, project, sha256):
     assert proc.returncode == 130
     assert "nothing published" in err and "Traceback" not in err
     assert sha256(cli.db) == before
-    assert _build_files(cli.db) == []
+    assert build_files(cli.db) == []
 
 
 def test_refuses_to_replace_a_file_that_is_not_a_warehouse(cli, tmp_path):

@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import time
 
 import duckdb
 import pytest
 
-from .processes import wait_for as _wait_for
-from .processes import warehouse as _warehouse
-
-SLOW = "select count(*) as n from marts.dim_firms, range(200000) a, range(200000) b"
+from .processes import build_files as _build_files
+from .processes import kill_build_midway
 
 
 def _built(cli) -> dict[str, set[str]]:
@@ -28,10 +25,6 @@ def _built(cli) -> dict[str, set[str]]:
 def _identity(path) -> tuple:
     st = os.stat(path)
     return st.st_ino, st.st_mtime_ns, st.st_size
-
-
-def _build_files(db) -> list:
-    return sorted(db.parent.glob(f".warehouse_build_*.{db.name}.tmp*"))
 
 
 def test_nothing_changed_publishes_nothing_and_says_so(cli, sha256):
@@ -322,15 +315,7 @@ def test_a_killed_incremental_build_leaves_the_last_good_file(cli, project, sha2
         "select firm_id, upper(firm_name) as firm_name, country_code from staging.stg_firms\n")
     assert cli("build").exit_code == 0
     before, state = sha256(cli.db), cli.rows("select * from _warehouse.nodes order by all")
-    (project / "models/marts/slow.sql").write_text(SLOW)
-    proc = _warehouse("build", "--project-dir", str(project), "--db", str(cli.db), "--threads", "1")
-    try:
-        _wait_for(lambda: _build_files(cli.db), "the build file")
-        time.sleep(1.0)
-        assert proc.poll() is None, proc.communicate()
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+    kill_build_midway(project, cli.db)
     assert sha256(cli.db) == before
     assert cli.rows("select * from _warehouse.nodes order by all") == state
     assert cli.rows("select firm_name from marts.dim_firms order by 1") == [("ALEPH ALPHA",), ("MISTRAL AI",)]
