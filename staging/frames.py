@@ -23,6 +23,8 @@ from warehouse.staging.vocabulary import (
 
 # a cue word that ends an institution's name: "Mohammed VI Investment Fund", "Fonds ... pour
 # l'Investissement", "Ministry of Investment", "Banque publique d'investissement"
+# "of", "de" before a cue's object
+_OF = re.compile(r"\s+(?:of|de|d['’])\s*")
 _NAME_HEAD = re.compile(
     r"\b(?:Fund|Fonds|Bank|Banque|Caisse|Agency|Agence|Authority|Autorité|Corporation|Company|Société|"
     r"Ministry|Ministère|Council|Conseil|Office|Board|Commission|Department)\b"
@@ -128,12 +130,13 @@ class Frames:
 
     def chip_object(self, end: int) -> bool:
         """A cue word whose object is a number of chips: "an allocation of 512 GPUs", "une enveloppe
-        de 2 000 puces"."""
-        m = re.match(r"\s+(?:of|de|d['’])\s*", self.text[end : end + 8])
-        if m is None:
-            return False
-        q = self._quantities(end + m.end(), min(len(self.text), end + m.end() + 60))
-        return bool(q) and q[0].start == end + m.end()
+        de 2 000 puces". Kept per position: `clause` asks it for every pair of cues of a sentence."""
+        known = self.__dict__.setdefault("_chip_objects", {})
+        if end not in known:
+            m = _OF.match(self.text, end, end + 8)
+            q = self._quantities(m.end(), min(len(self.text), m.end() + 60)) if m else []
+            known[end] = bool(q) and q[0].start == m.end()
+        return known[end]
 
     def next_sentence_amounts(self, i: int) -> list[Amount]:
         """The amounts of the next sentence when it opens on the deal itself ("L'opération porte sur
