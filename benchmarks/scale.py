@@ -41,8 +41,8 @@ from corpora import PROJECT, SHARED
 SOURCES = (SHARED / "corpus" / "dev" / "documents", PROJECT / "seeds" / "documents")
 SUFFIXES = (".txt", ".md")
 # an amount: a number, then a scale word ("600 millions", "5,8 milliards", "$1.2bn", "40 M€")
-_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,4})((?:[.,]\d+)?\s?"
-                     r"(?:millions?|milliards?|billions?|Md€|Mds?|M€|M\$|bn|m)(?!\w))")
+_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,4})((?:[.,]\d+)?(?:\s?"
+                     r"(?:millions?|milliards?|billions?|Md€|Mds?|M€|M\$|bn)(?!\w)|m\b))")
 
 
 def sources() -> tuple[Path, list[tuple[str, str]]]:
