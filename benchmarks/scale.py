@@ -7,7 +7,10 @@ Each corpus is N perturbed copies of the shared dev corpus (`../shared/corpus/de
 the bundled `seeds/documents` when it is missing), written into a temporary folder with plain
 Python. Every copy is unique, so no two files have the same content hash: its paragraphs
 after the headline are shuffled, its amounts (a number before "millions", "billion", "M€"...)
-are scaled by a factor of its own, and it ends with a line naming it. Copy i of a given
+are scaled by a factor of its own, its years (2000-2039) move back by c % Y for its
+copy number c of that document (`--spread-years Y`, default 8, within the FX rates' years;
+0 keeps every copy's dates, so all copies of an article report one deal on one day), and it
+ends with a line naming it. Copy i of a given
 `--seed` is the same file in every run and at every size.
 
 For each size the real CLI builds the corpus into a new file (`python -m warehouse.cli build
@@ -41,6 +44,7 @@ from corpora import PROJECT, SHARED
 SOURCES = (SHARED / "corpus" / "dev" / "documents", PROJECT / "seeds" / "documents")
 SUFFIXES = (".txt", ".md")
 # an amount: a number, then a scale word ("600 millions", "5,8 milliards", "$1.2bn", "40 M€")
+_YEAR = re.compile(r"\b20[0-3]\d\b")
 _AMOUNT = re.compile(r"(?<![\d.,])(\d{1,4})((?:[.,]\d+)?(?:\s?"
                      r"(?:millions?|milliards?|billions?|Md€|Mds?|M€|M\$|bn)(?!\w)|m\b))")
 
@@ -54,23 +58,27 @@ def sources() -> tuple[Path, list[tuple[str, str]]]:
     raise SystemExit(f"no .txt or .md documents in {' or '.join(map(str, SOURCES))}")
 
 
-def perturbed(i: int, docs: list[tuple[str, str]], seed: int) -> tuple[str, str]:
-    """Copy i of the corpus: (file name, text), the same for the same i and seed."""
+def perturbed(i: int, docs: list[tuple[str, str]], seed: int, years: int = 0) -> tuple[str, str]:
+    """Copy i of the corpus: (file name, text), the same for the same i, seed and years."""
     stem, text = docs[i % len(docs)]
     rng = random.Random(f"{seed}:{i}")
     head, *body = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     rng.shuffle(body)
     factor = rng.uniform(0.5, 1.9)
     scaled = _AMOUNT.sub(lambda m: f"{max(1, round(int(m[1]) * factor))}{m[2]}", "\n\n".join([head, *body]))
+    back = (i // len(docs)) % years if years > 1 else 0       # the copy's years moved back, dates kept apart
+    if back:
+        scaled = _YEAR.sub(lambda m: str(int(m[0]) - back), scaled)
     return f"a{i:06d}_{stem}.txt", f"{scaled}\n\n(Scale benchmark copy {i} of {stem}, seed {seed}.)\n"
 
 
-def write_corpus(folder: Path, first: int, count: int, docs: list[tuple[str, str]], seed: int) -> int:
+def write_corpus(folder: Path, first: int, count: int, docs: list[tuple[str, str]], seed: int,
+                 years: int = 0) -> int:
     """Write copies first..first+count-1 into folder; return the bytes written."""
     folder.mkdir(parents=True, exist_ok=True)
     size = 0
     for i in range(first, first + count):
-        name, text = perturbed(i, docs, seed)
+        name, text = perturbed(i, docs, seed, years)
         data = text.encode("utf-8")
         with open(folder / name, "wb") as fh:
             fh.write(data)
@@ -145,7 +153,7 @@ def slowest(k: int) -> str:
 
 def measure(n: int, docs: list[tuple[str, str]], args: argparse.Namespace, work: Path) -> None:
     folder, db = work / f"documents_{n}", work / f"scale_{n}.duckdb"
-    size = write_corpus(folder, 0, n, docs, args.seed)
+    size = write_corpus(folder, 0, n, docs, args.seed, args.spread_years)
     command = [sys.executable, "-m", "warehouse.cli", "build", "--project-dir", str(PROJECT),
                "--documents", str(folder), "--db", str(db)]
     if args.threads:
@@ -154,7 +162,7 @@ def measure(n: int, docs: list[tuple[str, str]], args: argparse.Namespace, work:
     full = run_build(command, log)
     full_steps = slowest(args.steps) if args.steps else ""
     added = max(1, n // 100)
-    size_added = write_corpus(folder, n, added, docs, args.seed)
+    size_added = write_corpus(folder, n, added, docs, args.seed, args.spread_years)
     more = run_build(command, log)
     more_steps = slowest(args.steps) if args.steps else ""
     noop = run_build(command, log)
@@ -177,13 +185,15 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="articles per corpus")
     ap.add_argument("--threads", type=int, default=None, help="passed to `warehouse build --threads`")
     ap.add_argument("--seed", type=int, default=0, help="seed of the perturbations")
+    ap.add_argument("--spread-years", type=int, default=8, metavar="Y",
+                    help="move the years (2000-2039) of copy c of a document back by c %% Y (0: same dates)")
     ap.add_argument("--steps", type=int, default=0, metavar="K",
                     help="also print the K slowest nodes of the full and the +1 %% build")
     args = ap.parse_args()
     folder, docs = sources()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{len(docs)} source documents from {folder}; cpu count {os.cpu_count()}, load average {load:.1f}, "
-          f"--threads {args.threads or 'default'}", flush=True)
+          f"--threads {args.threads or 'default'}, --spread-years {args.spread_years}", flush=True)
     with tempfile.TemporaryDirectory(prefix="warehouse-scale-") as tmp:
         for n in args.sizes:
             measure(n, docs, args, Path(tmp))
