@@ -80,10 +80,12 @@ def tables_read(statement) -> list[Reference]:
                       if isinstance(s, exp.Table)]
         except Exception:  # noqa: BLE001 - scope building can fail on exotic SQL; walk instead
             tables = None
+    cte_names = {c.alias_or_name.lower() for c in statement.find_all(exp.CTE)}
     if tables is None:  # a PIVOT statement, or scopes failed: every table minus the CTE names
-        cte_names = {c.alias_or_name.lower() for c in statement.find_all(exp.CTE)}
         tables = [t for t in statement.find_all(exp.Table)
                   if not (not t.db and t.name.lower() in cte_names)]
+    # `recurring.<cte>` in a recursive CTE with USING KEY is that CTE's table so far
+    tables = [t for t in tables if not (t.db.lower() == "recurring" and t.name.lower() in cte_names)]
     refs: dict[str, Reference] = {}
     for table in tables:
         ident = table.this
@@ -173,6 +175,8 @@ def duckdb_inspect(sql: str) -> tuple[list[Reference], str, bool] | None:
             elif schema in SYSTEM_SCHEMAS or (not schema and (name in ctes or
                                                               name.startswith(("duckdb_", "sqlite_")))):
                 pass                                         # a CTE, a catalog view
+            elif schema == "recurring" and name in ctes:
+                pass                                         # a USING KEY CTE's table so far
             else:
                 found.append((where, f"{schema or 'main'}.{name}", True))
         elif kind == "TABLE_FUNCTION":

@@ -123,22 +123,29 @@ same_deal as (
         )
 ),
 
-reachable as (
-    select fact_id as fact_a, fact_id as fact_b from measured
+-- connected groups by label propagation: each report starts with its own rank among the
+-- first reports and takes the smallest rank of a report it matches, until no rank moves.
+-- (Listing every reachable pair grew with the square of a much-reported deal's size.)
+components (fact_id, label) using key (fact_id) as (
+    select fact_id, report_order from measured
     union
-    select reachable.fact_a, same_deal.fact_b
-    from reachable
-    inner join same_deal on same_deal.fact_a = reachable.fact_b
+    (
+        select same_deal.fact_b, min(components.label)
+        from components
+        inner join same_deal on same_deal.fact_a = components.fact_id
+        inner join recurring.components as current on current.fact_id = same_deal.fact_b
+        group by same_deal.fact_b, current.label
+        having min(components.label) < current.label
+    )
 ),
 
 measured_members as (
     select
-        reachable.fact_a as fact_id,
+        components.fact_id,
         -- the group's first report names the deal
-        arg_min(reachable.fact_b, first_report.report_order) as first_fact_id
-    from reachable
-    inner join keyed as first_report on first_report.fact_id = reachable.fact_b
-    group by reachable.fact_a
+        first_report.fact_id as first_fact_id
+    from components
+    inner join keyed as first_report on first_report.report_order = components.label
 ),
 
 measured_deals as (

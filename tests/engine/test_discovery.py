@@ -66,6 +66,20 @@ def test_cte_shadowing_a_table_name_is_not_a_dependency():
     assert _deps("with orders as (select 1 as id) select * from orders") == set()
 
 
+def test_a_using_key_ctes_recurring_table_is_not_a_dependency():
+    sql = """
+        with recursive labels (id, label) using key (id) as (
+            select id, id from raw.nodes
+            union
+            (select e.b, min(labels.label) from labels join raw.edges e on e.a = labels.id
+             join recurring.labels as cur on cur.id = e.b
+             group by e.b, cur.label having min(labels.label) < cur.label)
+        )
+        select * from labels
+    """
+    assert _deps(sql) == {"raw.nodes", "raw.edges"}
+
+
 def test_missing_reference_names_file_and_line(cli, project):
     (project / "models/marts/bad.sql").write_text("select *\nfrom\n  marts.nowhere\n")
     result = cli("build")
