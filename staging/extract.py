@@ -123,6 +123,7 @@ class _DocContext(
         self.entities: dict[int, list[Entity]] = {}
         self.persons: set[int] = set()
         self._firm_pool: list[tuple[Entity, int]] | None = None
+        self._chip_objects: dict[int, bool] = {}  # frames.chip_object, per cue end
         self._persons_named: set[str] | None = None
         self.dates = []
         if find_dates is not None:

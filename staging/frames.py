@@ -131,7 +131,7 @@ class Frames:
     def chip_object(self, end: int) -> bool:
         """A cue word whose object is a number of chips: "an allocation of 512 GPUs", "une enveloppe
         de 2 000 puces". Kept per position: `clause` asks it for every pair of cues of a sentence."""
-        known = self.__dict__.setdefault("_chip_objects", {})
+        known = self._chip_objects
         if end not in known:
             m = _OF.match(self.text, end, end + 8)
             q = self._quantities(m.end(), min(len(self.text), m.end() + 60)) if m else []
