@@ -47,7 +47,9 @@ main_parties as (
         parties.candidate_id,
         parties.firm_id,
         parties.name,
-        parties.is_resolved
+        parties.is_resolved,
+        parties.rule,
+        parties.span_start
     from parties
     inner join candidates on candidates.candidate_id = parties.candidate_id
     where parties.role = case candidates.fact_type
@@ -154,6 +156,8 @@ final as (
         main_parties.firm_id as main_firm_id,
         main_parties.name as main_party_name,
         main_parties.is_resolved as main_party_is_resolved,
+        main_parties.rule as main_party_rule,
+        main_parties.span_start as main_party_start,
         main_firm.country_code as main_firm_country_code,
         vendors.firm_id as vendor_firm_id,
         recipient_firm.country_code as recipient_country_code,

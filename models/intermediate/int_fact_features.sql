@@ -31,26 +31,6 @@ markers as (
     select * from staging.stg_confidence_markers
 ),
 
--- the main party (investee, grantor or buyer) of each fact's evidence candidate
-evidence_parties as (
-    select
-        facts.fact_id,
-        parties.rule,
-        parties.span_start,
-        parties.is_resolved,
-        parties.name
-    from facts
-    inner join parties on parties.candidate_id = facts.evidence_candidate_id
-    where parties.role = case facts.fact_type
-        when 'investment' then 'investee'
-        when 'subsidy' then 'grantor'
-        when 'chip_purchase' then 'buyer'
-    end
-    qualify row_number() over (
-        partition by facts.fact_id order by parties.span_start nulls last, parties.name
-    ) = 1
-),
-
 -- amounts found in the evidence sentence, by what the extractor took them for
 sentence_money as (
     select
@@ -146,28 +126,28 @@ final as (
         case when facts.fact_type = 'chip_purchase' and facts.quantity is null then 1.0 else 0.0 end
             as has_no_quantity,
         -- the main party resolved to a known firm of seeds.firms (not an unresolved name)
-        case when coalesce(evidence_parties.is_resolved, false) then 1.0 else 0.0 end as party_is_known,
+        case when coalesce(candidates.main_party_is_resolved, false) then 1.0 else 0.0 end as party_is_known,
         -- an investee or buyer named without a capital letter ("the operator"): a common noun,
         -- not a firm (a subsidy's grantor may well be "le gouvernement": its party is the country)
         case when facts.fact_type <> 'subsidy'
-            and coalesce(evidence_parties.name, facts.main_party_name, '')
-                = lower(coalesce(evidence_parties.name, facts.main_party_name, ''))
+            and coalesce(candidates.main_party_name, facts.main_party_name, '')
+                = lower(coalesce(candidates.main_party_name, facts.main_party_name, ''))
             then 1.0 else 0.0 end as party_is_lowercase,
         -- the main party is named in the document's title (the article is about it)
-        case when documents.title is not null and length(coalesce(evidence_parties.name, facts.main_party_name, '')) >= 2
-            and contains(lower(documents.title), lower(coalesce(evidence_parties.name, facts.main_party_name)))
+        case when documents.title is not null and length(coalesce(candidates.main_party_name, facts.main_party_name, '')) >= 2
+            and contains(lower(documents.title), lower(coalesce(candidates.main_party_name, facts.main_party_name)))
             then 1.0 else 0.0 end as party_in_title,
         -- the cue's own sentence names a counterparty too (an investor, a recipient, a vendor)
         case when coalesce(counterparties.parties, 0) > 0 then 1.0 else 0.0 end as has_counterparty,
         -- the text itself dates the event (not the article's publication date)
         case when facts.date_source = 'text' then 1.0 else 0.0 end as is_dated,
         -- the main party was borrowed from a neighbouring sentence, not found in the cue's own
-        case when evidence_parties.rule in ('previous_sentence', 'next_sentence') then 1.0 else 0.0 end
+        case when candidates.main_party_rule in ('previous_sentence', 'next_sentence') then 1.0 else 0.0 end
             as party_is_borrowed,
         -- the main party stands after the cue (an object), not as the cue's subject
-        case when evidence_parties.rule in ('after_cue', 'object') then 1.0 else 0.0 end as party_after_cue,
+        case when candidates.main_party_rule in ('after_cue', 'object') then 1.0 else 0.0 end as party_after_cue,
         -- the main party is more than 100 characters from the cue
-        case when abs(evidence_parties.span_start - candidates.cue_start) > 100 then 1.0 else 0.0 end
+        case when abs(candidates.main_party_start - candidates.cue_start) > 100 then 1.0 else 0.0 end
             as party_far_from_cue,
         -- the amount is more than 40 characters from the cue
         case when abs(candidates.amount_start - candidates.cue_start) > 40 then 1.0 else 0.0 end
@@ -201,7 +181,6 @@ final as (
         case when coalesce(document_facts.complete_facts, 0) >= 5 then 1.0 else 0.0 end as is_crowded
     from facts
     inner join candidates on candidates.candidate_id = facts.evidence_candidate_id
-    left join evidence_parties on evidence_parties.fact_id = facts.fact_id
     left join firms as main_firm on main_firm.firm_id = facts.main_firm_id
     left join sentence_money on sentence_money.fact_id = facts.fact_id
     left join sentence_markers on sentence_markers.fact_id = facts.fact_id
