@@ -56,6 +56,7 @@ class Candidate:
     country_code: str | None = None
     announced_on: date | None = None
     date_precision: str | None = None
+    date_source: str | None = None  # "text": its sentence or paragraph dates it; "lead": the article's lead
     is_background: bool = False
     amounts: list[Amount] = field(default_factory=list)
     parties: list[Party] = field(default_factory=list)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from warehouse.staging.candidates import Candidate
+from warehouse.staging.lexicon import rows
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import _LANGUAGE_HOMES, _LOC_PREP, _currency_homes, _relative_days
@@ -41,6 +43,18 @@ _DEAL_NOUN = re.compile(
 _SITE_AFTER = re.compile(
     r"\s+(?:AI\s+)?(?:campus|data\s*cent(?:re|er)s?|site|facility|cluster|supercomputer)\b", re.IGNORECASE
 )
+
+
+# the lead of a news article: the sentences, headline and byline included, where it says when
+_LEAD_SENTENCES = 6
+_LEAD_LAG = timedelta(days=14)
+
+
+@cache
+def _speech_verb() -> re.Pattern:
+    """ "said", "announced", "a annoncé": the speech verbs of `person_markers.csv`, any language."""
+    words = sorted({r["word"] for r in rows("person_markers") if r["kind"] == "speech"}, key=len)[::-1]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 class CountryDate:
@@ -189,6 +203,35 @@ class CountryDate:
         back = (self.published.weekday() - weekday) % 7
         return self.published - timedelta(days=back)
 
+    def news_date(self) -> date | None:
+        """The day the article's news was announced, as its lead says it ("said on Monday", "a annoncé
+        mardi 4 février"): the first of its opening sentences with a speech verb and a day no later than
+        the article's date and at most a fortnight before it. Undated facts of the news take it."""
+        if self._news_date is not False:
+            return self._news_date
+        self._news_date = None
+        if self.published is None:
+            return None
+        speech = _speech_verb()
+        for s in self.sentences[:_LEAD_SENTENCES]:
+            if self.is_noise(s) or speech.search(s.text) is None:
+                continue
+            dash = re.search(r" [—–] ", s.text)  # not the dateline's date: the article's
+            days = [
+                d.value
+                for d in self.dates_in(s.start, s.end)
+                if d.precision == "day"
+                and timedelta(0) <= self.published - d.value <= _LEAD_LAG
+                and not (dash and d.end <= s.start + dash.start())
+            ]
+            relative = self.relative_day(s)
+            if relative is not None and not days:
+                days.append(relative)
+            if days:
+                self._news_date = days[0]
+                break
+        return self._news_date
+
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
         # a deadline ("by 2030") or a date after the article's ("in 2027") says when
         # something is planned, never when it was announced
@@ -202,6 +245,7 @@ class CountryDate:
         dash = re.search(r" [—–] ", s.text)
         own = [d for d in inside if not (dash and d.end <= s.start + dash.start())]
         relative = self.relative_day(s)
+        c.date_source = None
         if own and (relative is None or any(d.precision == "day" for d in own)):
             best = next((d for d in own if d.precision == "day"), own[0])
             c.announced_on, c.date_precision = best.value, best.precision
@@ -233,3 +277,7 @@ class CountryDate:
                 if self.published and int(m.group(1)) < self.published.year:
                     background = True
         c.is_background = background
+        if c.announced_on is not None:
+            c.date_source = "text"
+        elif not background and (lead := self.news_date()) is not None:
+            c.announced_on, c.date_precision, c.date_source = lead, "day", "lead"

@@ -21,6 +21,7 @@ by the CSV lexicons in `lexicons/`; nothing here names a firm or an article.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from warehouse.staging.candidates import FACT_TYPES, Amount, Candidate, LabelledMoney, Party, Step
@@ -125,6 +126,7 @@ class _DocContext(
         self._firm_pool: list[tuple[Entity, int]] | None = None
         self._chip_objects: dict[int, bool] = {}  # frames.chip_object, per cue end
         self._persons_named: set[str] | None = None
+        self._news_date: date | None | bool = False  # country_date.news_date, once known
         self.dates = []
         if find_dates is not None:
             try:

@@ -40,10 +40,12 @@ _DDL = [
         announced_on date,
         date_precision varchar,
         is_background boolean not null,
-        flags varchar[]
+        flags varchar[],
+        date_source varchar
     )""",
-    # a warehouse written before the flags column: add it (the build then re-extracts every document)
+    # a warehouse written before these columns: add them (the build then re-extracts every document)
     "alter table raw.fact_candidates add column if not exists flags varchar[]",
+    "alter table raw.fact_candidates add column if not exists date_source varchar",
     """create table if not exists raw.candidate_amounts (
         candidate_id varchar not null,
         document_id varchar not null,
@@ -177,6 +179,7 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
                 c.date_precision,
                 c.is_background,
                 list(c.flags),
+                c.date_source,
             )
         )
         for a in c.amounts:

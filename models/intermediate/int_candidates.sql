@@ -151,6 +151,7 @@ final as (
         candidates.chip_model,
         candidates.announced_on,
         candidates.date_precision,
+        candidates.date_source,
         candidates.is_background,
         text_country.country_code as text_country_code,
         main_parties.firm_id as main_firm_id,

@@ -7,10 +7,11 @@
 -- firm's home country; a seed project's own country comes first. A fact with
 -- no party (an investment without investee or investor, a subsidy without
 -- grantor, granting country or recipient, a chip purchase without buyer) is
--- flagged incomplete and stays out of the marts. A fact the text does not date
--- is dated by its article (date_source = 'article'): news reports what was
--- announced when it was published; a background deal recalled from the past
--- is not, and stays undated.
+-- flagged incomplete and stays out of the marts. A fact its sentences do not
+-- date takes the day the article's lead gives its news ("said on Monday",
+-- date_source = 'lead'), else the article's date (date_source = 'article'):
+-- news reports what was announced when it was published; a background deal
+-- recalled from the past is not, and stays undated.
 with groups as (
     select * from intermediate.int_fact_groups
 ),
@@ -35,6 +36,7 @@ members as (
     select
         groups.fact_id,
         candidates.*,
+        candidates.date_source is not distinct from 'lead' as dated_by_lead,
         row_number() over (
             partition by groups.fact_id
             order by
@@ -56,8 +58,13 @@ firsts as (
         bool_and(is_background) as is_background,
         arg_min(main_firm_id, evidence_rank) filter (where main_firm_id is not null) as main_firm_id,
         arg_min(main_party_name, evidence_rank) filter (where main_party_name is not null) as main_party_name,
-        arg_min(announced_on, evidence_rank) filter (where announced_on is not null) as announced_on,
-        arg_min(date_precision, evidence_rank) filter (where announced_on is not null) as date_precision,
+        -- a date the fact's own sentences give comes before the date of the article's lead
+        arg_min(announced_on, (dated_by_lead, evidence_rank)) filter (where announced_on is not null)
+            as announced_on,
+        arg_min(date_precision, (dated_by_lead, evidence_rank)) filter (where announced_on is not null)
+            as date_precision,
+        arg_min(date_source, (dated_by_lead, evidence_rank)) filter (where announced_on is not null)
+            as date_source,
         arg_min(text_country_code, evidence_rank) filter (where text_country_code is not null) as text_country_code,
         arg_min(grantor_country_code, evidence_rank) filter (where grantor_country_code is not null)
             as grantor_country_code,
@@ -119,7 +126,7 @@ final as (
             when not firsts.is_background and documents.published_on is not null then 'day'
         end as date_precision,
         case
-            when firsts.announced_on is not null then 'text'
+            when firsts.announced_on is not null then coalesce(firsts.date_source, 'text')
             when not firsts.is_background and documents.published_on is not null then 'article'
         end as date_source,
         firsts.is_background,

@@ -24,6 +24,7 @@ final as (
         announced_on,
         case when lower(date_precision) in ('day', 'month', 'year') then lower(date_precision) end
             as date_precision,
+        case when lower(date_source) in ('text', 'lead') then lower(date_source) end as date_source,
         coalesce(is_background, false) as is_background
     from source
 )

@@ -1087,3 +1087,53 @@ def test_un_millier_de_cartes_counts_a_thousand_from_the_model_maker(extract):
 def test_a_general_can_buy_is_no_purchase(extract):
     cands, _ = extract("« On peut acheter des puces Nvidia en six mois », dit Quanta Labs.", "fr")
     assert [c for c in cands if c.fact_type == "chip_purchase"] == []
+
+
+def test_the_lead_dates_the_news_its_other_sentences_report(extract):
+    # published Tuesday 6 May 2025: the lead says the news came on Monday; the headline and the
+    # sentence with the count do not date it themselves
+    cands, _ = extract(
+        "Harbor Compute orders 2,000 Nvidia GPUs\n\n"
+        "BOSTON — Harbor Compute said on Monday it would expand its Ohio site. "
+        "The company ordered 2,000 Nvidia H200 GPUs for the new hall.",
+        "en",
+    )
+    chips = {c.sentence.text.splitlines()[0]: c for c in cands if c.fact_type == "chip_purchase"}
+    headline = chips["Harbor Compute orders 2,000 Nvidia GPUs"]
+    assert (str(headline.announced_on), headline.date_source) == ("2025-05-05", "lead")
+    # the next sentence of the lead's paragraph takes its day as the text's own
+    assert {str(c.announced_on) for c in chips.values()} == {"2025-05-05"}
+    cands, _ = extract(
+        "Kalmar Robotics lève 12 millions d'euros\n\n"
+        "Kalmar Robotics a annoncé le 29 avril 2025 l'ouverture d'un site à Lyon. "
+        "La société a levé 12 millions d'euros auprès d'Orbis Capital.",
+        "fr",
+    )
+    rounds = {c.sentence.text.splitlines()[0]: c for c in cands if c.fact_type == "investment"}
+    headline = rounds["Kalmar Robotics lève 12 millions d'euros"]
+    assert (str(headline.announced_on), headline.date_source) == ("2025-04-29", "lead")
+    assert {str(c.announced_on) for c in rounds.values()} == {"2025-04-29"}
+
+
+def test_a_lead_date_needs_a_speech_verb_a_recent_day_and_no_dateline(extract):
+    # a day long before the article is no news of the day; the dateline dates the article itself;
+    # a date without anyone announcing anything is no lead
+    for lead in (
+        "Kalmar Robotics a annoncé le 2 janvier 2025 un partenariat avec Orbis Capital. ",
+        "LYON, 5 mai 2025 — Kalmar Robotics a annoncé un partenariat avec Orbis Capital. ",
+        "Le 5 mai 2025, la ville de Lyon a inauguré une ligne de tramway. ",
+    ):
+        cands, _ = extract(lead + "\n\nKalmar Robotics a levé 12 millions d'euros.", "fr")
+        c = only(cands, "investment")
+        assert (c.announced_on, c.date_source) == (None, None), lead
+
+
+def test_a_sentence_that_dates_its_deal_keeps_its_date(extract):
+    # a newsletter: the lead dates its first story; the second story says when it was announced
+    cands, _ = extract(
+        "Harbor Compute said on Monday it had ordered 2,000 Nvidia H200 GPUs.\n\n"
+        "Vantor AI has raised $5 million, it said on 2 May.",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert (str(c.announced_on), c.date_source) == ("2025-05-02", "text")

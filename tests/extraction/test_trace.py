@@ -79,7 +79,7 @@ def test_the_trace_table_keeps_rejected_candidates(project):
     rows = extract_rows(docs, project)
     assert "raw.candidate_trace" in RAW_TABLES
     (fact,) = rows["raw.fact_candidates"]
-    assert fact[3] == "investment:investor" and fact[-1] == ["capex"]
+    assert fact[3] == "investment:investor" and fact[-2] == ["capex"]
     trace = rows["raw.candidate_trace"]
     assert [r[1] for r in trace] == list(range(len(trace)))  # steps in order
     outcomes = {(r[9], r[10]) for r in trace}

@@ -58,7 +58,8 @@ create or replace table raw.fact_candidates (candidate_id varchar primary key,
   document_id varchar not null, fact_type varchar not null, rule varchar not null, cue varchar,
   cue_start integer, sentence_start integer not null, sentence_end integer not null,
   sentence varchar not null, quantity bigint, chip_model varchar, country_code varchar,
-  announced_on date, date_precision varchar, is_background boolean not null, flags varchar[]);
+  announced_on date, date_precision varchar, is_background boolean not null, flags varchar[],
+  date_source varchar);
 create or replace table raw.candidate_amounts (candidate_id varchar not null,
   document_id varchar not null, amount double not null, currency_code varchar not null,
   span_start integer not null, span_end integer not null, surface varchar not null,
@@ -111,7 +112,7 @@ class Doc:
 
     def fact(self, sentence: str, fact_type: str, parties=(), amounts=(), quantity=None,
              chip_model=None, country=None, announced_on=None, background=False,
-             valuations=(), rule="test_rule") -> str:
+             valuations=(), rule="test_rule", date_source=None) -> str:
         """Add a sentence and its candidate; return the candidate_id."""
         start = len(self.text)
         self.text += sentence + " "
@@ -124,7 +125,8 @@ class Doc:
         rule = ":".join(p for k, p in enumerate(parts) if k < 2 or p not in FLAGS)
         self.raw["fact_candidates"].append(
             [cid, self.id, fact_type, rule, "cue", start, start, end, sentence, quantity,
-             chip_model, country, announced_on, "day" if announced_on else None, background, flags])
+             chip_model, country, announced_on, "day" if announced_on else None, background, flags,
+             date_source or ("text" if announced_on else None)])
         for i, (amount, currency) in enumerate(amounts):
             self.raw["candidate_amounts"].append(
                 [cid, self.id, amount, currency, start + i, start + i + 1, f"{amount} {currency}", i == 0])

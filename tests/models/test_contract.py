@@ -116,7 +116,7 @@ def test_odd_extractor_rows_warn_and_stay_out_of_the_marts(warehouse):
     d.fact("Humain lève 5 M.", "investment", [("investee", "Humain")], [(5e6, "ZZZ")])
     warehouse.raw["fact_candidates"].append(
         ["ghost:0", "ghost", "investment", "r", "c", 0, 0, 5, "Ghost", None, None, None, None, None, False,
-         None])
+         None, None])
     warehouse.raw["candidate_parties"].append(["ghost:0", "ghost", "investee", "Mistral AI", 0, 5, "r"])
     result = warehouse.build()
     warned = {r.unique_id for r in result.results if r.status == "warn"}

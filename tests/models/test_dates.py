@@ -1,5 +1,6 @@
-"""A fact's date: the text's when it gives one, else its article's publication date; a deal the
-article only recalls from the past stays undated rather than take the article's date."""
+"""A fact's date: the text's when it gives one, else the day the article's lead gives its news, else
+its article's publication date; a deal the article only recalls from the past stays undated rather
+than take the article's date."""
 
 QUERY = "select announced_on::varchar as day, date_precision, date_source from marts.fct_investments"
 
@@ -33,3 +34,22 @@ def test_an_article_without_a_date_leaves_its_facts_undated(warehouse):
         "Sakana AI raises $100 million.", "investment", [("investee", "Sakana AI")], [(100e6, "USD")])
     warehouse.build()
     assert warehouse.dicts(QUERY) == [{"day": None, "date_precision": None, "date_source": None}]
+
+
+def test_the_lead_dates_a_fact_its_sentences_do_not(warehouse):
+    warehouse.doc("d1", "2024-06-12").fact(
+        "Sakana AI raises $100 million.", "investment", [("investee", "Sakana AI")], [(100e6, "USD")],
+        announced_on="2024-06-10", date_source="lead")
+    warehouse.build()
+    assert warehouse.dicts(QUERY) == [{"day": "2024-06-10", "date_precision": "day", "date_source": "lead"}]
+
+
+def test_a_sentence_of_the_fact_dates_it_before_the_lead(warehouse):
+    # the headline takes the lead's day; the story further down says when this deal was announced
+    doc = warehouse.doc("d1", "2024-06-12")
+    doc.fact("Sakana AI raises $100 million", "investment", [("investee", "Sakana AI")], [(100e6, "USD")],
+             announced_on="2024-06-10", date_source="lead")
+    doc.fact("Sakana AI said on 7 June it had raised $100 million.", "investment",
+             [("investee", "Sakana AI")], [(100e6, "USD")], announced_on="2024-06-07")
+    warehouse.build()
+    assert warehouse.dicts(QUERY) == [{"day": "2024-06-07", "date_precision": "day", "date_source": "text"}]
