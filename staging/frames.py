@@ -25,6 +25,8 @@ from warehouse.staging.vocabulary import (
 # l'Investissement", "Ministry of Investment", "Banque publique d'investissement"
 # "of", "de" before a cue's object
 _OF = re.compile(r"\s+(?:of|de|d['’])\s*")
+# between an amount and the noun it qualifies: "$4.7 billion direct funding award", "€20m grant"
+_OWN_AMOUNT_GAP = re.compile(r"(?:\s+[a-z][a-z-]*){0,2}\s*")
 _NAME_HEAD = re.compile(
     r"\b(?:Fund|Fonds|Bank|Banque|Caisse|Agency|Agence|Authority|Autorité|Corporation|Company|Société|"
     r"Ministry|Ministère|Council|Conseil|Office|Board|Commission|Department)\b"
@@ -122,6 +124,8 @@ class Frames:
         for a, b, ft in self.cue_starts:
             if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):
                 continue  # "secured an allocation of 512 GPUs": the noun's object is the chips bought
+            if ft != fact_type and b == cs - 1 and self.text[b] == " ":
+                continue  # "a $7.8 billion funding award": the cue word before ours only qualifies it
             if ft != fact_type and b <= cs:
                 lo = max(lo, b)
             if ft != fact_type and a >= ce:
@@ -154,6 +158,11 @@ class Frames:
             return []
         after = [m for m in facts_money if m.start >= ce]
         primary = after[0] if after else facts_money[-1]
+        # "a $4.7 billion award to X, down from $6.4 billion": the amount right before a noun cue
+        # is its own, whatever amount follows
+        before = [m for m in facts_money if m.end <= cs]
+        if before and after and _OWN_AMOUNT_GAP.fullmatch(self.text, before[-1].end, cs):
+            primary = before[-1]
         k = facts_money.index(primary)
         # a restatement is never primary: go back to the amount it restates
         while k > 0 and _RESTATE_GAP.match(self.text[facts_money[k - 1].end : facts_money[k].start]):

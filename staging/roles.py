@@ -198,6 +198,8 @@ class Roles:
             (a, b)
             for a, b, ft in self.cue_starts
             if ft != fact_type and ft != "chip_purchase" and (a, b) not in mine
+            # "a $7.8 billion funding award": a cue word right before ours only qualifies it
+            and not (b == cs - 1 and self.text[b] == " ")
         ]
         own_money = [
             m

@@ -521,3 +521,27 @@ def test_a_place_based_descriptor_before_the_target(extract):
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Ondine Data"]
     assert parties(c, "investor") == ["Orbis Capital"]
+
+
+def test_an_award_is_a_grant_with_the_amount_right_before_it(extract):
+    # the noun's own amount stands before it; a later figure (the preliminary one) is not its amount
+    cands, _ = extract(
+        "The Ministry of Digital Affairs finalized a $120 million award to Tessaly Compute, down from "
+        "the $150 million preliminary figure.",
+        "en",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert [a.amount for a in sub.amounts if a.is_primary] == [120e6]
+    assert parties(sub, "recipient") == ["Tessaly Compute"]
+
+
+def test_a_cue_word_qualifying_another_is_no_cue_of_its_own(extract):
+    # "funding award": funding qualifies the award; the amount before both is the award's
+    cands, _ = extract(
+        "The Ministry of Digital Affairs on Monday finalized a $40 million direct funding award for "
+        "Harbor Compute, down from the $45 million announced in March.",
+        "en",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert [a.amount for a in sub.amounts if a.is_primary] == [40e6]
+    assert of_type(cands, "investment") == []
