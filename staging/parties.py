@@ -30,7 +30,10 @@ _NAME = re.compile(
     rf"(?=[{_UP}]|[a-z]{{1,3}}[{_UP}]|\d+[{_UP}])"
     # a name starts after a space, or after an elided article ("d'OpenAI", "l'Élysée")
     rf"(?:(?<=\b[lLdDnNsScCjJ]['’])|(?<=\bqu['’])|(?<![\w’']))"
-    rf"(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})|(?: (?:of|for) (?:the )?)(?:{_TOKEN})"
+    rf"(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})"
+    # "Ministry of Education and Science", "Centre for Research and Development": a body's field
+    # of two words is one name
+    rf"|(?: (?:of|for) (?:the )?)(?:{_TOKEN})(?: and (?:{_TOKEN})(?![ -][{_UP}\d]))?"
     # "Science and ICT" is one name; "X and AI Sweden" is two
     rf"|(?: and )(?=[{_UP}][A-Z]+\b(?![ -][{_UP}\d]))(?:{_TOKEN}))*"
 )

@@ -110,6 +110,13 @@ _CONSORTIUM = re.compile(
     r"formed by|of|formé par|mené par|emmené par|composé de|réunissant|qui réunit|regroupant)\s+",
     re.IGNORECASE,
 )
+# between two members of a consortium: "X and Y", "X, auquel participe Y", "X, which includes Y"
+_MEMBERS_GAP = re.compile(
+    r"\s*(?:,\s*(?:and|et)?|and|et|as well as|ainsi que|,?\s*(?:with|avec)|"
+    r",\s*(?:auquel|auxquels|à laquelle)\s+(?:participent|participe|s['’]associent|s['’]associe)|"
+    r",\s*(?:which|that)\s+(?:includes|include|also includes)|,\s*(?:including|dont|notamment))?\s*",
+    re.IGNORECASE,
+)
 _SOURCE_PHRASE = re.compile(
     r"\b(?:according to|selon|d['’]après|said|a indiqué|a annoncé|reported|a rapporté)\b", re.IGNORECASE
 )
@@ -583,7 +590,11 @@ class SubsidyRoles:
         for e in self.ents(i):
             if e.start < at:
                 continue
-            if not re.fullmatch(r"\s*(?:,|and|et|, and)?\s*(?:the|le|la|l['’])?\s*", self.text[at : e.start]):
+            gap = self.text[at : e.start]
+            # "led by Munich start-up X", "emmené par la start-up munichoise X, auquel participe Y":
+            # a member's description, and the clause that names more members
+            joined = _MEMBERS_GAP.match(gap)
+            if joined is None or not (joined.end() == len(gap) or self.descriptor_only(gap[joined.end() :])):
                 break
             if e.name != grantor and not self.is_public(e) and not self.is_person(e):
                 out.append(Party("recipient", e.name, e.start, e.end, "consortium"))

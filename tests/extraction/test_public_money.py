@@ -545,3 +545,38 @@ def test_a_cue_word_qualifying_another_is_no_cue_of_its_own(extract):
     (sub,) = of_type(cands, "subsidy")
     assert [a.amount for a in sub.amounts if a.is_primary] == [40e6]
     assert of_type(cands, "investment") == []
+
+
+def test_the_members_of_a_consortium_receive_its_grant(extract):
+    # a member's description before its name, and the clause that names another member
+    cands, _ = extract(
+        "The Ministry of Digital Affairs said it had awarded $12 million to a consortium led by Lisbon "
+        "start-up Tessaly Compute to build a Portuguese-language model.",
+        "en",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "recipient") == ["Tessaly Compute"]
+    cands, _ = extract(
+        "Le ministère du Numérique a accordé mardi une aide de 9 millions d'euros à un consortium emmené "
+        "par la start-up nantaise Kalmar Robotics, auquel participe Orvane Systems, pour bâtir un modèle.",
+        "fr",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "recipient") == ["Kalmar Robotics", "Orvane Systems"]
+
+
+def test_a_body_named_for_two_fields_is_one_name(extract):
+    # "of Education and Science": one ministry; "National Centre": a public body that grants
+    cands, _ = extract(
+        "The Ministry of Education and Science awarded €4 million to Tessaly Compute for a new cluster.", "en"
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "grantor") == ["Ministry of Education and Science"]
+    cands, _ = extract(
+        "The National Centre for Research and Development has awarded PLN 20 million to Warsaw-based "
+        "Wisłan Labs to develop a model.",
+        "en",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "grantor") == ["National Centre for Research and Development"]
+    assert parties(sub, "recipient") == ["Wisłan Labs"]
