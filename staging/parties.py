@@ -33,7 +33,7 @@ _NAME = re.compile(
     rf"(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})"
     # "Ministry of Education and Science", "Centre for Research and Development": a body's field
     # of two words is one name
-    rf"|(?: (?:of|for) (?:the )?)(?:{_TOKEN})(?: and (?:{_TOKEN})(?![ -][{_UP}\d]))?"
+    rf"|(?: (?:of|for) (?:the )?)(?:{_TOKEN})(?: and (?:{_TOKEN})(?![\w&-]| [{_UP}\d]))?"
     # "Science and ICT" is one name; "X and AI Sweden" is two
     rf"|(?: and )(?=[{_UP}][A-Z]+\b(?![ -][{_UP}\d]))(?:{_TOKEN}))*"
 )
