@@ -523,9 +523,9 @@ class Passes:
                 if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
                     break  # a new deal
                 found: list[Entity] = []
-                hit = rx.search(self.text, s.start, s.end)
-                if hit is not None:
-                    found += [e for e in self.ents(j) if e.start >= hit.end()]
+                hits = list(rx.finditer(self.text, s.start, s.end))
+                if hits:
+                    found += self.listed_after(j, hits, role)
                 if before is not None:
                     # "Orbis Capital led the round", "A et B suivent", "A y participe": the investors
                     # stand before the verb
@@ -543,6 +543,25 @@ class Passes:
                         continue
                     known.add(e.name)
                     c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
+
+    def listed_after(self, j: int, hits: list, role: str) -> list[Entity]:
+        """The names after the markers of a sentence ("mené par A, aux côtés de B et de la banque C"),
+        except where a match opens on a person who puts no money in ("piloté par le professeur X, la
+        société rivalise avec Y et Z": X runs the firm, and what follows is no list of backers) - up to
+        the next match."""
+        out: list[Entity] = []
+        starts = [h.end() for h in hits]
+        skipping = False
+        for e in self.ents(j):
+            if e.start < starts[0]:
+                continue
+            opened = [a for a in starts if a <= e.start]
+            first = not any(opened[-1] <= x.start < e.start for x in self.ents(j))
+            if first:
+                skipping = self.is_person(e) and not self.follower_ok(j, e, role)
+            if not skipping:
+                out.append(e)
+        return out
 
     def grant_continued(self, c: Candidate, made: list[Candidate]) -> Candidate:
         """ "Le gouvernement a accordé 35 M€ à A, tandis que B obtient 8,5 M€", "A receives $5m from

@@ -23,6 +23,9 @@ from warehouse.staging.vocabulary import (
 _OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
 
 
+# a definite article or demonstrative right before a noun cue: "L'investissement", "This investment"
+_DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)
+
 class InvestmentRoles:
     """Investment roles: investee and investors of a cue."""
 
@@ -170,6 +173,11 @@ class InvestmentRoles:
                     parties = [Party("investor", subj.name, subj.start, subj.end, how)]
                 investee = subj
                 flags.append("capex")
+                noun = _DEFINITE_NOUN_CUE.search(self.text, max(s.start, cs - 12), cs)
+                if how == "previous_sentence" and noun:
+                    # "L'investissement de 340 M$ provient de fonds en yuan": the deal of the firm the
+                    # text is about, not money it spends itself
+                    parties = [p for p in parties if p.role != "investor"]
         else:
             investee = subj
             if how == "previous_sentence" and subj is not None and self.financier(subj):

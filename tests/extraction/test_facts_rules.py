@@ -1137,3 +1137,34 @@ def test_a_sentence_that_dates_its_deal_keeps_its_date(extract):
     )
     c = only(cands, "investment")
     assert (str(c.announced_on), c.date_source) == ("2025-05-02", "text")
+
+
+def test_the_investment_of_an_earlier_firm_is_not_its_own_spending(extract):
+    # "L'investissement de X provient de ...": the firm of the previous sentence receives it
+    cands, _ = extract(
+        "Kalmar Robotics poursuit son expansion à Lyon. L'investissement de 40 millions d'euros provient "
+        "de fonds régionaux.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalmar Robotics"] and parties(c, "investor") == []
+    # its own spending, with the firm as the subject of the verb, stays a self-investment
+    cands, _ = extract("Kalmar Robotics investira 40 millions d'euros dans une usine à Lyon.", "fr")
+    c = only(cands, "investment")
+    assert parties(c, "investor") == ["Kalmar Robotics"]
+
+
+def test_a_marker_that_names_a_manager_opens_no_list_of_backers(extract):
+    # "piloté par la professeure X": X runs the firm; the rivals named after are no investors
+    cands, _ = extract(
+        "Kalmar Robotics a levé 12 millions d'euros en un an. Piloté par la professeure Claire Duval, "
+        "Kalmar Robotics rivalise avec Tessaly Compute et Vantor AI.",
+        "fr",
+    )
+    assert parties(only(cands, "investment"), "investor") == []
+    cands, _ = extract(
+        "Kalmar Robotics a levé 12 millions d'euros en un an. Le tour est piloté par Orbis Capital, "
+        "aux côtés de Vantor Ventures.",
+        "fr",
+    )
+    assert parties(only(cands, "investment"), "investor") == ["Orbis Capital", "Vantor Ventures"]
