@@ -18,6 +18,7 @@ from warehouse.staging.vocabulary import (
     _FUND_ANAPHOR,
     _FUND_WORDS,
     _LOCATIVE,
+    _MEANS_BEFORE,
     _POSSESSIVE,
     _filter_alt,
     _fronted,
@@ -517,6 +518,8 @@ class Roles:
                     and not _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start])
                 ):
                     before = self.text[max(s.start, e.start - 30) : e.start]
+                    if _MEANS_BEFORE.search(self.text, max(s.start, e.start - 40), e.start):
+                        return e, "after_cue"  # "invested thanks to X": X's deal, though not its money
                     if re.search(
                         r"\b(?:par|by|from|auprès|de|of|à|to|particip\w*)\s+(?:\w+\s+){0,2}$"
                         r"|\b(?:auprès\s+)?d['’]$",  # "auprès d'Orbis Capital"

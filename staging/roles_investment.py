@@ -11,6 +11,7 @@ from warehouse.staging.people import speaker
 from warehouse.staging.vocabulary import (
     _FUND_ANAPHOR,
     _LOCATIVE,
+    _MEANS_BEFORE,
     _PLACE_OF_FIRM,
     _ROUND_WORDS,
     _TO_IT_BEFORE,
@@ -174,9 +175,13 @@ class InvestmentRoles:
                 investee = subj
                 flags.append("capex")
                 noun = _DEFINITE_NOUN_CUE.search(self.text, max(s.start, cs - 12), cs)
-                if how == "previous_sentence" and noun:
+                means = how == "after_cue" and _MEANS_BEFORE.search(
+                    self.text, max(s.start, subj.start - 40), subj.start
+                )
+                if (how == "previous_sentence" and noun) or means:
                     # "L'investissement de 340 M$ provient de fonds en yuan": the deal of the firm the
-                    # text is about, not money it spends itself
+                    # text is about, not money it spends itself; "10 Md$ investis grâce à l'alliance X":
+                    # X brings the money together, it does not spend it
                     parties = [p for p in parties if p.role != "investor"]
         else:
             investee = subj

@@ -218,6 +218,12 @@ _PUBLIC_ADJ = re.compile(
 )
 
 
+# "grâce à l'alliance X", "thanks to X", "through X": the means of a deal, not who pays
+_MEANS_BEFORE = re.compile(
+    r"\b(?:grâce\s+à|thanks\s+to|through|via|par\s+l['’]intermédiaire\s+d[eu']?)\s*"
+    r"(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # names of money managers are never public grantors, whatever public word they hold
 _FUND_WORDS = re.compile(
     r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"

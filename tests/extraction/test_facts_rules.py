@@ -1168,3 +1168,17 @@ def test_a_marker_that_names_a_manager_opens_no_list_of_backers(extract):
         "fr",
     )
     assert parties(only(cands, "investment"), "investor") == ["Orbis Capital", "Vantor Ventures"]
+
+
+def test_money_invested_thanks_to_a_group_is_not_its_own_spending(extract):
+    # the name after "grâce à" / "thanks to" brings the money together; nobody named pays
+    cands, _ = extract(
+        "Plus de 2 milliards de dollars investis dans de nouveaux centres de données grâce à "
+        "l'alliance Safari Compute",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Safari Compute"] and parties(c, "investor") == []
+    cands, _ = extract("$2 billion invested in new data centres thanks to Safari Compute.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Safari Compute"] and parties(c, "investor") == []
