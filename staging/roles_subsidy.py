@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from warehouse.staging.candidates import Amount, Candidate, Party
+from warehouse.staging.lexicon import for_language
 from warehouse.staging.money import Money
+from warehouse.staging.numbers import number_word_pattern, parse_words
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
@@ -132,6 +135,26 @@ _PROGRAMME_CHANNEL = re.compile(
     r"(?:(?:the|its|their|le|la|les|l['’]|son|sa|ses|leur)\s*)?$",
     re.IGNORECASE,
 )
+
+
+
+@cache
+def _counted_firms(language: str) -> re.Pattern:
+    """ "six entreprises locales", "the three companies": a count of firms (its number in group 1); the
+    nouns are the language's `firm_noun` rows of person_markers.csv and their plurals."""
+    nouns = {r["word"] for r in for_language("person_markers", language) if r["kind"] == "firm_noun"}
+    forms = sorted(nouns | {_plural(w) for w in nouns}, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
+    count = rf"({number_word_pattern(language)}|\d{{1,2}})"
+    return re.compile(rf"\b{count}\s+(?:[\w-]+\s+)?(?:{alt})\b", re.IGNORECASE)
+
+
+def _plural(noun: str) -> str:
+    """ "company" -> "companies", "jeune pousse" -> "jeunes pousses", "fonds" -> "fonds"."""
+    return " ".join(
+        w if w.endswith(("s", "x", "z")) else w[:-1] + "ies" if re.search(r"[^aeiou]y$", w) else w + "s"
+        for w in noun.split()
+    )
 
 
 class SubsidyRoles:
@@ -546,6 +569,8 @@ class SubsidyRoles:
             if not any(p.role == "recipient" for p in c.parties):
                 c.parties.extend(self.consortium_members(i, s, ce, s.end, name))
             if not any(p.role == "recipient" for p in c.parties):
+                c.parties.extend(self.counted_firms(i, s, ce, name))
+            if not any(p.role == "recipient" for p in c.parties):
                 # "versera 5 millions à l'entreprise", "a grant to the startup", "le ministère lui
                 # accorde", "awarded it a grant": the firm the previous sentences are about
                 pointed = self.points_back(markers["recipient"], ce, hi)
@@ -600,6 +625,31 @@ class SubsidyRoles:
                 out.append(Party("recipient", e.name, e.start, e.end, "consortium"))
             at = e.end
         return out
+
+    def counted_firms(self, i: int, s: Sentence, ce: int, grantor: str) -> list[Party]:
+        """ "pour aider six entreprises locales", "to the three companies": the list of exactly that many
+        firms that the previous sentences name ("A, B, C, D, E et F, que le ministère a certifiés")."""
+        m = _counted_firms(self.lang).search(self.text, ce, s.end)
+        if m is None:
+            return []
+        parsed = parse_words(m.group(1), self.lang)
+        n = int(parsed[0]) if parsed is not None else int(m.group(1)) if m.group(1).isdigit() else 0
+        if n < 2:
+            return []
+        for j in range(i - 1, max(-1, i - 4), -1):
+            run: list[Entity] = []
+            for e in self.ents(j):
+                if run and not _LIST_GAP.fullmatch(self.text, run[-1].end, e.start):
+                    if len(run) == n:
+                        break
+                    run = []
+                if e.name == grantor or self.is_public(e) or self.is_person(e) or self.is_place_use(e):
+                    run = []
+                    continue
+                run.append(e)
+            if len(run) == n:
+                return [Party("recipient", e.name, e.start, e.end, "counted") for e in run]
+        return []
 
     def first_object(self, i: int, s: Sentence, ce: int) -> Entity | None:
         """The first object of a giving verb: "awarded X a €5m grant", "granted us a ..." (us: the

@@ -580,3 +580,22 @@ def test_a_body_named_for_two_fields_is_one_name(extract):
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "grantor") == ["National Centre for Research and Development"]
     assert parties(sub, "recipient") == ["Wisłan Labs"]
+
+
+def test_a_count_of_firms_points_back_to_the_list_of_that_many(extract):
+    # "pour aider trois entreprises": the three firms the previous sentence lists
+    cands, _ = extract(
+        "Le ministère a retenu Kalmar Robotics, Orvane Systems et Tessaly Compute pour bâtir des nuages "
+        "souverains. Le ministère va allouer 90 millions d'euros pour aider trois entreprises locales.",
+        "fr",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "recipient") == ["Kalmar Robotics", "Orvane Systems", "Tessaly Compute"]
+    # a list of another length is not the one meant
+    cands, _ = extract(
+        "The ministry picked Kalmar Robotics and Orvane Systems. The ministry will allocate $90 million to "
+        "help the three companies build sovereign clouds.",
+        "en",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "recipient") == []
