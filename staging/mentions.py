@@ -143,6 +143,31 @@ class Mentions:
             return known[2] == "public_body"
         return bool(_public_words().search(p.name)) and not _FUND_WORDS.search(p.name)
 
+    def proper_body(self, name: str) -> bool:
+        """A public body named in full ("Department for Science, Innovation and Technology", "mission
+        IndiaAI"), not by a common noun and its country ("the department", "le gouvernement indien",
+        "Government of India")."""
+        stop, places = self.ex.parties.stop, self.ex.countries.table
+        return any(
+            w[:1].isupper() and w not in stop and w not in places and not _public_words().fullmatch(w)
+            for w in re.findall(r"[\w-]+", name)
+        )
+
+    def named_body(self, generic: str, before: int) -> str | None:
+        """The latest public body named in full before `before` whose name holds the common noun
+        `generic` ("the department" -> "Department for Science, Innovation and Technology")."""
+        noun = _public_words().search(generic)
+        if noun is None:
+            return None
+        word = re.compile(rf"\b{re.escape(noun.group(0))}\b", re.IGNORECASE)
+        for j in range(len(self.sentences) - 1, -1, -1):
+            if self.sentences[j].start >= before:
+                continue
+            for e in reversed(self.ents(j)):
+                if e.end <= before and word.search(e.name) and self.is_public(e) and self.proper_body(e.name):
+                    return e.name
+        return None
+
     def is_public(self, e: Entity) -> bool:
         """A government, ministry, agency or region: by the seeds, by a public word in its name,
         by the text calling it a government, or by an apposition ("X, l'Agence suisse ...")."""

@@ -40,6 +40,7 @@ _NAME = re.compile(
 
 
 _NON_SPACE = re.compile(r"\S+")
+
 # how many trimmed runs a finder keeps (then it starts afresh): bounded memory on any input
 _CLEAN_CACHE = 20_000
 
@@ -72,6 +73,8 @@ class PartyFinder:
         )
         self.stop, self.generic = _load_filters()
         self.titles = {r["word"] for r in rows("name_filters") if r["kind"] == "title"}
+        # the last words of institutions' names, which keep the demonym they start with
+        self.institutions = {r["word"] for r in rows("name_filters") if r["kind"] == "institution"}
         self.country_forms = country_forms
         self.homes: dict[str, str] = {}  # firm_id -> home country from the seeds
         self.demonym_prefixes = sorted(
@@ -168,10 +171,12 @@ class PartyFinder:
                 words, tokens = words[k + 1 :], tokens[k + 1 :]
                 break
         # drop leading stop words and leading/trailing generic words
+        # "Polish Development Fund", "Norwegian Compute Agency": an institution keeps its demonym
+        institution = bool(tokens) and seg[tokens[-1][0] : tokens[-1][1]] in self.institutions
         while words and (
             words[0] in self.stop
             or words[0] in self.generic
-            or self.country_forms.get(words[0]) == "demonym"
+            or (self.country_forms.get(words[0]) == "demonym" and not (institution and len(words) > 2))
             or words[0].endswith(("-based", "-born"))
         ):
             words.pop(0)
@@ -188,7 +193,7 @@ class PartyFinder:
         if not words:
             return []
         name = seg[tokens[0][0] : tokens[-1][1]]
-        prefixes = self.demonym_prefixes if name.startswith(self._demonym_starts) else ()
+        prefixes = self.demonym_prefixes if name.startswith(self._demonym_starts) and not institution else ()
         for prefix in prefixes:  # "South Korean Samsung"
             if name.startswith(prefix):
                 skip = prefix.count(" ")

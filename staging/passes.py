@@ -366,12 +366,30 @@ class Passes:
         for m in self.country_mentions:
             if m.kind == "name":
                 first.setdefault(m.code, m.surface)
+        buying = [
+            (c, p)
+            for c in candidates
+            if c.fact_type == "chip_purchase" and c.country_code
+            for p in c.parties
+            if p.role == "buyer" and (p.rule in ("public_body", "country") or self._public_name(p))
+        ]
+        # "The department has ordered 2,000 GPUs": the department the article named in full
+        for _c, p in buying:
+            if p.start is not None and not self.proper_body(p.name):
+                p.name = self.named_body(p.name, p.start) or p.name
+        # ... and the state's body named in full ("la mission IndiaAI retient 18 693 GPU") names
+        # the state's other purchases ("le gouvernement indien a retenu 18 693 GPU")
+        named: dict[str, str] = {}
         for c in candidates:
-            if c.fact_type != "chip_purchase" or not c.country_code or c.country_code not in first:
-                continue
             for p in c.parties:
-                if p.role == "buyer" and (p.rule in ("public_body", "country") or self._public_name(p)):
-                    p.name = first[c.country_code]
+                code = c.country_code or self.ex.parties.home(p.name)
+                if c.fact_type == "chip_purchase" and p.role == "buyer" and code and (
+                    self._public_name(p) or self.ex.parties.firms.get(p.name, ("", "", ""))[2] == "project"
+                ) and self.proper_body(p.name):
+                    named.setdefault(code, p.name)
+        for c, p in buying:
+            if not self.proper_body(p.name) and (c.country_code in named or c.country_code in first):
+                p.name = named.get(c.country_code) or first[c.country_code]
 
     def granted_abroad(self, candidates: list[Candidate]) -> None:
         """A body whose home country the article never names ("EuroHPC" in an article about Riga, a

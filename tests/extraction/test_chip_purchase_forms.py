@@ -418,3 +418,30 @@ def test_a_firms_chips_go_where_they_are_installed(extract):
         cands, _ = extract(text, language)
         (c,) = chips(cands)
         assert c.country_code == country, text
+
+
+def test_a_state_buyer_takes_the_name_of_its_body_named_in_full(extract):
+    # "the department": the department the article named in full
+    cands, _ = extract(
+        "Norway's Department for Digital Infrastructure unveiled its plan on Monday. The department has "
+        "also ordered 2,000 Nvidia GPUs for the national research cloud.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type == "chip_purchase"]
+    assert [p.name for p in c.parties if p.role == "buyer"] == ["Department for Digital Infrastructure"]
+    # the government's purchase and its agency's are one buyer's
+    cands, _ = extract(
+        "The Norwegian Compute Agency will buy 4,000 Nvidia GPUs for its new cloud. The Norwegian "
+        "government confirmed on Monday that it had ordered 4,000 Nvidia GPUs.",
+        "en",
+    )
+    buyers = {p.name for c in cands if c.fact_type == "chip_purchase" for p in c.parties if p.role == "buyer"}
+    assert buyers == {"Norwegian Compute Agency"}
+    # with no body named in full, the state is named by its country
+    cands, _ = extract(
+        "Norway will buy 4,000 Nvidia GPUs for its new cloud. The Norwegian government confirmed on "
+        "Monday that it had ordered 4,000 Nvidia GPUs.",
+        "en",
+    )
+    buyers = {p.name for c in cands if c.fact_type == "chip_purchase" for p in c.parties if p.role == "buyer"}
+    assert buyers == {"Norway"}

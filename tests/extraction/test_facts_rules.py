@@ -827,6 +827,13 @@ def test_a_state_and_its_ministry_buying_the_same_chips_are_one_buyer(extract):
         "2 000 GPU H100 de Nvidia.",
         "fr",
     )
+    # one buyer, by the name of the body the text names in full
+    buyers = {parties(c, "buyer")[0] for c in cands if c.fact_type == "chip_purchase"}
+    assert buyers == {"ministère norvégien du Numérique"}
+    # a body named only by its common noun and its country is the state
+    cands, _ = extract(
+        "La Norvège commande 2 000 GPU. Le ministère norvégien a commandé 2 000 GPU H100 de Nvidia.", "fr"
+    )
     buyers = {parties(c, "buyer")[0] for c in cands if c.fact_type == "chip_purchase"}
     assert buyers == {"Norvège"}
 
