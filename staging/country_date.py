@@ -233,13 +233,18 @@ class CountryDate:
         return self._news_date
 
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
-        # a deadline ("by 2030") or a date after the article's ("in 2027") says when
-        # something is planned, never when it was announced
+        # a deadline ("by 2030") or a date after the article's ("in 2027") says when something is
+        # planned, never when it was announced; a date past another amount is that amount's ("$4.7bn,
+        # down from the $6.4bn unveiled in April")
+        mine = max(self._deal_ends)  # where the deal's own words end, when this sentence's cue set it
+        if not s.start <= mine <= s.end:
+            mine = c.amounts[-1].end if c.amounts else s.end
         inside = [
             d
             for d in self.dates_in(s.start, s.end)
             if not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
             and not (self.published and d.value > self.published)
+            and not any(mine <= m.start and m.end <= d.start for m in self.money_in(s))
         ]
         # a dateline ("PARIS, 12 juin 2024 —") dates the article, not the event
         dash = re.search(r" [—–] ", s.text)

@@ -98,6 +98,8 @@ def _lexicon() -> _Lexicon:
             rf"(?:(?:,[ \t]*|{sp})(?P<mdy_y>{year}))?)",
             rf"(?P<my>(?P<my_m>{month}){sp}(?:(?:de|of){sp})?(?P<my_y>{year}))",
             rf"(?P<y>(?:{cue})(?P<y_y>{year}))",
+            # "in March", "en mars": a month without its year, after a cue, is the last one
+            rf"(?P<bm>(?:{cue})(?P<bm_m>{month})(?![ \t,.]*(?:(?:de|of)[ \t]+)?(?:19|20)\d\d|\.?[ \t]+\d))",
         ]) + "))",
         re.IGNORECASE,
     )
@@ -160,7 +162,8 @@ def find_dates(text: str, language: str = "fr", *, years: bool = False,
     `years=True` also returns bare years introduced by a cue ("en 2023",
     "since 2021") with precision 'year'. `ref` (usually the publication date)
     resolves day and month without a year ("le 7 mars", "on June 11") to the
-    nearest such date; without it they are not returned.
+    nearest such date, and a month after a cue ("in March", "en mars") to the
+    last such month up to `ref`; without it they are not returned.
     """
     out: list[DateMention] = []
     for m in _lexicon().pattern.finditer(text):
@@ -184,6 +187,10 @@ def find_dates(text: str, language: str = "fr", *, years: bool = False,
             month = _month(m["my_m"])
             if month is not None:
                 value, precision = date(int(m["my_y"]), month, 1), "month"
+        elif kind == "bm" and ref is not None:
+            month = _month(m["bm_m"])
+            if month is not None:
+                value, precision = date(ref.year - (month > ref.month), month, 1), "month"
         elif kind == "y" and years:
             value, precision = date(int(m["y_y"]), 1, 1), "year"
         if value is not None:

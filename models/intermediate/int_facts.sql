@@ -50,6 +50,27 @@ members as (
     inner join candidates on candidates.candidate_id = groups.candidate_id
 ),
 
+dating as (
+    -- a sentence dates the fact when it states no amount or the fact's own: the preliminary
+    -- $450 million "announced in August" does not date the final $458 million award
+    select
+        members.*,
+        members.amount is null
+        or first_amount.amount is null
+        or (members.currency_code = first_amount.currency_code
+            and abs(members.amount - first_amount.amount) <= 0.005 * first_amount.amount) as dates_fact
+    from members
+    left join (
+        select
+            fact_id,
+            arg_min(amount, evidence_rank) as amount,
+            arg_min(currency_code, evidence_rank) as currency_code
+        from members
+        where amount is not null
+        group by fact_id
+    ) as first_amount on first_amount.fact_id = members.fact_id
+),
+
 firsts as (
     -- first stated value of each attribute over the fact's sentences, in text order
     select
@@ -59,12 +80,12 @@ firsts as (
         arg_min(main_firm_id, evidence_rank) filter (where main_firm_id is not null) as main_firm_id,
         arg_min(main_party_name, evidence_rank) filter (where main_party_name is not null) as main_party_name,
         -- a date the fact's own sentences give comes before the date of the article's lead
-        arg_min(announced_on, (dated_by_lead, evidence_rank)) filter (where announced_on is not null)
-            as announced_on,
-        arg_min(date_precision, (dated_by_lead, evidence_rank)) filter (where announced_on is not null)
-            as date_precision,
-        arg_min(date_source, (dated_by_lead, evidence_rank)) filter (where announced_on is not null)
-            as date_source,
+        arg_min(announced_on, (dated_by_lead, evidence_rank))
+            filter (where announced_on is not null and dates_fact) as announced_on,
+        arg_min(date_precision, (dated_by_lead, evidence_rank))
+            filter (where announced_on is not null and dates_fact) as date_precision,
+        arg_min(date_source, (dated_by_lead, evidence_rank))
+            filter (where announced_on is not null and dates_fact) as date_source,
         arg_min(text_country_code, evidence_rank) filter (where text_country_code is not null) as text_country_code,
         arg_min(grantor_country_code, evidence_rank) filter (where grantor_country_code is not null)
             as grantor_country_code,
@@ -77,7 +98,7 @@ firsts as (
         arg_min(amount, evidence_rank) filter (where amount is not null) as amount,
         arg_min(currency_code, evidence_rank) filter (where amount is not null) as currency_code,
         arg_min(amount_usd, evidence_rank) filter (where amount is not null) as amount_usd
-    from members
+    from dating
     group by fact_id
 ),
 

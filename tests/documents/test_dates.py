@@ -96,3 +96,24 @@ def test_dateline_takes_first_full_date_near_the_start():
     assert dateline(text) == date(2024, 3, 4)
     assert dateline("Fondée en juin 2020, la société grandit.") is None
     assert dateline("x" * 500 + " 4 mars 2024") is None
+
+
+@pytest.mark.parametrize("text, language, surface, value", [
+    # published 20 May 2025: "in March" is March 2025, "en décembre" December 2024
+    ("The cooperative raised its round in March, after a long search.", "en", "in March", date(2025, 3, 1)),
+    ("La coopérative a signé en décembre avec la région.", "fr", "en décembre", date(2024, 12, 1)),
+    ("Sales have grown since May, the board said.", "en", "since May", date(2025, 5, 1)),
+])
+def test_a_month_without_its_year_is_the_last_one(text, language, surface, value):
+    assert found(text, language, years=True, ref=date(2025, 5, 20)) == [(surface, value, "month")]
+
+
+def test_a_month_with_its_year_or_day_or_without_a_cue_is_read_as_written():
+    ref = date(2025, 5, 20)
+    assert found("Signed in March 2023 in Leeds.", "en", years=True, ref=ref) == [
+        ("March 2023", date(2023, 3, 1), "month")]
+    assert found("Built in Jan. 2020 in Leeds.", "en", years=True, ref=ref) == [
+        ("Jan. 2020", date(2020, 1, 1), "month")]
+    assert found("Prices may rise in Leeds.", "en", years=True, ref=ref) == []
+    # without the article's date, a month without its year is not read
+    assert found("The cooperative raised its round in March.", "en", years=True) == []

@@ -1189,3 +1189,14 @@ def test_money_invested_thanks_to_a_group_is_not_its_own_spending(extract):
     cands, _ = extract("$2 billion invested in new data centres thanks to Safari Compute.", "en")
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Safari Compute"] and parties(c, "investor") == []
+
+
+def test_a_date_past_another_amount_dates_that_amount(extract):
+    # "in April" dates the preliminary figure, not the final award
+    cands, _ = extract(
+        "Tessaly Compute will receive $120 million in public funding from the Ministry of Digital Affairs, "
+        "down from the $150 million preliminary award unveiled in April.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.amounts and c.amounts[0].amount == 120e6]
+    assert c.announced_on is None

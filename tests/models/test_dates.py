@@ -53,3 +53,17 @@ def test_a_sentence_of_the_fact_dates_it_before_the_lead(warehouse):
              [("investee", "Sakana AI")], [(100e6, "USD")], announced_on="2024-06-07")
     warehouse.build()
     assert warehouse.dicts(QUERY) == [{"day": "2024-06-07", "date_precision": "day", "date_source": "text"}]
+
+
+def test_a_sentence_with_another_amount_does_not_date_the_fact(warehouse):
+    # the preliminary $450 million "announced in August" is grouped with the final award but does not
+    # date it
+    doc = warehouse.doc("d1", "2024-12-23")
+    doc.fact("Commerce finalized a grant of $458 million for SK hynix.", "subsidy",
+             [("grantor", "Commerce"), ("recipient", "SK hynix")], [(458e6, "USD")], country="US")
+    doc.fact("Commerce had announced a preliminary award of $450 million in August.", "subsidy",
+             [("grantor", "Commerce"), ("recipient", "SK hynix")], [(450e6, "USD")], country="US",
+             announced_on="2024-08-01")
+    warehouse.build()
+    got = warehouse.dicts("select announced_on::varchar as day, date_source from marts.fct_subsidies")
+    assert got == [{"day": "2024-12-23", "date_source": "article"}]
