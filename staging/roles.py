@@ -20,6 +20,7 @@ from warehouse.staging.vocabulary import (
     _LOCATIVE,
     _MEANS_BEFORE,
     _POSSESSIVE,
+    _PROGRAMME_BEFORE,
     _filter_alt,
     _fronted,
     _markers,
@@ -592,6 +593,8 @@ class Roles:
                     or self.is_origin(e)
                     or self.periphrasis(e)
                     or e.name in self.ex.countries.table
+                    # "au titre du dispositif « Pass X »": a programme
+                    or _PROGRAMME_BEFORE.search(self.text, max(s.start, e.start - 40), e.start)
                 ):
                     continue
                 return e

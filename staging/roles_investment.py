@@ -24,6 +24,13 @@ from warehouse.staging.vocabulary import (
 _OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
 
 
+# "lui accorde", "leur a apporté", "granted it", "gave them": the subject gives to the firm pointed back to
+_GIVES_TO_IT = re.compile(
+    r"\s*(?:,[^,]{0,40},\s*)?(?:(?:lui|leur)\s+(?:(?:a|ont|avait|va|vont)\s+)?"
+    r"(?:accord|apport|octroi|vers|prêt|consent|allou|attribu|avanc)\w*"
+    r"|(?:has\s+|have\s+|will\s+)?(?:granted|gave|lent|awarded|gives|grants|lends|give|grant|lend)\s+(?:it|them)\b)",
+    re.IGNORECASE,
+)
 # a definite article or demonstrative right before a noun cue: "L'investissement", "This investment"
 _DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)
 
@@ -185,7 +192,19 @@ class InvestmentRoles:
                     parties = [p for p in parties if p.role != "investor"]
         else:
             investee = subj
-            if how == "previous_sentence" and subj is not None and self.financier(subj):
+            if (
+                subj is not None
+                and how == "subject"
+                and _GIVES_TO_IT.match(self.text, subj.end, cs) is not None
+                and (firm := self.pointed_firm(i)) is not None
+                and firm.name != subj.name
+            ):
+                # "Bpifrance lui accorde de son côté un prêt d'amorçage de 500 000 euros": the firm of
+                # the previous sentences receives it from the subject
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                investee = firm
+                flags.append("target")
+            elif how == "previous_sentence" and subj is not None and self.financier(subj):
                 # "L'enveloppe se décompose en ...": the firm pointed back to raises, not its fund;
                 # "The holding is putting in 20 million euros in a round": the fund invests
                 investee = self.pointed_firm(i) or subj

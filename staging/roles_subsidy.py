@@ -16,6 +16,7 @@ from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _CHIP_WORDS,
     _PLACE_OF_FIRM,
+    _PROGRAMME_BEFORE,
     _PUBLIC_ADJ,
     _RECEIVE,
     _RESTATE_GAP,
@@ -72,13 +73,6 @@ _LOCATED_AT = re.compile(
 _RECIPIENT_STOP = re.compile(
     r"[;—–]|\b(?:while|whereas|when|where|handing|tandis|alors|lorsque|où)\b"
     r"|(?<!such )(?<!well )\bas\b(?! well)",
-    re.IGNORECASE,
-)
-# a programme or channel the money comes under: "au titre de France 2030", "under the CHIPS Act"
-_PROGRAMME_BEFORE = re.compile(
-    r"\b(?:au titre d[eu]s?|au titre de l['’]|under|dans le cadre d[eu]s?|as part of|par le biais d[eu]|"
-    r"via)\s+"
-    r"(?:(?:the|la|le|les)\s+|l['’])?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # between two names of one list: "A, B et C", "à A et à l'B", "A, and to the B"

@@ -224,6 +224,13 @@ _MEANS_BEFORE = re.compile(
     r"(?:(?:la|le|les|l['’]|the|its|son|sa)\s*)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# a programme or channel the money comes under: "au titre de France 2030", "under the CHIPS Act"
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:au titre d[eu]s?|au titre de l['’]|under|dans le cadre d[eu]s?|as part of|par le biais d[eu]|"
+    r"via)\s+"
+    r"(?:(?:the|la|le|les)\s+|l['’])?(?:[\w-]+\s+){0,2}[«\"“]?\s*$",
+    re.IGNORECASE,
+)
 # names of money managers are never public grantors, whatever public word they hold
 _FUND_WORDS = re.compile(
     r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"

@@ -1200,3 +1200,21 @@ def test_a_date_past_another_amount_dates_that_amount(extract):
     )
     (c,) = [c for c in cands if c.amounts and c.amounts[0].amount == 120e6]
     assert c.announced_on is None
+
+
+def test_a_subject_that_gives_to_it_funds_the_firm_pointed_back_to(extract):
+    # "lui accorde", "granted it": the subject pays, the firm of the previous sentences receives
+    cands, _ = extract(
+        "Kalmar Robotics ouvre un atelier à Lyon. La Région a voté une aide en faveur de la start-up, au "
+        "titre du dispositif « Pass Innovation Sud ». Orbis Capital lui accorde de son côté un prêt "
+        "d'amorçage de 500 000 euros.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalmar Robotics"] and parties(c, "investor") == ["Orbis Capital"]
+    cands, _ = extract(
+        "Kalmar Robotics opened a workshop in Lyon. Orbis Capital gave it a seed round of $500,000.",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalmar Robotics"] and parties(c, "investor") == ["Orbis Capital"]
