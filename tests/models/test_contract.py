@@ -114,10 +114,12 @@ def test_odd_extractor_rows_warn_and_stay_out_of_the_marts(warehouse):
     d.fact("Scaleway achète des puces.", "chip_purchase", [("investor", "Bpifrance")], quantity=-3)
     d.fact("Une rumeur.", "rumour", [("investee", "Scaleway")])
     d.fact("Humain lève 5 M.", "investment", [("investee", "Humain")], [(5e6, "ZZZ")])
-    warehouse.raw["fact_candidates"].append(
-        ["ghost:0", "ghost", "investment", "r", "c", 0, 0, 5, "Ghost", None, None, None, None, None, False,
-         None, None])
-    warehouse.raw["candidate_parties"].append(["ghost:0", "ghost", "investee", "Mistral AI", 0, 5, "r"])
+    warehouse.raw["fact_candidates"].append(dict(
+        candidate_id="ghost:0", document_id="ghost", fact_type="investment", rule="r", cue="c", cue_start=0,
+        sentence_start=0, sentence_end=5, sentence="Ghost", is_background=False))
+    warehouse.raw["candidate_parties"].append(dict(
+        candidate_id="ghost:0", document_id="ghost", role="investee", name="Mistral AI", span_start=0,
+        span_end=5, rule="r"))
     result = warehouse.build()
     warned = {r.unique_id for r in result.results if r.status == "warn"}
     assert ("relationships:staging.stg_fact_candidates.document_id->staging.stg_documents.document_id"
