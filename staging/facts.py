@@ -18,11 +18,6 @@ from warehouse.staging.raw_tables import (
     CANDIDATE_TRACE,
     FACT_CANDIDATES,
     MONEY_MENTIONS,
-    CandidateAmountRow,
-    CandidatePartyRow,
-    CandidateTraceRow,
-    FactCandidateRow,
-    MoneyMentionRow,
 )
 
 FLUSH_ROWS = 200_000   # rows buffered before they are written
@@ -99,19 +94,19 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
                 continue
         seen.add(c.candidate_id)
         s = c.sentence
-        out["raw.fact_candidates"].append(FactCandidateRow(
+        out["raw.fact_candidates"].append(FACT_CANDIDATES.build(
             candidate_id=c.candidate_id, document_id=c.document_id, fact_type=c.fact_type, rule=c.rule,
             cue=c.cue, cue_start=c.cue_start, sentence_start=s.start, sentence_end=s.end, sentence=s.text,
             quantity=c.quantity, chip_model=c.chip_model, country_code=c.country_code,
             announced_on=c.announced_on, date_precision=c.date_precision, is_background=c.is_background,
             flags=list(c.flags), date_source=c.date_source))
         for a in c.amounts:
-            out["raw.candidate_amounts"].append(CandidateAmountRow(
+            out["raw.candidate_amounts"].append(CANDIDATE_AMOUNTS.build(
                 candidate_id=c.candidate_id, document_id=c.document_id, amount=a.amount,
                 currency_code=a.currency, span_start=a.start, span_end=a.end, surface=a.surface,
                 is_primary=a.is_primary))
         for p in c.parties:
-            out["raw.candidate_parties"].append(CandidatePartyRow(
+            out["raw.candidate_parties"].append(CANDIDATE_PARTIES.build(
                 candidate_id=c.candidate_id, document_id=c.document_id, role=p.role, name=p.name,
                 span_start=p.start, span_end=p.end, rule=p.rule))
     doc_id = doc.document_id
@@ -122,13 +117,13 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
             cid = ids.get(id(cand))
             if cid is None:
                 cid = ids[id(cand)] = cand.candidate_id
-        rows.append(CandidateTraceRow(
+        rows.append(CANDIDATE_TRACE.build(
             document_id=doc_id, step=k, candidate_id=cid, fact_type=fact_type, sentence_start=s.start,
             sentence_end=s.end, span_start=start, span_end=end, stage=stage, rule_id=rule_id, outcome=outcome,
             detail=detail))
     for lm in money:
         m = lm.money
-        out["raw.money_mentions"].append(MoneyMentionRow(
+        out["raw.money_mentions"].append(MONEY_MENTIONS.build(
             document_id=doc_id, span_start=m.start, span_end=m.end, surface=m.surface, amount=m.amount,
             currency_code=m.currency, sentence_start=lm.sentence_start, label=lm.label))
     return out

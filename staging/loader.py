@@ -28,8 +28,6 @@ from warehouse.staging.pool import Budget, usable_cores
 from warehouse.staging.raw_tables import (
     DOCUMENTS,
     REJECTED_DOCUMENTS,
-    DocumentRow,
-    RejectedDocumentRow,
     Table,
 )
 
@@ -82,8 +80,8 @@ def _ensure_table(con, table: Table) -> bool:
 
 
 def _rejected_rows(rejections: list[Rejection], now: datetime) -> list[tuple]:
-    return [RejectedDocumentRow(file_name=r.file_name, path=r.path, line_number=r.line_number,
-                                reason=r.reason, rejected_at=now) for r in rejections]
+    return [REJECTED_DOCUMENTS.build(file_name=r.file_name, path=r.path, line_number=r.line_number,
+                                     reason=r.reason, rejected_at=now) for r in rejections]
 
 
 # processes extracting documents: below this much text to extract, the extraction runs in
@@ -166,7 +164,7 @@ def load(con, ctx):
     for doc in read.documents:
         before = previous.get(doc.document_id)
         extracted = not unchanged(doc)
-        rows.append(DocumentRow(
+        rows.append(DOCUMENTS.build(
             document_id=doc.document_id, file_name=doc.file_name, path=doc.path, title=doc.title,
             published_on=doc.published_on, language=doc.language, text=doc.text, char_count=len(doc.text),
             content_hash=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), url=doc.url,

@@ -5,8 +5,8 @@ What derives from it:
 - the DDL: `Table.create_sql()`, and `ensure(con, tables)`, which creates the tables and adds the
   columns an older warehouse file lacks;
 - the rows the extractor and the documents loader write: `Table.row`, a NamedTuple per table
-  (`FactCandidateRow(candidate_id=..., ...)`), built with keywords, so a new column is a keyword
-  every writer has to give, and the writes name their columns (`Table.types`);
+  (`FactCandidateRow`), built with keywords by `Table.build(candidate_id=..., ...)`, so a new
+  column is a keyword every writer has to give; the writes name their columns (`Table.types`);
 - the test fixtures' tables (tests/models/conftest.py), whose rows name their columns;
 - the dbt-style source declaration `models/staging/_sources.yml`, written by
   `python -m warehouse.staging.raw_tables > models/staging/_sources.yml` (a test fails when it
@@ -20,6 +20,7 @@ extractor's fingerprint covers this file.
 from __future__ import annotations
 
 from collections import namedtuple
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 NULL, NOT_NULL, KEY = "null", "not null", "primary key"
@@ -39,11 +40,18 @@ class Table:
     row_name: str                  # the NamedTuple's class name
     description: str
     columns: tuple[Column, ...]
-    row: type = field(init=False, repr=False, compare=False)
+    row: type = field(init=False, repr=False, compare=False)           # the NamedTuple
+    build: Callable = field(init=False, repr=False, compare=False)     # build(**every column) -> row
 
     def __post_init__(self):
-        fields = [c.name for c in self.columns]
-        object.__setattr__(self, "row", namedtuple(self.row_name, fields, module=__name__))
+        names = ", ".join(c.name for c in self.columns)
+        row = namedtuple(self.row_name, names, module=__name__)
+        # `row(**columns)` goes through type.__call__ and a keywords dict: three times slower than a
+        # function of keyword-only arguments (rows are built by the hundred thousand)
+        scope = {"_new": tuple.__new__, "_row": row}
+        exec(f"def build(*, {names}):\n    return _new(_row, ({names},))", scope)
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "build", scope["build"])
 
     @property
     def types(self) -> dict[str, str]:
@@ -185,6 +193,7 @@ TABLES = (DOCUMENTS, REJECTED_DOCUMENTS, FACT_CANDIDATES, CANDIDATE_AMOUNTS, CAN
           MONEY_MENTIONS, CANDIDATE_TRACE)
 BY_NAME = {t.name: t for t in TABLES}
 
+# the row classes under their own names, so rows pickle (worker processes send them)
 DocumentRow = DOCUMENTS.row
 RejectedDocumentRow = REJECTED_DOCUMENTS.row
 FactCandidateRow = FACT_CANDIDATES.row
