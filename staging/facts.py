@@ -49,7 +49,7 @@ _extractor = extractor
 def extract_rows(documents, project_dir: Path | None,
                  failures: list[tuple[object, str]] | None = None, *, workers: int = 1,
                  budget: Budget | None = None) -> dict[str, list[tuple]]:
-    """The rows of the four tables for these documents (no database needed), in the order of
+    """The rows of the fact tables for these documents (no database needed), in the order of
     the documents whatever the number of `workers` (see `warehouse.staging.pool`).
 
     With `failures`, a document whose extraction raises (or exceeds its `budget`) is left out
@@ -82,7 +82,7 @@ def _results(documents, project_dir, failures, workers, budget):
 
 
 def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
-    """The rows of the four tables for one document."""
+    """The rows of the fact tables for one document."""
     out: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
     candidates, money, trace = ex.extract_traced(doc)
     seen: set[str] = set()

@@ -1,11 +1,12 @@
 """extract_into writes traceable rows into a real DuckDB file."""
 
+import pickle
 from datetime import date
 
 import duckdb
 from warehouse.staging.documents import Document as Doc
 from warehouse.staging.facts import RAW_TABLES, ensure_tables, extract_into
-from warehouse.staging.raw_tables import FACT_CANDIDATES
+from warehouse.staging.raw_tables import FACT_CANDIDATES, TABLES
 
 TEXT_FR = (
     "Lumina Robotics lève 40 millions d'euros\n\n"
@@ -99,3 +100,10 @@ def test_an_older_file_gets_the_columns_added_since(tmp_path):
     assert columns.fetchall() == [(c.name, c.type.upper()) for c in FACT_CANDIDATES.columns]
     assert con.execute("select count(*) from raw.fact_candidates where date_source = 'text'").fetchall()[0][0]
     con.close()
+
+
+def test_rows_are_built_by_column_name_and_pickle():
+    for table in TABLES:   # worker processes send rows: each row class has its module-level name
+        row = table.build(**{c.name: c.name for c in table.columns})
+        assert row == tuple(c.name for c in table.columns) and row._fields == tuple(table.types)
+        assert type(pickle.loads(pickle.dumps(row))) is table.row
