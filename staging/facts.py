@@ -9,94 +9,27 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from warehouse.staging import pool, writes
+from warehouse.staging import pool, raw_tables, writes
 from warehouse.staging.extract import Extractor
 from warehouse.staging.pool import Budget
-
-FLUSH_ROWS = 200_000   # rows buffered before they are written
-RAW_TABLES = (
-    "raw.fact_candidates",
-    "raw.candidate_amounts",
-    "raw.candidate_parties",
-    "raw.money_mentions",
-    "raw.candidate_trace",
+from warehouse.staging.raw_tables import (
+    CANDIDATE_AMOUNTS,
+    CANDIDATE_PARTIES,
+    CANDIDATE_TRACE,
+    FACT_CANDIDATES,
+    MONEY_MENTIONS,
 )
 
-_DDL = [
-    "create schema if not exists raw",
-    """create table if not exists raw.fact_candidates (
-        candidate_id varchar primary key,
-        document_id varchar not null,
-        fact_type varchar not null,
-        rule varchar not null,
-        cue varchar,
-        cue_start integer,
-        sentence_start integer not null,
-        sentence_end integer not null,
-        sentence varchar not null,
-        quantity bigint,
-        chip_model varchar,
-        country_code varchar,
-        announced_on date,
-        date_precision varchar,
-        is_background boolean not null,
-        flags varchar[],
-        date_source varchar
-    )""",
-    # a warehouse written before these columns: add them (the build then re-extracts every document)
-    "alter table raw.fact_candidates add column if not exists flags varchar[]",
-    "alter table raw.fact_candidates add column if not exists date_source varchar",
-    """create table if not exists raw.candidate_amounts (
-        candidate_id varchar not null,
-        document_id varchar not null,
-        amount double not null,
-        currency_code varchar not null,
-        span_start integer not null,
-        span_end integer not null,
-        surface varchar not null,
-        is_primary boolean not null
-    )""",
-    """create table if not exists raw.candidate_parties (
-        candidate_id varchar not null,
-        document_id varchar not null,
-        role varchar not null,
-        name varchar not null,
-        span_start integer,
-        span_end integer,
-        rule varchar not null
-    )""",
-    """create table if not exists raw.money_mentions (
-        document_id varchar not null,
-        span_start integer not null,
-        span_end integer not null,
-        surface varchar not null,
-        amount double not null,
-        currency_code varchar not null,
-        sentence_start integer not null,
-        label varchar not null
-    )""",
-    # every decision of the pipeline about a candidate, kept or not (see candidates.Step)
-    """create table if not exists raw.candidate_trace (
-        document_id varchar not null,
-        step integer not null,
-        candidate_id varchar,
-        fact_type varchar,
-        sentence_start integer not null,
-        sentence_end integer not null,
-        span_start integer,
-        span_end integer,
-        stage varchar not null,
-        rule_id varchar not null,
-        outcome varchar not null,
-        detail varchar
-    )""",
-]
+FLUSH_ROWS = 200_000   # rows buffered before they are written
+# the fact tables, each with a document_id column (declared in staging.raw_tables)
+FACT_TABLES = (FACT_CANDIDATES, CANDIDATE_AMOUNTS, CANDIDATE_PARTIES, MONEY_MENTIONS, CANDIDATE_TRACE)
+RAW_TABLES = tuple(t.name for t in FACT_TABLES)
 
 
 def ensure_tables(con) -> None:
-    """Create the raw schema and the fact tables if they do not exist."""
-    for ddl in _DDL:
-        con.execute(ddl)
+    """Create the raw schema and the fact tables if they do not exist; add the columns an older
+    warehouse file lacks (the build then re-extracts every document)."""
+    raw_tables.ensure(con, FACT_TABLES)
 
 
 _EXTRACTORS: dict[str, Extractor] = {}
@@ -116,7 +49,7 @@ _extractor = extractor
 def extract_rows(documents, project_dir: Path | None,
                  failures: list[tuple[object, str]] | None = None, *, workers: int = 1,
                  budget: Budget | None = None) -> dict[str, list[tuple]]:
-    """The rows of the four tables for these documents (no database needed), in the order of
+    """The rows of the fact tables for these documents (no database needed), in the order of
     the documents whatever the number of `workers` (see `warehouse.staging.pool`).
 
     With `failures`, a document whose extraction raises (or exceeds its `budget`) is left out
@@ -149,7 +82,7 @@ def _results(documents, project_dir, failures, workers, budget):
 
 
 def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
-    """The rows of the four tables for one document."""
+    """The rows of the fact tables for one document."""
     out: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
     candidates, money, trace = ex.extract_traced(doc)
     seen: set[str] = set()
@@ -161,52 +94,21 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
                 continue
         seen.add(c.candidate_id)
         s = c.sentence
-        out["raw.fact_candidates"].append(
-            (
-                c.candidate_id,
-                c.document_id,
-                c.fact_type,
-                c.rule,
-                c.cue,
-                c.cue_start,
-                s.start,
-                s.end,
-                s.text,
-                c.quantity,
-                c.chip_model,
-                c.country_code,
-                c.announced_on,
-                c.date_precision,
-                c.is_background,
-                list(c.flags),
-                c.date_source,
-            )
-        )
+        out["raw.fact_candidates"].append(FACT_CANDIDATES.build(
+            candidate_id=c.candidate_id, document_id=c.document_id, fact_type=c.fact_type, rule=c.rule,
+            cue=c.cue, cue_start=c.cue_start, sentence_start=s.start, sentence_end=s.end, sentence=s.text,
+            quantity=c.quantity, chip_model=c.chip_model, country_code=c.country_code,
+            announced_on=c.announced_on, date_precision=c.date_precision, is_background=c.is_background,
+            flags=list(c.flags), date_source=c.date_source))
         for a in c.amounts:
-            out["raw.candidate_amounts"].append(
-                (
-                    c.candidate_id,
-                    c.document_id,
-                    a.amount,
-                    a.currency,
-                    a.start,
-                    a.end,
-                    a.surface,
-                    a.is_primary,
-                )
-            )
+            out["raw.candidate_amounts"].append(CANDIDATE_AMOUNTS.build(
+                candidate_id=c.candidate_id, document_id=c.document_id, amount=a.amount,
+                currency_code=a.currency, span_start=a.start, span_end=a.end, surface=a.surface,
+                is_primary=a.is_primary))
         for p in c.parties:
-            out["raw.candidate_parties"].append(
-                (
-                    c.candidate_id,
-                    c.document_id,
-                    p.role,
-                    p.name,
-                    p.start,
-                    p.end,
-                    p.rule,
-                )
-            )
+            out["raw.candidate_parties"].append(CANDIDATE_PARTIES.build(
+                candidate_id=c.candidate_id, document_id=c.document_id, role=p.role, name=p.name,
+                span_start=p.start, span_end=p.end, rule=p.rule))
     doc_id = doc.document_id
     rows = out["raw.candidate_trace"]
     ids: dict[int, str] = {}
@@ -215,21 +117,15 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
             cid = ids.get(id(cand))
             if cid is None:
                 cid = ids[id(cand)] = cand.candidate_id
-        rows.append((doc_id, k, cid, fact_type, s.start, s.end, start, end, stage, rule_id, outcome, detail))
+        rows.append(CANDIDATE_TRACE.build(
+            document_id=doc_id, step=k, candidate_id=cid, fact_type=fact_type, sentence_start=s.start,
+            sentence_end=s.end, span_start=start, span_end=end, stage=stage, rule_id=rule_id, outcome=outcome,
+            detail=detail))
     for lm in money:
         m = lm.money
-        out["raw.money_mentions"].append(
-            (
-                doc.document_id,
-                m.start,
-                m.end,
-                m.surface,
-                m.amount,
-                m.currency,
-                lm.sentence_start,
-                lm.label,
-            )
-        )
+        out["raw.money_mentions"].append(MONEY_MENTIONS.build(
+            document_id=doc_id, span_start=m.start, span_end=m.end, surface=m.surface, amount=m.amount,
+            currency_code=m.currency, sentence_start=lm.sentence_start, label=lm.label))
     return out
 
 
@@ -245,14 +141,13 @@ def extract_into(con, documents, project_dir: Path | None,
     ensure_tables(con)
     documents = list(documents)
     ids = sorted({d.document_id for d in documents})
-    columns = {table: writes.column_types(con, table) for table in RAW_TABLES}
     buffered: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
     written = 0
 
     def flush():
-        for table, data in buffered.items():
-            writes.insert(con, table, columns[table], data)
-            data.clear()
+        for table in FACT_TABLES:
+            writes.insert(con, table, buffered[table.name])
+            buffered[table.name].clear()
 
     con.execute("begin transaction")
     try:

@@ -25,32 +25,13 @@ from types import ModuleType
 from warehouse.staging import writes
 from warehouse.staging.documents import Document, Rejection, read_folder
 from warehouse.staging.pool import Budget, usable_cores
+from warehouse.staging.raw_tables import (
+    DOCUMENTS,
+    REJECTED_DOCUMENTS,
+    Table,
+)
 
 _FACTS = "warehouse.staging.facts"
-
-DOCUMENTS_COLUMNS = {
-    "document_id": "varchar",
-    "file_name": "varchar",
-    "path": "varchar",
-    "title": "varchar",
-    "published_on": "date",
-    "language": "varchar",
-    "text": "varchar",
-    "char_count": "integer",
-    "content_hash": "varchar",       # full SHA-256 of text; document_id is its first 16 hex chars
-    "url": "varchar",
-    "loaded_at": "timestamp",        # UTC, when this text was first loaded
-    "extracted_at": "timestamp",     # UTC, when its facts were last extracted (null: not yet)
-    "extracted_with": "varchar",     # fingerprint of the extractor that produced its facts
-}
-REJECTED_COLUMNS = {
-    "file_name": "varchar",
-    "path": "varchar",
-    "line_number": "integer",
-    "reason": "varchar",
-    "rejected_at": "timestamp",
-}
-
 
 def _facts_module() -> ModuleType:
     """The fact extractor, looked up at call time (tests put a stand-in in sys.modules)."""
@@ -83,24 +64,24 @@ def fingerprint(project_dir: Path, facts: ModuleType) -> str:
     return digest.hexdigest()[:16]
 
 
-def _ensure_table(con, name: str, columns: dict[str, str]) -> bool:
-    """Create `name`; an older table with other columns is replaced. True if (re)created."""
+def _ensure_table(con, table: Table) -> bool:
+    """Create `table`; an older table with other columns is replaced. True if (re)created."""
     existing = con.execute(
         "select column_name, data_type from information_schema.columns "
         "where table_schema = 'raw' and table_name = ? order by ordinal_position",
-        [name.split(".", 1)[1]],
+        [table.name.split(".", 1)[1]],
     ).fetchall()
-    wanted = [(c, t.upper()) for c, t in columns.items()]
+    wanted = [(c.name, c.type.upper()) for c in table.columns]
     if existing and [(c, t.upper()) for c, t in existing] == wanted:
         return False
-    con.execute(f"drop table if exists {name}")
-    con.execute(f"create table {name} ({', '.join(f'{c} {t}' for c, t in columns.items())})")
+    con.execute(f"drop table if exists {table.name}")
+    con.execute(table.create_sql())
     return True
 
 
-def _insert(con, table: str, columns: dict[str, str], rows: list[tuple]) -> None:
-    """Insert rows in one Arrow batch (a few: one VALUES statement), see `staging.writes`."""
-    writes.insert(con, table, columns, rows)
+def _rejected_rows(rejections: list[Rejection], now: datetime) -> list[tuple]:
+    return [REJECTED_DOCUMENTS.build(file_name=r.file_name, path=r.path, line_number=r.line_number,
+                                     reason=r.reason, rejected_at=now) for r in rejections]
 
 
 # processes extracting documents: below this much text to extract, the extraction runs in
@@ -158,8 +139,8 @@ def load(con, ctx):
     stamp = fingerprint(ctx.project_dir, facts)
 
     con.execute("create schema if not exists raw")
-    recreated = _ensure_table(con, "raw.documents", DOCUMENTS_COLUMNS)
-    _ensure_table(con, "raw.rejected_documents", REJECTED_COLUMNS)
+    recreated = _ensure_table(con, DOCUMENTS)
+    _ensure_table(con, REJECTED_DOCUMENTS)
     previous = {} if recreated else {
         row[0]: row[1:] for row in con.execute(
             "select document_id, published_on, loaded_at, extracted_at, extracted_with, file_name "
@@ -183,18 +164,18 @@ def load(con, ctx):
     for doc in read.documents:
         before = previous.get(doc.document_id)
         extracted = not unchanged(doc)
-        rows.append((
-            doc.document_id, doc.file_name, doc.path, doc.title, doc.published_on, doc.language,
-            doc.text, len(doc.text), hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), doc.url,
-            before[1] if before else now,
-            now if extracted else (before[2] if before else None),
-            stamp,
+        rows.append(DOCUMENTS.build(
+            document_id=doc.document_id, file_name=doc.file_name, path=doc.path, title=doc.title,
+            published_on=doc.published_on, language=doc.language, text=doc.text, char_count=len(doc.text),
+            content_hash=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(), url=doc.url,
+            loaded_at=before[1] if before else now,
+            extracted_at=now if extracted else (before[2] if before else None),
+            extracted_with=stamp,
         ))
     con.execute("delete from raw.documents")
-    _insert(con, "raw.documents", DOCUMENTS_COLUMNS, rows)
+    writes.insert(con, DOCUMENTS, rows)
     con.execute("delete from raw.rejected_documents")
-    _insert(con, "raw.rejected_documents", REJECTED_COLUMNS,
-            [(r.file_name, r.path, r.line_number, r.reason, now) for r in read.rejections])
+    writes.insert(con, REJECTED_DOCUMENTS, _rejected_rows(read.rejections, now))
 
     messages = []
     fact_tables = _fact_tables(facts)
@@ -221,8 +202,7 @@ def load(con, ctx):
             con.execute(f"delete from {table} where document_id in (select unnest(?::varchar[]))",
                         [sorted(failed)])
         extraction_rejections = [_rejection_of(doc, reason) for doc, reason in failures]
-        _insert(con, "raw.rejected_documents", REJECTED_COLUMNS,
-                [(r.file_name, r.path, r.line_number, r.reason, now) for r in extraction_rejections])
+        writes.insert(con, REJECTED_DOCUMENTS, _rejected_rows(extraction_rejections, now))
         read.rejections.extend(extraction_rejections)
         read.documents = [d for d in read.documents if d.document_id not in failed]
         to_extract = [d for d in to_extract if d.document_id not in failed]

@@ -1,7 +1,7 @@
 """Rows into DuckDB tables in large batches: an Arrow table registered and inserted with one
-`insert ... select`, typed like the target table's columns (so the table is the same as with
-row inserts). A few rows go through one multi-row VALUES statement instead, which spares
-importing pyarrow (0.15 s) in a build that extracts little or nothing."""
+`insert ... select`, typed like the table's declared columns (`staging.raw_tables`, so the
+table is the same as with row inserts). A few rows go through one multi-row VALUES statement
+instead, which spares importing pyarrow (0.15 s) in a build that extracts little or nothing."""
 
 from __future__ import annotations
 
@@ -9,14 +9,6 @@ import itertools
 
 ARROW_FROM = 1000          # rows: fewer go through VALUES statements
 _counter = itertools.count()
-
-
-def column_types(con, table: str) -> dict[str, str]:
-    schema, name = table.split(".", 1)
-    return dict(con.execute(
-        "select column_name, data_type from information_schema.columns "
-        "where table_schema = ? and table_name = ? order by ordinal_position", [schema, name]
-    ).fetchall())
 
 
 def _arrow_type(pa, duck: str):
@@ -27,16 +19,17 @@ def _arrow_type(pa, duck: str):
     }.get(duck.upper())
 
 
-def insert(con, table: str, columns: dict[str, str], rows: list[tuple]) -> None:
-    """Insert `rows` (tuples in the order of `columns`, name -> DuckDB type) into `table`."""
+def insert(con, table, rows: list[tuple]) -> None:
+    """Insert `rows` (tuples in the order of the columns of `table`, a `staging.raw_tables.Table`)."""
     if not rows:
         return
+    columns = table.types
     names = ", ".join(columns)
     if len(rows) < ARROW_FROM:
         one = "(" + ", ".join("?" * len(columns)) + ")"
         for start in range(0, len(rows), 500):
             part = rows[start:start + 500]
-            con.execute(f"insert into {table} ({names}) values " + ", ".join([one] * len(part)),
+            con.execute(f"insert into {table.name} ({names}) values " + ", ".join([one] * len(part)),
                         [value for row in part for value in row])
         return
     import pyarrow as pa
@@ -47,6 +40,6 @@ def insert(con, table: str, columns: dict[str, str], rows: list[tuple]) -> None:
     view = f"_warehouse_rows_{next(_counter)}"
     con.register(view, frame)
     try:
-        con.execute(f"insert into {table} ({names}) select {names} from {view}")
+        con.execute(f"insert into {table.name} ({names}) select {names} from {view}")
     finally:
         con.unregister(view)

@@ -1,10 +1,12 @@
 """extract_into writes traceable rows into a real DuckDB file."""
 
+import pickle
 from datetime import date
 
 import duckdb
 from warehouse.staging.documents import Document as Doc
 from warehouse.staging.facts import RAW_TABLES, ensure_tables, extract_into
+from warehouse.staging.raw_tables import FACT_CANDIDATES, TABLES
 
 TEXT_FR = (
     "Lumina Robotics lève 40 millions d'euros\n\n"
@@ -85,3 +87,23 @@ def test_one_cue_word_for_two_fact_types_keeps_both_rows(tmp_path):
     assert {t for _id, t in rows} == {"chip_purchase", "investment"}
     assert len({cid for cid, _t in rows}) == len(rows)
     con.close()
+
+
+def test_an_older_file_gets_the_columns_added_since(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    older = [c for c in FACT_CANDIDATES.columns if c.name not in ("flags", "date_source")]
+    con.execute("create schema raw")
+    con.execute(f"create table raw.fact_candidates ({', '.join(f'{c.name} {c.type}' for c in older)})")
+    extract_into(con, _docs(), tmp_path)
+    columns = con.execute("select column_name, data_type from information_schema.columns where "
+                          "table_schema = 'raw' and table_name = 'fact_candidates' order by ordinal_position")
+    assert columns.fetchall() == [(c.name, c.type.upper()) for c in FACT_CANDIDATES.columns]
+    assert con.execute("select count(*) from raw.fact_candidates where date_source = 'text'").fetchall()[0][0]
+    con.close()
+
+
+def test_rows_are_built_by_column_name_and_pickle():
+    for table in TABLES:   # worker processes send rows: each row class has its module-level name
+        row = table.build(**{c.name: c.name for c in table.columns})
+        assert row == tuple(c.name for c in table.columns) and row._fields == tuple(table.types)
+        assert type(pickle.loads(pickle.dumps(row))) is table.row

@@ -79,9 +79,9 @@ def test_the_trace_table_keeps_rejected_candidates(project):
     rows = extract_rows(docs, project)
     assert "raw.candidate_trace" in RAW_TABLES
     (fact,) = rows["raw.fact_candidates"]
-    assert fact[3] == "investment:investor" and fact[-2] == ["capex"]
+    assert fact.rule == "investment:investor" and fact.flags == ["capex"]
     trace = rows["raw.candidate_trace"]
-    assert [r[1] for r in trace] == list(range(len(trace)))  # steps in order
-    outcomes = {(r[9], r[10]) for r in trace}
+    assert [r.step for r in trace] == list(range(len(trace)))  # steps in order
+    outcomes = {(r.rule_id, r.outcome) for r in trace}
     assert ("sentence_flag.denial", "rejected") in outcomes and ("investment:investor", "built") in outcomes
-    assert {r[2] for r in trace if r[10] == "built"} == {fact[0]}
+    assert {r.candidate_id for r in trace if r.outcome == "built"} == {fact.candidate_id}

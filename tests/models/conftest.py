@@ -9,6 +9,7 @@ project-local loader that writes the raw.* tables from `raw_rows.json`.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -16,7 +17,6 @@ from pathlib import Path
 import duckdb
 import pytest
 from warehouse import api
-from warehouse.staging.candidates import FLAGS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,54 +46,26 @@ ALIASES = [
 REAL_SEEDS = ("countries", "country_names", "currencies", "fx_rates", "fx_fixed_rates", "deal_reviews",
               "confidence_markers", "confidence_weights", "confidence_calibration")
 
-# the raw tables as pinned in docs/architecture.md
-RAW_DDL = """
-create schema if not exists raw;
-create or replace table raw.documents (document_id varchar, file_name varchar, path varchar,
-  title varchar, published_on date, language varchar, text varchar, char_count integer,
-  loaded_at timestamp);
-create or replace table raw.rejected_documents (path varchar, line_number integer, reason varchar,
-  rejected_at timestamp);
-create or replace table raw.fact_candidates (candidate_id varchar primary key,
-  document_id varchar not null, fact_type varchar not null, rule varchar not null, cue varchar,
-  cue_start integer, sentence_start integer not null, sentence_end integer not null,
-  sentence varchar not null, quantity bigint, chip_model varchar, country_code varchar,
-  announced_on date, date_precision varchar, is_background boolean not null, flags varchar[],
-  date_source varchar);
-create or replace table raw.candidate_amounts (candidate_id varchar not null,
-  document_id varchar not null, amount double not null, currency_code varchar not null,
-  span_start integer not null, span_end integer not null, surface varchar not null,
-  is_primary boolean not null);
-create or replace table raw.candidate_parties (candidate_id varchar not null,
-  document_id varchar not null, role varchar not null, name varchar not null, span_start integer,
-  span_end integer, rule varchar not null);
-create or replace table raw.money_mentions (document_id varchar not null,
-  span_start integer not null, span_end integer not null, surface varchar not null,
-  amount double not null, currency_code varchar not null, sentence_start integer not null,
-  label varchar not null);
-create or replace table raw.candidate_trace (document_id varchar not null, step integer not null,
-  candidate_id varchar, fact_type varchar, sentence_start integer not null,
-  sentence_end integer not null, span_start integer, span_end integer, stage varchar not null,
-  rule_id varchar not null, outcome varchar not null, detail varchar);
-"""
-
-LOADER = f'''"""Test loader: writes raw.* from raw_rows.json in the project folder."""
+# the raw tables as staging/raw_tables.py declares them; rows name their columns (a column left
+# out is null)
+LOADER = '''"""Test loader: writes raw.* from raw_rows.json in the project folder."""
 import json
 
-RAW_DDL = {RAW_DDL!r}
-PROVIDES = ("raw.documents", "raw.rejected_documents", "raw.fact_candidates",
-            "raw.candidate_amounts", "raw.candidate_parties", "raw.money_mentions",
-            "raw.candidate_trace")
+from warehouse.staging import raw_tables
+
+PROVIDES = tuple(t.name for t in raw_tables.TABLES)
 STATEFUL = False
 
 
 def load(con, ctx):
-    con.execute(RAW_DDL).fetchall()
+    con.execute("create schema if not exists raw")
+    for table in raw_tables.TABLES:
+        con.execute(table.create_sql(replace=True))
     rows = json.loads((ctx.project_dir / "raw_rows.json").read_text(encoding="utf-8"))
     for table, records in rows.items():
         for record in records:
-            marks = ", ".join("?" for _ in record)
-            con.execute(f"insert into raw.{{table}} values ({{marks}})", record).fetchall()
+            names, marks = ", ".join(record), ", ".join("?" for _ in record)
+            con.execute(f"insert into raw.{table} ({names}) values ({marks})", list(record.values()))
     return None
 '''
 
@@ -112,48 +84,52 @@ class Doc:
 
     def fact(self, sentence: str, fact_type: str, parties=(), amounts=(), quantity=None,
              chip_model=None, country=None, announced_on=None, background=False,
-             valuations=(), rule="test_rule", date_source=None) -> str:
+             valuations=(), rule="test_rule", flags=(), date_source=None) -> str:
         """Add a sentence and its candidate; return the candidate_id."""
         start = len(self.text)
         self.text += sentence + " "
         end = start + len(sentence)
         cid = f"{self.id}:{start}"
-        # the extractor writes a rule's flags apart: "subsidy:named_actor:abroad" is rule
-        # "subsidy:named_actor" with the flag "abroad"
-        parts = rule.split(":")
-        flags = [p for p in parts[2:] if p in FLAGS]
-        rule = ":".join(p for k, p in enumerate(parts) if k < 2 or p not in FLAGS)
-        self.raw["fact_candidates"].append(
-            [cid, self.id, fact_type, rule, "cue", start, start, end, sentence, quantity,
-             chip_model, country, announced_on, "day" if announced_on else None, background, flags,
-             date_source or ("text" if announced_on else None)])
+        self.raw["fact_candidates"].append(dict(
+            candidate_id=cid, document_id=self.id, fact_type=fact_type, rule=rule, cue="cue",
+            cue_start=start, sentence_start=start, sentence_end=end, sentence=sentence, quantity=quantity,
+            chip_model=chip_model, country_code=country, announced_on=announced_on,
+            date_precision="day" if announced_on else None, is_background=background, flags=list(flags),
+            date_source=date_source or ("text" if announced_on else None)))
         for i, (amount, currency) in enumerate(amounts):
-            self.raw["candidate_amounts"].append(
-                [cid, self.id, amount, currency, start + i, start + i + 1, f"{amount} {currency}", i == 0])
-            self.raw["money_mentions"].append(
-                [self.id, start + i, start + i + 1, f"{amount} {currency}", amount, currency, start, "fact"])
+            self.raw["candidate_amounts"].append(dict(
+                candidate_id=cid, document_id=self.id, amount=amount, currency_code=currency,
+                span_start=start + i, span_end=start + i + 1, surface=f"{amount} {currency}",
+                is_primary=i == 0))
+            self._money(start + i, f"{amount} {currency}", amount, currency, start, "fact")
         for j, (amount, currency) in enumerate(valuations):
-            self.raw["money_mentions"].append(
-                [self.id, start + 5 + j, start + 6 + j, "valuation", amount, currency, start, "valuation"])
+            self._money(start + 5 + j, "valuation", amount, currency, start, "valuation")
         for k, (role, name, *how) in enumerate(parties):  # (role, name[, party rule])
-            self.raw["candidate_parties"].append(
-                [cid, self.id, role, name, start + 10 + k, start + 11 + k, how[0] if how else "test_party"])
+            self.raw["candidate_parties"].append(dict(
+                candidate_id=cid, document_id=self.id, role=role, name=name, span_start=start + 10 + k,
+                span_end=start + 11 + k, rule=how[0] if how else "test_party"))
         self._save()
         return cid
+
+    def _money(self, at: int, surface: str, amount, currency, sentence_start: int, label: str):
+        self.raw["money_mentions"].append(dict(
+            document_id=self.id, span_start=at, span_end=at + 1, surface=surface, amount=amount,
+            currency_code=currency, sentence_start=sentence_start, label=label))
 
     def valuation_sentence(self, sentence: str, valuations) -> None:
         """A sentence that is no fact candidate but states a valuation."""
         start = len(self.text)
         self.text += sentence + " "
         for j, (amount, currency) in enumerate(valuations):
-            self.raw["money_mentions"].append(
-                [self.id, start + 5 + j, start + 6 + j, "valuation", amount, currency, start, "valuation"])
+            self._money(start + 5 + j, "valuation", amount, currency, start, "valuation")
         self._save()
 
     def _save(self):
-        self.raw["documents"][self._slot] = [
-            self.id, f"{self.id}.txt", f"/docs/{self.id}.txt", None, self.published_on,
-            self.language, self.text, len(self.text), "2026-01-01 00:00:00"]
+        self.raw["documents"][self._slot] = dict(
+            document_id=self.id, file_name=f"{self.id}.txt", path=f"/docs/{self.id}.txt",
+            published_on=self.published_on, language=self.language, text=self.text, char_count=len(self.text),
+            content_hash=hashlib.sha256(self.text.encode("utf-8")).hexdigest(),
+            loaded_at="2026-01-01 00:00:00", extracted_with="test")
 
 
 class Warehouse:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import yaml
 from warehouse import api
+from warehouse.staging import raw_tables
 
 from .conftest import FIRMS, ROOT, write_csv
 
@@ -60,7 +61,7 @@ def test_every_model_and_column_is_described(warehouse):
     columns = _columns(warehouse)
     described: dict[str, dict] = {}
     for path in sorted((ROOT / "models").glob("*/_*.yml")):
-        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["models"]:
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
             assert entry.get("description"), entry["name"]
             described[f"{path.parent.name}.{entry['name']}"] = {
                 c["name"]: c.get("description") for c in entry.get("columns", [])}
@@ -69,6 +70,13 @@ def test_every_model_and_column_is_described(warehouse):
     for model in models:
         assert described[model] and all(described[model].values()), model
         assert list(described[model]) == columns[model], model
+
+
+def test_the_raw_sources_yaml_is_written_from_the_declaration():
+    written = (ROOT / "models" / "staging" / "_sources.yml").read_text(encoding="utf-8")
+    assert written == raw_tables.sources_yaml(), (
+        "edit staging/raw_tables.py, then: "
+        "python -m warehouse.staging.raw_tables > models/staging/_sources.yml")
 
 
 def test_every_mart_key_and_foreign_key_is_tested(warehouse):
@@ -114,10 +122,12 @@ def test_odd_extractor_rows_warn_and_stay_out_of_the_marts(warehouse):
     d.fact("Scaleway achète des puces.", "chip_purchase", [("investor", "Bpifrance")], quantity=-3)
     d.fact("Une rumeur.", "rumour", [("investee", "Scaleway")])
     d.fact("Humain lève 5 M.", "investment", [("investee", "Humain")], [(5e6, "ZZZ")])
-    warehouse.raw["fact_candidates"].append(
-        ["ghost:0", "ghost", "investment", "r", "c", 0, 0, 5, "Ghost", None, None, None, None, None, False,
-         None, None])
-    warehouse.raw["candidate_parties"].append(["ghost:0", "ghost", "investee", "Mistral AI", 0, 5, "r"])
+    warehouse.raw["fact_candidates"].append(dict(
+        candidate_id="ghost:0", document_id="ghost", fact_type="investment", rule="r", cue="c", cue_start=0,
+        sentence_start=0, sentence_end=5, sentence="Ghost", is_background=False))
+    warehouse.raw["candidate_parties"].append(dict(
+        candidate_id="ghost:0", document_id="ghost", role="investee", name="Mistral AI", span_start=0,
+        span_end=5, rule="r"))
     result = warehouse.build()
     warned = {r.unique_id for r in result.results if r.status == "warn"}
     assert ("relationships:staging.stg_fact_candidates.document_id->staging.stg_documents.document_id"

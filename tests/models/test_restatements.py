@@ -225,7 +225,8 @@ def test_investee_is_its_own_investor_only_in_its_own_spending_plan(warehouse):
 
 def test_a_body_granting_abroad_takes_the_text_country(warehouse):
     warehouse.doc("d1").fact("Le METI débloque 1 Md¥ à Lyon.", "subsidy", [("grantor", "METI")],
-                             amounts=[(1e9, "JPY")], country="FR", rule="subsidy:named_actor:abroad")
+                             amounts=[(1e9, "JPY")], country="FR", rule="subsidy:named_actor",
+                             flags=["abroad"])
     warehouse.doc("d2").fact("Le METI débloque 2 Md¥.", "subsidy", [("grantor", "METI")],
                              amounts=[(2e9, "JPY")], country="FR", rule="subsidy:named_actor")
     warehouse.build()
