@@ -389,7 +389,8 @@ def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> tuple[NodeResult
     return result, bool(getattr(loaded, "retry", False))
 
 
-def _run_tests(con, tests, threads, reporter, init_cursor=None) -> list[NodeResult]:
+def _run_tests(con, tests, threads, reporter, init_cursor=None, store=True) -> list[NodeResult]:
+    """`store`: keep failing rows of `store_failures` tests (a build; `warehouse test` is read-only)."""
     from warehouse.datatests import run_test
 
     by_id = {t.unique_id: t for t in tests}
@@ -397,7 +398,7 @@ def _run_tests(con, tests, threads, reporter, init_cursor=None) -> list[NodeResu
     def work(cur, name):
         test = by_id[name]
         try:
-            return run_test(cur, test)
+            return run_test(cur, test, store)
         except Exception as exc:  # noqa: BLE001 - a test that cannot run fails like an error
             return NodeResult(name, "test", "error", message=short_error(exc), file=test.file)
 
@@ -512,7 +513,7 @@ def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=
     con = open_readonly(target)
     try:
         reporter.start("test", len(tests))
-        results = _run_tests(con, tests, threads or default_threads(), reporter, _use_published)
+        results = _run_tests(con, tests, threads or default_threads(), reporter, _use_published, store=False)
     finally:
         con.close()
     return _finish("test", prep.project, target, clock, results, reporter, False)

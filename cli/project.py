@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warehouse import yamlfile
+from warehouse import yamlfile, yamlkeys
 from warehouse.errors import ProjectError
 from warehouse.yamlfile import Map
 
@@ -42,6 +42,7 @@ class Model:
     tags: list[str] = field(default_factory=list)
     description: str = ""
     columns: dict[str, str] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
     depends_on: set[str] = field(default_factory=set)
     body: str = ""                  # the select statement, trailing ';' removed (set by dag)
     external: bool = False          # reads files or table functions (set by dag)
@@ -64,6 +65,9 @@ class TestSpec:
     args: dict
     severity: str
     file: str                       # where it was declared, for error messages
+    warn_if: str = "!=0"            # dbt's thresholds on the number of failing rows
+    error_if: str = "!=0"
+    store_failures: bool = False    # keep the failing rows in audit.<test>
     name: str = ""                  # singular: file stem
     sql: str = ""                   # singular: the query returning failing rows
     path: Path | None = None
@@ -114,6 +118,7 @@ def load_project(project_dir: str | Path = ".") -> Project:
         if not isinstance(settings, dict):
             raise ProjectError("warehouse.yml must be a mapping (`name:`, `documents:`, `loaders:`)",
                                file="warehouse.yml", line=1)
+        yamlkeys.check(settings, "project", "warehouse.yml", "warehouse.yml")
     models_dir = root / "models"
     if not models_dir.is_dir() and not (root / "seeds").is_dir() and not project_file.exists():
         raise ProjectError(f"no models/ folder in {root}",
@@ -233,9 +238,11 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model],
             doc = Map()
         if not isinstance(doc, dict):
             raise ProjectError("a model YAML file must be a mapping with a `models:` list", file=rel, line=1)
+        yamlkeys.check(doc, "file", "a model YAML file", rel)
         docs.append((path, rel, doc))
         # folder defaults (`config:` at the top) first, outer folders before inner ones
         folder_config = yamlfile.mapping(doc, "config", "the top-level `config`", rel)
+        yamlkeys.check(folder_config, "config", "the folder's `config`", rel)
         if folder_config:
             folder = path.parent.as_posix() + "/"
             for model in models.values():
@@ -255,9 +262,11 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model],
                 raise ProjectError(f"YAML describes model {name} but no file builds it", file=rel,
                                    line=entry.line_of("name"),
                                    hint=f"create models/{schema}/{raw_name}.sql or fix the name")
+            yamlkeys.check(entry, "model", f"model {name}", rel)
             model.description = yamlfile.text(entry, "description", f"the description of {name}", rel,
                                               scalars=True)
             config = yamlfile.mapping(entry, "config", f"`config` of {name}", rel)
+            yamlkeys.check(config, "config", f"the `config` of {name}", rel)
             _apply_config(model, entry, rel)
             _apply_config(model, config, rel)
             for test, line in _as_tests(entry, rel, name):
@@ -268,6 +277,7 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model],
                     raise yamlfile.bad(columns, j, f"each column of {name}", "a mapping with a `name`", rel)
                 col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True,
                                     scalars=True)
+                yamlkeys.check(column, "column", f"column {name}.{col}", rel)
                 model.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}",
                                                    rel, scalars=True)
                 for test, line in _as_tests(column, rel, f"{name}.{col}"):
@@ -287,76 +297,114 @@ def _apply_config(model: Model, config: dict, rel: str) -> None:
     if "tags" in config:
         tags = yamlfile.names(config, "tags", f"tags of {model.name}", rel)
         model.tags = sorted(set(model.tags) | {t.lower() for t in tags})
+    if "meta" in config:
+        model.meta = {**model.meta, **yamlfile.mapping(config, "meta", f"meta of {model.name}", rel)}
 
 
-# the arguments each generic test takes (besides `severity` and `config`)
+# the arguments each generic test takes (besides its config: severity, warn_if, error_if, store_failures)
 _TEST_ARGS = {"not_null": (), "unique": (), "accepted_values": ("values",),
               "relationships": ("to", "field"), "expression": ("expression",)}
 _TEST_FORMS = {
-    "not_null": "`- not_null` or `- not_null: {severity: warn}`",
-    "unique": "`- unique` or `- unique: {severity: warn}`",
-    "accepted_values": "`- accepted_values: {values: [a, b]}`",
-    "relationships": "`- relationships: {to: schema.model, field: column}`",
+    "not_null": "`- not_null` or `- not_null: {config: {severity: warn}}`",
+    "unique": "`- unique` or `- unique: {config: {severity: warn}}`",
+    "accepted_values": "`- accepted_values: {arguments: {values: [a, b]}}` (or `{values: [a, b]}`)",
+    "relationships": "`- relationships: {arguments: {to: schema.model, field: column}}`",
     "expression": '`- expression: "amount > 0"`',
 }
+# dbt's `warn_if`/`error_if`: a comparison of the number of failing rows with a whole number
+_CONDITION = re.compile(r"^\s*(==|=|!=|<>|>=|<=|>|<)\s*(\d+)\s*$")
+
+
+def _condition(holder, key: str, what: str, rel: str) -> str:
+    value = holder[key]
+    match = _CONDITION.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise yamlfile.bad(holder, key, f"{key} of {what}",
+                           'a comparison with a number, such as ">10" or "!=0"', rel,
+                           hint="dbt's default is \"!=0\": any failing row")
+    op = {"==": "=", "<>": "!="}.get(match.group(1), match.group(1))
+    return f"{op}{int(match.group(2))}"
 
 
 def _as_tests(owner: dict, rel: str, what: str) -> list[tuple[dict, int | None]]:
-    """Normalise YAML test entries: `not_null`, `{unique: {severity: warn}}`, `{expression: "x > 0"}`."""
+    """Normalise YAML test entries: `not_null`, `{unique: {config: {severity: warn}}}`,
+    `{expression: "x > 0"}`, arguments under `arguments:` (dbt 1.10) or beside the config."""
     key = "data_tests" if "data_tests" in owner else "tests"
     entries = yamlfile.sequence(owner, key, f"`{key}` of {what}", rel)
     out = []
     for i, entry in enumerate(entries):
         line = yamlfile.line_of(entries, i)
         if isinstance(entry, str):
-            kind, args = entry, Map()
+            kind, body = entry, Map()
         elif isinstance(entry, dict) and len(entry) == 1:
-            kind, args = next(iter(entry.items()))
+            kind, body = next(iter(entry.items()))
         else:
             raise yamlfile.bad(entries, i, f"a test of {what}", "a test name or a one-key mapping", rel,
                                hint="write `- not_null` or `- accepted_values: {values: [a, b]}`")
         if kind not in GENERIC_TESTS:
-            raise ProjectError(f"unknown test {kind!r}", file=rel, line=line,
-                               hint=f"generic tests are {', '.join(GENERIC_TESTS)}")
-        if kind == "expression" and isinstance(args, str):
-            args = {"expression": args}
-        elif args is None:
-            args = Map()
-        elif not isinstance(args, dict):
+            hint = f"generic tests are {', '.join(GENERIC_TESTS)}"
+            if isinstance(kind, str) and "." in kind:   # dbt_utils.expression_is_true & co
+                hint += "; package tests are not available: write an `expression` or a singular test"
+            raise ProjectError(f"unknown test {kind!r}", file=rel, line=line, hint=hint)
+        if kind == "expression" and isinstance(body, str):
+            body = Map(expression=body)
+        elif body is None:
+            body = Map()
+        elif not isinstance(body, dict):
             raise yamlfile.bad(entry, kind, f"the arguments of {kind} on {what}", "a mapping", rel,
                                hint=f"write {_TEST_FORMS[kind]}")
-        known = (*_TEST_ARGS[kind], "severity", "config")
-        for arg in args:
-            if arg not in known:
-                raise ProjectError(f"{kind} on {what} takes no argument {arg!r}", file=rel,
-                                   line=yamlfile.line_of(args, arg), hint=f"it takes {', '.join(known)}")
-        config = yamlfile.mapping(args, "config", f"`config` of {kind} on {what}", rel)
-        for arg in config:
-            if arg != "severity":
-                raise ProjectError(f"the config of {kind} on {what} takes no key {arg!r}", file=rel,
-                                   line=yamlfile.line_of(config, arg), hint="it takes severity")
-        holder = args if "severity" in args else config
-        severity = yamlfile.text(holder, "severity", "severity", rel, default="error").lower()
-        if severity not in SEVERITIES:
-            raise ProjectError(f"severity must be error or warn, not {severity}", file=rel,
-                               line=yamlfile.line_of(holder, "severity"))
+        test = f"{kind} on {what}"
+        yamlkeys.check(body, "test", test, rel, extra=_TEST_ARGS[kind])
+        arguments = yamlfile.mapping(body, "arguments", f"`arguments` of {test}", rel)
+        yamlkeys.check(arguments, "arguments", f"the arguments of {test}", rel, extra=_TEST_ARGS[kind])
+        config = yamlfile.mapping(body, "config", f"`config` of {test}", rel)
+        yamlkeys.check(config, "test_config", f"the config of {test}", rel)
+        holders = {}
         for arg in _TEST_ARGS[kind]:
-            if args.get(arg) in (None, ""):
-                raise ProjectError(f"{kind} on {what} needs `{arg}`", file=rel,
-                                   line=yamlfile.line_of(args, arg) if arg in args else line,
+            if arg in body and arg in arguments:
+                raise ProjectError(f"{test} gives `{arg}` twice (beside and under `arguments:`)", file=rel,
+                                   line=yamlfile.line_of(body, arg), hint="keep the one under `arguments:`")
+            holders[arg] = arguments if arg in arguments else body
+        for name in yamlkeys.TEST_CONFIG:
+            if name in body and name in config:
+                raise ProjectError(f"{test} gives `{name}` twice (beside and under `config:`)", file=rel,
+                                   line=yamlfile.line_of(body, name), hint="keep the one under `config:`")
+            holders[name] = config if name in config else body
+        spec = {"kind": kind, "args": {}, "severity": "error", "warn_if": "!=0", "error_if": "!=0",
+                "store_failures": False}
+        holder = holders["severity"]
+        if "severity" in holder:
+            spec["severity"] = yamlfile.text(holder, "severity", "severity", rel).lower()
+            if spec["severity"] not in SEVERITIES:
+                raise ProjectError(f"severity must be error or warn, not {spec['severity']}", file=rel,
+                                   line=yamlfile.line_of(holder, "severity"))
+        for name in ("warn_if", "error_if"):
+            if name in holders[name]:
+                spec[name] = _condition(holders[name], name, test, rel)
+        holder = holders["store_failures"]
+        if "store_failures" in holder:
+            if not isinstance(holder["store_failures"], bool):
+                raise yamlfile.bad(holder, "store_failures", f"store_failures of {test}", "true or false",
+                                   rel)
+            spec["store_failures"] = holder["store_failures"]
+        for arg in _TEST_ARGS[kind]:
+            holder = holders[arg]
+            if holder.get(arg) in (None, ""):
+                raise ProjectError(f"{test} needs `{arg}`", file=rel,
+                                   line=yamlfile.line_of(holder, arg) if arg in holder else line,
                                    hint=f"write {_TEST_FORMS[kind]}")
+            spec["args"][arg] = holder[arg]
         if kind == "accepted_values":
-            values = args["values"]
+            holder, values = holders["values"], spec["args"]["values"]
             if not isinstance(values, list):
-                raise yamlfile.bad(args, "values", f"values of accepted_values on {what}", "a list", rel,
+                raise yamlfile.bad(holder, "values", f"values of accepted_values on {what}", "a list", rel,
                                    hint=f"write {_TEST_FORMS[kind]}")
             for j, value in enumerate(values):
                 if value is None or isinstance(value, dict | list):
                     raise yamlfile.bad(values, j, f"each value of accepted_values on {what}",
                                        "a string, a number or a boolean", rel)
         for arg in ("to", "field", "expression"):
-            if arg in args:
-                yamlfile.text(args, arg, f"`{arg}` of {kind} on {what}", rel, scalars=arg == "expression")
-        test_args = {k: v for k, v in args.items() if k not in ("severity", "config")}
-        out.append(({"kind": kind, "args": test_args, "severity": severity}, line))
+            if arg in spec["args"]:
+                yamlfile.text(holders[arg], arg, f"`{arg}` of {test}", rel, scalars=arg == "expression")
+        out.append((spec, line))
     return out

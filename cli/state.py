@@ -564,7 +564,8 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
             keep(uid)
             continue
         parents = {p: effective.get(p, "absent") for p in sorted(test.depends_on)}
-        parts = {"sql": digest(test.severity, test.sql), "parents": parents}
+        parts = {"sql": digest(test.severity, test.sql, test.warn_if, test.error_if, test.audit),
+                 "parents": parents}
         fp = digest("test", STATE_FORMAT, test.unique_id, parts)
         rebuilt = sorted(test.depends_on & built)
         why = None
@@ -580,7 +581,7 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
             why = _describe_changes(_changed_parents(parents, before) or sorted(parents), built)
         if why:
             plan.tests.append(test.unique_id)
-            rebuild(uid, "test", why, Record("test", fp, parts, []))
+            rebuild(uid, "test", why, Record("test", fp, parts, [test.audit] if test.audit else []))
         else:
             keep(uid)
             plan.unchanged += 1
@@ -592,7 +593,8 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
     for uid, record in stored.items():
         if uid in current:
             continue
-        if record.kind == "test" or (not is_build and record.kind != "model"):
+        if (record.kind == "test" and not (is_build and record.relations)) or (
+                not is_build and record.kind != "model"):
             if record.kind != "test":
                 plan.kept[uid] = record
             continue
