@@ -576,19 +576,22 @@ def export(project_dir: str | Path = ".", db: str | Path | None = None, *, out: 
     return written
 
 
-def query(sql: str, db: str | Path | None = None, *, allow_files=()) -> tuple[list[str], list[tuple]]:
-    """Run a query against the published warehouse, read-only and confined (see `open_readonly`);
-    return column names and rows. Files are readable only under `allow_files`."""
+def query(sql: str, db: str | Path | None = None, *, allow_files=()) -> list[tuple[list[str], list[tuple]]]:
+    """Run one or more queries (`select 1; select 2`) against the published warehouse, read-only
+    and confined (see `open_readonly`); return each statement's column names and rows, in order.
+    Files are readable only under `allow_files`."""
     import duckdb
 
     con = open_readonly(db, allow_files=allow_files)
+    results = []
     try:
         check_read_only(con, sql)
-        cur = con.execute(sql)
-        columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall() if cur.description else []
+        for statement in con.extract_statements(sql):
+            cur = con.execute(statement)
+            columns = [d[0] for d in cur.description] if cur.description else []
+            results.append((columns, cur.fetchall() if cur.description else []))
     except duckdb.Error as exc:
         raise BuildError(f"query failed: {short_error(exc)}") from None
     finally:
         con.close()
-    return columns, rows
+    return results

@@ -149,18 +149,21 @@ def export(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"
 
 
 @app.command()
-def query(sql: Annotated[str, typer.Argument(help="One SQL query.")], db: Db = Path("warehouse.duckdb"),
+def query(sql: Annotated[str, typer.Argument(help="SQL queries, separated by ';'.")],
+          db: Db = Path("warehouse.duckdb"),
           fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table,
           allow_files: Annotated[list[Path] | None, typer.Option(
               "--allow-files", metavar="PATH", help="A file or folder the query may read (repeatable).")]
           = None):
-    """Run a read-only query against the published warehouse and print the result. It cannot
+    """Run read-only queries against the published warehouse and print each result. They cannot
     change the warehouse or read files outside it, except those under --allow-files."""
     from warehouse import api
     from warehouse.formatting import render
 
-    columns, rows = _run(lambda: api.query(sql, db, allow_files=allow_files or ()))
-    sys.stdout.write(render(columns, rows, fmt.value))
+    results = _run(lambda: api.query(sql, db, allow_files=allow_files or ()))
+    # every statement's result in turn: tables and CSV blocks apart by a blank line, JSON one per line
+    separator = "" if fmt is Format.json else "\n"
+    sys.stdout.write(separator.join(render(columns, rows, fmt.value) for columns, rows in results))
 
 
 @app.command()

@@ -35,8 +35,19 @@ class Reference:
     line: int | None
 
 
+def _quiet_sqlglot() -> None:
+    """sqlglot logs what it cannot do ("Cannot traverse scope ...") to the `sqlglot` logger; with
+    no handler anywhere Python prints that on stderr. The engine words its own errors."""
+    import logging
+
+    logger = logging.getLogger("sqlglot")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
 def parse_select(sql: str, file: str):
     """Parse one select statement; return it and its text without a trailing ';'."""
+    _quiet_sqlglot()
     import sqlglot
     from sqlglot import exp
     from sqlglot.tokens import TokenType
@@ -73,8 +84,12 @@ def tables_read(statement) -> list[Reference]:
     from sqlglot import exp
     from sqlglot.optimizer.scope import traverse_scope
 
+    _quiet_sqlglot()
     tables: list | None = None
-    if isinstance(statement, exp.Query):
+    # sqlglot builds no scope for a PIVOT or UNPIVOT statement (a CTE of one would read as a table)
+    standalone = any(p.parent is None or isinstance(p.parent, exp.CTE | exp.Subquery)
+                     for p in statement.find_all(exp.Pivot))
+    if isinstance(statement, exp.Query) and not standalone:
         try:
             tables = [s for scope in traverse_scope(statement) for s in scope.sources.values()
                       if isinstance(s, exp.Table)]
