@@ -212,6 +212,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
         stale_build_files,
     )
     from warehouse.seeds import check_seed, load_seed
+    from warehouse.sources import check_present
     from warehouse.sql import quote
     from warehouse.state import State, drop_relations, read_published, read_state, save_sidecar, write_state
 
@@ -259,6 +260,8 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 reporter.info(f"warning: {note}")
             # start from the last good file unless every node is rebuilt from nothing
             keeps = any(r.kind != "test" for r in plan.kept.values())
+            # tables another tool loaded into the file (table sources) go into every new build file
+            keeps = keeps or any(s.kind == "table" for s in project.sources.values())
             stateful = any(x.stateful for x in prep.loaders if x.name in plan.loaders)
             incremental = any(project.models[n].materialized == "incremental" for n in plan.models)
             copy = target.exists() and (command == "run" or subset or keeps or published_state is None
@@ -282,7 +285,8 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 loader = next(x for x in prep.loaders if x.name == uid)
                 loaders.append(ensure_imported(loader, project.root))
             tests = [t for t in prep.tests if t.unique_id in set(plan.tests)]
-            reporter.start(command, len(plan.seeds) + len(loaders) + len(plan.models) + len(tests))
+            reporter.start(command, len(plan.seeds) + len(plan.sources) + len(loaders) + len(plan.models)
+                           + len(tests))
             try:
                 existing = _existing(con) if copy else {}
                 drop_relations(con, plan, existing)
@@ -297,6 +301,10 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
 
                 seed_graph = {name: set() for name in plan.seeds}
                 results += run_graph(con, seed_graph, seed_work, threads, reporter, "seed")
+                if project.sources:
+                    check_present(con, project, set(_existing(con)))
+                for name in plan.sources:   # one connection: attaching is not for several threads
+                    results.append(_make_source(con, project.sources[name], reporter))
                 ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh,
                                   threads=threads, extraction=dict(project.extraction))
                 for module in loaders:
@@ -319,14 +327,14 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                                       file=model.rel_path)
 
                 if any(r.failed for r in results):
-                    results += [NodeResult(n, "model", "skipped", message="a seed or loader failed")
+                    results += [NodeResult(n, "model", "skipped", message="a seed, source or loader failed")
                                 for n in sorted(plan.models)]
                 else:
                     graph = {n: prep.graph[n] & plan.models for n in plan.models}
                     results += run_graph(con, graph, model_work, threads, reporter, "model")
                 # tests of models that built still run, so one build reports every problem
                 broken = {r.unique_id for r in results if r.status in ("error", "skipped")}
-                if not any(r.failed and r.kind in ("seed", "loader") for r in results):
+                if not any(r.failed and r.kind in ("seed", "source", "loader") for r in results):
                     runnable = [t for t in tests if not t.depends_on & broken]
                     results += _run_tests(con, runnable, threads, reporter)
                     results += [NodeResult(t.unique_id, "test", "skipped", message="a model it reads failed")
@@ -358,6 +366,23 @@ def _up_to_date(command, project, target, clock, reporter, plan) -> RunResult:
                   f"nothing to {command}, {target.name} left as it is")
     return _finish(command, project, target, clock, [], reporter, False, unchanged=plan.unchanged,
                    up_to_date=True)
+
+
+def _make_source(con, source, reporter) -> NodeResult:
+    from warehouse.sources import materialize
+
+    reporter.node_start(source.name, "source")
+    started = time.perf_counter()
+    kind = "view" if source.kind != "database" else "table"
+    try:
+        result = NodeResult(source.name, "source", "success", rows=materialize(con, source),
+                            materialized=kind, file=source.file)
+    except Exception as exc:  # noqa: BLE001 - reported as this source's failure
+        result = NodeResult(source.name, "source", "error", message=short_error(exc), materialized=kind,
+                            file=source.file)
+    result.elapsed = time.perf_counter() - started
+    reporter.node_end(result)
+    return result
 
 
 def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> tuple[NodeResult, bool]:
@@ -510,13 +535,29 @@ def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=
     _, tests, _ = _choose(prep, select, exclude)
     target = _db_path(db)
     check_writable(prep.project.root / "target")
-    con = open_readonly(target)
+    from warehouse.sources import allowed_files
+
+    con = open_readonly(target, allow_files=allowed_files(prep.project))
     try:
         reporter.start("test", len(tests))
         results = _run_tests(con, tests, threads or default_threads(), reporter, _use_published, store=False)
     finally:
         con.close()
     return _finish("test", prep.project, target, clock, results, reporter, False)
+
+
+def source_freshness(project_dir: str | Path = ".", db: str | Path | None = None) -> list[dict]:
+    """dbt's `source freshness` against the published warehouse (read-only): one dict per source
+    with a `loaded_at_field` and a threshold (`status`: pass, warn, error, runtime error)."""
+    from warehouse.project import load_project
+    from warehouse.sources import allowed_files, freshness
+
+    project = load_project(project_dir)
+    con = open_readonly(db, allow_files=allowed_files(project))
+    try:
+        return freshness(con, project)
+    finally:
+        con.close()
 
 
 def ls(project_dir: str | Path = ".", *, select=(), exclude=(), db: str | Path | None = None) -> list[dict]:
@@ -534,7 +575,11 @@ def ls(project_dir: str | Path = ".", *, select=(), exclude=(), db: str | Path |
         chosen, _, _ = _plan("build", prep, state, select, exclude, False, docs)
     else:
         chosen, _, _ = _choose(prep, select, exclude)
-    out = []
+    out = [{"name": s.name, "schema": s.name.split(".", 1)[0], "alias": s.name.split(".", 1)[1],
+            "materialized": "source", "unique_key": [], "tags": [], "parents": [], "path": s.file,
+            "description": s.description, "source": {"kind": s.kind, "location": s.path or s.relation}}
+           for s in sorted(prep.project.sources.values(), key=lambda s: s.name)
+           if not (select or exclude)]
     for name in order(prep.graph):
         if name not in chosen:
             continue
@@ -551,7 +596,8 @@ def export(project_dir: str | Path = ".", db: str | Path | None = None, *, out: 
     import duckdb
     from warehouse.sql import literal, relation
 
-    models = ls(project_dir, select=select, exclude=exclude, db=db)
+    models = [m for m in ls(project_dir, select=select, exclude=exclude, db=db)
+              if m["materialized"] != "source"]
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     con = open_readonly(db, allow_files=[out_dir])

@@ -166,6 +166,42 @@ def query(sql: Annotated[str, typer.Argument(help="SQL queries, separated by ';'
     sys.stdout.write(separator.join(render(columns, rows, fmt.value) for columns, rows in results))
 
 
+source_app = typer.Typer(help="Sources: relations the project reads but does not build.",
+                         no_args_is_help=True)
+app.add_typer(source_app, name="source")
+
+
+def _hours(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    return f"{seconds / 3600:.1f} h" if seconds >= 3600 else f"{seconds / 60:.0f} min"
+
+
+@source_app.command("freshness")
+def source_freshness(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"),
+                     json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+                     = False):
+    """Check each source's newest `loaded_at_field` against its warn_after and error_after.
+    Exit 1 when any source is past error_after (or cannot be read)."""
+    import json
+
+    from warehouse import api
+
+    results = _run(lambda: api.source_freshness(project_dir, db))
+    if json_output:
+        typer.echo(json.dumps(results, default=str))
+    else:
+        for r in results:
+            status = {"pass": "PASS", "warn": "WARN", "error": "ERROR"}.get(r["status"], "ERROR")
+            detail = (r["message"] or "") if r["age_seconds"] is None else (
+                f"newest {r['max_loaded_at']} ({_hours(r['age_seconds'])} ago; warn after "
+                f"{_hours(r['warn_after'])}, error after {_hours(r['error_after'])})")
+            typer.echo(f"{status:5} source {r['name']}: {detail}")
+        if not results:
+            typer.echo("no source has a loaded_at_field with warn_after or error_after")
+    raise typer.Exit(1 if any(r["status"] in ("error", "runtime error") for r in results) else 0)
+
+
 @app.command()
 def explain(fact_id: Annotated[str, typer.Argument(
                 help="An investment_id, subsidy_id or purchase_id (or a unique prefix of 6+ characters).")],

@@ -341,9 +341,9 @@ def _check(ref: Reference, known: set[str], file: str, who: str) -> None:
         return
     close = difflib.get_close_matches(ref.name, sorted(known), n=1)
     hint = f"did you mean {close[0]}?" if close else (
-        "create the model models/<schema>/<name>.sql, a seed seeds/<name>.csv, "
-        "or list the loader that writes it in warehouse.yml")
-    raise ProjectError(f"{who} reads {ref.name}, which no model, seed or loader provides",
+        "create the model models/<schema>/<name>.sql, a seed seeds/<name>.csv, declare it under "
+        "`sources:` in a YAML file, or list the loader that writes it in warehouse.yml")
+    raise ProjectError(f"{who} reads {ref.name}, which no model, seed, source or loader provides",
                        file=file, line=ref.line, hint=hint)
 
 

@@ -56,6 +56,43 @@ class Seed:
 
 
 @dataclass
+class Source:
+    """A relation the engine reads but does not build (dbt's sources): models read it as
+    `<source name>.<table name>`. Where it is (`kind`):
+
+    - "table": a table already in the warehouse file (`schema.identifier`), loaded by another
+      tool; never dropped by a build and carried into every new build file;
+    - "files": local files (`path`, a glob) read with read_parquet or read_csv, as a view;
+    - "database": a table of another DuckDB file, attached read-only and copied in.
+    """
+
+    name: str                       # "<source>.<table>", lower case: what models read
+    kind: str                       # "table" | "files" | "database"
+    schema: str                     # table, database: the schema it is read from
+    identifier: str                 # table, database: the table it is read from
+    file: str                       # the YAML that declares it
+    line: int | None = None
+    path: str = ""                  # files: absolute glob; database: the DuckDB file
+    format: str = ""                # files: "parquet" | "csv"
+    description: str = ""
+    columns: dict[str, str] = field(default_factory=dict)
+    loaded_at_field: str = ""
+    warn_after: float | None = None     # seconds since max(loaded_at_field)
+    error_after: float | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def relation(self) -> str:
+        """What the source's table is in the build file before any view or copy."""
+        return f"{self.schema}.{self.identifier}".lower()
+
+    @property
+    def creates(self) -> bool:
+        """Whether the build creates `name` (a view or a copy) rather than finding it there."""
+        return self.kind != "table" or self.relation != self.name
+
+
+@dataclass
 class TestSpec:
     """A data test as declared: generic (from YAML) or singular (an SQL file)."""
 
@@ -84,9 +121,10 @@ class Project:
     seeds: dict[str, Seed]
     tests: list[TestSpec]
     extraction: dict[str, float] = field(default_factory=dict)   # checked numbers, see EXTRACTION
+    sources: dict[str, Source] = field(default_factory=dict)
 
     def relation_names(self) -> set[str]:
-        return set(self.models) | set(self.seeds)
+        return set(self.models) | set(self.seeds) | set(self.sources)
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -132,12 +170,17 @@ def load_project(project_dir: str | Path = ".") -> Project:
     for name in sorted(set(models) & set(seeds)):
         raise ProjectError(f"{name} is both a model and a seed ({seeds[name].rel_path})",
                            file=models[name].rel_path, hint="rename one of them")
-    tests = _configure(root, models_dir, models, cache)
+    sources: dict[str, Source] = {}
+    tests = _configure(root, models_dir, models, cache, sources)
+    for name in sorted(set(sources) & (set(models) | set(seeds))):
+        raise ProjectError(f"source {name} has the name of a model or seed", file=sources[name].file,
+                           line=sources[name].line, hint="rename the source or the table")
     tests += _discover_singular(root, models_dir)
     cache.save()
     return Project(root=root, name=name or root.name,
                    documents_dir=(root / documents) if documents else None,
-                   loaders=loaders, models=models, seeds=seeds, tests=tests, extraction=extraction)
+                   loaders=loaders, models=models, seeds=seeds, tests=tests, extraction=extraction,
+                   sources=sources)
 
 
 # warehouse.yml `extraction:` keys, numbers >= 0, read by the documents loader
@@ -219,7 +262,7 @@ def _discover_singular(root: Path, models_dir: Path) -> list[TestSpec]:
 
 
 def _configure(root: Path, models_dir: Path, models: dict[str, Model],
-               cache: yamlfile.Cache | None = None) -> list[TestSpec]:
+               cache: yamlfile.Cache | None = None, sources: dict | None = None) -> list[TestSpec]:
     """Apply each folder's YAML files to its models; return the generic tests declared.
 
     Every value is type-checked: a wrong one is a ProjectError with the file, the line and
@@ -249,6 +292,7 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model],
                 if model.path.as_posix().startswith(folder):
                     _apply_config(model, folder_config, rel)
     for path, rel, doc in docs:
+        tests += _sources(root, doc, rel, sources if sources is not None else {})
         parts = path.relative_to(models_dir).parts
         schema = parts[0].lower() if len(parts) > 1 else "main"
         entries = yamlfile.sequence(doc, "models", "`models`", rel)
@@ -280,6 +324,119 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model],
                 yamlkeys.check(column, "column", f"column {name}.{col}", rel)
                 model.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}",
                                                    rel, scalars=True)
+                for test, line in _as_tests(column, rel, f"{name}.{col}"):
+                    tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
+    return tests
+
+
+_PERIODS = {"minute": 60, "hour": 3600, "day": 86400}
+_FILE_FORMATS = ("parquet", "csv", "json")
+
+
+def _freshness(owner, rel: str, what: str, inherited: tuple) -> tuple:
+    """`freshness: {warn_after: {count: 12, period: hour}, error_after: ...}` as seconds;
+    `freshness: null` on a table turns the source's off, as in dbt."""
+    if "freshness" not in owner:
+        return inherited
+    section = owner["freshness"]
+    if section is None:
+        return (None, None)
+    section = yamlfile.mapping(owner, "freshness", f"`freshness` of {what}", rel)
+    yamlkeys.check(section, "freshness", f"the freshness of {what}", rel)
+    out = []
+    for key in ("warn_after", "error_after"):
+        after = yamlfile.mapping(section, key, f"`{key}` of {what}", rel)
+        yamlkeys.check(after, "freshness_after", f"`{key}` of {what}", rel)
+        if not after:
+            out.append(None)
+            continue
+        count, period = after.get("count"), after.get("period")
+        if isinstance(count, bool) or not isinstance(count, int | float) or count <= 0:
+            raise yamlfile.bad(after, "count", f"`{key}.count` of {what}", "a number above 0", rel)
+        if period not in _PERIODS:
+            raise yamlfile.bad(after, "period", f"`{key}.period` of {what}", "minute, hour or day", rel)
+        out.append(float(count) * _PERIODS[period])
+    return tuple(out)
+
+
+def _sources(root: Path, doc, rel: str, sources: dict) -> list[TestSpec]:
+    """Parse a YAML file's `sources:` into `sources`; return the data tests declared on them."""
+    tests = []
+    entries = yamlfile.sequence(doc, "sources", "`sources`", rel)
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise yamlfile.bad(entries, i, "each entry under `sources:`", "a mapping with a `name`", rel)
+        source = yamlfile.text(entry, "name", "the source `name`", rel, required=True).lower()
+        what = f"source {source}"
+        yamlkeys.check(entry, "source", what, rel)
+        schema = yamlfile.text(entry, "schema", f"`schema` of {what}", rel) or None
+        database = yamlfile.text(entry, "database", f"`database` of {what}", rel)
+        if database:
+            database = str((root / database).resolve())
+            if not Path(database).is_file():
+                raise ProjectError(f"{what}: database {entry['database']} does not exist", file=rel,
+                                   line=yamlfile.line_of(entry, "database"),
+                                   hint="`database:` is another DuckDB file, relative to the project folder")
+        loaded_at = yamlfile.text(entry, "loaded_at_field", f"`loaded_at_field` of {what}", rel)
+        fresh = _freshness(entry, rel, what, (None, None))
+        tables = yamlfile.sequence(entry, "tables", f"`tables` of {what}", rel)
+        if not tables:
+            raise ProjectError(f"{what} lists no tables", file=rel, line=yamlfile.line_of(entry, "name"),
+                               hint="add `tables: [{name: ...}]`")
+        for j, table in enumerate(tables):
+            if not isinstance(table, dict):
+                raise yamlfile.bad(tables, j, f"each table of {what}", "a mapping with a `name`", rel)
+            alias = yamlfile.text(table, "name", f"a table `name` of {what}", rel, required=True).lower()
+            name = f"{source}.{alias}"
+            yamlkeys.check(table, "source_table", f"source table {name}", rel)
+            path = yamlfile.text(table, "path", f"`path` of {name}", rel)
+            fmt = yamlfile.text(table, "format", f"`format` of {name}", rel).lower()
+            if path and database:
+                raise ProjectError(f"{name} has a `path` in a source with a `database`", file=rel,
+                                   line=yamlfile.line_of(table, "path"),
+                                   hint="declare files in a source of their own")
+            if path:
+                fmt = fmt or next((f for f in _FILE_FORMATS if path.lower().endswith(f".{f}")), "")
+                if fmt not in _FILE_FORMATS:
+                    raise ProjectError(f"{name}: cannot tell the format of {path}", file=rel,
+                                       line=yamlfile.line_of(table, "path"),
+                                       hint="add `format: parquet` (or csv, json)")
+                path = str(root / path) if not Path(path).is_absolute() else path
+            elif fmt:
+                raise ProjectError(f"{name}: `format` needs a `path`", file=rel,
+                                   line=yamlfile.line_of(table, "format"))
+            if name in sources:
+                raise ProjectError(f"source {name} is declared twice (also in {sources[name].file})",
+                                   file=rel,
+                                   line=yamlfile.line_of(table, "name"))
+            warn_after, error_after = _freshness(table, rel, name, fresh)
+            item = Source(
+                name=name, kind="files" if path else "database" if database else "table",
+                schema=(schema or ("main" if database else source)).lower(),
+                identifier=yamlfile.text(table, "identifier", f"`identifier` of {name}", rel) or alias,
+                file=rel, line=yamlfile.line_of(table, "name"), path=path or database, format=fmt,
+                description=yamlfile.text(table, "description", f"the description of {name}", rel,
+                                          scalars=True),
+                loaded_at_field=yamlfile.text(table, "loaded_at_field", f"`loaded_at_field` of {name}", rel)
+                or loaded_at,
+                warn_after=warn_after, error_after=error_after,
+                meta=dict(yamlfile.mapping(table, "meta", f"meta of {name}", rel)))
+            if (warn_after or error_after) and not item.loaded_at_field:
+                raise ProjectError(f"{name} has a freshness but no `loaded_at_field`", file=rel,
+                                   line=yamlfile.line_of(table, "name"),
+                                   hint="name the column holding when each row was loaded")
+            sources[name] = item
+            for test, line in _as_tests(table, rel, name):
+                tests.append(TestSpec(model=name, column=None, file=rel, line=line, **test))
+            columns = yamlfile.sequence(table, "columns", f"`columns` of {name}", rel)
+            for k, column in enumerate(columns):
+                if not isinstance(column, dict):
+                    raise yamlfile.bad(columns, k, f"each column of {name}", "a mapping with a `name`", rel)
+                col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True,
+                                    scalars=True)
+                yamlkeys.check(column, "column", f"column {name}.{col}", rel)
+                item.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}",
+                                                  rel, scalars=True)
                 for test, line in _as_tests(column, rel, f"{name}.{col}"):
                     tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
     return tests
