@@ -311,7 +311,15 @@ def analyse(project: Project, provided: set[str], cache_path: Path | None = None
     for model in project.models.values():
         refs, model.body, model.external = cache.inspect(model.sql, model.rel_path)
         model.depends_on = set()
+        model.reads_itself = False
         for ref in refs:
+            if ref.name == model.name and model.materialized == "incremental":
+                model.reads_itself = True          # its previous rows: not a parent, not a cycle
+                continue
+            if ref.name == model.name:
+                raise ProjectError(f"{model.name} reads itself, which only an incremental model may do",
+                                   file=model.rel_path, line=ref.line,
+                                   hint="make it `materialized: incremental` to read its previous rows")
             _check(ref, known - {model.name}, model.rel_path, model.name)
             model.depends_on.add(ref.name)
     for test in project.tests:

@@ -46,6 +46,7 @@ class Model:
     depends_on: set[str] = field(default_factory=set)
     body: str = ""                  # the select statement, trailing ';' removed (set by dag)
     external: bool = False          # reads files or table functions (set by dag)
+    reads_itself: bool = False      # an incremental model reading its previous rows (set by dag)
 
 
 @dataclass
