@@ -18,7 +18,8 @@ def _project(write, root):
         "seeds/events.csv": "id,loaded_at\n1,2024-01-01 00:00:00\n2,2024-01-02 00:00:00\n",
         "models/marts/events.sql": EVENTS_SQL,
         "models/marts/_events.yml": YML,
-        "models/marts/daily.sql": "select loaded_at::date as day, count(*) as n from marts.events group by all",
+        "models/marts/daily.sql": "select loaded_at::date as day, count(*) as n from marts.events "
+                                  "group by all",
     })
 
 
