@@ -290,7 +290,8 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
             try:
                 existing = _existing(con) if copy else {}
                 drop_relations(con, plan, existing)
-                schemas = {project.models[n].schema for n in plan.models}
+                schemas = {project.models[n].schema for n in plan.models
+                           if project.models[n].materialized != "ephemeral"}
                 schemas |= {"seeds"} if plan.seeds else set()
                 for schema in sorted(schemas):
                     con.execute(f"create schema if not exists {quote(schema)}").fetchall()

@@ -1,4 +1,5 @@
-"""Materializations: view, table, incremental (delete+insert on `unique_key`).
+"""Materializations: view, table, incremental (delete+insert on `unique_key`), ephemeral (not
+built: its readers carry its query as a CTE, see `warehouse.dag.inline_ephemerals`).
 
 An incremental model may read its own previous rows (`where loaded_at > (select
 coalesce(max(loaded_at), '-infinity') from marts.events)`, dbt's `is_incremental()` pattern
@@ -22,6 +23,10 @@ def build_model(cur, model: Model, existing: dict[str, str], full_refresh: bool)
     """
     rel = relation(model.name)
     found = existing.get(model.name)
+    if model.materialized == "ephemeral":     # inlined into its readers (dag.inline_ephemerals)
+        if found:
+            cur.execute(f"drop {found} {rel}").fetchall()
+        return None
     if model.materialized == "view":
         if found == "table":
             cur.execute(f"drop table {rel}").fetchall()

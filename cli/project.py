@@ -21,7 +21,7 @@ from warehouse import yamlfile, yamlkeys
 from warehouse.errors import ProjectError
 from warehouse.yamlfile import Map
 
-MATERIALIZATIONS = ("view", "table", "incremental")
+MATERIALIZATIONS = ("view", "table", "incremental", "ephemeral")
 SEVERITIES = ("error", "warn")
 GENERIC_TESTS = ("not_null", "unique", "accepted_values", "relationships", "expression")
 _SEVERITY_COMMENT = re.compile(r"^\s*--\s*severity\s*:\s*(\w+)", re.IGNORECASE | re.MULTILINE)
@@ -54,6 +54,9 @@ class Seed:
     name: str                       # "seeds.<stem>"
     path: Path
     rel_path: str
+    column_types: dict[str, str] = field(default_factory=dict)   # column -> DuckDB type (YAML)
+    description: str = ""
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -172,7 +175,7 @@ def load_project(project_dir: str | Path = ".") -> Project:
         raise ProjectError(f"{name} is both a model and a seed ({seeds[name].rel_path})",
                            file=models[name].rel_path, hint="rename one of them")
     sources: dict[str, Source] = {}
-    tests = _configure(root, models_dir, models, cache, sources)
+    tests = _configure(root, models_dir, models, cache, sources, seeds)
     for name in sorted(set(sources) & (set(models) | set(seeds))):
         raise ProjectError(f"source {name} has the name of a model or seed", file=sources[name].file,
                            line=sources[name].line, hint="rename the source or the table")
@@ -263,13 +266,22 @@ def _discover_singular(root: Path, models_dir: Path) -> list[TestSpec]:
 
 
 def _configure(root: Path, models_dir: Path, models: dict[str, Model],
-               cache: yamlfile.Cache | None = None, sources: dict | None = None) -> list[TestSpec]:
+               cache: yamlfile.Cache | None = None, sources: dict | None = None,
+               seeds: dict[str, Seed] | None = None) -> list[TestSpec]:
     """Apply each folder's YAML files to its models; return the generic tests declared.
 
     Every value is type-checked: a wrong one is a ProjectError with the file, the line and
     what was expected.
     """
     tests: list[TestSpec] = []
+    # seeds/*.yml: `seeds:` only (column types, descriptions, tests)
+    for path in sorted(p for ext in ("*.yml", "*.yaml") for p in (root / "seeds").glob(ext)):
+        rel = _rel(root, path)
+        doc = _read_yaml(path, root, cache) or Map()
+        if not isinstance(doc, dict):
+            raise ProjectError("a seed YAML file must be a mapping with a `seeds:` list", file=rel, line=1)
+        yamlkeys.check(doc, "seeds_file", "a seed YAML file", rel)
+        tests += _seed_config(doc, rel, seeds or {})
     if not models_dir.is_dir():
         return tests
     yml_files = sorted((p for ext in ("*.yml", "*.yaml") for p in models_dir.rglob(ext)),
@@ -294,6 +306,7 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model],
                     _apply_config(model, folder_config, rel)
     for path, rel, doc in docs:
         tests += _sources(root, doc, rel, sources if sources is not None else {})
+        tests += _seed_config(doc, rel, seeds or {})
         parts = path.relative_to(models_dir).parts
         schema = parts[0].lower() if len(parts) > 1 else "main"
         entries = yamlfile.sequence(doc, "models", "`models`", rel)
@@ -440,6 +453,45 @@ def _sources(root: Path, doc, rel: str, sources: dict) -> list[TestSpec]:
                                                   rel, scalars=True)
                 for test, line in _as_tests(column, rel, f"{name}.{col}"):
                     tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
+    return tests
+
+
+def _seed_config(doc, rel: str, seeds: dict[str, Seed]) -> list[TestSpec]:
+    """`seeds: [{name: raw_orders, config: {column_types: {order_date: date}}, columns: [...]}]`."""
+    tests = []
+    entries = yamlfile.sequence(doc, "seeds", "`seeds`", rel)
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise yamlfile.bad(entries, i, "each entry under `seeds:`", "a mapping with a `name`", rel)
+        raw = yamlfile.text(entry, "name", "the seed `name`", rel, required=True).lower()
+        name = raw if raw.startswith("seeds.") else f"seeds.{raw}"
+        seed = seeds.get(name)
+        if seed is None:
+            raise ProjectError(f"YAML describes seed {name} but no seeds/{raw}.csv exists", file=rel,
+                               line=entry.line_of("name"), hint="fix the name or add the CSV file")
+        yamlkeys.check(entry, "seed", f"seed {name}", rel)
+        config = yamlfile.mapping(entry, "config", f"`config` of {name}", rel)
+        yamlkeys.check(config, "seed_config", f"the `config` of {name}", rel)
+        seed.description = yamlfile.text(entry, "description", f"the description of {name}", rel,
+                                         scalars=True)
+        for holder in (entry, config):
+            types = yamlfile.mapping(holder, "column_types", f"`column_types` of {name}", rel)
+            for column in types:
+                seed.column_types[str(column)] = yamlfile.text(types, column, f"the type of {name}.{column}",
+                                                               rel, required=True)
+        for test, line in _as_tests(entry, rel, name):
+            tests.append(TestSpec(model=name, column=None, file=rel, line=line, **test))
+        columns = yamlfile.sequence(entry, "columns", f"`columns` of {name}", rel)
+        for j, column in enumerate(columns):
+            if not isinstance(column, dict):
+                raise yamlfile.bad(columns, j, f"each column of {name}", "a mapping with a `name`", rel)
+            col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True,
+                                scalars=True)
+            yamlkeys.check(column, "column", f"column {name}.{col}", rel)
+            seed.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}", rel,
+                                              scalars=True)
+            for test, line in _as_tests(column, rel, f"{name}.{col}"):
+                tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
     return tests
 
 

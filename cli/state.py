@@ -377,7 +377,10 @@ def _salted(fp: str) -> str:
 
 
 def _seed_parts(seed) -> dict:
-    return {"file": file_hash(seed.path)}
+    parts = {"file": file_hash(seed.path)}
+    if seed.column_types:
+        parts["column_types"] = dict(sorted(seed.column_types.items()))
+    return parts
 
 
 def _changed_parents(parents: dict[str, str], stored: Record | None) -> list[str]:
@@ -436,7 +439,8 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
         seed_fps[name] = fp
         effective[name] = fp
         why = ("--full-refresh" if full_refresh else "new" if before is None
-               else "file changed" if before.fingerprint != fp
+               else "file changed" if before.parts.get("file") != parts["file"]
+               else "column_types changed" if before.fingerprint != fp
                else "missing from the warehouse" if missing([name]) else None)
         if why:
             plan.seeds.append(name)
@@ -564,7 +568,7 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
             why = "config changed (materialized or unique_key)"
         elif before.fingerprint != fp:
             why = _describe_changes(_changed_parents(parents, before) or sorted(parents), built)
-        elif missing([name]):
+        elif missing([name]) and model.materialized != "ephemeral":
             why = "missing from the warehouse"
         if not why:
             effective[name] = output(before)
@@ -574,7 +578,8 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
         if model.materialized == "incremental" and before is not None and output(before) == fp:
             parts["out"] = _salted(fp)      # merged again on the same inputs: its rows may differ
         plan.models.add(name)
-        rebuild(name, "model", why, Record("model", fp, parts, [name]))
+        relations = [] if model.materialized == "ephemeral" else [name]
+        rebuild(name, "model", why, Record("model", fp, parts, relations))
         effective[name] = parts.get("out", fp)
 
     # data tests (build only), after every model

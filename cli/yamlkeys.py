@@ -17,15 +17,15 @@ TEST_CONFIG = ("severity", "warn_if", "error_if", "store_failures")
 KNOWN: dict[str, tuple[str, ...]] = {
     "project": ("name", "documents", "loaders", "extraction"),
     "file": ("version", "config", "models", "seeds", "sources"),
+    "seeds_file": ("version", "seeds"),
     "model": ("name", "description", "config", "columns", "data_tests", "tests", *MODEL_CONFIG),
     "config": MODEL_CONFIG,
     "column": ("name", "description", "data_tests", "tests", "meta"),
     "test": ("arguments", "config", *TEST_CONFIG),     # plus the test's own arguments
     "arguments": (),                                   # only the test's own arguments
     "test_config": TEST_CONFIG,
-    "seed": ("name", "description", "config", "columns", "data_tests", "tests", "column_types", "tags",
-             "meta"),
-    "seed_config": ("column_types", "tags", "meta"),
+    "seed": ("name", "description", "config", "columns", "data_tests", "tests", "column_types"),
+    "seed_config": ("column_types",),
     "source": ("name", "description", "schema", "database", "tables", "loaded_at_field", "freshness",
                "meta", "tags"),
     "source_table": ("name", "description", "identifier", "path", "format", "loaded_at_field", "freshness",
