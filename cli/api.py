@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warehouse.errors import BuildError, ProjectError, WarehouseError
-from warehouse.results import Clock, Reporter, write_run_results
+from warehouse.results import Clock, Reporter
 from warehouse.runner import NodeResult, run_graph, short_error
 
 DEFAULT_DB = "warehouse.duckdb"
@@ -247,7 +247,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 if stale_build_files(target):   # what a killed build left: the next build removes it
                     with TargetLock(target, lock_timeout):
                         BuildFile(target).remove_stale()
-                return _up_to_date(command, project, target, clock, reporter, plan)
+                return _up_to_date(command, project, target, clock, reporter, plan, prep.tests)
             held.enter_context(TargetLock(target, lock_timeout))
             check_target(target)  # again under the lock: another build may have just published it
             for name in plan.seeds:
@@ -277,7 +277,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                     chosen, subset, plan = _plan(command, prep, state, select, exclude, full_refresh, docs)
                     if plan.empty:   # another build published this very state meanwhile
                         build_file.discard(con)
-                        return _up_to_date(command, project, target, clock, reporter, plan)
+                        return _up_to_date(command, project, target, clock, reporter, plan, prep.tests)
                     for name in plan.seeds:
                         check_seed(project.seeds[name])
             loaders = []
@@ -359,21 +359,23 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
         if build_file is None or not build_file.published:
             raise
         published = True  # it came after the rename: too late to stop, the build is published
-    return _finish(command, project, target, clock, results, reporter, published, unchanged=plan.unchanged)
+    return _finish(command, project, target, clock, results, reporter, published, unchanged=plan.unchanged,
+                   tests=prep.tests)
 
 
-def _up_to_date(command, project, target, clock, reporter, plan) -> RunResult:
+def _up_to_date(command, project, target, clock, reporter, plan, tests) -> RunResult:
     reporter.info(f"nothing changed since the last build: {plan.unchanged} nodes up to date, "
                   f"nothing to {command}, {target.name} left as it is")
     return _finish(command, project, target, clock, [], reporter, False, unchanged=plan.unchanged,
-                   up_to_date=True)
+                   up_to_date=True, tests=tests)
 
 
 def _make_source(con, source, reporter) -> NodeResult:
+    from warehouse.runner import utc_now
     from warehouse.sources import materialize
 
     reporter.node_start(source.name, "source")
-    started = time.perf_counter()
+    started, at = time.perf_counter(), utc_now()
     kind = "view" if source.kind != "database" else "table"
     try:
         result = NodeResult(source.name, "source", "success", rows=materialize(con, source),
@@ -381,7 +383,7 @@ def _make_source(con, source, reporter) -> NodeResult:
     except Exception as exc:  # noqa: BLE001 - reported as this source's failure
         result = NodeResult(source.name, "source", "error", message=short_error(exc), materialized=kind,
                             file=source.file)
-    result.elapsed = time.perf_counter() - started
+    result.elapsed, result.started_at = time.perf_counter() - started, at
     reporter.node_end(result)
     return result
 
@@ -389,10 +391,11 @@ def _make_source(con, source, reporter) -> NodeResult:
 def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> tuple[NodeResult, bool]:
     """The loader's result, and whether it asks to run again next build (`LoadResult.retry`)."""
     from warehouse.loaders import run_loader
+    from warehouse.runner import utc_now
 
     name = module.__name__
     reporter.node_start(name, "loader")
-    started = time.perf_counter()
+    started, at = time.perf_counter(), utc_now()
     try:
         loaded = run_loader(module, con, ctx)
         rows = sum(loaded.rows.values()) if loaded.rows else None
@@ -410,7 +413,7 @@ def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> tuple[NodeResult
     except WarehouseError as exc:
         result = NodeResult(name, "loader", "error", message=exc.message, file=exc.file)
         loaded = None
-    result.elapsed = time.perf_counter() - started
+    result.elapsed, result.started_at = time.perf_counter() - started, at
     reporter.node_end(result)
     return result, bool(getattr(loaded, "retry", False))
 
@@ -432,7 +435,9 @@ def _run_tests(con, tests, threads, reporter, init_cursor=None, store=True) -> l
 
 
 def _finish(command, project, target, clock, results, reporter, published, *, unchanged: int = 0,
-            up_to_date: bool = False) -> RunResult:
+            up_to_date: bool = False, tests=()) -> RunResult:
+    from warehouse.artifacts import write_manifest, write_run_results
+
     failed = any(r.failed for r in results)
     counts: dict[str, int] = {}
     for r in results:
@@ -445,7 +450,8 @@ def _finish(command, project, target, clock, results, reporter, published, *, un
     if up_to_date:
         summary["up_to_date"] = True
     try:
-        path = write_run_results(project.root, summary, results)
+        path = write_run_results(project, summary, results)
+        write_manifest(project, tests, target)
     except OSError as exc:  # checked writable before the run; a disk that filled since must not
         path = None           # turn a published build into a failure
         reporter.info(f"warning: cannot write target/run_results.json: {exc.strerror or exc}")
@@ -544,7 +550,7 @@ def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=
         results = _run_tests(con, tests, threads or default_threads(), reporter, _use_published, store=False)
     finally:
         con.close()
-    return _finish("test", prep.project, target, clock, results, reporter, False)
+    return _finish("test", prep.project, target, clock, results, reporter, False, tests=prep.tests)
 
 
 def source_freshness(project_dir: str | Path = ".", db: str | Path | None = None) -> list[dict]:
