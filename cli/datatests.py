@@ -56,12 +56,16 @@ def audit_table(unique_id: str) -> str:
 
 
 def _resolve(project: Project, name: str, file: str, line: int | None = None) -> str:
-    """A relationships `to:` value: `schema.name`, a bare model name, or `ref('name')`."""
+    """A relationships `to:` value: `schema.name`, a bare model name, dbt's `ref('name')` (a model
+    or seed) or `source('source', 'table')`."""
     raw = name.strip()
+    known = project.relation_names()
     if raw.startswith("ref(") and raw.endswith(")"):
         raw = raw[4:-1].strip("'\" ")
+        known = set(project.models) | set(project.seeds)
+    elif raw.startswith("source(") and raw.endswith(")"):
+        raw = ".".join(part.strip("'\" ") for part in raw[7:-1].split(","))
     raw = raw.lower()
-    known = project.relation_names()
     if "." in raw:
         if raw in known:
             return raw
