@@ -83,8 +83,9 @@ def write_run_results(project, summary: dict, results: list) -> Path:
     return _write(project.root / "target" / "run_results.json", payload)
 
 
-def _checksum(text: str) -> dict:
-    return {"name": "sha256", "checksum": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+def _checksum(text: str | bytes) -> dict:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return {"name": "sha256", "checksum": hashlib.sha256(data).hexdigest()}
 
 
 def _columns(columns: dict[str, str]) -> dict:
@@ -118,7 +119,7 @@ def write_manifest(project, tests: list, db: str | Path) -> Path:
             "database": db, "schema": "seeds", "name": name.split(".", 1)[1], "resource_type": "seed",
             "package_name": package, "path": Path(seed.rel_path).name, "original_file_path": seed.rel_path,
             "unique_id": uid, "fqn": [package, name.split(".", 1)[1]], "alias": name.split(".", 1)[1],
-            "checksum": _checksum(seed.path.read_text(encoding="utf-8", errors="replace")),
+            "checksum": _checksum(seed.path.read_bytes()),
             "config": {"enabled": True, "materialized": "seed", "column_types": dict(seed.column_types)},
             "description": seed.description, "columns": _columns(seed.columns),
             "relation_name": _relation_name(db, name), "depends_on": {"macros": []}}

@@ -134,3 +134,15 @@ def test_a_reference_to_an_undeclared_source_table_says_did_you_mean(cli, projec
     (project / "models/marts/orders_joined.sql").write_text("select * from shop.order\n")
     result = cli("build")
     assert result.exit_code == 2 and "did you mean shop.orders?" in result.stderr
+
+
+def test_relationships_to_a_source_in_dbt_form(cli, project):
+    _setup(project)
+    (project / "models/marts/_marts.yml").write_text(
+        "models:\n  - name: orders_joined\n    columns:\n      - name: id\n        data_tests:\n"
+        "          - relationships:\n"
+        "              arguments: {to: \"source('shop', 'orders')\", field: id}\n")
+    result = cli("build")
+    assert result.exit_code == 0, result.output
+    ids = {r["unique_id"] for r in cli.run_results()["results"]}
+    assert "relationships:marts.orders_joined.id->shop.orders.id" in ids
