@@ -147,8 +147,8 @@ def slowest(k: int) -> str:
     """The k slowest nodes of the last build, from target/run_results.json."""
     path = PROJECT / "target" / "run_results.json"
     results = json.loads(path.read_text())["results"] if path.is_file() else []
-    top = sorted(results, key=lambda r: -r.get("elapsed", 0.0))[:k]
-    return ", ".join(f"{r['unique_id']} {r['elapsed']:.2f} s" for r in top) or "-"
+    top = sorted(results, key=lambda r: -r.get("execution_time", 0.0))[:k]   # dbt's run results schema
+    return ", ".join(f"{r['unique_id']} {r['execution_time']:.2f} s" for r in top) or "-"
 
 
 def measure(n: int, docs: list[tuple[str, str]], args: argparse.Namespace, work: Path) -> None:

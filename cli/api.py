@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warehouse.errors import BuildError, ProjectError, WarehouseError
-from warehouse.results import Clock, Reporter, write_run_results
+from warehouse.results import Clock, Reporter
 from warehouse.runner import NodeResult, run_graph, short_error
 
 DEFAULT_DB = "warehouse.duckdb"
@@ -212,6 +212,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
         stale_build_files,
     )
     from warehouse.seeds import check_seed, load_seed
+    from warehouse.sources import check_present
     from warehouse.sql import quote
     from warehouse.state import State, drop_relations, read_published, read_state, save_sidecar, write_state
 
@@ -246,7 +247,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 if stale_build_files(target):   # what a killed build left: the next build removes it
                     with TargetLock(target, lock_timeout):
                         BuildFile(target).remove_stale()
-                return _up_to_date(command, project, target, clock, reporter, plan)
+                return _up_to_date(command, project, target, clock, reporter, plan, prep.tests)
             held.enter_context(TargetLock(target, lock_timeout))
             check_target(target)  # again under the lock: another build may have just published it
             for name in plan.seeds:
@@ -259,6 +260,8 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 reporter.info(f"warning: {note}")
             # start from the last good file unless every node is rebuilt from nothing
             keeps = any(r.kind != "test" for r in plan.kept.values())
+            # tables another tool loaded into the file (table sources) go into every new build file
+            keeps = keeps or any(s.kind == "table" for s in project.sources.values())
             stateful = any(x.stateful for x in prep.loaders if x.name in plan.loaders)
             incremental = any(project.models[n].materialized == "incremental" for n in plan.models)
             copy = target.exists() and (command == "run" or subset or keeps or published_state is None
@@ -274,7 +277,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                     chosen, subset, plan = _plan(command, prep, state, select, exclude, full_refresh, docs)
                     if plan.empty:   # another build published this very state meanwhile
                         build_file.discard(con)
-                        return _up_to_date(command, project, target, clock, reporter, plan)
+                        return _up_to_date(command, project, target, clock, reporter, plan, prep.tests)
                     for name in plan.seeds:
                         check_seed(project.seeds[name])
             loaders = []
@@ -282,11 +285,13 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 loader = next(x for x in prep.loaders if x.name == uid)
                 loaders.append(ensure_imported(loader, project.root))
             tests = [t for t in prep.tests if t.unique_id in set(plan.tests)]
-            reporter.start(command, len(plan.seeds) + len(loaders) + len(plan.models) + len(tests))
+            reporter.start(command, len(plan.seeds) + len(plan.sources) + len(loaders) + len(plan.models)
+                           + len(tests))
             try:
                 existing = _existing(con) if copy else {}
                 drop_relations(con, plan, existing)
-                schemas = {project.models[n].schema for n in plan.models}
+                schemas = {project.models[n].schema for n in plan.models
+                           if project.models[n].materialized != "ephemeral"}
                 schemas |= {"seeds"} if plan.seeds else set()
                 for schema in sorted(schemas):
                     con.execute(f"create schema if not exists {quote(schema)}").fetchall()
@@ -297,6 +302,10 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
 
                 seed_graph = {name: set() for name in plan.seeds}
                 results += run_graph(con, seed_graph, seed_work, threads, reporter, "seed")
+                if project.sources:
+                    check_present(con, project, set(_existing(con)))
+                for name in plan.sources:   # one connection: attaching is not for several threads
+                    results.append(_make_source(con, project.sources[name], reporter))
                 ctx = LoadContext(project_dir=project.root, documents_dir=docs, full_refresh=full_refresh,
                                   threads=threads, extraction=dict(project.extraction))
                 for module in loaders:
@@ -319,14 +328,14 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                                       file=model.rel_path)
 
                 if any(r.failed for r in results):
-                    results += [NodeResult(n, "model", "skipped", message="a seed or loader failed")
+                    results += [NodeResult(n, "model", "skipped", message="a seed, source or loader failed")
                                 for n in sorted(plan.models)]
                 else:
                     graph = {n: prep.graph[n] & plan.models for n in plan.models}
                     results += run_graph(con, graph, model_work, threads, reporter, "model")
                 # tests of models that built still run, so one build reports every problem
                 broken = {r.unique_id for r in results if r.status in ("error", "skipped")}
-                if not any(r.failed and r.kind in ("seed", "loader") for r in results):
+                if not any(r.failed and r.kind in ("seed", "source", "loader") for r in results):
                     runnable = [t for t in tests if not t.depends_on & broken]
                     results += _run_tests(con, runnable, threads, reporter)
                     results += [NodeResult(t.unique_id, "test", "skipped", message="a model it reads failed")
@@ -350,23 +359,43 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
         if build_file is None or not build_file.published:
             raise
         published = True  # it came after the rename: too late to stop, the build is published
-    return _finish(command, project, target, clock, results, reporter, published, unchanged=plan.unchanged)
+    return _finish(command, project, target, clock, results, reporter, published, unchanged=plan.unchanged,
+                   tests=prep.tests)
 
 
-def _up_to_date(command, project, target, clock, reporter, plan) -> RunResult:
+def _up_to_date(command, project, target, clock, reporter, plan, tests) -> RunResult:
     reporter.info(f"nothing changed since the last build: {plan.unchanged} nodes up to date, "
                   f"nothing to {command}, {target.name} left as it is")
     return _finish(command, project, target, clock, [], reporter, False, unchanged=plan.unchanged,
-                   up_to_date=True)
+                   up_to_date=True, tests=tests)
+
+
+def _make_source(con, source, reporter) -> NodeResult:
+    from warehouse.runner import utc_now
+    from warehouse.sources import materialize
+
+    reporter.node_start(source.name, "source")
+    started, at = time.perf_counter(), utc_now()
+    kind = "view" if source.kind != "database" else "table"
+    try:
+        result = NodeResult(source.name, "source", "success", rows=materialize(con, source),
+                            materialized=kind, file=source.file)
+    except Exception as exc:  # noqa: BLE001 - reported as this source's failure
+        result = NodeResult(source.name, "source", "error", message=short_error(exc), materialized=kind,
+                            file=source.file)
+    result.elapsed, result.started_at = time.perf_counter() - started, at
+    reporter.node_end(result)
+    return result
 
 
 def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> tuple[NodeResult, bool]:
     """The loader's result, and whether it asks to run again next build (`LoadResult.retry`)."""
     from warehouse.loaders import run_loader
+    from warehouse.runner import utc_now
 
     name = module.__name__
     reporter.node_start(name, "loader")
-    started = time.perf_counter()
+    started, at = time.perf_counter(), utc_now()
     try:
         loaded = run_loader(module, con, ctx)
         rows = sum(loaded.rows.values()) if loaded.rows else None
@@ -384,12 +413,13 @@ def _run_loader(module, con, ctx, reporter, fail_on_rejects) -> tuple[NodeResult
     except WarehouseError as exc:
         result = NodeResult(name, "loader", "error", message=exc.message, file=exc.file)
         loaded = None
-    result.elapsed = time.perf_counter() - started
+    result.elapsed, result.started_at = time.perf_counter() - started, at
     reporter.node_end(result)
     return result, bool(getattr(loaded, "retry", False))
 
 
-def _run_tests(con, tests, threads, reporter, init_cursor=None) -> list[NodeResult]:
+def _run_tests(con, tests, threads, reporter, init_cursor=None, store=True) -> list[NodeResult]:
+    """`store`: keep failing rows of `store_failures` tests (a build; `warehouse test` is read-only)."""
     from warehouse.datatests import run_test
 
     by_id = {t.unique_id: t for t in tests}
@@ -397,7 +427,7 @@ def _run_tests(con, tests, threads, reporter, init_cursor=None) -> list[NodeResu
     def work(cur, name):
         test = by_id[name]
         try:
-            return run_test(cur, test)
+            return run_test(cur, test, store)
         except Exception as exc:  # noqa: BLE001 - a test that cannot run fails like an error
             return NodeResult(name, "test", "error", message=short_error(exc), file=test.file)
 
@@ -405,7 +435,9 @@ def _run_tests(con, tests, threads, reporter, init_cursor=None) -> list[NodeResu
 
 
 def _finish(command, project, target, clock, results, reporter, published, *, unchanged: int = 0,
-            up_to_date: bool = False) -> RunResult:
+            up_to_date: bool = False, tests=()) -> RunResult:
+    from warehouse.artifacts import write_manifest, write_run_results
+
     failed = any(r.failed for r in results)
     counts: dict[str, int] = {}
     for r in results:
@@ -418,7 +450,8 @@ def _finish(command, project, target, clock, results, reporter, published, *, un
     if up_to_date:
         summary["up_to_date"] = True
     try:
-        path = write_run_results(project.root, summary, results)
+        path = write_run_results(project, summary, results)
+        write_manifest(project, tests, target)
     except OSError as exc:  # checked writable before the run; a disk that filled since must not
         path = None           # turn a published build into a failure
         reporter.info(f"warning: cannot write target/run_results.json: {exc.strerror or exc}")
@@ -509,13 +542,29 @@ def test(project_dir: str | Path = ".", db: str | Path | None = None, *, select=
     _, tests, _ = _choose(prep, select, exclude)
     target = _db_path(db)
     check_writable(prep.project.root / "target")
-    con = open_readonly(target)
+    from warehouse.sources import allowed_files
+
+    con = open_readonly(target, allow_files=allowed_files(prep.project))
     try:
         reporter.start("test", len(tests))
-        results = _run_tests(con, tests, threads or default_threads(), reporter, _use_published)
+        results = _run_tests(con, tests, threads or default_threads(), reporter, _use_published, store=False)
     finally:
         con.close()
-    return _finish("test", prep.project, target, clock, results, reporter, False)
+    return _finish("test", prep.project, target, clock, results, reporter, False, tests=prep.tests)
+
+
+def source_freshness(project_dir: str | Path = ".", db: str | Path | None = None) -> list[dict]:
+    """dbt's `source freshness` against the published warehouse (read-only): one dict per source
+    with a `loaded_at_field` and a threshold (`status`: pass, warn, error, runtime error)."""
+    from warehouse.project import load_project
+    from warehouse.sources import allowed_files, freshness
+
+    project = load_project(project_dir)
+    con = open_readonly(db, allow_files=allowed_files(project))
+    try:
+        return freshness(con, project)
+    finally:
+        con.close()
 
 
 def ls(project_dir: str | Path = ".", *, select=(), exclude=(), db: str | Path | None = None) -> list[dict]:
@@ -533,7 +582,11 @@ def ls(project_dir: str | Path = ".", *, select=(), exclude=(), db: str | Path |
         chosen, _, _ = _plan("build", prep, state, select, exclude, False, docs)
     else:
         chosen, _, _ = _choose(prep, select, exclude)
-    out = []
+    out = [{"name": s.name, "schema": s.name.split(".", 1)[0], "alias": s.name.split(".", 1)[1],
+            "materialized": "source", "unique_key": [], "tags": [], "parents": [], "path": s.file,
+            "description": s.description, "source": {"kind": s.kind, "location": s.path or s.relation}}
+           for s in sorted(prep.project.sources.values(), key=lambda s: s.name)
+           if not (select or exclude)]
     for name in order(prep.graph):
         if name not in chosen:
             continue
@@ -550,7 +603,8 @@ def export(project_dir: str | Path = ".", db: str | Path | None = None, *, out: 
     import duckdb
     from warehouse.sql import literal, relation
 
-    models = ls(project_dir, select=select, exclude=exclude, db=db)
+    models = [m for m in ls(project_dir, select=select, exclude=exclude, db=db)
+              if m["materialized"] != "source"]
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     con = open_readonly(db, allow_files=[out_dir])
@@ -575,19 +629,22 @@ def export(project_dir: str | Path = ".", db: str | Path | None = None, *, out: 
     return written
 
 
-def query(sql: str, db: str | Path | None = None, *, allow_files=()) -> tuple[list[str], list[tuple]]:
-    """Run a query against the published warehouse, read-only and confined (see `open_readonly`);
-    return column names and rows. Files are readable only under `allow_files`."""
+def query(sql: str, db: str | Path | None = None, *, allow_files=()) -> list[tuple[list[str], list[tuple]]]:
+    """Run one or more queries (`select 1; select 2`) against the published warehouse, read-only
+    and confined (see `open_readonly`); return each statement's column names and rows, in order.
+    Files are readable only under `allow_files`."""
     import duckdb
 
     con = open_readonly(db, allow_files=allow_files)
+    results = []
     try:
         check_read_only(con, sql)
-        cur = con.execute(sql)
-        columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall() if cur.description else []
+        for statement in con.extract_statements(sql):
+            cur = con.execute(statement)
+            columns = [d[0] for d in cur.description] if cur.description else []
+            results.append((columns, cur.fetchall() if cur.description else []))
     except duckdb.Error as exc:
         raise BuildError(f"query failed: {short_error(exc)}") from None
     finally:
         con.close()
-    return columns, rows
+    return results

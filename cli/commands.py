@@ -149,18 +149,57 @@ def export(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"
 
 
 @app.command()
-def query(sql: Annotated[str, typer.Argument(help="One SQL query.")], db: Db = Path("warehouse.duckdb"),
+def query(sql: Annotated[str, typer.Argument(help="SQL queries, separated by ';'.")],
+          db: Db = Path("warehouse.duckdb"),
           fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")] = Format.table,
           allow_files: Annotated[list[Path] | None, typer.Option(
               "--allow-files", metavar="PATH", help="A file or folder the query may read (repeatable).")]
           = None):
-    """Run a read-only query against the published warehouse and print the result. It cannot
+    """Run read-only queries against the published warehouse and print each result. They cannot
     change the warehouse or read files outside it, except those under --allow-files."""
     from warehouse import api
     from warehouse.formatting import render
 
-    columns, rows = _run(lambda: api.query(sql, db, allow_files=allow_files or ()))
-    sys.stdout.write(render(columns, rows, fmt.value))
+    results = _run(lambda: api.query(sql, db, allow_files=allow_files or ()))
+    # every statement's result in turn: tables and CSV blocks apart by a blank line, JSON one per line
+    separator = "" if fmt is Format.json else "\n"
+    sys.stdout.write(separator.join(render(columns, rows, fmt.value) for columns, rows in results))
+
+
+source_app = typer.Typer(help="Sources: relations the project reads but does not build.",
+                         no_args_is_help=True)
+app.add_typer(source_app, name="source")
+
+
+def _hours(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    return f"{seconds / 3600:.1f} h" if seconds >= 3600 else f"{seconds / 60:.0f} min"
+
+
+@source_app.command("freshness")
+def source_freshness(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"),
+                     json_output: Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+                     = False):
+    """Check each source's newest `loaded_at_field` against its warn_after and error_after.
+    Exit 1 when any source is past error_after (or cannot be read)."""
+    import json
+
+    from warehouse import api
+
+    results = _run(lambda: api.source_freshness(project_dir, db))
+    if json_output:
+        typer.echo(json.dumps(results, default=str))
+    else:
+        for r in results:
+            status = {"pass": "PASS", "warn": "WARN", "error": "ERROR"}.get(r["status"], "ERROR")
+            detail = (r["message"] or "") if r["age_seconds"] is None else (
+                f"newest {r['max_loaded_at']} ({_hours(r['age_seconds'])} ago; warn after "
+                f"{_hours(r['warn_after'])}, error after {_hours(r['error_after'])})")
+            typer.echo(f"{status:5} source {r['name']}: {detail}")
+        if not results:
+            typer.echo("no source has a loaded_at_field with warn_after or error_after")
+    raise typer.Exit(1 if any(r["status"] in ("error", "runtime error") for r in results) else 0)
 
 
 @app.command()

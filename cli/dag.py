@@ -35,8 +35,19 @@ class Reference:
     line: int | None
 
 
+def _quiet_sqlglot() -> None:
+    """sqlglot logs what it cannot do ("Cannot traverse scope ...") to the `sqlglot` logger; with
+    no handler anywhere Python prints that on stderr. The engine words its own errors."""
+    import logging
+
+    logger = logging.getLogger("sqlglot")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
 def parse_select(sql: str, file: str):
     """Parse one select statement; return it and its text without a trailing ';'."""
+    _quiet_sqlglot()
     import sqlglot
     from sqlglot import exp
     from sqlglot.tokens import TokenType
@@ -73,8 +84,12 @@ def tables_read(statement) -> list[Reference]:
     from sqlglot import exp
     from sqlglot.optimizer.scope import traverse_scope
 
+    _quiet_sqlglot()
     tables: list | None = None
-    if isinstance(statement, exp.Query):
+    # sqlglot builds no scope for a PIVOT or UNPIVOT statement (a CTE of one would read as a table)
+    standalone = any(p.parent is None or isinstance(p.parent, exp.CTE | exp.Subquery)
+                     for p in statement.find_all(exp.Pivot))
+    if isinstance(statement, exp.Query) and not standalone:
         try:
             tables = [s for scope in traverse_scope(statement) for s in scope.sources.values()
                       if isinstance(s, exp.Table)]
@@ -296,7 +311,15 @@ def analyse(project: Project, provided: set[str], cache_path: Path | None = None
     for model in project.models.values():
         refs, model.body, model.external = cache.inspect(model.sql, model.rel_path)
         model.depends_on = set()
+        model.reads_itself = False
         for ref in refs:
+            if ref.name == model.name and model.materialized == "incremental":
+                model.reads_itself = True          # its previous rows: not a parent, not a cycle
+                continue
+            if ref.name == model.name:
+                raise ProjectError(f"{model.name} reads itself, which only an incremental model may do",
+                                   file=model.rel_path, line=ref.line,
+                                   hint="make it `materialized: incremental` to read its previous rows")
             _check(ref, known - {model.name}, model.rel_path, model.name)
             model.depends_on.add(ref.name)
     for test in project.tests:
@@ -307,6 +330,13 @@ def analyse(project: Project, provided: set[str], cache_path: Path | None = None
                 _check(ref, known, test.file, f"test {test.name}")
                 test.args["depends_on"].add(ref.name)
     cache.save()
+    for test in project.tests:
+        target = project.models.get(test.model or "")
+        if target is not None and target.materialized == "ephemeral":
+            raise ProjectError(f"{test.kind} test on {target.name}: an ephemeral model is no relation "
+                               "to test",
+                               file=test.file, line=test.line,
+                               hint="test the models that read it, or make it a view")
     graph = {name: {d for d in m.depends_on if d in project.models} for name, m in project.models.items()}
     sorter = graphlib.TopologicalSorter(graph)
     try:
@@ -318,7 +348,54 @@ def analyse(project: Project, provided: set[str], cache_path: Path | None = None
         raise ProjectError(f"dependency cycle: {' -> '.join(cycle)} (members: {', '.join(sorted(members))})",
                            file=first.rel_path,
                            hint="one of these models must stop reading another") from None
+    if any(m.materialized == "ephemeral" for m in project.models.values()):
+        inline_ephemerals(project, graph)
     return graph
+
+
+def inline_ephemerals(project: Project, graph: dict[str, set[str]]) -> None:
+    """dbt's ephemeral models: never built, inlined as CTEs into the body of every model that
+    reads them (parents first, so an ephemeral reading an ephemeral carries both)."""
+    for name in order(graph):
+        model = project.models[name]
+        parents = sorted(p for p in model.depends_on
+                         if p in project.models and project.models[p].materialized == "ephemeral")
+        if parents:
+            model.body = _with_ctes(model.body, {p: project.models[p].body for p in parents}, model.rel_path)
+
+
+def _cte_name(name: str) -> str:
+    return "__ephemeral__" + name.replace(".", "__")
+
+
+def _with_ctes(body: str, ephemerals: dict[str, str], file: str) -> str:
+    """`body` reading each of `ephemerals` (name -> select) through a CTE of its own, put first."""
+    from sqlglot import exp
+
+    statement, _ = parse_select(body, file)
+    if not isinstance(statement, exp.Query):
+        raise ProjectError("a PIVOT statement cannot read an ephemeral model", file=file,
+                           hint="select from it in a CTE, or make the ephemeral model a view")
+    for table in list(statement.find_all(exp.Table)):
+        if not isinstance(table.this, exp.Identifier):
+            continue
+        full = f"{(table.db or 'main').lower()}.{table.name.lower()}"
+        if full not in ephemerals:
+            continue
+        alias = table.alias_or_name                     # `stg_x.col` keeps resolving
+        table.set("catalog", None)
+        table.set("db", None)
+        table.set("this", exp.to_identifier(_cte_name(full)))
+        table.set("alias", exp.TableAlias(this=exp.to_identifier(alias)))
+    ctes = [exp.CTE(this=parse_select(sql, file)[0],
+                    alias=exp.TableAlias(this=exp.to_identifier(_cte_name(n))))
+            for n, sql in sorted(ephemerals.items())]
+    existing = statement.args.get("with_")
+    if existing is not None:
+        existing.set("expressions", ctes + list(existing.expressions))
+    else:
+        statement.set("with_", exp.With(expressions=ctes))
+    return statement.sql(dialect="duckdb")
 
 
 def _check(ref: Reference, known: set[str], file: str, who: str) -> None:
@@ -326,9 +403,9 @@ def _check(ref: Reference, known: set[str], file: str, who: str) -> None:
         return
     close = difflib.get_close_matches(ref.name, sorted(known), n=1)
     hint = f"did you mean {close[0]}?" if close else (
-        "create the model models/<schema>/<name>.sql, a seed seeds/<name>.csv, "
-        "or list the loader that writes it in warehouse.yml")
-    raise ProjectError(f"{who} reads {ref.name}, which no model, seed or loader provides",
+        "create the model models/<schema>/<name>.sql, a seed seeds/<name>.csv, declare it under "
+        "`sources:` in a YAML file, or list the loader that writes it in warehouse.yml")
+    raise ProjectError(f"{who} reads {ref.name}, which no model, seed, source or loader provides",
                        file=file, line=ref.line, hint=hint)
 
 

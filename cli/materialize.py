@@ -1,4 +1,13 @@
-"""Materializations: view, table, incremental (delete+insert on `unique_key`)."""
+"""Materializations: view, table, incremental (delete+insert on `unique_key`), ephemeral (not
+built: its readers carry its query as a CTE, see `warehouse.dag.inline_ephemerals`).
+
+An incremental model may read its own previous rows (`where loaded_at > (select
+coalesce(max(loaded_at), '-infinity') from marts.events)`, dbt's `is_incremental()` pattern
+without Jinja). On its first build, or with `--full-refresh`, that self-reference reads an
+empty table of the model's own shape: the shape is found by running the query with the
+self-reference replaced by a relation of nulls and no rows (`_probe`), the empty table is
+created from it, then the query's rows are inserted.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +23,10 @@ def build_model(cur, model: Model, existing: dict[str, str], full_refresh: bool)
     """
     rel = relation(model.name)
     found = existing.get(model.name)
+    if model.materialized == "ephemeral":     # inlined into its readers (dag.inline_ephemerals)
+        if found:
+            cur.execute(f"drop {found} {rel}").fetchall()
+        return None
     if model.materialized == "view":
         if found == "table":
             cur.execute(f"drop table {rel}").fetchall()
@@ -22,9 +35,37 @@ def build_model(cur, model: Model, existing: dict[str, str], full_refresh: bool)
     if found == "view":
         cur.execute(f"drop view {rel}").fetchall()
         found = None
+    if model.reads_itself and (found is None or full_refresh):
+        cur.execute(f"drop table if exists {rel}").fetchall()
+        cur.execute(f"create table {rel} as select * from (\n{_probe(model)}\n) limit 0").fetchall()
+        return cur.execute(f"insert into {rel} by name\n{model.body}\n").fetchall()[0][0]
     if model.materialized == "table" or found is None or full_refresh:
         return _rows(cur, rel, cur.execute(f"create or replace table {rel} as\n{model.body}\n").fetchall())
     return _merge(cur, model, rel)
+
+
+def _probe(model: Model) -> str:
+    """The model's query with each reference to itself replaced by a relation of no rows whose
+    columns (typed null) are those the query reads from it: its output has the model's shape."""
+    import sqlglot
+    from sqlglot import exp
+
+    statement = sqlglot.parse_one(model.body, read="duckdb")
+    for table in list(statement.find_all(exp.Table)):
+        if not isinstance(table.this, exp.Identifier):
+            continue
+        if f"{(table.db or 'main').lower()}.{table.name.lower()}" != model.name:
+            continue
+        alias = table.alias_or_name
+        select = table.find_ancestor(exp.Select)
+        alone = select is not None and len([t for t in select.find_all(exp.Table)
+                                            if t.find_ancestor(exp.Select) is select]) == 1
+        names = sorted({c.name for c in (select.find_all(exp.Column) if select else ())
+                        if c.table.lower() == alias.lower() or (not c.table and alone)})
+        empty = exp.select(*[exp.alias_(exp.Null(), n, quoted=True) for n in names or ["_none"]]).where(
+            exp.false())
+        table.replace(exp.Subquery(this=empty, alias=exp.TableAlias(this=exp.to_identifier(alias))))
+    return statement.sql(dialect="duckdb")
 
 
 def _rows(cur, rel: str, result: list) -> int:

@@ -1,4 +1,4 @@
-"""Run events for people and machines, and `target/run_results.json`.
+"""Run events for people and machines (`target/run_results.json` is `warehouse.artifacts`).
 
 Three reporters share one interface: a rich live progress bar on a terminal, plain lines
 in a log, and `--json` (one JSON object per event on stdout, for log collectors).
@@ -12,7 +12,6 @@ import sys
 import threading
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 SYMBOLS = {"success": "OK", "pass": "PASS", "warn": "WARN", "fail": "FAIL", "error": "ERROR",
            "skipped": "SKIP"}
@@ -171,23 +170,6 @@ def make_reporter(json_events: bool, stream=None) -> Reporter:
     if out.isatty() and os.environ.get("TERM") != "dumb":
         return RichReporter(out)
     return PlainReporter(out)
-
-
-def write_run_results(project_dir: Path, summary: dict, results: list) -> Path:
-    """Write `target/run_results.json` (written on failure too; that is when it matters)."""
-    target = project_dir / "target"
-    target.mkdir(parents=True, exist_ok=True)
-    path = target / "run_results.json"
-    payload = {**summary, "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-               "results": [r.to_dict() for r in results]}
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")   # concurrent runs never share a temp file
-    try:
-        tmp.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
 
 
 class Clock:

@@ -24,6 +24,7 @@ class NodeResult:
     failures: int | None = None
     materialized: str | None = None
     file: str | None = None
+    started_at: str | None = None   # UTC, ISO format
 
     def to_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -31,6 +32,12 @@ class NodeResult:
     @property
     def failed(self) -> bool:
         return self.status in ("error", "fail")
+
+
+def utc_now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat()
 
 
 def short_error(exc: BaseException) -> str:
@@ -81,12 +88,12 @@ def run_graph(con, graph: dict[str, set[str]], work: Callable, threads: int, rep
             with guard:
                 cursors.append(cur)
         reporter.node_start(name, kind)
-        started = time.perf_counter()
+        started, at = time.perf_counter(), utc_now()
         try:
             result = work(cur, name)
         except Exception as exc:  # noqa: BLE001 - a failing node is reported, the run goes on
             result = NodeResult(name, kind, "error", message=short_error(exc))
-        result.elapsed = time.perf_counter() - started
+        result.elapsed, result.started_at = time.perf_counter() - started, at
         reporter.node_end(result)
         return result
 

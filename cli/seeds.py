@@ -68,7 +68,12 @@ def load_seed(cur, seed: Seed) -> int:
     """Replace `seeds.<stem>` with the CSV's rows; return the row count."""
     # sample the whole file: reference data is small and a late odd value must not mistype a column;
     # the dialect is fixed (the one check_seed read) rather than sniffed
+    # `column_types` from YAML fix a column's type (a zip code as varchar, a date as date)
+    types = ""
+    if seed.column_types:
+        pairs = ", ".join(f"{literal(c)}: {literal(t)}" for c, t in seed.column_types.items())
+        types = f", types = {{{pairs}}}"
     sql = (f"create or replace table {relation(seed.name)} as "
            f"select * from read_csv({literal(str(seed.path))}, header = true, sample_size = -1, "
-           "delim = ',', quote = '\"', escape = '\"')")
+           f"delim = ',', quote = '\"', escape = '\"'{types})")
     return cur.execute(sql).fetchall()[0][0]

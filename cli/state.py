@@ -37,7 +37,7 @@ from warehouse.sql import literal, quote
 STATE_FORMAT = 1
 SCHEMA = "_warehouse"
 NODES = f"{SCHEMA}.nodes"
-KINDS = ("seed", "loader", "model", "test")
+KINDS = ("seed", "source", "loader", "model", "test")
 
 
 def _flat(value) -> str:
@@ -327,6 +327,7 @@ class Plan:
     """What a build does: the nodes to (re)build, why, and the nodes to drop."""
 
     seeds: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)                    # views and copies to (re)make
     loaders: list[str] = field(default_factory=list)
     models: set[str] = field(default_factory=set)
     tests: list[str] = field(default_factory=list)
@@ -339,7 +340,7 @@ class Plan:
 
     @property
     def empty(self) -> bool:
-        return not (self.seeds or self.loaders or self.models or self.tests or self.drop)
+        return not (self.seeds or self.sources or self.loaders or self.models or self.tests or self.drop)
 
     def records(self, results) -> dict[str, Record]:
         """The state after a successful build: kept records, and built ones with their row counts."""
@@ -354,7 +355,7 @@ class Plan:
 
     def lines(self) -> list[tuple[str, str, str]]:
         """(action, id, why) for every node the build would touch, in build order."""
-        order = {"seed": 0, "loader": 1, "model": 2, "test": 3}
+        order = {"seed": 0, "source": 1, "loader": 2, "model": 3, "test": 4}
         out = [("drop", uid, why) for uid, why in sorted(
             (uid, "no longer in the project" + (f": drops {', '.join(rels)}" if rels else ""))
             for uid, rels in self.drop.items())]
@@ -376,7 +377,10 @@ def _salted(fp: str) -> str:
 
 
 def _seed_parts(seed) -> dict:
-    return {"file": file_hash(seed.path)}
+    parts = {"file": file_hash(seed.path)}
+    if seed.column_types:
+        parts["column_types"] = dict(sorted(seed.column_types.items()))
+    return parts
 
 
 def _changed_parents(parents: dict[str, str], stored: Record | None) -> list[str]:
@@ -435,11 +439,32 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
         seed_fps[name] = fp
         effective[name] = fp
         why = ("--full-refresh" if full_refresh else "new" if before is None
-               else "file changed" if before.fingerprint != fp
+               else "file changed" if before.parts.get("file") != parts["file"]
+               else "column_types changed" if before.fingerprint != fp
                else "missing from the warehouse" if missing([name]) else None)
         if why:
             plan.seeds.append(name)
             rebuild(name, "seed", f"{why} ({seed.rel_path})", Record("seed", fp, parts, [name]))
+        else:
+            keep(name)
+            plan.unchanged += 1
+
+    # sources: what reads a table source is rebuilt every build (another tool may change it)
+    from warehouse.sources import fingerprint_parts
+
+    for name, source in sorted(project.sources.items()):
+        before = stored.get(name)
+        parts = fingerprint_parts(source)
+        fp = digest("source", STATE_FORMAT, name, {k: v for k, v in parts.items() if k != "volatile"})
+        effective[name] = digest(fp, parts["volatile"]) if "volatile" in parts else fp
+        if not source.creates:
+            continue
+        why = ("--full-refresh" if full_refresh else "new" if before is None
+               else f"{source.kind} changed ({source.path or source.relation})" if before.fingerprint != fp
+               else "missing from the warehouse" if missing([name]) else None)
+        if why:
+            plan.sources.append(name)
+            rebuild(name, "source", why, Record("source", fp, parts, [name]))
         else:
             keep(name)
             plan.unchanged += 1
@@ -510,7 +535,7 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
             effective[rel] = out
 
     # models, parents first
-    sources = set(project.seeds) | {rel for loader in loaders for rel in loader.provides}
+    sources = {*project.seeds, *project.sources, *(rel for loader in loaders for rel in loader.provides)}
     for name in order:
         model = project.models[name]
         before = stored.get(name)
@@ -543,7 +568,7 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
             why = "config changed (materialized or unique_key)"
         elif before.fingerprint != fp:
             why = _describe_changes(_changed_parents(parents, before) or sorted(parents), built)
-        elif missing([name]):
+        elif missing([name]) and model.materialized != "ephemeral":
             why = "missing from the warehouse"
         if not why:
             effective[name] = output(before)
@@ -553,7 +578,8 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
         if model.materialized == "incremental" and before is not None and output(before) == fp:
             parts["out"] = _salted(fp)      # merged again on the same inputs: its rows may differ
         plan.models.add(name)
-        rebuild(name, "model", why, Record("model", fp, parts, [name]))
+        relations = [] if model.materialized == "ephemeral" else [name]
+        rebuild(name, "model", why, Record("model", fp, parts, relations))
         effective[name] = parts.get("out", fp)
 
     # data tests (build only), after every model
@@ -564,7 +590,8 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
             keep(uid)
             continue
         parents = {p: effective.get(p, "absent") for p in sorted(test.depends_on)}
-        parts = {"sql": digest(test.severity, test.sql), "parents": parents}
+        parts = {"sql": digest(test.severity, test.sql, test.warn_if, test.error_if, test.audit),
+                 "parents": parents}
         fp = digest("test", STATE_FORMAT, test.unique_id, parts)
         rebuilt = sorted(test.depends_on & built)
         why = None
@@ -580,19 +607,21 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
             why = _describe_changes(_changed_parents(parents, before) or sorted(parents), built)
         if why:
             plan.tests.append(test.unique_id)
-            rebuild(uid, "test", why, Record("test", fp, parts, []))
+            rebuild(uid, "test", why, Record("test", fp, parts, [test.audit] if test.audit else []))
         else:
             keep(uid)
             plan.unchanged += 1
 
     # nodes that left the project: their relations go (a relation now provided by another node stays)
     current = {*project.seeds, *(f"test:{t.unique_id}" for t in tests), *(x.name for x in loaders),
-               *project.models}
-    provided = {*project.seeds, *project.models, *(rel for x in loaders for rel in x.provides)}
+               *project.models, *(n for n, s in project.sources.items() if s.creates)}
+    provided = {*project.seeds, *project.models, *project.sources,
+                *(rel for x in loaders for rel in x.provides)}
     for uid, record in stored.items():
         if uid in current:
             continue
-        if record.kind == "test" or (not is_build and record.kind != "model"):
+        if (record.kind == "test" and not (is_build and record.relations)) or (
+                not is_build and record.kind != "model"):
             if record.kind != "test":
                 plan.kept[uid] = record
             continue

@@ -18,13 +18,17 @@ from warehouse.errors import ProjectError
 
 
 class Map(dict):
-    """A YAML mapping; `line_of(key)` is the line of that key's value."""
+    """A YAML mapping; `line_of(key)` is the line of that key's value, `key_line(key)` of the key."""
 
     line: int | None = None
     lines: dict
+    key_lines: dict
 
     def line_of(self, key) -> int | None:
         return getattr(self, "lines", {}).get(key, self.line)
+
+    def key_line(self, key) -> int | None:
+        return getattr(self, "key_lines", {}).get(key) or self.line_of(key)
 
 
 class Seq(list):
@@ -68,7 +72,7 @@ def _construct_map(loader, node) -> Map:
 
     loader.flatten_mapping(node)
     out = Map()
-    out.line, out.lines = _line(node), {}
+    out.line, out.lines, out.key_lines = _line(node), {}, {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         try:
@@ -80,6 +84,7 @@ def _construct_map(loader, node) -> Map:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         out[key] = loader.construct_object(value_node, deep=True)
         out.lines[key] = _line(value_node)
+        out.key_lines[key] = _line(key_node)
     return out
 
 
@@ -124,7 +129,7 @@ def load(path: Path, rel: str, cache: Cache | None = None):
 
 
 _MISSING = object()
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 class _Uncacheable(Exception):
@@ -132,13 +137,15 @@ class _Uncacheable(Exception):
 
 
 def _encode(value):
-    """Parsed YAML (with its lines) as JSON data: {"m": line, "k": [[key, value, line]...]} for a
+    """Parsed YAML (with its lines) as JSON data: {"m": line, "k": [[key, value, line, key line]...]} for a
     Map, {"q": line, "v": [[value, line]...]} for a Seq, {"d": ...} and {"t": ...} for dates."""
     if value is None or isinstance(value, str | bool | int | float):
         return value
     if isinstance(value, Map):
         lines = getattr(value, "lines", {})
-        return {"m": value.line, "k": [[_encode(k), _encode(v), lines.get(k)] for k, v in value.items()]}
+        keys = getattr(value, "key_lines", {})
+        return {"m": value.line, "k": [[_encode(k), _encode(v), lines.get(k), keys.get(k)]
+                                       for k, v in value.items()]}
     if isinstance(value, Seq):
         lines = getattr(value, "lines", [])
         return {"q": value.line, "v": [[_encode(v), lines[i] if i < len(lines) else None]
@@ -155,11 +162,12 @@ def _decode(data):
         return data
     if "m" in data:
         out = Map()
-        out.line, out.lines = data["m"], {}
-        for k, v, line in data["k"]:
+        out.line, out.lines, out.key_lines = data["m"], {}, {}
+        for k, v, line, key_line in data["k"]:
             key = _decode(k)
             out[key] = _decode(v)
             out.lines[key] = line
+            out.key_lines[key] = key_line
         return out
     if "q" in data:
         out = Seq(_decode(v) for v, _ in data["v"])

@@ -84,7 +84,17 @@ class Cli:
             con.close()
 
     def run_results(self) -> dict:
-        return json.loads((self.root / "target" / "run_results.json").read_text())
+        """target/run_results.json (dbt's schema) read back as this engine's summary and node ids:
+        {"command", "published", ..., "results": [{"unique_id": "marts.x", "kind": "model", ...}]}."""
+        data = json.loads((self.root / "target" / "run_results.json").read_text())
+        kinds = {"model": "model", "seed": "seed", "source": "source", "test": "test", "operation": "loader"}
+        results = []
+        for r in data["results"]:
+            resource_type, _, rest = r["unique_id"].partition(".")
+            results.append({"unique_id": rest.partition(".")[2], "kind": kinds[resource_type],
+                            "status": r["status"], "elapsed": r["execution_time"], "failures": r["failures"],
+                            "rows": r["adapter_response"].get("rows_affected"), "message": r["message"]})
+        return {**data["args"]["warehouse"], "results": results}
 
 
 @pytest.fixture

@@ -90,3 +90,26 @@ def test_closed_stdout_stops_quietly_and_publishes_nothing(project):
     code = proc.wait()
     assert "Traceback" not in stderr and "Broken pipe" not in stderr
     assert code == 141 and not db.exists()
+
+
+def test_query_prints_every_statements_result(cli):
+    assert cli("build").exit_code == 0
+    sql = "select count(*) as firms from marts.dim_firms; select 2 as b, 3 as c"
+    table = cli("query", sql)
+    assert table.exit_code == 0, table.output
+    assert "| firms |" in table.stdout and "| b | c |" in table.stdout and table.stdout.count("(1 row)") == 2
+    lines = cli("query", sql, "--format", "json").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == [[{"firms": 2}], [{"b": 2, "c": 3}]]
+    assert cli("query", sql, "--format", "csv").stdout == "firms\n2\n\nb,c\n2,3\n"
+
+
+def test_run_runs_no_tests_as_in_dbt(cli, project):
+    assert cli("build").exit_code == 0
+    # a model change that breaks a unique test: `run` builds and publishes it, `test` then fails
+    (project / "models/marts/fct_deals.sql").write_text(
+        "select 1 as deal_id, 'mistral' as firm_id, 5 as amount, 'FR' as country_code from range(2)")
+    result = cli("run")
+    assert result.exit_code == 0, result.output
+    assert [r["kind"] for r in cli.run_results()["results"]] == ["model"]
+    assert cli.rows("select count(*) from marts.fct_deals") == [(2,)]
+    assert cli("test").exit_code == 1

@@ -111,3 +111,52 @@ def test_test_on_missing_column_is_an_error(cli, project):
     assert cli("build").exit_code == 1
     (result,) = [r for r in cli.run_results()["results"] if r["kind"] == "test"]
     assert result["status"] == "error" and "nope" in result["message"]
+
+
+def _unique_firm_id(config: str) -> str:
+    # mistral has two deals: unique on fct_deals.firm_id has 1 failing row
+    return ("models:\n  - name: fct_deals\n    columns:\n      - name: firm_id\n        data_tests:\n"
+            f"          - unique: {config}\n")
+
+
+@pytest.mark.parametrize("config, status, exit_code", [
+    ("{config: {warn_if: '>10', error_if: '>10'}}", "pass", 0),      # below both thresholds
+    ("{config: {warn_if: '>10'}}", "fail", 1),                       # error_if is still '!=0'
+    ("{config: {error_if: '>10'}}", "warn", 0),                      # dbt: WARN, exit 0, published
+    ("{config: {error_if: '>=1'}}", "fail", 1),
+    ("{config: {severity: warn, error_if: '>=1'}}", "warn", 0),      # warn severity never fails
+    ("{warn_if: '!=0', error_if: '> 0'}", "fail", 1),                # the older form: beside the args
+    ("{config: {error_if: '=1'}}", "fail", 1),
+])
+def test_warn_if_and_error_if_follow_dbt(cli, project, config, status, exit_code):
+    (project / "models/marts/_marts.yml").write_text(_unique_firm_id(config))
+    result = cli("build")
+    assert result.exit_code == exit_code, result.output
+    (test,) = [r for r in cli.run_results()["results"] if r["kind"] == "test"]
+    assert (test["status"], test["failures"]) == (status, 1)
+    assert cli.db.exists() == (exit_code == 0)
+
+
+def test_store_failures_keeps_the_failing_rows_in_audit_replaced_each_run(cli, project):
+    (project / "models/marts/_marts.yml").write_text(_unique_firm_id("{config: {store_failures: true, "
+                                                                     "severity: warn}}"))
+    assert cli("build").exit_code == 0
+    table = "audit.unique_marts_fct_deals_firm_id"
+    assert cli.rows(f"select firm_id, n_records from {table}") == [("mistral", 2)]
+    (project / "seeds/deals.csv").write_text("deal_id,firm_id,amount\n1,mistral,600\n2,aleph,500\n")
+    assert cli("build").exit_code == 0
+    assert cli.rows(f"select count(*) from {table}") == [(0,)]       # replaced: no failing row now
+    # the test leaves the project: its table goes with it
+    (project / "models/marts/_marts.yml").write_text("models: []\n")
+    assert cli("build").exit_code == 0
+    assert cli.rows("select count(*) from information_schema.tables where table_schema = 'audit'") == [(0,)]
+
+
+def test_warehouse_test_is_read_only_with_store_failures(cli, project):
+    (project / "models/marts/_marts.yml").write_text(_unique_firm_id("{config: {store_failures: true, "
+                                                                     "severity: warn}}"))
+    assert cli("build").exit_code == 0
+    result = cli("test")
+    assert result.exit_code == 0, result.output
+    (test,) = [r for r in cli.run_results()["results"] if r["kind"] == "test"]
+    assert test["status"] == "warn"

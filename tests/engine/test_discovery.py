@@ -222,3 +222,17 @@ def test_what_duckdb_cannot_read_alone_goes_to_sqlglot():
 
     for sql in ("select 1; select 2", "insert into t values (1)", "selec 1", "pivot t on k using sum(v)"):
         assert duckdb_inspect(sql) is None, sql
+
+
+def test_pivot_and_unpivot_in_ctes_read_only_their_sources(cli, project):
+    (project / "models/marts/pivoted.sql").write_text(
+        "with p as (pivot seeds.deals on firm_id using sum(amount)),\n"
+        "u as (unpivot p on mistral, aleph into name firm_id value amount)\n"
+        "select * from u\n")
+    result = cli("build")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""                       # no sqlglot "Cannot traverse scope" line
+    assert sorted(cli.rows("select firm_id, amount from marts.pivoted")) == [
+        ("aleph", 500), ("mistral", 100), ("mistral", 600)]
+    models = json.loads(cli("ls", "--output", "json", db=False).stdout)
+    assert next(m for m in models if m["name"] == "marts.pivoted")["parents"] == ["seeds.deals"]

@@ -278,7 +278,7 @@ MARTS_YML = """models:
     ("accepted_values: [EUR, USD]", "must be a mapping"),
     ("unique: 5", "must be a mapping"),
     ("accepted_values: {values: 5}", "must be a list"),
-    ("accepted_values: {value: [1, 2]}", "no argument 'value'"),
+    ("accepted_values: {value: [1, 2]}", "unknown key `value`"),
     ("relationships: {to: 5, field: firm_id}", "must be a string"),
     ("not_null: {severity: 5}", "must be a string"),
     ("[not_null]", "a test name or a one-key mapping"),
