@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from warehouse.errors import BuildError, ProjectError, WarehouseError
@@ -68,6 +68,11 @@ def prepare(project_dir: str | Path = ".", project=None, known_loaders: dict | N
     known_loaders = known_loaders or {}
     loaders = [resolve(name, project.root, known_loaders.get(name)) for name in project.loaders]
     provided = set().union(*(x.provides for x in loaders)) if loaders else set()
+    # a source that a loader of the project writes documents the loader's table (dbt's sources of an
+    # EL tool): the loader builds it, so it is no source to keep, copy or check
+    loaded = {k for k, v in project.sources.items() if v.kind == "table" and v.relation in provided}
+    if loaded:
+        project = replace(project, sources={k: v for k, v in project.sources.items() if k not in loaded})
     graph = analyse(project, provided, project.root / "target" / "parse_cache.json")
     return Prepared(project, loaders, graph, compile_tests(project))
 
@@ -237,6 +242,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
             known = {uid: r.parts for uid, r in published_state.records.items()
                      if r.kind == "loader"} if published_state else {}
             prep = prepare(project_dir, project, known)
+            project = prep.project  # without the sources that are the loaders' own tables
             docs = _documents_dir(documents, project, prep.loaders if is_build else [])
             chosen, subset, plan = _plan(command, prep, published_state, select, exclude, full_refresh, docs)
             if dry_run:

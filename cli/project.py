@@ -448,7 +448,7 @@ def _sources(root: Path, doc, rel: str, sources: dict) -> list[TestSpec]:
                     raise yamlfile.bad(columns, k, f"each column of {name}", "a mapping with a `name`", rel)
                 col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True,
                                     scalars=True)
-                yamlkeys.check(column, "column", f"column {name}.{col}", rel)
+                yamlkeys.check(column, "source_column", f"column {name}.{col}", rel)
                 item.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}",
                                                   rel, scalars=True)
                 for test, line in _as_tests(column, rel, f"{name}.{col}"):

@@ -21,6 +21,8 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "model": ("name", "description", "config", "columns", "data_tests", "tests", *MODEL_CONFIG),
     "config": MODEL_CONFIG,
     "column": ("name", "description", "data_tests", "tests", "meta"),
+    # a source's columns may say what the loader writes (dbt: documentation, not a contract)
+    "source_column": ("name", "description", "data_type", "constraints", "data_tests", "tests", "meta"),
     "test": ("arguments", "config", *TEST_CONFIG),     # plus the test's own arguments
     "arguments": (),                                   # only the test's own arguments
     "test_config": TEST_CONFIG,

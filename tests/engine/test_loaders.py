@@ -111,3 +111,20 @@ def test_reference_to_unprovided_raw_table_is_exit_2(cli, project, write):
     write(project, {"models/staging/stg_docs.sql": "select * from raw.documents"})
     result = cli("build")
     assert result.exit_code == 2 and "raw.documents" in result.stderr
+
+
+def test_a_source_declared_on_a_loaders_table_documents_it(loader_project, cli):
+    # dbt's sources of an EL tool: the YAML describes what the loader writes; the loader builds it,
+    # and a build neither looks for it before the loader ran nor keeps, copies or re-reads it
+    cli.root = loader_project()
+    cli.db = cli.root / "warehouse.duckdb"
+    (cli.root / "models/staging/_sources.yml").write_text(
+        "sources:\n  - name: raw\n    tables:\n      - name: documents\n        columns:\n"
+        "          - name: file_name\n            data_type: varchar\n            description: The file.\n"
+        "            constraints: [{type: not_null}]\n"
+    )
+    result = cli("build")
+    assert result.exit_code == 0, result.output
+    assert cli.rows("select * from staging.stg_documents") == [("a.txt", 5)]
+    assert cli("build").exit_code == 0
+    assert not [r for r in cli.run_results()["results"] if r["kind"] == "source"]

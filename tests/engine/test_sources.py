@@ -108,9 +108,10 @@ def test_a_source_that_leaves_the_project_loses_its_view_but_not_its_table(cli, 
     assert "shop.orders" in names and "lake.payments" not in names and "crm.customers" not in names
 
 
-def test_source_freshness_pass_warn_error(cli, project):
+def test_source_freshness_pass_warn_error(cli, project, tmp_path, monkeypatch):
     _setup(project, hours_ago=2)
     assert cli("build").exit_code == 0
+    monkeypatch.chdir(tmp_path)                              # where no warehouse.duckdb is
     result = cli("source", "freshness", "--project-dir", str(project), db=False, project=False)
     assert result.exit_code == 2                             # no published warehouse at the default --db
     result = cli("source", "freshness")
