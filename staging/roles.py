@@ -559,7 +559,8 @@ class Roles:
             if _FIRM_NOUN.search(self.text, s.start, cs):  # "The company has also agreed to buy ..."
                 # "la jeune pousse", "the company": a firm, never the fund, bank or ministry that
                 # pays it; when the previous sentences name none, the firm the article is about
-                firms = [e for e in previous if not self.financier(e)]
+                # ... nor a programme ("France 2030", "au titre du dispositif X")
+                firms = [e for e in previous if not self.financier(e) and not self.programme(e)]
                 if not firms:
                     main = self.main_firm(lambda e: ok(e) and not self.financier(e))
                     firms = [main] if main is not None else []
@@ -573,6 +574,13 @@ class Roles:
                 previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def programme(self, e: Entity) -> bool:
+        """A public programme, not a firm: a seed project ("France 2030") or a name introduced as the
+        frame of public money ("au titre du dispositif « Pass X »")."""
+        if e.kind == "project":
+            return True
+        return _PROGRAMME_BEFORE.search(self.text, max(0, e.start - 40), e.start) is not None
 
     def pointed_firm(self, i: int) -> Entity | None:
         """The firm "la jeune entreprise", "the startup" or "lui" points back to: the first name of the
@@ -593,8 +601,7 @@ class Roles:
                     or self.is_origin(e)
                     or self.periphrasis(e)
                     or e.name in self.ex.countries.table
-                    # "au titre du dispositif « Pass X »": a programme
-                    or _PROGRAMME_BEFORE.search(self.text, max(s.start, e.start - 40), e.start)
+                    or self.programme(e)  # "au titre du dispositif « Pass X »"
                 ):
                     continue
                 return e

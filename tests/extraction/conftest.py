@@ -14,6 +14,7 @@ orbis-capital,Orbis Capital,GB,investor
 quanta-labs,Quanta Labs,SE,startup
 sk-group,SK Group,KR,company
 nordic-compute-office,Nordic Compute Office,DK,public_body
+horizon-sud,Horizon Sud,FR,project
 """
 ALIASES = """alias,firm_id
 Quanta,quanta-labs

@@ -1218,3 +1218,14 @@ def test_a_subject_that_gives_to_it_funds_the_firm_pointed_back_to(extract):
     )
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Kalmar Robotics"] and parties(c, "investor") == ["Orbis Capital"]
+
+
+def test_the_company_pointed_back_to_is_never_a_programme(extract):
+    # "la société": Kalmar Robotics, not the programme the previous sentence names twice
+    cands, _ = extract(
+        "Kalmar Robotics ouvre un atelier à Lyon. Horizon Sud, le plan régional, finance le projet, et "
+        "Horizon Sud prévoit d'autres aides. Fondée en 2016, la société avait levé 25 millions d'euros "
+        "auprès d'Orbis Capital en 2022.",
+        "fr",
+    )
+    assert parties(only(cands, "investment"), "investee") == ["Kalmar Robotics"]
