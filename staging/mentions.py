@@ -177,6 +177,12 @@ class Mentions:
             return False
         if e.name in self._public_names or _public_words().search(e.name):
             return True
+        # "l'Agence de développement du digital (ADD)": the acronym of a body named before it
+        opening = self.text.rfind("(", max(0, e.start - 3), e.start)
+        if opening >= 0 and not self.text[opening + 1 : e.start].strip():
+            phrase = re.split(r"[,;:.()«»\"]", self.text[max(0, opening - 80) : opening])[-1]
+            if _public_words().search(phrase) and not _FUND_WORDS.search(phrase):
+                return True
         m = _APPOSED.match(self.text, e.end)
         if not m or m.end() == e.end:
             return False

@@ -599,3 +599,17 @@ def test_a_count_of_firms_points_back_to_the_list_of_that_many(extract):
     )
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "recipient") == []
+
+
+def test_the_acronym_of_a_public_body_named_before_it_is_public(extract):
+    # "L'Agence de développement du numérique (ADN)": the body's words are common words (the text
+    # also writes "l'agence"), its acronym acts
+    cands, _ = extract(
+        "L'Agence de développement du numérique (ADN) a accordé mardi un financement de 12 millions "
+        "d'euros à Kalmar Robotics pour son banc d'essai. L'agence a précisé que les fonds seraient "
+        "versés en deux fois.",
+        "fr",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "recipient") == ["Kalmar Robotics"]
+    assert of_type(cands, "investment") == []
