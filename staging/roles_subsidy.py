@@ -48,6 +48,8 @@ _RECIPIENT_DIRECT = re.compile(
 _PROGRAMME_NAME = re.compile(
     r"\b(?:mission|plan|programme|program|initiative|stratégie|strategy)\b", re.IGNORECASE
 )
+# "le plan X", "la stratégie « X 2030 »": a programme's name follows
+_PROGRAMME_NOUN_BEFORE = re.compile(r"\b(?:plan|programme|program|stratégie|strategy)\s+[«\"“]?\s*$", re.I)
 # an infinitive after "to"/"pour": "to build X", "pour financer X" (not "to the", "to local firms")
 _PURPOSE_VERB = re.compile(
     r"(?<=\bto)\s+(?!(?:a|an|the|its|their|local|national|regional|young|new|startups?|firms?|companies)\b)"
@@ -282,8 +284,8 @@ class SubsidyRoles:
             out.append(new)
         return out
     def programme_spends(self, c: Candidate) -> bool:
-        """ "The X Chip plan foresees €12bn", "plan France 2030, doté de 54 milliards": a programme's
-        size is no firm's spending."""
+        """ "The X Chip plan foresees €12bn", "plan France 2030, doté de 54 milliards", "la stratégie
+        « X 2030 », dotée d'un budget de 11 milliards": a programme's size is no firm's spending."""
         if c.fact_type != "investment" or "capex" not in c.flags:
             return False
         investee = next((p for p in c.parties if p.role == "investee"), None)
@@ -295,8 +297,9 @@ class SubsidyRoles:
         bodies = ("fund", "fonds", "initiative", "mission")  # bodies that may spend on their own
         if self.text[investee.end : at] == " " and word and word.group(0).lower() not in bodies:
             return True
-        before = self.text[max(0, investee.start - 12) : investee.start]
-        return re.search(r"\b(?:plan|programme|program|Plan|Programme|Program)\s+$", before) is not None
+        # "le plan X", "la stratégie « X 2030 »"
+        before = self.text[max(0, investee.start - 14) : investee.start]
+        return _PROGRAMME_NOUN_BEFORE.search(before) is not None
 
     def programme_source(self, i: int, s: Sentence, at: int) -> Entity | None:
         """The public programme, law or budget named right after an amount ("$1.5 billion from the

@@ -613,3 +613,12 @@ def test_the_acronym_of_a_public_body_named_before_it_is_public(extract):
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "recipient") == ["Kalmar Robotics"]
     assert of_type(cands, "investment") == []
+
+
+def test_the_budget_of_a_strategy_is_no_investment(extract):
+    cands, _ = extract(
+        'Le financement s\'inscrit dans la stratégie "Lyon Digital 2030", dotée d\'un budget de 9 '
+        "milliards d'euros.",
+        "fr",
+    )
+    assert of_type(cands, "investment") == []
