@@ -96,7 +96,10 @@ class Filters:
                     hit = rx.search(after)
                     if hit and re.fullmatch(
                         r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
-                    ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]):
+                    ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]) and not any(
+                        # "a €120m procurement contract": the cue word before the marker makes it a deal
+                        m.end <= a and b <= m.end + hit.start() for a, b in cue_spans
+                    ):
                         # "€4 million each to A, B and C" shares money out; "$30,000 each" prices a unit
                         best, label = -1, lab
             # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":

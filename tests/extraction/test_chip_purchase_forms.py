@@ -445,3 +445,15 @@ def test_a_state_buyer_takes_the_name_of_its_body_named_in_full(extract):
     )
     buyers = {p.name for c in cands if c.fact_type == "chip_purchase" for p in c.parties if p.role == "buyer"}
     assert buyers == {"Norway"}
+
+
+def test_a_procurement_contract_prices_the_purchase(extract):
+    # "contract" after an amount is no deal of its own ("a $500m contract to build"), unless a cue word
+    # stands between: "a $40m procurement contract" is the purchase's price
+    cands, _ = extract(
+        "Tessaly Compute signed a $40m procurement contract for a new system that will contain 2,000 Nvidia "
+        "GPUs.",
+        "en",
+    )
+    (c,) = chips(cands)
+    assert [a.amount for a in c.amounts] == [40e6] and c.quantity == 2000
