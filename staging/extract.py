@@ -191,7 +191,8 @@ class _DocContext(
                 if flags_rx["retraction"].search(self.text, prev.start, prev.end) is not None:
                     flags.add("denial")
                     denied_report = True
-            labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags)
+            purchases = [(c[3], c[4]) for c in cues if c[0] == "chip_purchase"]
+            labels = self.label_money(s, [(c[3], c[4]) for c in cues], flags, purchases)
             for m, lab in labels.items():
                 labelled.append(LabelledMoney(m, s.start, lab))
                 self.money_labels[m] = lab

@@ -73,7 +73,11 @@ class Filters:
         return False
 
     # -- money labels -------------------------------------------------------------------------
-    def label_money(self, s: Sentence, cue_spans: list[tuple[int, int]], flags: set[str]) -> dict[Money, str]:
+    def label_money(
+        self, s: Sentence, cue_spans: list[tuple[int, int]], flags: set[str], purchase_spans=()
+    ) -> dict[Money, str]:
+        """Each amount's label: "fact", or why it is none (valuation, revenue, estimate, other...).
+        `purchase_spans` are the chip-purchase cues among `cue_spans`."""
         out = {}
         ms = self.money_in(s)
         for k, m in enumerate(ms):
@@ -97,8 +101,8 @@ class Filters:
                     if hit and re.fullmatch(
                         r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
                     ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]) and not any(
-                        # "a €120m procurement contract": the cue word before the marker makes it a deal
-                        m.end <= a and b <= m.end + hit.start() for a, b in cue_spans
+                        # "a €120m procurement contract": a purchase cue before the marker prices it
+                        m.end <= a and b <= m.end + hit.start() for a, b in purchase_spans
                     ):
                         # "€4 million each to A, B and C" shares money out; "$30,000 each" prices a unit
                         best, label = -1, lab
