@@ -31,6 +31,11 @@ _MAKER_VERB = re.compile(
 )
 
 
+# a place word before a country: "in the US", "en France", "aux États-Unis", "across Europe"
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|across|from|of|en|au|aux|à|dans|depuis|de)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.IGNORECASE
+)
+
 class ChipRoles:
     """Chip-purchase roles: buyer, vendor, count of a purchase cue."""
 
@@ -235,6 +240,8 @@ class ChipRoles:
                     for c in self.countries_in(lo, cs)
                     # "France 2030", "Vision 2030": a programme, not the state acting
                     if c.kind == "name" and not re.match(r"\s+\d{4}\b", self.text[c.end : c.end + 6])
+                    # "GPU clouds in the US and Europe, where operators bought": a place, not who buys
+                    and not _LOCATIVE_BEFORE.search(self.text, max(lo, c.start - 16), c.start)
                 ),
                 None,
             )

@@ -457,3 +457,15 @@ def test_a_procurement_contract_prices_the_purchase(extract):
     )
     (c,) = chips(cands)
     assert [a.amount for a in c.amounts] == [40e6] and c.quantity == 2000
+
+
+def test_a_country_named_as_a_place_does_not_buy(extract):
+    # "in the US": where others bought; "Norway will buy": the state buys
+    cands, _ = extract(
+        "Reddy said the firm had learned from the experience of GPU clouds in Norway and Europe, where "
+        "some operators bought large volumes of chips in 2023 only to see prices fall.",
+        "en",
+    )
+    assert "Norway" not in [p.name for c in chips(cands) for p in c.parties if p.role == "buyer"]
+    cands, _ = extract("Norway will buy 4,000 Nvidia GPUs for its national cloud.", "en")
+    assert [p.name for c in chips(cands) for p in c.parties if p.role == "buyer"] == ["Norway"]
