@@ -31,6 +31,15 @@ _GIVES_TO_IT = re.compile(
     r"|(?:has\s+|have\s+|will\s+)?(?:granted|gave|lent|awarded|gives|grants|lends|give|grant|lend)\s+(?:it|them)\b)",
     re.IGNORECASE,
 )
+# "a participé à", "took part in", "joined", "co-led": the subject puts money in another's round
+_TAKES_PART = re.compile(
+    r"\s*(?:,[^,]{0,40},\s*)?(?:\w+\s+){0,2}?(?:a|ont|avait|has|have|had)?\s*(?:\w+\s+)?"
+    r"(?:particip\w*|pris\s+part|took\s+part|takes\s+part|joined|joins|co-?led|co-?leads|co-?mené)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_OPENS = re.compile(r"\s*(?:il|elle|it|ils|elles|they)\b", re.IGNORECASE)
+# what names the round's firm after the cue: "la levée de 66 M$ de X", "the round of X"
+_ROUND_OWNER = re.compile(r"\b(?:de|du|d['’]|of)\s*", re.IGNORECASE)
 # a definite article or demonstrative right before a noun cue: "L'investissement", "This investment"
 _DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)
 
@@ -203,6 +212,25 @@ class InvestmentRoles:
                 # the previous sentences receives it from the subject
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 investee = firm
+                flags.append("target")
+            elif (
+                subj is not None
+                and (
+                    (how == "subject" and _TAKES_PART.match(self.text, subj.end, cs) is not None)
+                    # "Il a notamment participé à ...": the firm pointed back to
+                    or (
+                        how == "previous_sentence"
+                        and (pronoun := _PRONOUN_OPENS.match(self.text, s.start, cs)) is not None
+                        and _TAKES_PART.match(self.text, pronoun.end(), cs) is not None
+                    )
+                )
+                and (owner := self.directly_after(i, s, _ROUND_OWNER, ce)) is not None
+                and owner.name != subj.name
+                and not self.is_person(owner)
+            ):
+                # "X a participé à la levée de 66 M$ de Y", "X took part in the $66m round of Y": Y raises
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                investee = owner
                 flags.append("target")
             elif how == "previous_sentence" and subj is not None and self.financier(subj):
                 # "L'enveloppe se décompose en ...": the firm pointed back to raises, not its fund;

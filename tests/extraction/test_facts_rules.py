@@ -1229,3 +1229,17 @@ def test_the_company_pointed_back_to_is_never_a_programme(extract):
         "fr",
     )
     assert parties(only(cands, "investment"), "investee") == ["Kalmar Robotics"]
+
+
+def test_taking_part_in_another_firms_round_makes_the_subject_its_investor(extract):
+    for text, lang in (
+        ("Le fonds Orbis Capital a notamment participé en octobre 2024 à la levée de 66 millions de dollars "
+         "de Kalmar Robotics.", "fr"),
+        ("Orbis Capital also took part in the $66 million round of Kalmar Robotics in October.", "en"),
+        ("Orbis Capital gère 2 milliards d'euros. Il a notamment participé à la levée de 66 millions de "
+         "dollars de Kalmar Robotics.", "fr"),
+    ):
+        cands, _ = extract(text, lang)
+        c = only(cands, "investment")
+        got = (parties(c, "investee"), parties(c, "investor"))
+        assert got == (["Kalmar Robotics"], ["Orbis Capital"]), text
