@@ -77,6 +77,8 @@ _RECIPIENT_STOP = re.compile(
     r"|(?<!such )(?<!well )\bas\b(?! well)",
     re.IGNORECASE,
 )
+# ... and, once one is named, a relative clause ("X, une jeune entreprise qui veut construire à Metz")
+_RELATIVE = re.compile(r"\b(?:qui|which|who)\b", re.IGNORECASE)
 # between two names of one list: "A, B et C", "à A et à l'B", "A, and to the B"
 _LIST_GAP = re.compile(
     r"\)?\s*(?:,\s*(?:and|et)?|and|et|&|as well as|ainsi que)\s*(?:(?:à|de|du|des|to|of|for|pour)\s+)?"
@@ -521,8 +523,10 @@ class SubsidyRoles:
                 inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
                 at = inst.start(1) if inst is not None else e.start  # "et l'université de Pise"
                 since = self.text[last.end if last is not None else ce : at]
-                if _RECIPIENT_STOP.search(since) or _PROGRAMME_BEFORE.search(
-                    self.text[max(s.start, e.start - 40) : e.start]
+                if (
+                    _RECIPIENT_STOP.search(since)
+                    or (taken and _RELATIVE.search(since))
+                    or _PROGRAMME_BEFORE.search(self.text[max(s.start, e.start - 40) : e.start])
                 ):
                     break  # "..., as Prime Minister X hosted", "au titre de France 2030"
                 # "A (EPFL) et B": an acronym in brackets continues the list

@@ -622,3 +622,13 @@ def test_the_budget_of_a_strategy_is_no_investment(extract):
         "fr",
     )
     assert of_type(cands, "investment") == []
+
+
+def test_a_grant_in_favour_of_a_firm_goes_to_it_not_to_the_town_it_builds_in(extract):
+    cands, _ = extract(
+        "Le conseil régional a voté lundi une aide de 4 millions d'euros en faveur d'Orvane Systems, une "
+        "jeune entreprise nantaise qui veut construire à Vannes un atelier de calcul.",
+        "fr",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "recipient") == ["Orvane Systems"]
