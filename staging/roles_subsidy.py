@@ -77,6 +77,8 @@ _RECIPIENT_STOP = re.compile(
     r"|(?<!such )(?<!well )\bas\b(?! well)",
     re.IGNORECASE,
 )
+# what follows a dateline's place: "COPENHAGEN —", "RABAT, 14 avril 2026 (AFP) -"
+_DATELINE_AFTER = re.compile(r"(?:,[^.—–]{0,40}?)?\s+[—–-]{1,2}\s")
 # ... and, once one is named, a relative clause ("X, une jeune entreprise qui veut construire à Metz")
 _RELATIVE = re.compile(r"\b(?:qui|which|who)\b", re.IGNORECASE)
 # between two names of one list: "A, B et C", "à A et à l'B", "A, and to the B"
@@ -427,6 +429,8 @@ class SubsidyRoles:
                     for c in self.countries_in(s.start, subj.start if subj is not None else cs)
                     if c.kind in ("name", "city")
                     and re.fullmatch(r"\s*(?:(?:the|le|la|l['’])\s*)?", self.text[s.start : c.start], re.I)
+                    # "COPENHAGEN — The agency ...": a dateline's place, not the state acting
+                    and not _DATELINE_AFTER.match(self.text, c.end)
                 ),
                 None,
             )

@@ -632,3 +632,14 @@ def test_a_grant_in_favour_of_a_firm_goes_to_it_not_to_the_town_it_builds_in(ext
     )
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "recipient") == ["Orvane Systems"]
+
+
+def test_a_datelines_place_is_not_the_state_granting(extract):
+    cands, _ = extract(
+        "OSLO — Innovation Fund Norway said on Monday it has awarded NOK 45 million to Tessaly Compute, a "
+        "new computing centre near Bergen.",
+        "en",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "grantor") == ["Innovation Fund Norway"]
+    assert parties(sub, "recipient") == ["Tessaly Compute"]
