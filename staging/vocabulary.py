@@ -118,7 +118,7 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
             if m:
                 out[r["role"]] += [f"{m.group(1)}{end} {m.group(2)}" for end in ("e", "s", "es")]
             # "aux côtés de" is also written "aux côtés du fonds", "aux côtés des fonds", "en faveur d'X"
-            if language == "fr" and r["marker"].endswith(" de") and " " in r["marker"][:-3]:
+            if language == "fr" and r["marker"].endswith(" de"):
                 out[r["role"]] += [r["marker"][:-3] + end for end in (" du", " des", " d'")]
     return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
 

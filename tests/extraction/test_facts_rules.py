@@ -1243,3 +1243,12 @@ def test_taking_part_in_another_firms_round_makes_the_subject_its_investor(extra
         c = only(cands, "investment")
         got = (parties(c, "investee"), parties(c, "investor"))
         assert got == (["Kalmar Robotics"], ["Orbis Capital"]), text
+
+
+def test_aupres_du_fonds_names_the_investor(extract):
+    # "auprès de" is also written "auprès du fonds", "auprès des fonds"
+    cands, _ = extract(
+        "La jeune pousse lyonnaise Kalmar Robotics obtient 2 millions d'euros auprès du fonds Orbis Capital.",
+        "fr",
+    )
+    assert parties(only(cands, "investment"), "investor") == ["Orbis Capital"]
