@@ -269,8 +269,13 @@ class Mentions:
                         continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun
-                if _DATELINE.match(self.text[e.start : e.end + 2]) and e.name.isupper():
-                    continue
+                line_start = self.text.rfind("\n", 0, e.start) + 1
+                if (
+                    _DATELINE.match(self.text[e.start : e.end + 2])
+                    and e.name.isupper()
+                    and not self.text[max(line_start, s.start) : e.start].strip()
+                ):
+                    continue  # "PARIS, 12 mai —" opening a line, not "mené par ALLVP, aux côtés de"
                 if first.endswith(("-based", "-born")):
                     continue
                 if _PLACE_BASED.match(self.text, e.end):

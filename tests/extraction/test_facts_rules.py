@@ -1252,3 +1252,13 @@ def test_aupres_du_fonds_names_the_investor(extract):
         "fr",
     )
     assert parties(only(cands, "investment"), "investor") == ["Orbis Capital"]
+
+
+def test_a_capitalised_investor_before_a_comma_is_no_dateline(extract):
+    # "PARIS, 12 mai —" opens a line; "menée par KVPX, aux côtés de" names an investor
+    cands, _ = extract(
+        "Kalmar Robotics lève 30 millions de dollars. L'opération est menée par KVPX, aux côtés "
+        "d'Orbis Capital.",
+        "fr",
+    )
+    assert parties(only(cands, "investment"), "investor") == ["KVPX", "Orbis Capital"]
