@@ -36,6 +36,8 @@ _NAME_TAIL = re.compile(
     r"(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*){0,2}\s+(?:Fund|Funds|Fonds|Bank|Banque|Authority|Corporation|Company|Agency|"
     r"Office|Trust|Holdings?|Partners|Capital|Management|Council|Board|Promotion|Ministry)\b"
 )
+_KIND_AFTER = re.compile(r"\s+(?:funds?|firms?|compan(?:y|ies)|banks?|arm|vehicles?|managers?|house)\b")
+_KIND_BEFORE = re.compile(r"\b(?:fonds|société|sociétés|banque|banques|bras|véhicule)\s+d['’]$")
 # a sentence opening on the deal and its size: "L'opération porte sur", "The deal is worth"
 _THE_DEAL_AMOUNT = re.compile(
     r"\s*(?:the|this|that|la|le|l['’]|cette|ce)\s*(?:deal|transaction|investment|operation|opération|"
@@ -114,6 +116,9 @@ class Frames:
         if not (word.startswith("invest") and word.endswith(("ment", "ments"))):
             return False  # only the noun names an institution ("Invests In X Capital" is a verb)
         if _NAME_HEAD.search(self.text[max(s.start, a - 60) : a]):
+            return True
+        # "the state investment fund", "un fonds d'investissement": the kind of a firm, no deal
+        if _KIND_AFTER.match(self.text, b) or _KIND_BEFORE.search(self.text, max(s.start, a - 20), a):
             return True
         return a > s.start and self.text[a].isupper() and _NAME_TAIL.match(self.text, b) is not None
 

@@ -1262,3 +1262,13 @@ def test_a_capitalised_investor_before_a_comma_is_no_dateline(extract):
         "fr",
     )
     assert parties(only(cands, "investment"), "investor") == ["KVPX", "Orbis Capital"]
+
+
+def test_investment_as_the_kind_of_a_firm_is_no_cue(extract):
+    # "the state investment fund", "un fonds d'investissement" say what a firm is, not a deal
+    for text, lang in (
+        ("Orbis Capital, the state investment fund, manages $2 billion.", "en"),
+        ("Orbis Capital, un fonds d'investissement public, gère 2 milliards d'euros.", "fr"),
+    ):
+        cands, _ = extract(text, lang)
+        assert [c for c in cands if c.fact_type == "investment"] == [], text
