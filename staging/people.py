@@ -222,11 +222,18 @@ def titled(text: str, lo: int, start: int) -> bool:
     return _title_before().search(text[max(lo, start - 60) : start]) is not None
 
 
+# a closing quote, then one lower-case verb (inverted speech): "», reconnaît ", "" said "
+_QUOTE_THEN_VERB = re.compile(r"[»\"”]\s*,?\s*[a-zà-ÿ][\w-]*(?:-t-(?:il|elle))?\s+$")
+
+
 def speaker(text: str, start: int, end: int) -> bool:
     """The name at text[start:end] says something: "», a déclaré X", "said X", "X said", "X, CEO of
     Y, said". A speaker announces or comments a deal; that says nothing of their own money."""
     before, after = _speech()
     if _after_speech(text, start) and before.search(text, max(0, start - 40), start) is not None:
+        return True
+    # "», reconnaît X", "» insiste-t-elle X": any verb right after a closing quote introduces its speaker
+    if _QUOTE_THEN_VERB.search(text, max(0, start - 40), start) is not None:
         return True
     return after.match(text, end) is not None
 

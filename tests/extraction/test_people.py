@@ -190,3 +190,16 @@ def test_the_announcer_of_an_investment_is_not_its_investor(extract, text, lang,
     cands, _ = extract(text, lang)
     assert investor in _parties(cands, "investor"), _parties(cands)
     assert person not in _parties(cands), _parties(cands)
+
+
+def test_any_verb_after_a_closing_quote_introduces_its_speaker():
+    for text, name in (
+        ("« Sans argent public, rien n'était possible », reconnaît Claire Duval, présidente.", "Claire"),
+        ("« Nous visons l'Europe », insiste Maëlle Ropars.", "Maëlle"),
+        ('"We had no choice," admits Daniel Whitmore.', "Daniel"),
+    ):
+        at = text.index(name)
+        assert speaker(text, at, at + len(name) + 6), text
+    text = "le tour mené par Claire Duval Capital"
+    at = text.index("Claire")
+    assert not speaker(text, at, len(text))
