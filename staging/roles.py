@@ -97,6 +97,8 @@ _INVESTOR_WORD = re.compile(
 _APPOSED_DESCRIPTION = re.compile(
     r"\)?\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
 )
+# "Y's venture arm": a possessor qualifying a common noun
+_POSSESSOR_OF_NOUN = re.compile(r"['’]s\s+[a-z]")
 _SUBORDINATE = re.compile(
     r"\b(?:que|qu['’]|that|said|says|a indiqué|a annoncé|a confirmé|a déclaré|announced|confirmed|"
     r"as|while|whereas|alors que|tandis que|tandis qu['’])\s+"
@@ -191,6 +193,8 @@ class Roles:
             return False
         prev = [x for x in self.ents(j) if x.end <= e.start]
         gap = self.text[prev[-1].end : e.start] if prev else ""
+        if prev and re.fullmatch(r"\s*,\s*", gap) and _POSSESSOR_OF_NOUN.match(self.text, e.end):
+            return False  # "NVentures, Nvidia's venture arm,": the arm invests, its owner describes it
         return not (prev and _APPOSED_DESCRIPTION.fullmatch(gap))
 
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:

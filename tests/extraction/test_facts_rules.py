@@ -1272,3 +1272,13 @@ def test_investment_as_the_kind_of_a_firm_is_no_cue(extract):
     ):
         cands, _ = extract(text, lang)
         assert [c for c in cands if c.fact_type == "investment"] == [], text
+
+
+def test_the_owner_of_a_fund_described_in_an_apposition_is_no_investor(extract):
+    # "Vantor Ventures, Orbis Capital's venture arm,": the arm invests, its owner only describes it
+    cands, _ = extract(
+        "Kalmar Robotics raised €25m. The round was led by Tessaly Partners, and Vantor Ventures, Orbis "
+        "Capital's venture arm, also took part.",
+        "en",
+    )
+    assert parties(only(cands, "investment"), "investor") == ["Tessaly Partners", "Vantor Ventures"]
