@@ -218,3 +218,36 @@ def test_a_text_made_of_deal_sentences_costs_linear_look_ups(extract, monkeypatc
 
     small, large = reads(100), reads(400)
     assert large <= 5 * small, (small, large)
+
+
+def test_a_round_repeated_in_every_sentence_reads_its_firm_occurrences_linearly(extract, monkeypatch):
+    # a round's investors may stand in the sentence before when it names the firm: that test looks the
+    # firm's occurrences up in the sentence, where a scan of them all for every round was quadratic
+    class Counting(list):
+        reads = 0
+
+        def __iter__(self):
+            for item in super().__iter__():
+                Counting.reads += 1
+                yield item
+
+    original = mentions_mod.Mentions.occurrences
+
+    def counted(self, name):
+        found = original(self, name)
+        if not isinstance(found, Counting):
+            found = self._occurrences[name] = Counting(found)
+        return found
+
+    monkeypatch.setattr(mentions_mod.Mentions, "occurrences", counted)
+
+    def reads(n: int) -> int:
+        Counting.reads = 0
+        round_ = ("Zorbel Labs a levé 12 millions d'euros auprès de Orbis Capital, a annoncé mardi son "
+                  "président.\nZorbel Labs raised €12 million from Orbis Capital, its chairman said.\n")
+        cands, _money = extract(round_ * n, "fr")
+        assert len(cands) >= n
+        return Counting.reads
+
+    small, large = reads(50), reads(200)
+    assert large <= 5 * small, (small, large)
