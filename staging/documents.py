@@ -48,6 +48,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from warehouse.staging import dates, language
@@ -198,11 +199,62 @@ def _read_txt(data: bytes) -> _Parsed:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+# a link destination's run of ordinary characters and escapes between two parentheses
+_DESTINATION_RUN = re.compile(r"(?:[^\x00-\x20\x7f\\()]|\\[^ ])*")
+_TOO_DEEP = re.compile(rf"(?:{_DESTINATION_RUN.pattern}\(){{33}}")
+
+
+@cache
+def _markdown():
+    """The Markdown parser, made once: CommonMark with tables; link destinations parsed as
+    markdown-it's `parseLinkDestination` does, the runs between parentheses taken by one regex
+    match instead of a Python step per character and a destination that opens 33 parentheses
+    (CommonMark's limit) failed by one match (`[a](` repeated made every `[` scan the next 130
+    characters at about a microsecond each); and no normalising of a destination (its address
+    is never read; its scheme is still checked, so a `javascript:` link stays text as before)."""
+    from types import SimpleNamespace
+
+    from markdown_it import MarkdownIt, helpers
+    from markdown_it.common.utils import unescapeAll
+    from markdown_it.helpers.parse_link_destination import _Result
+
+    def destination(string: str, pos: int, maximum: int) -> _Result:
+        if pos < maximum and string[pos] == "<":
+            return helpers.parseLinkDestination(string, pos, maximum)  # "<...>": short, by its own rules
+        start, level, result = pos, 0, _Result()
+        if _TOO_DEEP.match(string, pos, maximum):
+            return result
+        while pos < maximum:
+            pos = _DESTINATION_RUN.match(string, pos, maximum).end()
+            if pos >= maximum:
+                break
+            ch = string[pos]
+            if ch == "(":
+                level += 1
+                if level > 32:
+                    return result
+            elif ch == ")":
+                if level == 0:
+                    break
+                level -= 1
+            elif ch != "\\" or pos + 1 < maximum:
+                break  # a space, a control character, or a backslash before a space
+            pos += 1  # a parenthesis, or a backslash that ends the text (an ordinary character)
+        if start == pos or level != 0:
+            return result
+        result.str, result.pos, result.ok = unescapeAll(string[start:pos]), pos, True
+        return result
+
+    md = MarkdownIt("commonmark").enable("table")
+    md.helpers = SimpleNamespace(parseLinkLabel=helpers.parseLinkLabel, parseLinkTitle=helpers.parseLinkTitle,
+                                 parseLinkDestination=destination)
+    md.normalizeLink = lambda url: url
+    return md
+
+
 def _markdown_to_text(source: str) -> tuple[str, str | None]:
     """Plain text of a Markdown document and its first level-1 heading."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    tokens = _markdown().parse(source)
     parts: list[str] = []
     title = None
     in_h1 = False

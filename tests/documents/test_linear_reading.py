@@ -1,0 +1,69 @@
+"""Reading time grows linearly with the input, even on markup made to be slow (issue 10). No wall
+clock here: the tests count the steps the readers take as the input grows, and check that each
+faster path gives what the library's own code gives."""
+
+import random
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination
+from warehouse.staging import documents
+
+
+def test_link_destinations_are_parsed_as_markdown_it_parses_them():
+    fast = documents._markdown().helpers.parseLinkDestination
+    rnd = random.Random(1)
+    pieces = ["a", "(", ")", "\\", " ", "\n", "\t", "<", ">", "\x7f", "\x01", "é", "&amp;", "\\(", "((",
+              "[a]("]
+    for _ in range(20_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        if rnd.random() < 0.2:
+            text = "(" * rnd.randint(28, 36) + text + ")" * rnd.randint(0, 35)
+        if rnd.random() < 0.1:  # more than 32 open at once, closed again later
+            a, b, c = rnd.randint(5, 25), rnd.randint(0, 4), rnd.randint(5, 25)
+            closing = ")" * max(0, a - b + c + rnd.randint(-1, 1))
+            text = "x" + "(" * a + ")" * b + "(" * c + "y" + closing + text
+        pos = rnd.randint(0, len(text))
+        maximum = rnd.randint(pos, len(text)) if rnd.random() < 0.8 else len(text)
+        want, got = parseLinkDestination(text, pos, maximum), fast(text, pos, maximum)
+        assert (got.ok, got.pos, got.str) == (want.ok, want.pos, want.str), (text, pos, maximum)
+
+
+def test_markdown_reads_as_with_markdown_its_own_parser(monkeypatch):
+    sources = [
+        "# T\n\nSee [the report](http://ex.com/a(b)c \"t\") and ![img](/i.png), <http://ex.com/x y> <http://ex.com/é>.",
+        "[a](javascript:alert(1)) [b](JavaScript:x) [c](data:image/png;base64,x) [d](data:text/html,x)",
+        "[e](<a b>) [f](<a\\>b>) [g](a\\ b) [h](a\\",
+        "[r1] and [r2][] and [text][r1]\n\n[r1]: http://ex.com/ü \"T\"\n[r2]: <javascript:x>\n",
+        "*a **a " * 50 + "[a](" * 50 + "`code` x\\\n y  \nz &amp; &copy;",
+        "| a | [b](u) |\n|---|---|\n| 1 | *2* |\n",
+    ]
+    rnd = random.Random(3)
+    pieces = ["a", "b ", "[", "]", "(", ")", "<", ">", "\\", " ", "\n", "*", "_", "`", "!", "http://x.y/z",
+              "javascript:x", "data:image/png;x", "&amp;", '"t"', ":", "# ", "- ", "> ", "|", "é", "%20",
+              "[r]: /u\n"]
+    sources += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(2000)]
+    ours = [documents._markdown_to_text(source) for source in sources]
+    monkeypatch.setattr(documents, "_markdown", lambda: MarkdownIt("commonmark").enable("table"))
+    assert ours == [documents._markdown_to_text(source) for source in sources]
+
+
+def test_a_link_bomb_takes_a_bounded_number_of_steps_per_bracket(monkeypatch):
+    # "[a](" repeated: every "[" starts a link whose destination opens a parenthesis every 4
+    # characters; markdown-it read 130 characters one Python step at a time before giving up
+    steps = []
+
+    class Counting:
+        def __init__(self, real):
+            self.real = real
+
+        def match(self, *args):
+            steps.append(1)
+            return self.real.match(*args)
+
+    monkeypatch.setattr(documents, "_DESTINATION_RUN", Counting(documents._DESTINATION_RUN))
+    monkeypatch.setattr(documents, "_TOO_DEEP", Counting(documents._TOO_DEEP))
+    for n in (100, 2000):
+        steps.clear()
+        documents._markdown_to_text("[a](" * n + "text")
+        # one match a bracket, but for the last 32, which see fewer parentheses ahead and walk them
+        assert len(steps) <= 2 * n + 33 * 33, (n, len(steps))
