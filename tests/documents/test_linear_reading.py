@@ -67,3 +67,53 @@ def test_a_link_bomb_takes_a_bounded_number_of_steps_per_bracket(monkeypatch):
         documents._markdown_to_text("[a](" * n + "text")
         # one match a bracket, but for the last 32, which see fewer parentheses ahead and walk them
         assert len(steps) <= 2 * n + 33 * 33, (n, len(steps))
+
+
+PAGES = [
+    "<html><head><title>{t} | Le Journal</title><meta name='date' content='2025-05-20'></head>"
+    "<body><nav><a href='/'>Accueil</a></nav><article><h1>{t}</h1><p>{b}</p></article></body></html>",
+    "<html><head><meta property='og:title' content='{t}'><meta property='og:url' content='https://ex.com/x'>"
+    "<meta property='article:published_time' content='2024-03-02T10:00:00Z'></head><body><p>{b}</p>"
+    "<a href='/category/tech/'>Tech</a><a href='/tag/ai/'>AI</a></body></html>",
+    "<html><head><script type='application/ld+json'>{{\"@type\": \"NewsArticle\", \"headline\": \"{t}\", "
+    "\"datePublished\": \"2023-11-05\", \"author\": {{\"name\": \"Ana Brun\"}}}}</script>"
+    "<link rel='canonical' href='https://ex.com/a/b'></head><body><div class='post'>"
+    "<h2 class='entry-title'>{t}</h2><span class='byline'>By Ana Brun</span><p>{b}</p></div></body></html>",
+    "<html><body><h1>{t}</h1><h1>Autre</h1><p>{b}</p>"
+    "<footer><a rel='license' href='/cc'>CC</a></footer></body></html>",
+    "<html><body><nav>" + "<a href='/'>Home</a>" * 20 + "</nav></body></html>",
+]
+
+
+def test_html_title_date_and_url_are_what_trafilatura_finds():
+    import trafilatura
+    from warehouse.staging import dates
+
+    title = "Zorbel Labs lève 5 millions d'euros"
+    body = "Zorbel Labs a levé 5 millions d'euros auprès de Orbis Capital."
+    for page in (p.format(t=title, b=body) for p in PAGES):
+        full = trafilatura.bare_extraction(
+            page, favor_recall=True, with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False,
+            date_extraction_params={"extensive_search": False, "original_date": True})
+        try:
+            parsed = documents._read_html(page.encode())
+        except documents._Reject:
+            assert full is None or not any(len(line.split()) >= 5 for line in full.text.splitlines())
+            continue
+        assert parsed.text == documents._with_title(documents._clean(full.text), documents._title(full.title))
+        assert (parsed.title, parsed.published, parsed.url) == (
+            documents._title(full.title), dates.parse_date(full.date), full.url or None)
+
+
+def test_html_metadata_we_never_read_is_not_searched(monkeypatch):
+    # a page of 100,000 tags: trafilatura's author and category XPaths took longer than its text
+    from trafilatura import metadata
+
+    def unused(*args, **kwargs):
+        raise AssertionError("searched")
+
+    for name in ("extract_author", "extract_catstags", "extract_sitename", "extract_license"):
+        monkeypatch.setattr(metadata, name, unused)
+    page = "<html><body><p>" + "<b>x</b>" * 1000 + "</p><p>Zorbel Labs a levé 5 millions d'euros, dit-il.</p>"
+    assert "Zorbel Labs" in documents._read_html(page.encode()).text
