@@ -22,7 +22,9 @@ than 1 % of the text, whatever the extension), at most
 `MAX_HTML_ATTRIBUTES_PER_TAG` attributes per HTML tag (the excess is dropped
 before parsing: lxml's time grows with the square of one tag's attributes)
 and `MAX_HTML_ATTRIBUTES` in a page, `MAX_FRONT_MATTER_CHARS` of YAML front
-matter. Symbolic links are followed only to
+matter, and a Markdown text of `MARKDOWN_DENSE_CHARS` or more at most
+`MAX_MARKDOWN_MARKUP_SHARE` markup (markdown-it spends about 8 µs on each
+markup character and 15 µs on each line). Symbolic links are followed only to
 files inside the documents folder; a loop, a dangling link or a link out of
 the folder is rejected. A file name that is not valid UTF-8 and a folder that
 cannot be listed are rejected too, named with the undecodable bytes escaped.
@@ -59,6 +61,11 @@ MAX_HTML_ATTRIBUTES_PER_TAG = 64  # more is a generated page or an attack; the r
 MAX_HTML_ATTRIBUTES = 50_000      # in one page, after the per-tag cut
 MAX_FRONT_MATTER_CHARS = 16 * 1024  # YAML metadata of a Markdown file; articles have a few lines
 MAX_CONTROL_SHARE = 0.01          # control characters in a text: more is binary data
+# inline markup characters, and two for each line, in a Markdown text of MARKDOWN_DENSE_CHARS or more:
+# prose has under 10 % (these docs: 5-9 %), a link or emphasis bomb 40-75 %; at 15 % markdown-it
+# reads about 1.5 s per MB, at 45 % 4 s
+MAX_MARKDOWN_MARKUP_SHARE = 0.15
+MARKDOWN_DENSE_CHARS = 16 * 1024
 TITLE_MAX_CHARS = 200
 _SENTENCE_WORDS = 5               # an HTML page's main text has at least one line this long
 
@@ -284,6 +291,22 @@ def _markdown_to_text(source: str) -> tuple[str, str | None]:
     return "".join(parts), title
 
 
+_NO_MARKUP = str.maketrans("", "", "*_[]()<>`!\\&~")
+_TEXT_LINE = re.compile(r"^[ \t]*\S", re.M)
+
+
+def _check_markup(source: str) -> None:
+    """markdown-it costs a Python step for every markup character and several for every line:
+    a long text made mostly of them (`*a **a` or `[a](` repeated, 50,000 lines of two letters)
+    is no article, and would cost 3 to 5 s per MB to read."""
+    if len(source) < MARKDOWN_DENSE_CHARS:
+        return
+    markup = len(source) - len(source.translate(_NO_MARKUP)) + 2 * len(_TEXT_LINE.findall(source))
+    if markup > MAX_MARKDOWN_MARKUP_SHARE * len(source):
+        raise _Reject(f"Markdown too dense: {markup / len(source):.0%} of its characters are markup or line "
+                      f"starts (limit {MAX_MARKDOWN_MARKUP_SHARE:.0%}), no article")
+
+
 def _read_md(data: bytes) -> _Parsed:
     source = textmod.normalise(_decode(data))
     meta: dict = {}
@@ -304,6 +327,7 @@ def _read_md(data: bytes) -> _Parsed:
         if isinstance(loaded, dict):
             meta = loaded
             source = source[m.end():]
+    _check_markup(source)
     plain, heading = _markdown_to_text(source)
     body = _clean(plain)
     body = _with_title(body, _title(meta.get("title")))

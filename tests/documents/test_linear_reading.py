@@ -117,3 +117,32 @@ def test_html_metadata_we_never_read_is_not_searched(monkeypatch):
         monkeypatch.setattr(metadata, name, unused)
     page = "<html><body><p>" + "<b>x</b>" * 1000 + "</p><p>Zorbel Labs a levé 5 millions d'euros, dit-il.</p>"
     assert "Zorbel Labs" in documents._read_html(page.encode()).text
+
+
+def test_markdown_made_of_markup_is_rejected_before_it_is_parsed(monkeypatch, tmp_path):
+    # markdown-it takes a Python step for each markup character and several for each line: a text
+    # made of them costs 3 to 5 s per MB, so it is rejected after one count, never parsed
+    def parse(source):
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(documents, "_markdown_to_text", parse)
+    body = "Zorbel Labs a levé 5 millions d'euros auprès de Orbis Capital.\n"
+    for name, text in [("emphasis.md", "*a **a " * 5000 + body), ("links.md", "[a](" * 5000 + body),
+                       ("lines.md", "# Titre\n\n" + "a b\n" * 5000 + body)]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    read = documents.read_folder(tmp_path)
+    assert not read.documents
+    assert {r.file_name: r.reason.split(":")[0] for r in read.rejections} == dict.fromkeys(
+        ["emphasis.md", "links.md", "lines.md"], "Markdown too dense")
+
+
+def test_markdown_articles_and_docs_are_not_too_dense(tmp_path):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    article = "Zorbel Labs a levé [5 millions d'euros](https://ex.com/a) auprès de **Orbis Capital**.\n\n"
+    sources = [article * 400, "| Firme | Montant |\n|---|---|\n| Zorbel | 5 M€ |\n" * 400]
+    sources += [p.read_text(encoding="utf-8") for p in [root / "README.md", *root.glob("docs/*.md")]]
+    for source in sources:
+        documents._check_markup(source)  # no rejection
+    assert len(sources[0]) >= documents.MARKDOWN_DENSE_CHARS
