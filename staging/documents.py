@@ -22,7 +22,9 @@ than 1 % of the text, whatever the extension), at most
 `MAX_HTML_ATTRIBUTES_PER_TAG` attributes per HTML tag (the excess is dropped
 before parsing: lxml's time grows with the square of one tag's attributes)
 and `MAX_HTML_ATTRIBUTES` in a page, `MAX_FRONT_MATTER_CHARS` of YAML front
-matter. Symbolic links are followed only to
+matter, and a Markdown text of `MARKDOWN_DENSE_CHARS` or more at most
+`MAX_MARKDOWN_MARKUP_SHARE` markup (markdown-it spends about 8 µs on each
+markup character and 15 µs on each line). Symbolic links are followed only to
 files inside the documents folder; a loop, a dangling link or a link out of
 the folder is rejected. A file name that is not valid UTF-8 and a folder that
 cannot be listed are rejected too, named with the undecodable bytes escaped.
@@ -48,6 +50,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 from warehouse.staging import dates, language
@@ -58,6 +61,11 @@ MAX_HTML_ATTRIBUTES_PER_TAG = 64  # more is a generated page or an attack; the r
 MAX_HTML_ATTRIBUTES = 50_000      # in one page, after the per-tag cut
 MAX_FRONT_MATTER_CHARS = 16 * 1024  # YAML metadata of a Markdown file; articles have a few lines
 MAX_CONTROL_SHARE = 0.01          # control characters in a text: more is binary data
+# inline markup characters, and two for each line, in a Markdown text of MARKDOWN_DENSE_CHARS or more:
+# prose has under 10 % (these docs: 5-9 %), a link or emphasis bomb 40-75 %; at 15 % markdown-it
+# reads about 1.5 s per MB, at 45 % 4 s
+MAX_MARKDOWN_MARKUP_SHARE = 0.15
+MARKDOWN_DENSE_CHARS = 16 * 1024
 TITLE_MAX_CHARS = 200
 _SENTENCE_WORDS = 5               # an HTML page's main text has at least one line this long
 
@@ -198,11 +206,62 @@ def _read_txt(data: bytes) -> _Parsed:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+# a link destination's run of ordinary characters and escapes between two parentheses
+_DESTINATION_RUN = re.compile(r"(?:[^\x00-\x20\x7f\\()]|\\[^ ])*")
+_TOO_DEEP = re.compile(rf"(?:{_DESTINATION_RUN.pattern}\(){{33}}")
+
+
+@cache
+def _markdown():
+    """The Markdown parser, made once: CommonMark with tables; link destinations parsed as
+    markdown-it's `parseLinkDestination` does, the runs between parentheses taken by one regex
+    match instead of a Python step per character and a destination that opens 33 parentheses
+    (CommonMark's limit) failed by one match (`[a](` repeated made every `[` scan the next 130
+    characters at about a microsecond each); and no normalising of a destination (its address
+    is never read; its scheme is still checked, so a `javascript:` link stays text as before)."""
+    from types import SimpleNamespace
+
+    from markdown_it import MarkdownIt, helpers
+    from markdown_it.common.utils import unescapeAll
+    from markdown_it.helpers.parse_link_destination import _Result
+
+    def destination(string: str, pos: int, maximum: int) -> _Result:
+        if pos < maximum and string[pos] == "<":
+            return helpers.parseLinkDestination(string, pos, maximum)  # "<...>": short, by its own rules
+        start, level, result = pos, 0, _Result()
+        if _TOO_DEEP.match(string, pos, maximum):
+            return result
+        while pos < maximum:
+            pos = _DESTINATION_RUN.match(string, pos, maximum).end()
+            if pos >= maximum:
+                break
+            ch = string[pos]
+            if ch == "(":
+                level += 1
+                if level > 32:
+                    return result
+            elif ch == ")":
+                if level == 0:
+                    break
+                level -= 1
+            elif ch != "\\" or pos + 1 < maximum:
+                break  # a space, a control character, or a backslash before a space
+            pos += 1  # a parenthesis, or a backslash that ends the text (an ordinary character)
+        if start == pos or level != 0:
+            return result
+        result.str, result.pos, result.ok = unescapeAll(string[start:pos]), pos, True
+        return result
+
+    md = MarkdownIt("commonmark").enable("table")
+    md.helpers = SimpleNamespace(parseLinkLabel=helpers.parseLinkLabel, parseLinkTitle=helpers.parseLinkTitle,
+                                 parseLinkDestination=destination)
+    md.normalizeLink = lambda url: url
+    return md
+
+
 def _markdown_to_text(source: str) -> tuple[str, str | None]:
     """Plain text of a Markdown document and its first level-1 heading."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    tokens = _markdown().parse(source)
     parts: list[str] = []
     title = None
     in_h1 = False
@@ -232,6 +291,22 @@ def _markdown_to_text(source: str) -> tuple[str, str | None]:
     return "".join(parts), title
 
 
+_NO_MARKUP = str.maketrans("", "", "*_[]()<>`!\\&~")
+_TEXT_LINE = re.compile(r"^[ \t]*\S", re.M)
+
+
+def _check_markup(source: str) -> None:
+    """markdown-it costs a Python step for every markup character and several for every line:
+    a long text made mostly of them (`*a **a` or `[a](` repeated, 50,000 lines of two letters)
+    is no article, and would cost 3 to 5 s per MB to read."""
+    if len(source) < MARKDOWN_DENSE_CHARS:
+        return
+    markup = len(source) - len(source.translate(_NO_MARKUP)) + 2 * len(_TEXT_LINE.findall(source))
+    if markup > MAX_MARKDOWN_MARKUP_SHARE * len(source):
+        raise _Reject(f"Markdown too dense: {markup / len(source):.0%} of its characters are markup or line "
+                      f"starts (limit {MAX_MARKDOWN_MARKUP_SHARE:.0%}), no article")
+
+
 def _read_md(data: bytes) -> _Parsed:
     source = textmod.normalise(_decode(data))
     meta: dict = {}
@@ -252,6 +327,7 @@ def _read_md(data: bytes) -> _Parsed:
         if isinstance(loaded, dict):
             meta = loaded
             source = source[m.end():]
+    _check_markup(source)
     plain, heading = _markdown_to_text(source)
     body = _clean(plain)
     body = _with_title(body, _title(meta.get("title")))
@@ -293,23 +369,51 @@ def _tame_html(source: str) -> str:
     return tamed
 
 
+def _html_metadata(tree):
+    """The title, canonical URL and date of a page: what trafilatura's `extract_metadata` finds
+    for them, in its order (meta tags, then JSON-LD, then the page), without the fields it
+    also looks for and we never read (author, site name, categories, tags, licence): on a page
+    of 100,000 tags their XPath searches took twice as long as extracting the text."""
+    from htmldate import find_date
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+
+    metadata = examine_meta(tree)
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception:  # as in trafilatura: a bug in its JSON-LD reader leaves the meta tags' fields
+        pass
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree)
+    # metadata dates only: htmldate's text search guesses
+    metadata.date = find_date(tree, extensive_search=False, original_date=True, url=metadata.url)
+    metadata.clean_and_trim()
+    return metadata
+
+
 def _read_html(data: bytes) -> _Parsed:
     import trafilatura
+    from trafilatura.utils import load_html
 
-    extracted = trafilatura.bare_extraction(
-        _tame_html(_decode(data)), favor_recall=True, with_metadata=True, include_comments=False,
-        include_tables=True, include_images=False, include_links=False,
-        # metadata dates only: htmldate's text search guesses
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    tree = load_html(_tame_html(_decode(data)))
+    try:
+        # bare_extraction's own steps: metadata from the tree, then the text from (a copy of) it
+        extracted = metadata = None if tree is None else _html_metadata(tree)
+        if metadata is not None:
+            extracted = trafilatura.bare_extraction(
+                tree, favor_recall=True, with_metadata=False, include_comments=False,
+                include_tables=True, include_images=False, include_links=False)
+    except (TypeError, ValueError):  # what bare_extraction turns into "nothing extracted"
+        extracted = None
     main = getattr(extracted, "text", None) if extracted is not None else None
     # On a page without an article trafilatura falls back to whatever text
     # there is (menu links, one per line): no line that reads like a sentence
     # means there is no main text.
     if not main or not any(len(line.split()) >= _SENTENCE_WORDS for line in main.splitlines()):
         raise _Reject("no main text found in the HTML")
-    body = _with_title(_clean(main), _title(extracted.title))
-    return _Parsed(body, _title(extracted.title), dates.parse_date(extracted.date), extracted.url or None)
+    body = _with_title(_clean(main), _title(metadata.title))
+    return _Parsed(body, _title(metadata.title), dates.parse_date(metadata.date), metadata.url or None)
 
 
 _READERS = {".txt": _read_txt, ".md": _read_md, ".markdown": _read_md,

@@ -477,6 +477,13 @@ class Mentions:
             self._occurrences[name] = out
         return self._occurrences[name]
 
+    def occurs_in(self, name: str, start: int, end: int) -> bool:
+        """Whether an occurrence of the name starts in `text[start:end]`: a bisection of the sorted
+        `occurrences` (a scan of them all for every sentence asked about made long texts quadratic)."""
+        found = self.occurrences(name)
+        k = bisect_left(found, start, key=lambda m: m.start())
+        return k < len(found) and found[k].start() < end
+
     def _scan(self, name: str) -> list:
         """`re.finditer(r"(?<!\\w)NAME(?!\\w)", text)` by `str.find` (a regex that opens on a
         look-behind gets no fast literal search)."""

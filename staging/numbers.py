@@ -9,7 +9,13 @@ from warehouse.staging.lexicon import for_language, rows
 
 # one space-like separator between thousands; never a newline
 _SP = "[ \u00a0\u202f\u2009]"
-DIGITS = rf"\d{{1,3}}(?:(?:{_SP}|[.,])\d{{3}})+(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?"
+# A number has at most MAX_GROUPS groups of three digits after its first (10^21) and a run of number
+# words at most MAX_NUMBER_WORDS words ("deux cent cinquante mille"): a longer run is no amount, and
+# an unbounded one made every number of "100 100 100 ..." or "a a a ..." try every shorter run
+# before failing (quadratic: 16 KB took 4 s).
+MAX_GROUPS = 6
+MAX_NUMBER_WORDS = 8
+DIGITS = rf"\d{{1,3}}(?:(?:{_SP}|[.,])\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?"
 
 
 @cache
@@ -85,7 +91,7 @@ def number_word_pattern(language: str) -> str:
     joined = (re.escape(j) if j.startswith("-") else f" {re.escape(j)} " for j in _joiners(language))
     sep = "|".join(["[ -]", *joined])
     # sentence-initial capitals too: "Dix milliards", "Ten thousand"
-    return rf"(?i:(?:{alt})(?:(?:{sep})(?:{alt}))*)"
+    return rf"(?i:(?:{alt})(?:(?:{sep})(?:{alt})){{0,{MAX_NUMBER_WORDS - 1}}})"
 
 
 def parse_words(surface: str, language: str) -> tuple[float, bool] | None:

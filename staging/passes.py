@@ -532,8 +532,7 @@ class Passes:
                     # "A a conduit un tour de table dans X, aux côtés de B. X a réuni 100 M$": the
                     # sentence before names the same round's backers when it names the firm and no sum
                     investee is None
-                    or not self.occurrences(investee)
-                    or not any(s.start <= m.start() < s.end for m in self.occurrences(investee))
+                    or not self.occurs_in(investee, s.start, s.end)
                     or self.money_in(s)
                     or role != "investor"
                 ):

@@ -218,3 +218,54 @@ def test_a_text_made_of_deal_sentences_costs_linear_look_ups(extract, monkeypatc
 
     small, large = reads(100), reads(400)
     assert large <= 5 * small, (small, large)
+
+
+def test_a_round_repeated_in_every_sentence_reads_its_firm_occurrences_linearly(extract, monkeypatch):
+    # a round's investors may stand in the sentence before when it names the firm: that test looks the
+    # firm's occurrences up in the sentence, where a scan of them all for every round was quadratic
+    class Counting(list):
+        reads = 0
+
+        def __iter__(self):
+            for item in super().__iter__():
+                Counting.reads += 1
+                yield item
+
+    original = mentions_mod.Mentions.occurrences
+
+    def counted(self, name):
+        found = original(self, name)
+        if not isinstance(found, Counting):
+            found = self._occurrences[name] = Counting(found)
+        return found
+
+    monkeypatch.setattr(mentions_mod.Mentions, "occurrences", counted)
+
+    def reads(n: int) -> int:
+        Counting.reads = 0
+        round_ = ("Zorbel Labs a levé 12 millions d'euros auprès de Orbis Capital, a annoncé mardi son "
+                  "président.\nZorbel Labs raised €12 million from Orbis Capital, its chairman said.\n")
+        cands, _money = extract(round_ * n, "fr")
+        assert len(cands) >= n
+        return Counting.reads
+
+    small, large = reads(50), reads(200)
+    assert large <= 5 * small, (small, large)
+
+
+def test_runs_of_numbers_are_bounded_so_each_is_tried_in_bounded_steps():
+    # "100 100 100 ..." and "a a a ...": every number starts a match whose run of digit groups or number
+    # words took the rest of the text, then gave it back one group at a time before failing (quadratic:
+    # 16 KB took 4 s). The runs are bounded, far above any amount a text writes.
+    from warehouse.staging.money import find_money
+    from warehouse.staging.numbers import DIGITS, MAX_GROUPS, MAX_NUMBER_WORDS, number_word_pattern
+
+    assert re.compile(DIGITS).match("100 " * 50).group() == "100" + " 100" * MAX_GROUPS
+    for lang, word in (("en", "a"), ("fr", "un")):
+        assert re.compile(number_word_pattern(lang)).match(f"{word} " * 50).group() == " ".join(
+            [word] * MAX_NUMBER_WORDS)
+    for text, lang, amount in [("deux cent cinquante mille euros", "fr", 250_000),
+                               ("two hundred and fifty thousand dollars", "en", 250_000),
+                               ("1 000 000 000 000 $", "fr", 1e12), ("$1,000,000,000,000", "en", 1e12)]:
+        assert [m.amount for m in find_money(text, lang)] == [amount]
+    assert not find_money("100 " * 2000 + "a " * 2000 + "un " * 2000, "en")

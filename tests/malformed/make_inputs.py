@@ -465,10 +465,12 @@ def restore_permissions(folder: Path | str) -> None:
                         os.chmod(os.path.join(path, sub), stat.S_IRWXU)
 
 
-def _print_read_times(folder: Path) -> None:
+def _print_read_times(folder: Path, runs: int = 3) -> None:
     """Read and extract every input on its own: the slowest ones, and the cost per MB of the inputs
     of 64 KB or more (issue 10's gate: no input costs more than 2 s per MB; smaller inputs are
-    reported by their time, which a fixed cost dominates)."""
+    reported by their time, which a fixed cost dominates). An input of 64 KB or more is read and
+    extracted `runs` times and costs its fastest run, in wall-clock and in CPU seconds: on a shared
+    machine the wall clock also counts the other processes' turns."""
     from warehouse.staging.documents import ReadResult, read_file
     from warehouse.staging.extract import Extractor
 
@@ -480,22 +482,31 @@ def _print_read_times(folder: Path) -> None:
         path = folder / entry
         if path.is_file() and not path.is_symlink():
             size = path.stat().st_size
-            started = time.perf_counter()
-            read = ReadResult()
-            read_file(path, entry, read, root)
-            for doc in read.documents:
-                extractor.extract(doc)
-            times.append((time.perf_counter() - started, size, entry))
+            wall = cpu = float("inf")
+            for _ in range(runs if size >= 64 * 1024 else 1):
+                started, started_cpu = time.perf_counter(), time.process_time()
+                read = ReadResult()
+                read_file(path, entry, read, root)
+                for doc in read.documents:
+                    extractor.extract(doc)
+                wall = min(wall, time.perf_counter() - started)
+                cpu = min(cpu, time.process_time() - started_cpu)
+            times.append((wall, size, entry, cpu))
     times.sort(reverse=True)
     print("slowest inputs to read and extract:")
-    for seconds, size, name in times[:8]:
+    for seconds, size, name, _cpu in times[:8]:
         print(f"  {seconds:6.2f} s  {size / 2**20:7.2f} MB  {name[:80]!r}")
-    large = sorted(((seconds / (size / 2**20), seconds, size, name) for seconds, size, name in times
-                    if size >= 64 * 1024), reverse=True)
+    large = sorted(((seconds / (size / 2**20), cpu / (size / 2**20), seconds, size, name)
+                    for seconds, size, name, cpu in times if size >= 64 * 1024), reverse=True)
     if large:
         worst = large[0]
-        print(f"inputs of 64 KB or more: {len(large)}; worst {worst[0]:.2f} s/MB ({worst[1]:.2f} s for "
-              f"{worst[2] / 2**20:.2f} MB, {worst[3][:60]!r}); over 2 s/MB: {sum(1 for x in large if x[0] > 2)}")
+        over = [x for x in large if max(x[0], x[1]) > 2]
+        print(f"inputs of 64 KB or more: {len(large)} (best of {runs} runs); worst {worst[0]:.2f} s/MB "
+              f"({worst[2]:.2f} s for {worst[3] / 2**20:.2f} MB, {worst[4][:60]!r}); over 2 s/MB: "
+              f"{sum(1 for x in large if x[0] > 2)} by the wall clock, {sum(1 for x in large if x[1] > 2)} "
+              f"in CPU time")
+        for per_mb, cpu_per_mb, _seconds, size, name in over:
+            print(f"  {per_mb:5.2f} s/MB ({cpu_per_mb:.2f} CPU)  {size / 2**20:5.2f} MB  {name[:70]!r}")
     small = [t for t in times if t[1] < 64 * 1024]
     if small:
         print(f"inputs under 64 KB: {len(small)}; slowest {small[0][0]:.3f} s ({small[0][2][:60]!r})")
