@@ -490,8 +490,10 @@ class Roles:
             if funds or backers:
                 return (funds or backers)[0], "previous_sentence"
         # "elle était devenue ..., après une levée": a pronoun subject points back, not forward
+        # ... after a fronted date or place too: "In 2023 it agreed to buy", "En mars, elle a levé"
         pronoun = re.search(
-            r"(?:^|[,;:]\s*|\b(?:et|and|but|mais)\s+)(?:il|elle|it|they|ils|elles|she|he)\s",
+            r"(?:^(?:(?:in|en|on|at|last|this|cette|ce|début|fin|mi-)\s+[\w-]+\s*,?\s+)?|[,;:]\s*|"
+            r"\b(?:et|and|but|mais)\s+)(?:il|elle|it|they|ils|elles|she|he)\s",
             self.text[s.start : cs],
             re.IGNORECASE,
         )

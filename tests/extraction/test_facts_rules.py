@@ -1282,3 +1282,13 @@ def test_the_owner_of_a_fund_described_in_an_apposition_is_no_investor(extract):
         "en",
     )
     assert parties(only(cands, "investment"), "investor") == ["Tessaly Partners", "Vantor Ventures"]
+
+
+def test_a_pronoun_after_a_fronted_date_points_back(extract):
+    # "In 2023 it agreed to buy ... known as X": "it" is the firm of the previous sentence, not X
+    cands, _ = extract(
+        "Harbor Compute is one of the region's biggest buyers of computing power. In 2023 it agreed to buy "
+        "a $100 million supercomputer from AMD, the first of a network of machines known as Polaris Grid.",
+        "en",
+    )
+    assert parties(only(cands, "chip_purchase"), "buyer") == ["Harbor Compute"]
