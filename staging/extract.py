@@ -315,6 +315,7 @@ class _DocContext(
                 ("local_dollars", self.local_dollars),
                 ("local_names", self.local_names),
                 ("recipient_pointed_to", self.recipient_pointed_to),
+                ("state_aid", self.state_aid),
                 ("granted_abroad", self.granted_abroad),
                 ("states_buying", self.states_buying),
                 ("each_shares", self.each_shares),

@@ -10,7 +10,14 @@ from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity
-from warehouse.staging.vocabulary import _RECEIVE, _ROUND_WORDS, _SOURCE_GAP, _currency_users, _markers
+from warehouse.staging.vocabulary import (
+    _RECEIVE,
+    _ROUND_WORDS,
+    _SOURCE_GAP,
+    _currency_users,
+    _markers,
+    _sentence_flags,
+)
 
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
 _TO_THE_FIRM = re.compile(
@@ -390,6 +397,31 @@ class Passes:
         for c, p in buying:
             if not self.proper_body(p.name) and (c.country_code in named or c.country_code in first):
                 p.name = named.get(c.country_code) or first[c.country_code]
+
+    def state_aid(self, candidates: list[Candidate]) -> None:
+        """ "The European Commission has approved, under EU State aid rules, a €5 billion German
+        measure": the Commission authorises the aid, the state its demonym names grants it."""
+        rx = _sentence_flags(self.lang).get("state_aid")
+        if rx is None:
+            return
+        for c in candidates:
+            s = c.sentence
+            if c.fact_type != "subsidy" or rx.search(s.text) is None:
+                continue
+            grantor = next((p for p in c.parties if p.role == "grantor"), None)
+            home = self.ex.parties.home(grantor.name) if grantor else None
+            start = c.amounts[0].start if c.amounts else c.cue_start
+            state = next(
+                (m for m in self.countries_in(start, s.end) if m.kind == "demonym" and m.code != home), None
+            )
+            if grantor is None or state is None:
+                continue
+            # the country as the text names it, else as the country table does
+            named = (m.surface for m in self.country_mentions if m.code == state.code and m.kind == "name")
+            names = (f for f, ck in self.ex.countries.table.items() if ck == (state.code, "name"))
+            name = next(named, None) or next(names, state.code)
+            grantor.name, grantor.start, grantor.end, grantor.rule = name, None, None, "state_aid"
+            c.country_code = state.code
 
     def granted_abroad(self, candidates: list[Candidate]) -> None:
         """A body whose home country the article never names ("EuroHPC" in an article about Riga, a

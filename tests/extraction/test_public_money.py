@@ -643,3 +643,17 @@ def test_a_datelines_place_is_not_the_state_granting(extract):
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "grantor") == ["Innovation Fund Norway"]
     assert parties(sub, "recipient") == ["Tessaly Compute"]
+
+
+def test_a_state_aid_the_commission_approves_is_granted_by_its_state(extract):
+    cands, _ = extract(
+        "The European Commission has approved, under EU State aid rules, a €2 billion Norwegian measure to "
+        "support Tessaly Compute in building a chip plant in Bergen, Norway.",
+        "en",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "grantor") == ["Norway"] and sub.country_code == "NO"
+    # without state aid, the Commission grants
+    cands, _ = extract("The European Commission has approved a €2 billion grant to Tessaly Compute.", "en")
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "grantor") == ["European Commission"]
