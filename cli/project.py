@@ -329,17 +329,7 @@ def _configure(root: Path, models_dir: Path, models: dict[str, Model],
             _apply_config(model, config, rel)
             for test, line in _as_tests(entry, rel, name):
                 tests.append(TestSpec(model=name, column=None, file=rel, line=line, **test))
-            columns = yamlfile.sequence(entry, "columns", f"`columns` of {name}", rel)
-            for j, column in enumerate(columns):
-                if not isinstance(column, dict):
-                    raise yamlfile.bad(columns, j, f"each column of {name}", "a mapping with a `name`", rel)
-                col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True,
-                                    scalars=True)
-                yamlkeys.check(column, "column", f"column {name}.{col}", rel)
-                model.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}",
-                                                   rel, scalars=True)
-                for test, line in _as_tests(column, rel, f"{name}.{col}"):
-                    tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
+            tests += _columns(entry, name, rel, "column", model.columns)
     return tests
 
 
@@ -442,17 +432,7 @@ def _sources(root: Path, doc, rel: str, sources: dict) -> list[TestSpec]:
             sources[name] = item
             for test, line in _as_tests(table, rel, name):
                 tests.append(TestSpec(model=name, column=None, file=rel, line=line, **test))
-            columns = yamlfile.sequence(table, "columns", f"`columns` of {name}", rel)
-            for k, column in enumerate(columns):
-                if not isinstance(column, dict):
-                    raise yamlfile.bad(columns, k, f"each column of {name}", "a mapping with a `name`", rel)
-                col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True,
-                                    scalars=True)
-                yamlkeys.check(column, "source_column", f"column {name}.{col}", rel)
-                item.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}",
-                                                  rel, scalars=True)
-                for test, line in _as_tests(column, rel, f"{name}.{col}"):
-                    tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
+            tests += _columns(table, name, rel, "source_column", item.columns)
     return tests
 
 
@@ -481,17 +461,24 @@ def _seed_config(doc, rel: str, seeds: dict[str, Seed]) -> list[TestSpec]:
                                                                rel, required=True)
         for test, line in _as_tests(entry, rel, name):
             tests.append(TestSpec(model=name, column=None, file=rel, line=line, **test))
-        columns = yamlfile.sequence(entry, "columns", f"`columns` of {name}", rel)
-        for j, column in enumerate(columns):
-            if not isinstance(column, dict):
-                raise yamlfile.bad(columns, j, f"each column of {name}", "a mapping with a `name`", rel)
-            col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True,
-                                scalars=True)
-            yamlkeys.check(column, "column", f"column {name}.{col}", rel)
-            seed.columns[col] = yamlfile.text(column, "description", f"the description of {name}.{col}", rel,
-                                              scalars=True)
-            for test, line in _as_tests(column, rel, f"{name}.{col}"):
-                tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
+        tests += _columns(entry, name, rel, "column", seed.columns)
+    return tests
+
+
+def _columns(entry, name: str, rel: str, context: str, descriptions: dict[str, str]) -> list[TestSpec]:
+    """The `columns:` of a model, seed or source table: their descriptions into `descriptions`
+    (checked against the keys `context` takes), their data tests returned."""
+    tests: list[TestSpec] = []
+    columns = yamlfile.sequence(entry, "columns", f"`columns` of {name}", rel)
+    for j, column in enumerate(columns):
+        if not isinstance(column, dict):
+            raise yamlfile.bad(columns, j, f"each column of {name}", "a mapping with a `name`", rel)
+        col = yamlfile.text(column, "name", f"a column `name` of {name}", rel, required=True, scalars=True)
+        yamlkeys.check(column, context, f"column {name}.{col}", rel)
+        descriptions[col] = yamlfile.text(column, "description", f"the description of {name}.{col}", rel,
+                                          scalars=True)
+        for test, line in _as_tests(column, rel, f"{name}.{col}"):
+            tests.append(TestSpec(model=name, column=col, file=rel, line=line, **test))
     return tests
 
 
