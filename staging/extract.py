@@ -308,6 +308,7 @@ class _DocContext(
                 ("continued_grants", self.continued_grants),
                 ("vendor_before", self.vendor_before),
                 ("headline_buyers", self.headline_buyers),
+                ("rounds_of_targets", self.rounds_of_targets),
                 ("investors_nearby", self.investors_nearby),
                 ("funded_buyer", self.funded_buyer),
                 ("price_next_sentence", self.price_next_sentence),

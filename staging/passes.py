@@ -423,6 +423,36 @@ class Passes:
             grantor.name, grantor.start, grantor.end, grantor.rule = name, None, None, "state_aid"
             c.country_code = state.code
 
+    def rounds_of_targets(self, candidates: list[Candidate]) -> None:
+        """ "X will invest £8m in Y as part of a £20m round led by Z": the round is Y's, and X one
+        of its investors (not a round raised by X)."""
+        for c in candidates:
+            if c.fact_type != "investment" or not c.rule.startswith("investment:investee"):
+                continue
+            investee = next((p for p in c.parties if p.role == "investee"), None)
+            if investee is None:
+                continue
+            for o in candidates:
+                if (
+                    o is c
+                    or o.sentence.start != c.sentence.start
+                    or o.fact_type != "investment"
+                    or "target" not in o.flags
+                    or o.cue_start > c.cue_start
+                ):
+                    continue
+                target = next((p for p in o.parties if p.role == "investee"), None)
+                share = [p for p in o.parties if p.role == "investor" and p.rule == "subject"]
+                if target is None or not share:
+                    continue
+                if investee.name == share[0].name:  # "X ... a round" read as X's own round
+                    c.parties = [replace(target)] + [p for p in c.parties if p.role != "investee"]
+                elif investee.name != target.name:
+                    continue
+                known = {p.name for p in c.parties}
+                c.parties += [replace(p) for p in share if p.name not in known]
+                break
+
     def granted_abroad(self, candidates: list[Candidate]) -> None:
         """A body whose home country the article never names ("EuroHPC" in an article about Riga, a
         European agency funding a Czech lab) grants to the country the text gives: the rule says so

@@ -1292,3 +1292,15 @@ def test_a_pronoun_after_a_fronted_date_points_back(extract):
         "en",
     )
     assert parties(only(cands, "chip_purchase"), "buyer") == ["Harbor Compute"]
+
+
+def test_a_share_of_a_round_makes_its_investor_one_of_the_rounds(extract):
+    # "X will invest £8m in Y as part of a £20m round led by Z. W is also participating": Y's round
+    cands, _ = extract(
+        "Orbis Capital will invest £8 million in Kalmar Robotics as part of a £20 million funding round led "
+        "by Vantor Ventures. Tessaly Partners is also participating in the round.",
+        "en",
+    )
+    (rnd,) = [c for c in cands if c.fact_type == "investment" and c.amounts[0].amount == 20e6]
+    assert parties(rnd, "investee") == ["Kalmar Robotics"]
+    assert set(parties(rnd, "investor")) == {"Vantor Ventures", "Orbis Capital", "Tessaly Partners"}
