@@ -128,7 +128,8 @@ class Filters:
             if strong:
                 label, best = strong, -1
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
-            if label and (best == -1 or cue_dist is None or best < cue_dist or label == "estimate"):
+            # a tie is a cue word ending the marker ("total levé", "cumulative funding"): the marker wins
+            if label and (best == -1 or cue_dist is None or best <= cue_dist or label == "estimate"):
                 out[m] = label
             elif flags & {"denial", "cancelled", "rumour", "pledge"}:
                 out[m] = "other"
