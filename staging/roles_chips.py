@@ -25,7 +25,7 @@ _COUNT_AFTER_CUE = re.compile(
 )
 _MAKER_VERB = re.compile(
     r"\b(?:built|made|designed|developed|assembled|manufactured|constructed|supplied|delivered|provided|"
-    r"construit|construite|conçu|conçue|fabriqué|fabriquée|développé|développée|fourni|fournie|livré|livrée)\s+"
+    r"(?:construit|conçu|fabriqué|développé|fourni|livré)(?:e|s|es)?)\s+"
     r"(?:\w+\s+)?(?:by|par)\s*$",
     re.IGNORECASE,
 )
@@ -264,7 +264,13 @@ class ChipRoles:
                 e for e in self.ents(i) if subj.start <= e.start and e.end <= cs and not self.is_vendor(e)
             ]
         vendor = self.directly_after(i, s, markers["vendor"], ce) if "vendor" in markers else None
-        if vendor is not None and not self.is_vendor(vendor) and vendor.kind != "chip_vendor":
+        if (
+            vendor is not None
+            and not self.is_vendor(vendor)
+            and vendor.kind != "chip_vendor"
+            # "accelerators supplied by X", "puces fournies par X": the maker the text names, known or not
+            and not _MAKER_VERB.search(self.text, max(s.start, vendor.start - 30), vendor.start)
+        ):
             vendor = None
         if vendor is None:
             vendor = next((e for e in self.ents(i) if self.is_vendor(e) and e not in buyers), None)
