@@ -55,6 +55,8 @@ _BODY_LEFT = re.compile(
 )
 
 
+# a wire dateline: a place in capitals, a date, the agency in brackets, a dash
+_WIRE_DATELINE = re.compile(r"\s*[A-ZÀ-Ö][A-ZÀ-Ö' .-]{2,},[^—–\n]{0,40}?\([^()]{2,30}\)\s*(?:—|–|-{1,2})\s")
 _DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
 _PERIPHRASIS = re.compile(
     r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I
@@ -295,6 +297,9 @@ class Mentions:
                 lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
                 if re.search(r"\b(?:19|20)\d\d\b", lead) and e.end <= s.start + len(lead):
                     continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
+            wire = _WIRE_DATELINE.match(s.text)
+            if wire is not None and e.end <= s.start + wire.end():
+                continue  # "TOKYO, March 23 (Kyodo) --", "BERLIN, Nov 5 (Reuters) -": place, date, agency
             if model_regex().search(self.text, e.start, e.end + 12) and e.source == "pattern":
                 hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
                 if hit and hit.start() <= e.start + 1:

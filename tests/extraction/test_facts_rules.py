@@ -1304,3 +1304,14 @@ def test_a_share_of_a_round_makes_its_investor_one_of_the_rounds(extract):
     (rnd,) = [c for c in cands if c.fact_type == "investment" and c.amounts[0].amount == 20e6]
     assert parties(rnd, "investee") == ["Kalmar Robotics"]
     assert set(parties(rnd, "investor")) == {"Vantor Ventures", "Orbis Capital", "Tessaly Partners"}
+
+
+def test_the_agency_of_a_wire_dateline_is_no_party(extract):
+    for text, lang, role, name in (
+        ("OSLO, March 23 (Newswire) -- Tessaly Compute said Monday it had raised 30 million euros.", "en",
+         "investee", "Tessaly Compute"),
+        ("BERGEN, Nov 5 (Nordwire) - Tessaly Compute has ordered 2,000 AMD chips for 60 million euros.", "en",
+         "buyer", "Tessaly Compute"),
+    ):
+        cands, _ = extract(text, lang)
+        assert [p.name for c in cands for p in c.parties if p.role == role] == [name], text
