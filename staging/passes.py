@@ -67,6 +67,9 @@ _THE_MACHINE = re.compile(
 )
 
 
+# the US dollar named as such: "dollars américains", "US$", "USD"
+_US_DOLLAR_NAMED = re.compile(r"\bdollars?\s+(?:américains?|US)\b|\bUS\s?\$|\bUSD\b", re.IGNORECASE)
+
 class Passes:
     """Document-level post-passes over the candidates of a whole document (run after every sentence is
     read)."""
@@ -468,14 +471,18 @@ class Passes:
 
     def local_dollars(self, candidates: list[Candidate]) -> None:
         """ "Le gouvernement du Québec versera 5 millions de dollars": a government pays in its own
-        dollar. Only public money is read so; a firm's bare "$" stays the US dollar."""
+        dollar, and so does a firm in the French-language press of its country ("Nordaxe IA récolte
+        30 M$"). Elsewhere a firm's bare "$" stays the US dollar."""
         table = local_currencies()
         written = {m.start: m.written.lower() for m in self.money}
+        # French-language press in a dollar country (Québec) writes its own dollar as "$" and "dollars",
+        # unless it names the US dollar somewhere
+        home_press = self.lang == "fr" and not _US_DOLLAR_NAMED.search(self.text)
         for c in candidates:
             public = c.fact_type == "subsidy" or any(
                 p.role == "buyer" and p.rule == "public_body" for p in c.parties
             )
-            if not public or not c.country_code:
+            if not c.country_code or not (public or (home_press and c.country_code == self._doc_country)):
                 continue
             stated = {a.currency for a in c.amounts}
             for a in c.amounts:

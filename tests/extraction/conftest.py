@@ -66,6 +66,8 @@ KR,en,South Korean,demonym
 DK,en,Denmark,name
 AU,en,Australia,name
 AU,en,Australian,demonym
+AU,fr,Australie,name
+AU,fr,australienne,demonym
 """
 
 

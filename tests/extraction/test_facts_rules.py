@@ -1315,3 +1315,20 @@ def test_the_agency_of_a_wire_dateline_is_no_party(extract):
     ):
         cands, _ = extract(text, lang)
         assert [p.name for c in cands for p in c.parties if p.role == role] == [name], text
+
+
+def test_french_news_of_a_dollar_country_writes_its_own_dollar(extract):
+    # an Australian article in French: "12 millions de dollars" are Australian dollars, unless the
+    # article names the US dollar
+    cands, _ = extract(
+        "À Perth, la start-up australienne Quanta Labs lève 12 millions de dollars auprès d'Orbis Capital. "
+        "L'Australie veut rattraper son retard.",
+        "fr",
+    )
+    assert [(a.amount, a.currency) for a in only(cands, "investment").amounts] == [(12e6, "AUD")]
+    cands, _ = extract(
+        "À Perth, la start-up australienne Quanta Labs lève 12 millions de dollars américains auprès "
+        "d'Orbis Capital. L'Australie veut rattraper son retard.",
+        "fr",
+    )
+    assert [(a.amount, a.currency) for a in only(cands, "investment").amounts] == [(12e6, "USD")]
