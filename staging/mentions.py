@@ -72,6 +72,9 @@ _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
 )
 _QUALIFIES_NAME = re.compile(r"\s+" + _FIRM_NOUN_WORDS + r"\s+[A-Z0-9][\w-]*")
+_QUALIFIES_PLURAL = re.compile(
+    r"\s+(?:AI\s+|IA\s+|tech\s+)?(?:start-?ups|startups|companies|firms|operators|providers|founders)\b"
+)
 # "Columbus, Ohio-based X": a city before its state's "-based"
 _PLACE_BASED = re.compile(
     r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
@@ -287,6 +290,8 @@ class Mentions:
                     continue  # "The Franco-Italian group": a compound demonym
                 if self.place_then_generic(e, here) or _QUALIFIES_NAME.match(self.text, e.end):
                     continue  # "Abu Dhabi AI firm G42": words qualifying the firm named after them
+                if _QUALIFIES_PLURAL.match(self.text, e.end):
+                    continue  # "Funding to Mena start-ups", "Nordic AI companies": a region qualifying many
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):

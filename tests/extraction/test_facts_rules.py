@@ -1332,3 +1332,10 @@ def test_french_news_of_a_dollar_country_writes_its_own_dollar(extract):
         "fr",
     )
     assert [(a.amount, a.currency) for a in only(cands, "investment").amounts] == [(12e6, "USD")]
+
+
+def test_a_region_qualifying_many_firms_is_no_party(extract):
+    cands, _ = extract(
+        "Funding to Baltic start-ups reached $2.3 billion in the first nine months of the year.", "en"
+    )
+    assert [p.name for c in cands for p in c.parties] == []
