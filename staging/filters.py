@@ -36,10 +36,12 @@ _NO_PURCHASE = re.compile(
     re.IGNORECASE,
 )
 # money whose purpose is buying chips is no purchase yet: "ce financement sert à acheter des puces",
-# "meant to cover the cost of purchases of GPUs"
+# "meant to cover the cost of purchases of GPUs", "un prêt pour l'achat de serveurs"
 _MONEY_PURPOSE = re.compile(
     r"\b(?:sert|servent|servira|serviront|servir|used|meant|intended|earmarked|destinée?s?)\b"
-    r"(?:\s+[\w'’]+){0,2}?\s+(?:à|to)\b|\b(?:to|pour|afin de)\s+(?:fund|finance|financer|cover|couvrir)\b",
+    r"(?:\s+[\w'’]+){0,2}?\s+(?:à|to)\b|\b(?:to|pour|afin de)\s+(?:fund|finance|financer|cover|couvrir)\b"
+    # "un prêt de 7 M$ pour l'achat de serveurs", "a loan for the purchase of": what money is for
+    r"|\b(?:pour|for)\s+(?:l['’]|the\s+)?$",
     re.IGNORECASE,
 )
 _COMPARED = re.compile(

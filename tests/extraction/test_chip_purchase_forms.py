@@ -469,3 +469,11 @@ def test_a_country_named_as_a_place_does_not_buy(extract):
     assert "Norway" not in [p.name for c in chips(cands) for p in c.parties if p.role == "buyer"]
     cands, _ = extract("Norway will buy 4,000 Nvidia GPUs for its national cloud.", "en")
     assert [p.name for c in chips(cands) for p in c.parties if p.role == "buyer"] == ["Norway"]
+
+
+def test_money_for_the_purchase_of_servers_is_no_purchase(extract):
+    # "un prêt pour l'achat de serveurs": what the money is for, not a purchase made
+    cands, _ = extract("Orbis Capital consent un prêt de 7 millions d'euros pour l'achat de serveurs.", "fr")
+    assert chips(cands) == []
+    cands, _ = extract("Kalmar Robotics a finalisé l'achat de serveurs Nvidia.", "fr")
+    assert len(chips(cands)) == 1
