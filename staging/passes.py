@@ -70,6 +70,9 @@ _THE_MACHINE = re.compile(
 # the US dollar named as such: "dollars américains", "US$", "USD"
 _US_DOLLAR_NAMED = re.compile(r"\bdollars?\s+(?:américains?|US)\b|\bUS\s?\$|\bUSD\b", re.IGNORECASE)
 
+# a sentence opening a bulleted line
+_BULLET_LINE = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
+
 class Passes:
     """Document-level post-passes over the candidates of a whole document (run after every sentence is
     read)."""
@@ -608,6 +611,8 @@ class Passes:
                     continue
                 if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
                     break  # a new deal
+                if j > i and _BULLET_LINE.match(self.text, s.start):
+                    break  # "• Saar AI (Tallinn) — ...": the next item of a list, another firm's news
                 found: list[Entity] = []
                 hits = list(rx.finditer(self.text, s.start, s.end))
                 if hits:

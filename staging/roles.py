@@ -97,6 +97,9 @@ _INVESTOR_WORD = re.compile(
 _APPOSED_DESCRIPTION = re.compile(
     r"\)?\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
 )
+# a bullet opening a line, and what follows the name heading it: "(Warsaw) — ", " – ", ": "
+_BULLET_HEAD = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
+_HEAD_DASH = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s")
 # "Y's venture arm": a possessor qualifying a common noun
 _POSSESSOR_OF_NOUN = re.compile(r"['’]s\s+[a-z]")
 _SUBORDINATE = re.compile(
@@ -480,6 +483,9 @@ class Roles:
             found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
         if found is not None:
             return found, "subject"
+        topic = self.bullet_topic(i, s)
+        if topic is not None and ok(topic):
+            return topic, "topic"
         if _FUND_ANAPHOR.search(self.text, lo, cs):
             # "la banque publique a mené un tour", "The holding is putting in ...": the money manager
             # an earlier sentence names
@@ -580,6 +586,23 @@ class Roles:
                 previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def bullet_topic(self, i: int, s: Sentence) -> Entity | None:
+        """ "• Kestrel Vision (Warsaw) — computer vision. Closed a €6m seed": in a bulleted line headed
+        by a name and a dash, a later sentence of the line without a subject is about that name."""
+        line_start = self.text.rfind("\n", 0, s.start) + 1
+        head = _BULLET_HEAD.match(self.text, line_start)
+        if head is None or head.end() > s.start:
+            return None
+        j = i
+        while j > 0 and self.sentences[j - 1].end > line_start:
+            j -= 1
+        ents = [e for e in self.ents(j) if e.start >= head.end()]
+        if not ents or ents[0].start != head.end():
+            return None
+        if not _HEAD_DASH.match(self.text, ents[0].end):
+            return None
+        return ents[0]
 
     def programme(self, e: Entity) -> bool:
         """A public programme, not a firm: a seed project ("France 2030") or a name introduced as the

@@ -1339,3 +1339,17 @@ def test_a_region_qualifying_many_firms_is_no_party(extract):
         "Funding to Baltic start-ups reached $2.3 billion in the first nine months of the year.", "en"
     )
     assert [p.name for c in cands for p in c.parties] == []
+
+
+def test_a_bulleted_item_is_about_the_firm_heading_it(extract):
+    # a round-up: each bullet's deal belongs to the firm named at its head, in its city's country;
+    # the next bullet names another firm's backers
+    cands, _ = extract(
+        "This week's deals:\n\n"
+        "• Tessaly Compute (Oslo) — speech models for hospitals. Closed a €6m seed round.\n\n"
+        "• Kalmar Robotics (Lyon) — farm robots. Its backers include Orbis Capital.\n",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Tessaly Compute"] and parties(c, "investor") == []
+    assert c.country_code == "NO"
