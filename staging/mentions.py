@@ -415,7 +415,7 @@ class Mentions:
     def is_origin(self, e: Entity) -> bool:
         """A founders' school or former employer ("Issue de l'EPFL", "anciens de Mila"), or its
         acronym in brackets right after it."""
-        before = self.text[max(0, e.start - 60) : e.start]
+        before = self.text[max(0, e.start - 90) : e.start]
         if _origins().search(before):
             return True
         if before.endswith("("):

@@ -1353,3 +1353,14 @@ def test_a_bulleted_item_is_about_the_firm_heading_it(extract):
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Tessaly Compute"] and parties(c, "investor") == []
     assert c.country_code == "NO"
+
+
+def test_a_founders_school_after_a_long_description_is_no_party(extract):
+    # behind a dateline the fronted phrase is not read as such: the origin marker must reach the school
+    cands, _ = extract(
+        "Bergen, le 14 octobre 2025 — Fondée en 2023 par deux anciens chercheurs du laboratoire "
+        "d'apprentissage automatique de l'UiB, Tessaly Compute a annoncé ce mardi la clôture d'un tour de "
+        "financement de 18 millions d'euros.",
+        "fr",
+    )
+    assert parties(only(cands, "investment"), "investee") == ["Tessaly Compute"]
