@@ -100,6 +100,7 @@ _APPOSED_DESCRIPTION = re.compile(
 # a bullet opening a line, and what follows the name heading it: "(Warsaw) — ", " – ", ": "
 _BULLET_HEAD = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
 _HEAD_DASH = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s")
+_RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b", re.IGNORECASE)
 # "Y's venture arm": a possessor qualifying a common noun
 _POSSESSOR_OF_NOUN = re.compile(r"['’]s\s+[a-z]")
 _SUBORDINATE = re.compile(
@@ -235,6 +236,9 @@ class Roles:
         amounts = self.pick_amounts(own_money, cs, ce)
         # where the deal's own words end: after the cue, or after its amount when that follows
         self._deal_ends = [ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60]
+        if _RESPECTIVELY.search(s.text):
+            # "invested $8m and $6m respectively in X": the deal's words run over every amount
+            self._deal_ends += [m.end for m in own_money if m.start >= ce and m.start - ce <= 80]
         base = dict(document_id=self.doc.document_id, fact_type=fact_type, cue=cue, cue_start=cs, sentence=s)
 
         def reject(stage: str, rule_id: str) -> list:
@@ -335,7 +339,7 @@ class Roles:
                     seller = next((e for e in self.ents(antecedent) if self.is_vendor(e)), None)
                     if seller is not None:
                         c.parties.append(Party("vendor", seller.name, seller.start, seller.end, "antecedent"))
-            if cands and re.search(r"\b(?:respectively|respectivement)\b", s.text, re.IGNORECASE):
+            if cands and _RESPECTIVELY.search(s.text):
                 split = self.respectively(i, s, cs, ce, hi, cands)
                 self._trace_new(split, cands, "respectively")
                 cands = split

@@ -237,7 +237,9 @@ _FUND_WORDS = re.compile(
 )
 # what stands between an amount and the body it comes from: "1,5 million de francs d'X", "$5m from X"
 _SOURCE_GAP = re.compile(
-    r"\s*(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+|from\s+(?:the\s+)?|by\s+(?:the\s+)?)", re.IGNORECASE
+    r"\s*(?:(?:respectively|respectivement),?\s+)?"
+    r"(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+|from\s+(?:the\s+)?|by\s+(?:the\s+)?)",
+    re.IGNORECASE,
 )
 
 

@@ -1364,3 +1364,13 @@ def test_a_founders_school_after_a_long_description_is_no_party(extract):
         "fr",
     )
     assert parties(only(cands, "investment"), "investee") == ["Tessaly Compute"]
+
+
+def test_amounts_given_respectively_still_lead_to_their_target(extract):
+    # "invested $8m and $6m respectively in X": X is the investee, past both amounts
+    cands, _ = extract(
+        "Orbis Capital and Vantor Ventures invested $8 million and $6 million respectively in Kalmar "
+        "Robotics.",
+        "en",
+    )
+    assert parties(only(cands, "investment"), "investee") == ["Kalmar Robotics"]
