@@ -8,7 +8,9 @@ staging code, its lexicons and the project's seed CSVs, so changing a rule
 or a firm alias re-extracts everything once, without `--full-refresh`.
 
 `raw.documents` and `raw.rejected_documents` always reflect the folder as it
-is now; fact rows of documents that are gone are deleted.
+is now; fact rows of documents that are gone are deleted. A file unchanged since
+it was read (same stat, same extractor) is not read again (`_FileCache`), and
+only the rows of raw.documents that differ are deleted and written again.
 """
 
 from __future__ import annotations
