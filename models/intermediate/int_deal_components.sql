@@ -145,9 +145,10 @@ broken as (
 ),
 
 -- the pairs to match: a new or edited fact with any measured fact of its type and party, and
--- two facts left in a broken group
+-- two facts left in a broken group. From here on a fact is its report_order (a node of the
+-- graph: integers keep the pairs of a much-reported deal small)
 candidate_pairs as (
-    select a.fact_id as fact_a, b.fact_id as fact_b
+    select a.report_order as node_a, b.report_order as node_b
     from changed as a
     inner join latest as b
         on b.fact_type = a.fact_type
@@ -155,14 +156,14 @@ candidate_pairs as (
         and b.fact_id <> a.fact_id
     where a.is_measured and b.is_measured
     union all
-    select b.fact_id as fact_a, a.fact_id as fact_b
+    select b.report_order as node_a, a.report_order as node_b
     from changed as a
     inner join kept as b
         on b.fact_type = a.fact_type
         and b.deal_party = a.deal_party
     where a.is_measured
     union all
-    select a.fact_id as fact_a, b.fact_id as fact_b
+    select a.report_order as node_a, b.report_order as node_b
     from kept as a
     inner join kept as b
         on b.first_fact_id = a.first_fact_id
@@ -172,10 +173,10 @@ candidate_pairs as (
 
 same_deal as (
     -- pairs of reports of one deal, in both directions
-    select a.fact_id as fact_a, b.fact_id as fact_b
+    select candidate_pairs.node_a, candidate_pairs.node_b
     from candidate_pairs
-    inner join latest as a on a.fact_id = candidate_pairs.fact_a
-    inner join latest as b on b.fact_id = candidate_pairs.fact_b
+    inner join latest as a on a.report_order = candidate_pairs.node_a
+    inner join latest as b on b.report_order = candidate_pairs.node_b
     where
         case
             when a.chip_count is not null and b.chip_count is not null
@@ -199,53 +200,56 @@ same_deal as (
 joined as (
     select distinct kept.first_fact_id
     from same_deal
-    inner join kept on kept.fact_id = same_deal.fact_b
+    inner join kept on kept.report_order = same_deal.node_b
     where kept.first_fact_id not in (select first_fact_id from broken)
 ),
 
 -- the measured facts whose group is computed again
 measured as (
-    select fact_id, report_order from changed where is_measured
+    select report_order as node from changed where is_measured
     union all
-    select fact_id, report_order from kept
+    select report_order as node from kept
     where first_fact_id in (select first_fact_id from broken union all select first_fact_id from joined)
 ),
 
 -- the edges: matched pairs, and each joined group's facts tied to its first report
 edges as (
-    select fact_a, fact_b from same_deal
+    select node_a, node_b from same_deal
     union all
-    select kept.fact_id, kept.first_fact_id from kept
+    select kept.report_order, first_report.report_order from kept
     inner join joined on joined.first_fact_id = kept.first_fact_id
+    inner join kept as first_report on first_report.fact_id = kept.first_fact_id
     where kept.fact_id <> kept.first_fact_id
     union all
-    select kept.first_fact_id, kept.fact_id from kept
+    select first_report.report_order, kept.report_order from kept
     inner join joined on joined.first_fact_id = kept.first_fact_id
+    inner join kept as first_report on first_report.fact_id = kept.first_fact_id
     where kept.fact_id <> kept.first_fact_id
 ),
 
 -- connected groups by label propagation: each report starts with its own rank among the
 -- first reports and takes the smallest rank of a report it matches, until no rank moves.
 -- (Listing every reachable pair grew with the square of a much-reported deal's size.)
-components (fact_id, label) using key (fact_id) as (
-    select fact_id, report_order from measured
+components (node, label) using key (node) as (
+    select node, node from measured
     union
     (
-        select edges.fact_b, min(components.label)
+        select edges.node_b, min(components.label)
         from components
-        inner join edges on edges.fact_a = components.fact_id
-        inner join recurring.components as current on current.fact_id = edges.fact_b
-        group by edges.fact_b, current.label
+        inner join edges on edges.node_a = components.node
+        inner join recurring.components as current on current.node = edges.node_b
+        group by edges.node_b, current.label
         having min(components.label) < current.label
     )
 ),
 
 recomputed as (
     select
-        components.fact_id,
+        fact.fact_id,
         -- the group's first report names the deal
         first_report.fact_id as first_fact_id
     from components
+    inner join keyed as fact on fact.report_order = components.node
     inner join keyed as first_report on first_report.report_order = components.label
 ),
 
