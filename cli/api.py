@@ -326,7 +326,7 @@ def _execute(command, project_dir, db, documents, select, exclude, threads, full
                 def model_work(cur, name):
                     model = project.models[name]
                     try:
-                        rows = build_model(cur, model, existing, full_refresh)
+                        rows = build_model(cur, model, existing, full_refresh or name in plan.fresh)
                     except Exception as exc:  # noqa: BLE001 - reported as this model's failure
                         return NodeResult(name, "model", "error", message=short_error(exc),
                                           materialized=model.materialized, file=model.rel_path)

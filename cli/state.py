@@ -336,6 +336,7 @@ class Plan:
     built: dict[str, Record] = field(default_factory=dict)              # records of the nodes built
     kept: dict[str, Record] = field(default_factory=dict)               # records of the nodes kept
     modified: set[str] = field(default_factory=set)                     # state:modified models
+    fresh: set[str] = field(default_factory=set)     # incremental models built from scratch
     unchanged: int = 0
 
     @property
@@ -577,6 +578,12 @@ def make_plan(*, command: str, project, loaders: list, graph: dict[str, set[str]
             continue
         if model.materialized == "incremental" and before is not None and output(before) == fp:
             parts["out"] = _salted(fp)      # merged again on the same inputs: its rows may differ
+        if (model.materialized == "incremental" and model.reads_itself
+                and before is not None and own_changed):
+            # its rows were merged by other SQL: merging again on them would keep what that
+            # SQL decided for the rows this build does not select (a changed rule, say)
+            plan.fresh.add(name)
+            why += ", so it is built from scratch"
         plan.models.add(name)
         relations = [] if model.materialized == "ephemeral" else [name]
         rebuild(name, "model", why, Record("model", fp, parts, relations))

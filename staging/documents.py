@@ -96,6 +96,10 @@ class ReadResult:
     rejections: list[Rejection] = field(default_factory=list)
     other_files: list[str] = field(default_factory=list)   # skipped: not a known extension
     bytes_read: int = 0
+    # file name -> (size, mtime_ns, ctime_ns, inode), taken before the file was read, of every
+    # plain file (not .jsonl, not a link) that became one document: what `read_folder(reuse=)` gets
+    file_stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    reused: int = 0                                        # documents `reuse` gave, not read
 
 
 class _Reject(Exception):
@@ -599,19 +603,49 @@ def read_file(path: Path, file_name: str, result: ReadResult, root: Path | None 
             reject(f"cannot be read: {type(exc).__name__}: {exc}"[:500])
 
 
-def read_folder(folder: Path | str) -> ReadResult:
-    """Every document under `folder`; unreadable inputs become rejections, never errors."""
+def file_stat(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What says a file is unchanged: size, mtime, ctime (which nobody can set back) and inode."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def read_folder(folder: Path | str, reuse=None) -> ReadResult:
+    """Every document under `folder`; unreadable inputs become rejections, never errors.
+
+    `reuse(file_name, abspath, stat)`, when given, is asked for each plain file (a regular
+    file, not a link, not `.jsonl`, its `file_stat` taken before any reading): a `Document`
+    it returns is taken as what reading the file gives (the caller knows the file unchanged
+    since it read it with the same code), None has the file read."""
     folder = Path(folder)
     root = Path(os.path.realpath(folder))
     result = ReadResult()
     unlisted: list[tuple[Path, str]] = []
     for path in _walk(folder, unlisted):
         file_name = path.relative_to(folder).as_posix()
+        suffix = path.suffix.lower()
         linked_folder = path.is_symlink() and path.is_dir()     # rejected by read_file, with why
-        if path.suffix.lower() not in SUFFIXES and not linked_folder:
+        if suffix not in SUFFIXES and not linked_folder:
             result.other_files.append(printable(file_name))
             continue
+        key = None
+        if suffix != ".jsonl" and printable(file_name) == file_name:
+            try:
+                st = os.lstat(path)
+            except OSError:
+                st = None
+            if st is not None and stat.S_ISREG(st.st_mode):
+                key = file_stat(st)
+                if reuse is not None:
+                    doc = reuse(file_name, printable(os.path.abspath(path)), key)
+                    if doc is not None:
+                        result.documents.append(doc)
+                        result.file_stats[file_name] = key
+                        result.reused += 1
+                        continue
+        documents, rejections = len(result.documents), len(result.rejections)
         read_file(path, file_name, result, root)
+        if (key is not None and len(result.documents) == documents + 1
+                and len(result.rejections) == rejections):
+            result.file_stats[file_name] = key
     for path, reason in unlisted:
         try:
             name = path.relative_to(folder).as_posix()

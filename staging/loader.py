@@ -8,14 +8,19 @@ staging code, its lexicons and the project's seed CSVs, so changing a rule
 or a firm alias re-extracts everything once, without `--full-refresh`.
 
 `raw.documents` and `raw.rejected_documents` always reflect the folder as it
-is now; fact rows of documents that are gone are deleted.
+is now; fact rows of documents that are gone are deleted. A file unchanged since
+it was read (same stat, same extractor) is not read again (`_FileCache`), and
+only the rows of raw.documents that differ are deleted and written again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import inspect
+import json
+import os
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -118,6 +123,71 @@ def _user_error(message: str, hint: str):
     return ProjectError(message, hint=hint)
 
 
+# the columns of raw.documents a build compares with what it reads (see `load`)
+_PREVIOUS = ("published_on", "loaded_at", "extracted_at", "extracted_with",
+             "file_name", "path", "title", "language", "url")
+
+
+class _FileCache:
+    """Which document each plain file of the folder was read into, by the file's `file_stat`
+    and the extractor's fingerprint (which covers the reading code): a file whose stat is the
+    same is not read again when raw.documents still holds its document, from that file, read
+    with that code. Kept in `target/state/documents-<folder>.json` beside the engine's content
+    hashes; a stale or lost cache only costs reading the files again."""
+
+    def __init__(self, project_dir: Path, folder: Path):
+        key = hashlib.sha256(str(folder).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        self.path = project_dir / "target" / "state" / f"documents-{key}.json"
+        self.folder = str(folder)
+        self.files: dict[str, list] = {}
+        self.stamp = None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") == 1 and data.get("folder") == self.folder:
+                self.files, self.stamp = data["files"], data["stamp"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+
+    def reuser(self, con, previous: dict, stamp: str):
+        """`read_folder`'s `reuse`: the stored document of an unchanged file, else None."""
+        if self.stamp != stamp or not self.files or not previous:
+            return None
+        texts: dict[str, str] | None = None
+
+        def reuse(file_name: str, path: str, key: tuple) -> Document | None:
+            nonlocal texts
+            entry = self.files.get(file_name)
+            if not isinstance(entry, list) or len(entry) != 5 or tuple(entry[:4]) != key:
+                return None
+            before = previous.get(entry[4])
+            if before is None or before[3] != stamp or before[4] != file_name or before[5] != path:
+                return None
+            if texts is None:         # the texts, once, only when some file is unchanged
+                texts = dict(con.execute("select document_id, text from raw.documents").fetchall())
+            text = texts.get(entry[4])
+            if text is None:
+                return None
+            published_on, _, _, _, _, _, title, lang, url = before
+            return Document(entry[4], file_name, path, title, published_on, lang, text, url)
+
+        return reuse
+
+    def save(self, read, stamp: str) -> None:
+        files = {doc.file_name: [*read.file_stats[doc.file_name], doc.document_id]
+                 for doc in read.documents if doc.file_name in read.file_stats}
+        if files == self.files and stamp == self.stamp:
+            return
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps({"format": 1, "folder": self.folder, "stamp": stamp, "files": files},
+                                      separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()      # a cache that cannot be written only costs time
+
+
 def load(con, ctx):
     """Stage the documents folder; extract facts of new or changed documents only."""
     from warehouse.loaders import LoadResult
@@ -131,9 +201,6 @@ def load(con, ctx):
         raise _user_error(f"documents folder {folder} does not exist or is not a folder",
                              "pass --documents with an existing folder")
 
-    started = time.perf_counter()
-    read = read_folder(folder)
-    read_seconds = time.perf_counter() - started
     now = datetime.now(UTC).replace(tzinfo=None)
     facts = _facts_module()
     stamp = fingerprint(ctx.project_dir, facts)
@@ -143,10 +210,15 @@ def load(con, ctx):
     _ensure_table(con, REJECTED_DOCUMENTS)
     previous = {} if recreated else {
         row[0]: row[1:] for row in con.execute(
-            "select document_id, published_on, loaded_at, extracted_at, extracted_with, file_name "
-            "from raw.documents"
+            f"select document_id, {', '.join(_PREVIOUS)} from raw.documents"
         ).fetchall()
     }
+    cache = _FileCache(Path(ctx.project_dir), folder)
+    reuse = None if ctx.full_refresh else cache.reuser(con, previous, stamp)
+
+    started = time.perf_counter()
+    read = read_folder(folder, reuse=reuse)
+    read_seconds = time.perf_counter() - started
 
     def unchanged(doc: Document) -> bool:
         before = previous.get(doc.document_id)
@@ -160,10 +232,16 @@ def load(con, ctx):
     removed = sum(1 for doc_id, before in previous.items()
                   if doc_id not in current_ids and before[4] not in current_names)
 
-    rows = []
+    # raw.documents: only the rows that differ are deleted and written again
+    rows, stale = [], [doc_id for doc_id in previous if doc_id not in current_ids]
     for doc in read.documents:
         before = previous.get(doc.document_id)
         extracted = not unchanged(doc)
+        if (before is not None and not extracted
+                and before[4:] == (doc.file_name, doc.path, doc.title, doc.language, doc.url)):
+            continue                          # the same row as stored
+        if before is not None:
+            stale.append(doc.document_id)
         rows.append(DOCUMENTS.build(
             document_id=doc.document_id, file_name=doc.file_name, path=doc.path, title=doc.title,
             published_on=doc.published_on, language=doc.language, text=doc.text, char_count=len(doc.text),
@@ -172,7 +250,9 @@ def load(con, ctx):
             extracted_at=now if extracted else (before[2] if before else None),
             extracted_with=stamp,
         ))
-    con.execute("delete from raw.documents")
+    if stale:
+        con.execute("delete from raw.documents where document_id in (select unnest(?::varchar[]))",
+                    [sorted(stale)])
     writes.insert(con, DOCUMENTS, rows)
     con.execute("delete from raw.rejected_documents")
     writes.insert(con, REJECTED_DOCUMENTS, _rejected_rows(read.rejections, now))
@@ -206,13 +286,15 @@ def load(con, ctx):
         read.rejections.extend(extraction_rejections)
         read.documents = [d for d in read.documents if d.document_id not in failed]
         to_extract = [d for d in to_extract if d.document_id not in failed]
+    cache.save(read, stamp)
     on = f"{workers} processes" if workers > 1 else "this process"
     messages.append(f"extracted {len(to_extract)} documents ({written} rows) in "
                     f"{time.perf_counter() - extract_started:.2f} s on {on}")
 
     mb = read.bytes_read / 2**20
     messages.insert(0, (
-        f"documents: {len(read.documents)} from {folder} ({mb:.2f} MB read in {read_seconds:.2f} s), "
+        f"documents: {len(read.documents)} from {folder} ({mb:.2f} MB read in {read_seconds:.2f} s"
+        f"{f', {read.reused} unchanged files not read again' if read.reused else ''}), "
         f"{len(to_extract)} new or changed, {len(read.documents) - len(to_extract)} unchanged, "
         f"{removed} removed, {len(read.rejections)} rejected"
     ))

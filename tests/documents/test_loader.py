@@ -225,3 +225,37 @@ def test_with_the_real_extractor_a_second_build_extracts_nothing(tmp_path):
     assert counts[0] == counts[1]
     assert counts[0]["raw.documents"] == 2
     assert counts[0]["raw.money_mentions"] >= 2        # the amounts were extracted the first time
+
+
+def test_unchanged_files_are_not_read_again(tmp_path, facts, monkeypatch):
+    """A file whose size, mtime, ctime and inode are those it had when it was read is taken
+    from raw.documents; an edited file is read; --full-refresh and a lost cache read all."""
+    from warehouse.staging import documents
+
+    docs = tmp_path / "docs"
+    write(docs, "a.txt", FR.format(name="Alpha", n=3))
+    write(docs, "b.txt", FR.format(name="Beta", n=4))
+    read: list[str] = []
+    real = documents.read_file
+
+    def spy(path, file_name, result, root=None):
+        read.append(file_name)
+        return real(path, file_name, result, root)
+
+    monkeypatch.setattr(documents, "read_file", spy)
+    first, tables = build(tmp_path, docs)
+    assert read == ["a.txt", "b.txt"]
+    read.clear()
+    write(docs, "b.txt", FR.format(name="Beta", n=5))      # changed
+    second, after = build(tmp_path, docs)
+    assert read == ["b.txt"] and second.skipped == 1
+    assert any("1 unchanged files not read again" in m for m in second.messages)
+    assert after["documents"] == [("a.txt",), ("b.txt",)] and after["orphans"] == 0
+    read.clear()
+    build(tmp_path, docs, full_refresh=True)
+    assert read == ["a.txt", "b.txt"]
+    read.clear()
+    for cache in (tmp_path / "target" / "state").glob("documents-*.json"):
+        cache.unlink()
+    build(tmp_path, docs)
+    assert read == ["a.txt", "b.txt"]

@@ -53,3 +53,20 @@ def test_only_an_incremental_model_may_read_itself(cli, project, write):
     assert result.exit_code == 2
     assert "models/marts/events.sql:1: marts.events reads itself, which only an incremental model may do" in (
         result.stderr)
+
+
+def test_a_changed_sql_builds_a_self_reading_model_from_scratch(cli, project, write):
+    """Its rows were merged by the old SQL: merging the new SQL's rows on them would keep
+    what the old SQL decided for the rows the new one does not select again."""
+    _project(write, project)
+    assert cli("build").exit_code == 0
+    write(project, {"models/marts/events.sql": EVENTS_SQL.replace("e.id,", "e.id * 10 as id,")})
+    assert "SQL changed, so it is built from scratch" in cli("build", "--dry-run").output
+    result = cli("build")
+    assert result.exit_code == 0, result.output
+    assert cli.rows("select id, rows_before from marts.events order by id") == [(10, 0), (20, 0)]
+    # a plain incremental build (nothing in its SQL changed) still merges
+    with (cli.root / "seeds/events.csv").open("a") as fh:
+        fh.write("3,2024-01-03 00:00:00\n")
+    assert cli("build").exit_code == 0
+    assert cli.rows("select id, rows_before from marts.events order by id") == [(10, 0), (20, 0), (30, 2)]
