@@ -199,12 +199,27 @@ class Mentions:
 
     def _vocabulary(self) -> tuple[set[str], set[str]]:
         """Capitalised words seen inside sentences, and every lower-case word of the document."""
+        return self._mid_vocabulary(), self._lower_vocabulary()
+
+    def _mid_vocabulary(self) -> set[str]:
+        """Capitalised words seen inside sentences (not as their first word)."""
         mid: set[str] = set()
         for s in self.sentences:
             words = _VOCAB_WORD.findall(s.text)
             mid.update([w for w in words[1:] if w[:1].isupper()])
-        lower = {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
-        return mid, lower
+        return mid
+
+    def _lower_vocabulary(self) -> set[str]:
+        """Every lower-case word of the document."""
+        return {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
+
+    @property
+    def _mid_tokens(self) -> set[str]:
+        """`_mid_vocabulary()`, read when a name opening a sentence needs it (half the documents
+        never do): made at the first call."""
+        if self._mid_cache is None:
+            self._mid_cache = self._mid_vocabulary()
+        return self._mid_cache
 
     # -- helpers ------------------------------------------------------------------------------
     def ents(self, i: int) -> list[Entity]:
