@@ -27,6 +27,7 @@ from warehouse.staging.vocabulary import (
     _public_bodies,
     _public_words,
     _sites,
+    _title_automaton,
     _title_words,
     _vendor_names,
 )
@@ -314,7 +315,9 @@ class Mentions:
                 hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
                 if hit and hit.start() <= e.start + 1:
                     continue  # "Grace Hopper" is a chip, not a firm
-            if titled(self.text, s.start, e.start) or _BYLINE.match(s.text):
+            if (
+                self.may_title(max(s.start, e.start - 60), e.start) and titled(self.text, s.start, e.start)
+            ) or _BYLINE.match(s.text):
                 self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
             if _media().search(self.text[max(s.start, e.start - 40) : e.start]):
                 continue  # "le quotidien économique Handelsblatt": a news source, never a party
@@ -355,7 +358,8 @@ class Mentions:
             self._persons_named = set()
             for i, s in enumerate(self.sentences):
                 # only a sentence with a title word or a byline can title a person (see ents)
-                if not (_title_words().search(s.text) or _BYLINE.match(s.text)):
+                titles = self.may_title(s.start, s.end) and _title_words().search(s.text)
+                if not (titles or _BYLINE.match(s.text)):
                     continue
                 for e in self.ents(i):
                     words = e.name.split()
@@ -365,6 +369,26 @@ class Mentions:
             # a first name and surnames, a title after the name, a quote's speaker (staging/people.py)
             self._persons_named |= self.ex.people.names(self.text, self._lower_words)
         return self._persons_named
+
+    def may_title(self, lo: int, hi: int) -> bool:
+        """Whether a title word may start in text[lo:hi] read on its own: False when none does, a quick
+        test before `_title_words` or `people.titled` on that stretch (True when unsure)."""
+        if self._titles is False:
+            self._titles = None  # (title starts at a word start, every title start), None: unsure
+            found = _title_automaton()
+            folded = self.text.lower()
+            if found is not None and len(folded) == len(self.text) and found[1].isdisjoint(self.text):
+                text = self.text
+                hits = found[0].find_matches_as_indexes(folded, overlapping=True)
+                every = sorted({a for _i, a, _b in hits})
+                starts = [a for a in every if not a or not (text[a - 1].isalnum() or text[a - 1] == "_")]
+                self._titles = (starts, set(every))
+        if self._titles is None:
+            return True
+        starts, every = self._titles
+        k = bisect_left(starts, lo)
+        # a stretch read on its own also starts a word where the text does not
+        return (k < len(starts) and starts[k] < hi) or lo in every
 
     def money_in(self, s: Sentence) -> list[Money]:
         k = bisect_left(self._money_starts, s.start)

@@ -11,6 +11,11 @@ import ahocorasick_rs
 from warehouse.staging.chips import chip_models
 from warehouse.staging.lexicon import for_language, rows
 
+try:  # the characters the regex engine also matches, ignoring case, for a letter ("ſ" for "s")
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python: every title test runs
+    _EXTRA_CASES = None
+
 _CHIP_WORDS = "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] in ("unit", "system"))
 _CHIP_WORDS = rf"\b(?:{_CHIP_WORDS})\b"
 
@@ -302,6 +307,19 @@ def _title_words() -> re.Pattern:
     words = _filter_words("title")
     trie = _trie_alt({w.lower() for w in words})
     return re.compile(rf"(?<![\w]){_first_chars(words)}{trie}", re.IGNORECASE)
+
+
+@cache
+def _title_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """Aho-Corasick over the titles' first words, lower-cased (up to a space or an apostrophe, which
+    the title patterns let vary), and the characters these patterns match for one of their letters
+    though `str.lower` does not turn them into it ("ı", "ſ"): where a title may start, a quick test
+    before `_title_words` and `people.titled` (see `Mentions.may_title`). None when unknown."""
+    heads = {re.split(r"[ '’]", w.lower(), maxsplit=1)[0] for w in _filter_words("title")}
+    if _EXTRA_CASES is None or not heads or not all(heads):
+        return None
+    unsafe = {chr(c) for h in heads for ch in h for c in _EXTRA_CASES.get(ord(ch), ())}
+    return ahocorasick_rs.AhoCorasick(sorted(heads)), frozenset(unsafe)
 
 
 def _word_trie(words: set[str], last: str = "") -> str:
