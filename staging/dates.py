@@ -149,7 +149,7 @@ def _matches(text: str):
     pattern = _lexicon().pattern
     starts = _word_starts()
     folded = text.lower()
-    if starts is None or len(folded) != len(text) or not starts[1].isdisjoint(text):
+    if starts is None or len(folded) != len(text) or any(c in text for c in starts[1]):
         yield from pattern.finditer(text)  # a character lower-casing changes or misses: the plain scan
         return
     at = [m.start() for m in _DIGITS.finditer(text)]

@@ -126,7 +126,8 @@ class _DocContext(
         self._firm_pool: list[tuple[Entity, int]] | None = None
         self._chip_objects: dict[int, bool] = {}  # frames.chip_object, per cue end
         self._persons_named: set[str] | None = None
-        self._titles: tuple[list[int], set[int]] | None | bool = False  # mentions.may_title, once read
+        self._head_starts: dict = {}  # mentions.may_start: where the words of an automaton start
+        self._folded: str | None = None  # the text lower-cased, once needed
         self._news_date: date | None | bool = False  # country_date.news_date, once known
         self.dates = []
         if find_dates is not None:

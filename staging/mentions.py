@@ -373,22 +373,35 @@ class Mentions:
     def may_title(self, lo: int, hi: int) -> bool:
         """Whether a title word may start in text[lo:hi] read on its own: False when none does, a quick
         test before `_title_words` or `people.titled` on that stretch (True when unsure)."""
-        if self._titles is False:
-            self._titles = None  # (title starts at a word start, every title start), None: unsure
-            found = _title_automaton()
-            folded = self.text.lower()
-            if found is not None and len(folded) == len(self.text) and found[1].isdisjoint(self.text):
-                text = self.text
-                hits = found[0].find_matches_as_indexes(folded, overlapping=True)
+        return self.may_start(_title_automaton(), lo, hi)
+
+    def may_start(self, heads, lo: int, hi: int, word_start: bool = True) -> bool:
+        """Whether a word of `heads` (a `vocabulary._head_automaton`) may start in text[lo:hi] read on its
+        own: False when none does (True when unsure). With `word_start`, only where a word starts, as
+        the patterns that look behind for a word character ("(?<![\\w])") find them."""
+        if heads is None:
+            return True
+        found = self._head_starts.get(heads, False)
+        if found is False:
+            found = None  # unsure: a character lower-casing changes or misses
+            text = self.text
+            if self._folded is None:
+                self._folded = text.lower()
+            if len(self._folded) == len(text) and not any(c in text for c in heads[1]):
+                hits = heads[0].find_matches_as_indexes(self._folded, overlapping=True)
                 every = sorted({a for _i, a, _b in hits})
                 starts = [a for a in every if not a or not (text[a - 1].isalnum() or text[a - 1] == "_")]
-                self._titles = (starts, set(every))
-        if self._titles is None:
+                found = (starts, set(every), every)
+            self._head_starts[heads] = found
+        if found is None:
             return True
-        starts, every = self._titles
+        starts, every_set, every = found
+        if not word_start:
+            k = bisect_left(every, lo)
+            return k < len(every) and every[k] < hi
         k = bisect_left(starts, lo)
         # a stretch read on its own also starts a word where the text does not
-        return (k < len(starts) and starts[k] < hi) or lo in every
+        return (k < len(starts) and starts[k] < hi) or lo in every_set
 
     def money_in(self, s: Sentence) -> list[Money]:
         k = bisect_left(self._money_starts, s.start)

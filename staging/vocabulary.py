@@ -309,17 +309,23 @@ def _title_words() -> re.Pattern:
     return re.compile(rf"(?<![\w]){_first_chars(words)}{trie}", re.IGNORECASE)
 
 
-@cache
-def _title_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
-    """Aho-Corasick over the titles' first words, lower-cased (up to a space or an apostrophe, which
-    the title patterns let vary), and the characters these patterns match for one of their letters
-    though `str.lower` does not turn them into it ("ı", "ſ"): where a title may start, a quick test
-    before `_title_words` and `people.titled` (see `Mentions.may_title`). None when unknown."""
-    heads = {re.split(r"[ '’]", w.lower(), maxsplit=1)[0] for w in _filter_words("title")}
+def _head_automaton(words) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """Aho-Corasick over the first words of `words`, lower-cased (up to a space or an apostrophe, which
+    the patterns built from them let vary), and the characters a pattern ignoring case matches for
+    one of their letters though `str.lower` does not turn them into it ("ı", "ſ"): where a word of
+    `words` may start, for a quick test before their pattern (see `Mentions.may_start`). None when
+    that cannot be told."""
+    heads = {re.split(r"[ '’]", w.lower(), maxsplit=1)[0] for w in words}
     if _EXTRA_CASES is None or not heads or not all(heads):
         return None
     unsafe = {chr(c) for h in heads for ch in h for c in _EXTRA_CASES.get(ord(ch), ())}
     return ahocorasick_rs.AhoCorasick(sorted(heads)), frozenset(unsafe)
+
+
+@cache
+def _title_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the titles: before `_title_words` and `people.titled`."""
+    return _head_automaton(_filter_words("title"))
 
 
 def _word_trie(words: set[str], last: str = "") -> str:

@@ -220,7 +220,7 @@ def test_a_stretch_without_a_title_start_is_never_titled(text):
 
     class Doc(Mentions):
         def __init__(self, text):
-            self.text, self._titles = text, False
+            self.text, self._head_starts, self._folded = text, {}, None
 
     doc = Doc(text)
     for lo in range(len(text)):
