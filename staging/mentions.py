@@ -23,12 +23,14 @@ from warehouse.staging.vocabulary import (
     _STATE_INVESTOR_AFTER,
     _language_names,
     _media,
+    _media_automaton,
     _origins,
     _public_bodies,
     _public_words,
     _sites,
     _title_automaton,
     _title_words,
+    _unit_automaton,
     _vendor_names,
 )
 
@@ -319,7 +321,9 @@ class Mentions:
                 self.may_title(max(s.start, e.start - 60), e.start) and titled(self.text, s.start, e.start)
             ) or _BYLINE.match(s.text):
                 self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
-            if _media().search(self.text[max(s.start, e.start - 40) : e.start]):
+            if self.may_start(_media_automaton(), max(s.start, e.start - 40), e.start) and _media().search(
+                self.text[max(s.start, e.start - 40) : e.start]
+            ):
                 continue  # "le quotidien économique Handelsblatt": a news source, never a party
             out.append(e)
         self.entities[i] = out
@@ -555,7 +559,9 @@ class Mentions:
         """`find_quantities` over text[lo:hi], kept per span: several rules ask for the same span."""
         key = (lo, hi)
         if key not in self._quantity_cache:
-            self._quantity_cache[key] = find_quantities(self.text, self.lang, lo, hi)
+            # a chip count ends on a unit or a model: none in the span, no count
+            counted = self.may_start(_unit_automaton(), lo, hi, word_start=False)
+            self._quantity_cache[key] = find_quantities(self.text, self.lang, lo, hi) if counted else []
         return list(self._quantity_cache[key])
 
     def mentions(self, name: str) -> int:

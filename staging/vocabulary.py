@@ -328,6 +328,25 @@ def _title_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | No
     return _head_automaton(_filter_words("title"))
 
 
+@cache
+def _flag_automaton(language: str) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the sentence markers: before `_any_sentence_flag`."""
+    return _head_automaton(r["marker"] for r in for_language("sentence_markers", language))
+
+
+@cache
+def _media_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the media words: before `_media`."""
+    return _head_automaton(_filter_words("media"))
+
+
+@cache
+def _unit_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the chip units and models, one of which ends every chip count (see
+    `chips.quantity_regex`): before `chips.find_quantities`."""
+    return _head_automaton([r["surface"] for r in rows("chips") if r["kind"] in ("unit", "model")])
+
+
 def _word_trie(words: set[str], last: str = "") -> str:
     """A regex matching what `_word_regex(words)` matches after its look-behind (each word ends at a
     word boundary unless it ends in an apostrophe), factored by shared prefixes: for yes/no tests."""

@@ -204,27 +204,3 @@ def test_any_verb_after_a_closing_quote_introduces_its_speaker():
     at = text.index("Claire")
     assert not speaker(text, at, len(text))
 
-
-@pytest.mark.parametrize("text", [
-    "Selon le ministre délégué au Numérique, Clara Chappaz, et le CEO Arthur Mensch, l’ex-président X.",
-    "Chief Executive Officer Lila Moreno and co-founder Jean Roussel; chaired by Akira Tanabe, M. Dupont.",
-    "Its ceo, the Dr. Tanabe, the président-directeur général and the porte-parole; xceo and ministrex.",
-    "ſenior miniſtre Jean, İnvestor and dıirecteur X: letters the engine folds though str.lower does not.",
-    "No title at all in this sentence about Quanta Labs and Orbis Capital raising money.",
-])
-def test_a_stretch_without_a_title_start_is_never_titled(text):
-    # Mentions.may_title answers False only where the title patterns find nothing: a quick test first
-    from warehouse.staging.mentions import Mentions
-    from warehouse.staging.people import titled
-    from warehouse.staging.vocabulary import _title_words
-
-    class Doc(Mentions):
-        def __init__(self, text):
-            self.text, self._head_starts, self._folded = text, {}, None
-
-    doc = Doc(text)
-    for lo in range(len(text)):
-        for hi in range(lo + 1, min(len(text), lo + 60) + 1):
-            if not doc.may_title(lo, hi):
-                assert _title_words().search(text[lo:hi]) is None, (lo, hi)
-                assert not titled(text, lo, hi), (lo, hi)
