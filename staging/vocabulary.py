@@ -329,12 +329,6 @@ def _title_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | No
 
 
 @cache
-def _flag_automaton(language: str) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
-    """`_head_automaton` of the sentence markers: before `_any_sentence_flag`."""
-    return _head_automaton(r["marker"] for r in for_language("sentence_markers", language))
-
-
-@cache
 def _media_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
     """`_head_automaton` of the media words: before `_media`."""
     return _head_automaton(_filter_words("media"))
