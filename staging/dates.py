@@ -152,7 +152,12 @@ def _matches(text: str):
     if starts is None or len(folded) != len(text) or any(c in text for c in starts[1]):
         yield from pattern.finditer(text)  # a character lower-casing changes or misses: the plain scan
         return
-    at = [m.start() for m in _DIGITS.finditer(text)]
+    # a digit-led date opens on a day or a month (one or two digits) or an ISO year ("2024-06-12")
+    at = [
+        m.start()
+        for m in _DIGITS.finditer(text)
+        if m.end() - m.start() <= 2 or (m.end() - m.start() == 4 and text.startswith(("19", "20"), m.start()))
+    ]
     at += [a for _i, a, _b in starts[0].find_matches_as_indexes(folded, overlapping=True)
            if not a or not (text[a - 1].isalnum() or text[a - 1] == "_")]
     last_end = -1

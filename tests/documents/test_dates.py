@@ -127,6 +127,7 @@ def test_a_month_with_its_year_or_day_or_without_a_cue_is_read_as_written():
     "Insignificant internal enmity, Marseille's marché ; inMarch 2023 EN 2023 ÉN 2023 Mi-2024",
     "",
     "2024",
+    "123 juin 2024, 012/06/2024, 02024-06-12, 1999-01-01, 2100-01-01, 1st of May 2024, 3rd June, 21er mai",
 ])
 def test_the_dates_are_the_matches_of_the_plain_scan(text):
     # find_dates tries its pattern only where a date can start: the same matches as the plain scan
