@@ -48,6 +48,9 @@ _GOV_BEFORE_NAME = re.compile(
     rf"(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
     rf"\s+(?:du |de la |de l['’]|de |d['’]|des |of the |of )?({_NAME_RUN})"
 )
+# the words `_GOV_BEFORE_NAME` opens on, without the first letter it writes in either case
+_GOV_WORDS = (("ouvernement", 1), ("overnment", 1), ("État", 0), ("State", 0), ("égion", 1), ("anton", 1),
+              ("rovince", 1), ("onseil régional", 1))
 # "X, l'Agence suisse pour ...", "X, the national research agency": an apposition names a body
 _APPOSED = re.compile(r"\s*,\s*(?:l['’]|la\s|le\s|the\s|an?\s|its\s|son\s|sa\s)?")
 _BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
@@ -118,7 +121,7 @@ class Mentions:
         """Names the text itself calls a government ("the Karnataka government", "gouvernement du
         Québec"): a region or state the seeds need not know."""
         out = set()
-        for m in [*self._gov_after_name(), *_GOV_BEFORE_NAME.finditer(self.text)]:
+        for m in [*self._gov_after_name(), *self._gov_before_name()]:
             if m is not None:
                 words = m.group(1).split()
                 while words and (words[0] in self.ex.parties.stop or words[0] in self.ex.parties.generic):
@@ -126,6 +129,22 @@ class Mentions:
                 if words:
                     out.add(" ".join(words))
         return out
+
+    def _gov_before_name(self):
+        """`_GOV_BEFORE_NAME.finditer(text)`, tried only where one of its words stands (found by
+        `str.find`: a regex that opens on a look-behind gets no fast literal search)."""
+        text, starts = self.text, []
+        for word, back in _GOV_WORDS:
+            at = text.find(word)
+            while at >= 0:
+                if at >= back:
+                    starts.append(at - back)
+                at = text.find(word, at + 1)
+        end = -1
+        for at in sorted(set(starts)):
+            if at >= end and (m := _GOV_BEFORE_NAME.match(text, at)) is not None:
+                end = m.end()
+                yield m
 
     def _gov_after_name(self):
         """`_GOV_AFTER_NAME.finditer(text)`, searched only in a window before each "government": from

@@ -66,3 +66,16 @@ def test_the_quick_tests_say_no_somewhere():
     assert not doc.may_title(0, len(TEXTS[-1]))
     assert not doc.may_start(_unit_automaton(), 0, len(TEXTS[-1]), word_start=False)
     assert Doc(TEXTS[3]).may_title(0, 5)  # unsure: a character str.lower does not fold
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement du Québec et la Région Grand Est, le canton de Vaud, State of Bavaria, Government of X.",
+    "xgouvernement du Québec; Régions de France, Conseil régional d'Occitanie, Province of Ontario",
+    "Etat de New York, État du Texas, the State Council, government of Japan Gouvernement du Gabon",
+])
+def test_the_government_names_are_those_of_the_plain_scan(text):
+    from warehouse.staging.mentions import _GOV_BEFORE_NAME
+
+    plain = [(m.span(), m.groups()) for m in _GOV_BEFORE_NAME.finditer(text)]
+    assert [(m.span(), m.groups()) for m in Doc(text)._gov_before_name()] == plain
+    assert plain
