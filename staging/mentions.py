@@ -24,6 +24,7 @@ from warehouse.staging.vocabulary import (
     _language_names,
     _media,
     _media_automaton,
+    _model_automaton,
     _origins,
     _public_bodies,
     _public_words,
@@ -283,6 +284,7 @@ class Mentions:
                     expanded.extend(self.ex.parties._clean(self.text, at, e.end, 0))
             else:
                 expanded.append(e)
+        byline = _BYLINE.match(s.text)
         for e in expanded:
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
                 continue
@@ -332,13 +334,17 @@ class Mentions:
                 lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
                 if re.search(r"\b(?:19|20)\d\d\b", lead) and e.end <= s.start + len(lead):
                     continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
-            if model_regex().search(self.text, e.start, e.end + 12) and e.source == "pattern":
+            if (
+                e.source == "pattern"
+                and self.may_start(_model_automaton(), e.start, e.end + 12)
+                and model_regex().search(self.text, e.start, e.end + 12)
+            ):
                 hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
                 if hit and hit.start() <= e.start + 1:
                     continue  # "Grace Hopper" is a chip, not a firm
             if (
                 self.may_title(max(s.start, e.start - 60), e.start) and titled(self.text, s.start, e.start)
-            ) or _BYLINE.match(s.text):
+            ) or byline:
                 self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
             if self.may_start(_media_automaton(), max(s.start, e.start - 40), e.start) and _media().search(
                 self.text[max(s.start, e.start - 40) : e.start]

@@ -335,6 +335,12 @@ def _media_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | No
 
 
 @cache
+def _model_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the chip models: before `chips.model_regex`."""
+    return _head_automaton(chip_models())
+
+
+@cache
 def _unit_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
     """`_head_automaton` of the chip units and models, one of which ends every chip count (see
     `chips.quantity_regex`): before `chips.find_quantities`."""

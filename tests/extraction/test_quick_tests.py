@@ -2,12 +2,13 @@
 no only where the pattern finds nothing: the same facts, faster. Sentences are our own."""
 
 import pytest
-from warehouse.staging.chips import find_quantities
+from warehouse.staging.chips import find_quantities, model_regex
 from warehouse.staging.mentions import Mentions
 from warehouse.staging.people import titled
 from warehouse.staging.vocabulary import (
     _media,
     _media_automaton,
+    _model_automaton,
     _title_words,
     _unit_automaton,
 )
@@ -45,11 +46,13 @@ def test_a_stretch_without_a_title_start_is_never_titled(text):
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_a_stretch_without_a_media_word_start_has_none(text):
+def test_a_stretch_without_a_media_word_or_chip_model_start_has_none(text):
     doc = Doc(text)
     for lo, hi in _windows(text):
         if not doc.may_start(_media_automaton(), lo, hi):
             assert _media().search(text[lo:hi]) is None, (lo, hi)
+        if not doc.may_start(_model_automaton(), lo, hi):
+            assert model_regex().search(text, lo, hi) is None, (lo, hi)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
