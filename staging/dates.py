@@ -129,17 +129,19 @@ _DIGITS = re.compile(r"\d+")
 
 
 @cache
-def _word_starts() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+def _word_starts() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str], frozenset[int]] | None:
     """An automaton of the lower-cased month forms and year cues, the words a letter-led date starts
-    with, and the characters the pattern matches for one of their letters though `str.lower` does not
-    turn them into it ("ı", "ſ"); None when the regex engine's case table is not known."""
+    with, the characters the pattern matches for one of their letters though `str.lower` does not
+    turn them into it ("ı", "ſ"), and the indexes of the words ending in "-", which a year follows
+    without a space; None when the regex engine's case table is not known."""
     if _EXTRA_CASES is None:
         return None
     words = sorted({r["word"].lower() for r in rows("date_words") if r["kind"] in ("month", "year_cue")})
     if not all(words):
         return None
     unsafe = {chr(c) for w in words for ch in w for c in _EXTRA_CASES.get(ord(ch), ())}
-    return ahocorasick_rs.AhoCorasick(words), frozenset(unsafe)
+    open_ended = frozenset(k for k, w in enumerate(words) if w.endswith("-"))
+    return ahocorasick_rs.AhoCorasick(words), frozenset(unsafe), open_ended
 
 
 def _matches(text: str):
@@ -158,8 +160,14 @@ def _matches(text: str):
         for m in _DIGITS.finditer(text)
         if m.end() - m.start() <= 2 or (m.end() - m.start() == 4 and text.startswith(("19", "20"), m.start()))
     ]
-    at += [a for _i, a, _b in starts[0].find_matches_as_indexes(folded, overlapping=True)
-           if not a or not (text[a - 1].isalnum() or text[a - 1] == "_")]
+    # a month form or year cue is a whole word, but for a cue ending in "-" ("mi-2024")
+    open_ended = starts[2]
+    at += [
+        a
+        for k, a, b in starts[0].find_matches_as_indexes(folded, overlapping=True)
+        if (not a or not (text[a - 1].isalnum() or text[a - 1] == "_"))
+        and (b == len(text) or k in open_ended or not (text[b].isalnum() or text[b] == "_"))
+    ]
     last_end = -1
     for pos in sorted(set(at)):
         if pos < last_end:
