@@ -98,6 +98,13 @@ class Extractor:
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
+def _free_relative(before: str) -> bool:
+    """`_FREE_RELATIVE.search(before)`, after a quick test for its words (no letter of theirs has a
+    case the regex engine folds apart from `str.lower`)."""
+    lower = before.lower()
+    return ("what" in lower or "ce qu" in lower) and _FREE_RELATIVE.search(before) is not None
+
+
 class _DocContext(
     Mentions,
     Frames,
@@ -167,7 +174,7 @@ class _DocContext(
                 if self.cue_in_name(s, c[3], c[4]):
                     self.reject_cue(s, c, "frames", "cue_in_name")
                 # "a fraction of what its rivals spend": a free relative compares, it reports no deal
-                elif _FREE_RELATIVE.search(self.text[max(s.start, c[3] - 60) : c[3]]):
+                elif _free_relative(self.text[max(s.start, c[3] - 60) : c[3]]):
                     self.reject_cue(s, c, "frames", "free_relative")
                 else:
                     cues.append(c)

@@ -25,6 +25,7 @@ from warehouse.staging.vocabulary import (
     _media,
     _media_automaton,
     _model_automaton,
+    _origin_automaton,
     _origins,
     _public_bodies,
     _public_words,
@@ -487,7 +488,7 @@ class Mentions:
         """A founders' school or former employer ("Issue de l'EPFL", "anciens de Mila"), or its
         acronym in brackets right after it."""
         before = self.text[max(0, e.start - 60) : e.start]
-        if _origins().search(before):
+        if self.may_start(_origin_automaton(), max(0, e.start - 60), e.start) and _origins().search(before):
             return True
         if before.endswith("("):
             i = self._sentence_at(e.start)

@@ -341,6 +341,12 @@ def _model_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | No
 
 
 @cache
+def _origin_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the words `_origins` opens on: before it."""
+    return _head_automaton(["former", "ex", "ancien", *_filter_words("origin")])
+
+
+@cache
 def _unit_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
     """`_head_automaton` of the chip units and models, one of which ends every chip count (see
     `chips.quantity_regex`): before `chips.find_quantities`."""

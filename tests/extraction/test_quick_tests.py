@@ -9,11 +9,15 @@ from warehouse.staging.vocabulary import (
     _media,
     _media_automaton,
     _model_automaton,
+    _origin_automaton,
+    _origins,
     _title_words,
     _unit_automaton,
 )
 
 TEXTS = [
+    "Issue de l'EPFL, X; deux anciens chercheurs de l'Inria; former Google engineers; ex-employés de Meta, Y",
+    "Ce que X a levé, what Y raised, ce qu’il investit: a free relative; spun out of Oxford; née chez Z.",
     "Selon le ministre délégué au Numérique, Clara Chappaz, et le CEO Arthur Mensch, l’ex-président X.",
     "Chief Executive Officer Lila Moreno and co-founder Jean Roussel; chaired by Akira Tanabe, M. Dupont.",
     "Its ceo, the Dr. Tanabe, the président-directeur général and the porte-parole; xceo and ministrex.",
@@ -53,6 +57,8 @@ def test_a_stretch_without_a_media_word_or_chip_model_start_has_none(text):
             assert _media().search(text[lo:hi]) is None, (lo, hi)
         if not doc.may_start(_model_automaton(), lo, hi):
             assert model_regex().search(text, lo, hi) is None, (lo, hi)
+        if not doc.may_start(_origin_automaton(), lo, hi):
+            assert _origins().search(text[lo:hi]) is None, (lo, hi)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -82,3 +88,11 @@ def test_the_government_names_are_those_of_the_plain_scan(text):
     plain = [(m.span(), m.groups()) for m in _GOV_BEFORE_NAME.finditer(text)]
     assert [(m.span(), m.groups()) for m in Doc(text)._gov_before_name()] == plain
     assert plain
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_free_relative_test_is_the_pattern(text):
+    from warehouse.staging.extract import _FREE_RELATIVE, _free_relative
+
+    for lo, hi in _windows(text):
+        assert _free_relative(text[lo:hi]) == (_FREE_RELATIVE.search(text[lo:hi]) is not None), (lo, hi)
