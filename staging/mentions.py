@@ -344,7 +344,8 @@ class Mentions:
                 if hit and hit.start() <= e.start + 1:
                     continue  # "Grace Hopper" is a chip, not a firm
             if (
-                self.may_title(max(s.start, e.start - 60), e.start) and titled(self.text, s.start, e.start)
+                self.may_start(_title_automaton(), max(s.start, e.start - 60), e.start)
+                and titled(self.text, s.start, e.start)
             ) or byline:
                 self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
             if self.may_start(_media_automaton(), max(s.start, e.start - 40), e.start) and _media().search(
@@ -411,27 +412,31 @@ class Mentions:
         the patterns that look behind for a word character ("(?<![\\w])") find them."""
         if heads is None:
             return True
-        found = self._head_starts.get(heads, False)
+        found = self._head_starts.get(id(heads), False)  # (the automata are kept by their @cache)
         if found is False:
-            found = None  # unsure: a character lower-casing changes or misses
-            text = self.text
-            if self._folded is None:
-                self._folded = text.lower()
-            if len(self._folded) == len(text) and not any(c in text for c in heads[1]):
-                hits = heads[0].find_matches_as_indexes(self._folded, overlapping=True)
-                every = sorted({a for _i, a, _b in hits})
-                starts = [a for a in every if not a or not (text[a - 1].isalnum() or text[a - 1] == "_")]
-                found = (starts, set(every), every)
-            self._head_starts[heads] = found
+            found = self._head_starts[id(heads)] = self._starts_of(heads)
         if found is None:
             return True
-        starts, every_set, every = found
-        if not word_start:
-            k = bisect_left(every, lo)
-            return k < len(every) and every[k] < hi
-        k = bisect_left(starts, lo)
-        # a stretch read on its own also starts a word where the text does not
-        return (k < len(starts) and starts[k] < hi) or lo in every_set
+        if word_start:
+            starts = found[0]
+            k = bisect_left(starts, lo)
+            # a stretch read on its own also starts a word where the text does not
+            return (k < len(starts) and starts[k] < hi) or lo in found[1]
+        every = found[2]
+        k = bisect_left(every, lo)
+        return k < len(every) and every[k] < hi
+
+    def _starts_of(self, heads) -> tuple[list[int], set[int], list[int]] | None:
+        """(the starts of the words of `heads` at a word start, every start as a set, and as a list), in
+        order; None when unsure (a character lower-casing changes or misses)."""
+        text = self.text
+        if self._folded is None:
+            self._folded = text.lower()
+        if len(self._folded) != len(text) or any(c in text for c in heads[1]):
+            return None
+        every = sorted({a for _i, a, _b in heads[0].find_matches_as_indexes(self._folded, overlapping=True)})
+        starts = [a for a in every if not a or not (text[a - 1].isalnum() or text[a - 1] == "_")]
+        return starts, set(every), every
 
     def money_in(self, s: Sentence) -> list[Money]:
         k = bisect_left(self._money_starts, s.start)
