@@ -45,6 +45,7 @@ from warehouse.staging.vocabulary import (
     _any_sentence_flag,
     _cues,
     _currency_homes,
+    _flag_automaton,
     _inflections,
     _language_names,
     _sentence_flags,
@@ -182,7 +183,8 @@ class _DocContext(
                 continue
             flags = (
                 {label for label, rx in flags_rx.items() if rx.search(s.text)}
-                if _any_sentence_flag(self.lang).search(s.text)
+                if self.may_start(_flag_automaton(self.lang), s.start, s.end)
+                and _any_sentence_flag(self.lang).search(s.text)
                 else set()
             )
             denied_report = False

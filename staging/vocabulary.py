@@ -322,6 +322,32 @@ def _head_automaton(words) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] 
     return ahocorasick_rs.AhoCorasick(sorted(heads)), frozenset(unsafe)
 
 
+def _phrase_automaton(words) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` for whole phrases: Aho-Corasick over `words` lower-cased, with either
+    apostrophe for each, and what makes a text unsure: the characters of `_head_automaton`, and two
+    spaces in a row (a pattern reads a space as one or more). None when that cannot be told."""
+    words = list(words)
+    if _EXTRA_CASES is None or not words or not all(w and w[0] not in " '’" for w in words):
+        return None
+    if not all(len(c.lower()) == 1 for w in words for c in w):
+        return None
+    phrases: set[str] = set()
+    for w in words:
+        parts = re.split(r"['’]", w.lower())
+        variants = [parts[0]]
+        for part in parts[1:]:
+            variants = [v + apostrophe + part for v in variants for apostrophe in "'’"]
+        phrases.update(variants)
+    unsafe = {chr(c) for w in phrases for ch in w for c in _EXTRA_CASES.get(ord(ch), ())} | {"  "}
+    return ahocorasick_rs.AhoCorasick(sorted(phrases)), frozenset(unsafe)
+
+
+@cache
+def _flag_automaton(language: str) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_phrase_automaton` of the sentence markers: before `_any_sentence_flag`."""
+    return _phrase_automaton(r["marker"] for r in for_language("sentence_markers", language))
+
+
 @cache
 def _title_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
     """`_head_automaton` of the titles: before `_title_words` and `people.titled`."""
