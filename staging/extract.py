@@ -143,7 +143,6 @@ class _DocContext(
                 self.dates = find_dates(text, lang, years=True, ref=self.published)
             except TypeError:  # an older signature
                 self.dates = find_dates(text, lang)
-        self._mid_cache: set[str] | None = None  # _mid_tokens, made when first read
         self._lower_words = self._lower_vocabulary()
         self._cue_rx, self._cue_table = _cues(lang)
         self._cue_hits: list[tuple[int, int, str]] | None = None

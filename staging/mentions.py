@@ -115,6 +115,23 @@ class _Occurrence:
         return self.to
 
 
+def _vocab_char(c: str) -> bool:
+    """A character of `_VOCAB_WORD` ([\\w&-])."""
+    return c.isalnum() or c in "_&-"
+
+
+class _MidTokens:
+    """The capitalised words seen inside a document's sentences, for `in` tests only."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc):
+        self.doc = doc
+
+    def __contains__(self, word: str) -> bool:
+        return self.doc._mid_token(word)
+
+
 class Mentions:
     """What a document mentions: organisations and people (`ents`, `is_person`, `is_public`, `is_vendor`,
     ...), money, countries, dates, chip counts, and where a name occurs."""
@@ -238,12 +255,31 @@ class Mentions:
         return {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
 
     @property
-    def _mid_tokens(self) -> set[str]:
-        """`_mid_vocabulary()`, read when a name opening a sentence needs it (half the documents
-        never do): made at the first call."""
-        if self._mid_cache is None:
-            self._mid_cache = self._mid_vocabulary()
-        return self._mid_cache
+    def _mid_tokens(self) -> _MidTokens:
+        """`_mid_vocabulary()` for `in` tests: a document asks about a word or two, looked up in the
+        text (`_mid_token`), when the whole set costs a pass over every sentence."""
+        return _MidTokens(self)
+
+    def _mid_token(self, word: str) -> bool:
+        """`word in self._mid_vocabulary()`: a capitalised token ([\\w&-]+) of a sentence, not its first."""
+        if not word[:1].isupper() or _VOCAB_WORD.fullmatch(word) is None:
+            return False
+        text, size = self.text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + size
+            k = self._sentence_at(at)
+            if k is not None:
+                s = self.sentences[k]
+                if (
+                    end <= s.end
+                    and (at == s.start or not _vocab_char(text[at - 1]))
+                    and (end == s.end or not _vocab_char(text[end]))
+                    and _VOCAB_WORD.search(text, s.start, at) is not None  # a token before it
+                ):
+                    return True
+            at = text.find(word, at + 1)
+        return False
 
     # -- helpers ------------------------------------------------------------------------------
     def ents(self, i: int) -> list[Entity]:

@@ -111,3 +111,22 @@ def test_a_stretch_without_a_sentence_marker_start_has_none(text, language):
     for lo, hi in _windows(text, 100):
         if not doc.may_start(_flag_automaton(language), lo, hi):
             assert _any_sentence_flag(language).search(text[lo:hi]) is None, (lo, hi)
+
+
+@pytest.mark.parametrize("text", [
+    *TEXTS,
+    "Hello world. Hello again, Mistral-AI & Co. said Hello; «Kalis» lève. Kalis-based X, AT&T.",
+    # a sentence cut mid-word
+    "A" * 1500 + " Beta Gamma. Gamma\nIntro: Quanta & Labs\nQuanta Labs raised. Labs",
+])
+def test_the_mid_sentence_words_are_looked_up_as_the_set_has_them(text):
+    import re
+
+    from warehouse.staging.extract import _DocContext
+    from warehouse.staging.sentences import split_sentences
+
+    doc = _DocContext.__new__(_DocContext)
+    doc.text, doc.sentences, doc._sentence_starts = text, split_sentences(text), None
+    mid = doc._mid_vocabulary()
+    for word in {*re.findall(r"\S+", text), *re.findall(r"[\w&-]+", text), "", "Ab'c", "A-"}:
+        assert (word in doc._mid_tokens) == (word in mid), word
