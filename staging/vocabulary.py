@@ -349,6 +349,12 @@ def _flag_automaton(language: str) -> tuple[ahocorasick_rs.AhoCorasick, frozense
 
 
 @cache
+def _relday_automaton(language: str) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_phrase_automaton` of the relative days ("hier", "on Tuesday"): before `_relative_days`."""
+    return _phrase_automaton(r["word"].lower() for r in for_language("relative_days", language))
+
+
+@cache
 def _title_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
     """`_head_automaton` of the titles: before `_title_words` and `people.titled`."""
     return _head_automaton(_filter_words("title"))

@@ -13,11 +13,14 @@ from warehouse.staging.vocabulary import (
     _model_automaton,
     _origin_automaton,
     _origins,
+    _relative_days,
+    _relday_automaton,
     _title_words,
     _unit_automaton,
 )
 
 TEXTS = [
+    "Hier, X a annoncé mardi qu'il lèvera aujourd’hui ; on Tuesday, Y said yesterday it would raise today.",
     "Le groupe a démenti ; l’opérateur a  nié, dément les rumeurs. X denied a report, calling it untrue.",
     "It is mulling a deal, sources said; the company can buy them, rumored. Il n'a pas été confirmé.",
     "Issue de l'EPFL, X; deux anciens chercheurs de l'Inria; former Google engineers; ex-employés de Meta, Y",
@@ -106,11 +109,13 @@ def test_the_free_relative_test_is_the_pattern(text):
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("text", TEXTS)
-def test_a_stretch_without_a_sentence_marker_start_has_none(text, language):
+def test_a_stretch_without_a_sentence_marker_or_day_word_start_has_none(text, language):
     doc = Doc(text)
     for lo, hi in _windows(text, 100):
         if not doc.may_start(_flag_automaton(language), lo, hi):
             assert _any_sentence_flag(language).search(text[lo:hi]) is None, (lo, hi)
+        if not doc.may_start(_relday_automaton(language), lo, hi):
+            assert _relative_days(language)[0].search(text[lo:hi]) is None, (lo, hi)
 
 
 @pytest.mark.parametrize("text", [
