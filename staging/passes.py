@@ -10,14 +10,7 @@ from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity
-from warehouse.staging.vocabulary import (
-    _RECEIVE,
-    _ROUND_WORDS,
-    _SOURCE_GAP,
-    _currency_users,
-    _marker_quick,
-    _markers,
-)
+from warehouse.staging.vocabulary import _RECEIVE, _ROUND_WORDS, _SOURCE_GAP, _currency_users, _markers
 
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
 _TO_THE_FIRM = re.compile(
@@ -547,12 +540,10 @@ class Passes:
                 if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
                     break  # a new deal
                 found: list[Entity] = []
-                hits = list(rx.finditer(self.text, s.start, s.end)) if self.may_start(
-                    _marker_quick(rx), s.start, s.end
-                ) else []
+                hits = list(rx.finditer(self.text, s.start, s.end))
                 if hits:
                     found += self.listed_after(j, hits, role)
-                if before is not None and self.may_start(_marker_quick(before), s.start, s.end):
+                if before is not None:
                     # "Orbis Capital led the round", "A et B suivent", "A y participe": the investors
                     # stand before the verb
                     last = None

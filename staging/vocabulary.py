@@ -125,19 +125,7 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
             # "aux côtés de" is also written "aux côtés du fonds", "aux côtés des fonds", "en faveur d'X"
             if language == "fr" and r["marker"].endswith(" de"):
                 out[r["role"]] += [r["marker"][:-3] + end for end in (" du", " des", " d'")]
-    found = {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
-    for role, rx in found.items():
-        _MARKER_QUICK[id(rx)] = _phrase_automaton(out[role])  # (the patterns are kept by the @cache)
-    return found
-
-
-# id of a `_markers` pattern -> the `_phrase_automaton` of its markers: a quick test before it
-_MARKER_QUICK: dict[int, tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None] = {}
-
-
-def _marker_quick(rx: re.Pattern) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
-    """The quick test (`Mentions.may_start`) before a pattern of `_markers`; None: none known."""
-    return _MARKER_QUICK.get(id(rx))
+    return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
 
 
 @cache
