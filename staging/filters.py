@@ -86,7 +86,6 @@ class Filters:
                 before = _adverbs(self.lang).sub("", before)[-70:]
             next_start = ms[k + 1].start if k + 1 < len(ms) else s.end
             after = self.text[m.end : min(next_start, m.end + 45)]
-            quick = _nonfact_automata(self.lang)  # a quick test before a pattern: its markers' starts
             label, best = None, None
             for rx, lab, pos in _nonfact(self.lang):
                 if pos in ("before", "both"):
@@ -98,8 +97,7 @@ class Filters:
                             best, label = dist, lab
                         at = hit.start() + 1
                 if pos in ("after", "both"):
-                    quick_ok = self.may_start(quick[id(rx)], m.end, m.end + len(after))
-                    hit = rx.search(after) if quick_ok else None
+                    hit = rx.search(after)
                     if hit and re.fullmatch(
                         r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
                     ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]) and not any(
@@ -115,6 +113,7 @@ class Filters:
             )
             prior = self.text[max(clause_start, m.start - 160) : m.start]
             strong = None
+            quick = _nonfact_automata(self.lang)  # a quick test before a pattern: its markers' starts
             for rx, lab, pos in _nonfact(self.lang):
                 if (
                     pos == "clause"
