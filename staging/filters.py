@@ -10,7 +10,7 @@ from warehouse.staging.chips import model_regex
 from warehouse.staging.lexicon import rows
 from warehouse.staging.money import Money
 from warehouse.staging.sentences import Sentence
-from warehouse.staging.vocabulary import _CHIP_WORDS, _adverbs, _noise, _nonfact, _nonfact_automata
+from warehouse.staging.vocabulary import _CHIP_WORDS, _adverbs, _noise, _nonfact
 
 _EQUIPMENT = re.compile(
     r"\b(?:" + "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "equipment") + r")\b",
@@ -113,13 +113,8 @@ class Filters:
             )
             prior = self.text[max(clause_start, m.start - 160) : m.start]
             strong = None
-            quick = _nonfact_automata(self.lang)  # a quick test before a pattern: its markers' starts
             for rx, lab, pos in _nonfact(self.lang):
-                if (
-                    pos == "clause"
-                    and self.may_start(quick[id(rx)], max(clause_start, m.start - 160), m.start)
-                    and rx.search(prior)
-                ):
+                if pos == "clause" and rx.search(prior):
                     strong = lab
                 elif pos == "after_year":
                     # "raised $95 million from investors since 2021", "levé 16 milliards au total depuis 2019"

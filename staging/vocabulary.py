@@ -129,7 +129,7 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
 
 
 @cache
-def _nonfact_words(language: str) -> list[tuple[list[str], str, str]]:
+def _nonfact(language: str) -> list[tuple[re.Pattern, str, str]]:
     out = []
     for r in for_language("nonfact_markers", language):
         if r["label"] != "adverb":
@@ -137,21 +137,7 @@ def _nonfact_words(language: str) -> list[tuple[list[str], str, str]]:
     by: dict[tuple[str, str], list[str]] = {}
     for marker, label, pos in out:
         by.setdefault((label, pos), []).append(marker)
-    return [(ws, label, pos) for (label, pos), ws in by.items()]
-
-
-@cache
-def _nonfact(language: str) -> list[tuple[re.Pattern, str, str]]:
-    return [(_word_regex(ws, re.IGNORECASE), label, pos) for ws, label, pos in _nonfact_words(language)]
-
-
-@cache
-def _nonfact_automata(language: str) -> dict[int, tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None]:
-    """id of each `_nonfact` pattern -> the `_phrase_automaton` of its markers: a quick test before it."""
-    return {
-        id(rx): _phrase_automaton(ws)
-        for (rx, _label, _pos), (ws, _l, _p) in zip(_nonfact(language), _nonfact_words(language), strict=True)
-    }
+    return [(_word_regex(ws, re.IGNORECASE), label, pos) for (label, pos), ws in by.items()]
 
 
 @cache
