@@ -203,4 +203,3 @@ def test_any_verb_after_a_closing_quote_introduces_its_speaker():
     text = "le tour mené par Claire Duval Capital"
     at = text.index("Claire")
     assert not speaker(text, at, len(text))
-
