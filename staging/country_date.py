@@ -12,7 +12,13 @@ from warehouse.staging.candidates import Candidate
 from warehouse.staging.lexicon import rows
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
-from warehouse.staging.vocabulary import _LANGUAGE_HOMES, _LOC_PREP, _currency_homes, _relative_days
+from warehouse.staging.vocabulary import (
+    _LANGUAGE_HOMES,
+    _LOC_PREP,
+    _currency_homes,
+    _relative_days,
+    _relday_automaton,
+)
 
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
@@ -194,6 +200,8 @@ class CountryDate:
         """ "mardi", "on Tuesday", "hier": the latest such day on or before the article's date."""
         if self.published is None:
             return None
+        if not self.may_start(_relday_automaton(self.lang), s.start, s.end):
+            return None  # no day word in the sentence (a quick test before the pattern)
         m = _relative_days(self.lang)[0].search(s.text)
         if m is None:
             return None

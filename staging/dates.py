@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
+import ahocorasick_rs
 from warehouse.staging.lexicon import rows
+
+try:  # the characters the regex engine also matches, ignoring case, for a letter ("ſ" for "s")
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python: `_matches` falls back to the plain scan
+    _EXTRA_CASES = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,59 @@ def _trie(words: set[str]) -> str:
     return f"(?:{body})?" if "" in words else body
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+@cache
+def _word_starts() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str], frozenset[int]] | None:
+    """An automaton of the lower-cased month forms and year cues, the words a letter-led date starts
+    with, the characters the pattern matches for one of their letters though `str.lower` does not
+    turn them into it ("ı", "ſ"), and the indexes of the words ending in "-", which a year follows
+    without a space; None when the regex engine's case table is not known."""
+    if _EXTRA_CASES is None:
+        return None
+    words = sorted({r["word"].lower() for r in rows("date_words") if r["kind"] in ("month", "year_cue")})
+    if not all(words):
+        return None
+    unsafe = {chr(c) for w in words for ch in w for c in _EXTRA_CASES.get(ord(ch), ())}
+    open_ended = frozenset(k for k, w in enumerate(words) if w.endswith("-"))
+    return ahocorasick_rs.AhoCorasick(words), frozenset(unsafe), open_ended
+
+
+def _matches(text: str):
+    """`_lexicon().pattern.finditer(text)`, tried only where a date can start: the start of a run of
+    digits, or a month form or year cue found by one Aho-Corasick pass over the lower-cased text (the
+    pattern tried at every position of the text cost more than the rest of `find_dates`)."""
+    pattern = _lexicon().pattern
+    starts = _word_starts()
+    folded = text.lower()
+    if starts is None or len(folded) != len(text) or any(c in text for c in starts[1]):
+        yield from pattern.finditer(text)  # a character lower-casing changes or misses: the plain scan
+        return
+    # a digit-led date opens on a day or a month (one or two digits) or an ISO year ("2024-06-12")
+    at = [
+        m.start()
+        for m in _DIGITS.finditer(text)
+        if m.end() - m.start() <= 2 or (m.end() - m.start() == 4 and text.startswith(("19", "20"), m.start()))
+    ]
+    # a month form or year cue is a whole word, but for a cue ending in "-" ("mi-2024")
+    open_ended = starts[2]
+    at += [
+        a
+        for k, a, b in starts[0].find_matches_as_indexes(folded, overlapping=True)
+        if (not a or not (text[a - 1].isalnum() or text[a - 1] == "_"))
+        and (b == len(text) or k in open_ended or not (text[b].isalnum() or text[b] == "_"))
+    ]
+    last_end = -1
+    for pos in sorted(set(at)):
+        if pos < last_end:
+            continue  # inside the previous date, as `finditer` resumes after it
+        m = pattern.match(text, pos)
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
 def _month(word: str) -> int | None:
     lex = _lexicon()
     word = word.rstrip(".")
@@ -166,7 +225,7 @@ def find_dates(text: str, language: str = "fr", *, years: bool = False,
     last such month up to `ref`; without it they are not returned.
     """
     out: list[DateMention] = []
-    for m in _lexicon().pattern.finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup
         value: date | None = None
         precision = "day"

@@ -45,6 +45,7 @@ from warehouse.staging.vocabulary import (
     _any_sentence_flag,
     _cues,
     _currency_homes,
+    _flag_automaton,
     _inflections,
     _language_names,
     _sentence_flags,
@@ -98,6 +99,13 @@ class Extractor:
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
+def _free_relative(before: str) -> bool:
+    """`_FREE_RELATIVE.search(before)`, after a quick test for its words (no letter of theirs has a
+    case the regex engine folds apart from `str.lower`)."""
+    lower = before.lower()
+    return ("what" in lower or "ce qu" in lower) and _FREE_RELATIVE.search(before) is not None
+
+
 class _DocContext(
     Mentions,
     Frames,
@@ -126,6 +134,8 @@ class _DocContext(
         self._firm_pool: list[tuple[Entity, int]] | None = None
         self._chip_objects: dict[int, bool] = {}  # frames.chip_object, per cue end
         self._persons_named: set[str] | None = None
+        self._head_starts: dict = {}  # mentions.may_start: where the words of an automaton start
+        self._folded: str | None = None  # the text lower-cased, once needed
         self._news_date: date | None | bool = False  # country_date.news_date, once known
         self.dates = []
         if find_dates is not None:
@@ -133,7 +143,7 @@ class _DocContext(
                 self.dates = find_dates(text, lang, years=True, ref=self.published)
             except TypeError:  # an older signature
                 self.dates = find_dates(text, lang)
-        self._mid_tokens, self._lower_words = self._vocabulary()
+        self._lower_words = self._lower_vocabulary()
         self._cue_rx, self._cue_table = _cues(lang)
         self._cue_hits: list[tuple[int, int, str]] | None = None
         self._deal_ends = [0]
@@ -164,7 +174,7 @@ class _DocContext(
                 if self.cue_in_name(s, c[3], c[4]):
                     self.reject_cue(s, c, "frames", "cue_in_name")
                 # "a fraction of what its rivals spend": a free relative compares, it reports no deal
-                elif _FREE_RELATIVE.search(self.text[max(s.start, c[3] - 60) : c[3]]):
+                elif _free_relative(self.text[max(s.start, c[3] - 60) : c[3]]):
                     self.reject_cue(s, c, "frames", "free_relative")
                 else:
                     cues.append(c)
@@ -172,7 +182,8 @@ class _DocContext(
                 continue
             flags = (
                 {label for label, rx in flags_rx.items() if rx.search(s.text)}
-                if _any_sentence_flag(self.lang).search(s.text)
+                if self.may_start(_flag_automaton(self.lang), s.start, s.end)
+                and _any_sentence_flag(self.lang).search(s.text)
                 else set()
             )
             denied_report = False

@@ -23,11 +23,16 @@ from warehouse.staging.vocabulary import (
     _STATE_INVESTOR_AFTER,
     _language_names,
     _media,
+    _media_automaton,
+    _model_automaton,
+    _origin_automaton,
     _origins,
     _public_bodies,
     _public_words,
     _sites,
+    _title_automaton,
     _title_words,
+    _unit_automaton,
     _vendor_names,
 )
 
@@ -45,6 +50,9 @@ _GOV_BEFORE_NAME = re.compile(
     rf"(?:[Gg]ouvernement|[Gg]overnment|État|State|[Rr]égion|[Cc]anton|[Pp]rovince|[Cc]onseil régional)"
     rf"\s+(?:du |de la |de l['’]|de |d['’]|des |of the |of )?({_NAME_RUN})"
 )
+# the words `_GOV_BEFORE_NAME` opens on, without the first letter it writes in either case
+_GOV_WORDS = (("ouvernement", 1), ("overnment", 1), ("État", 0), ("State", 0), ("égion", 1), ("anton", 1),
+              ("rovince", 1), ("onseil régional", 1))
 # "X, l'Agence suisse pour ...", "X, the national research agency": an apposition names a body
 _APPOSED = re.compile(r"\s*,\s*(?:l['’]|la\s|le\s|the\s|an?\s|its\s|son\s|sa\s)?")
 _BODY_OF_PERSON = re.compile(r"\b(?:chef|visite|head|leader)\s+(?:de|d['’]|du|of)\s*(?:l['’]|the\s+)?$", re.I)
@@ -112,6 +120,23 @@ class _Occurrence:
         return self.to
 
 
+def _vocab_char(c: str) -> bool:
+    """A character of `_VOCAB_WORD` ([\\w&-])."""
+    return c.isalnum() or c in "_&-"
+
+
+class _MidTokens:
+    """The capitalised words seen inside a document's sentences, for `in` tests only."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc):
+        self.doc = doc
+
+    def __contains__(self, word: str) -> bool:
+        return self.doc._mid_token(word)
+
+
 class Mentions:
     """What a document mentions: organisations and people (`ents`, `is_person`, `is_public`, `is_vendor`,
     ...), money, countries, dates, chip counts, and where a name occurs."""
@@ -120,7 +145,7 @@ class Mentions:
         """Names the text itself calls a government ("the Karnataka government", "gouvernement du
         Québec"): a region or state the seeds need not know."""
         out = set()
-        for m in [*self._gov_after_name(), *_GOV_BEFORE_NAME.finditer(self.text)]:
+        for m in [*self._gov_after_name(), *self._gov_before_name()]:
             if m is not None:
                 words = m.group(1).split()
                 while words and (words[0] in self.ex.parties.stop or words[0] in self.ex.parties.generic):
@@ -128,6 +153,22 @@ class Mentions:
                 if words:
                     out.add(" ".join(words))
         return out
+
+    def _gov_before_name(self):
+        """`_GOV_BEFORE_NAME.finditer(text)`, tried only where one of its words stands (found by
+        `str.find`: a regex that opens on a look-behind gets no fast literal search)."""
+        text, starts = self.text, []
+        for word, back in _GOV_WORDS:
+            at = text.find(word)
+            while at >= 0:
+                if at >= back:
+                    starts.append(at - back)
+                at = text.find(word, at + 1)
+        end = -1
+        for at in sorted(set(starts)):
+            if at >= end and (m := _GOV_BEFORE_NAME.match(text, at)) is not None:
+                end = m.end()
+                yield m
 
     def _gov_after_name(self):
         """`_GOV_AFTER_NAME.finditer(text)`, searched only in a window before each "government": from
@@ -204,12 +245,46 @@ class Mentions:
 
     def _vocabulary(self) -> tuple[set[str], set[str]]:
         """Capitalised words seen inside sentences, and every lower-case word of the document."""
+        return self._mid_vocabulary(), self._lower_vocabulary()
+
+    def _mid_vocabulary(self) -> set[str]:
+        """Capitalised words seen inside sentences (not as their first word)."""
         mid: set[str] = set()
         for s in self.sentences:
             words = _VOCAB_WORD.findall(s.text)
             mid.update([w for w in words[1:] if w[:1].isupper()])
-        lower = {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
-        return mid, lower
+        return mid
+
+    def _lower_vocabulary(self) -> set[str]:
+        """Every lower-case word of the document."""
+        return {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
+
+    @property
+    def _mid_tokens(self) -> _MidTokens:
+        """`_mid_vocabulary()` for `in` tests: a document asks about a word or two, looked up in the
+        text (`_mid_token`), when the whole set costs a pass over every sentence."""
+        return _MidTokens(self)
+
+    def _mid_token(self, word: str) -> bool:
+        """`word in self._mid_vocabulary()`: a capitalised token ([\\w&-]+) of a sentence, not its first."""
+        if not word[:1].isupper() or _VOCAB_WORD.fullmatch(word) is None:
+            return False
+        text, size = self.text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + size
+            k = self._sentence_at(at)
+            if k is not None:
+                s = self.sentences[k]
+                if (
+                    end <= s.end
+                    and (at == s.start or not _vocab_char(text[at - 1]))
+                    and (end == s.end or not _vocab_char(text[end]))
+                    and _VOCAB_WORD.search(text, s.start, at) is not None  # a token before it
+                ):
+                    return True
+            at = text.find(word, at + 1)
+        return False
 
     # -- helpers ------------------------------------------------------------------------------
     def ents(self, i: int) -> list[Entity]:
@@ -251,6 +326,7 @@ class Mentions:
                     expanded.extend(self.ex.parties._clean(self.text, at, e.end, 0))
             else:
                 expanded.append(e)
+        byline = _BYLINE.match(s.text)
         for e in expanded:
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
                 continue
@@ -305,13 +381,22 @@ class Mentions:
             wire = _WIRE_DATELINE.match(s.text)
             if wire is not None and e.end <= s.start + wire.end():
                 continue  # "TOKYO, March 23 (Kyodo) --", "BERLIN, Nov 5 (Reuters) -": place, date, agency
-            if model_regex().search(self.text, e.start, e.end + 12) and e.source == "pattern":
+            if (
+                e.source == "pattern"
+                and self.may_start(_model_automaton(), e.start, e.end + 12)
+                and model_regex().search(self.text, e.start, e.end + 12)
+            ):
                 hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
                 if hit and hit.start() <= e.start + 1:
                     continue  # "Grace Hopper" is a chip, not a firm
-            if titled(self.text, s.start, e.start) or _BYLINE.match(s.text):
+            if (
+                self.may_start(_title_automaton(), max(s.start, e.start - 60), e.start)
+                and titled(self.text, s.start, e.start)
+            ) or byline:
                 self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
-            if _media().search(self.text[max(s.start, e.start - 40) : e.start]):
+            if self.may_start(_media_automaton(), max(s.start, e.start - 40), e.start) and _media().search(
+                self.text[max(s.start, e.start - 40) : e.start]
+            ):
                 continue  # "le quotidien économique Handelsblatt": a news source, never a party
             out.append(e)
         self.entities[i] = out
@@ -350,7 +435,8 @@ class Mentions:
             self._persons_named = set()
             for i, s in enumerate(self.sentences):
                 # only a sentence with a title word or a byline can title a person (see ents)
-                if not (_title_words().search(s.text) or _BYLINE.match(s.text)):
+                titles = self.may_title(s.start, s.end) and _title_words().search(s.text)
+                if not (titles or _BYLINE.match(s.text)):
                     continue
                 for e in self.ents(i):
                     words = e.name.split()
@@ -360,6 +446,43 @@ class Mentions:
             # a first name and surnames, a title after the name, a quote's speaker (staging/people.py)
             self._persons_named |= self.ex.people.names(self.text, self._lower_words)
         return self._persons_named
+
+    def may_title(self, lo: int, hi: int) -> bool:
+        """Whether a title word may start in text[lo:hi] read on its own: False when none does, a quick
+        test before `_title_words` or `people.titled` on that stretch (True when unsure)."""
+        return self.may_start(_title_automaton(), lo, hi)
+
+    def may_start(self, heads, lo: int, hi: int, word_start: bool = True) -> bool:
+        """Whether a word of `heads` (a `vocabulary._head_automaton`) may start in text[lo:hi] read on its
+        own: False when none does (True when unsure). With `word_start`, only where a word starts, as
+        the patterns that look behind for a word character ("(?<![\\w])") find them."""
+        if heads is None:
+            return True
+        found = self._head_starts.get(id(heads), False)  # (the automata are kept by their @cache)
+        if found is False:
+            found = self._head_starts[id(heads)] = self._starts_of(heads)
+        if found is None:
+            return True
+        if word_start:
+            starts = found[0]
+            k = bisect_left(starts, lo)
+            # a stretch read on its own also starts a word where the text does not
+            return (k < len(starts) and starts[k] < hi) or lo in found[1]
+        every = found[2]
+        k = bisect_left(every, lo)
+        return k < len(every) and every[k] < hi
+
+    def _starts_of(self, heads) -> tuple[list[int], set[int], list[int]] | None:
+        """(the starts of the words of `heads` at a word start, every start as a set, and as a list), in
+        order; None when unsure (a character lower-casing changes or misses)."""
+        text = self.text
+        if self._folded is None:
+            self._folded = text.lower()
+        if len(self._folded) != len(text) or any(c in text for c in heads[1]):
+            return None
+        every = sorted({a for _i, a, _b in heads[0].find_matches_as_indexes(self._folded, overlapping=True)})
+        starts = [a for a in every if not a or not (text[a - 1].isalnum() or text[a - 1] == "_")]
+        return starts, set(every), every
 
     def money_in(self, s: Sentence) -> list[Money]:
         k = bisect_left(self._money_starts, s.start)
@@ -416,7 +539,7 @@ class Mentions:
         """A founders' school or former employer ("Issue de l'EPFL", "anciens de Mila"), or its
         acronym in brackets right after it."""
         before = self.text[max(0, e.start - 90) : e.start]
-        if _origins().search(before):
+        if self.may_start(_origin_automaton(), max(0, e.start - 90), e.start) and _origins().search(before):
             return True
         if before.endswith("("):
             i = self._sentence_at(e.start)
@@ -513,7 +636,9 @@ class Mentions:
         """`find_quantities` over text[lo:hi], kept per span: several rules ask for the same span."""
         key = (lo, hi)
         if key not in self._quantity_cache:
-            self._quantity_cache[key] = find_quantities(self.text, self.lang, lo, hi)
+            # a chip count ends on a unit or a model: none in the span, no count
+            counted = self.may_start(_unit_automaton(), lo, hi, word_start=False)
+            self._quantity_cache[key] = find_quantities(self.text, self.lang, lo, hi) if counted else []
         return list(self._quantity_cache[key])
 
     def mentions(self, name: str) -> int:

@@ -11,6 +11,11 @@ import ahocorasick_rs
 from warehouse.staging.chips import chip_models
 from warehouse.staging.lexicon import for_language, rows
 
+try:  # the characters the regex engine also matches, ignoring case, for a letter ("ſ" for "s")
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python: every title test runs
+    _EXTRA_CASES = None
+
 _CHIP_WORDS = "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] in ("unit", "system"))
 _CHIP_WORDS = rf"\b(?:{_CHIP_WORDS})\b"
 
@@ -304,6 +309,82 @@ def _title_words() -> re.Pattern:
     words = _filter_words("title")
     trie = _trie_alt({w.lower() for w in words})
     return re.compile(rf"(?<![\w]){_first_chars(words)}{trie}", re.IGNORECASE)
+
+
+def _head_automaton(words) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """Aho-Corasick over the first words of `words`, lower-cased (up to a space or an apostrophe, which
+    the patterns built from them let vary), and the characters a pattern ignoring case matches for
+    one of their letters though `str.lower` does not turn them into it ("ı", "ſ"): where a word of
+    `words` may start, for a quick test before their pattern (see `Mentions.may_start`). None when
+    that cannot be told."""
+    heads = {re.split(r"[ '’]", w.lower(), maxsplit=1)[0] for w in words}
+    if _EXTRA_CASES is None or not heads or not all(heads):
+        return None
+    unsafe = {chr(c) for h in heads for ch in h for c in _EXTRA_CASES.get(ord(ch), ())}
+    return ahocorasick_rs.AhoCorasick(sorted(heads)), frozenset(unsafe)
+
+
+def _phrase_automaton(words) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` for whole phrases: Aho-Corasick over `words` lower-cased, with either
+    apostrophe for each, and what makes a text unsure: the characters of `_head_automaton`, and two
+    spaces in a row (a pattern reads a space as one or more). None when that cannot be told."""
+    words = list(words)
+    if _EXTRA_CASES is None or not words or not all(w and w[0] not in " '’" for w in words):
+        return None
+    if not all(len(c.lower()) == 1 for w in words for c in w):
+        return None
+    phrases: set[str] = set()
+    for w in words:
+        parts = re.split(r"['’]", w.lower())
+        variants = [parts[0]]
+        for part in parts[1:]:
+            variants = [v + apostrophe + part for v in variants for apostrophe in "'’"]
+        phrases.update(variants)
+    unsafe = {chr(c) for w in phrases for ch in w for c in _EXTRA_CASES.get(ord(ch), ())} | {"  "}
+    return ahocorasick_rs.AhoCorasick(sorted(phrases)), frozenset(unsafe)
+
+
+@cache
+def _flag_automaton(language: str) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_phrase_automaton` of the sentence markers: before `_any_sentence_flag`."""
+    return _phrase_automaton(r["marker"] for r in for_language("sentence_markers", language))
+
+
+@cache
+def _relday_automaton(language: str) -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_phrase_automaton` of the relative days ("hier", "on Tuesday"): before `_relative_days`."""
+    return _phrase_automaton(r["word"].lower() for r in for_language("relative_days", language))
+
+
+@cache
+def _title_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the titles: before `_title_words` and `people.titled`."""
+    return _head_automaton(_filter_words("title"))
+
+
+@cache
+def _media_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the media words: before `_media`."""
+    return _head_automaton(_filter_words("media"))
+
+
+@cache
+def _model_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the chip models: before `chips.model_regex`."""
+    return _head_automaton(chip_models())
+
+
+@cache
+def _origin_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the words `_origins` opens on: before it."""
+    return _head_automaton(["former", "ex", "ancien", *_filter_words("origin")])
+
+
+@cache
+def _unit_automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]] | None:
+    """`_head_automaton` of the chip units and models, one of which ends every chip count (see
+    `chips.quantity_regex`): before `chips.find_quantities`."""
+    return _head_automaton([r["surface"] for r in rows("chips") if r["kind"] in ("unit", "model")])
 
 
 def _word_trie(words: set[str], last: str = "") -> str:

@@ -117,3 +117,20 @@ def test_a_month_with_its_year_or_day_or_without_a_cue_is_read_as_written():
     assert found("Prices may rise in Leeds.", "en", years=True, ref=ref) == []
     # without the article's date, a month without its year is not read
     assert found("The cooperative raised its round in March.", "en", years=True) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Signé le 12 juin 2024, puis le 3 août 2022, en 2023 et depuis 2021 ; mi-2024, fin 2025.",
+    "Raised in March 2023 (since 2021), on June 11, 2024 and 2024-06-12; by 2030, Jan. 2020.",
+    "ſince 2021 ıN 2023 İn 2024 KELVIN in 2022: the engine folds these letters, str.lower does not.",
+    "x12 juin 2024 a2024-06-12 _en 2023 2024-06-12x 05/04/2024 12.06.2024 d'ici 2030 d’ici 2031",
+    "Insignificant internal enmity, Marseille's marché ; inMarch 2023 EN 2023 ÉN 2023 Mi-2024",
+    "",
+    "2024",
+    "123 juin 2024, 012/06/2024, 02024-06-12, 1999-01-01, 2100-01-01, 1st of May 2024, 3rd June, 21er mai",
+])
+def test_the_dates_are_the_matches_of_the_plain_scan(text):
+    # find_dates tries its pattern only where a date can start: the same matches as the plain scan
+    from warehouse.staging.dates import _lexicon, _matches
+    plain = [(m.span(), m.lastgroup, m.groupdict()) for m in _lexicon().pattern.finditer(text)]
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in _matches(text)] == plain
