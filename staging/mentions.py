@@ -63,6 +63,8 @@ _BODY_LEFT = re.compile(
 )
 
 
+# how many sentences back "the department" looks for the department named in full
+_NAMED_BODY_REACH = 40
 # a wire dateline: a place in capitals, a date, the agency in brackets, a dash
 _WIRE_DATELINE = re.compile(r"\s*[A-ZÀ-Ö][A-ZÀ-Ö' .-]{2,},[^—–\n]{0,40}?\([^()]{2,30}\)\s*(?:—|–|-{1,2})\s")
 _DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
@@ -199,6 +201,11 @@ class Mentions:
             for w in re.findall(r"[\w-]+", name)
         )
 
+    def _sentence_starts_list(self) -> list[int]:
+        if self._sentence_starts is None:
+            self._sentence_starts = [x.start for x in self.sentences]
+        return self._sentence_starts
+
     def named_body(self, generic: str, before: int) -> str | None:
         """The latest public body named in full before `before` whose name holds the common noun
         `generic` ("the department" -> "Department for Science, Innovation and Technology")."""
@@ -206,9 +213,8 @@ class Mentions:
         if noun is None:
             return None
         word = re.compile(rf"\b{re.escape(noun.group(0))}\b", re.IGNORECASE)
-        for j in range(len(self.sentences) - 1, -1, -1):
-            if self.sentences[j].start >= before:
-                continue
+        last = bisect_left(self._sentence_starts_list(), before) - 1
+        for j in range(last, max(-1, last - _NAMED_BODY_REACH), -1):
             for e in reversed(self.ents(j)):
                 if e.end <= before and word.search(e.name) and self.is_public(e) and self.proper_body(e.name):
                     return e.name
@@ -550,9 +556,7 @@ class Mentions:
         return False
 
     def _sentence_at(self, pos: int) -> int | None:
-        if self._sentence_starts is None:
-            self._sentence_starts = [x.start for x in self.sentences]
-        k = bisect_left(self._sentence_starts, pos + 1) - 1
+        k = bisect_left(self._sentence_starts_list(), pos + 1) - 1
         return k if k >= 0 else None
 
     def in_body_name(self, s: Sentence, e: Entity) -> bool:

@@ -432,20 +432,18 @@ class Passes:
     def rounds_of_targets(self, candidates: list[Candidate]) -> None:
         """ "X will invest £8m in Y as part of a £20m round led by Z": the round is Y's, and X one
         of its investors (not a round raised by X)."""
+        shares: dict[int, list[Candidate]] = {}  # by sentence: one pass, not every pair of candidates
+        for o in candidates:
+            if o.fact_type == "investment" and "target" in o.flags:
+                shares.setdefault(o.sentence.start, []).append(o)
         for c in candidates:
             if c.fact_type != "investment" or not c.rule.startswith("investment:investee"):
                 continue
             investee = next((p for p in c.parties if p.role == "investee"), None)
             if investee is None:
                 continue
-            for o in candidates:
-                if (
-                    o is c
-                    or o.sentence.start != c.sentence.start
-                    or o.fact_type != "investment"
-                    or "target" not in o.flags
-                    or o.cue_start > c.cue_start
-                ):
+            for o in shares.get(c.sentence.start, ()):
+                if o is c or o.cue_start > c.cue_start:
                     continue
                 target = next((p for p in o.parties if p.role == "investee"), None)
                 share = [p for p in o.parties if p.role == "investor" and p.rule == "subject"]
