@@ -11,6 +11,7 @@ from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity
 from warehouse.staging.vocabulary import (
+    _BULLET,
     _RECEIVE,
     _ROUND_WORDS,
     _SOURCE_GAP,
@@ -70,8 +71,6 @@ _THE_MACHINE = re.compile(
 # the US dollar named as such: "dollars américains", "US$", "USD"
 _US_DOLLAR_NAMED = re.compile(r"\bdollars?\s+(?:américains?|US)\b|\bUS\s?\$|\bUSD\b", re.IGNORECASE)
 
-# a sentence opening a bulleted line
-_BULLET_LINE = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
 
 class Passes:
     """Document-level post-passes over the candidates of a whole document (run after every sentence is
@@ -609,7 +608,7 @@ class Passes:
                     continue
                 if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
                     break  # a new deal
-                if j > i and _BULLET_LINE.match(self.text, s.start):
+                if j > i and _BULLET.match(self.text, s.start):
                     break  # "• Saar AI (Tallinn) — ...": the next item of a list, another firm's news
                 found: list[Entity] = []
                 hits = list(rx.finditer(self.text, s.start, s.end))

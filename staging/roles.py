@@ -13,6 +13,7 @@ from warehouse.staging.people import affiliation, invests, speaker
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _ANAPHOR,
+    _BULLET,
     _CHIP_WORDS,
     _FIRM_NOUNS,
     _FUND_ANAPHOR,
@@ -97,8 +98,7 @@ _INVESTOR_WORD = re.compile(
 _APPOSED_DESCRIPTION = re.compile(
     r"\)?\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
 )
-# a bullet opening a line, and what follows the name heading it: "(Warsaw) — ", " – ", ": "
-_BULLET_HEAD = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
+# what follows the name heading a bulleted line: "(Warsaw) — ", " – ", ": "
 _HEAD_DASH = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s")
 _RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b", re.IGNORECASE)
 # "Y's venture arm": a possessor qualifying a common noun
@@ -595,7 +595,7 @@ class Roles:
         """ "• Kestrel Vision (Warsaw) — computer vision. Closed a €6m seed": in a bulleted line headed
         by a name and a dash, a later sentence of the line without a subject is about that name."""
         line_start = self.text.rfind("\n", 0, s.start) + 1
-        head = _BULLET_HEAD.match(self.text, line_start)
+        head = _BULLET.match(self.text, line_start)
         if head is None or head.end() > s.start:
             return None
         j = i

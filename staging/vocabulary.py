@@ -236,6 +236,8 @@ _PROGRAMME_BEFORE = re.compile(
     r"(?:(?:the|la|le|les)\s+|l['’])?(?:[\w-]+\s+){0,2}[«\"“]?\s*$",
     re.IGNORECASE,
 )
+# a bullet opening a line of a list ("• X (Warsaw) — ..."), as news round-ups write them
+_BULLET = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
 # names of money managers are never public grantors, whatever public word they hold
 _FUND_WORDS = re.compile(
     r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"
