@@ -30,6 +30,8 @@ def test_a_known_first_name_and_surnames_make_a_person(people, name):
     "Velmora Tanaka",  # a seed firm's name first
     "Camille Berthier Dufour Rocca",  # too long for a person
     "Camille AI",  # an acronym is no surname
+    "Lucas Genomics",  # nouns firms are named with: "-ics", "-ique"
+    "Martin Robotique",
 ])
 def test_names_that_are_not_persons(people, name):
     assert not people.named(name)
@@ -203,3 +205,16 @@ def test_any_verb_after_a_closing_quote_introduces_its_speaker():
     text = "le tour mené par Claire Duval Capital"
     at = text.index("Claire")
     assert not speaker(text, at, len(text))
+
+
+def test_a_word_the_text_writes_in_lower_case_in_the_plural_is_no_surname(people):
+    text = "Nora Optique a présenté ses verres optiques. Nora Optique emploie 30 personnes."
+    assert "Nora Optique" not in people.names(text, {"verres", "optiques", "a", "ses"})
+
+
+@pytest.mark.parametrize("text, lang, firm", [
+    ("Adrien Photonique lève 12 millions d'euros auprès de Vireo Capital.", "fr", "Adrien Photonique"),
+    ("Lena Kinetics raised $9 million from Harrowgate Ventures.", "en", "Lena Kinetics"),
+])
+def test_a_firm_named_with_a_first_name_and_a_noun_is_the_investee(extract, text, lang, firm):
+    assert _parties(extract(text, lang)[0], "investee") == [firm]
