@@ -63,6 +63,8 @@ _BODY_LEFT = re.compile(
 )
 
 
+# a country's name, maybe a word, and a year: a national plan ("France 2030")
+_NATIONAL_PLAN = re.compile(r"(\w[\w-]*(?: \w[\w-]*)?)(?: [A-Z][\w-]*)? 20[2-9]\d")
 # how many sentences back "the department" looks for the department named in full
 _NAMED_BODY_REACH = 40
 # a wire dateline: a place in capitals, a date, the agency in brackets, a dash
@@ -225,6 +227,9 @@ class Mentions:
         by the text calling it a government, or by an apposition ("X, l'Agence suisse ...")."""
         if e.source == "public_body" or e.kind == "public_body":
             return True
+        plan = _NATIONAL_PLAN.fullmatch(e.name)
+        if plan and self.ex.countries.table.get(plan.group(1), ("", ""))[1] == "name":
+            return True  # "France 2030", "Maroc Digital 2030": a country's plan, named by its horizon
         if e.source == "gazetteer" or _FUND_WORDS.search(e.name):
             return False
         if e.name in self._public_names or _public_words().search(e.name):
