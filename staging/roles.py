@@ -366,6 +366,10 @@ class Roles:
             split = [x for c in cands for x in self.split_pairs(i, s, c, own_money)]
             self._trace_new(split, cands, "split_pairs")
             cands = split
+        if fact_type != "chip_purchase" and len(cands) == 1 and _RESPECTIVELY.search(s.text):
+            split = self.money_respectively(i, s, cands)
+            self._trace_new(split, cands, "respectively")
+            cands = split
         if not cands:
             return reject("roles", "no_party") if not self._rejected_here(cs) else []
         for c in cands:

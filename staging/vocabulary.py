@@ -44,10 +44,11 @@ def _word_regex(words: list[str], flags=0) -> re.Pattern:
     return re.compile(rf"(?<![\w]){_first_chars(words)}(?:{alt})", flags)
 
 
-def _inflections(cue: str, language: str) -> list[str]:
-    """The other forms of a French chip-purchase cue the lexicon lists once: a past participle agrees
-    with its object ("256 GPU commandés", "les puces acquises", "retenues"), a verb in the future or
-    the present takes a plural subject ("ils en recevront", "les hébergeurs commandent")."""
+def _inflections(cue: str, language: str, participles: bool = True) -> list[str]:
+    """The other forms of a French cue the lexicon lists once: a verb in the future or the present
+    takes a plural subject ("ils en recevront", "les hébergeurs commandent", "A et B obtiennent");
+    with `participles` (chip purchases), a past participle agrees with its object ("256 GPU
+    commandés", "les puces acquises", "retenues")."""
     if language != "fr":
         return []
     head, _sp, last = cue.rpartition(" ")
@@ -56,6 +57,16 @@ def _inflections(cue: str, language: str) -> list[str]:
         return ["ont " + cue[2:]]  # a reçu -> ont reçu
     if len(last) < 4:
         return []  # "iront au": a preposition ends the cue
+    if last.endswith("ient"):  # obtient -> obtiennent
+        return [pre + last[:-1] + "nent"]
+    if last.endswith("oit"):  # reçoit -> reçoivent
+        return [pre + last[:-1] + "vent"]
+    if not participles:
+        if last.endswith("ra") and len(last) > 4:
+            return [pre + last[:-1] + "ont"]
+        if not head and last.endswith("e") and not last.endswith("ée") and len(last) > 4:
+            return [last + "nt"]
+        return []
     if last.endswith(("é", "u")):
         return [pre + last + x for x in ("s", "e", "es")]
     if last.endswith("is") and len(last) > 3:  # acquis, pris
@@ -74,9 +85,7 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
         table.setdefault(r["cue"].lower().replace("’", "'"), []).append((r["fact_type"], r["subject_role"]))
     for cue, entries in list(table.items()):
         for fact_type, role in entries:
-            if fact_type != "chip_purchase":
-                continue
-            for form in _inflections(cue, language):
+            for form in _inflections(cue, language, participles=fact_type == "chip_purchase"):
                 if not any(ft == fact_type for ft, _r in table.get(form, [])):
                     table.setdefault(form, []).append((fact_type, role))
     return _word_regex(list(table), re.IGNORECASE), table

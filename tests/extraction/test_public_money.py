@@ -684,3 +684,32 @@ def test_the_national_plan_shape_needs_a_country(project):
     ctx = _DocContext(ex, doc, text, "fr", split_sentences(text), money, places)
     assert ctx.is_public(Entity(0, 10, "Maroc 2030", "gazetteer"))
     assert not ctx.is_public(Entity(14, 24, "Orbis 2030", "gazetteer"))
+
+
+def test_amounts_given_respectively_go_to_the_listed_firms_in_order(extract):
+    # bare numbers share the scale and currency of the amount that ends the list
+    cands, _ = extract(
+        "Le ministère a désigné ses lauréats. Brivane Labs, Coralis (Lille) et Dunemark Robotique "
+        "percevront respectivement 12, 9 et 4 millions d'euros de subventions.",
+        "fr",
+    )
+    got = [(parties(c, "recipient"), c.amounts[0].amount) for c in of_type(cands, "subsidy")]
+    assert got == [(["Brivane Labs"], 12e6), (["Coralis"], 9e6), (["Dunemark Robotique"], 4e6)]
+
+
+def test_rounds_given_respectively_are_one_round_per_firm(extract):
+    cands, _ = extract("Halvard Systems and Pyxo raised $14 million and $6 million, respectively.", "en")
+    got = [(parties(c, "investee"), c.amounts[0].amount) for c in of_type(cands, "investment")]
+    assert got == [(["Halvard Systems"], 14e6), (["Pyxo"], 6e6)]
+
+
+def test_firms_sharing_out_the_rest_of_a_grant_continue_it(extract):
+    # a plural receiving verb ("obtiennent") right after a grant: the same grantor's money
+    cands, _ = extract(
+        "La région Bretagne accorde une dotation de 3 millions d'euros à Korrig Data. Velanor Compute et "
+        "Astrelle Bio obtiennent respectivement 2 millions d'euros et 1 million d'euros.",
+        "fr",
+    )
+    subs = of_type(cands, "subsidy")
+    assert [parties(c, "recipient") for c in subs] == [["Korrig Data"], ["Velanor Compute"], ["Astrelle Bio"]]
+    assert not of_type(cands, "investment")
