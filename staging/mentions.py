@@ -65,6 +65,10 @@ _BODY_LEFT = re.compile(
 
 # a country's name, maybe a word, and a year: a national plan ("France 2030")
 _NATIONAL_PLAN = re.compile(r"(\w[\w-]*(?: \w[\w-]*)?)(?: [A-Z][\w-]*)? 20[2-9]\d")
+# a minister's portfolio before a capitalised word: "chargé de l'Industrie", "Minister for Industry"
+_PORTFOLIO = re.compile(
+    r"\b(?:chargée?s?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)|[Mm]inister\s+for\s+(?:the\s+)?)$"
+)
 # how many sentences back "the department" looks for the department named in full
 _NAMED_BODY_REACH = 40
 # a wire dateline: a place in capitals, a date, the agency in brackets, a dash
@@ -381,6 +385,8 @@ class Mentions:
                     continue  # "Funding to Mena start-ups", "Nordic AI companies": a region qualifying many
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
+                if _PORTFOLIO.search(self.text, max(s.start, e.start - 30), e.start):
+                    continue  # "ministre chargé de l'Industrie", "Minister for Digital Affairs": a portfolio
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
                     continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
             if self.text[max(s.start, e.start - 1) : e.start] == "@":

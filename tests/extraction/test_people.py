@@ -218,3 +218,22 @@ def test_a_word_the_text_writes_in_lower_case_in_the_plural_is_no_surname(people
 ])
 def test_a_firm_named_with_a_first_name_and_a_noun_is_the_investee(extract, text, lang, firm):
     assert _parties(extract(text, lang)[0], "investee") == [firm]
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("Tessaly Compute recevra 4 millions d'euros, a indiqué la ministre chargée du Numérique.", "fr",
+     "Numérique"),
+    ("Kalmar Robotics will get $12 million, the Minister for Enterprise said.", "en", "Enterprise"),
+])
+def test_a_ministers_portfolio_is_no_name(project, text, lang, word):
+    from datetime import date
+
+    from warehouse.staging.documents import Document
+    from warehouse.staging.extract import Extractor, _DocContext, find_money, split_sentences
+
+    ex = Extractor(project)
+    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), lang, text)
+    money, places = find_money(text, lang), ex.countries.find(text)
+    ctx = _DocContext(ex, doc, text, lang, split_sentences(text), money, places)
+    names = [e.name for e in ctx.ents(0)]
+    assert names and word not in names
