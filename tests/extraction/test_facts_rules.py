@@ -1374,3 +1374,11 @@ def test_amounts_given_respectively_still_lead_to_their_target(extract):
         "en",
     )
     assert parties(only(cands, "investment"), "investee") == ["Kalmar Robotics"]
+
+
+def test_a_valuation_after_its_amount_is_no_round(extract):
+    cands, _ = extract(
+        "Kalmar Robotics raised a $40 million Series B at a $300 million valuation, led by Orbis Capital.",
+        "en",
+    )
+    assert [c.amounts[0].amount for c in cands if c.fact_type == "investment"] == [40e6]
