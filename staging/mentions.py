@@ -95,6 +95,15 @@ _QUALIFIES_PLURAL = re.compile(
 _PLACE_BASED = re.compile(
     r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
 )
+# a site's name: "son data center DC5", "le campus Orion"; "its Vineland, New Jersey site": a city and
+# its region before a site noun
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:data[ -]?cent(?:er|re)|datacenter|centre de (?:données|calcul)|campus)\s+$", re.IGNORECASE
+)
+_CITY_OF_SITE = re.compile(
+    r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?\s+"
+    r"(?:site|campus|facility|plant|data[ -]?cent(?:er|re))\b"
+)
 # a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
 _SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
 # what may follow a public-body word up to a word of its name: "de l'Économie, de la Recherche et de l'"
@@ -374,6 +383,9 @@ class Mentions:
                     continue  # "PARIS, 12 mai —" opening a line, not "mené par ALLVP, aux côtés de"
                 if first.endswith(("-based", "-born")):
                     continue
+                site = _FACILITY_BEFORE.search(self.text, max(s.start, e.start - 25), e.start)
+                if site or _CITY_OF_SITE.match(self.text, e.end):
+                    continue  # "son data center DC5", "its Vineland, New Jersey site": a site, not a firm
                 if _PLACE_BASED.match(self.text, e.end):
                     continue  # "Columbus, Ohio-based Halvard Cloud": the city of a firm's seat
                 demonym = e.name.rpartition("-")[2]

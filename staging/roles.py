@@ -580,7 +580,11 @@ class Roles:
                 # "la jeune pousse", "the company": a firm, never the fund, bank or ministry that
                 # pays it; when the previous sentences name none, the firm the article is about
                 # ... nor a programme ("France 2030", "au titre du dispositif X")
-                firms = [e for e in previous if not self.financier(e) and not self.programme(e)]
+                firms = [
+                    e
+                    for e in previous
+                    if not self.financier(e) and not self.programme(e) and not self.is_person(e)
+                ]
                 if not firms:
                     main = self.main_firm(lambda e: ok(e) and not self.financier(e))
                     firms = [main] if main is not None else []

@@ -1,5 +1,7 @@
 """Parties across sentences and several deals in one sentence (sentences and firm names of our own)."""
 
+import pytest
+
 
 def parties(candidate, role: str) -> list[str]:
     return [p.name for p in candidate.parties if p.role == role]
@@ -572,3 +574,14 @@ def test_a_programme_named_after_a_country_is_no_buyer(extract):
     cands, _ = extract("Ondine Data conçoit des puces. La start-up, lauréate de France 2030, a acquis 64 GPU "
                        "Nvidia.", "fr")
     assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Ondine Data"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Orbis Cloud grandit vite. Le fournisseur de cloud a acquis 2 048 GPU Nvidia H200 qui seront installés "
+     "dans son data center VX7.", "fr"),
+    ("Orbis Cloud grew fast. The company said it had ordered 8,000 Nvidia GPUs for its new Springfield, "
+     "Illinois site.", "en"),
+])
+def test_a_sites_name_is_no_buyer(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [["Orbis Cloud"]]
