@@ -28,7 +28,7 @@ def text_width(text: str) -> float:
 
 
 def layered(sizes: dict[str, tuple[float, float]], edges: Iterable[tuple[str, str]], *,
-            order_key: Callable[[str], object] | None = None, gap_x: float = 56.0, gap_y: float = 12.0,
+            order_key: Callable[[str], object] | None = None, gap_x: float = 56.0, gap_y: float = 10.0,
             sweeps: int = 8) -> dict:
     """Positions for boxes of the given (width, height), edges drawn from parent to child.
 

@@ -22,7 +22,7 @@ ASSETS = Path(__file__).parent / "assets"
 MARKER = ".warehouse-docs"          # marks a folder this module wrote, so it may replace it
 NEIGHBOURHOOD = 60                  # nodes at most in a model's upstream/downstream graph
 EXPANDED_LAYOUTS = 16               # folders up to which each gets a layout with it opened
-NODE_HEIGHT = 24.0
+NODE_HEIGHT = 22.0
 
 
 @dataclass
@@ -121,6 +121,11 @@ def _mart_models(project, graph) -> list[str]:
     return sorted(n for n in project.models if n not in read)
 
 
+def label(name: str) -> str:
+    """What a project graph writes in a relation's box (the page's app.js draws the same)."""
+    return name.split(".", 1)[1]
+
+
 def _edges(nodes: dict) -> list[tuple[str, str]]:
     return [(p, n) for n, item in nodes.items() for p in item["parents"] if p in nodes]
 
@@ -138,7 +143,9 @@ def _graphs(nodes: dict) -> dict:
             return (folder_order.get(n[7:], 0), "")
         return (folder_order.get(nodes[n]["folder"], 0), n)
 
-    sizes = {n: (text_width(n), NODE_HEIGHT) for n in nodes}
+    # boxes as wide as the label the page draws: the relation's name without its schema (the
+    # layer, colour and tooltip tell it), so a rank is narrow and more of the graph fits the screen
+    sizes = {n: (text_width(label(n)), NODE_HEIGHT) for n in nodes}
     out: dict = {"project": layered(sizes, edges, order_key=key)}
 
     folders: dict[str, dict] = {}
@@ -154,8 +161,8 @@ def _graphs(nodes: dict) -> dict:
         group = {n: n if item["folder"] == opened else "folder:" + item["folder"]
                  for n, item in nodes.items()}
         grouped_edges = {(group[a], group[b]) for a, b in edges if group[a] != group[b]}
-        group_sizes = {g: (text_width(folders[g[7:]]["label"]) if g.startswith("folder:") else text_width(g),
-                           NODE_HEIGHT) for g in set(group.values())}
+        group_sizes = {g: (text_width(folders[g[7:]]["label"]) if g.startswith("folder:")
+                           else text_width(label(g)), NODE_HEIGHT) for g in set(group.values())}
         return layered(group_sizes, grouped_edges, order_key=key)
 
     out["folders"] = folders

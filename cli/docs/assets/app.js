@@ -176,10 +176,13 @@
     // pan with the pointer, zoom with the wheel (around the pointer) or the buttons
     let scale = 1, tx = 0, ty = 0;
     const apply = () => view.setAttribute("transform", "translate(" + tx + "," + ty + ") scale(" + scale + ")");
-    function fit() {
+    function fit(all) {
+      // the whole graph, unless its labels would get too small to read: then start at the left
+      // (the roots) at the smallest readable scale, and let the reader pan and zoom
       const w = canvas.clientWidth || 800, h = canvas.clientHeight || 400;
-      scale = Math.min(1.2, w / width, h / height);
-      tx = (w - width * scale) / 2; ty = Math.max(0, (h - height * scale) / 2);
+      const whole = Math.min(1, w / width, h / height);
+      scale = all === true ? whole : Math.max(whole, Math.min(1, opts.minScale || 0.7));
+      tx = Math.max(0, (w - width * scale) / 2); ty = Math.max(0, (h - height * scale) / 2);
       apply();
     }
     function zoom(factor, cx, cy) {
@@ -210,12 +213,13 @@
     const tools = el("div", {class: "graph-tools"},
       el("button", {type: "button", title: "Zoom in", onclick: () => zoom(1.25, canvas.clientWidth / 2, canvas.clientHeight / 2)}, "+"),
       el("button", {type: "button", title: "Zoom out", onclick: () => zoom(0.8, canvas.clientWidth / 2, canvas.clientHeight / 2)}, "−"),
-      el("button", {type: "button", title: "Fit the graph", onclick: fit}, "fit"));
-    canvas.style.height = Math.min(opts.maxHeight || 640, Math.max(160, height + 8)) + "px";
+      el("button", {type: "button", title: "The whole graph", onclick: () => fit(true)}, "fit"));
+    canvas.style.height = Math.min(opts.maxHeight || 640, Math.max(120, height * Math.min(1, opts.minScale || 0.7) + 8)) + "px";
     box.append(tools, canvas);
     requestAnimationFrame(fit);
     return box;
   }
+  const alias = (id) => id.split(".").slice(1).join(".");   // as warehouse.docs.site.label
   const kindOf = (id) => (id.startsWith("folder:") ? "folder" : (SITE.nodes[id] ? SITE.nodes[id].kind : "unknown"));
 
   // --- pages ---------------------------------------------------------------------------------
@@ -298,7 +302,7 @@
       const note = around.upstream + " upstream and " + around.downstream + " downstream" +
         (around.complete ? "" : "; shown " + around.depth + " step" + (around.depth === 1 ? "" : "s") + " each way");
       parts.push(section("Lineage", el("p", {class: "muted", text: note}),
-        graph(around, {name: "neighbourhood", current: id, kind: kindOf, label: (x) => x, href: nodeHref, maxHeight: 480})));
+        graph(around, {name: "neighbourhood", current: id, kind: kindOf, label: alias, href: nodeHref, maxHeight: 480})));
     }
     if (n.sql) parts.push(section("SQL", el("pre", {class: "sql"}, el("code", {text: n.sql}))));
     return parts;
@@ -333,10 +337,10 @@
     const switcher = el("p", {class: "switch"},
       link("#/lineage?view=all", "every relation", mode === "all" ? "active" : ""),
       g.collapsed ? link("#/lineage?view=folders", "collapsed by folder", mode === "folders" && !opened ? "active" : "") : null);
-    const folderLabel = (id) => id.startsWith("folder:") ? SITE.folders[id.slice(7)].label : id;
+    const folderLabel = (id) => id.startsWith("folder:") ? SITE.folders[id.slice(7)].label : alias(id);
     return [el("h1", {text: "Lineage"}), switcher, el("p", {class: "muted", text: note}),
       graph(layout, {
-        name: "project", kind: kindOf, label: folderLabel, maxHeight: 720,
+        name: "project", kind: kindOf, label: folderLabel, maxHeight: Math.max(360, window.innerHeight - 200),
         title: (id) => id.startsWith("folder:") ? SITE.folders[id.slice(7)].members.join("\n") : id,
         href: (id) => id.startsWith("folder:") ? (g.opened && g.opened[id.slice(7)]
           ? "#/lineage?view=folders&folder=" + encodeURIComponent(id.slice(7)) : null) : nodeHref(id)})];
@@ -428,7 +432,7 @@
           el("span", {class: "hl-amount", text: "amount"}), " ", el("span", {class: "hl-party", text: "party"})));
       parts.push(doc.text ? highlighted(doc.text, fact ? fact.spans : []) : el("p", {class: "muted", text: "The text is not in raw.documents."}));
       holder.replaceChildren(...parts);
-      const mark = holder.querySelector("mark.hl-evidence");
+      const mark = holder.querySelector(".document-text mark.hl-evidence");
       if (mark) mark.scrollIntoView({block: "center"});
     }).catch((err) => holder.replaceChildren(el("h1", {text: "Document " + id}), el("p", {class: "warning", text: err.message})));
     return [holder];
