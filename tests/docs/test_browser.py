@@ -140,7 +140,8 @@ def test_search_finds_a_model_and_opens_its_page(tab, sample_site):
     # its neighbourhood graph: the model itself, its parents and children
     current = tab.page.locator(".graph[data-graph=neighbourhood] .node.current")
     assert current.get_attribute("data-id") == "marts.fct_investments"
-    assert tab.page.locator(".graph[data-graph=neighbourhood] .node[data-id='intermediate.int_facts']").count() == 1
+    parent = ".graph[data-graph=neighbourhood] .node[data-id='intermediate.int_facts']"
+    assert tab.page.locator(parent).count() == 1
     assert "with facts as" in tab.page.inner_text("pre.sql")
     tab.shot("model")
     tab.check_clean()
@@ -174,11 +175,13 @@ def test_column_lineage_of_amount_usd_reaches_its_raw_and_seed_tables(tab):
     tab.page.click("#column-amount_usd a.column-lineage-link")
     tab.page.wait_for_selector("#column-lineage .graph .node")
     leaves = set(tab.page.eval_on_selector_all(
-        "#column-lineage ul.leaves li", "items => items.map(i => i.dataset.relation + '.' + i.dataset.column)"))
+        "#column-lineage ul.leaves li",
+        "items => items.map(i => i.dataset.relation + '.' + i.dataset.column)"))
     assert {"raw.candidate_amounts.amount", "seeds.fx_rates.usd_per_unit",
             "seeds.fx_fixed_rates.usd_per_unit"} <= leaves
     assert all(leaf.startswith(("raw.", "seeds.")) for leaf in leaves)
-    boxes = set(tab.page.eval_on_selector_all("#column-lineage .graph .node", "ns => ns.map(n => n.dataset.id)"))
+    boxes = set(tab.page.eval_on_selector_all("#column-lineage .graph .node",
+                                              "ns => ns.map(n => n.dataset.id)"))
     assert {"raw.candidate_amounts", "seeds.fx_rates", "staging.stg_fx_rates", "intermediate.int_money_usd",
             "marts.fct_investments"} <= boxes
     kinds = tab.page.eval_on_selector_all("#column-lineage .graph .node", "ns => ns.map(n => n.dataset.kind)")
