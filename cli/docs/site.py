@@ -76,7 +76,8 @@ def collect(project_dir: str | Path = ".", db: str | Path | None = None) -> dict
         schema = catalog.declared_schema(project, loader_tables)
         if warehouse:
             schema.update(warehouse["columns"])
-        column_lineage = lineage.compute(project.models, order(prep.graph), schema)
+        column_lineage = lineage.compute(project.models, order(prep.graph), schema,
+                                         project.root / "target" / "docs_lineage.json")
         results = catalog.run_results(project.root, target, project.name.replace(".", "_"))
         nodes = catalog.nodes(project, prep, loader_tables, prep.tests, warehouse, results["results"],
                               column_lineage)

@@ -89,3 +89,23 @@ def test_a_model_sqlglot_cannot_trace_is_reported_not_fatal(tmp_path):
     assert lineage.columns["marts.starred"] == ["firm_name", "country_code", "one"]
     assert lineage.leaves(("marts.starred", "firm_name")) == {("seeds.firms", "firm_name")}
     assert lineage.leaves(("marts.fct_deals", "firm_name")) == {("seeds.firms", "firm_name")}
+
+
+def test_a_kept_result_is_used_only_for_the_same_sql_and_columns(tmp_path):
+    root = _project(tmp_path / "project")
+    cache = tmp_path / "lineage.json"
+    prep = api.prepare(root)
+    schema = declared_schema(prep.project, {})
+    first = compute(prep.project.models, order(prep.graph), schema, cache)
+    assert cache.exists()
+    again = compute(prep.project.models, order(prep.graph), schema, cache)
+    assert again.parents == first.parents and again.columns == first.columns
+    # an edited model is traced again; so is one whose parent's columns changed
+    (root / "models" / "marts" / "fct_deals.sql").write_text(
+        "select d.deal_id, d.firm_id as amount_usd from intermediate.int_deals_usd d\n")
+    (root / "seeds" / "deals.csv").write_text("deal_id,firm_id,amount,currency,extra\n1,mistral,600,EUR,x\n")
+    prep = api.prepare(root)
+    edited = compute(prep.project.models, order(prep.graph), declared_schema(prep.project, {}), cache)
+    assert edited.leaves(("marts.fct_deals", "amount_usd")) == {("seeds.deals", "firm_id")}
+    assert edited.columns["staging.stg_deals"][-1] == "extra"        # `select *` over the new header
+    assert edited.parents[("staging.stg_deals", "extra")] == {("seeds.deals", "extra")}
