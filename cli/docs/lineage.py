@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 Column = tuple[str, str]            # (relation "schema.name", column)
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass
@@ -33,6 +33,8 @@ class Lineage:
     parents: dict[Column, set[Column]] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)     # model -> output columns, in order
     errors: dict[str, str] = field(default_factory=dict)            # model -> why it has no lineage
+    # model column -> names sqlglot stopped at that are no relation (a CTE over PIVOT, say)
+    untraced: dict[Column, set[str]] = field(default_factory=dict)
 
     def upstream(self, column: Column) -> tuple[set[Column], set[tuple[Column, Column]]]:
         """Every column `column` is computed from, at any depth, and the edges (parent, child)
@@ -48,6 +50,11 @@ class Lineage:
                     seen.add(parent)
                     stack.append(parent)
         return seen, edges
+
+    def lost(self, column: Column) -> set[str]:
+        """What sqlglot could not trace through anywhere upstream of `column`."""
+        seen, _ = self.upstream(column)
+        return set().union(*(self.untraced.get(c, set()) for c in seen))
 
     def leaves(self, column: Column) -> set[Column]:
         """The columns at the bottom: those with no parents of their own (raw tables, seeds,
@@ -89,7 +96,7 @@ def compute(models: dict, order: list[str], schema: dict[str, dict[str, str]],
         if entry is None:
             if traced is None:      # sqlglot only when some model changed since the last run
                 traced = _Tracer({n: schema.get(n) or {c: "unknown" for c in cols}
-                                  for n, cols in columns_of.items()})
+                                  for n, cols in columns_of.items()}, set(models) | set(schema))
             entry = traced.trace(model)
         used[key] = entry
         if entry.get("error"):
@@ -99,6 +106,8 @@ def compute(models: dict, order: list[str], schema: dict[str, dict[str, str]],
         result.columns[name] = entry["columns"]
         for column, parents in entry["parents"].items():
             result.parents[(name, column)] = {tuple(p) for p in parents}
+        for column, names in entry.get("untraced", {}).items():
+            result.untraced[(name, column)] = set(names)
         if name not in columns_of:
             # an ephemeral model, or one the warehouse lacks: its columns as its select names them
             columns_of[name] = entry["columns"]
@@ -112,9 +121,10 @@ def compute(models: dict, order: list[str], schema: dict[str, dict[str, str]],
 class _Tracer:
     """sqlglot's lineage over one model at a time, with every relation's columns as its schema."""
 
-    def __init__(self, schema: dict[str, dict[str, str]]):
+    def __init__(self, schema: dict[str, dict[str, str]], known: set[str]):
         from sqlglot.schema import MappingSchema
 
+        self.known = known
         nested: dict[str, dict[str, dict[str, str]]] = {}
         for name, cols in schema.items():
             db, _, table = name.partition(".")
@@ -143,17 +153,23 @@ class _Tracer:
             text = str(exc).splitlines()[0] if str(exc) else ""
             return {"error": f"{type(exc).__name__}: {text}"}
         parents: dict[str, list[list[str]]] = {}
+        untraced: dict[str, list[str]] = {}
         for column, node in nodes.items():
             found: set[Column] = set()
+            lost: set[str] = set()
             for n in node.walk():
                 if n.downstream or n is node or not isinstance(n.expression, exp.Table):
                     continue        # not a leaf, or a leaf sqlglot could not place (a constant)
                 relation = f"{n.expression.db or 'main'}.{n.expression.name}".lower()
                 source_column = n.name.rsplit(".", 1)[-1].strip('"').lower()
-                if source_column != "*":
+                if relation not in self.known:
+                    lost.add(n.expression.name)
+                elif source_column != "*":
                     found.add((relation, source_column))
             parents[column] = sorted([list(p) for p in found])
-        return {"columns": list(nodes), "parents": parents}
+            if lost:
+                untraced[column] = sorted(lost)
+        return {"columns": list(nodes), "parents": parents, "untraced": untraced}
 
 
 def _read_cache(path: Path | None, version: str) -> dict:

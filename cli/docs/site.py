@@ -237,6 +237,7 @@ def _column_graphs(model: str, column_lineage, nodes: dict) -> dict:
             "relations": by_relation,
             "edges": sorted([list(a) + list(b) for a, b in edges]),
             "leaves": [list(c) for c in leaves],
+            "untraced": sorted(column_lineage.lost((model, column))),
             "layout": layered(sizes, rel_edges, gap_x=40, sweeps=4),
             "kinds": {r: nodes[r]["kind"] if r in nodes else "unknown" for r in by_relation},
         }

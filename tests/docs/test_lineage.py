@@ -109,3 +109,15 @@ def test_a_kept_result_is_used_only_for_the_same_sql_and_columns(tmp_path):
     assert edited.leaves(("marts.fct_deals", "amount_usd")) == {("seeds.deals", "firm_id")}
     assert edited.columns["staging.stg_deals"][-1] == "extra"        # `select *` over the new header
     assert edited.parents[("staging.stg_deals", "extra")] == {("seeds.deals", "extra")}
+
+
+def test_what_sqlglot_cannot_follow_is_named_not_taken_for_a_table(tmp_path):
+    _project(tmp_path)
+    # a CTE that is a PIVOT statement: sqlglot's lineage stops at its name
+    (tmp_path / "models" / "marts" / "by_currency.sql").write_text(
+        "with pivoted as (pivot seeds.deals on currency using sum(amount) group by deal_id)\n"
+        "select deal_id, pivoted.EUR as eur from pivoted\n")
+    lineage = _lineage(tmp_path)
+    assert lineage.leaves(("marts.by_currency", "eur")) == set()
+    assert lineage.lost(("marts.by_currency", "eur")) == {"pivoted"}
+    assert lineage.lost(("marts.fct_deals", "amount_usd")) == set()

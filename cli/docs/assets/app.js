@@ -312,7 +312,10 @@
     const leaves = data.leaves.filter(([r]) => !SITE.nodes[r] || SITE.nodes[r].kind !== "model");
     const box = el("section", {class: "column-lineage", id: "column-lineage"},
       el("h2", {}, "Column lineage of ", el("code", {text: id + "." + column})));
-    box.append(el("p", {}, "Computed from " + (leaves.length ? leaves.length + " columns of raw tables, seeds and sources:" : "no table column (constants only).")));
+    box.append(el("p", {}, "Computed from " + (leaves.length ? leaves.length + " columns of raw tables, seeds and sources:"
+      : (data.untraced.length ? "columns sqlglot could not trace (below)." : "no table column (constants only)."))));
+    if (data.untraced.length) box.append(el("p", {class: "warning", text: "sqlglot's lineage could not follow the columns through " +
+      data.untraced.join(", ") + " (a PIVOT, a table function, …): what they are computed from is missing here."}));
     box.append(el("ul", {class: "leaves"}, leaves.map(([r, c]) => el("li", {"data-relation": r, "data-column": c},
       SITE.nodes[r] ? link(nodeHref(r), r, "kind-" + SITE.nodes[r].kind) : el("code", {text: r}), ".", el("code", {text: c})))));
     box.append(graph(data.layout, {
