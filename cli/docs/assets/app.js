@@ -226,7 +226,8 @@
   function overview() {
     const p = SITE.project, c = p.counts;
     const parts = [el("h1", {text: p.name})];
-    const what = Object.entries(c).map(([k, n]) => n + " " + k + (n === 1 ? "" : "s")).join(", ");
+    const noun = {loader: "loader table"};
+    const what = Object.entries(c).map(([k, n]) => n + " " + (noun[k] || k) + (n === 1 ? "" : "s")).join(", ");
     parts.push(el("p", {}, "Documentation of the project at ", el("code", {text: p.root}), ": " + what + "."));
     if (p.warehouse) parts.push(el("p", {}, "Types, row counts and facts from ", el("code", {text: p.warehouse}), "."));
     else parts.push(el("p", {class: "warning"}, "No warehouse at ", el("code", {text: p.warehouse_missing}),
