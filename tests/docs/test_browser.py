@@ -28,14 +28,14 @@ SCREENSHOTS = ROOT / "target" / "docs_screenshots"
 CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 
 
-def _browser_path() -> tuple[str | None, str]:
+def _browser_path(candidates=CANDIDATES) -> tuple[str | None, str]:
     """The system browser to drive, or None and why not."""
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return None, "the Python package playwright is not installed (pip install -e '.[test]')"
     configured = os.environ.get("WAREHOUSE_BROWSER")
-    for path in ([configured] if configured else []) + list(CANDIDATES) + [shutil.which("chromium") or ""]:
+    for path in ([configured] if configured else []) + list(candidates) + [shutil.which("chromium") or ""]:
         if path and os.path.isfile(path) and os.access(path, os.X_OK):
             return path, ""
     return None, "no Chromium found (install Debian's package: apt-get install chromium)"
@@ -236,3 +236,12 @@ def test_the_200_model_site_renders_quickly_and_collapses_by_folder(browser, big
         tab.close()
     print(f"\n200-model site: opened on its lineage page in {seconds:.2f} s, every relation drawn in "
           f"{seconds_all:.2f} s; `warehouse docs` took {big_site.seconds:.2f} s")
+
+
+def test_without_a_browser_the_skip_says_why(monkeypatch, tmp_path):
+    monkeypatch.delenv("WAREHOUSE_BROWSER", raising=False)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    path, why = _browser_path(candidates=(str(tmp_path / "no-chromium"),))
+    assert path is None and ("apt-get install chromium" in why or "playwright" in why)
+    monkeypatch.setenv("WAREHOUSE_BROWSER", "/bin/sh")     # any executable the user points at
+    assert _browser_path(candidates=())[0] == "/bin/sh"
