@@ -108,6 +108,11 @@ _SUBORDINATE = re.compile(
     r"as|while|whereas|alors que|tandis que|tandis qu['’])\s+"
 )
 
+# from a name to its verb across an apposition: ", a two-year-old lab that trains models, has "
+_APPOSITION_TO_CUE = re.compile(
+    r"\s*,\s*(?:a|an|the|un|une|le|la|l['’])\s*[^;()]*?,\s*(?:(?:has|have|had|a|ont|will|is|est)\s+)?",
+    re.IGNORECASE,
+)
 # who speaks after a quote: "», explique X", "," said X"
 _SPEAKER = re.compile(
     r"[»\"”]\s*,?\s*(?:a\s+|ont\s+)?(?:said|says|told|explained|added|explique|expliquent|expliqué|"
@@ -442,7 +447,13 @@ class Roles:
             lo = max(lo, colon + 3)
         # a subordinate clause has its own subject: "... prévoyant que le fonds X investira"
         sub = list(re.finditer(_SUBORDINATE, self.text[lo:cs]))
-        if sub and any(e.start >= lo + sub[-1].end() and e.end <= cs for e in self.ents(i)):
+        head = next((e for e in self.ents(i) if e.start >= lo), None)
+        if (
+            sub
+            and any(e.start >= lo + sub[-1].end() and e.end <= cs for e in self.ents(i))
+            # ... not inside an apposition: "X, a lab that trains models on Y data, has raised"
+            and not (head is not None and _APPOSITION_TO_CUE.fullmatch(self.text, head.end, cs))
+        ):
             lo += sub[-1].end()
 
         def ok(e: Entity) -> bool:

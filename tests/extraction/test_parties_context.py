@@ -585,3 +585,14 @@ def test_a_programme_named_after_a_country_is_no_buyer(extract):
 def test_a_sites_name_is_no_buyer(extract, text, lang):
     cands, _ = extract(text, lang)
     assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [["Orbis Cloud"]]
+
+
+@pytest.mark.parametrize("text, lang, firm", [
+    ("Halvard Labs, a young Danish lab that trains speech models on Baltic radio archives, has raised "
+     "€12m from Orbis Capital.", "en", "Halvard Labs"),
+    ("Halvard Labs, une jeune pousse qui entraîne des modèles sur les archives de Radio Baltique, a levé "
+     "12 millions d'euros auprès d'Orbis Capital.", "fr", "Halvard Labs"),
+])
+def test_a_name_inside_the_subjects_apposition_is_not_the_subject(extract, text, lang, firm):
+    cands, _ = extract(text, lang)
+    assert [parties(c, "investee") for c in of_type(cands, "investment")] == [[firm]]
