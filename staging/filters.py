@@ -12,6 +12,10 @@ from warehouse.staging.money import Money
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import _CHIP_WORDS, _adverbs, _noise, _nonfact
 
+# from a total to a part of it: "€51m in total, including a €9m seed", "16 M€, dont 4 M€"
+_PART_OF = re.compile(
+    r"[^.;:]{0,30}?,?\s+(?:including|of which|dont|y compris)\s+(?:(?:a|an|un|une|some|près de|about)\s+)?"
+)
 _EQUIPMENT = re.compile(
     r"\b(?:" + "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "equipment") + r")\b",
     re.IGNORECASE,
@@ -129,6 +133,10 @@ class Filters:
                         strong = lab
             if strong:
                 label, best = strong, -1
+            part = k and _PART_OF.fullmatch(self.text, ms[k - 1].end, m.start)
+            if part and out.get(ms[k - 1], "fact") != "fact":
+                # "raised €51m in total, including a €9m seed round": a part of what is no deal
+                label, best = out[ms[k - 1]], -1
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
             # a tie is a cue word ending the marker ("total levé", "cumulative funding"): the marker wins
             if label and (best == -1 or cue_dist is None or best <= cue_dist or label == "estimate"):

@@ -713,3 +713,15 @@ def test_firms_sharing_out_the_rest_of_a_grant_continue_it(extract):
     subs = of_type(cands, "subsidy")
     assert [parties(c, "recipient") for c in subs] == [["Korrig Data"], ["Velanor Compute"], ["Astrelle Bio"]]
     assert not of_type(cands, "investment")
+
+
+def test_a_part_of_an_amount_raised_to_date_is_no_round(extract):
+    for text, lang in [
+        ("Halvard Labs has so far raised €51m in total, including a €9m seed round in 2024.", "en"),
+        ("Halvard Labs a levé 30 millions d'euros au total depuis 2019, dont 5 millions d'euros en amorçage.",
+         "fr"),
+    ]:
+        assert not of_type(extract(text, lang)[0], "investment"), text
+    # a part of a round stays the round's detail: the round is the fact
+    cands, _ = extract("Halvard Labs raised €20m, including €5m from Orbis Capital.", "en")
+    assert [c.amounts[0].amount for c in of_type(cands, "investment")] == [20e6]
