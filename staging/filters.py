@@ -22,8 +22,10 @@ _EQUIPMENT = re.compile(
 )
 # a purchase denied or contrasted: "plutôt qu'une commande", "rather than an order", "n'a pas commandé"
 _NEGATED_CUE = re.compile(
-    r"\b(?:pas|not|never|jamais|non|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
-    r"(?:(?:encore|yet|une?|an?|the|la|le|les|de|d['’]|des)\s*){0,2}$",
+    r"(?:\b(?:pas|not|never|jamais|non|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
+    # "sans préciser de commande ferme", "without placing an order"
+    r"|\b(?:sans|without)\s+(?:[\w'’-]+\s+)?)"
+    r"(?:(?:encore|yet|une?|an?|any|the|la|le|les|de|d['’]|des)\s*){0,2}$",
     re.IGNORECASE,
 )
 # chips named only to be denied ("une acquisition d'équipement et non de puces") or made ("to build chips")
