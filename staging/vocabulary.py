@@ -49,6 +49,9 @@ def _inflections(cue: str, language: str, participles: bool = True) -> list[str]
     takes a plural subject ("ils en recevront", "les hébergeurs commandent", "A et B obtiennent");
     with `participles` (chip purchases), a past participle agrees with its object ("256 GPU
     commandés", "les puces acquises", "retenues")."""
+    if language == "en":
+        # "said it would provide", "would invest": the modal of reported speech
+        return ["would " + cue[5:]] if cue.startswith("will ") else []
     if language != "fr":
         return []
     head, _sp, last = cue.rpartition(" ")
@@ -254,6 +257,8 @@ _FUND_WORDS = re.compile(
 # what stands between an amount and the body it comes from: "1,5 million de francs d'X", "$5m from X"
 _SOURCE_GAP = re.compile(
     r"\s*(?:(?:respectively|respectivement),?\s+)?"
+    # "€64 million in funding from the ministry", "1 M€ d'aides de l'État": the money's noun between
+    r"(?:(?:in\s+(?:funding|grants?|support|financing)|d['’]aides?|de\s+subventions?|de\s+financement)\s+)?"
     r"(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+|from\s+(?:the\s+)?|by\s+(?:the\s+)?)",
     re.IGNORECASE,
 )

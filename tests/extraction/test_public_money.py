@@ -1,6 +1,8 @@
 """Public money: typed by its source and its noun, the section's country, non-deal figures and
 words that are no parties (sentences and firm names of our own)."""
 
+import pytest
+
 
 def parties(candidate, role: str) -> list[str]:
     return [p.name for p in candidate.parties if p.role == role]
@@ -725,3 +727,14 @@ def test_a_part_of_an_amount_raised_to_date_is_no_round(extract):
     # a part of a round stays the round's detail: the round is the fact
     cands, _ = extract("Halvard Labs raised €20m, including €5m from Orbis Capital.", "en")
     assert [c.amounts[0].amount for c in of_type(cands, "investment")] == [20e6]
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, Norway's digital ministry said it would provide €30 million to Halvard Labs.",
+    "Halvard Labs will get €30 million in funding from the digital ministry.",
+])
+def test_money_from_a_ministry_is_a_subsidy_whatever_the_wording(extract, text):
+    cands, _ = extract(text, "en")
+    assert not of_type(cands, "investment")
+    grantors = [parties(c, "grantor") for c in of_type(cands, "subsidy")]
+    assert grantors in ([["ministry"]], [["digital ministry"]])
