@@ -20,6 +20,8 @@ from warehouse.staging.vocabulary import (
     _relday_automaton,
 )
 
+# a quotation: « ... », “ ... ”, " ... " (within a paragraph)
+_QUOTED = re.compile(r"«[^»\n]{1,600}»|“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 
@@ -178,7 +180,11 @@ class CountryDate:
     def _dominant_country(self) -> str | None:
         counts: dict[str, int] = {}
         title_end = self.sentences[0].end if self.sentences else 0
+        # what someone says in quotes ("« ... un cloud américain »") does not place the article
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
         for c in self.country_mentions:
+            if any(a < c.start < b for a, b in quoted):
+                continue
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         if counts:
             return max(counts, key=counts.get)

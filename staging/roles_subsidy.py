@@ -451,7 +451,7 @@ class SubsidyRoles:
         if body is None:
             later = self.find_body(s, ce, s.end)
             if later is not None and re.search(
-                r"\b(?:from|by|de la part d[eu']|du|de l['’]|auprès d[eu'])\s*(?:[\w-]+\s+){0,2}$",
+                r"\b(?:from|by|par|de la part d[eu']|du|de l['’]|auprès d[eu'])\s*(?:[\w-]+\s+){0,2}$",
                 self.text[max(s.start, later.start() - 30) : later.start()],
             ):
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
@@ -568,9 +568,12 @@ class SubsidyRoles:
             source = _SOURCE_PHRASE.search(self.text, ce, hi)
             hi = source.start() if source else hi
             last, last_place, taken = None, False, False
+            granting = [(p.start, p.end) for p in c.parties if p.role == "grantor" and p.start is not None]
             for e in self.after_marker(i, s, markers["recipient"], ce):
                 if e.start >= hi or self.is_vendor(e, in_context=True):
                     break
+                if any(a <= e.start < b for a, b in granting):
+                    break  # "accordés par le Service public de Wallonie": the grantor's own name
                 if self.is_public(e) or self.in_body_name(s, e):
                     # "allocated KSh 2.3 billion to the Konza ... Authority": a public body right after
                     # the marker receives; "par l'entremise du ministère de ...": the channel

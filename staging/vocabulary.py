@@ -88,7 +88,7 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
         table.setdefault(r["cue"].lower().replace("’", "'"), []).append((r["fact_type"], r["subject_role"]))
     for cue, entries in list(table.items()):
         for fact_type, role in entries:
-            for form in _inflections(cue, language, participles=fact_type == "chip_purchase"):
+            for form in _inflections(cue, language, participles=fact_type != "investment"):
                 if not any(ft == fact_type for ft, _r in table.get(form, [])):
                     table.setdefault(form, []).append((fact_type, role))
     return _word_regex(list(table), re.IGNORECASE), table
