@@ -13,7 +13,7 @@ from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryMention
 from warehouse.staging.money import Money
 from warehouse.staging.parties import Entity
-from warehouse.staging.people import titled
+from warehouse.staging.people import firm_words, titled
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _CHIP_WORDS,
@@ -421,6 +421,8 @@ class Mentions:
             if (
                 self.may_start(_title_automaton(), max(s.start, e.start - 60), e.start)
                 and titled(self.text, s.start, e.start)
+                # "CFO Brivel Robotics": a firm's word makes the name after a title a firm's
+                and not any(w in firm_words() for w in e.name.split())
             ) or byline:
                 self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
             if self.may_start(_media_automaton(), max(s.start, e.start - 40), e.start) and _media().search(
