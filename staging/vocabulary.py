@@ -527,7 +527,7 @@ _LANGUAGE_HOMES = {
 _FIRM_NOUNS = (
     r"jeune\s+pousse|jeune\s+entreprise|start-?up|société|entreprise|firme|groupe|pépite|licorne|hébergeur|"
     r"fabricant|éditeur|concepteur|opérateur|scale-?up|company|firm|group|outfit|operator|unicorn|chipmaker|"
-    r"developer|provider|designer|maker|"
+    r"developer|provider|designer|maker|fournisseur|filiale|subsidiary|laboratoire|lab|spécialiste|specialist|"
     r"\w+tech"  # "la legaltech bordelaise", "the Berlin fintech"
 )
 # a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"

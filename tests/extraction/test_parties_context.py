@@ -596,3 +596,14 @@ def test_a_sites_name_is_no_buyer(extract, text, lang):
 def test_a_name_inside_the_subjects_apposition_is_not_the_subject(extract, text, lang, firm):
     cands, _ = extract(text, lang)
     assert [parties(c, "investee") for c in of_type(cands, "investment")] == [[firm]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Orbis Cloud a tenu sa conférence lundi. Le fournisseur de cloud lyonnais a acquis 512 GPU Nvidia H200 "
+     "qui seront installés à Vénissieux (Rhône).", "fr"),
+    ("Orbis Cloud held its conference on Monday. The subsidiary has bought 512 Nvidia H200 GPUs for "
+     "Lakeside (Ontario).", "en"),
+])
+def test_a_provider_or_subsidiary_points_back_to_the_firm(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [["Orbis Cloud"]]
