@@ -21,6 +21,11 @@ from warehouse.staging.vocabulary import (
 )
 
 # a quotation: « ... », “ ... ”, " ... " (within a paragraph)
+# a sentence about the announcement itself: "L'annonce a été faite mardi", "The deal was announced on"
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:l['’]annonce|the announcement|annoncée?s?|announced|dévoilée?s?|unveiled|officialisée?s?)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"«[^»\n]{1,600}»|“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
@@ -288,6 +293,16 @@ class CountryDate:
                 if rel is not None:
                     c.announced_on, c.date_precision = rel, "day"
                     break
+        if c.announced_on is None and i + 1 < len(self.sentences):
+            # "... a bouclé une ronde de 30 M$. L'annonce a été faite mardi": the next sentence of the
+            # paragraph dates the announcement
+            nxt = self.sentences[i + 1]
+            if "\n\n" not in self.text[s.end : nxt.start] and _ANNOUNCEMENT.search(nxt.text):
+                days = [d for d in self.dates_in(nxt.start, nxt.end) if d.precision == "day"]
+                days = [d for d in days if not (self.published and d.value > self.published)]
+                rel = self.relative_day(nxt)
+                if days or rel is not None:
+                    c.announced_on, c.date_precision = (days[0].value if days else rel), "day"
         background = "background" in flags
         if self.published and c.announced_on and c.announced_on.year < self.published.year:
             background = True

@@ -137,6 +137,11 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
             # "aux côtés de" is also written "aux côtés du fonds", "aux côtés des fonds", "en faveur d'X"
             if language == "fr" and r["marker"].endswith(" de"):
                 out[r["role"]] += [r["marker"][:-3] + end for end in (" du", " des", " d'")]
+            # a round is also "la ronde" (Québec) or "la levée": "mène le tour" -> "mène la ronde"
+            if language == "fr" and r["marker"].endswith((" le tour", " un tour")):
+                head, article = r["marker"][:-8], r["marker"][-7:-5]
+                nouns = ("la ronde", "la levée") if article == "le" else ("une ronde", "une levée")
+                out[r["role"]] += [f"{head} {n}" for n in nouns]
     return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
 
 

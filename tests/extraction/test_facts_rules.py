@@ -1382,3 +1382,15 @@ def test_a_valuation_after_its_amount_is_no_round(extract):
         "en",
     )
     assert [c.amounts[0].amount for c in cands if c.fact_type == "investment"] == [40e6]
+
+
+def test_the_next_sentence_of_the_paragraph_may_date_the_announcement(extract):
+    from datetime import date
+
+    cands, _ = extract(
+        "Korvane Data a bouclé une ronde de 30 millions d'euros auprès d'Orbis Capital. L'annonce a été "
+        "faite mardi à Lyon.\n\nLa société emploie 40 personnes.",
+        "fr",
+        published=date(2025, 11, 19),
+    )
+    assert [c.announced_on for c in cands if c.fact_type == "investment"] == [date(2025, 11, 18)]

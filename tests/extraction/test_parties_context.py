@@ -607,3 +607,11 @@ def test_a_name_inside_the_subjects_apposition_is_not_the_subject(extract, text,
 def test_a_provider_or_subsidiary_points_back_to_the_firm(extract, text, lang):
     cands, _ = extract(text, lang)
     assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [["Orbis Cloud"]]
+
+
+def test_a_round_named_la_ronde_has_its_lead_investor_before_the_verb(extract):
+    cands, _ = extract(
+        "Korvane Data a bouclé une ronde de 30 millions de dollars. C'est Orbis Capital qui mène la ronde.",
+        "fr",
+    )
+    assert [parties(c, "investor") for c in of_type(cands, "investment")] == [["Orbis Capital"]]
