@@ -1393,4 +1393,5 @@ def test_the_next_sentence_of_the_paragraph_may_date_the_announcement(extract):
         "fr",
         published=date(2025, 11, 19),
     )
-    assert [c.announced_on for c in cands if c.fact_type == "investment"] == [date(2025, 11, 18)]
+    dated = [(c.announced_on, c.date_source) for c in cands if c.fact_type == "investment"]
+    assert dated == [(date(2025, 11, 18), "text")]
