@@ -152,6 +152,12 @@ _COLLECTIVE = re.compile(
     r"|\b(?:a|an|un|une)\s+(?:group|consortium|syndicate|pool|handful|number|groupe|collectif)\s+(?:of|de|d['’])",
     re.IGNORECASE,
 )
+# a money noun's many receivers: "funding to Mena start-ups", "les investissements dans les start-up"
+_TO_MANY = re.compile(
+    r"\s+(?:to|for|in|into|pour|dans|vers|aux)\s+(?:the\s+|les\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:start-?ups|scale-?ups|companies|firms|entreprises|jeunes\s+pousses|sociétés|start-?up\s+\w+(?:es|s))\b",
+    re.IGNORECASE,
+)
 _FIRM_NOUN = re.compile(
     rf"(?<![\w'’])(?:the|la|le|l['’]|cette|this)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
     rf"(?:{_FIRM_NOUNS})\b",
@@ -352,6 +358,9 @@ class Roles:
             # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
             return reject("filters", "chip_object_of_cue")
         elif fact_type == "investment":
+            if _TO_MANY.match(self.text, ce):
+                # "Funding to Mena start-ups reached $2.3 billion": a market's total, no deal
+                return reject("filters", "market_total")
             if not amounts and role == "investor":
                 # "X prend une participation dans Y. L'opération porte sur 750 millions": the amount
                 # the next sentence gives the deal

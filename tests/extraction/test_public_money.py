@@ -738,3 +738,14 @@ def test_money_from_a_ministry_is_a_subsidy_whatever_the_wording(extract, text):
     assert not of_type(cands, "investment")
     grantors = [parties(c, "grantor") for c in of_type(cands, "subsidy")]
     assert grantors in ([["ministry"]], [["digital ministry"]])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Halvard Labs raised $20 million from Orbis Capital. Funding to Baltic start-ups reached $1.3 billion "
+     "in the first half, according to data from Dealroom.", "en"),
+    ("Halvard Labs lève 20 millions d'euros auprès d'Orbis Capital. Les investissements dans les jeunes "
+     "pousses québécoises ont atteint 2 milliards de dollars l'an dernier.", "fr"),
+])
+def test_a_markets_total_is_no_round_of_the_article_firm(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [c.amounts[0].amount for c in of_type(cands, "investment")] == [20e6]
