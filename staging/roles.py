@@ -158,6 +158,11 @@ _TO_MANY = re.compile(
     r"(?:start-?ups|scale-?ups|companies|firms|entreprises|jeunes\s+pousses|sociétés|start-?up\s+\w+(?:es|s))\b",
     re.IGNORECASE,
 )
+# a sentence about a public scheme named by its kind: "Le dispositif, doté de ...", "The scheme ..."
+_SCHEME_SUBJECT = re.compile(
+    r"\s*(?:le|ce|the|this)\s+(?:dispositif|programme|program|scheme|appel à projets|call for projects)\b",
+    re.IGNORECASE,
+)
 _FIRM_NOUN = re.compile(
     rf"(?<![\w'’])(?:the|la|le|l['’]|cette|this)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
     rf"(?:{_FIRM_NOUNS})\b",
@@ -371,6 +376,11 @@ class Roles:
                 # "la mise en service", "s'engage à livrer": the cue word used as a noun
                 return reject("filters", "cue_used_as_noun")
             cands = self.investment_roles(i, s, role, cs, ce, base)
+            if _SCHEME_SUBJECT.match(self.text, s.start, cs) and all(
+                p.rule == "previous_sentence" for c in cands for p in c.parties
+            ):
+                # "Le dispositif, doté de 150 M€, ...": a programme's budget, not the firm named before
+                return reject("filters", "programme_budget")
             cands = self._money_roles(i, s, cands, amounts)
         else:
             if not amounts:

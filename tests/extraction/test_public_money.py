@@ -749,3 +749,13 @@ def test_money_from_a_ministry_is_a_subsidy_whatever_the_wording(extract, text):
 def test_a_markets_total_is_no_round_of_the_article_firm(extract, text, lang):
     cands, _ = extract(text, lang)
     assert [c.amounts[0].amount for c in of_type(cands, "investment")] == [20e6]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Korvane Data fait partie des lauréats. Le dispositif, doté au total de 150 millions d'euros, garde la "
+     "moitié de son enveloppe.", "fr"),
+    ("Korvane Data is among the winners. The programme will invest €20 million in more projects next year.",
+     "en"),
+])
+def test_a_schemes_budget_is_no_money_of_the_firm_named_before(extract, text, lang):
+    assert not of_type(extract(text, lang)[0], "investment")
