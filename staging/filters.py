@@ -140,6 +140,14 @@ class Filters:
                 # "raised €51m in total, including a €9m seed round": a part of what is no deal
                 label, best = out[ms[k - 1]], -1
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
+            if label and best is not None and best > 0 and cue_dist is not None and best > cue_dist:
+                # "un prêt d'amorçage de 500 000 euros": the cue word only qualifies the marker's noun
+                mark_end = m.start - best
+                nearest = min((a for a, e in cue_spans if mark_end <= a and e <= m.start), default=None)
+                if nearest is not None and re.fullmatch(
+                    r"\s*(?:de|d['’]|of|for)?\s*", self.text[mark_end:nearest], re.IGNORECASE
+                ):
+                    best = cue_dist
             # a tie is a cue word ending the marker ("total levé", "cumulative funding"): the marker wins
             if label and (best == -1 or cue_dist is None or best <= cue_dist or label == "estimate"):
                 out[m] = label

@@ -1206,7 +1206,7 @@ def test_a_subject_that_gives_to_it_funds_the_firm_pointed_back_to(extract):
     # "lui accorde", "granted it": the subject pays, the firm of the previous sentences receives
     cands, _ = extract(
         "Kalmar Robotics ouvre un atelier à Lyon. La Région a voté une aide en faveur de la start-up, au "
-        "titre du dispositif « Pass Innovation Sud ». Orbis Capital lui accorde de son côté un prêt "
+        "titre du dispositif « Pass Innovation Sud ». Orbis Capital lui accorde de son côté un ticket "
         "d'amorçage de 500 000 euros.",
         "fr",
     )

@@ -759,3 +759,12 @@ def test_a_markets_total_is_no_round_of_the_article_firm(extract, text, lang):
 ])
 def test_a_schemes_budget_is_no_money_of_the_firm_named_before(extract, text, lang):
     assert not of_type(extract(text, lang)[0], "investment")
+
+
+def test_a_loan_named_with_a_round_word_is_still_a_loan(extract):
+    cands, _ = extract(
+        "Korvane Data lève 2 millions d'euros auprès d'Orbis Capital. Bpifrance lui accorde de son côté "
+        "un prêt d'amorçage de 500 000 euros.",
+        "fr",
+    )
+    assert [c.amounts[0].amount for c in cands] == [2e6]
