@@ -124,6 +124,12 @@ class Filters:
             for rx, lab, pos in _nonfact(self.lang):
                 if pos == "clause" and rx.search(prior):
                     strong = lab
+                elif pos == "after_clause":
+                    # "raised about €35m from venture investors since its creation": a total to date
+                    stop = re.search(r"[,;:.()]", self.text[m.end : next_start])
+                    rest = self.text[m.end : (m.end + stop.start()) if stop else next_start][:80]
+                    if rx.search(rest):
+                        strong = lab
                 elif pos == "after_year":
                     # "raised $95 million from investors since 2021", "levé 16 milliards au total depuis 2019"
                     stop = re.search(r"[,;:.()]", self.text[m.end : next_start])

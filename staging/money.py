@@ -106,6 +106,7 @@ def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
         if len(word) > 3 and word[:1].islower():
             suffix.setdefault(word.capitalize(), code)
             suffix.setdefault(word.title(), code)
+            suffix.setdefault(word.upper(), code)  # a wire flash in capitals: "900 MLN EUROS"
     # symbols can follow the number too: 600 M€, 1,2 Md$, 5 $
     for sym in ("€", "$", "£", "¥"):
         suffix.setdefault(sym, prefix.get(sym, ""))

@@ -292,7 +292,7 @@ _LOC_PREP = re.compile(
 )
 _RESTATE_GAP = re.compile(
     r"^\s*[,(–—-]?\s*(?:soit|environ|about|around|roughly|approximately|or|some|près de|quelque|"
-    r"l['’]équivalent de|equivalent to|c['’]est-à-dire|ou|~|\s)*\s*$",
+    r"l['’]équivalent de|equivalent to|c['’]est-à-dire|ou|~|≈|\s)*\s*$",
     re.IGNORECASE,
 )
 # "lui accorde", "leur a apporté": the firm given to stands before the verb as a pronoun

@@ -167,3 +167,10 @@ def test_moroccan_dirham_abbreviations_glued_to_their_scale():
     found = [(m.amount, m.currency) for m in find_money(text, "fr")]
     assert found == [(7_500_000, "MAD"), (3_000_000_000, "MAD")]
     assert [(m.amount, m.currency) for m in find_money("a $5MM seed round", "en")] == [(5_000_000, "USD")]
+
+
+def test_a_wire_flash_in_capitals_and_an_approximate_restatement():
+    text = "ORVALA SAYS RAISED 40 MLN EUROS ($46 MLN); OTHERS 2 BLN DOLLARS"
+    assert [(m.amount, m.currency) for m in find_money(text, "en")] == [
+        (40e6, "EUR"), (46e6, "USD"), (2e9, "USD")
+    ]

@@ -768,3 +768,8 @@ def test_a_loan_named_with_a_round_word_is_still_a_loan(extract):
         "fr",
     )
     assert [c.amounts[0].amount for c in cands] == [2e6]
+
+
+def test_an_approximate_restatement_is_the_same_amount(extract):
+    cands, _ = extract("Big news: Orvala AI has raised €8M (≈ PLN 34M) from Vireo Capital!", "en")
+    assert [[a.amount for a in c.amounts] for c in of_type(cands, "investment")] == [[8e6, 34e6]]
