@@ -326,6 +326,7 @@ class _DocContext(
                 ("count_next_sentence", self.count_next_sentence),
                 ("local_dollars", self.local_dollars),
                 ("local_names", self.local_names),
+                ("acronym_names", self.acronym_names),
                 ("recipient_pointed_to", self.recipient_pointed_to),
                 ("state_aid", self.state_aid),
                 ("granted_abroad", self.granted_abroad),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from warehouse.staging.candidates import Amount, Candidate, Party
@@ -21,6 +22,8 @@ from warehouse.staging.vocabulary import (
 )
 
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
+# a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
+_ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 _TO_THE_FIRM = re.compile(
     r"\b(?:to|for|into|à|pour|au|dans)\s+(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
     r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b",
@@ -492,6 +495,36 @@ class Passes:
                 # "S$70 million (about $52 million)": next to the local amount, "$" is its conversion
                 if a.currency == "USD" and local and local not in stated:
                     a.currency = local
+
+    def acronym_names(self, candidates: list[Candidate]) -> None:
+        """ "le Vlaams Supercomputer Centrum (VSC)", "Chile's National Center for Artificial
+        Intelligence (CENIA)": a party named later by the acronym the text gave a name is that name."""
+        full: dict[str, str] = {}
+        for m in _ACRONYM_AFTER.finditer(self.text):
+            acronym = m.group(1)
+            at = len(self.text[: m.start()].rstrip())
+            named = None if acronym in full else self.ents_at(at)
+            if named is None:
+                continue
+            name = named.name
+            letters = re.sub(r"[^a-z]", "", name.lower())
+            if len(name.split()) >= 2 and all(ch in letters for ch in acronym.lower() if ch.isalpha()):
+                full[acronym] = name
+        if not full:
+            return
+        for c in candidates:
+            named = {p.name for p in c.parties}
+            for p in c.parties:
+                # both written out ("l'Institut Varnel (IVA)" as a recipient) stay as the text lists them
+                if p.name in full and full[p.name] not in named:
+                    p.name = full[p.name]
+
+    def ents_at(self, end: int) -> Entity | None:
+        """The entity that ends at `end` (before a bracket), if any."""
+        k = bisect_left(self._sentence_starts_list(), end + 1) - 1
+        if k < 0:
+            return None
+        return next((e for e in self.ents(k) if e.end == end), None)
 
     def local_names(self, candidates: list[Candidate]) -> None:
         """ "1 600 milliards de roupies" in a story about a Jakarta firm, "120 millions de dirhams" from

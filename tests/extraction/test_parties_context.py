@@ -615,3 +615,14 @@ def test_a_round_named_la_ronde_has_its_lead_investor_before_the_verb(extract):
         "fr",
     )
     assert [parties(c, "investor") for c in of_type(cands, "investment")] == [["Orbis Capital"]]
+
+
+def test_a_party_named_by_the_acronym_the_text_gave_is_the_full_name(extract):
+    cands, _ = extract(
+        "Norway's National Institute for Applied Reasoning (NIAR) opened a lab in Tromsø. For the new "
+        "cluster, NIAR has ordered 256 Nvidia H200 GPUs.",
+        "en",
+    )
+    assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [
+        ["National Institute for Applied Reasoning"]
+    ]
