@@ -78,6 +78,51 @@ def quantity_regex(language: str) -> re.Pattern:
 MAX_QUANTITY = 1_000_000_000
 
 
+@cache
+def box_regex(language: str) -> re.Pattern:
+    """A count of machines that hold chips: "96 nœuds", "eight Nvidia DGX B200 systems", "18 racks"."""
+    words = number_word_pattern(language)
+    return re.compile(
+        rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words})){_SP}(?:[\w’'.-]+ ){{0,4}}?"
+        r"(?P<box>serveurs|servers|nœuds|noeuds|nodes|systèmes|systems|baies|racks|machines)(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+# what says a count is per machine: "équipés chacun de", "each containing", "de huit GPU chacun"
+_EACH = re.compile(
+    r"\b(?:chacun|chacune|each|per\s+(?:server|node|rack|system)|par\s+(?:serveur|nœud|baie))\b",
+    re.IGNORECASE,
+)
+
+
+def _per_box(text: str, language: str, found: list[ChipQuantity], start: int, end: int) -> list[ChipQuantity]:
+    """ "96 nœuds équipés chacun de quatre GPU", "eight DGX systems, each containing eight GPUs": the
+    chips are the machines times the chips of each (a total the text states itself wins)."""
+    for b in box_regex(language).finditer(text, start, end):
+        if b.group("num"):
+            n = parse_digits(b.group("num"), language)
+        else:
+            n = (parse_words(b.group("words"), language) or (None,))[0]
+        if not n or n != int(n) or n < 1:
+            continue
+        each = next((q for q in found if b.end() <= q.start <= b.end() + 90), None)
+        if each is None:
+            continue
+        around = text[b.end() : min(end, each.end + 12)]
+        if not _EACH.search(around) or re.search(r"[.;]", text[b.end() : each.start]):
+            continue
+        total = int(n) * each.quantity
+        # the machines counted are no chips: "640 serveurs Nvidia HGX B300" counts servers
+        found = [q for q in found if q is not each and not (b.start() <= q.start < b.end())]
+        if any(q.quantity == total for q in found):
+            continue  # "soit 5 120 puces au total"
+        named = model_regex().search(text, b.start(), each.end)
+        model = each.model or (named.group(0) if named else None)
+        found.append(ChipQuantity(b.start(), each.end, total, model))
+    return sorted(found, key=lambda q: q.start)
+
+
 def find_quantities(text: str, language: str, start: int = 0, end: int | None = None) -> list[ChipQuantity]:
     """Chip quantities inside text[start:end]."""
     end = len(text) if end is None else end
@@ -120,4 +165,6 @@ def find_quantities(text: str, language: str, start: int = 0, end: int | None = 
             ChipQuantity(start + m.start(), start + m.end(), int(value), model.group(0) if model else None)
         )
         pos = m.end()
+    if out and _EACH.search(seg):
+        out = _per_box(text, language, out, start, end)
     return out

@@ -30,3 +30,13 @@ def test_a_year_before_a_count_does_not_hide_it():
 
     text = "la société avait annoncé en juin 2024 l'achat de 12 000 puces de Nvidia"
     assert [q.quantity for q in find_quantities(text, "fr")] == [12000]
+
+
+@pytest.mark.parametrize("text, lang, quantity", [
+    ("Orbis Cloud a commandé 40 nœuds équipés chacun de quatre GPU Nvidia H200.", "fr", 160),
+    ("Orbis Cloud ordered six Nvidia DGX B200 systems, each containing eight GPUs.", "en", 48),
+    ("Orbis Cloud achète 12 serveurs Nvidia HGX H200, de huit GPU chacun, soit 96 puces au total.", "fr", 96),
+    ("Orbis Cloud bought 3 racks of GB300 NVL72, each with 72 GPUs.", "en", 216),
+])
+def test_chips_counted_by_machine_are_machines_times_chips_each(text, lang, quantity):
+    assert [q.quantity for q in find_quantities(text, lang)] == [quantity]
