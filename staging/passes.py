@@ -23,6 +23,13 @@ from warehouse.staging.vocabulary import (
 
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
 # a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
+# the results of a public call: its winners named with what each gets
+_CALL_RESULTS = re.compile(
+    r"\b(?:lauréats?\s+(?:de\s+l['’]|du\s+|de\s+)(?:appel|concours|programme)|appel\s+à\s+projets"
+    r"|winners?\s+of\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,3}(?:call|competition|challenge|tender)"
+    r"|call\s+for\s+(?:projects|proposals))\b",
+    re.IGNORECASE,
+)
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 _TO_THE_FIRM = re.compile(
     r"\b(?:to|for|into|à|pour|au|dans)\s+(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
@@ -180,6 +187,12 @@ class Passes:
                 g = next((g for g in reversed(grants) if g.sentence.start == prev), None)
                 if g is None:
                     continue
+            elif self._call_for_projects() and (
+                earlier := [g for g in grants if g.sentence.start < c.sentence.start]
+            ):
+                # "Les lauréats. Kyutai reçoit 12 M€ ...": in the results of a public call, what a
+                # winner gets is the call's grant
+                g = earlier[-1]
             else:
                 continue
             investee = next((p for p in c.parties if p.role == "investee"), None)
@@ -685,6 +698,14 @@ class Passes:
             if not skipping:
                 out.append(e)
         return out
+
+    def _call_for_projects(self) -> bool:
+        """The article gives the results of a public call: "lauréats de l'appel à projets", "winners
+        of the call for proposals"."""
+        call = getattr(self, "_call", None)
+        if call is None:
+            call = self._call = bool(_CALL_RESULTS.search(self.text))
+        return call
 
     def grant_continued(self, c: Candidate, made: list[Candidate]) -> Candidate:
         """ "Le gouvernement a accordé 35 M€ à A, tandis que B obtient 8,5 M€", "A receives $5m from

@@ -35,6 +35,8 @@ _FIRM_LIST_GAP = re.compile(
 )
 # bare numbers before an amount that share its scale and currency: "35, 22 et " (18 millions d'euros)
 _BARE_RUN = re.compile(r"(?:\d+(?:[,.]\d+)?(?:\s*,\s*|,?\s+(?:et|and)\s+))+$")
+# the nouns of a grant: what a firm gets, never what it spends
+_GRANT_NOUN = re.compile(r"(?:aides?|subventions?|subsides?|grants?|subsid(?:y|ies))", re.IGNORECASE)
 # what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
 # France 2030 investment plan", "au titre du Chips Act", "dans le cadre du plan ..."
 _PROGRAMME_LEAD = re.compile(
@@ -487,6 +489,21 @@ class SubsidyRoles:
             if subj is not None and how == "subject" and not known_firm and self.state_fund(subj):
                 pass  # "Innovation Fund Denmark has awarded DKK 450 million to X": a state fund grants
             elif subj is not None and how == "subject" and (known_firm or not strong):
+                if _GRANT_NOUN.fullmatch(self.text[cs:ce]) and not self.is_public(subj):
+                    # "X avait été présélectionnée avec une aide de 10 M€": a grant noun is never the
+                    # firm's own spending; the state of the article grants it
+                    home = self.country_at(s.start)
+                    if home:
+                        c = Candidate(rule="subsidy:received", **base)
+                        name = next(
+                            (f for f, ck in self.ex.countries.table.items() if ck == (home, "name")), home
+                        )
+                        c.parties = [
+                            Party("grantor", name, None, None, "document_country"),
+                            Party("recipient", subj.name, subj.start, subj.end, how),
+                        ]
+                        c.country_code = home
+                        return [c]
                 # "X alloue 20 milliards à un campus": a firm's own spending plan
                 return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
             lead = next(

@@ -773,3 +773,15 @@ def test_a_loan_named_with_a_round_word_is_still_a_loan(extract):
 def test_an_approximate_restatement_is_the_same_amount(extract):
     cands, _ = extract("Big news: Orvala AI has raised €8M (≈ PLN 34M) from Vireo Capital!", "en")
     assert [[a.amount for a in c.amounts] for c in of_type(cands, "investment")] == [[8e6, 34e6]]
+
+
+def test_firms_winning_a_public_call_get_its_grant(extract):
+    cands, _ = extract(
+        "Le ministère annonce les lauréats de l'appel à projets « Calcul frugal », doté de 30 millions "
+        "d'euros.\n\nLes lauréats\n\nLa start-up Orvala reçoit 9 M€ pour son projet. La société Brivane "
+        "Labs avait été présélectionnée avec une aide de 5 M€.",
+        "fr",
+    )
+    assert not of_type(cands, "investment")
+    got = sorted(p for c in of_type(cands, "subsidy") for p in parties(c, "recipient"))
+    assert got == ["Brivane Labs", "Orvala"]
