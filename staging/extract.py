@@ -134,6 +134,7 @@ class _DocContext(
         self._firm_pool: list[tuple[Entity, int]] | None = None
         self._chip_objects: dict[int, bool] = {}  # frames.chip_object, per cue end
         self._persons_named: set[str] | None = None
+        self._mid_known: dict[str, bool] = {}  # mentions._mid_token, per word
         self._head_starts: dict = {}  # mentions.may_start: where the words of an automaton start
         self._folded: str | None = None  # the text lower-cased, once needed
         self._news_date: date | None | bool = False  # country_date.news_date, once known

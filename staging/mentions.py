@@ -272,7 +272,16 @@ class Mentions:
         return _MidTokens(self)
 
     def _mid_token(self, word: str) -> bool:
-        """`word in self._mid_vocabulary()`: a capitalised token ([\\w&-]+) of a sentence, not its first."""
+        """`word in self._mid_vocabulary()`: a capitalised token ([\\w&-]+) of a sentence, not its first.
+        Answered once per word and document (a name that opens every sentence is read at each of its
+        occurrences before the answer is no: asked once a sentence, that was quadratic)."""
+        known = self._mid_known.get(word)
+        if known is None:
+            known = self._mid_known[word] = self._mid_token_read(word)
+        return known
+
+    def _mid_token_read(self, word: str) -> bool:
+        """`_mid_token(word)`, read in the text."""
         if not word[:1].isupper() or _VOCAB_WORD.fullmatch(word) is None:
             return False
         text, size = self.text, len(word)

@@ -269,3 +269,25 @@ def test_runs_of_numbers_are_bounded_so_each_is_tried_in_bounded_steps():
                                ("1 000 000 000 000 $", "fr", 1e12), ("$1,000,000,000,000", "en", 1e12)]:
         assert [m.amount for m in find_money(text, lang)] == [amount]
     assert not find_money("100 " * 2000 + "a " * 2000 + "un " * 2000, "en")
+
+
+def test_a_name_opening_every_sentence_is_looked_up_linearly(extract, monkeypatch):
+    # whether a capitalised word stands inside some sentence (not as its first word) was read at every
+    # occurrence of the word, once a sentence: a name opening each of n sentences cost n * n look-ups
+    calls = []
+    original = mentions_mod.Mentions._sentence_at
+
+    def counted(self, at):
+        calls.append(at)
+        return original(self, at)
+
+    monkeypatch.setattr(mentions_mod.Mentions, "_sentence_at", counted)
+
+    def reads(n: int) -> int:
+        calls.clear()
+        cands, _money = extract("Zorbel lève 20 millions d'euros, 3 M€, $4bn. " * n, "fr")
+        assert len(cands) >= n
+        return len(calls)
+
+    small, large = reads(50), reads(200)
+    assert large <= 5 * small, (small, large)
