@@ -149,6 +149,7 @@ class _DocContext(
         self._cue_hits: list[tuple[int, int, str]] | None = None
         self._deal_ends = [0]
         self._cue_starts_list: list[int] = []
+        self._bounds_of = self._pairs_of = None  # frames.cue_bounds, cue_pairs: the cues they were kept for
         self._doc_country = self._dominant_country()
         self._headings = self._heading_countries()
         self._near_cache: dict[str, str | None] = {}

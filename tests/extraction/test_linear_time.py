@@ -291,3 +291,57 @@ def test_a_name_opening_every_sentence_is_looked_up_linearly(extract, monkeypatc
 
     small, large = reads(50), reads(200)
     assert large <= 5 * small, (small, large)
+
+
+def test_a_sentence_of_n_cues_compares_each_cue_with_the_others_once(extract, monkeypatch):
+    # the clause of a cue runs from the previous cue of another type to the next: a scan of every cue
+    # of the sentence for each cue asked n * n questions (whether a cue's object is a number of chips)
+    calls = []
+    original = ex_mod._DocContext.chip_object
+
+    def counted(self, end):
+        calls.append(end)
+        return original(self, end)
+
+    monkeypatch.setattr(ex_mod._DocContext, "chip_object", counted)
+
+    def asked(n: int) -> int:
+        calls.clear()
+        extract("Zorbel " + "raised invested bought GPUs acquired " * n + "today.", "en")
+        return len(calls)
+
+    small, large = asked(5), asked(20)
+    assert large <= 6 * small, (small, large)
+
+
+def test_the_clause_of_a_cue_is_the_scan_it_replaces(extract, monkeypatch):
+    # `clause` bisects the sorted ends and starts of the sentence's other cues; the scan it replaces:
+    def scanned(ctx, s, cs, ce, fact_type):
+        lo, hi = s.start, s.end
+        for a, b, ft in ctx.cue_starts:
+            if ft != fact_type and fact_type == "chip_purchase" and ctx.chip_object(b):
+                continue
+            if ft != fact_type and b == cs - 1 and ctx.text[b] == " ":
+                continue
+            if ft != fact_type and b <= cs:
+                lo = max(lo, b)
+            if ft != fact_type and a >= ce:
+                hi = min(hi, a)
+        return lo, hi
+
+    seen = []
+    original = ex_mod._DocContext.clause
+
+    def checked(self, s, cs, ce, fact_type):
+        got = original(self, s, cs, ce, fact_type)
+        assert got == scanned(self, s, cs, ce, fact_type)
+        seen.append(got)
+        return got
+
+    rnd = random.Random(5)
+    words = ["raised", "invested", "bought", "GPUs", "a", "funding", "award", "grant", "of", "512", "Zorbel",
+             "acquired", "an allocation of 2,000 GPUs", "$5 million", "subsidy", "from", "Orbis Capital"]
+    monkeypatch.setattr(ex_mod._DocContext, "clause", checked)
+    for _ in range(200):
+        extract(" ".join(rnd.choice(words) for _ in range(rnd.randint(3, 30))) + ".", "en")
+    assert len(seen) > 100
