@@ -96,6 +96,11 @@ class Extractor:
         return candidates, labelled, ctx.steps
 
 
+# the cue words one sentence builds candidates from, in order; the others are rejected (`too_many_cues`).
+# No sentence of the corpora has more than 5; a "cue storm" (a sentence made of cue words, up to
+# MAX_SENTENCE characters) made each cue read the sentence for its subject, its clause and its amounts
+MAX_SENTENCE_CUES = 16
+
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -180,6 +185,13 @@ class _DocContext(
                     self.reject_cue(s, c, "frames", "free_relative")
                 else:
                     cues.append(c)
+            spans = sorted({c[3] for c in cues})
+            if len(spans) > MAX_SENTENCE_CUES:
+                last = spans[MAX_SENTENCE_CUES - 1]
+                for c in cues:
+                    if c[3] > last:
+                        self.reject_cue(s, c, "frames", "too_many_cues")
+                cues = [c for c in cues if c[3] <= last]
             if not cues and not self.money_in(s):
                 continue
             flags = (

@@ -345,3 +345,24 @@ def test_the_clause_of_a_cue_is_the_scan_it_replaces(extract, monkeypatch):
     for _ in range(200):
         extract(" ".join(rnd.choice(words) for _ in range(rnd.randint(3, 30))) + ".", "en")
     assert len(seen) > 100
+
+
+def test_a_sentence_builds_from_a_bounded_number_of_cue_words(project):
+    # a "cue storm" made each cue word read the sentence for its subject, clause and amounts: a sentence
+    # builds from its first MAX_SENTENCE_CUES cue words, the others are rejected in the trace
+    from datetime import date
+
+    from warehouse.staging.documents import Document
+
+    ex = ex_mod.Extractor(project)
+    text = "Zorbel Labs " + ", ".join(f"raised ${k + 2} million" for k in range(40)) + "."
+    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), "en", text)
+    _cands, _money, steps = ex.extract_traced(doc)
+    capped = {st.start for st in steps if st.rule_id == "too_many_cues"}
+    built = {st.start for st in steps if st.outcome == "built"}
+    assert len(capped) == 40 - ex_mod.MAX_SENTENCE_CUES
+    assert built and min(capped) > max(built)
+    # a sentence of the corpora has at most 5 cue words: none is capped
+    doc = Document("d2", "d2.txt", "/tmp/d2.txt", None, date(2025, 5, 6), "en",
+                   "Zorbel Labs raised $5 million, invested $2 million and bought 500 GPUs.")
+    assert not [st for st in ex.extract_traced(doc)[2] if st.rule_id == "too_many_cues"]
