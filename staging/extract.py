@@ -185,7 +185,7 @@ class _DocContext(
                     self.reject_cue(s, c, "frames", "free_relative")
                 else:
                     cues.append(c)
-            spans = sorted({c[3] for c in cues})
+            spans = sorted({c[3] for c in cues}) if len(cues) > MAX_SENTENCE_CUES else ()
             if len(spans) > MAX_SENTENCE_CUES:
                 last = spans[MAX_SENTENCE_CUES - 1]
                 for c in cues:

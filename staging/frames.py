@@ -68,6 +68,11 @@ _NAME_TAILS_OK = {"AI", "IA"}
 _QUALIFIER_END = re.compile(r"\b" + _FIRM_NOUN_WORDS + r"\s*$")
 
 
+# a sentence of more cues than this looks its cues up by bisection (`cue_bounds`, `cue_pairs`): a scan
+# of every cue for each cue costs n * n; fewer are scanned, which costs less than the index
+FEW_CUES = 8
+
+
 class Frames:
     """Cues and the clause each governs: the cue words of a sentence, the stretch a cue rules, the amounts
     and names right after a marker."""
@@ -126,6 +131,17 @@ class Frames:
     def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:
         """The stretch of the sentence a cue governs: from the previous cue of another type to the next."""
         lo, hi = s.start, s.end
+        if len(self.cue_starts) <= FEW_CUES:
+            for a, b, ft in self.cue_starts:
+                if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):
+                    continue  # "secured an allocation of 512 GPUs": the noun's object is the chips bought
+                if ft != fact_type and b == cs - 1 and self.text[b] == " ":
+                    continue  # "a $7.8 billion funding award": the cue word before ours only qualifies it
+                if ft != fact_type and b <= cs:
+                    lo = max(lo, b)
+                if ft != fact_type and a >= ce:
+                    hi = min(hi, a)
+            return lo, hi
         ends, starts = self.cue_bounds(fact_type)
         k = bisect_right(ends, cs)
         while k and ends[k - 1] == cs - 1 and self.text[cs - 1] == " ":
@@ -141,8 +157,8 @@ class Frames:
         """The ends and the starts, each sorted, of the sentence's cues (`cue_starts`) that bound the
         clause of a cue of `fact_type`: those of another type, but for a chip purchase a cue whose object
         is a number of chips ("secured an allocation of 512 GPUs": the noun's object is the chips
-        bought); with None, every cue. Kept per sentence and type, for bisection: a scan of every cue
-        for each cue cost a sentence of n cues n * n steps."""
+        bought); with None, every cue. Kept per sentence and type, for bisection (a sentence of more
+        than FEW_CUES cues)."""
         cues = self.cue_starts
         if self._bounds_of is not cues:
             self._bounds_of, self._bounds = cues, {}

@@ -263,7 +263,7 @@ class Mentions:
 
     def _lower_vocabulary(self) -> set[str]:
         """Every lower-case word of the document."""
-        return {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
+        return {w for w in set(_LOWER_WORD.findall(self.text)) if w.islower()}  # each word tested once
 
     @property
     def _mid_tokens(self) -> _MidTokens:
@@ -321,8 +321,9 @@ class Mentions:
         cue_spans = [(a, b) for a, b, _k in self._cue_hits[lo_k:hi_k]]  # the cues that start in s
         expanded = []
         title_case = None  # read when a cue or an amount cuts a name only
+        spans = cue_spans + blocked
         for e in found:
-            cuts = [(a, b) for a, b in cue_spans + blocked if e.start < b and a < e.end]
+            cuts = [(a, b) for a, b in spans if e.start < b and a < e.end]
             if cuts and title_case is None:
                 long_words = _LONG_WORD.findall(s.text)
                 capitals = sum(w[0].isupper() for w in long_words)
