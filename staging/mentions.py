@@ -343,6 +343,13 @@ class Mentions:
             else:
                 expanded.append(e)
         byline = _BYLINE.match(s.text)
+        # what the dateline tests read of the sentence, the same for each of its names
+        lead = None
+        if " — " in s.text or " – " in s.text or " - " in s.text:
+            lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
+            if not re.search(r"\b(?:19|20)\d\d\b", lead):
+                lead = None
+        wire = _WIRE_DATELINE.match(s.text)
         for e in expanded:
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
                 continue
@@ -366,11 +373,10 @@ class Mentions:
                         continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun
-                line_start = self.text.rfind("\n", 0, e.start) + 1
                 if (
                     _DATELINE.match(self.text[e.start : e.end + 2])
                     and e.name.isupper()
-                    and not self.text[max(line_start, s.start) : e.start].strip()
+                    and not self.text[max(self.text.rfind("\n", 0, e.start) + 1, s.start) : e.start].strip()
                 ):
                     continue  # "PARIS, 12 mai —" opening a line, not "mené par ALLVP, aux côtés de"
                 if first.endswith(("-based", "-born")):
@@ -390,11 +396,8 @@ class Mentions:
                     continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
             if self.text[max(s.start, e.start - 1) : e.start] == "@":
                 continue  # "@Handle": a social-media account signing a post, not a party
-            if " — " in s.text or " – " in s.text or " - " in s.text:
-                lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
-                if re.search(r"\b(?:19|20)\d\d\b", lead) and e.end <= s.start + len(lead):
-                    continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
-            wire = _WIRE_DATELINE.match(s.text)
+            if lead is not None and e.end <= s.start + len(lead):
+                continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
             if wire is not None and e.end <= s.start + wire.end():
                 continue  # "TOKYO, March 23 (Kyodo) --", "BERLIN, Nov 5 (Reuters) -": place, date, agency
             if (
