@@ -642,7 +642,10 @@ class Mentions:
         text, size, out, pos = self.text, len(name), [], 0
         while (p := text.find(name, pos)) >= 0:
             end = p + size
-            if (p > 0 and _WORD_CHAR.match(text, p - 1)) or (end < len(text) and _WORD_CHAR.match(text, end)):
+            # a word character on either side (\w is a character isalnum finds, or "_")
+            if (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_")) or (
+                end < len(text) and (text[end].isalnum() or text[end] == "_")
+            ):
                 pos = p + 1
                 continue
             out.append(_Occurrence(p, end))
