@@ -235,6 +235,27 @@ def review(db: Db = Path("warehouse.duckdb"),
     sys.stdout.write(render(columns, rows, fmt.value))
 
 
+@app.command()
+def docs(project_dir: ProjectDir = Path("."), db: Db = Path("warehouse.duckdb"),
+         out: Annotated[Path | None, typer.Option(
+             "--out", metavar="DIR", file_okay=False,
+             help="Folder for the site (default: target/docs/ in the project).")] = None,
+         serve: Annotated[bool, typer.Option("--serve", help="Then serve it on localhost until Ctrl-C.")]
+         = False,
+         port: Annotated[int, typer.Option("--port", min=0, max=65535, metavar="PORT",
+                                           help="Port for --serve (0: any free port).")] = 8080):
+    """Write a static documentation site: every model, seed, source and loader table with its
+    columns, tests and lineage, column lineage of the marts, and the facts with their evidence.
+    It works offline: open target/docs/index.html, or pass --serve."""
+    from warehouse.docs import generate
+    from warehouse.docs import serve as serve_site
+
+    site = _run(lambda: generate(project_dir, db, out))
+    typer.echo(f"wrote {site.path} ({site.relations} relations, {site.documents} document pages) in "
+               f"{site.seconds:.2f}s; open {site.path / 'index.html'}")
+    if serve:
+        _run(lambda: serve_site(site.path, port, ready=lambda line: typer.echo(line)))
+
 
 def main() -> None:
     """Run the typer app (`warehouse.cli.main` first tries the fast path for build and run)."""

@@ -78,8 +78,13 @@ def _find(con, fact_id: str, relations: set[str]) -> tuple[tuple, dict]:
     return found[0]
 
 
-def explain(fact_id: str, db: str | Path | None = None) -> dict:
-    """Everything the warehouse knows about why the fact `fact_id` is in the marts."""
+def explain(fact_id: str, db: str | Path | None = None, *, con=None) -> dict:
+    """Everything the warehouse knows about why the fact `fact_id` is in the marts.
+
+    `con`: a connection from `warehouse.api.open_readonly`, kept open by the caller (the docs
+    site explains many facts; opening the file for each would cost more than explaining)."""
+    if con is not None:
+        return _explain(con, fact_id)
     from warehouse.api import open_readonly
 
     con = open_readonly(db)

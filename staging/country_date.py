@@ -20,6 +20,13 @@ from warehouse.staging.vocabulary import (
     _relday_automaton,
 )
 
+# a quotation: « ... », “ ... ”, " ... " (within a paragraph)
+# a sentence about the announcement itself: "L'annonce a été faite mardi", "The deal was announced on"
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:l['’]annonce|the announcement|annoncée?s?|announced|dévoilée?s?|unveiled|officialisée?s?)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"«[^»\n]{1,600}»|“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 
@@ -178,7 +185,11 @@ class CountryDate:
     def _dominant_country(self) -> str | None:
         counts: dict[str, int] = {}
         title_end = self.sentences[0].end if self.sentences else 0
+        # what someone says in quotes ("« ... un cloud américain »") does not place the article
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
         for c in self.country_mentions:
+            if any(a < c.start < b for a, b in quoted):
+                continue
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         if counts:
             return max(counts, key=counts.get)
@@ -282,6 +293,16 @@ class CountryDate:
                 if rel is not None:
                     c.announced_on, c.date_precision = rel, "day"
                     break
+        if c.announced_on is None and i + 1 < len(self.sentences):
+            # "... a bouclé une ronde de 30 M$. L'annonce a été faite mardi": the next sentence of the
+            # paragraph dates the announcement
+            nxt = self.sentences[i + 1]
+            if "\n\n" not in self.text[s.end : nxt.start] and _ANNOUNCEMENT.search(nxt.text):
+                days = [d for d in self.dates_in(nxt.start, nxt.end) if d.precision == "day"]
+                days = [d for d in days if not (self.published and d.value > self.published)]
+                rel = self.relative_day(nxt)
+                if days or rel is not None:
+                    c.announced_on, c.date_precision = (days[0].value if days else rel), "day"
         background = "background" in flags
         if self.published and c.announced_on and c.announced_on.year < self.published.year:
             background = True

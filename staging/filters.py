@@ -12,14 +12,20 @@ from warehouse.staging.money import Money
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import _CHIP_WORDS, _adverbs, _noise, _nonfact
 
+# from a total to a part of it: "€51m in total, including a €9m seed", "16 M€, dont 4 M€"
+_PART_OF = re.compile(
+    r"[^.;:]{0,30}?,?\s+(?:including|of which|dont|y compris)\s+(?:(?:a|an|un|une|some|près de|about)\s+)?"
+)
 _EQUIPMENT = re.compile(
     r"\b(?:" + "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "equipment") + r")\b",
     re.IGNORECASE,
 )
 # a purchase denied or contrasted: "plutôt qu'une commande", "rather than an order", "n'a pas commandé"
 _NEGATED_CUE = re.compile(
-    r"\b(?:pas|not|never|jamais|non|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
-    r"(?:(?:encore|yet|une?|an?|the|la|le|les|de|d['’]|des)\s*){0,2}$",
+    r"(?:\b(?:pas|not|never|jamais|non|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
+    # "sans préciser de commande ferme", "without placing an order"
+    r"|\b(?:sans|without)\s+(?:[\w'’-]+\s+)?)"
+    r"(?:(?:encore|yet|une?|an?|any|the|la|le|les|de|d['’]|des)\s*){0,2}$",
     re.IGNORECASE,
 )
 # chips named only to be denied ("une acquisition d'équipement et non de puces") or made ("to build chips")
@@ -129,7 +135,19 @@ class Filters:
                         strong = lab
             if strong:
                 label, best = strong, -1
+            part = k and _PART_OF.fullmatch(self.text, ms[k - 1].end, m.start)
+            if part and out.get(ms[k - 1], "fact") != "fact":
+                # "raised €51m in total, including a €9m seed round": a part of what is no deal
+                label, best = out[ms[k - 1]], -1
             cue_dist = min((m.start - e for _s, e in cue_spans if e <= m.start), default=None)
+            if label and best is not None and best > 0 and cue_dist is not None and best > cue_dist:
+                # "un prêt d'amorçage de 500 000 euros": the cue word only qualifies the marker's noun
+                mark_end = m.start - best
+                nearest = min((a for a, e in cue_spans if mark_end <= a and e <= m.start), default=None)
+                if nearest is not None and re.fullmatch(
+                    r"\s*(?:de|d['’]|of|for)?\s*", self.text[mark_end:nearest], re.IGNORECASE
+                ):
+                    best = cue_dist
             # a tie is a cue word ending the marker ("total levé", "cumulative funding"): the marker wins
             if label and (best == -1 or cue_dist is None or best <= cue_dist or label == "estimate"):
                 out[m] = label

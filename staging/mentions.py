@@ -13,7 +13,7 @@ from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryMention
 from warehouse.staging.money import Money
 from warehouse.staging.parties import Entity
-from warehouse.staging.people import titled
+from warehouse.staging.people import firm_words, titled
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _CHIP_WORDS,
@@ -63,6 +63,12 @@ _BODY_LEFT = re.compile(
 )
 
 
+# a country's name, maybe a word, and a year: a national plan ("France 2030")
+_NATIONAL_PLAN = re.compile(r"(\w[\w-]*(?: \w[\w-]*)?)(?: [A-Z][\w-]*)? 20[2-9]\d")
+# a minister's portfolio before a capitalised word: "chargé de l'Industrie", "Minister for Industry"
+_PORTFOLIO = re.compile(
+    r"\b(?:chargée?s?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)|[Mm]inister\s+for\s+(?:the\s+)?)$"
+)
 # how many sentences back "the department" looks for the department named in full
 _NAMED_BODY_REACH = 40
 # a wire dateline: a place in capitals, a date, the agency in brackets, a dash
@@ -88,6 +94,15 @@ _QUALIFIES_PLURAL = re.compile(
 # "Columbus, Ohio-based X": a city before its state's "-based"
 _PLACE_BASED = re.compile(
     r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
+)
+# a site's name: "son data center DC5", "le campus Orion"; "its Vineland, New Jersey site": a city and
+# its region before a site noun
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:data[ -]?cent(?:er|re)|datacenter|centre de (?:données|calcul)|campus)\s+$", re.IGNORECASE
+)
+_CITY_OF_SITE = re.compile(
+    r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?\s+"
+    r"(?:site|campus|facility|plant|data[ -]?cent(?:er|re))\b"
 )
 # a capitalised sentence adverb: "Séparément", "Parallèlement", "Separately", "Additionally"
 _SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z]{4,}ly")
@@ -225,6 +240,9 @@ class Mentions:
         by the text calling it a government, or by an apposition ("X, l'Agence suisse ...")."""
         if e.source == "public_body" or e.kind == "public_body":
             return True
+        plan = _NATIONAL_PLAN.fullmatch(e.name)
+        if plan and self.ex.countries.table.get(plan.group(1), ("", ""))[1] == "name":
+            return True  # "France 2030", "Maroc Digital 2030": a country's plan, named by its horizon
         if e.source == "gazetteer" or _FUND_WORDS.search(e.name):
             return False
         if e.name in self._public_names or _public_words().search(e.name):
@@ -381,6 +399,9 @@ class Mentions:
                     continue  # "PARIS, 12 mai —" opening a line, not "mené par ALLVP, aux côtés de"
                 if first.endswith(("-based", "-born")):
                     continue
+                site = _FACILITY_BEFORE.search(self.text, max(s.start, e.start - 25), e.start)
+                if site or _CITY_OF_SITE.match(self.text, e.end):
+                    continue  # "son data center DC5", "its Vineland, New Jersey site": a site, not a firm
                 if _PLACE_BASED.match(self.text, e.end):
                     continue  # "Columbus, Ohio-based Halvard Cloud": the city of a firm's seat
                 demonym = e.name.rpartition("-")[2]
@@ -392,6 +413,8 @@ class Mentions:
                     continue  # "Funding to Mena start-ups", "Nordic AI companies": a region qualifying many
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
+                if _PORTFOLIO.search(self.text, max(s.start, e.start - 30), e.start):
+                    continue  # "ministre chargé de l'Industrie", "Minister for Digital Affairs": a portfolio
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
                     continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
             if self.text[max(s.start, e.start - 1) : e.start] == "@":
@@ -411,6 +434,8 @@ class Mentions:
             if (
                 self.may_start(_title_automaton(), max(s.start, e.start - 60), e.start)
                 and titled(self.text, s.start, e.start)
+                # "CFO Brivel Robotics": a firm's word makes the name after a title a firm's
+                and not any(w in firm_words() for w in e.name.split())
             ) or byline:
                 self.persons.add(e.start)  # "le ministre X", and the author in "Par X | 10 mars 2026"
             if self.may_start(_media_automaton(), max(s.start, e.start - 40), e.start) and _media().search(

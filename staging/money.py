@@ -50,7 +50,9 @@ def _trie(words: set[str]) -> str:
 
 @cache
 def _scales(language: str) -> dict[str, float]:
-    out = {r["word"]: float(r["multiplier"]) for r in for_language("scales", language)}
+    out: dict[str, float] = {}
+    for r in for_language("scales", language):  # a language's own reading wins ("MMDH": milliards)
+        out.setdefault(r["word"], float(r["multiplier"]))
     # title-case headlines: "$5 Billion", "10 Milliards"; letter scales (M, Md, bn) keep their case
     for word, value in list(out.items()):
         if len(word) > 3:

@@ -36,9 +36,11 @@ _EACH_LIST_GAP = re.compile(
 )
 # a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
 _CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
-# a sentence that continues the previous one's grant: "Y obtient de son côté ...", "Y also gets ..."
+# a sentence that continues the previous one's grant: "Y obtient de son côté ...", "Y also gets ...",
+# "Y et Z obtiennent respectivement ..." (the rest shared out)
 _CONTINUES_NEXT = re.compile(
-    r"\b(?:de son côté|pour sa part|quant à (?:elle|lui)|à son tour|également|aussi|for its part|also|too)\b",
+    r"\b(?:de son côté|pour sa part|quant à (?:elle|lui)|à son tour|également|aussi|for its part|also|too"
+    r"|respectivement|respectively)\b",
     re.IGNORECASE,
 )
 # a count with nothing after it: "with more than 60,000."

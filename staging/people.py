@@ -71,6 +71,8 @@ _PARTICLE = re.compile(_PARTICLES + r"|der|den|la|le|los")
 # a surname's shape: capitalised, no digit, no second capital unless after a hyphen or apostrophe
 # ("AI", "SAS" are no surnames; "Stark-Watzinger", "O'Neill" are)
 _SURNAME_SHAPE = re.compile(rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*")
+# the endings of the nouns firms are named with, never of a surname: "Photonics", "Photonique"
+_NOT_SURNAME_END = re.compile(r"(?:ics|iques?)$")
 _NEXT_WORD = re.compile(rf"\s*(?:&|\+|{_CAP_WORD})")
 
 
@@ -294,11 +296,16 @@ class People:
         if shaped is None:
             shaped = (
                 _SURNAME_SHAPE.fullmatch(word) is not None
+                and _NOT_SURNAME_END.search(word) is None
                 and word not in self.not_surname
                 and fold(word) not in _vocabulary()
             )
             self._surname_cache[word] = shaped
-        return shaped and word.lower() not in lower_words
+        if not shaped:
+            return False
+        low = word.lower()
+        # the text writes the word in lower case, alone or in the plural ("puces photoniques")
+        return low not in lower_words and low + "s" not in lower_words and low + "es" not in lower_words
 
     def named(self, name: str, lower_words: set[str] | frozenset[str] = frozenset()) -> bool:
         """ "Camille Berthier", "Jean-Pierre Rocca Dias": a first name and one or two surnames."""

@@ -110,6 +110,11 @@ _SUBORDINATE = re.compile(
     r"as|while|whereas|alors que|tandis que|tandis qu['’])\s+"
 )
 
+# from a name to its verb across an apposition: ", a two-year-old lab that trains models, has "
+_APPOSITION_TO_CUE = re.compile(
+    r"\s*,\s*(?:a|an|the|un|une|le|la|l['’])\s*[^;()]*?,\s*(?:(?:has|have|had|a|ont|will|is|est)\s+)?",
+    re.IGNORECASE,
+)
 # who speaks after a quote: "», explique X", "," said X"
 _SPEAKER = re.compile(
     r"[»\"”]\s*,?\s*(?:a\s+|ont\s+)?(?:said|says|told|explained|added|explique|expliquent|expliqué|"
@@ -147,6 +152,17 @@ _COLLECTIVE = re.compile(
     r"(?:start-?ups?|scale-?ups?|jeunes\s+pousses|entreprises|sociétés|projets|licornes|pépites)\b"
     # "a group of development partners had pledged": an unnamed group
     r"|\b(?:a|an|un|une)\s+(?:group|consortium|syndicate|pool|handful|number|groupe|collectif)\s+(?:of|de|d['’])",
+    re.IGNORECASE,
+)
+# a money noun's many receivers: "funding to Mena start-ups", "les investissements dans les start-up"
+_TO_MANY = re.compile(
+    r"\s+(?:to|for|in|into|pour|dans|vers|aux)\s+(?:the\s+|les\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:start-?ups|scale-?ups|companies|firms|entreprises|jeunes\s+pousses|sociétés|start-?up\s+\w+(?:es|s))\b",
+    re.IGNORECASE,
+)
+# a sentence about a public scheme named by its kind: "Le dispositif, doté de ...", "The scheme ..."
+_SCHEME_SUBJECT = re.compile(
+    r"\s*(?:le|ce|the|this)\s+(?:dispositif|programme|program|scheme|appel à projets|call for projects)\b",
     re.IGNORECASE,
 )
 _FIRM_NOUN = re.compile(
@@ -354,6 +370,9 @@ class Roles:
             # "an allocation of 1,760 GPUs for NT$5.2 billion" is a chip purchase
             return reject("filters", "chip_object_of_cue")
         elif fact_type == "investment":
+            if _TO_MANY.match(self.text, ce):
+                # "Funding to Mena start-ups reached $2.3 billion": a market's total, no deal
+                return reject("filters", "market_total")
             if not amounts and role == "investor":
                 # "X prend une participation dans Y. L'opération porte sur 750 millions": the amount
                 # the next sentence gives the deal
@@ -364,6 +383,11 @@ class Roles:
                 # "la mise en service", "s'engage à livrer": the cue word used as a noun
                 return reject("filters", "cue_used_as_noun")
             cands = self.investment_roles(i, s, role, cs, ce, base)
+            if _SCHEME_SUBJECT.match(self.text, s.start, cs) and all(
+                p.rule == "previous_sentence" for c in cands for p in c.parties
+            ):
+                # "Le dispositif, doté de 150 M€, ...": a programme's budget, not the firm named before
+                return reject("filters", "programme_budget")
             cands = self._money_roles(i, s, cands, amounts)
         else:
             if not amounts:
@@ -372,6 +396,10 @@ class Roles:
             cands = self._money_roles(i, s, cands, amounts)
             split = [x for c in cands for x in self.split_pairs(i, s, c, own_money)]
             self._trace_new(split, cands, "split_pairs")
+            cands = split
+        if fact_type != "chip_purchase" and len(cands) == 1 and _RESPECTIVELY.search(s.text):
+            split = self.money_respectively(i, s, cands)
+            self._trace_new(split, cands, "respectively")
             cands = split
         if not cands:
             return reject("roles", "no_party") if not self._rejected_here(cs) else []
@@ -450,7 +478,13 @@ class Roles:
             lo = max(lo, colon + 3)
         # a subordinate clause has its own subject: "... prévoyant que le fonds X investira"
         sub = list(re.finditer(_SUBORDINATE, self.text[lo:cs]))
-        if sub and any(e.start >= lo + sub[-1].end() and e.end <= cs for e in self.ents(i)):
+        head = next((e for e in self.ents(i) if e.start >= lo), None)
+        if (
+            sub
+            and any(e.start >= lo + sub[-1].end() and e.end <= cs for e in self.ents(i))
+            # ... not inside an apposition: "X, a lab that trains models on Y data, has raised"
+            and not (head is not None and _APPOSITION_TO_CUE.fullmatch(self.text, head.end, cs))
+        ):
             lo += sub[-1].end()
 
         def ok(e: Entity) -> bool:
@@ -593,7 +627,11 @@ class Roles:
                 # "la jeune pousse", "the company": a firm, never the fund, bank or ministry that
                 # pays it; when the previous sentences name none, the firm the article is about
                 # ... nor a programme ("France 2030", "au titre du dispositif X")
-                firms = [e for e in previous if not self.financier(e) and not self.programme(e)]
+                firms = [
+                    e
+                    for e in previous
+                    if not self.financier(e) and not self.programme(e) and not self.is_person(e)
+                ]
                 if not firms:
                     main = self.main_firm(lambda e: ok(e) and not self.financier(e))
                     firms = [main] if main is not None else []

@@ -10,7 +10,7 @@ from functools import cache
 from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.lexicon import for_language
 from warehouse.staging.money import Money
-from warehouse.staging.numbers import number_word_pattern, parse_words
+from warehouse.staging.numbers import number_word_pattern, parse_digits, parse_words
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
@@ -29,6 +29,12 @@ from warehouse.staging.vocabulary import (
     _public_words,
 )
 
+# between two firms of a list: a place in brackets, an apposition between commas, then "," / "et" / "and"
+_FIRM_LIST_GAP = re.compile(
+    r"(?:\s*\([^()\d]{1,40}\))?(?:\s*,[^,;:\d]{1,120},)?\s*(?:,|,?\s+(?:et|and|&)\s+)\s*",
+)
+# bare numbers before an amount that share its scale and currency: "35, 22 et " (18 millions d'euros)
+_BARE_RUN = re.compile(r"(?:\d+(?:[,.]\d+)?(?:\s*,\s*|,?\s+(?:et|and)\s+))+$")
 # what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
 # France 2030 investment plan", "au titre du Chips Act", "dans le cadre du plan ..."
 _PROGRAMME_LEAD = re.compile(
@@ -287,6 +293,66 @@ class SubsidyRoles:
             new.parties = [p for p in c.parties if p.role != "recipient"] + [party]
             out.append(new)
         return out
+    def money_respectively(self, i: int, s: Sentence, cands: list[Candidate]) -> list[Candidate]:
+        """ "A et B obtiennent respectivement 6,5 M€ et 4 M€", "A, B and C will receive $35m, $22m and
+        $18m respectively", "recevront respectivement 35, 22 et 18 millions d'euros": the n-th firm
+        of the subject list gets the n-th amount, one fact each."""
+        money = sorted(self.money_in(s), key=lambda m: m.start)
+        if not cands or len(money) == 0:
+            return cands
+        firms = self._listed_firms(i, s, money[0].start)
+        if len(firms) < 2:
+            return cands
+        amounts: list[Amount] = []
+        for m in money:
+            if m.start < firms[-1].end:
+                continue
+            lead = _BARE_RUN.search(self.text, max(s.start, m.start - 60), m.start)
+            number = re.match(r"[\d.,\u00a0\u202f ]*\d", m.surface.lstrip("$€£¥"))
+            if lead and number and not amounts:
+                unit = m.amount / (parse_digits(number.group(0).strip(), self.lang) or m.amount)
+                for b in re.finditer(r"\d+(?:[,.]\d+)?", lead.group(0)):
+                    value = parse_digits(b.group(0), self.lang)
+                    if value:
+                        at = lead.start() + b.start()
+                        end = at + len(b.group(0))
+                        amounts.append(Amount(value * unit, m.currency, at, end, b.group(0), True))
+            amounts.append(Amount(m.amount, m.currency, m.start, m.end, m.surface, True))
+        if len(amounts) != len(firms):
+            return cands
+        role = "recipient" if cands[0].fact_type == "subsidy" else "investee"
+        names = {f.name for f in firms}
+        mains = [p.name for p in cands[0].parties if p.role == role]
+        if mains and not set(mains) & names:
+            return cands  # "A and B invested $8m and $6m respectively in X": the list are investors
+        out = []
+        for k, (firm, amount) in enumerate(zip(firms, amounts, strict=True)):
+            c = cands[0]
+            suffix = f"{c.suffix}.v{k}" if k else c.suffix
+            new = replace(c, suffix=suffix, flags=list(c.flags), amounts=[amount])
+            # the listed firms are the receivers, not investors of each other
+            new.parties = [p for p in c.parties if p.role != role and p.name not in names]
+            new.parties.append(Party(role, firm.name, firm.start, firm.end, "respectively"))
+            out.append(new)
+        return out
+
+    def _listed_firms(self, i: int, s: Sentence, before: int) -> list[Entity]:
+        """The firms coordinated right before `before` ("A (Rabat), qui ..., B et C"), in order."""
+        firms = [
+            e
+            for e in self.ents(i)
+            if e.end <= before
+            and not (self.is_public(e) or self.is_person(e) or self.is_place_use(e) or self.is_vendor(e))
+            and e.name not in self.ex.countries.table
+            and not re.search(r"\(\s*$", self.text[max(s.start, e.start - 3) : e.start])  # "A (Tanger)"
+        ]
+        chain: list[Entity] = []
+        for e in reversed(firms):
+            if chain and not _FIRM_LIST_GAP.fullmatch(self.text, e.end, chain[0].start):
+                break
+            chain.insert(0, e)
+        return chain
+
     def programme_spends(self, c: Candidate) -> bool:
         """ "The X Chip plan foresees €12bn", "plan France 2030, doté de 54 milliards", "la stratégie
         « X 2030 », dotée d'un budget de 11 milliards": a programme's size is no firm's spending."""
@@ -385,7 +451,7 @@ class SubsidyRoles:
         if body is None:
             later = self.find_body(s, ce, s.end)
             if later is not None and re.search(
-                r"\b(?:from|by|de la part d[eu']|du|de l['’]|auprès d[eu'])\s*(?:[\w-]+\s+){0,2}$",
+                r"\b(?:from|by|par|de la part d[eu']|du|de l['’]|auprès d[eu'])\s*(?:[\w-]+\s+){0,2}$",
                 self.text[max(s.start, later.start() - 30) : later.start()],
             ):
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
@@ -502,9 +568,12 @@ class SubsidyRoles:
             source = _SOURCE_PHRASE.search(self.text, ce, hi)
             hi = source.start() if source else hi
             last, last_place, taken = None, False, False
+            granting = [(p.start, p.end) for p in c.parties if p.role == "grantor" and p.start is not None]
             for e in self.after_marker(i, s, markers["recipient"], ce):
                 if e.start >= hi or self.is_vendor(e, in_context=True):
                     break
+                if any(a <= e.start < b for a, b in granting):
+                    break  # "accordés par le Service public de Wallonie": the grantor's own name
                 if self.is_public(e) or self.in_body_name(s, e):
                     # "allocated KSh 2.3 billion to the Konza ... Authority": a public body right after
                     # the marker receives; "par l'entremise du ministère de ...": the channel

@@ -69,10 +69,14 @@ def _word_pattern(words: list[str]) -> str:
     return rf"(?<![\w]){_first_chars(words)}(?:{alt})"
 
 
-def _inflections(cue: str, language: str) -> list[str]:
-    """The other forms of a French chip-purchase cue the lexicon lists once: a past participle agrees
-    with its object ("256 GPU commandés", "les puces acquises", "retenues"), a verb in the future or
-    the present takes a plural subject ("ils en recevront", "les hébergeurs commandent")."""
+def _inflections(cue: str, language: str, participles: bool = True) -> list[str]:
+    """The other forms of a French cue the lexicon lists once: a verb in the future or the present
+    takes a plural subject ("ils en recevront", "les hébergeurs commandent", "A et B obtiennent");
+    with `participles` (chip purchases), a past participle agrees with its object ("256 GPU
+    commandés", "les puces acquises", "retenues")."""
+    if language == "en":
+        # "said it would provide", "would invest": the modal of reported speech
+        return ["would " + cue[5:]] if cue.startswith("will ") else []
     if language != "fr":
         return []
     head, _sp, last = cue.rpartition(" ")
@@ -81,6 +85,16 @@ def _inflections(cue: str, language: str) -> list[str]:
         return ["ont " + cue[2:]]  # a reçu -> ont reçu
     if len(last) < 4:
         return []  # "iront au": a preposition ends the cue
+    if last.endswith("ient"):  # obtient -> obtiennent
+        return [pre + last[:-1] + "nent"]
+    if last.endswith("oit"):  # reçoit -> reçoivent
+        return [pre + last[:-1] + "vent"]
+    if not participles:
+        if last.endswith("ra") and len(last) > 4:
+            return [pre + last[:-1] + "ont"]
+        if not head and last.endswith("e") and not last.endswith("ée") and len(last) > 4:
+            return [last + "nt"]
+        return []
     if last.endswith(("é", "u")):
         return [pre + last + x for x in ("s", "e", "es")]
     if last.endswith("is") and len(last) > 3:  # acquis, pris
@@ -99,9 +113,7 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
         table.setdefault(r["cue"].lower().replace("’", "'"), []).append((r["fact_type"], r["subject_role"]))
     for cue, entries in list(table.items()):
         for fact_type, role in entries:
-            if fact_type != "chip_purchase":
-                continue
-            for form in _inflections(cue, language):
+            for form in _inflections(cue, language, participles=fact_type != "investment"):
                 if not any(ft == fact_type for ft, _r in table.get(form, [])):
                     table.setdefault(form, []).append((fact_type, role))
     return _Deferred(_word_pattern(list(table)), re.IGNORECASE), table
@@ -150,6 +162,11 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
             # "aux côtés de" is also written "aux côtés du fonds", "aux côtés des fonds", "en faveur d'X"
             if language == "fr" and r["marker"].endswith(" de"):
                 out[r["role"]] += [r["marker"][:-3] + end for end in (" du", " des", " d'")]
+            # a round is also "la ronde" (Québec) or "la levée": "mène le tour" -> "mène la ronde"
+            if language == "fr" and r["marker"].endswith((" le tour", " un tour")):
+                head, article = r["marker"][:-8], r["marker"][-7:-5]
+                nouns = ("la ronde", "la levée") if article == "le" else ("une ronde", "une levée")
+                out[r["role"]] += [f"{head} {n}" for n in nouns]
     return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
 
 
@@ -270,6 +287,8 @@ _FUND_WORDS = re.compile(
 # what stands between an amount and the body it comes from: "1,5 million de francs d'X", "$5m from X"
 _SOURCE_GAP = re.compile(
     r"\s*(?:(?:respectively|respectivement),?\s+)?"
+    # "€64 million in funding from the ministry", "1 M€ d'aides de l'État": the money's noun between
+    r"(?:(?:in\s+(?:funding|grants?|support|financing)|d['’]aides?|de\s+subventions?|de\s+financement)\s+)?"
     r"(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+|from\s+(?:the\s+)?|by\s+(?:the\s+)?)",
     re.IGNORECASE,
 )
@@ -538,7 +557,7 @@ _LANGUAGE_HOMES = {
 _FIRM_NOUNS = (
     r"jeune\s+pousse|jeune\s+entreprise|start-?up|société|entreprise|firme|groupe|pépite|licorne|hébergeur|"
     r"fabricant|éditeur|concepteur|opérateur|scale-?up|company|firm|group|outfit|operator|unicorn|chipmaker|"
-    r"developer|provider|designer|maker|"
+    r"developer|provider|designer|maker|fournisseur|filiale|subsidiary|laboratoire|lab|spécialiste|specialist|"
     r"\w+tech"  # "la legaltech bordelaise", "the Berlin fintech"
 )
 # a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"

@@ -1,5 +1,7 @@
 """Chip purchases: cue word forms, counts without a unit, vendor cues, non-purchases (own sentences)."""
 
+import pytest
+
 
 def parties(candidate, role: str) -> list[str]:
     return [p.name for p in candidate.parties if p.role == role]
@@ -477,3 +479,13 @@ def test_money_for_the_purchase_of_servers_is_no_purchase(extract):
     assert chips(cands) == []
     cands, _ = extract("Kalmar Robotics a finalisé l'achat de serveurs Nvidia.", "fr")
     assert len(chips(cands)) == 1
+
+
+@pytest.mark.parametrize("text, lang, bought", [
+    ("Orbis Cloud a indiqué viser 8 000 GPU d'ici 2028, sans préciser de commande ferme.", "fr", False),
+    ("Orbis Cloud plans to reach 8,000 GPUs by 2028 without placing an order yet.", "en", False),
+    ("Orbis Cloud a commandé 8 000 GPU Nvidia, sans attendre la subvention.", "fr", True),
+])
+def test_an_order_said_to_be_missing_is_no_purchase(extract, text, lang, bought):
+    cands, _ = extract(text, lang)
+    assert any(c.fact_type == "chip_purchase" for c in cands) is bought

@@ -71,3 +71,12 @@ def test_the_table_order_does_not_depend_on_the_hash_seed():
            for seed in ("1", "2", "3", "4")}
     assert len(out) == 1
     assert out.pop().startswith("['Britain', 'BRITAIN'")
+
+
+def test_a_country_named_only_in_a_quotation_does_not_place_the_article(extract):
+    cands, _ = extract(
+        "Orbis Cloud lève 5 millions d'euros auprès de Vireo Capital. « Nos clients ne veulent pas "
+        "d'un cloud américain », résume son fondateur.",
+        "fr",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "investment"] == ["FR"]

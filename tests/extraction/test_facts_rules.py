@@ -1206,7 +1206,7 @@ def test_a_subject_that_gives_to_it_funds_the_firm_pointed_back_to(extract):
     # "lui accorde", "granted it": the subject pays, the firm of the previous sentences receives
     cands, _ = extract(
         "Kalmar Robotics ouvre un atelier à Lyon. La Région a voté une aide en faveur de la start-up, au "
-        "titre du dispositif « Pass Innovation Sud ». Orbis Capital lui accorde de son côté un prêt "
+        "titre du dispositif « Pass Innovation Sud ». Orbis Capital lui accorde de son côté un ticket "
         "d'amorçage de 500 000 euros.",
         "fr",
     )
@@ -1374,3 +1374,24 @@ def test_amounts_given_respectively_still_lead_to_their_target(extract):
         "en",
     )
     assert parties(only(cands, "investment"), "investee") == ["Kalmar Robotics"]
+
+
+def test_a_valuation_after_its_amount_is_no_round(extract):
+    cands, _ = extract(
+        "Kalmar Robotics raised a $40 million Series B at a $300 million valuation, led by Orbis Capital.",
+        "en",
+    )
+    assert [c.amounts[0].amount for c in cands if c.fact_type == "investment"] == [40e6]
+
+
+def test_the_next_sentence_of_the_paragraph_may_date_the_announcement(extract):
+    from datetime import date
+
+    cands, _ = extract(
+        "Korvane Data a bouclé une ronde de 30 millions d'euros auprès d'Orbis Capital. L'annonce a été "
+        "faite mardi à Lyon.\n\nLa société emploie 40 personnes.",
+        "fr",
+        published=date(2025, 11, 19),
+    )
+    dated = [(c.announced_on, c.date_source) for c in cands if c.fact_type == "investment"]
+    assert dated == [(date(2025, 11, 18), "text")]

@@ -159,3 +159,11 @@ def test_bare_currency_head_nouns(text, language, amount, currency):
 
 def test_common_words_in_currency_names_are_no_currency():
     assert find_money("It was a real 5 million success, worth its weight in 5 gold bars.", "en") == []
+
+
+def test_moroccan_dirham_abbreviations_glued_to_their_scale():
+    # "MDH" millions and "MMDH" milliards of dirhams (French only: "$5MM" stays five million)
+    text = "Tarik Data obtient 7,5 MDH ; le plan pèse 3 MMDH."
+    found = [(m.amount, m.currency) for m in find_money(text, "fr")]
+    assert found == [(7_500_000, "MAD"), (3_000_000_000, "MAD")]
+    assert [(m.amount, m.currency) for m in find_money("a $5MM seed round", "en")] == [(5_000_000, "USD")]

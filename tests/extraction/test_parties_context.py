@@ -1,5 +1,7 @@
 """Parties across sentences and several deals in one sentence (sentences and firm names of our own)."""
 
+import pytest
+
 
 def parties(candidate, role: str) -> list[str]:
     return [p.name for p in candidate.parties if p.role == role]
@@ -572,3 +574,44 @@ def test_a_programme_named_after_a_country_is_no_buyer(extract):
     cands, _ = extract("Ondine Data conçoit des puces. La start-up, lauréate de France 2030, a acquis 64 GPU "
                        "Nvidia.", "fr")
     assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Ondine Data"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Orbis Cloud grandit vite. Le fournisseur de cloud a acquis 2 048 GPU Nvidia H200 qui seront installés "
+     "dans son data center VX7.", "fr"),
+    ("Orbis Cloud grew fast. The company said it had ordered 8,000 Nvidia GPUs for its new Springfield, "
+     "Illinois site.", "en"),
+])
+def test_a_sites_name_is_no_buyer(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [["Orbis Cloud"]]
+
+
+@pytest.mark.parametrize("text, lang, firm", [
+    ("Halvard Labs, a young Danish lab that trains speech models on Baltic radio archives, has raised "
+     "€12m from Orbis Capital.", "en", "Halvard Labs"),
+    ("Halvard Labs, une jeune pousse qui entraîne des modèles sur les archives de Radio Baltique, a levé "
+     "12 millions d'euros auprès d'Orbis Capital.", "fr", "Halvard Labs"),
+])
+def test_a_name_inside_the_subjects_apposition_is_not_the_subject(extract, text, lang, firm):
+    cands, _ = extract(text, lang)
+    assert [parties(c, "investee") for c in of_type(cands, "investment")] == [[firm]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Orbis Cloud a tenu sa conférence lundi. Le fournisseur de cloud lyonnais a acquis 512 GPU Nvidia H200 "
+     "qui seront installés à Vénissieux (Rhône).", "fr"),
+    ("Orbis Cloud held its conference on Monday. The subsidiary has bought 512 Nvidia H200 GPUs for "
+     "Lakeside (Ontario).", "en"),
+])
+def test_a_provider_or_subsidiary_points_back_to_the_firm(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [["Orbis Cloud"]]
+
+
+def test_a_round_named_la_ronde_has_its_lead_investor_before_the_verb(extract):
+    cands, _ = extract(
+        "Korvane Data a bouclé une ronde de 30 millions de dollars. C'est Orbis Capital qui mène la ronde.",
+        "fr",
+    )
+    assert [parties(c, "investor") for c in of_type(cands, "investment")] == [["Orbis Capital"]]

@@ -30,6 +30,8 @@ def test_a_known_first_name_and_surnames_make_a_person(people, name):
     "Velmora Tanaka",  # a seed firm's name first
     "Camille Berthier Dufour Rocca",  # too long for a person
     "Camille AI",  # an acronym is no surname
+    "Lucas Genomics",  # nouns firms are named with: "-ics", "-ique"
+    "Martin Robotique",
 ])
 def test_names_that_are_not_persons(people, name):
     assert not people.named(name)
@@ -203,3 +205,51 @@ def test_any_verb_after_a_closing_quote_introduces_its_speaker():
     text = "le tour mené par Claire Duval Capital"
     at = text.index("Claire")
     assert not speaker(text, at, len(text))
+
+
+def test_a_word_the_text_writes_in_lower_case_in_the_plural_is_no_surname(people):
+    text = "Nora Optique a présenté ses verres optiques. Nora Optique emploie 30 personnes."
+    assert "Nora Optique" not in people.names(text, {"verres", "optiques", "a", "ses"})
+
+
+@pytest.mark.parametrize("text, lang, firm", [
+    ("Adrien Photonique lève 12 millions d'euros auprès de Vireo Capital.", "fr", "Adrien Photonique"),
+    ("Lena Kinetics raised $9 million from Harrowgate Ventures.", "en", "Lena Kinetics"),
+])
+def test_a_firm_named_with_a_first_name_and_a_noun_is_the_investee(extract, text, lang, firm):
+    assert _parties(extract(text, lang)[0], "investee") == [firm]
+
+
+@pytest.mark.parametrize("text, lang, word", [
+    ("Tessaly Compute recevra 4 millions d'euros, a indiqué la ministre chargée du Numérique.", "fr",
+     "Numérique"),
+    ("Kalmar Robotics will get $12 million, the Minister for Enterprise said.", "en", "Enterprise"),
+])
+def test_a_ministers_portfolio_is_no_name(project, text, lang, word):
+    from datetime import date
+
+    from warehouse.staging.documents import Document
+    from warehouse.staging.extract import Extractor, _DocContext, find_money, split_sentences
+
+    ex = Extractor(project)
+    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), lang, text)
+    money, places = find_money(text, lang), ex.countries.find(text)
+    ctx = _DocContext(ex, doc, text, lang, split_sentences(text), money, places)
+    names = [e.name for e in ctx.ents(0)]
+    assert names and word not in names
+
+
+def test_a_title_before_a_name_makes_a_person_unless_a_firm_word_follows(project):
+    from datetime import date
+
+    from warehouse.staging.documents import Document
+    from warehouse.staging.extract import Extractor, _DocContext, find_money, split_sentences
+
+    ex = Extractor(project)
+    text = "CFO Ophar Nivelle presented the plan of the CTO Brivel Robotics unit."
+    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), "en", text)
+    money, places = find_money(text, "en"), ex.countries.find(text)
+    ctx = _DocContext(ex, doc, text, "en", split_sentences(text), money, places)
+    by_name = {e.name: ctx.is_person(e) for e in ctx.ents(0)}
+    assert by_name.get("Ophar Nivelle") is True
+    assert by_name.get("Brivel Robotics") is False

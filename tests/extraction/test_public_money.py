@@ -1,6 +1,8 @@
 """Public money: typed by its source and its noun, the section's country, non-deal figures and
 words that are no parties (sentences and firm names of our own)."""
 
+import pytest
+
 
 def parties(candidate, role: str) -> list[str]:
     return [p.name for p in candidate.parties if p.role == role]
@@ -657,3 +659,112 @@ def test_a_state_aid_the_commission_approves_is_granted_by_its_state(extract):
     cands, _ = extract("The European Commission has approved a €2 billion grant to Tessaly Compute.", "en")
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "grantor") == ["European Commission"]
+
+
+def test_a_national_plan_named_by_a_country_and_a_year_is_public(extract):
+    # the plan's own spending is government money: a subsidy, not a self-investment
+    cands, _ = extract(
+        "Norvège 2032, le programme public de 54 milliards de couronnes, a engagé 700 millions de "
+        "couronnes dans la photonique depuis 2022.",
+        "fr",
+    )
+    assert not of_type(cands, "investment")
+    assert [parties(c, "grantor") for c in of_type(cands, "subsidy")] == [["Norvège 2032"]]
+
+
+def test_the_national_plan_shape_needs_a_country(project):
+    from datetime import date
+
+    from warehouse.staging.documents import Document
+    from warehouse.staging.extract import Extractor, _DocContext, find_money, split_sentences
+    from warehouse.staging.mentions import Entity
+
+    ex = Extractor(project)
+    text = "Maroc 2030 et Orbis 2030 sont cités."
+    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), "fr", text)
+    money, places = find_money(text, "fr"), ex.countries.find(text)
+    ctx = _DocContext(ex, doc, text, "fr", split_sentences(text), money, places)
+    assert ctx.is_public(Entity(0, 10, "Maroc 2030", "gazetteer"))
+    assert not ctx.is_public(Entity(14, 24, "Orbis 2030", "gazetteer"))
+
+
+def test_amounts_given_respectively_go_to_the_listed_firms_in_order(extract):
+    # bare numbers share the scale and currency of the amount that ends the list
+    cands, _ = extract(
+        "Le ministère a désigné ses lauréats. Brivane Labs, Coralis (Lille) et Dunemark Robotique "
+        "percevront respectivement 12, 9 et 4 millions d'euros de subventions.",
+        "fr",
+    )
+    got = [(parties(c, "recipient"), c.amounts[0].amount) for c in of_type(cands, "subsidy")]
+    assert got == [(["Brivane Labs"], 12e6), (["Coralis"], 9e6), (["Dunemark Robotique"], 4e6)]
+
+
+def test_rounds_given_respectively_are_one_round_per_firm(extract):
+    cands, _ = extract("Halvard Systems and Pyxo raised $14 million and $6 million, respectively.", "en")
+    got = [(parties(c, "investee"), c.amounts[0].amount) for c in of_type(cands, "investment")]
+    assert got == [(["Halvard Systems"], 14e6), (["Pyxo"], 6e6)]
+
+
+def test_firms_sharing_out_the_rest_of_a_grant_continue_it(extract):
+    # a plural receiving verb ("obtiennent") right after a grant: the same grantor's money
+    cands, _ = extract(
+        "La région Bretagne accorde une dotation de 3 millions d'euros à Korrig Data. Velanor Compute et "
+        "Astrelle Bio obtiennent respectivement 2 millions d'euros et 1 million d'euros.",
+        "fr",
+    )
+    subs = of_type(cands, "subsidy")
+    assert [parties(c, "recipient") for c in subs] == [["Korrig Data"], ["Velanor Compute"], ["Astrelle Bio"]]
+    assert not of_type(cands, "investment")
+
+
+def test_a_part_of_an_amount_raised_to_date_is_no_round(extract):
+    for text, lang in [
+        ("Halvard Labs has so far raised €51m in total, including a €9m seed round in 2024.", "en"),
+        ("Halvard Labs a levé 30 millions d'euros au total depuis 2019, dont 5 millions d'euros en amorçage.",
+         "fr"),
+    ]:
+        assert not of_type(extract(text, lang)[0], "investment"), text
+    # a part of a round stays the round's detail: the round is the fact
+    cands, _ = extract("Halvard Labs raised €20m, including €5m from Orbis Capital.", "en")
+    assert [c.amounts[0].amount for c in of_type(cands, "investment")] == [20e6]
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, Norway's digital ministry said it would provide €30 million to Halvard Labs.",
+    "Halvard Labs will get €30 million in funding from the digital ministry.",
+])
+def test_money_from_a_ministry_is_a_subsidy_whatever_the_wording(extract, text):
+    cands, _ = extract(text, "en")
+    assert not of_type(cands, "investment")
+    grantors = [parties(c, "grantor") for c in of_type(cands, "subsidy")]
+    assert grantors in ([["ministry"]], [["digital ministry"]])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Halvard Labs raised $20 million from Orbis Capital. Funding to Baltic start-ups reached $1.3 billion "
+     "in the first half, according to data from Dealroom.", "en"),
+    ("Halvard Labs lève 20 millions d'euros auprès d'Orbis Capital. Les investissements dans les jeunes "
+     "pousses québécoises ont atteint 2 milliards de dollars l'an dernier.", "fr"),
+])
+def test_a_markets_total_is_no_round_of_the_article_firm(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [c.amounts[0].amount for c in of_type(cands, "investment")] == [20e6]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Korvane Data fait partie des lauréats. Le dispositif, doté au total de 150 millions d'euros, garde la "
+     "moitié de son enveloppe.", "fr"),
+    ("Korvane Data is among the winners. The programme will invest €20 million in more projects next year.",
+     "en"),
+])
+def test_a_schemes_budget_is_no_money_of_the_firm_named_before(extract, text, lang):
+    assert not of_type(extract(text, lang)[0], "investment")
+
+
+def test_a_loan_named_with_a_round_word_is_still_a_loan(extract):
+    cands, _ = extract(
+        "Korvane Data lève 2 millions d'euros auprès d'Orbis Capital. Bpifrance lui accorde de son côté "
+        "un prêt d'amorçage de 500 000 euros.",
+        "fr",
+    )
+    assert [c.amounts[0].amount for c in cands] == [2e6]
