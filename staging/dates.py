@@ -126,6 +126,8 @@ def _trie(words: set[str]) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
+# the runs of `_DIGITS` a date may open on: one or two digits, or four from "19" or "20" (a year)
+_DATE_DIGITS = re.compile(r"(?<!\d)(?:\d{1,2}|(?:19|20)\d\d)(?!\d)")
 
 
 @cache
@@ -155,11 +157,7 @@ def _matches(text: str):
         yield from pattern.finditer(text)  # a character lower-casing changes or misses: the plain scan
         return
     # a digit-led date opens on a day or a month (one or two digits) or an ISO year ("2024-06-12")
-    at = [
-        m.start()
-        for m in _DIGITS.finditer(text)
-        if m.end() - m.start() <= 2 or (m.end() - m.start() == 4 and text.startswith(("19", "20"), m.start()))
-    ]
+    at = [m.start() for m in _DATE_DIGITS.finditer(text)]
     # a month form or year cue is a whole word, but for a cue ending in "-" ("mi-2024")
     open_ended = starts[2]
     at += [

@@ -43,6 +43,7 @@ rejected as a duplicate.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
@@ -476,7 +477,8 @@ def _make(parsed: _Parsed, file_name: str, path: str) -> Document:
 
 
 def _walk(folder: Path, unlisted: list[tuple[Path, str]]):
-    """Files under `folder` in a stable order, hidden files and folders left out; folders
+    """Files under `folder` in a stable order, as (folder as os.walk names it, file name), hidden
+    files and folders left out; folders
     that cannot be listed go to `unlisted` with the reason. Linked folders are not entered
     (os.walk's default): their files are read where they are, inside the folder."""
 
@@ -486,12 +488,12 @@ def _walk(folder: Path, unlisted: list[tuple[Path, str]]):
     for root, dirs, files in os.walk(folder, onerror=error):
         for d in dirs:
             if not d.startswith(".") and os.path.islink(os.path.join(root, d)):
-                yield Path(root) / d          # read_file rejects it with its reason
+                yield root, d          # read_file rejects it with its reason
         dirs[:] = sorted(d for d in dirs
                          if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
         for name in sorted(files):
             if not name.startswith("."):
-                yield Path(root) / name
+                yield root, name
 
 
 def _jsonl_lines(fh):
@@ -608,6 +610,19 @@ def file_stat(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
+# the errors Path.is_symlink reads as "not a link" (pathlib's _IGNORED_ERRNOS)
+_IGNORED_ERRNOS = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def _suffix(name: str) -> str:
+    """`Path(name).suffix.lower()` for a file name: read by string for a known suffix."""
+    low = name.lower()
+    for suffix in SUFFIXES:
+        if low.endswith(suffix) and len(name) > len(suffix):
+            return suffix
+    return Path(name).suffix.lower()
+
+
 def read_folder(folder: Path | str, reuse=None) -> ReadResult:
     """Every document under `folder`; unreadable inputs become rejections, never errors.
 
@@ -619,30 +634,40 @@ def read_folder(folder: Path | str, reuse=None) -> ReadResult:
     root = Path(os.path.realpath(folder))
     result = ReadResult()
     unlisted: list[tuple[Path, str]] = []
-    for path in _walk(folder, unlisted):
-        file_name = path.relative_to(folder).as_posix()
-        suffix = path.suffix.lower()
-        linked_folder = path.is_symlink() and path.is_dir()     # rejected by read_file, with why
+    top = os.fspath(folder)   # the folder as os.walk names it: its files' names are their own
+    absolute: dict[str, str] = {}
+    # A folder of 10,000 unchanged files is walked at every build: each file costs one lstat and
+    # string operations, the Path objects only for a file read or in a subfolder (same values).
+    for folder_name, name in _walk(folder, unlisted):
+        full = os.path.join(folder_name, name)
+        file_name = name if folder_name == top else Path(full).relative_to(folder).as_posix()
+        suffix = _suffix(name)
+        try:
+            st = os.lstat(full)
+        except OSError as exc:
+            if exc.errno not in _IGNORED_ERRNOS:   # what Path.is_symlink raises
+                raise
+            st = None
+        # rejected by read_file, with why
+        linked_folder = st is not None and stat.S_ISLNK(st.st_mode) and Path(full).is_dir()
         if suffix not in SUFFIXES and not linked_folder:
             result.other_files.append(printable(file_name))
             continue
         key = None
         if suffix != ".jsonl" and printable(file_name) == file_name:
-            try:
-                st = os.lstat(path)
-            except OSError:
-                st = None
             if st is not None and stat.S_ISREG(st.st_mode):
                 key = file_stat(st)
                 if reuse is not None:
-                    doc = reuse(file_name, printable(os.path.abspath(path)), key)
+                    if folder_name not in absolute:
+                        absolute[folder_name] = os.path.abspath(folder_name)
+                    doc = reuse(file_name, printable(os.path.join(absolute[folder_name], name)), key)
                     if doc is not None:
                         result.documents.append(doc)
                         result.file_stats[file_name] = key
                         result.reused += 1
                         continue
         documents, rejections = len(result.documents), len(result.rejections)
-        read_file(path, file_name, result, root)
+        read_file(Path(folder_name) / name, file_name, result, root)
         if (key is not None and len(result.documents) == documents + 1
                 and len(result.rejections) == rejections):
             result.file_stats[file_name] = key

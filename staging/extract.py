@@ -96,6 +96,11 @@ class Extractor:
         return candidates, labelled, ctx.steps
 
 
+# the cue words one sentence builds candidates from, in order; the others are rejected (`too_many_cues`).
+# No sentence of the corpora has more than 5; a "cue storm" (a sentence made of cue words, up to
+# MAX_SENTENCE characters) made each cue read the sentence for its subject, its clause and its amounts
+MAX_SENTENCE_CUES = 16
+
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -134,6 +139,7 @@ class _DocContext(
         self._firm_pool: list[tuple[Entity, int]] | None = None
         self._chip_objects: dict[int, bool] = {}  # frames.chip_object, per cue end
         self._persons_named: set[str] | None = None
+        self._mid_known: dict[str, bool] = {}  # mentions._mid_token, per word
         self._head_starts: dict = {}  # mentions.may_start: where the words of an automaton start
         self._folded: str | None = None  # the text lower-cased, once needed
         self._news_date: date | None | bool = False  # country_date.news_date, once known
@@ -148,6 +154,7 @@ class _DocContext(
         self._cue_hits: list[tuple[int, int, str]] | None = None
         self._deal_ends = [0]
         self._cue_starts_list: list[int] = []
+        self._bounds_of = self._pairs_of = None  # frames.cue_bounds, cue_pairs: the cues they were kept for
         self._doc_country = self._dominant_country()
         self._headings = self._heading_countries()
         self._near_cache: dict[str, str | None] = {}
@@ -178,6 +185,13 @@ class _DocContext(
                     self.reject_cue(s, c, "frames", "free_relative")
                 else:
                     cues.append(c)
+            spans = sorted({c[3] for c in cues}) if len(cues) > MAX_SENTENCE_CUES else ()
+            if len(spans) > MAX_SENTENCE_CUES:
+                last = spans[MAX_SENTENCE_CUES - 1]
+                for c in cues:
+                    if c[3] > last:
+                        self.reject_cue(s, c, "frames", "too_many_cues")
+                cues = [c for c in cues if c[3] <= last]
             if not cues and not self.money_in(s):
                 continue
             flags = (

@@ -5,7 +5,7 @@ names right after a marker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from warehouse.staging.candidates import Amount
 from warehouse.staging.money import Money
@@ -68,6 +68,11 @@ _NAME_TAILS_OK = {"AI", "IA"}
 _QUALIFIER_END = re.compile(r"\b" + _FIRM_NOUN_WORDS + r"\s*$")
 
 
+# a sentence of more cues than this looks its cues up by bisection (`cue_bounds`, `cue_pairs`): a scan
+# of every cue for each cue costs n * n; fewer are scanned, which costs less than the index
+FEW_CUES = 8
+
+
 class Frames:
     """Cues and the clause each governs: the cue words of a sentence, the stretch a cue rules, the amounts
     and names right after a marker."""
@@ -126,16 +131,65 @@ class Frames:
     def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:
         """The stretch of the sentence a cue governs: from the previous cue of another type to the next."""
         lo, hi = s.start, s.end
-        for a, b, ft in self.cue_starts:
-            if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):
-                continue  # "secured an allocation of 512 GPUs": the noun's object is the chips bought
-            if ft != fact_type and b == cs - 1 and self.text[b] == " ":
-                continue  # "a $7.8 billion funding award": the cue word before ours only qualifies it
-            if ft != fact_type and b <= cs:
-                lo = max(lo, b)
-            if ft != fact_type and a >= ce:
-                hi = min(hi, a)
+        if len(self.cue_starts) <= FEW_CUES:
+            for a, b, ft in self.cue_starts:
+                if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):
+                    continue  # "secured an allocation of 512 GPUs": the noun's object is the chips bought
+                if ft != fact_type and b == cs - 1 and self.text[b] == " ":
+                    continue  # "a $7.8 billion funding award": the cue word before ours only qualifies it
+                if ft != fact_type and b <= cs:
+                    lo = max(lo, b)
+                if ft != fact_type and a >= ce:
+                    hi = min(hi, a)
+            return lo, hi
+        ends, starts = self.cue_bounds(fact_type)
+        k = bisect_right(ends, cs)
+        while k and ends[k - 1] == cs - 1 and self.text[cs - 1] == " ":
+            k -= 1  # "a $7.8 billion funding award": the cue word before ours only qualifies it
+        if k:
+            lo = max(lo, ends[k - 1])
+        j = bisect_left(starts, ce)
+        if j < len(starts):
+            hi = min(hi, starts[j])
         return lo, hi
+
+    def cue_bounds(self, fact_type: str | None) -> tuple[list[int], list[int]]:
+        """The ends and the starts, each sorted, of the sentence's cues (`cue_starts`) that bound the
+        clause of a cue of `fact_type`: those of another type, but for a chip purchase a cue whose object
+        is a number of chips ("secured an allocation of 512 GPUs": the noun's object is the chips
+        bought); with None, every cue. Kept per sentence and type, for bisection (a sentence of more
+        than FEW_CUES cues)."""
+        cues = self.cue_starts
+        if self._bounds_of is not cues:
+            self._bounds_of, self._bounds = cues, {}
+        out = self._bounds.get(fact_type)
+        if out is None:
+            kept = [
+                (a, b)
+                for a, b, ft in cues
+                if fact_type is None
+                or (ft != fact_type and not (fact_type == "chip_purchase" and self.chip_object(b)))
+            ]
+            out = self._bounds[fact_type] = (sorted(b for _a, b in kept), sorted(a for a, _b in kept))
+        return out
+
+    def cue_pairs(self, fact_type: str) -> tuple[set[tuple[int, int]], list[tuple[int, int]], set[int]]:
+        """The spans of the sentence's cues of `fact_type`, and those of the other cues but chip
+        purchases and the spans of `fact_type` (with the set of their ends): `build`'s `mine` and
+        `others` before its test of the word right before the cue. Kept per sentence and type."""
+        cues = self.cue_starts
+        if self._pairs_of is not cues:
+            self._pairs_of, self._pairs = cues, {}
+        out = self._pairs.get(fact_type)
+        if out is None:
+            mine = {(a, b) for a, b, ft in cues if ft == fact_type}
+            others = [
+                (a, b)
+                for a, b, ft in cues
+                if ft != fact_type and ft != "chip_purchase" and (a, b) not in mine
+            ]
+            out = self._pairs[fact_type] = (mine, others, {b for _a, b in others})
+        return out
 
     def chip_object(self, end: int) -> bool:
         """A cue word whose object is a number of chips: "an allocation of 512 GPUs", "une enveloppe

@@ -281,7 +281,7 @@ class Mentions:
 
     def _lower_vocabulary(self) -> set[str]:
         """Every lower-case word of the document."""
-        return {w for w in _LOWER_WORD.findall(self.text) if w.islower()}
+        return {w for w in set(_LOWER_WORD.findall(self.text)) if w.islower()}  # each word tested once
 
     @property
     def _mid_tokens(self) -> _MidTokens:
@@ -290,7 +290,16 @@ class Mentions:
         return _MidTokens(self)
 
     def _mid_token(self, word: str) -> bool:
-        """`word in self._mid_vocabulary()`: a capitalised token ([\\w&-]+) of a sentence, not its first."""
+        """`word in self._mid_vocabulary()`: a capitalised token ([\\w&-]+) of a sentence, not its first.
+        Answered once per word and document (a name that opens every sentence is read at each of its
+        occurrences before the answer is no: asked once a sentence, that was quadratic)."""
+        known = self._mid_known.get(word)
+        if known is None:
+            known = self._mid_known[word] = self._mid_token_read(word)
+        return known
+
+    def _mid_token_read(self, word: str) -> bool:
+        """`_mid_token(word)`, read in the text."""
         if not word[:1].isupper() or _VOCAB_WORD.fullmatch(word) is None:
             return False
         text, size = self.text, len(word)
@@ -330,8 +339,9 @@ class Mentions:
         cue_spans = [(a, b) for a, b, _k in self._cue_hits[lo_k:hi_k]]  # the cues that start in s
         expanded = []
         title_case = None  # read when a cue or an amount cuts a name only
+        spans = cue_spans + blocked
         for e in found:
-            cuts = [(a, b) for a, b in cue_spans + blocked if e.start < b and a < e.end]
+            cuts = [(a, b) for a, b in spans if e.start < b and a < e.end]
             if cuts and title_case is None:
                 long_words = _LONG_WORD.findall(s.text)
                 capitals = sum(w[0].isupper() for w in long_words)
@@ -351,6 +361,13 @@ class Mentions:
             else:
                 expanded.append(e)
         byline = _BYLINE.match(s.text)
+        # what the dateline tests read of the sentence, the same for each of its names
+        lead = None
+        if " — " in s.text or " – " in s.text or " - " in s.text:
+            lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
+            if not re.search(r"\b(?:19|20)\d\d\b", lead):
+                lead = None
+        wire = _WIRE_DATELINE.match(s.text)
         for e in expanded:
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
                 continue
@@ -374,11 +391,10 @@ class Mentions:
                         continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun
-                line_start = self.text.rfind("\n", 0, e.start) + 1
                 if (
                     _DATELINE.match(self.text[e.start : e.end + 2])
                     and e.name.isupper()
-                    and not self.text[max(line_start, s.start) : e.start].strip()
+                    and not self.text[max(self.text.rfind("\n", 0, e.start) + 1, s.start) : e.start].strip()
                 ):
                     continue  # "PARIS, 12 mai —" opening a line, not "mené par ALLVP, aux côtés de"
                 if first.endswith(("-based", "-born")):
@@ -403,11 +419,8 @@ class Mentions:
                     continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
             if self.text[max(s.start, e.start - 1) : e.start] == "@":
                 continue  # "@Handle": a social-media account signing a post, not a party
-            if " — " in s.text or " – " in s.text or " - " in s.text:
-                lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
-                if re.search(r"\b(?:19|20)\d\d\b", lead) and e.end <= s.start + len(lead):
-                    continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
-            wire = _WIRE_DATELINE.match(s.text)
+            if lead is not None and e.end <= s.start + len(lead):
+                continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
             if wire is not None and e.end <= s.start + wire.end():
                 continue  # "TOKYO, March 23 (Kyodo) --", "BERLIN, Nov 5 (Reuters) -": place, date, agency
             if (
@@ -654,7 +667,10 @@ class Mentions:
         text, size, out, pos = self.text, len(name), [], 0
         while (p := text.find(name, pos)) >= 0:
             end = p + size
-            if (p > 0 and _WORD_CHAR.match(text, p - 1)) or (end < len(text) and _WORD_CHAR.match(text, end)):
+            # a word character on either side (\w is a character isalnum finds, or "_")
+            if (p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_")) or (
+                end < len(text) and (text[end].isalnum() or text[end] == "_")
+            ):
                 pos = p + 1
                 continue
             out.append(_Occurrence(p, end))

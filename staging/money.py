@@ -36,9 +36,13 @@ def _trie(words: set[str]) -> str:
     on one path of the trie, where a longer word is tried before a shorter one, as in `_alt`."""
     if words == {""}:
         return ""
+    by_first: dict[str, set[str]] = {}  # the words by their first character, in one pass
+    for w in words:
+        if w:
+            by_first.setdefault(w[0], set()).add(w[1:])
     branches = []
-    for first in sorted({w[0] for w in words if w}):
-        rest = _trie({w[1:] for w in words if w and w[0] == first})
+    for first in sorted(by_first):
+        rest = _trie(by_first[first])
         branches.append((_SP if first == " " else re.escape(first)) + rest)
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in words else body

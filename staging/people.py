@@ -78,6 +78,8 @@ _NEXT_WORD = re.compile(rf"\s*(?:&|\+|{_CAP_WORD})")
 
 def fold(word: str) -> str:
     """ "Hélène" -> "helene": the key first names are looked up by (English texts drop accents)."""
+    if word.isascii():  # nothing to decompose: the same key, without the walk over its characters
+        return word.lower()
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -5,9 +5,11 @@ cue (`subject`), financiers, the firm an article or an anaphor is about.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from warehouse.staging.candidates import Candidate, Party
 from warehouse.staging.chips import model_regex
+from warehouse.staging.frames import FEW_CUES
 from warehouse.staging.parties import Entity
 from warehouse.staging.people import affiliation, invests, speaker
 from warehouse.staging.sentences import Sentence
@@ -219,14 +221,19 @@ class Roles:
 
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:
         lo, hi = self.clause(s, cs, ce, fact_type)
-        mine = {(a, b) for a, b, ft in self.cue_starts if ft == fact_type}
-        others = [
-            (a, b)
-            for a, b, ft in self.cue_starts
-            if ft != fact_type and ft != "chip_purchase" and (a, b) not in mine
-            # "a $7.8 billion funding award": a cue word right before ours only qualifies it
-            and not (b == cs - 1 and self.text[b] == " ")
-        ]
+        if len(self.cue_starts) <= FEW_CUES:
+            mine = {(a, b) for a, b, ft in self.cue_starts if ft == fact_type}
+            others = [
+                (a, b)
+                for a, b, ft in self.cue_starts
+                if ft != fact_type and ft != "chip_purchase" and (a, b) not in mine
+                # "a $7.8 billion funding award": a cue word right before ours only qualifies it
+                and not (b == cs - 1 and self.text[b] == " ")
+            ]
+        else:  # the same, looked up in the sentence's index
+            mine, others, other_ends = self.cue_pairs(fact_type)
+            if cs - 1 in other_ends and self.text[cs - 1] == " ":
+                others = [(a, b) for a, b in others if not (b == cs - 1 and self.text[b] == " ")]
         own_money = [
             m
             for m in facts_money
@@ -453,10 +460,15 @@ class Roles:
         coordinated = re.search(
             r"(?:,|\bet|\band)\s+(?:[a-zà-ÿ]+\s+)?$", self.text[max(s.start, cs - 20) : cs]
         )
-        if not coordinated:
+        if not coordinated and len(self.cue_starts) <= FEW_CUES:
             for a, b, _ft in self.cue_starts:
                 if b <= cs:
                     lo = max(lo, b) if a != cs else lo
+        elif not coordinated:
+            ends = self.cue_bounds(None)[0]  # the last cue ending before ours (bisected)
+            k = bisect_right(ends, cs)
+            if k:
+                lo = max(lo, ends[k - 1])
         if _PRONOUN_SUBJECT.search(self.text[lo:cs]) or _INFINITIVE.search(
             self.text[max(s.start, cs - 12) : cs]
         ):
@@ -559,7 +571,12 @@ class Roles:
         # not the name after the cue
         noun_phrase = _FIRM_NOUN.search(self.text, lo, cs) is not None
         if ce is not None and not pronoun and not anaphor and not noun_phrase:
-            hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
+            if len(self.cue_starts) <= FEW_CUES:
+                hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])
+            else:
+                starts = self.cue_bounds(None)[1]  # the first cue starting after ours (bisected)
+                k = bisect_right(starts, ce)
+                hi = min(starts[k], s.end) if k < len(starts) else s.end
             skipped = None  # the last name passed over as an agent or source
             for e in self.ents(i):
                 if (

@@ -32,19 +32,29 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     abbrev = _abbreviations()
     pos = 0
+    # the ends of the whole text, searched once: no end spans two lines (its look-ahead reads spaces
+    # only), so they are the ends each line gives on its own (a search per line cost a text of many
+    # short lines more than the lines themselves)
+    ends = [(m.start(), m.end(), m.group(0)[0]) for m in _END.finditer(text)]
+    k = 0
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
         if not line.strip():
             continue
         cut = 0
-        for m in _END.finditer(line):
-            token = _last_word(line, cut, m.start() + 1).rstrip(".").lower()
-            if m.group(0).startswith(".") and (token in abbrev or (len(token) == 1 and token.isalpha())):
+        line_end = line_start + len(line)
+        while k < len(ends) and ends[k][0] < line_start:
+            k += 1
+        while k < len(ends) and ends[k][1] <= line_end:
+            m_start, m_end, first = ends[k][0] - line_start, ends[k][1] - line_start, ends[k][2]
+            k += 1
+            token = _last_word(line, cut, m_start + 1).rstrip(".").lower()
+            if first == "." and (token in abbrev or (len(token) == 1 and token.isalpha())):
                 continue
-            _add(out, text, line_start + cut, line_start + m.end())
-            cut = m.end()
-        _add(out, text, line_start + cut, line_start + len(line))
+            _add(out, text, line_start + cut, line_start + m_end)
+            cut = m_end
+        _add(out, text, line_start + cut, line_end)
     return out
 
 
@@ -67,6 +77,15 @@ MAX_SENTENCE = 1000
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    if end - start <= MAX_SENTENCE:  # the common case: strip the spaces around it (str.isspace's)
+        piece = text[start:end]
+        kept = piece.strip()
+        if kept:
+            if len(kept) != len(piece):
+                start += len(piece) - len(piece.lstrip())
+                end = start + len(kept)
+            out.append(Sentence(start, end, kept))
+        return
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -44,6 +44,31 @@ def _word_regex(words: list[str], flags=0) -> re.Pattern:
     return re.compile(rf"(?<![\w]){_first_chars(words)}(?:{alt})", flags)
 
 
+class _Deferred:
+    """A regex compiled the first time it is used: `_cues`' alternation reads only a text that lower-
+    casing changes in length (the cue automaton reads the others), and costs every process that
+    extracts a document its compiling (5,000 characters in each language)."""
+
+    __slots__ = ("_pattern", "_flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._pattern, self._flags, self._compiled = pattern, flags, None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return getattr(self._compiled, name)
+
+
+def _word_pattern(words: list[str]) -> str:
+    """`_word_regex(words).pattern`, not compiled."""
+    # a word ending in an apostrophe ("au capital d'") runs straight into the next one
+    alt = "|".join(
+        _apos(w) + ("" if w[-1:] in "'’" else r"(?![\w])") for w in sorted(set(words), key=len, reverse=True)
+    )
+    return rf"(?<![\w]){_first_chars(words)}(?:{alt})"
+
+
 def _inflections(cue: str, language: str, participles: bool = True) -> list[str]:
     """The other forms of a French cue the lexicon lists once: a verb in the future or the present
     takes a plural subject ("ils en recevront", "les hébergeurs commandent", "A et B obtiennent");
@@ -91,7 +116,7 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
             for form in _inflections(cue, language, participles=fact_type != "investment"):
                 if not any(ft == fact_type for ft, _r in table.get(form, [])):
                     table.setdefault(form, []).append((fact_type, role))
-    return _word_regex(list(table), re.IGNORECASE), table
+    return _Deferred(_word_pattern(list(table)), re.IGNORECASE), table
 
 
 # "will each receive", "a finalement commandé": adverbs between an auxiliary and the verb of a cue

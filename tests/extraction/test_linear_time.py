@@ -269,3 +269,100 @@ def test_runs_of_numbers_are_bounded_so_each_is_tried_in_bounded_steps():
                                ("1 000 000 000 000 $", "fr", 1e12), ("$1,000,000,000,000", "en", 1e12)]:
         assert [m.amount for m in find_money(text, lang)] == [amount]
     assert not find_money("100 " * 2000 + "a " * 2000 + "un " * 2000, "en")
+
+
+def test_a_name_opening_every_sentence_is_looked_up_linearly(extract, monkeypatch):
+    # whether a capitalised word stands inside some sentence (not as its first word) was read at every
+    # occurrence of the word, once a sentence: a name opening each of n sentences cost n * n look-ups
+    calls = []
+    original = mentions_mod.Mentions._sentence_at
+
+    def counted(self, at):
+        calls.append(at)
+        return original(self, at)
+
+    monkeypatch.setattr(mentions_mod.Mentions, "_sentence_at", counted)
+
+    def reads(n: int) -> int:
+        calls.clear()
+        cands, _money = extract("Zorbel lève 20 millions d'euros, 3 M€, $4bn. " * n, "fr")
+        assert len(cands) >= n
+        return len(calls)
+
+    small, large = reads(50), reads(200)
+    assert large <= 5 * small, (small, large)
+
+
+def test_a_sentence_of_n_cues_compares_each_cue_with_the_others_once(extract, monkeypatch):
+    # the clause of a cue runs from the previous cue of another type to the next: a scan of every cue
+    # of the sentence for each cue asked n * n questions (whether a cue's object is a number of chips)
+    calls = []
+    original = ex_mod._DocContext.chip_object
+
+    def counted(self, end):
+        calls.append(end)
+        return original(self, end)
+
+    monkeypatch.setattr(ex_mod._DocContext, "chip_object", counted)
+
+    def asked(n: int) -> int:
+        calls.clear()
+        extract("Zorbel " + "raised invested bought GPUs acquired " * n + "today.", "en")
+        return len(calls)
+
+    small, large = asked(5), asked(20)
+    assert large <= 6 * small, (small, large)
+
+
+def test_the_clause_of_a_cue_is_the_scan_it_replaces(extract, monkeypatch):
+    # `clause` bisects the sorted ends and starts of the sentence's other cues; the scan it replaces:
+    def scanned(ctx, s, cs, ce, fact_type):
+        lo, hi = s.start, s.end
+        for a, b, ft in ctx.cue_starts:
+            if ft != fact_type and fact_type == "chip_purchase" and ctx.chip_object(b):
+                continue
+            if ft != fact_type and b == cs - 1 and ctx.text[b] == " ":
+                continue
+            if ft != fact_type and b <= cs:
+                lo = max(lo, b)
+            if ft != fact_type and a >= ce:
+                hi = min(hi, a)
+        return lo, hi
+
+    seen = []
+    original = ex_mod._DocContext.clause
+
+    def checked(self, s, cs, ce, fact_type):
+        got = original(self, s, cs, ce, fact_type)
+        assert got == scanned(self, s, cs, ce, fact_type)
+        seen.append(got)
+        return got
+
+    rnd = random.Random(5)
+    words = ["raised", "invested", "bought", "GPUs", "a", "funding", "award", "grant", "of", "512", "Zorbel",
+             "acquired", "an allocation of 2,000 GPUs", "$5 million", "subsidy", "from", "Orbis Capital"]
+    monkeypatch.setattr(ex_mod._DocContext, "clause", checked)
+    for _ in range(200):
+        extract(" ".join(rnd.choice(words) for _ in range(rnd.randint(3, 30))) + ".", "en")
+    assert len(seen) > 100
+
+
+def test_a_sentence_builds_from_a_bounded_number_of_cue_words(project):
+    # a "cue storm" made each cue word read the sentence for its subject, clause and amounts: a sentence
+    # builds from its first MAX_SENTENCE_CUES cue words, the others are rejected in the trace
+    from datetime import date
+
+    from warehouse.staging.documents import Document
+
+    ex = ex_mod.Extractor(project)
+    text = "Zorbel Labs " + ", ".join(f"raised ${k + 2} million" for k in range(40)) + "."
+    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), "en", text)
+    _cands, _money, steps = ex.extract_traced(doc)
+    capped = {st.start for st in steps if st.rule_id == "too_many_cues"}
+    built = {st.start for st in steps if st.outcome == "built"}
+    assert len(capped) == 40 - ex_mod.MAX_SENTENCE_CUES
+    assert built and min(capped) > max(built)
+    # a sentence of the corpora has at most 5 cue words: none is capped
+    doc = Document("d2", "d2.txt", "/tmp/d2.txt", None, date(2025, 5, 6), "en",
+                   "Zorbel Labs raised $5 million, invested $2 million and bought 500 GPUs.")
+    assert not [st for st in ex.extract_traced(doc)[2] if st.rule_id == "too_many_cues"]

@@ -132,6 +132,7 @@ def test_the_mid_sentence_words_are_looked_up_as_the_set_has_them(text):
 
     doc = _DocContext.__new__(_DocContext)
     doc.text, doc.sentences, doc._sentence_starts = text, split_sentences(text), None
+    doc._mid_known = {}
     mid = doc._mid_vocabulary()
     for word in {*re.findall(r"\S+", text), *re.findall(r"[\w&-]+", text), "", "Ab'c", "A-"}:
         assert (word in doc._mid_tokens) == (word in mid), word
