@@ -81,6 +81,12 @@ _THE_MACHINE = re.compile(
 
 
 # the US dollar named as such: "dollars américains", "US$", "USD"
+# words that introduce a conversion of an amount into another currency
+_CONVERSION_BEFORE = re.compile(
+    r"\b(?:soit|environ|représente|représentent|équivaut|l['’]équivalent de|au taux de change|about"
+    r"|roughly)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _US_DOLLAR_NAMED = re.compile(r"\bdollars?\s+(?:américains?|US)\b|\bUS\s?\$|\bUSD\b", re.IGNORECASE)
 
 
@@ -495,7 +501,12 @@ class Passes:
         written = {m.start: m.written.lower() for m in self.money}
         # French-language press in a dollar country (Québec) writes its own dollar as "$" and "dollars",
         # unless it names the US dollar somewhere
-        home_press = self.lang == "fr" and not _US_DOLLAR_NAMED.search(self.text)
+        # ... (a conversion into US dollars, "soit environ 27 millions de dollars américains", names
+        # the other dollar)
+        home_press = self.lang == "fr" and not any(
+            not _CONVERSION_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
+            for m in _US_DOLLAR_NAMED.finditer(self.text)
+        )
         for c in candidates:
             public = c.fact_type == "subsidy" or any(
                 p.role == "buyer" and p.rule == "public_body" for p in c.parties

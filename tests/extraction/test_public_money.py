@@ -785,3 +785,13 @@ def test_firms_winning_a_public_call_get_its_grant(extract):
     assert not of_type(cands, "investment")
     got = sorted(p for c in of_type(cands, "subsidy") for p in parties(c, "recipient"))
     assert got == ["Brivane Labs", "Orvala"]
+
+
+def test_quebec_dollars_stay_local_when_the_text_converts_them_into_us_dollars(extract):
+    cands, _ = extract(
+        "La lavalloise Orvala récolte 12 M$ auprès de Vireo Capital, une des plus grosses rondes au Québec "
+        "cette année. Au taux de change actuel, la somme représente environ 9 millions de dollars "
+        "américains.",
+        "fr",
+    )
+    assert [[a.currency for a in c.amounts] for c in of_type(cands, "investment")] == [["CAD"]]
