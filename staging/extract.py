@@ -282,7 +282,8 @@ class _DocContext(
                                else "changed")
             made = continued
             # one amount read by an investment and a subsidy cue is the subsidy's
-            sub_amounts = {c.amounts[0].start for c in made if c.fact_type == "subsidy" and c.amounts}
+            # (its restatement too: "2.1 billion Chilean pesos (about $2.2 million)")
+            sub_amounts = {a.start for c in made if c.fact_type == "subsidy" for a in c.amounts}
             # ... and one read by a chip purchase is the purchase's price ("$1.5bn for 8,000 GPUs")
             price_amounts = {
                 a.start

@@ -63,6 +63,10 @@ _BODY_LEFT = re.compile(
 )
 
 
+# the noun phrase right before a name that says what it is: "the state development agency "
+_BODY_KIND_BEFORE = re.compile(
+    r"\b(?:the|its|la|le|l['’]|du|de\s+la|de\s+l['’])\s*(?:[\w-]+\s+){0,3}[\w-]+\s+$", re.IGNORECASE
+)
 # a country's name, maybe a word, and a year: a national plan ("France 2030")
 _NATIONAL_PLAN = re.compile(r"(\w[\w-]*(?: \w[\w-]*)?)(?: [A-Z][\w-]*)? 20[2-9]\d")
 # a minister's portfolio before a capitalised word: "chargé de l'Industrie", "Minister for Industry"
@@ -246,6 +250,12 @@ class Mentions:
         if e.source == "gazetteer" or _FUND_WORDS.search(e.name):
             return False
         if e.name in self._public_names or _public_words().search(e.name):
+            return True
+        # "the state development agency CORFO", "l'agence publique X": a body named after its kind
+        lead = self.text[max(0, e.start - 45) : e.start]
+        kind = _BODY_KIND_BEFORE.search(lead)
+        head = " ".join(kind.group(0).split()[-2:]) if kind else ""  # the noun heads its phrase
+        if head and _public_words().search(head) and not _FUND_WORDS.search(kind.group(0)):
             return True
         # "l'Agence de développement du digital (ADD)": the acronym of a body named before it
         opening = self.text.rfind("(", max(0, e.start - 3), e.start)

@@ -35,6 +35,11 @@ _FIRM_LIST_GAP = re.compile(
 )
 # bare numbers before an amount that share its scale and currency: "35, 22 et " (18 millions d'euros)
 _BARE_RUN = re.compile(r"(?:\d+(?:[,.]\d+)?(?:\s*,\s*|,?\s+(?:et|and)\s+))+$")
+# a pronoun subject: "On Monday it approved", "Elle a octroyé"
+_PRONOUN_OPENS = re.compile(
+    r"(?:^|[,;:]\s*|^(?:[\w-]+\s+){1,3})(?:it|they|elle|il|elles|ils)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # the nouns of a grant: what a firm gets, never what it spends
 _GRANT_NOUN = re.compile(r"(?:aides?|subventions?|subsides?|grants?|subsid(?:y|ies))", re.IGNORECASE)
 # what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
@@ -529,6 +534,13 @@ class SubsidyRoles:
                 return [c]
             if subj is not None and how == "subject":
                 named = subj  # "Berne octroie ...": a capital or body the seeds do not know
+            elif (
+                subj is not None
+                and how == "previous_sentence"
+                and self.is_public(subj)
+                and _PRONOUN_OPENS.search(self.text[s.start : cs])
+            ):
+                named = subj  # "The agency CORFO ... On Monday it approved a grant": the body named before
             else:
                 body = self.find_body(s, s.start, s.end)
         obj = self.first_object(i, s, ce)

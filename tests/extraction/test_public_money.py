@@ -795,3 +795,14 @@ def test_quebec_dollars_stay_local_when_the_text_converts_them_into_us_dollars(e
         "fr",
     )
     assert [[a.currency for a in c.amounts] for c in of_type(cands, "investment")] == [["CAD"]]
+
+
+def test_a_body_named_after_its_kind_grants_through_a_pronoun(extract):
+    cands, _ = extract(
+        "In Peru, the national innovation agency PROTEC is changing course. On Monday it approved a grant "
+        "of 4 million soles (about $1.1 million) for Lima-based Qhapaq Labs, which is building models.",
+        "en",
+    )
+    assert not of_type(cands, "investment")
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "grantor") == ["PROTEC"] and parties(sub, "recipient") == ["Qhapaq Labs"]
