@@ -67,11 +67,18 @@ _BODY_LEFT = re.compile(
 _BODY_KIND_BEFORE = re.compile(
     r"\b(?:the|its|la|le|l['’]|du|de\s+la|de\s+l['’])\s*(?:[\w-]+\s+){0,3}[\w-]+\s+$", re.IGNORECASE
 )
+# a French minister by the portfolio: "le ministre de la Transition numérique" (not "Premier ministre")
+_MINISTER_OF = re.compile(
+    r"(?<![Pp]remier )(?<![Pp]remière )\bministre(?=\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+)[A-ZÀ-ÖØ-Þ])"
+)
 # a country's name, maybe a word, and a year: a national plan ("France 2030")
 _NATIONAL_PLAN = re.compile(r"(\w[\w-]*(?: \w[\w-]*)?)(?: [A-Z][\w-]*)? 20[2-9]\d")
 # a minister's portfolio before a capitalised word: "chargé de l'Industrie", "Minister for Industry"
 _PORTFOLIO = re.compile(
-    r"\b(?:chargée?s?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)|[Mm]inister\s+for\s+(?:the\s+)?)$"
+    r"\b(?:(?:chargée?s?|ministre(?:\s+[\w-]+)?)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)"
+    r"|[Mm]inister\s+for\s+(?:the\s+)?)"
+    # ... and the next part of the portfolio: "ministre de la Transition numérique et de la Digitalisation"
+    r"(?:[^,;.()]{1,50}?\s(?:et|and)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|for\s+)?)?$"
 )
 # how many sentences back "the department" looks for the department named in full
 _NAMED_BODY_REACH = 40
@@ -423,7 +430,7 @@ class Mentions:
                     continue  # "Funding to Mena start-ups", "Nordic AI companies": a region qualifying many
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
-                if _PORTFOLIO.search(self.text, max(s.start, e.start - 30), e.start):
+                if _PORTFOLIO.search(self.text, max(s.start, e.start - 90), e.start):
                     continue  # "ministre chargé de l'Industrie", "Minister for Digital Affairs": a portfolio
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
                     continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
@@ -717,6 +724,12 @@ class Mentions:
             left = self.text[max(s.start, m.start() - 30) : m.start()]
             if _BODY_LEFT.search(left) and not _BODY_OF_PERSON.search(left):
                 return m
+        if self.lang == "fr":
+            # "le ministre de la Transition numérique a remis les subventions": a minister named by
+            # the portfolio acts for the ministry (not "le ministre X", a person)
+            for m in _MINISTER_OF.finditer(self.text, start, end):
+                if _BODY_LEFT.search(self.text[max(s.start, m.start() - 30) : m.start()]):
+                    return m
         return None
 
     def public_body_before(self, s: Sentence, cs: int) -> bool:

@@ -31,10 +31,15 @@ from warehouse.staging.vocabulary import (
 
 # between two firms of a list: a place in brackets, an apposition between commas, then "," / "et" / "and"
 _FIRM_LIST_GAP = re.compile(
-    r"(?:\s*\([^()\d]{1,40}\))?(?:\s*,[^,;:\d]{1,120},)?\s*(?:,|,?\s+(?:et|and|&)\s+)\s*",
+    r"(?:\s*\([^()\d]{1,40}\))?(?:\s*,[^,;:\d]{1,120},)?\s*(?:,|,?\s+(?:et|and|&)\s+)\s*"
+    # ... and the kind of the next firm: "et la fintech X", ", l'entreprise de Bouaké X"
+    r"(?:(?:l['’]|la\s|le\s|les\s|the\s|an?\s)\s*(?:[\w'’-]+\s+){0,3})?",
 )
 # bare numbers before an amount that share its scale and currency: "35, 22 et " (18 millions d'euros)
-_BARE_RUN = re.compile(r"(?:\d+(?:[,.]\d+)?(?:\s*,\s*|,?\s+(?:et|and)\s+))+$")
+# ... each maybe with the same scale word: "250 millions, 150 millions et " (100 millions de FCFA)
+_BARE_RUN = re.compile(
+    r"(?:\d+(?:[,.]\d+)?(?:\s+(?:millions?|milliards?|billions?))?(?:\s*,\s*|,?\s+(?:et|and)\s+))+$"
+)
 # a pronoun subject: "On Monday it approved", "Elle a octroyé"
 _PRONOUN_OPENS = re.compile(
     r"(?:^|[,;:]\s*|^(?:[\w-]+\s+){1,3})(?:it|they|elle|il|elles|ils)\s+(?:[\w'’-]+\s+){0,3}$",
@@ -318,7 +323,7 @@ class SubsidyRoles:
             number = re.match(r"[\d.,\u00a0\u202f ]*\d", m.surface.lstrip("$€£¥"))
             if lead and number and not amounts:
                 unit = m.amount / (parse_digits(number.group(0).strip(), self.lang) or m.amount)
-                for b in re.finditer(r"\d+(?:[,.]\d+)?", lead.group(0)):
+                for b in re.finditer(r"\d+(?:[,.]\d+)?(?![\d])", lead.group(0)):
                     value = parse_digits(b.group(0), self.lang)
                     if value:
                         at = lead.start() + b.start()
@@ -784,7 +789,9 @@ class SubsidyRoles:
                 tokens.pop(0)
             if tokens:
                 bs = tokens[0][0]
-        return self._grantor_tail(i, s, bs, be)
+        name = self._grantor_tail(i, s, bs, be)
+        # "le ministre de la Transition numérique a remis les subventions": the minister's ministry grants
+        return re.sub(r"^ministre\b", "ministère", name)
 
     def _grantor_tail(self, i, s, bs, be) -> str:
         end = be

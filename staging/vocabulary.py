@@ -512,7 +512,8 @@ _RECEIVE = re.compile(
     r"a reçu|reçoit|recevra|a obtenu|obtient|obtenu|obtiendra|décroche|a décroché|décroché|"
     r"bénéficie|bénéficiera|a bénéficié|touchera|a touché|"
     # plural subjects: "A, B et C bénéficieront chacune d'une aide", "A and B will each receive"
-    r"recevront|reçoivent|obtiennent|obtiendront|bénéficient|bénéficieront|toucheront|"
+    r"recevront|reçoivent|obtiennent|obtiendront|bénéficient|bénéficieront|toucheront|ont reçu|ont obtenu|"
+    r"ont décroché|ont bénéficié|ont touché|have received|have won|have secured|"
     r"receive|will each receive|will each get|each receive|each get)\b",
     re.IGNORECASE,
 )

@@ -806,3 +806,18 @@ def test_a_body_named_after_its_kind_grants_through_a_pronoun(extract):
     assert not of_type(cands, "investment")
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "grantor") == ["PROTEC"] and parties(sub, "recipient") == ["Qhapaq Labs"]
+
+
+def test_a_minister_by_portfolio_grants_for_the_ministry_and_the_winners_share_it(extract):
+    cands, _ = extract(
+        "Le ministre de l'Économie numérique et de la Poste a remis les subventions du prix national, doté "
+        "de 300 millions de FCFA. Bouaké Data, la start-up Lagune Vision et la fintech Sika Pay ont reçu "
+        "respectivement 150 millions, 100 millions et 50 millions de FCFA.",
+        "fr",
+    )
+    subs = of_type(cands, "subsidy")
+    assert not of_type(cands, "investment")
+    grantors = {g for c in subs for g in parties(c, "grantor")}
+    assert grantors == {"ministère de l'Économie numérique et de la Poste"}
+    got = [(parties(c, "recipient"), c.amounts[0].amount) for c in subs if parties(c, "recipient")]
+    assert got == [(["Bouaké Data"], 150e6), (["Lagune Vision"], 100e6), (["Sika Pay"], 50e6)]
