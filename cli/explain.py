@@ -30,7 +30,7 @@ FACT_TABLES = (
 MIN_PREFIX = 6  # a shorter prefix of a fact id is refused: too many facts share it
 
 
-def _plain(value):
+def json_value(value):
     """A JSON-ready value: dates as ISO text, decimals as floats."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
@@ -45,7 +45,7 @@ def _rows(con, sql: str, params=()) -> list[dict]:
         cur.execute("use _warehouse_").fetchall()
         cur.execute(sql, list(params))
         columns = [d[0] for d in cur.description]
-        return [{c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in cur.fetchall()]
+        return [{c: json_value(v) for c, v in zip(columns, row, strict=True)} for row in cur.fetchall()]
     finally:
         cur.close()
 

@@ -9,29 +9,18 @@ span, amounts and parties) comes from `warehouse.explain`, the library behind `w
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-
 from warehouse.docs.charts import bars, usd
-from warehouse.explain import FACT_TABLES
+from warehouse.explain import FACT_TABLES, json_value
 from warehouse.explain import explain as explain_fact
 
 LARGEST = 25            # deals listed, each with its evidence and document pages
 TOP_COUNTRIES = 12
 
 
-def _plain(value):
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    return value
-
-
 def _rows(con, sql: str, params=()) -> list[dict]:
     cur = con.execute(sql, list(params))
     names = [d[0] for d in cur.description]
-    return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
+    return [{n: json_value(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
 
 
 def overview(con, relations: set[str], limit: int = LARGEST) -> dict | None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from warehouse.staging.documents import Document as Doc
-from warehouse.staging.extract import Extractor
+from warehouse.staging.extract import Extractor, _DocContext, find_money, split_sentences
 
 FIRMS = """firm_id,firm_name,country_code,firm_kind
 nvidia,Nvidia,US,chip_vendor
@@ -91,3 +91,17 @@ def extract(project):
         return ex.extract(doc)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def doc_context(project):
+    """The extractor's reading of one text (its entities, who is a person or a public body), with
+    nothing extracted yet."""
+    ex = Extractor(project)
+
+    def read(text: str, language: str):
+        doc = Doc("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), language, text)
+        money, places = find_money(text, language), ex.countries.find(text)
+        return _DocContext(ex, doc, text, language, split_sentences(text), money, places)
+
+    return read

@@ -225,31 +225,13 @@ def test_a_firm_named_with_a_first_name_and_a_noun_is_the_investee(extract, text
      "Numérique"),
     ("Kalmar Robotics will get $12 million, the Minister for Enterprise said.", "en", "Enterprise"),
 ])
-def test_a_ministers_portfolio_is_no_name(project, text, lang, word):
-    from datetime import date
-
-    from warehouse.staging.documents import Document
-    from warehouse.staging.extract import Extractor, _DocContext, find_money, split_sentences
-
-    ex = Extractor(project)
-    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), lang, text)
-    money, places = find_money(text, lang), ex.countries.find(text)
-    ctx = _DocContext(ex, doc, text, lang, split_sentences(text), money, places)
-    names = [e.name for e in ctx.ents(0)]
+def test_a_ministers_portfolio_is_no_name(doc_context, text, lang, word):
+    names = [e.name for e in doc_context(text, lang).ents(0)]
     assert names and word not in names
 
 
-def test_a_title_before_a_name_makes_a_person_unless_a_firm_word_follows(project):
-    from datetime import date
-
-    from warehouse.staging.documents import Document
-    from warehouse.staging.extract import Extractor, _DocContext, find_money, split_sentences
-
-    ex = Extractor(project)
-    text = "CFO Ophar Nivelle presented the plan of the CTO Brivel Robotics unit."
-    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), "en", text)
-    money, places = find_money(text, "en"), ex.countries.find(text)
-    ctx = _DocContext(ex, doc, text, "en", split_sentences(text), money, places)
+def test_a_title_before_a_name_makes_a_person_unless_a_firm_word_follows(doc_context):
+    ctx = doc_context("CFO Ophar Nivelle presented the plan of the CTO Brivel Robotics unit.", "en")
     by_name = {e.name: ctx.is_person(e) for e in ctx.ents(0)}
     assert by_name.get("Ophar Nivelle") is True
     assert by_name.get("Brivel Robotics") is False

@@ -672,18 +672,10 @@ def test_a_national_plan_named_by_a_country_and_a_year_is_public(extract):
     assert [parties(c, "grantor") for c in of_type(cands, "subsidy")] == [["Norvège 2032"]]
 
 
-def test_the_national_plan_shape_needs_a_country(project):
-    from datetime import date
-
-    from warehouse.staging.documents import Document
-    from warehouse.staging.extract import Extractor, _DocContext, find_money, split_sentences
+def test_the_national_plan_shape_needs_a_country(doc_context):
     from warehouse.staging.mentions import Entity
 
-    ex = Extractor(project)
-    text = "Maroc 2030 et Orbis 2030 sont cités."
-    doc = Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), "fr", text)
-    money, places = find_money(text, "fr"), ex.countries.find(text)
-    ctx = _DocContext(ex, doc, text, "fr", split_sentences(text), money, places)
+    ctx = doc_context("Maroc 2030 et Orbis 2030 sont cités.", "fr")
     assert ctx.is_public(Entity(0, 10, "Maroc 2030", "gazetteer"))
     assert not ctx.is_public(Entity(14, 24, "Orbis 2030", "gazetteer"))
 
