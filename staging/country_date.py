@@ -20,12 +20,12 @@ from warehouse.staging.vocabulary import (
     _relday_automaton,
 )
 
-# a quotation: « ... », “ ... ”, " ... " (within a paragraph)
 # a sentence about the announcement itself: "L'annonce a été faite mardi", "The deal was announced on"
 _ANNOUNCEMENT = re.compile(
     r"\b(?:l['’]annonce|the announcement|annoncée?s?|announced|dévoilée?s?|unveiled|officialisée?s?)\b",
     re.IGNORECASE,
 )
+# a quotation: « ... », “ ... ”, " ... " (within a paragraph)
 _QUOTED = re.compile(r"«[^»\n]{1,600}»|“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"

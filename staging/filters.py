@@ -16,6 +16,7 @@ from warehouse.staging.vocabulary import _CHIP_WORDS, _adverbs, _noise, _nonfact
 _PART_OF = re.compile(
     r"[^.;:]{0,30}?,?\s+(?:including|of which|dont|y compris)\s+(?:(?:a|an|un|une|some|près de|about)\s+)?"
 )
+
 _EQUIPMENT = re.compile(
     r"\b(?:" + "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "equipment") + r")\b",
     re.IGNORECASE,

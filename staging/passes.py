@@ -21,8 +21,6 @@ from warehouse.staging.vocabulary import (
     _sentence_flags,
 )
 
-# money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
-# a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 # the results of a public call: its winners named with what each gets
 _CALL_RESULTS = re.compile(
     r"\b(?:lauréats?\s+(?:de\s+l['’]|du\s+|de\s+)(?:appel|concours|programme)|appel\s+à\s+projets"
@@ -30,7 +28,9 @@ _CALL_RESULTS = re.compile(
     r"|call\s+for\s+(?:projects|proposals))\b",
     re.IGNORECASE,
 )
+# a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
+# money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
 _TO_THE_FIRM = re.compile(
     r"\b(?:to|for|into|à|pour|au|dans)\s+(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
     r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b",
