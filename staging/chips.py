@@ -83,7 +83,8 @@ def box_regex(language: str) -> re.Pattern:
     """A count of machines that hold chips: "96 nœuds", "eight Nvidia DGX B200 systems", "18 racks"."""
     words = number_word_pattern(language)
     return re.compile(
-        rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words})){_SP}(?:[\w’'.-]+ ){{0,4}}?"
+        # (the words between start with a letter: "18 novembre l'achat de 32 serveurs" counts 32)
+        rf"(?<![\w.,])(?:(?P<num>{DIGITS})|(?P<words>{words})){_SP}(?:[^\W\d][\w’'.-]* ){{0,4}}?"
         r"(?P<box>serveurs|servers|nœuds|noeuds|nodes|systèmes|systems|baies|racks|machines)(?![\w])",
         re.IGNORECASE,
     )

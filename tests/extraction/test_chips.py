@@ -40,3 +40,8 @@ def test_a_year_before_a_count_does_not_hide_it():
 ])
 def test_chips_counted_by_machine_are_machines_times_chips_each(text, lang, quantity):
     assert [q.quantity for q in find_quantities(text, lang)] == [quantity]
+
+
+def test_a_date_before_the_machines_is_not_their_count():
+    text = "Orbis Cloud a annoncé le 18 novembre l'achat de 12 serveurs Nvidia, de huit GPU chacun."
+    assert [q.quantity for q in find_quantities(text, "fr")] == [96]
