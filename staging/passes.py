@@ -21,6 +21,8 @@ from warehouse.staging.vocabulary import (
     _sentence_flags,
 )
 
+# the party a share per firm goes to, by fact type
+_SHARED_ROLE = {"investment": "investee", "subsidy": "recipient", "chip_purchase": "buyer"}
 # the results of a public call: its winners named with what each gets
 _CALL_RESULTS = re.compile(
     r"\b(?:lauréats?\s+(?:de\s+l['’]|du\s+|de\s+)(?:appel|concours|programme)|appel\s+à\s+projets"
@@ -113,13 +115,23 @@ class Passes:
         one fact per firm of the list, each with the amount."""
         out = []
         for c in candidates:
-            role = {"investment": "investee", "subsidy": "recipient"}.get(c.fact_type)
+            role = _SHARED_ROLE.get(c.fact_type)
             main = next((p for p in c.parties if p.role == role and p.start is not None), None)
             s = c.sentence
-            if role is None or not c.amounts or (main is not None and not (s.start <= main.start < s.end)):
+            if c.fact_type == "chip_purchase":
+                # "Nvidia will supply 3,000 GPUs each to A, B and C": the chips, not money, are shared
+                # (a list before the verb, "A, B and C will each receive", is split as it is read)
+                if not c.quantity or main is None or main.rule in ("each", "respectively") or not (
+                    c.cue_start < main.start < s.end
+                ):
+                    out.append(c)
+                    continue
+                lo, hi = min(c.cue_start, main.start), max(c.cue_start, main.start)
+            elif role is None or not c.amounts or (main is not None and not (s.start <= main.start < s.end)):
                 out.append(c)
                 continue
-            lo, hi = min(c.cue_start, c.amounts[0].start), max(c.cue_start, c.amounts[-1].end)
+            else:
+                lo, hi = min(c.cue_start, c.amounts[0].start), max(c.cue_start, c.amounts[-1].end)
             if not _EACH.search(self.text, max(s.start, lo - 30), min(s.end, hi + 15)):
                 out.append(c)
                 continue

@@ -489,3 +489,13 @@ def test_money_for_the_purchase_of_servers_is_no_purchase(extract):
 def test_an_order_said_to_be_missing_is_no_purchase(extract, text, lang, bought):
     cands, _ = extract(text, lang)
     assert any(c.fact_type == "chip_purchase" for c in cands) is bought
+
+
+def test_a_vendor_supplying_chips_each_to_a_list_sells_to_each_firm(extract):
+    cands, _ = extract(
+        "Separately, Nvidia will supply 3,000 GPUs each to Orvala Cloud, Brivane Telecom and Kestra, the "
+        "companies said.",
+        "en",
+    )
+    got = [(parties(c, "buyer"), c.quantity) for c in cands if c.fact_type == "chip_purchase"]
+    assert got == [(["Orvala Cloud"], 3000), (["Brivane Telecom"], 3000), (["Kestra"], 3000)]
