@@ -339,6 +339,7 @@ class _DocContext(
                 ("funded_buyer", self.funded_buyer),
                 ("price_next_sentence", self.price_next_sentence),
                 ("count_next_sentence", self.count_next_sentence),
+                ("chips_per_machine", self.chips_per_machine),
                 ("local_dollars", self.local_dollars),
                 ("local_names", self.local_names),
                 ("acronym_names", self.acronym_names),

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from warehouse.staging.candidates import Amount, Candidate, Party
+from warehouse.staging.chips import box_regex
 from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity
@@ -21,6 +22,11 @@ from warehouse.staging.vocabulary import (
     _sentence_flags,
 )
 
+# a sentence giving the chips of each machine: "Each of the systems carries eight GPUs"
+_EACH_MACHINE = re.compile(
+    r"\b(?:each|chacun|chacune)\b.{0,40}?\b(?:systems?|servers?|nodes?|racks?|serveurs?|nœuds?|baies?|machines?)\b",
+    re.IGNORECASE,
+)
 # the party a share per firm goes to, by fact type
 _SHARED_ROLE = {"investment": "investee", "subsidy": "recipient", "chip_purchase": "buyer"}
 # the results of a public call: its winners named with what each gets
@@ -368,6 +374,38 @@ class Passes:
                 vendor = self.vendor_from_model(found[0].model)
                 if vendor and not any(p.role == "vendor" for p in c.parties):
                     c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+
+    def chips_per_machine(self, candidates: list[Candidate]) -> None:
+        """ "X has ordered 2,304 HGX B300 systems. Each of the systems carries eight GPUs": a count of
+        machines times the chips the next sentence gives each."""
+        factors: dict[tuple[str | None, int], int] = {}
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or not c.quantity:
+                continue
+            s = c.sentence
+            machines = any(
+                parse_digits(b.group("num"), self.lang) == c.quantity
+                for b in box_regex(self.lang).finditer(self.text, s.start, s.end)
+                if b.group("num")
+            )
+            k = self._sentence_index[s.start] + 1
+            if not machines or k >= len(self.sentences):
+                continue
+            nxt = self.sentences[k]
+            if not _EACH_MACHINE.search(nxt.text):
+                continue
+            found = self._quantities(nxt.start, nxt.end)
+            if found and found[0].quantity < 1000:
+                factors[(self._buyer(c), c.quantity)] = found[0].quantity
+        for c in candidates:
+            # ... and so do the restatements of the same count by the same buyer (a headline)
+            each = factors.get((self._buyer(c), c.quantity)) if c.fact_type == "chip_purchase" else None
+            if each:
+                c.quantity *= each
+
+    @staticmethod
+    def _buyer(c: Candidate) -> str | None:
+        return next((p.name for p in c.parties if p.role == "buyer"), None)
 
     def priced_count(self, c: Candidate) -> bool:
         """The amount of a chip purchase is the price of its chips: it stands next to the count, with

@@ -499,3 +499,13 @@ def test_a_vendor_supplying_chips_each_to_a_list_sells_to_each_firm(extract):
     )
     got = [(parties(c, "buyer"), c.quantity) for c in cands if c.fact_type == "chip_purchase"]
     assert got == [(["Orvala Cloud"], 3000), (["Brivane Telecom"], 3000), (["Kestra"], 3000)]
+
+
+def test_machines_counted_then_their_chips_each_in_the_next_sentence(extract):
+    cands, _ = extract(
+        "Orvala Cloud orders 120 Nvidia HGX B300 systems for its Tromsø campus\n\nOrvala Cloud has "
+        "ordered 120 Nvidia HGX B300 systems for its campus in Tromsø. Each of the liquid-cooled systems "
+        "carries eight Blackwell Ultra GPUs.",
+        "en",
+    )
+    assert {c.quantity for c in cands if c.fact_type == "chip_purchase"} == {960}
