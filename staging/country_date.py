@@ -25,6 +25,8 @@ _ANNOUNCEMENT = re.compile(
     r"\b(?:l['’]annonce|the announcement|annoncée?s?|announced|dévoilée?s?|unveiled|officialisée?s?)\b",
     re.IGNORECASE,
 )
+# "in Glomfjord, " before a country's name: the town, then its country
+_IN_TOWN_COMMA = re.compile(r"\b(?:in|à|near|près de)\s+[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?,\s*$")
 # a quotation: « ... », “ ... ”, " ... " (within a paragraph)
 _QUOTED = re.compile(r"«[^»\n]{1,600}»|“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -107,6 +109,9 @@ class CountryDate:
                 if (c.kind in ("name", "city") and _LOC_PREP.search(before)) or (
                     c.kind == "demonym" and _SITE_AFTER.match(self.text, c.end)
                 ):
+                    return c.code
+                # "for its campus in Glomfjord, Norway": a town the lexicons do not know, then its country
+                if c.kind == "name" and _IN_TOWN_COMMA.search(self.text, max(s.start, c.start - 45), c.start):
                     return c.code
         near = self.near_country(ent)
         if near:

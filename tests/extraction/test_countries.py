@@ -80,3 +80,12 @@ def test_a_country_named_only_in_a_quotation_does_not_place_the_article(extract)
         "fr",
     )
     assert [c.country_code for c in cands if c.fact_type == "investment"] == ["FR"]
+
+
+def test_chips_go_to_the_country_of_the_town_their_site_is_in(extract):
+    cands, _ = extract(
+        "The American cloud firm Orvala Cloud has ordered 2,000 Nvidia GPUs for its campus in Kvalsund, "
+        "Norway.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
