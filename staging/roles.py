@@ -160,6 +160,8 @@ _TO_MANY = re.compile(
     r"(?:start-?ups|scale-?ups|companies|firms|entreprises|jeunes\s+pousses|sociétés|start-?up\s+\w+(?:es|s))\b",
     re.IGNORECASE,
 )
+# a possessive right before an amount: "Kalmar Robotics' $26 million", "Orvala's €8m"
+_OWNS_AMOUNT = re.compile(r"['’]s?\s+")
 # a sentence about a public scheme named by its kind: "Le dispositif, doté de ...", "The scheme ..."
 _SCHEME_SUBJECT = re.compile(
     r"\s*(?:le|ce|the|this)\s+(?:dispositif|programme|program|scheme|appel à projets|call for projects)\b",
@@ -383,6 +385,7 @@ class Roles:
                 # "la mise en service", "s'engage à livrer": the cue word used as a noun
                 return reject("filters", "cue_used_as_noun")
             cands = self.investment_roles(i, s, role, cs, ce, base)
+            cands = [self.possessed_round(i, c, amounts[0].start) for c in cands]
             if _SCHEME_SUBJECT.match(self.text, s.start, cs) and all(
                 p.rule == "previous_sentence" for c in cands for p in c.parties
             ):
@@ -408,6 +411,21 @@ class Roles:
             if passed:
                 self.trace_kept(c, [("filters", f) for f in passed])
         return cands
+
+    def possessed_round(self, i: int, c: Candidate, at: int) -> Candidate:
+        """ "Orbis Capital is leading Kalmar Robotics' $26 million Series A": the round belongs to the
+        name that owns the amount; the subject that leads it invests."""
+        owner = next(
+            (e for e in self.ents(i) if e.end <= at and _OWNS_AMOUNT.fullmatch(self.text, e.end, at)), None
+        )
+        investee = next((p for p in c.parties if p.role == "investee"), None)
+        if owner is None or investee is None or investee.name == owner.name or self.is_public(owner):
+            return c
+        c.parties = [p for p in c.parties if p.role != "investee" and p.name != owner.name]
+        if not any(p.name == investee.name for p in c.parties):
+            c.parties.append(Party("investor", investee.name, investee.start, investee.end, investee.rule))
+        c.parties.append(Party("investee", owner.name, owner.start, owner.end, "possessor"))
+        return c
 
     def _money_roles(self, i, s, cands: list[Candidate], amounts) -> list[Candidate]:
         """The candidates an investment or subsidy cue built: a public source retypes one, a

@@ -1395,3 +1395,15 @@ def test_the_next_sentence_of_the_paragraph_may_date_the_announcement(extract):
     )
     dated = [(c.announced_on, c.date_source) for c in cands if c.fact_type == "investment"]
     assert dated == [(date(2025, 11, 18), "text")]
+
+
+def test_a_round_owned_by_the_name_before_its_amount(extract):
+    # an investor's announcement: "X is leading Y's $26 million Series A"
+    cands, _ = extract("Orbis Capital is leading Kalmar Robotics' $26 million Series A.", "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kalmar Robotics"] and parties(c, "investor") == ["Orbis Capital"]
+
+
+def test_a_section_tag_in_brackets_is_no_party(extract):
+    cands, _ = extract("[Business] Norway signs $1bn deal for 13,000 Nvidia GPUs", "en")
+    assert all(p.name != "Business" for c in cands for p in c.parties)
