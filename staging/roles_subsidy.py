@@ -478,19 +478,8 @@ class SubsidyRoles:
         if body is None and named is None and received:
             # "Rapidus has received ¥920 billion in subsidies": the state of the article grants
             subj, how = self.subject(i, s, cs)
-            home = self.country_at(s.start)
-            if subj is not None and home:
-                c = Candidate(rule="subsidy:received", **base)
-                name = next(
-                    (f for f, ck in self.ex.countries.table.items() if ck == (home, "name")),
-                    home,
-                )
-                c.parties = [
-                    Party("grantor", name, None, None, "document_country"),
-                    Party("recipient", subj.name, subj.start, subj.end, how),
-                ]
-                c.country_code = home
-                return [c]
+            if subj is not None and (received_from := self.received_from_state(s, subj, how, base)):
+                return [received_from]
             if subj is not None:
                 return []  # the firm receives: it grants nothing, and the text names no state
         if body is None and named is None:
@@ -502,18 +491,8 @@ class SubsidyRoles:
                 if _GRANT_NOUN.fullmatch(self.text[cs:ce]) and not self.is_public(subj):
                     # "X avait été présélectionnée avec une aide de 10 M€": a grant noun is never the
                     # firm's own spending; the state of the article grants it
-                    home = self.country_at(s.start)
-                    if home:
-                        c = Candidate(rule="subsidy:received", **base)
-                        name = next(
-                            (f for f, ck in self.ex.countries.table.items() if ck == (home, "name")), home
-                        )
-                        c.parties = [
-                            Party("grantor", name, None, None, "document_country"),
-                            Party("recipient", subj.name, subj.start, subj.end, how),
-                        ]
-                        c.country_code = home
-                        return [c]
+                    if received_from := self.received_from_state(s, subj, how, base):
+                        return [received_from]
                 # "X alloue 20 milliards à un campus": a firm's own spending plan
                 return self.investment_roles(i, s, "investor", cs, ce, {**base, "fact_type": "investment"})
             lead = next(
@@ -693,6 +672,21 @@ class SubsidyRoles:
                         )
         c.country_code = country
         return [c]
+
+    def received_from_state(self, s: Sentence, subj: Entity, how: str, base: dict) -> Candidate | None:
+        """A grant `subj` receives from the state of the article (its section's country), or None
+        when the article has no country."""
+        home = self.country_at(s.start)
+        if not home:
+            return None
+        c = Candidate(rule="subsidy:received", **base)
+        name = next((f for f, ck in self.ex.countries.table.items() if ck == (home, "name")), home)
+        c.parties = [
+            Party("grantor", name, None, None, "document_country"),
+            Party("recipient", subj.name, subj.start, subj.end, how),
+        ]
+        c.country_code = home
+        return c
 
     def place_or_programme(self, s: Sentence, e: Entity) -> bool:
         """A name that is no recipient: a place ("universities in Oslo, Bergen and Tromsø") or a
