@@ -332,6 +332,7 @@ class _DocContext(
         candidates = self.traced_passes(
             [
                 ("continued_grants", self.continued_grants),
+                ("shared_grants", self.shared_grants),
                 ("vendor_before", self.vendor_before),
                 ("headline_buyers", self.headline_buyers),
                 ("rounds_of_targets", self.rounds_of_targets),

@@ -27,6 +27,15 @@ _EACH_MACHINE = re.compile(
     r"\b(?:each|chacun|chacune)\b.{0,40}?\b(?:systems?|servers?|nodes?|racks?|serveurs?|nœuds?|baies?|machines?)\b",
     re.IGNORECASE,
 )
+# firms sharing money out: "se partagent", "will share"
+_SHARE = re.compile(
+    r"\b(?:se\s+partagent|se\s+partageront|se\s+sont\s+partagé|share|will\s+share|shared)\b", re.IGNORECASE
+)
+# the nouns of public money shared out
+_GRANT_WORD = re.compile(
+    r"\b(?:enveloppe|aides?|subventions?|dotation|prix|grants?|subsid(?:y|ies)|award|prize|funding)\b",
+    re.IGNORECASE,
+)
 # the party a share per firm goes to, by fact type
 _SHARED_ROLE = {"investment": "investee", "subsidy": "recipient", "chip_purchase": "buyer"}
 # the results of a public call: its winners named with what each gets
@@ -767,6 +776,38 @@ class Passes:
         if call is None:
             call = self._call = bool(_CALL_RESULTS.search(self.text))
         return call
+
+    def shared_grants(self, candidates: list[Candidate]) -> None:
+        """ "A, B et C se partagent une enveloppe de 12 M€", "A, B and C will share a $12 million
+        grant": one grant whose recipients are the listed firms, from the grantor of the article's
+        grants before it, else from its state."""
+        grants = [c for c in candidates if c.fact_type == "subsidy"]
+        for c in candidates:
+            s = c.sentence
+            share = _SHARE.search(self.text, s.start, c.amounts[0].start) if c.amounts else None
+            end = min(s.end, c.amounts[-1].end + 30) if c.amounts else s.end
+            if share is None or not _GRANT_WORD.search(self.text, share.end(), end):
+                continue
+            i = self._sentence_index[s.start]
+            firms = self._listed_firms(i, s, share.start())
+            if len(firms) < 2:
+                continue
+            before = [g for g in grants if g is not c and g.sentence.start < s.start]
+            grantor = next((p for p in before[-1].parties if p.role == "grantor"), None) if before else None
+            if grantor is None:
+                home = self.country_at(s.start)
+                if not home:
+                    continue
+                name = next((f for f, ck in self.ex.countries.table.items() if ck == (home, "name")), home)
+                grantor = Party("grantor", name, None, None, "document_country")
+                c.country_code = home
+            elif before:
+                c.country_code = before[-1].country_code
+            c.fact_type, c.rule, c.flags = "subsidy", "subsidy:shared", []
+            c.parties = [
+                Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
+                *(Party("recipient", f.name, f.start, f.end, "shared") for f in firms),
+            ]
 
     def grant_continued(self, c: Candidate, made: list[Candidate]) -> Candidate:
         """ "Le gouvernement a accordé 35 M€ à A, tandis que B obtient 8,5 M€", "A receives $5m from

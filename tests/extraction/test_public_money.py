@@ -813,3 +813,16 @@ def test_a_minister_by_portfolio_grants_for_the_ministry_and_the_winners_share_i
     assert grantors == {"ministère de l'Économie numérique et de la Poste"}
     got = [(parties(c, "recipient"), c.amounts[0].amount) for c in subs if parties(c, "recipient")]
     assert got == [(["Bouaké Data"], 150e6), (["Lagune Vision"], 100e6), (["Sika Pay"], 50e6)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le ministère a désigné ses lauréats. Les trois autres lauréats – Orvala Data (Lyon), Brivane Labs "
+     "(Lille) et Kestra Bio (Nantes) – se partagent une enveloppe de 12 M€.", "fr"),
+    ("The ministry named its winners. Orvala Data, Brivane Labs and Kestra Bio will share a $12 million "
+     "grant.", "en"),
+])
+def test_firms_sharing_a_grant_are_its_recipients(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert not of_type(cands, "investment")
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "recipient") == ["Orvala Data", "Brivane Labs", "Kestra Bio"]
