@@ -331,6 +331,7 @@ class _DocContext(
         candidates.extend(added)
         candidates = self.traced_passes(
             [
+                ("elided_receivers", self.elided_receivers),
                 ("continued_grants", self.continued_grants),
                 ("shared_grants", self.shared_grants),
                 ("vendor_before", self.vendor_before),

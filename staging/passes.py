@@ -27,6 +27,10 @@ _EACH_MACHINE = re.compile(
     r"\b(?:each|chacun|chacune)\b.{0,40}?\b(?:systems?|servers?|nodes?|racks?|serveurs?|nœuds?|baies?|machines?)\b",
     re.IGNORECASE,
 )
+# a second clause without its verb: ", et la lyonnaise Datawise Santé " before its amount
+_ELIDED_GAP = re.compile(
+    r",?\s+(?:et|and)\s+(?:(?:la|le|l['’]|les|the)\s*(?:[a-zà-ÿ][\w-]*\s+){0,2})?(?P<name>[A-ZÀ-ÖØ-Þ][^,;:()]{1,50}?)\s+"
+)
 # firms sharing money out: "se partagent", "will share"
 _SHARE = re.compile(
     r"\b(?:se\s+partagent|se\s+partageront|se\s+sont\s+partagé|share|will\s+share|shared)\b", re.IGNORECASE
@@ -776,6 +780,37 @@ class Passes:
         if call is None:
             call = self._call = bool(_CALL_RESULTS.search(self.text))
         return call
+
+    def elided_receivers(self, candidates: list[Candidate]) -> None:
+        """ "Lumen obtient 8 M€, et la lyonnaise Datawise Santé 4 M€", "A gets €8m and B €4m": the
+        verb left out of the second clause is the first one's; the firm before the amount gets it."""
+        for c in list(candidates):
+            main = next((p for p in c.parties if p.role in ("investee", "recipient")), None)
+            if (
+                not c.amounts
+                or main is None
+                or not _RECEIVE.search(self.text, c.cue_start, c.cue_start + 30)
+                or any(p.role == "investor" for p in c.parties)
+            ):
+                continue
+            s = c.sentence
+            i = self._sentence_index[s.start]
+            last = c.amounts[-1].end
+            for m in self.money_in(s):
+                if m.start <= last:
+                    continue
+                gap = _ELIDED_GAP.fullmatch(self.text, last, m.start)
+                named = gap and next((e for e in self.ents(i) if e.start == gap.start("name")), None)
+                if not named or named.end != gap.end("name") or self.is_public(named):
+                    break
+                if self.is_person(named):
+                    break
+                new = replace(c, suffix=f"{c.suffix}.e{m.start - s.start}", flags=list(c.flags))
+                new.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
+                new.parties = [p for p in c.parties if p is not main]
+                new.parties.append(Party(main.role, named.name, named.start, named.end, "elided_verb"))
+                candidates.append(new)
+                last = m.end
 
     def shared_grants(self, candidates: list[Candidate]) -> None:
         """ "A, B et C se partagent une enveloppe de 12 M€", "A, B and C will share a $12 million

@@ -626,3 +626,16 @@ def test_a_party_named_by_the_acronym_the_text_gave_is_the_full_name(extract):
     assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [
         ["National Institute for Applied Reasoning"]
     ]
+
+
+def test_a_second_clause_without_its_verb_receives_like_the_first(extract):
+    cands, _ = extract(
+        "La start-up toulousaine Orvala Data, qui conçoit des modèles, obtient 8 M€, et la lyonnaise Kestra "
+        "Santé 4 M€ pour un assistant médical.",
+        "fr",
+    )
+    got = sorted((parties(c, "investee")[0], c.amounts[0].amount) for c in of_type(cands, "investment"))
+    assert got == [("Kestra Santé", 4e6), ("Orvala Data", 8e6)]
+    # a second clause with a verb of its own is no elided one
+    cands, _ = extract("Orvala Data raised €8 million and employs 40 people.", "en")
+    assert len(of_type(cands, "investment")) == 1
