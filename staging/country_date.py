@@ -5,6 +5,7 @@ relative days.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import cache
 
@@ -192,8 +193,10 @@ class CountryDate:
         title_end = self.sentences[0].end if self.sentences else 0
         # what someone says in quotes ("« ... un cloud américain »") does not place the article
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+        opens = [a for a, _b in quoted]
         for c in self.country_mentions:
-            if any(a < c.start < b for a, b in quoted):
+            k = bisect_left(opens, c.start) - 1  # the last quotation opening before the mention
+            if k >= 0 and c.start < quoted[k][1]:
                 continue
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         if counts:

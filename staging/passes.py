@@ -620,7 +620,7 @@ class Passes:
         shared = shared_currency_words()
         written = {m.start: m.written.lower() for m in self.money}
         for c in candidates:
-            country = c.country_code or self._dominant_country()
+            country = c.country_code or self._doc_country
             if not country:
                 continue
             stated = {a.currency for a in c.amounts}
