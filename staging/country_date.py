@@ -179,6 +179,10 @@ class CountryDate:
                 out.append((c.start, c.code))
         return sorted(out)
 
+    def country_name(self, code: str) -> str:
+        """The name the country table gives a country code ("FR" -> "France"), else the code."""
+        return next((f for f, ck in self.ex.countries.table.items() if ck == (code, "name")), code)
+
     def country_at(self, pos: int) -> str | None:
         """The article's country at a point: the latest heading's place, else the dominant one."""
         code = None

@@ -588,8 +588,9 @@ class Passes:
         Intelligence (CENIA)": a party named later by the acronym the text gave a name is that name."""
         full: dict[str, str] = {}
         for m in _ACRONYM_AFTER.finditer(self.text):
-            acronym = m.group(1)
-            at = len(self.text[: m.start()].rstrip())
+            acronym, at = m.group(1), m.start()
+            while at and self.text[at - 1].isspace():  # the name ends before the spaces (no text copy)
+                at -= 1
             named = None if acronym in full else self.ents_at(at)
             if named is None:
                 continue
@@ -801,9 +802,12 @@ class Passes:
                     continue
                 gap = _ELIDED_GAP.fullmatch(self.text, last, m.start)
                 named = gap and next((e for e in self.ents(i) if e.start == gap.start("name")), None)
-                if not named or named.end != gap.end("name") or self.is_public(named):
-                    break
-                if self.is_person(named):
+                if (
+                    not named
+                    or named.end != gap.end("name")
+                    or self.is_public(named)
+                    or self.is_person(named)
+                ):
                     break
                 new = replace(c, suffix=f"{c.suffix}.e{m.start - s.start}", flags=list(c.flags))
                 new.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
@@ -829,20 +833,17 @@ class Passes:
                 continue
             before = [g for g in grants if g is not c and g.sentence.start < s.start]
             grantor = next((p for p in before[-1].parties if p.role == "grantor"), None) if before else None
-            if grantor is None:
+            if grantor is not None:
+                grantor = Party("grantor", grantor.name, grantor.start, grantor.end, "continued")
+                c.country_code = before[-1].country_code
+            else:
                 home = self.country_at(s.start)
                 if not home:
                     continue
-                name = next((f for f, ck in self.ex.countries.table.items() if ck == (home, "name")), home)
-                grantor = Party("grantor", name, None, None, "document_country")
+                grantor = Party("grantor", self.country_name(home), None, None, "document_country")
                 c.country_code = home
-            elif before:
-                c.country_code = before[-1].country_code
             c.fact_type, c.rule, c.flags = "subsidy", "subsidy:shared", []
-            c.parties = [
-                Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
-                *(Party("recipient", f.name, f.start, f.end, "shared") for f in firms),
-            ]
+            c.parties = [grantor, *(Party("recipient", f.name, f.start, f.end, "shared") for f in firms)]
 
     def grant_continued(self, c: Candidate, made: list[Candidate]) -> Candidate:
         """ "Le gouvernement a accordé 35 M€ à A, tandis que B obtient 8,5 M€", "A receives $5m from

@@ -680,9 +680,8 @@ class SubsidyRoles:
         if not home:
             return None
         c = Candidate(rule="subsidy:received", **base)
-        name = next((f for f, ck in self.ex.countries.table.items() if ck == (home, "name")), home)
         c.parties = [
-            Party("grantor", name, None, None, "document_country"),
+            Party("grantor", self.country_name(home), None, None, "document_country"),
             Party("recipient", subj.name, subj.start, subj.end, how),
         ]
         c.country_code = home
