@@ -129,6 +129,17 @@ _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", r
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
+# a pronoun opening a sentence, possessive or subject: "Its Series B", "Sa levée", "It raised"
+_PRONOUN_OPENING = re.compile(
+    r"[\W_]*(?:its|their|it|they|son|sa|ses|leur|leurs|il|elle|ils|elles)\b", re.IGNORECASE
+)
+# what may stand before a sentence's subject: markup, "The", "La société"
+_SUBJECT_OPENING = re.compile(r"[\W_]*(?:(?:the|la|le|les|l['’])\s*)?", re.IGNORECASE)
+# the subject's verb or its apposition right after the name: "X is", "X, which", "X has"
+_VERB_AFTER_SUBJECT = re.compile(
+    r"[*_]*\s*(?:,|(?:is|was|has|had|have|will|would|can|est|a|avait|va|sera|doit|were|are|"
+    r"[a-zà-ÿ]+(?:s|ed|e|ent|it|ait))\b)"
+)
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|être|été|sera|seront)\s+$", re.IGNORECASE)
 # "<place> start-up <Name>", "<X> chipmaker <Name>": a name used as a modifier of the next one
 _MODIFIER_BEFORE_NAME = re.compile(
@@ -614,6 +625,20 @@ class Roles:
                         skipped = e  # "aux côtés de Toyota, Sony et NTT": the rest of the list too
                         continue
                     return e, "after_cue"
+        if _PRONOUN_OPENING.match(self.text, s.start) and i > 0:
+            # "Helsing is not a model maker. Its €900m Series E ...": a pronoun opening the sentence
+            # takes up the subject that opens the previous one, however often others are named
+            prev = self.sentences[i - 1]
+            head = next(iter(self.ents(i - 1)), None)
+            if (
+                head is not None
+                and _SUBJECT_OPENING.fullmatch(self.text, prev.start, head.start)
+                and ok(head)
+                and not self.periphrasis(head)
+                and not self.is_place_use(head)
+                and _VERB_AFTER_SUBJECT.match(self.text, head.end)
+            ):
+                return head, "previous_sentence"
         # a pronoun or "la société": the most mentioned name of the two previous sentences
         previous = [
             e

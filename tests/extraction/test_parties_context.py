@@ -639,3 +639,29 @@ def test_a_second_clause_without_its_verb_receives_like_the_first(extract):
     # a second clause with a verb of its own is no elided one
     cands, _ = extract("Orvala Data raised €8 million and employs 40 people.", "en")
     assert len(of_type(cands, "investment")) == 1
+
+
+def test_a_pronoun_opening_a_sentence_takes_up_the_previous_subject(extract):
+    # the firm named more often loses to the subject of the sentence just before
+    text = (
+        "Brisk Fibre raised €40m in March. Brisk Fibre now sells in Spain, and Brisk Fibre hires. "
+        "{name} builds drones for farms. {pronoun} €12m seed round came in May."
+    )
+    cands, _ = extract(text.format(name="Varnel Compute", pronoun="Its"), "en")
+    got = {c.amounts[0].amount: parties(c, "investee") for c in of_type(cands, "investment")}
+    assert got[12e6] == ["Varnel Compute"]
+    cands, _ = extract(
+        "Brisk Fibre a levé 40 M€ en mars. Brisk Fibre vend en Espagne et Brisk Fibre recrute. "
+        "Varnel Compute conçoit des drones agricoles. Sa levée d'amorçage de 12 M€ a eu lieu en mai.",
+        "fr",
+    )
+    got = {c.amounts[0].amount: parties(c, "investee") for c in of_type(cands, "investment")}
+    assert got[12e6] == ["Varnel Compute"]
+    # a name after a passive verb is no subject: "The round was led by Orbis Capital. Its ..."
+    cands, _ = extract(
+        "Brisk Fibre raised €40m in March. Brisk Fibre now sells in Spain, and Brisk Fibre hires. "
+        "The round was led by Orbis Capital. Its €12m seed round came in May.",
+        "en",
+    )
+    got = {c.amounts[0].amount: parties(c, "investee") for c in of_type(cands, "investment")}
+    assert got[12e6] == ["Brisk Fibre"]
