@@ -74,6 +74,10 @@ _CONTINUES_NEXT = re.compile(
     r"|respectivement|respectively)\b",
     re.IGNORECASE,
 )
+# an approximation before an amount: "about NOK 490m", "soit environ 45 M$"
+_APPROX_BEFORE = re.compile(
+    r"\b(?:about|around|roughly|approximately|some|environ|soit|près de|quelque)\s*$|[~≈]\s*$", re.I
+)
 # a count with nothing after it: "with more than 60,000."
 # a number with no unit after it; a list goes on after it ("B 3 056 et C 2 424")
 _BARE_COUNT = re.compile(
@@ -109,6 +113,11 @@ _CONVERSION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _US_DOLLAR_NAMED = re.compile(r"\bdollars?\s+(?:américains?|US)\b|\bUS\s?\$|\bUSD\b", re.IGNORECASE)
+
+
+def _in_quotes(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end."""
+    return text.count('"') % 2 == 1 or text.count("«") > text.count("»") or text.count("“") > text.count("”")
 
 
 class Passes:
@@ -729,7 +738,9 @@ class Passes:
                     or role != "investor"
                 ):
                     continue
-                if any(self.money_labels.get(m) == "fact" for m in self.money_in(s)):
+                if any(
+                    self.money_labels.get(m) == "fact" and not self.restates(m, c) for m in self.money_in(s)
+                ):
                     break  # a new deal
                 if j > i and _BULLET.match(self.text, s.start):
                     break  # "• Saar AI (Tallinn) — ...": the next item of a list, another firm's news
@@ -755,6 +766,13 @@ class Passes:
                     known.add(e.name)
                     c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
 
+    def restates(self, m, c: Candidate) -> bool:
+        """An amount that gives the deal's own in another currency, as an approximation: "will use the
+        money, about NOK 490m, to hire", "soit environ 45 M$"."""
+        return m.currency not in {a.currency for a in c.amounts} and bool(
+            _APPROX_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+        )
+
     def listed_after(self, j: int, hits: list, role: str) -> list[Entity]:
         """The names after the markers of a sentence ("mené par A, aux côtés de B et de la banque C"),
         except where a match opens on a person who puts no money in ("piloté par le professeur X, la
@@ -766,6 +784,8 @@ class Passes:
         for e in self.ents(j):
             if e.start < starts[0]:
                 continue
+            if _in_quotes(self.text[starts[0] : e.start]):
+                break  # "..., who said he was putting in money \"because Nordic languages ...\""
             opened = [a for a in starts if a <= e.start]
             first = not any(opened[-1] <= x.start < e.start for x in self.ents(j))
             if first:

@@ -209,10 +209,12 @@ class Roles:
         vehicle = _THROUGH_VEHICLE.match(after)
         if vehicle and (self.is_person(e) or vehicle.group(1) in ("his", "her")):
             return False  # "Bernard X, through his family office Y": Y invests (a firm's fund does not)
-        if re.match(rf"\s+(?:{_filter_alt('title')})\s+[A-ZÀ-ÖØ-Þ]", after, re.IGNORECASE):
-            return False  # "Iliad founder Xavier Niel": the person's firm
+        if re.match(rf"\s+(?:{_filter_alt('title')})(?:-[\w]+)*\s+[A-ZÀ-ÖØ-Þ]", after, re.IGNORECASE):
+            return False  # "Iliad founder Xavier Niel", "X cofounder-turned-angel Y": the person's firm
         if role == "investor" and self.is_public(e) and not _FUND_WORDS.search(e.name):
             return False
+        if role == "investor" and _LOCATIVE.search(self.text, max(s.start, e.start - 12), e.start):
+            return False  # "une société installée à Sfax", "a lab in Tromsø": where, not who pays
         if e.name in self.ex.countries.table:
             return False
         left = self.text[max(s.start, e.start - 40) : e.start]

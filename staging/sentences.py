@@ -50,7 +50,11 @@ def split_sentences(text: str) -> list[Sentence]:
             m_start, m_end, first = ends[k][0] - line_start, ends[k][1] - line_start, ends[k][2]
             k += 1
             token = _last_word(line, cut, m_start + 1).rstrip(".").lower()
-            if first == "." and (token in abbrev or (len(token) == 1 and token.isalpha())):
+            if first == "." and (
+                token in abbrev
+                # "J. Smith" is an initial; "a Series A. Orbis led it" ends a sentence
+                or (len(token) == 1 and token.isalpha() and not _NAMED_LETTER.search(line, cut, m_start))
+            ):
                 continue
             _add(out, text, line_start + cut, line_start + m_end)
             cut = m_end
@@ -58,6 +62,8 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+# a letter that names a round or a class rather than a person's initial: "Series A", "série B"
+_NAMED_LETTER = re.compile(r"\b(?:series|série|class|classe|phase|tranche|type)\s+\w$", re.IGNORECASE)
 _WORD_OR_DOT = re.compile(r"[\w.]")
 
 

@@ -167,7 +167,15 @@ def _markers(language: str, fact_type: str) -> dict[str, list[tuple[re.Pattern, 
                 head, article = r["marker"][:-8], r["marker"][-7:-5]
                 nouns = ("la ronde", "la levée") if article == "le" else ("une ronde", "une levée")
                 out[r["role"]] += [f"{head} {n}" for n in nouns]
+    # an adverb inside a marker before its names: "mené conjointement par", "led jointly by"
+    adverbs = _MARKER_ADVERBS.get(language, ())
+    for ws in out.values():
+        ends = [w.rsplit(" ", 1) for w in ws if w.endswith((" par", " by"))]
+        ws += [f"{head} {a} {prep}" for head, prep in ends for a in adverbs]
     return {role: _word_regex(ws, re.IGNORECASE) for role, ws in out.items()}
+
+
+_MARKER_ADVERBS = {"fr": ("conjointement", "notamment", "également"), "en": ("jointly", "also")}
 
 
 @cache

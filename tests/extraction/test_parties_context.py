@@ -665,3 +665,55 @@ def test_a_pronoun_opening_a_sentence_takes_up_the_previous_subject(extract):
     )
     got = {c.amounts[0].amount: parties(c, "investee") for c in of_type(cands, "investment")}
     assert got[12e6] == ["Brisk Fibre"]
+
+
+def test_investors_named_after_a_sentence_restating_the_amount(extract):
+    # "about NOK 300m" gives the round's own amount again: no new deal stops the search for investors
+    cands, _ = extract(
+        "Varnel Compute has raised a €25m Series A. The company will use the money, about NOK 290m, "
+        "to hire 30 people. Orbis Capital led the round.",
+        "en",
+    )
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital"}
+
+
+def test_people_who_invest_after_as_did_and_in_a_personal_capacity(extract):
+    cands, _ = extract(
+        "Varnel Compute closed a $9 million seed round. Orbis Capital led the round; Brisk Ventures "
+        "took part, as did former Lydra Systems executive Ana Ribeiro, who invested as an angel.",
+        "en",
+    )
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital", "Brisk Ventures", "Ana Ribeiro"}
+    cands, _ = extract(
+        "Varnel Compute lève 9 millions d'euros auprès d'Orbis Capital. L'entrepreneur Paul Marchal, "
+        "fondateur d'une société installée à Tarbes, y participe également à titre personnel.",
+        "fr",
+    )
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital", "Paul Marchal"}
+    cands, _ = extract(
+        "Varnel Compute lève 9 millions d'euros auprès d'Orbis Capital. L'entrepreneuse Jeanne Mercier, "
+        "fondatrice de Lydra, participe également au tour à titre personnel.",
+        "fr",
+    )
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital", "Jeanne Mercier"}
+
+
+def test_a_person_s_former_firm_and_a_quotation_are_no_investors(extract):
+    cands, _ = extract(
+        "Varnel Compute has raised a €25m Series A. Orbis Capital led the round. Brisk Ventures also "
+        'took part, as did Lydra cofounder-turned-angel Ana Ribeiro, who said she invested "because '
+        'Quillstone Robotics showed the way".',
+        "en",
+    )
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital", "Brisk Ventures", "Ana Ribeiro"}
+
+
+def test_a_marker_with_an_adverb_before_its_names(extract):
+    cands, _ = extract(
+        "Varnel Compute a levé 9 millions d'euros. Le tour est mené conjointement par Orbis Capital et "
+        "Brisk Ventures.",
+        "fr",
+    )
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital", "Brisk Ventures"}
+    cands, _ = extract("Varnel Compute raised $9 million in a round led jointly by Orbis Capital.", "en")
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital"}

@@ -29,3 +29,11 @@ def test_a_run_on_line_is_cut_into_pieces():
     assert all(len(s.text) <= 1000 for s in got)
     for s in got:
         assert text[s.start : s.end] == s.text
+
+
+def test_a_letter_naming_a_round_ends_a_sentence_an_initial_does_not():
+    text = "Varnel closed a Series A. Orbis led it. Le tour de série B. Il suit."
+    texts = [s.text for s in split_sentences(text)]
+    assert texts == ["Varnel closed a Series A.", "Orbis led it.", "Le tour de série B.", "Il suit."]
+    texts = [s.text for s in split_sentences("He met J. Smith. Then left.")]
+    assert texts == ["He met J. Smith.", "Then left."]
