@@ -40,6 +40,17 @@ _NAME = re.compile(
 
 
 _NON_SPACE = re.compile(r"\S+")
+# after an institution's head, its adjectives ("cantonale vaudoise", "souverain") and what it is
+# for ("de l'innovation", "pour le numérique et l'innovation")
+_ADJECTIVE = (
+    r"[a-zà-ÿ]+(?:ale?s?|aux|ique|oise|ois|aise|ais|ienne|ien|éenne|éen|aine?|onne|on|ive|if|elle|el|ière|ier)"
+)
+_COMPLEMENT = r"(?:de la |de l['’]|du |des |de |d['’]|pour le |pour la |pour l['’]|pour les )[a-zà-ÿ][\w-]*"
+_AND_MORE = r"(?: et (?:de la |de l['’]|du |des |la |l['’]|le |les )[a-zà-ÿ][\w-]*)?"
+_INSTITUTION_TAIL = re.compile(
+    rf"(?:(?: {_ADJECTIVE}\b){{1,2}}(?: {_COMPLEMENT}{_AND_MORE})?"
+    rf"|(?: {_ADJECTIVE}\b)?(?: {_COMPLEMENT}{_AND_MORE}))(?![\w'’-])"
+)
 
 # how many trimmed runs a finder keeps (then it starts afresh): bounded memory on any input
 _CLEAN_CACHE = 20_000
@@ -75,6 +86,7 @@ class PartyFinder:
         self.titles = {r["word"] for r in rows("name_filters") if r["kind"] == "title"}
         # the last words of institutions' names, which keep the demonym they start with
         self.institutions = {r["word"] for r in rows("name_filters") if r["kind"] == "institution"}
+        self.institution_heads = {r["word"] for r in rows("name_filters") if r["kind"] == "institution_head"}
         self.country_forms = country_forms
         self.homes: dict[str, str] = {}  # firm_id -> home country from the seeds
         self.demonym_prefixes = sorted(
@@ -146,8 +158,21 @@ class PartyFinder:
                     ):
                         found.remove(inner[0])
                         found.append(ent)
+        if self.institution_heads:
+            found = [self._institution(text, e) for e in found]
         found.sort(key=lambda e: e.start)
         return found
+
+    def _institution(self, text: str, e: Entity) -> Entity:
+        """A French institution named by a capitalised head and lower-case words: "Banque cantonale
+        vaudoise", "Conseil européen de l'innovation", "Fonds ivoirien pour le numérique et
+        l'innovation"."""
+        if e.source != "pattern" or e.name not in self.institution_heads:
+            return e
+        m = _INSTITUTION_TAIL.match(text, e.end)
+        if m is None:
+            return e
+        return Entity(e.start, m.end(), text[e.start : m.end()], "pattern")
 
     def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
         """The name in the capitalised run seg[s:e], trimmed (as entities indexing the text, with

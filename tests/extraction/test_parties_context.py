@@ -717,3 +717,15 @@ def test_a_marker_with_an_adverb_before_its_names(extract):
     assert investors(of_type(cands, "investment")) == {"Orbis Capital", "Brisk Ventures"}
     cands, _ = extract("Varnel Compute raised $9 million in a round led jointly by Orbis Capital.", "en")
     assert investors(of_type(cands, "investment")) == {"Orbis Capital"}
+
+
+def test_french_institutions_named_with_lower_case_words(extract):
+    cands, _ = extract(
+        "Varnel Compute lève 9 millions d'euros. La Banque régionale morvandelle et le Fonds breton pour "
+        "la robotique et l'innovation participent au tour.",
+        "fr",
+    )
+    assert investors(of_type(cands, "investment")) == {
+        "Banque régionale morvandelle",
+        "Fonds breton pour la robotique et l'innovation",
+    }
