@@ -250,7 +250,60 @@ def find_money(text: str, language: str) -> list[Money]:
             )
         )
         last_end = m.end()
-    return _restated_local(out)
+    return _restated_local(_ranges(text, out, language))
+
+
+# between a range's ends: "6-7", "9.5–10", "30 to 50", "30 à 50", "entre 30 et 50"
+_RANGE_GAP = r"\s*(?:[-–—]|to|à)\s*"
+_BARE = r"\d+(?:[.,]\d+)?"
+
+
+@cache
+def _range_regexes(language: str) -> tuple[re.Pattern, re.Pattern]:
+    scales = _alt([w for w in _scales(language) if len(w) > 1])
+    # after an amount without its scale: "$6-7 billion", "NOK 9.5–10 billion"
+    after = re.compile(rf"{_RANGE_GAP}(?:[$€£¥₹₩]\s?)?(?P<num>{_BARE})\s?(?P<scale>{scales})(?!\w)")
+    # a bare number before an amount: "entre 30 et 50 milliards d'euros", "30 to 50 billion euros"
+    before = re.compile(
+        rf"(?:(?P<between>\b(?:between|entre)\s+)(?P<num2>{_BARE})\s+(?:and|et)\s+"
+        rf"|(?<![\w.,])(?P<num>{_BARE}){_RANGE_GAP})$",
+        re.IGNORECASE,
+    )
+    return after, before
+
+
+def _ranges(text: str, found: list[Money], language: str) -> list[Money]:
+    """A range states two amounts with one scale and currency: "$6-7 billion" is $6bn and $7bn, "entre 30
+    et 50 milliards d'euros" €30bn and €50bn (the gold lists both ends of a range)."""
+    if not found:
+        return found
+    after, before = _range_regexes(language)
+    out: list[Money] = []
+    for k, m in enumerate(found):
+        nxt = found[k + 1].start if k + 1 < len(found) else len(text)
+        hit = after.match(text, m.end) if m.surface[-1:].isdigit() else None
+        # the range's second end may be an amount of its own already: "$9.5 to $10 billion"
+        found_high = hit is not None and k + 1 < len(found) and found[k + 1].end == hit.end()
+        if hit is not None and (hit.end() <= nxt or found_high):
+            mult = _scale_value(hit.group("scale"), language)
+            high = parse_digits(hit.group("num"), language, scaled=True)
+            if high is not None and 0 < m.amount < high:
+                out.append(Money(m.start, m.end, m.amount * mult, m.currency, m.surface, m.written))
+                if not found_high:
+                    at = hit.start("num")
+                    out.append(Money(at, hit.end(), high * mult, m.currency, text[at : hit.end()], m.written))
+                continue
+        lead = re.match(_BARE, m.surface)
+        hit = before.search(text, max(0, out[-1].end if out else 0, m.start - 40), m.start) if lead else None
+        if hit is not None:
+            value = parse_digits(lead.group(0), language, scaled=True)
+            low = parse_digits(hit.group("num") or hit.group("num2"), language, scaled=True)
+            if value and low is not None and 0 < low < value:
+                at = hit.start("num") if hit.group("num") else hit.start("num2")
+                end = at + len(hit.group("num") or hit.group("num2"))
+                out.append(Money(at, end, low * m.amount / value, m.currency, text[at:end], m.written))
+        out.append(m)
+    return out
 
 
 @cache

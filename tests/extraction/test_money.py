@@ -174,3 +174,21 @@ def test_a_wire_flash_in_capitals_and_an_approximate_restatement():
     assert [(m.amount, m.currency) for m in find_money(text, "en")] == [
         (40e6, "EUR"), (46e6, "USD"), (2e9, "USD")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, language, ends",
+    [
+        ("capex of NOK 9.5–10 billion this year", "en", [(9.5e9, "NOK"), (10e9, "NOK")]),
+        ("between $6-7 billion", "en", [(6e9, "USD"), (7e9, "USD")]),
+        ("$9.5 to $10 billion", "en", [(9.5e9, "USD"), (10e9, "USD")]),
+        ("30 to 50 billion euros", "en", [(30e9, "EUR"), (50e9, "EUR")]),
+        ("entre 30 et 50 milliards d'euros", "fr", [(30e9, "EUR"), (50e9, "EUR")]),
+        ("de 9,5 à 10 milliards d'euros", "fr", [(9.5e9, "EUR"), (10e9, "EUR")]),
+        # no range: a year before an amount, two amounts joined by "and"
+        ("from 2024 to 50 billion euros", "en", [(50e9, "EUR")]),
+        ("it raised 3 and then 50 million euros", "en", [(50e6, "EUR")]),
+    ],
+)
+def test_a_range_states_both_ends_with_one_scale(text, language, ends):
+    assert [(m.amount, m.currency) for m in find_money(text, language)] == ends
