@@ -225,14 +225,16 @@ class Passes:
             if _ROUND_WORDS.search(self.text, c.cue_start, c.sentence.end):
                 continue  # "and Y secured $10M in a seed round": a round of its own
             head = self.text[c.sentence.start : c.amounts[0].start]
+            prev_start = self.sentences[i - 1].start if i > 0 else None
             same = [g for g in grants if g.sentence.start == c.sentence.start and g.cue_start < c.cue_start]
             if same and _CONTINUES.search(self.text[same[-1].amounts[-1].end : c.cue_start]):
                 g = same[-1]
-            elif i > 0 and _CONTINUES_NEXT.search(head):
-                prev = self.sentences[i - 1].start
-                g = next((g for g in reversed(grants) if g.sentence.start == prev), None)
-                if g is None:
-                    continue
+            elif (
+                i > 0
+                and _CONTINUES_NEXT.search(head)
+                and (g := next((g for g in reversed(grants) if g.sentence.start == prev_start), None))
+            ):
+                pass  # the previous sentence's grant; else, below, a public call's
             elif self._call_for_projects() and (
                 earlier := [g for g in grants if g.sentence.start < c.sentence.start]
             ):
@@ -580,6 +582,15 @@ class Passes:
             for m in _US_DOLLAR_NAMED.finditer(self.text)
         )
         for c in candidates:
+            for a in c.amounts:
+                # "500 millions de FCFA" in Cameroon: the franc CFA of the country's own bank (XAF,
+                # not the West African XOF), whoever pays
+                # (a bare number of a run, "200, 180 et 120 millions de FCFA", takes the run's currency)
+                k = bisect_left(self._money_starts, a.start)
+                m = self.money[k] if k < len(self.money) else None
+                local = table.get(m.written.lower(), {}).get(c.country_code or "") if m else None
+                if local and a.currency != "USD" and a.currency != local:
+                    a.currency = local
             public = c.fact_type == "subsidy" or any(
                 p.role == "buyer" and p.rule == "public_body" for p in c.parties
             )

@@ -69,6 +69,10 @@ AU,en,Australia,name
 AU,en,Australian,demonym
 AU,fr,Australie,name
 AU,fr,australienne,demonym
+CM,fr,Cameroun,name
+CM,fr,camerounaise,demonym
+SN,fr,Sénégal,name
+SN,fr,sénégalaise,demonym
 """
 
 

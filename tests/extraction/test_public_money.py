@@ -826,3 +826,26 @@ def test_firms_sharing_a_grant_are_its_recipients(extract, text, lang):
     assert not of_type(cands, "investment")
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "recipient") == ["Orvala Data", "Brivane Labs", "Kestra Bio"]
+
+
+def test_winners_of_a_call_sharing_money_respectively_receive_the_call_s_grant(extract):
+    cands, _ = extract(
+        "Le ministère du Numérique octroie 50 millions d'euros à trois start-up. Les lauréats de l'appel "
+        "à projets ont été reçus jeudi. Orvala Data, Kestra Santé et Varnel Compute reçoivent "
+        "respectivement 20, 18 et 12 millions d'euros.",
+        "fr",
+    )
+    got = [c for c in of_type(cands, "subsidy") if parties(c, "recipient")]
+    shares = sorted((parties(c, "recipient")[0], c.amounts[0].amount) for c in got)
+    assert shares == [("Kestra Santé", 18e6), ("Orvala Data", 20e6), ("Varnel Compute", 12e6)]
+    assert of_type(cands, "investment") == []
+
+
+@pytest.mark.parametrize("country, code", [("Cameroun", "XAF"), ("Sénégal", "XOF")])
+def test_the_franc_cfa_is_the_country_s_own(extract, country, code):
+    cands, _ = extract(
+        f"Au {country}, le ministère du Numérique accorde 500 millions de FCFA à la start-up Orvala Data.",
+        "fr",
+    )
+    (grant,) = of_type(cands, "subsidy")
+    assert [a.currency for a in grant.amounts] == [code]
