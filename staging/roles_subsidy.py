@@ -784,7 +784,25 @@ class SubsidyRoles:
                 bs = tokens[0][0]
         name = self._grantor_tail(i, s, bs, be)
         # "le ministre de la Transition numérique a remis les subventions": the minister's ministry grants
-        return re.sub(r"^ministre\b", "ministère", name)
+        name = re.sub(r"^ministre\b", "ministère", name)
+        if _public_words().fullmatch(name):
+            # "the ministry said it would cover ...": the ministry the article named before
+            return self.named_before(name, s.start) or name
+        return name
+
+    def named_before(self, word: str, before: int) -> str | None:
+        """The last body named in full before `before` whose head is `word` ("the Ministry of Science
+        and ICT" for "the ministry"), else None."""
+        found = None
+        for j, sj in enumerate(self.sentences):
+            if sj.start >= before:
+                break
+            for m in _public_words().finditer(self.text, sj.start, sj.end):
+                if m.group(0).lower() == word.lower():
+                    name = self._grantor_tail(j, sj, m.start(), m.end())
+                    if not _public_words().fullmatch(name):
+                        found = name
+        return found
 
     def _grantor_tail(self, i, s, bs, be) -> str:
         end = be

@@ -849,3 +849,13 @@ def test_the_franc_cfa_is_the_country_s_own(extract, country, code):
     )
     (grant,) = of_type(cands, "subsidy")
     assert [a.currency for a in grant.amounts] == [code]
+
+
+def test_the_ministry_is_the_one_named_before(extract):
+    cands, _ = extract(
+        "Norway's Ministry of Digital Affairs opened a call for AI labs in March. Orvala Data applied. "
+        "On Monday the ministry awarded a grant of NOK 40 million to Orvala Data.",
+        "en",
+    )
+    (grant,) = of_type(cands, "subsidy")
+    assert parties(grant, "grantor") == ["Ministry of Digital Affairs"]
