@@ -129,6 +129,12 @@ _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", r
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
+# an institution named by its kind opening a sentence: "L'université a acquis", "The institute will"
+_INSTITUTION_ANAPHOR = re.compile(
+    r"[\W_]*(?:the|this|l['’]|le|la|cette|ce)\s*(?P<noun>université|university|institut|institute|"
+    r"laboratoire|laboratory|centre|center|école|school|hôpital|hospital)\b",
+    re.IGNORECASE,
+)
 # a pronoun opening a sentence, possessive or subject: "Its Series B", "Sa levée", "It raised"
 _PRONOUN_OPENING = re.compile(
     r"[\W_]*(?:its|their|it|they|son|sa|ses|leur|leurs|il|elle|ils|elles)\b", re.IGNORECASE
@@ -564,6 +570,9 @@ class Roles:
             found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
         if found is not None:
             return found, "subject"
+        named = self.named_by_noun(i, s, cs, ok)
+        if named is not None:
+            return named, "previous_sentence"
         topic = self.bullet_topic(i, s)
         if topic is not None and ok(topic):
             return topic, "topic"
@@ -690,6 +699,20 @@ class Roles:
                 previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def named_by_noun(self, i: int, s: Sentence, cs: int, ok) -> Entity | None:
+        """The institution a definite noun opening the sentence takes up: "L'université a acquis ..."
+        after "l'Université Mohammed VI Polytechnique", "The institute ordered ..." after "the Vector
+        Institute": the nearest earlier name holding that noun."""
+        m = _INSTITUTION_ANAPHOR.match(self.text, s.start, cs)
+        if m is None:
+            return None
+        noun = m.group("noun").lower()
+        for j in range(i - 1, max(-1, i - 6), -1):
+            for e in reversed(self.ents(j)):
+                if noun in e.name.lower() and ok(e):
+                    return e
+        return None
 
     def bullet_topic(self, i: int, s: Sentence) -> Entity | None:
         """ "• Kestrel Vision (Warsaw) — computer vision. Closed a €6m seed": in a bulleted line headed

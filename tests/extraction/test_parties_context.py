@@ -729,3 +729,20 @@ def test_french_institutions_named_with_lower_case_words(extract):
         "Banque régionale morvandelle",
         "Fonds breton pour la robotique et l'innovation",
     }
+
+
+def test_an_institution_taken_up_by_its_kind_buys(extract):
+    cands, _ = extract(
+        "Varnel Compute entraîne ses modèles chez l'Université Jean Moulin Cergy (UJMC), partenaire du "
+        "projet. L'université a acquis 512 processeurs graphiques Nvidia H200 pour son centre de calcul.",
+        "fr",
+    )
+    buyers = [parties(c, "buyer") for c in of_type(cands, "chip_purchase")]
+    assert buyers == [["Université Jean Moulin Cergy"]]
+    cands, _ = extract(
+        "Orbis Capital backs the Tarnwell Institute for Robotics. Varnel Compute trains models there. "
+        "The institute has ordered 512 Nvidia H200 GPUs.",
+        "en",
+    )
+    buyers = [parties(c, "buyer") for c in of_type(cands, "chip_purchase")]
+    assert buyers == [["Tarnwell Institute for Robotics"]]
