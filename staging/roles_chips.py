@@ -158,8 +158,10 @@ class ChipRoles:
         out = []
         role = "buyer" if role == "buyer_weak" else role
         if role == "vendor":
-            if re.match(r"\s+(?:by|par)\b", self.text[ce : ce + 5]):
-                return []  # "GPUs supplied by Nvidia": the maker of chips another cue tells of
+            if re.match(r"\s+(?:by|par|through|via)\b", self.text[ce : ce + 9]):
+                # "GPUs supplied by Nvidia", "supplied through a local integrator": the maker or the
+                # channel of chips another cue tells of
+                return []
             vendor, how = self.subject(i, s, cs)
             buyer = self.directly_after(i, s, markers["buyer"], ce) if "buyer" in markers else None
             if buyer is None:

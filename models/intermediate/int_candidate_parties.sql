@@ -37,9 +37,10 @@ matched as (
     left join lookup as compact on compact.tier = 3 and compact.lookup_key = names.name_compact
 ),
 
--- A short form that matches no seed firm ("Zhipu" after "Zhipu AI") names the
--- party of the same document whose normalised name starts with its words, when
--- exactly one firm does: a rule on whole words within one document, not fuzzy.
+-- A short form that matches no seed firm ("Zhipu" after "Zhipu AI", "Telekom"
+-- after "Deutsche Telekom") names the party of the same document whose normalised
+-- name starts or ends with its words, when exactly one firm does: a rule on whole
+-- words within one document, not fuzzy.
 document_firms as (
     select distinct
         document_id,
@@ -65,7 +66,10 @@ short_name_links as (
     from short_names
     inner join document_firms
         on document_firms.document_id = short_names.document_id
-        and starts_with(document_firms.name_key, short_names.name_key || ' ')
+        and (
+            starts_with(document_firms.name_key, short_names.name_key || ' ')
+            or ends_with(document_firms.name_key, ' ' || short_names.name_key)
+        )
     group by all
     having count(distinct document_firms.firm_id) = 1
 ),

@@ -509,3 +509,13 @@ def test_machines_counted_then_their_chips_each_in_the_next_sentence(extract):
         "en",
     )
     assert {c.quantity for c in cands if c.fact_type == "chip_purchase"} == {960}
+
+
+def test_chips_supplied_through_an_integrator_are_the_purchase_just_told(extract):
+    cands, _ = extract(
+        "Varnel Compute said it has purchased 512 Nvidia H200 GPUs, supplied through a local integrator, "
+        "which will be installed in Norway.",
+        "en",
+    )
+    got = [c for c in cands if c.fact_type == "chip_purchase"]
+    assert [[p.name for p in c.parties if p.role == "buyer"] for c in got] == [["Varnel Compute"]]

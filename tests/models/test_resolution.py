@@ -128,3 +128,13 @@ def test_short_form_takes_the_firm_of_the_longer_name_in_the_same_document(wareh
     kinds = dict(warehouse.sql("select name, match_kind from intermediate.int_candidate_parties "
                                "where document_id = 'd1'"))
     assert kinds["Zorblax"] == "short_name" and kinds["Sakana"] == "short_name"
+
+
+def test_a_last_word_short_form_takes_the_firm_of_the_longer_name(warehouse):
+    d = warehouse.doc("d1")
+    d.fact("Zorblax buys more Nvidia chips.", "chip_purchase", [("buyer", "Zorblax")])
+    d.fact("Groupe Zorblax has ordered 4,000 GPUs.", "chip_purchase", [("buyer", "Groupe Zorblax")],
+           quantity=4000)
+    warehouse.build()
+    rows = warehouse.sql("select buyer_firm_id, quantity, candidate_count from marts.fct_chip_purchases")
+    assert rows == [("unresolved:groupe-zorblax", 4000, 2)]  # one purchase, told twice
