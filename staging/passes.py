@@ -17,6 +17,7 @@ from warehouse.staging.vocabulary import (
     _RECEIVE,
     _ROUND_WORDS,
     _SOURCE_GAP,
+    _THE_MACHINE,
     _currency_users,
     _markers,
     _sentence_flags,
@@ -96,11 +97,6 @@ _THE_PURCHASE = re.compile(
 _ON_COUNT = re.compile(
     r"\s*(?:\([^)]{0,40}\)\s*)?(?:on|in|into|for|pour|dans|sur)\s+(?:(?:l['’]|the\s+)?(?:achat|acquisition|"
     r"purchase)\s+(?:de|d['’]|of)\s*)?(?:(?:about|around|some|environ|près de|plus de|more than)\s+)?",
-    re.IGNORECASE,
-)
-_THE_MACHINE = re.compile(
-    r"\s*(?:the|this|that|its|la|le|l['’]|cette|ce|sa|son)\s*(?:new\s+|nouvelle?\s+)?(?:machine|system|"
-    r"supercomputer|cluster|supercalculateur|système|grappe)\b",
     re.IGNORECASE,
 )
 
@@ -398,6 +394,19 @@ class Passes:
                 vendor = self.vendor_from_model(found[0].model)
                 if vendor and not any(p.role == "vendor" for p in c.parties):
                     c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+                buyer = next((p for p in c.parties if p.role == "buyer"), None)
+                for other in candidates:
+                    # "The system will use 1,536 GPUs" read on its own: the machine is this purchase's
+                    if (
+                        buyer is not None
+                        and other.fact_type == "chip_purchase"
+                        and other.sentence.start == nxt.start
+                        and other.quantity == c.quantity
+                    ):
+                        other.parties = [replace(buyer, rule="the_machine")] + [
+                            p for p in other.parties if p.role != "buyer"
+                        ]
+                        other.country_code = c.country_code
 
     def chips_per_machine(self, candidates: list[Candidate]) -> None:
         """ "X has ordered 2,304 HGX B300 systems. Each of the systems carries eight GPUs": a count of

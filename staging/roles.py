@@ -24,6 +24,7 @@ from warehouse.staging.vocabulary import (
     _MEANS_BEFORE,
     _POSSESSIVE,
     _PROGRAMME_BEFORE,
+    _THE_MACHINE,
     _filter_alt,
     _fronted,
     _markers,
@@ -308,7 +309,15 @@ class Roles:
                 qty = bare
                 if model is None and bare.model:
                     model = model_regex().search(bare.model)
-            has_chip = qty is not None or model is not None or re.search(_CHIP_WORDS, self.text[lo:hi])
+            # "awarded a contract to HPE to supply a new AI partition. The system will use 1,536 GPUs":
+            # the machine's chips are counted in the next sentence
+            counted_next = qty is None and self.machine_counted_next(i)
+            has_chip = (
+                qty is not None
+                or model is not None
+                or re.search(_CHIP_WORDS, self.text[lo:hi])
+                or counted_next
+            )
             if role == "buyer_count":
                 # "take 60,000 GPUs", "a retenu 18 693 GPU": only a count as the verb's own object
                 # ("takes a stake" is no purchase)
@@ -324,7 +333,7 @@ class Roles:
                 ):
                     return reject("roles", "chip.count_not_object")
                 role = "buyer_weak"
-            if role == "buyer_weak" and qty is None:
+            if role == "buyer_weak" and qty is None and not counted_next:
                 # "utilise des GPU", "accueillera des puces": a purchase only with a count
                 return reject("filters", "chip.weak_cue_without_count")
             if (
@@ -339,7 +348,7 @@ class Roles:
             if re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
                 # "acquis 10 % d'Anthropic" is a stake, not chips
                 return reject("filters", "chip.stake_percent")
-            if why := self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None):
+            if why := self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None or counted_next):
                 return reject("filters", why)
             near = self.text[max(lo, cs - 40) : cs]
             # a target, or a machine described as it already stands
@@ -699,6 +708,13 @@ class Roles:
                 previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
             ), "previous_sentence"
         return None, ""
+
+    def machine_counted_next(self, i: int) -> bool:
+        """The next sentence speaks of the machine itself and counts its chips."""
+        if i + 1 >= len(self.sentences):
+            return False
+        nxt = self.sentences[i + 1]
+        return bool(_THE_MACHINE.match(nxt.text)) and bool(self._quantities(nxt.start, nxt.end))
 
     def named_by_noun(self, i: int, s: Sentence, cs: int, ok) -> Entity | None:
         """The institution a definite noun opening the sentence takes up: "L'université a acquis ..."

@@ -576,3 +576,9 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
+# a sentence about the machine just bought: "The system will use 1,536 GPUs", "La machine comptera ..."
+_THE_MACHINE = re.compile(
+    r"\s*(?:the|this|that|its|la|le|l['’]|cette|ce|sa|son)\s*(?:new\s+|nouvelle?\s+)?(?:machine|system|"
+    r"supercomputer|cluster|supercalculateur|système|grappe)\b",
+    re.IGNORECASE,
+)

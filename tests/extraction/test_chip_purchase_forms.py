@@ -519,3 +519,28 @@ def test_chips_supplied_through_an_integrator_are_the_purchase_just_told(extract
     )
     got = [c for c in cands if c.fact_type == "chip_purchase"]
     assert [[p.name for p in c.parties if p.role == "buyer"] for c in got] == [["Varnel Compute"]]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Orbis Cloud will deploy 4,000 Nvidia H100 GPUs in Oslo. Orbis Cloud is listed in New York. "
+            "Separately, Norway's Varnel Compute Centre said it had awarded a contract worth €30 million to "
+            "Brisk Systems to build a new AI partition. The system will use 768 AMD Instinct MI300X GPUs.",
+            "en",
+        ),
+        (
+            "Le centre Varnel Compute Centre a attribué un contrat de 30 millions d'euros à "
+            "Brisk Systems pour une nouvelle partition IA. La machine comptera 768 GPU AMD Instinct MI300X.",
+            "fr",
+        ),
+    ],
+)
+def test_a_contract_for_a_machine_counted_in_the_next_sentence_is_a_purchase(extract, text, language):
+    cands, _ = extract(text, language)
+    got = [c for c in cands if c.fact_type == "chip_purchase" and c.quantity != 4000]
+    assert {(c.quantity, tuple(p.name for p in c.parties if p.role == "buyer")) for c in got} == {
+        (768, ("Varnel Compute Centre",))
+    }
+    assert any(a.amount == 30e6 for c in got for a in c.amounts)
