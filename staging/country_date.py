@@ -37,7 +37,7 @@ _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 _BEFORE_GAP = {
     "demonym": r"(?:\s+[\w'’-]+){0,2}\s+",  # "la start-up japonaise X", "Indian conglomerate X"
     "name": r"['’]s\s+(?:[\w-]+\s+){0,2}",  # "India's Yotta"
-    "city": r"(?:-based|['’]s)\s+(?:[\w'’-]+\s+){0,2}",  # "Paris-based H"
+    "city": r"(?:-based|-headquartered|['’]s)\s+(?:[\w'’-]+\s+){0,2}",  # "Paris-based H"
 }
 _AFTER_GAP = {
     "demonym": r"(?:\s*,\s*|\s+\()(?:[\w'’-]+\s+){0,5}|\s+",  # "X, la pépite française"

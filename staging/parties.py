@@ -40,6 +40,8 @@ _NAME = re.compile(
 
 
 _NON_SPACE = re.compile(r"\S+")
+# a place made an adjective of a firm: "Paris-based", "Pune-headquartered"
+_PLACE_SUFFIXES = ("-based", "-born", "-headquartered")
 # after an institution's head, its adjectives ("cantonale vaudoise", "souverain") and what it is
 # for ("de l'innovation", "pour le numérique et l'innovation")
 _ADJECTIVE = (
@@ -190,9 +192,10 @@ class PartyFinder:
     def _trim(self, seg: str, s: int, e: int) -> list[tuple[int, int, str]]:
         tokens = [(t.start() + s, t.end() + s) for t in _NON_SPACE.finditer(seg[s:e])]
         words = [seg[a:b] for a, b in tokens]
-        # "São Paulo-based start-up X": the place before "-based" is no part of the name
+        # "São Paulo-based start-up X", "Pune-headquartered X": the place before "-based" is no part of
+        # the name
         for k in range(len(words) - 1, -1, -1):
-            if words[k].endswith(("-based", "-born")):
+            if words[k].endswith(_PLACE_SUFFIXES):
                 words, tokens = words[k + 1 :], tokens[k + 1 :]
                 break
         # drop leading stop words and leading/trailing generic words
@@ -202,7 +205,7 @@ class PartyFinder:
             words[0] in self.stop
             or words[0] in self.generic
             or (self.country_forms.get(words[0]) == "demonym" and not (institution and len(words) > 2))
-            or words[0].endswith(("-based", "-born"))
+            or words[0].endswith(_PLACE_SUFFIXES)
         ):
             words.pop(0)
             tokens.pop(0)

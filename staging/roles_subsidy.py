@@ -33,7 +33,9 @@ from warehouse.staging.vocabulary import (
 _FIRM_LIST_GAP = re.compile(
     r"(?:\s*\([^()\d]{1,40}\))?(?:\s*,[^,;:\d]{1,120},)?\s*(?:,|,?\s+(?:et|and|&)\s+)\s*"
     # ... and the kind of the next firm: "et la fintech X", ", l'entreprise de Bouaké X"
-    r"(?:(?:l['’]|la\s|le\s|les\s|the\s|an?\s)\s*(?:[\w'’-]+\s+){0,3})?",
+    r"(?:(?:l['’]|la\s|le\s|les\s|the\s|an?\s)\s*(?:[\w'’-]+\s+){0,3})?"
+    # ... or its place: "Chennai's X", "Pune-headquartered X"
+    r"(?:[\w.-]+(?:['’]s|-based|-headquartered)\s+)?",
 )
 # bare numbers before an amount that share its scale and currency: "35, 22 et " (18 millions d'euros)
 # ... each maybe with the same scale word: "250 millions, 150 millions et " (100 millions de FCFA)
@@ -357,6 +359,7 @@ class SubsidyRoles:
             and not (self.is_public(e) or self.is_person(e) or self.is_place_use(e) or self.is_vendor(e))
             and e.name not in self.ex.countries.table
             and not re.search(r"\(\s*$", self.text[max(s.start, e.start - 3) : e.start])  # "A (Tanger)"
+            and not re.match(r"['’]s\s", self.text[e.end : e.end + 3])  # "Bergen's X": X's place
         ]
         chain: list[Entity] = []
         for e in reversed(firms):
@@ -680,10 +683,18 @@ class SubsidyRoles:
         if not home:
             return None
         c = Candidate(rule="subsidy:received", **base)
-        c.parties = [
-            Party("grantor", self.country_name(home), None, None, "document_country"),
-            Party("recipient", subj.name, subj.start, subj.end, how),
-        ]
+        grantor = Party("grantor", self.country_name(home), None, None, "document_country")
+        i = self._sentence_index[s.start]
+        for j in range(i - 1, max(-1, i - 4), -1):
+            # "The Ministry of X named three start-ups ... A, B and C will receive support of": the body
+            # the sentences before show acting
+            sj = self.sentences[j]
+            body = self.find_body(sj, sj.start, sj.end)
+            if body is not None:
+                name = self.grantor_name(j, sj, body.start(), body.end())
+                grantor = Party("grantor", name, body.start(), body.start() + len(name), "public_body_before")
+                break
+        c.parties = [grantor, Party("recipient", subj.name, subj.start, subj.end, how)]
         c.country_code = home
         return c
 

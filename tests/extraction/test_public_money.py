@@ -859,3 +859,20 @@ def test_the_ministry_is_the_one_named_before(extract):
     )
     (grant,) = of_type(cands, "subsidy")
     assert parties(grant, "grantor") == ["Ministry of Digital Affairs"]
+
+
+def test_firms_receiving_support_from_the_body_named_before(extract):
+    cands, _ = extract(
+        "The Ministry of Digital Affairs on Monday named three start-ups for its model programme. "
+        "Oslo-based Orvala Data, Bergen's Kestra Health and Trondheim-headquartered Varnel Compute will "
+        "receive compute support worth NOK 21 million, NOK 14 million and NOK 8 million respectively.",
+        "en",
+    )
+    got = of_type(cands, "subsidy")
+    grants = sorted((parties(c, "grantor")[0], parties(c, "recipient")[0], c.amounts[0].amount) for c in got)
+    assert grants == [
+        ("Ministry of Digital Affairs", "Kestra Health", 14e6),
+        ("Ministry of Digital Affairs", "Orvala Data", 21e6),
+        ("Ministry of Digital Affairs", "Varnel Compute", 8e6),
+    ]
+    assert of_type(cands, "investment") == []
