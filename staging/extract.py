@@ -332,6 +332,7 @@ class _DocContext(
         candidates = self.traced_passes(
             [
                 ("elided_receivers", self.elided_receivers),
+                ("heading_rounds", self.heading_rounds),
                 ("continued_grants", self.continued_grants),
                 ("shared_grants", self.shared_grants),
                 ("vendor_before", self.vendor_before),

@@ -75,6 +75,11 @@ _CONTINUES_NEXT = re.compile(
     r"|respectivement|respectively)\b",
     re.IGNORECASE,
 )
+# a round-up item's heading line: "3. Vercors Analytics (Lyon) — 8 millions d'euros", "• Orvala: $4m"
+_ITEM_HEADING = re.compile(
+    r"\s*(?:\d{1,2}[.)]\s*|[•·▪*–-]\s+)?(?P<name>[^\W\d_][^—–:(\n]{1,60}?)\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"(?:[—–:]|\s-)\s*[^\n]{1,40}"
+)
 # an approximation before an amount: "about NOK 490m", "soit environ 45 M$"
 _APPROX_BEFORE = re.compile(
     r"\b(?:about|around|roughly|approximately|some|environ|soit|près de|quelque)\s*$|[~≈]\s*$", re.I
@@ -855,6 +860,46 @@ class Passes:
                 new.parties.append(Party(main.role, named.name, named.start, named.end, "elided_verb"))
                 candidates.append(new)
                 last = m.end
+
+    def heading_rounds(self, candidates: list[Candidate]) -> None:
+        """ "3. Vercors Analytics (Lyon) — 8 millions d'euros", then "Vercors Analytics a convaincu
+        Elaia de mener sa série A": an item of a round-up names the firm and the amount in its heading
+        line, and its paragraph tells of a round without giving the amount again."""
+        told = {a.start for c in candidates for a in c.amounts}
+        for i, s in enumerate(self.sentences):
+            money = self.money_in(s)
+            if len(money) != 1 or money[0].start in told or s.end - s.start > 120:
+                continue
+            head = _ITEM_HEADING.fullmatch(self.text, s.start, s.end)
+            if head is None or i + 1 >= len(self.sentences):
+                continue
+            # the item's paragraph: up to the next heading line, with no amount of its own
+            body = []
+            for j in range(i + 1, min(i + 6, len(self.sentences))):
+                nxt = self.sentences[j]
+                if _ITEM_HEADING.fullmatch(self.text, nxt.start, nxt.end) or self.money_in(nxt):
+                    break
+                body.append(j)
+            if not any(_ROUND_WORDS.search(self.sentences[j].text) for j in body):
+                continue
+            # the heading's name, or the same name read in its paragraph ("Pixelune, qui ...")
+            name = self.text[head.start("name") : head.end("name")]
+            firm = next((e for e in self.ents(i) if e.start == head.start("name")), None) or next(
+                (e for j in body for e in self.ents(j) if e.name == name), None
+            )
+            if firm is None or self.is_public(firm) or self.is_person(firm) or firm.name != name:
+                continue
+            firm = replace(firm, start=head.start("name"), end=head.end("name"))
+            m = money[0]
+            cue = self.text[firm.start : firm.end]
+            c = Candidate(self.doc.document_id, "investment", "investment:investee", cue, firm.start, s)
+            c.flags = ["heading"]
+            c.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
+            c.parties = [Party("investee", firm.name, firm.start, firm.end, "heading")]
+            c.country_code = self.party_country(firm, s, firm.end)
+            self._deal_ends = [s.end]
+            self.finish(c, i, s, set())
+            candidates.append(c)
 
     def shared_grants(self, candidates: list[Candidate]) -> None:
         """ "A, B et C se partagent une enveloppe de 12 M€", "A, B and C will share a $12 million

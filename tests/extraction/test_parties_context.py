@@ -746,3 +746,19 @@ def test_an_institution_taken_up_by_its_kind_buys(extract):
     )
     buyers = [parties(c, "buyer") for c in of_type(cands, "chip_purchase")]
     assert buyers == [["Tarnwell Institute for Robotics"]]
+
+
+def test_a_round_up_item_gives_its_amount_in_the_heading_line(extract):
+    cands, _ = extract(
+        "Les levées de la semaine\n\n"
+        "3. Varnel Compute (Lyon) — 8 millions d'euros\n\n"
+        "Varnel Compute a convaincu Orbis Capital de mener sa série A.\n\n"
+        "4. Quillstone (Brest) — 2 millions d'euros\n\n"
+        "Quillstone, qui cartographie les fonds marins, boucle son premier tour de table auprès de "
+        "Brisk Ventures.\n\n"
+        "5. Lydra Systems (Paris) — 90 salariés\n\n"
+        "Lydra Systems recrute.",
+        "fr",
+    )
+    got = sorted((parties(c, "investee")[0], c.amounts[0].amount) for c in of_type(cands, "investment"))
+    assert got == [("Quillstone", 2e6), ("Varnel Compute", 8e6)]
