@@ -178,7 +178,11 @@ class _DocContext(
         for i, s in enumerate(self.sentences):
             cues = []
             for c in self.cues_in(s):
-                if self.cue_in_name(s, c[3], c[4]):
+                if self.cue_in_name(s, c[3], c[4]) or any(
+                    # "le Secrétariat général pour l'investissement (SGPI)": a known body's name
+                    e.source == "gazetteer" and e.start <= c[3] and c[4] <= e.end and e.start < c[3]
+                    for e in self.ents(i)
+                ):
                     self.reject_cue(s, c, "frames", "cue_in_name")
                 # "a fraction of what its rivals spend": a free relative compares, it reports no deal
                 elif _free_relative(self.text[max(s.start, c[3] - 60) : c[3]]):
@@ -335,6 +339,7 @@ class _DocContext(
                 ("heading_rounds", self.heading_rounds),
                 ("continued_grants", self.continued_grants),
                 ("shared_grants", self.shared_grants),
+                ("bracketed_awards", self.bracketed_awards),
                 ("vendor_before", self.vendor_before),
                 ("headline_buyers", self.headline_buyers),
                 ("rounds_of_targets", self.rounds_of_targets),

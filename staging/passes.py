@@ -14,6 +14,7 @@ from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity
 from warehouse.staging.vocabulary import (
     _BULLET,
+    _LOCATIVE,
     _RECEIVE,
     _ROUND_WORDS,
     _SOURCE_GAP,
@@ -75,6 +76,8 @@ _CONTINUES_NEXT = re.compile(
     r"|respectivement|respectively)\b",
     re.IGNORECASE,
 )
+# an amount alone in brackets: "(2,7 millions d'euros)"
+_IN_BRACKETS = re.compile(r"\s*\)")
 # a round-up item's heading line: "3. Vercors Analytics (Lyon) — 8 millions d'euros", "• Orvala: $4m"
 _ITEM_HEADING = re.compile(
     r"\s*(?:\d{1,2}[.)]\s*|[•·▪*–-]\s+)?(?P<name>[^\W\d_][^—–:(\n]{1,60}?)\s*(?:\([^()\n]{1,40}\)\s*)?"
@@ -900,6 +903,59 @@ class Passes:
             self._deal_ends = [s.end]
             self.finish(c, i, s, set())
             candidates.append(c)
+
+    def bracketed_awards(self, candidates: list[Candidate]) -> None:
+        """ "Viennent ensuite Neurosia, à Sophia Antipolis, qui conçoit ... (2,7 millions d'euros), et
+        Clavis Edge (1,9 million d'euros)": in the results of a public call, an amount in brackets
+        after a winner is that winner's grant, from the call's grantor."""
+        if not self._call_for_projects():
+            return
+        grants = [
+            c for c in candidates if c.fact_type == "subsidy" and any(p.role == "grantor" for p in c.parties)
+        ]
+        told = {a.start for c in candidates for a in c.amounts}
+        for m in self.money:
+            if m.start in told or not _IN_BRACKETS.match(self.text, m.end):
+                continue
+            if not re.search(r"\(\s*$", self.text[max(0, m.start - 3) : m.start]):
+                continue
+            i = self._sentence_at(m.start)
+            if i is None:
+                continue
+            s = self.sentences[i]
+            earlier = [g for g in grants if g.sentence.start <= s.start]
+            if not earlier:
+                continue
+            # the winner: the first firm after the previous bracket (or the sentence's start)
+            closed = [s.start + b.end() for b in re.finditer(r"\)", self.text[s.start : m.start])]
+            lo = max([s.start, *closed])
+            firm = next(
+                (
+                    e
+                    for e in self.ents(i)
+                    if lo <= e.start < m.start
+                    and not (self.is_public(e) or self.is_person(e) or self.is_place_use(e))
+                    and not self.is_vendor(e)
+                    and not _LOCATIVE.search(self.text, max(s.start, e.start - 12), e.start)
+                ),
+                None,
+            )
+            if firm is None:
+                continue
+            g = earlier[-1]
+            grantor = next(p for p in g.parties if p.role == "grantor")
+            c = Candidate(self.doc.document_id, "subsidy", "subsidy:continued", m.surface, m.start, s)
+            c.flags = ["bracketed"]
+            c.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
+            c.parties = [
+                replace(grantor, rule="continued"),
+                Party("recipient", firm.name, firm.start, firm.end, "bracketed"),
+            ]
+            c.country_code = g.country_code
+            self._deal_ends = [m.end]
+            self.finish(c, i, s, set())
+            candidates.append(c)
+            told.add(m.start)
 
     def shared_grants(self, candidates: list[Candidate]) -> None:
         """ "A, B et C se partagent une enveloppe de 12 M€", "A, B and C will share a $12 million

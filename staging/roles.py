@@ -182,7 +182,8 @@ _TO_MANY = re.compile(
 _OWNS_AMOUNT = re.compile(r"['’]s?\s+")
 # a sentence about a public scheme named by its kind: "Le dispositif, doté de ...", "The scheme ..."
 _SCHEME_SUBJECT = re.compile(
-    r"\s*(?:le|ce|the|this)\s+(?:dispositif|programme|program|scheme|appel à projets|call for projects)\b",
+    r"\s*(?:(?:le|ce|the|this)\s+|l['’]\s*)(?:dispositif|programme|program|scheme|appel à projets|"
+    r"call for projects)\b",
     re.IGNORECASE,
 )
 _FIRM_NOUN = re.compile(

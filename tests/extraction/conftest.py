@@ -15,6 +15,7 @@ quanta-labs,Quanta Labs,SE,startup
 sk-group,SK Group,KR,company
 nordic-compute-office,Nordic Compute Office,DK,public_body
 horizon-sud,Horizon Sud,FR,project
+sgpi,Secrétariat général pour l'investissement,FR,public_body
 norvege-2032,Norvège 2032,NO,project
 """
 ALIASES = """alias,firm_id

@@ -876,3 +876,26 @@ def test_firms_receiving_support_from_the_body_named_before(extract):
         ("Ministry of Digital Affairs", "Varnel Compute", 8e6),
     ]
     assert of_type(cands, "investment") == []
+
+
+def test_winners_of_a_call_with_their_amounts_in_brackets(extract):
+    cands, _ = extract(
+        "Le ministère du Numérique a annoncé les lauréats de l'appel à projets « IA frugale ». Orvala Data "
+        "obtient une aide de 3 millions d'euros. Viennent ensuite Kestra Santé, à Tarbes, qui conçoit des "
+        "modèles médicaux (2,7 millions d'euros), et Varnel Compute, une jeune pousse de Saclay "
+        "(1,9 million d'euros). L'appel à projets est doté d'une enveloppe totale de 40 millions d'euros.",
+        "fr",
+    )
+    grants = sorted((parties(c, "recipient") or [""])[0] for c in of_type(cands, "subsidy") if c.amounts)
+    assert grants == ["Kestra Santé", "Orvala Data", "Varnel Compute"]
+    # the call's budget is no one's money
+    assert of_type(cands, "investment") == []
+
+
+def test_a_cue_word_inside_a_known_body_s_name_is_no_cue(extract):
+    cands, _ = extract(
+        "Varnel Compute s'était vu promettre 3 millions d'euros, précise le Secrétariat général pour "
+        "l'investissement.",
+        "fr",
+    )
+    assert "investissement" not in [c.cue for c in cands]
