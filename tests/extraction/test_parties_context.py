@@ -486,7 +486,7 @@ def test_an_adverb_and_a_giver_are_not_the_company_pointed_back_to(extract):
     cands, _ = extract(
         "La start-up Tessaline exploite un centre à Sakai. Séparément, l'Agence pour le calcul avancé "
         "(ACA) a accordé à Tessaline une subvention de 3 milliards de yens. L'entreprise a aussi obtenu "
-        "une ligne de crédit de 5 milliards de yens auprès de Brisk Bank.",
+        "un financement de 5 milliards de yens auprès de Brisk Bank.",
         "fr",
     )
     assert all(p.name != "Séparément" for c in cands for p in c.parties)
