@@ -295,9 +295,23 @@ class _DocContext(
                 if c.fact_type == "chip_purchase" and self.priced_count(c)
                 for a in c.amounts
             }
+            # ... and a body's own purchase price is no grant of that body ("the ministry agreed to buy
+            # 13,000 chips for 1.5 trillion won, funded by the supplementary budget")
+            bought_by = {
+                (a.start, p.name)
+                for c in made
+                if c.fact_type == "chip_purchase" and self.priced_count(c)
+                for a in c.amounts
+                for p in c.parties
+                if p.role == "buyer"
+            }
             owned = []
             for c in made:
-                if c.fact_type == "investment" and c.amounts and c.amounts[0].start in sub_amounts:
+                if c.fact_type == "subsidy" and c.amounts and any(
+                    (c.amounts[0].start, p.name) in bought_by for p in c.parties if p.role == "grantor"
+                ):
+                    self.trace(c, "filters", "amount_owner.chip_purchase", "rejected")
+                elif c.fact_type == "investment" and c.amounts and c.amounts[0].start in sub_amounts:
                     self.trace(c, "filters", "amount_owner.subsidy", "rejected")
                 elif c.fact_type == "investment" and c.amounts and c.amounts[0].start in price_amounts:
                     self.trace(c, "filters", "amount_owner.chip_purchase", "rejected")

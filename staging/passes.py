@@ -457,6 +457,7 @@ class Passes:
         a = c.amounts[0]
         s = c.sentence
         cues = [x for x, _y, _ft in self.cue_starts]
+        priced = re.search(r"\b(?:for|pour|at|worth)\s*$", self.text[max(s.start, a.start - 8) : a.start])
         for q in self._quantities(s.start, s.end):
             if q.quantity != c.quantity:
                 continue
@@ -464,7 +465,9 @@ class Passes:
             if (
                 hi - lo <= 80
                 and not re.search(r"\b(?:and|et|while|tandis que)\b", self.text[lo:hi])
-                and not any(lo <= x < hi for x in cues)
+                # ... its own cue aside before a price: "13,000 chips the ministry agreed to buy for 1.5
+                # trillion won" (not "orders 1,200 chips, secures $60 million")
+                and not any(lo <= x < hi and (x != c.cue_start or not priced) for x in cues)
             ):
                 return True
         return False

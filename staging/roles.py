@@ -265,7 +265,9 @@ class Roles:
             # "a €1 billion investment": an amount touching another kind of cue is that cue's; the
             # noun after it wins over the verb before it ("received a $3 million grant")
             and not any(
-                0 <= a - m.end <= 2 or _MODIFIER_GAP.fullmatch(self.text, m.end, a) for a, b in others
+                (0 <= a - m.end <= 2 and "," not in self.text[m.end : a])
+                or _MODIFIER_GAP.fullmatch(self.text, m.end, a)
+                for a, b in others
             )
             and not (
                 any(0 <= m.start - b <= 4 for a, b in others)

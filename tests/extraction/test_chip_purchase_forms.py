@@ -544,3 +544,14 @@ def test_a_contract_for_a_machine_counted_in_the_next_sentence_is_a_purchase(ext
         (768, ("Varnel Compute Centre",))
     }
     assert any(a.amount == 30e6 for c in got for a in c.amounts)
+
+
+def test_a_body_s_purchase_funded_by_its_budget_is_one_purchase_with_its_price(extract):
+    cands, _ = extract(
+        "The GPUs come from a batch of 2,000 Nvidia H200 chips the Nordic Compute Office agreed last month "
+        "to buy for DKK 900 million, funded by the supplementary budget.",
+        "en",
+    )
+    assert [c.fact_type for c in cands] == ["chip_purchase"]
+    (c,) = cands
+    assert (c.quantity, [a.amount for a in c.amounts]) == (2000, [900e6])
