@@ -36,6 +36,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|across|from|of|en|au|aux|à|dans|depuis|de)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.IGNORECASE
 )
 
+# an indefinite article: "a government", "une agence"
+_INDEFINITE = re.compile(r"\b(?:an?|une?|any|some)\s+$", re.IGNORECASE)
+
+
 class ChipRoles:
     """Chip-purchase roles: buyer, vendor, count of a purchase cue."""
 
@@ -229,6 +233,8 @@ class ChipRoles:
             ):
                 subj, how, body = agent, marker, None
                 break
+        if body is not None and _INDEFINITE.search(self.text, max(s.start, body.start() - 6), body.start()):
+            return []  # "a government buying GPUs in Finland": any government, no buyer
         if body is not None and (subj is None or how != "subject" or subj.start > body.end()):
             # "The government plans to deploy 50,000 GPUs"
             name = self.grantor_name(i, s, body.start(), body.end())

@@ -555,3 +555,12 @@ def test_a_body_s_purchase_funded_by_its_budget_is_one_purchase_with_its_price(e
     assert [c.fact_type for c in cands] == ["chip_purchase"]
     (c,) = cands
     assert (c.quantity, [a.amount for a in c.amounts]) == (2000, [900e6])
+
+
+def test_any_government_buying_chips_is_no_buyer(extract):
+    cands, _ = extract(
+        "Sovereign AI now means almost anything: a government buying 2,000 GPUs in Finland, a chatbot "
+        "trained on tax law.",
+        "en",
+    )
+    assert [c for c in cands if c.fact_type == "chip_purchase"] == []
