@@ -171,10 +171,21 @@ class InvestmentRoles:
                 ):
                     # a government spending its own money on a programme is a subsidy
                     return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
+                title = (
+                    _gov_titles().search(self.text, max(s.start, subj.start - 40), subj.start)
+                    if subj is not None
+                    else None
+                )
                 if (
                     subj is not None
                     and self.is_person(subj)
-                    and _gov_titles().search(self.text[max(s.start, subj.start - 40) : subj.start])
+                    and title is not None
+                    # "Microsoft President Brad Smith": a firm's officer, not the state's
+                    and not any(
+                        e.end <= title.start() and not self.text[e.end : title.start()].strip()
+                        and e.name not in self.ex.countries.table
+                        for e in self.ents(i)
+                    )
                     # "visite du Premier ministre X à Washington, le groupe de Redmond a annoncé"
                     and not re.search(
                         r",\s*(?:le|la|les|l['’]|the)\s", self.text[subj.end : cs], re.IGNORECASE

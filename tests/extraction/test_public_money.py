@@ -899,3 +899,13 @@ def test_a_cue_word_inside_a_known_body_s_name_is_no_cue(extract):
         "fr",
     )
     assert "investissement" not in [c.cue for c in cands]
+
+
+def test_a_head_of_state_pledging_money_is_the_state_not_a_firm_named_before(extract):
+    cands, _ = extract(
+        "Varnel Compute opened a data centre in Oslo. President Ola Brekke has pledged a NOK 90 billion "
+        "fund for AI.",
+        "en",
+    )
+    assert of_type(cands, "investment") == []
+    assert [parties(c, "grantor") for c in of_type(cands, "subsidy")] == [["Ola Brekke"]]
