@@ -17,12 +17,13 @@ parties as (
     select * from intermediate.int_candidate_parties
 ),
 
--- "A, B et C recevront chacune 4 M€": each firm's own grant, never a restatement of
--- another's at the same amount (grants of different amounts fall apart by measure)
+-- "A, B et C recevront chacune 4 M€", "A, B et C reçoivent respectivement 200, 180 et
+-- 120 M": each firm's own grant, never a restatement of another's at the same or a
+-- near amount
 shares as (
     select candidate_id, min(firm_id) as share_firm_id
     from parties
-    where role = 'recipient' and rule = 'each'
+    where role = 'recipient' and rule in ('each', 'respectively')
     group by candidate_id
 ),
 

@@ -104,6 +104,18 @@ def test_a_grant_shared_out_to_each_firm_is_one_fact_per_firm(warehouse):
     assert rows[0][0] != rows[1][0]
 
 
+def test_grants_given_respectively_at_near_amounts_are_one_fact_per_firm(warehouse):
+    # "A et B reçoivent respectivement 200 et 180 millions": within 15 % of each other, yet two grants
+    d = warehouse.doc("d1", "2024-04-19")
+    for name, amount in (("Mistral AI", 200e6), ("Scaleway", 180e6)):
+        d.fact("Mistral AI et Scaleway reçoivent respectivement 200 et 180 millions d'euros.", "subsidy",
+               [("grantor", "État"), ("recipient", name, "respectively")], [(amount, "EUR")], country="FR")
+    warehouse.build()
+    rows = warehouse.sql("select b.recipient_firm_id, s.amount from marts.fct_subsidies s "
+                         "join marts.bridge_subsidy_recipients b using (subsidy_id) order by 1")
+    assert rows == [("mistral-ai", 200e6), ("scaleway", 180e6)]
+
+
 def test_grantor_named_by_its_country_gives_the_country(warehouse):
     warehouse.doc("d1").fact("Japan grants ¥10bn to Sakana AI.", "subsidy",
                              [("grantor", "Japan"), ("recipient", "Sakana AI")], [(10e9, "JPY")])
