@@ -67,6 +67,8 @@ _EACH_LIST_GAP = re.compile(
     # a place before the next name: "Lagos-based A, Abuja's B and Kano-based C"
     r"(?:[A-ZÀ-Ý][\w-]*-based\s+|[A-ZÀ-Ý][\w-]*['’]s\s+)?"
 )
+# between two bodies of a list: ", the", " and the", " et le"
+_GIVERS_GAP = re.compile(r"\s*(?:,\s*(?:and|et)?|and|et|&)\s*(?:the\s+|le\s+|la\s+|les\s+|l['’])?")
 # a clause that continues a grant in the same sentence: "..., tandis qu'Y obtient"
 _CONTINUES = re.compile(r"\b(?:(?:tandis|alors) qu(?:e\b|['’])|(?:while|whereas|and|et)\b)", re.IGNORECASE)
 # a sentence that continues the previous one's grant: "Y obtient de son côté ...", "Y also gets ...",
@@ -147,6 +149,18 @@ class Passes:
         one fact per firm of the list, each with the amount."""
         out = []
         for c in candidates:
+            givers = self.each_giver(c)
+            if givers:
+                # "A and B will each contribute €25 million to X": one grant per body
+                grantor = next(p for p in c.parties if p.role == "grantor")
+                for n, e in enumerate(givers):
+                    share = replace(c, suffix=c.suffix + (f".giver{n}" if n else ""), flags=list(c.flags))
+                    share.parties = [
+                        Party("grantor", e.name, e.start, e.end, "each"),
+                        *(p for p in c.parties if p is not grantor),
+                    ]
+                    out.append(share)
+                continue
             role = _SHARED_ROLE.get(c.fact_type)
             main = next((p for p in c.parties if p.role == role and p.start is not None), None)
             s = c.sentence
@@ -209,6 +223,26 @@ class Passes:
                 share.parties = [Party(role, e.name, e.start, e.end, "each"), *rest]
                 out.append(share)
         return out
+
+    def each_giver(self, c: Candidate) -> list[Entity]:
+        """The public bodies listed as a grant's subject that give the amount each ("The Free State of
+        Bavaria and the Federal Ministry of Research will each contribute €25 million")."""
+        grantor = next((p for p in c.parties if p.role == "grantor" and p.start is not None), None)
+        if c.fact_type != "subsidy" or grantor is None or not c.amounts or grantor.start > c.cue_start:
+            return []
+        if not _EACH.search(self.text, grantor.end, c.amounts[0].start):
+            return []
+        ents = self.ents(self._sentence_index[c.sentence.start])
+        k = next((k for k, e in enumerate(ents) if e.start == grantor.start), None)
+        if k is None:
+            return []
+        members = [ents[k]]
+        while k + 1 < len(ents) and ents[k + 1].end <= c.cue_start and _GIVERS_GAP.fullmatch(
+            self.text, ents[k].end, ents[k + 1].start
+        ):
+            k += 1
+            members.append(ents[k])
+        return members if len(members) > 1 and all(self.is_public(e) for e in members) else []
 
     def continued_grants(self, candidates: list[Candidate]) -> None:
         """ "Le gouvernement a accordé 35 M€ à X, tandis qu'Y obtient 8,5 M€", "Y obtient de son côté

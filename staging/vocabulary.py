@@ -134,7 +134,7 @@ def _aux_cues(text: str, table: dict) -> list[tuple[int, int, str]]:
     out = []
     for m in _AUX_ADVERB.finditer(text):
         key = f"{m.group(1)} {m.group(3)}".lower()
-        if any(ft == "chip_purchase" for ft, _r in table.get(key, [])):
+        if key in table:
             out.append((m.start(), m.end(), key))
     return out
 

@@ -18,12 +18,12 @@ parties as (
 ),
 
 -- "A, B et C recevront chacune 4 M€", "A, B et C reçoivent respectivement 200, 180 et
--- 120 M": each firm's own grant, never a restatement of another's at the same or a
--- near amount
+-- 120 M", "A and B will each contribute €25 million": each firm's own grant (each
+-- body's), never a restatement of another's at the same or a near amount
 shares as (
     select candidate_id, min(firm_id) as share_firm_id
     from parties
-    where role = 'recipient' and rule in ('each', 'respectively')
+    where (role = 'recipient' and rule in ('each', 'respectively')) or (role = 'grantor' and rule = 'each')
     group by candidate_id
 ),
 

@@ -909,3 +909,13 @@ def test_a_head_of_state_pledging_money_is_the_state_not_a_firm_named_before(ext
     )
     assert of_type(cands, "investment") == []
     assert [parties(c, "grantor") for c in of_type(cands, "subsidy")] == [["Ola Brekke"]]
+
+
+def test_two_bodies_that_each_contribute_give_one_grant_each(extract):
+    cands, _ = extract(
+        "The Nordic Compute Office and the Ministry of Digital Affairs will each contribute €25 million "
+        "to a new AI system at Varnel Compute.",
+        "en",
+    )
+    got = sorted((parties(c, "grantor")[0], c.amounts[0].amount) for c in of_type(cands, "subsidy"))
+    assert got == [("Ministry of Digital Affairs", 25e6), ("Nordic Compute Office", 25e6)]

@@ -116,6 +116,16 @@ def test_grants_given_respectively_at_near_amounts_are_one_fact_per_firm(warehou
     assert rows == [("mistral-ai", 200e6), ("scaleway", 180e6)]
 
 
+def test_bodies_that_each_give_an_amount_give_one_grant_each(warehouse):
+    # "Bavaria and the federal ministry will each contribute €25 million": one country, two grants
+    d = warehouse.doc("d1", "2024-04-19")
+    for grantor in ("Free State of Bavaria", "Federal Ministry of Research"):
+        d.fact("Bavaria and the federal ministry will each contribute €25 million to LRZ.", "subsidy",
+               [("grantor", grantor, "each"), ("recipient", "LRZ")], [(25e6, "EUR")], country="DE")
+    warehouse.build()
+    assert warehouse.sql("select count(*) from marts.fct_subsidies") == [(2,)]
+
+
 def test_grantor_named_by_its_country_gives_the_country(warehouse):
     warehouse.doc("d1").fact("Japan grants ¥10bn to Sakana AI.", "subsidy",
                              [("grantor", "Japan"), ("recipient", "Sakana AI")], [(10e9, "JPY")])
