@@ -69,6 +69,9 @@ try:  # the date patterns live in their own module; extraction works without the
 except ImportError:  # pragma: no cover
     find_dates = None
 
+# the small words inside a name before a cue word: "pour l'investissement", "Fund for Investment"
+_NAME_LINK_BEFORE = re.compile(r"(?:\b(?:de|du|des|pour|for|of|and|et)\s+|\b[ld]['’])$", re.IGNORECASE)
+
 
 class Extractor:
     """Holds the seeds-derived finders for one project; `extract(doc)` is pure and deterministic."""
@@ -178,10 +181,13 @@ class _DocContext(
         for i, s in enumerate(self.sentences):
             cues = []
             for c in self.cues_in(s):
-                if self.cue_in_name(s, c[3], c[4]) or any(
-                    # "le Secrétariat général pour l'investissement (SGPI)": a known body's name
-                    e.source == "gazetteer" and e.start <= c[3] and c[4] <= e.end and e.start < c[3]
-                    for e in self.ents(i)
+                if self.cue_in_name(s, c[3], c[4]) or (
+                    # "le Secrétariat général pour l'investissement (SGPI)": a known body's name (read
+                    # only after the small words a name runs over)
+                    _NAME_LINK_BEFORE.search(self.text, max(s.start, c[3] - 6), c[3])
+                    and any(
+                        e.source == "gazetteer" and e.start < c[3] and c[4] <= e.end for e in self.ents(i)
+                    )
                 ):
                     self.reject_cue(s, c, "frames", "cue_in_name")
                 # "a fraction of what its rivals spend": a free relative compares, it reports no deal

@@ -91,7 +91,7 @@ class Frames:
                 if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
                     continue  # "a investi" inside "va investir" is no cue
                 valid.append((a, -b, patterns[idx]))
-        valid += [(a, -b, key) for a, b, key in _aux_cues(self.text, self._cue_table)]
+        valid += [(a, -b, key) for a, b, key in _aux_cues(self.text, self._cue_table, self.lang)]
         out, end = [], -1
         for a, neg_b, key in sorted(valid):  # leftmost, then longest, not overlapping
             if a >= end:

@@ -294,7 +294,10 @@ def _ranges(text: str, found: list[Money], language: str) -> list[Money]:
                     out.append(Money(at, hit.end(), high * mult, m.currency, text[at : hit.end()], m.written))
                 continue
         lead = re.match(_BARE, m.surface)
-        hit = before.search(text, max(0, out[-1].end if out else 0, m.start - 40), m.start) if lead else None
+        lo = max(0, out[-1].end if out else 0, m.start - 40)
+        # (the search only where a bare number stands just before: "30 to 50", "entre 30 et 50")
+        near = lead and any(ch.isdigit() for ch in text[max(lo, m.start - 12) : m.start])
+        hit = before.search(text, lo, m.start) if near else None
         if hit is not None:
             value = parse_digits(lead.group(0), language, scaled=True)
             low = parse_digits(hit.group("num") or hit.group("num2"), language, scaled=True)

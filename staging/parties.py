@@ -160,21 +160,16 @@ class PartyFinder:
                     ):
                         found.remove(inner[0])
                         found.append(ent)
-        if self.institution_heads:
-            found = [self._institution(text, e) for e in found]
+        heads = self.institution_heads
+        for k, e in enumerate(found):
+            if e.name in heads and e.source == "pattern":
+                # a French institution named by a capitalised head and lower-case words: "Banque
+                # cantonale vaudoise", "Fonds ivoirien pour le numérique et l'innovation"
+                m = _INSTITUTION_TAIL.match(text, e.end)
+                if m is not None:
+                    found[k] = Entity(e.start, m.end(), text[e.start : m.end()], "pattern")
         found.sort(key=lambda e: e.start)
         return found
-
-    def _institution(self, text: str, e: Entity) -> Entity:
-        """A French institution named by a capitalised head and lower-case words: "Banque cantonale
-        vaudoise", "Conseil européen de l'innovation", "Fonds ivoirien pour le numérique et
-        l'innovation"."""
-        if e.source != "pattern" or e.name not in self.institution_heads:
-            return e
-        m = _INSTITUTION_TAIL.match(text, e.end)
-        if m is None:
-            return e
-        return Entity(e.start, m.end(), text[e.start : m.end()], "pattern")
 
     def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
         """The name in the capitalised run seg[s:e], trimmed (as entities indexing the text, with

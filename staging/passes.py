@@ -46,7 +46,8 @@ _GRANT_WORD = re.compile(
 _SHARED_ROLE = {"investment": "investee", "subsidy": "recipient", "chip_purchase": "buyer"}
 # the results of a public call: its winners named with what each gets
 _CALL_RESULTS = re.compile(
-    r"\b(?:lauréats?\s+(?:de\s+l['’]|du\s+|de\s+)(?:appel|concours|programme)|appel\s+à\s+projets"
+    # (the look-ahead names the first letters: a quick skip of every other position)
+    r"(?=[lLaAwWcC])\b(?:lauréats?\s+(?:de\s+l['’]|du\s+|de\s+)(?:appel|concours|programme)|appel\s+à\s+projets"
     r"|winners?\s+of\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,3}(?:call|competition|challenge|tender)"
     r"|call\s+for\s+(?:projects|proposals))\b",
     re.IGNORECASE,
@@ -631,10 +632,17 @@ class Passes:
         # unless it names the US dollar somewhere
         # ... (a conversion into US dollars, "soit environ 27 millions de dollars américains", names
         # the other dollar)
-        home_press = self.lang == "fr" and not any(
-            not _CONVERSION_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
-            for m in _US_DOLLAR_NAMED.finditer(self.text)
-        )
+        home_press = None  # read at the first candidate that needs it: most articles have none
+
+        def is_home_press() -> bool:
+            nonlocal home_press
+            if home_press is None:
+                home_press = self.lang == "fr" and not any(
+                    not _CONVERSION_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
+                    for m in _US_DOLLAR_NAMED.finditer(self.text)
+                )
+            return home_press
+
         for c in candidates:
             for a in c.amounts:
                 # "500 millions de FCFA" in Cameroon: the franc CFA of the country's own bank (XAF,
@@ -648,7 +656,9 @@ class Passes:
             public = c.fact_type == "subsidy" or any(
                 p.role == "buyer" and p.rule == "public_body" for p in c.parties
             )
-            if not c.country_code or not (public or (home_press and c.country_code == self._doc_country)):
+            if not c.country_code or not (
+                public or (c.country_code == self._doc_country and self.lang == "fr" and is_home_press())
+            ):
                 continue
             stated = {a.currency for a in c.amounts}
             for a in c.amounts:
@@ -864,7 +874,10 @@ class Passes:
         of the call for proposals"."""
         call = getattr(self, "_call", None)
         if call is None:
-            call = self._call = bool(_CALL_RESULTS.search(self.text))
+            t = self.text
+            # (the regex only where one of its words can be: most articles hold none)
+            maybe = "auréat" in t or "ppel" in t or "inner" in t or "all for" in t
+            call = self._call = maybe and bool(_CALL_RESULTS.search(t))
         return call
 
     def elided_receivers(self, candidates: list[Candidate]) -> None:
@@ -906,9 +919,13 @@ class Passes:
         Elaia de mener sa série A": an item of a round-up names the firm and the amount in its heading
         line, and its paragraph tells of a round without giving the amount again."""
         told = {a.start for c in candidates for a in c.amounts}
-        for i, s in enumerate(self.sentences):
-            money = self.money_in(s)
-            if len(money) != 1 or money[0].start in told or s.end - s.start > 120:
+        for m in self.money:
+            i = self._sentence_at(m.start)
+            if i is None or m.start in told:
+                continue
+            s = self.sentences[i]
+            money = self.money_in(s) if s.end - s.start <= 120 else ()
+            if len(money) != 1:
                 continue
             head = _ITEM_HEADING.fullmatch(self.text, s.start, s.end)
             if head is None or i + 1 >= len(self.sentences):

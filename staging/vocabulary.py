@@ -120,19 +120,28 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
 
 
 # "will each receive", "a finalement commandé": adverbs between an auxiliary and the verb of a cue
-_AUX_ADVERB = re.compile(
-    # (the look-ahead names the auxiliaries' first letters: a quick skip of every other position)
-    r"(?=[whaovs])(?<![\w'’])(will|would|shall|has|have|had|a|ont|avait|avaient|va|vont|sera|seront)"
+_AUXILIARIES = {
+    "en": "will|would|shall|has|have|had",
+    "fr": "a|ont|avait|avaient|va|vont|sera|seront",
+}
+_ADVERBS = (
     r"((?:\s+(?:\w+ly|\w+ment|each|also|both|all|now|already|still|jointly|together|first|then|soon|just"
-    r"|chacun|chacune|déjà|aussi|bien|encore|enfin|ainsi|d['’]abord)){1,3})\s+(\w+)(?![\w])",
-    re.IGNORECASE,
+    r"|chacun|chacune|déjà|aussi|bien|encore|enfin|ainsi|d['’]abord)){1,3})\s+(\w+)(?![\w])"
 )
 
 
-def _aux_cues(text: str, table: dict) -> list[tuple[int, int, str]]:
+@cache
+def _aux_adverb(language: str) -> re.Pattern:
+    aux = _AUXILIARIES.get(language, "|".join(_AUXILIARIES.values()))
+    firsts = "".join(sorted({w[0] for w in aux.split("|")}))
+    # (the look-ahead names the auxiliaries' first letters: a quick skip of every other position)
+    return re.compile(rf"(?=[{firsts}{firsts.upper()}])(?<![\w'’])({aux}){_ADVERBS}", re.IGNORECASE)
+
+
+def _aux_cues(text: str, table: dict, language: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of cues split by adverbs: the key is the cue without them ("will receive")."""
     out = []
-    for m in _AUX_ADVERB.finditer(text):
+    for m in _aux_adverb(language).finditer(text):
         key = f"{m.group(1)} {m.group(3)}".lower()
         if key in table:
             out.append((m.start(), m.end(), key))
