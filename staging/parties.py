@@ -47,7 +47,9 @@ _PLACE_SUFFIXES = ("-based", "-born", "-headquartered")
 _ADJECTIVE = (
     r"[a-zà-ÿ]+(?:ale?s?|aux|ique|oise|ois|aise|ais|ienne|ien|éenne|éen|aine?|onne|on|ive|if|elle|el|ière|ier)"
 )
-_COMPLEMENT = r"(?:de la |de l['’]|du |des |de |d['’]|pour le |pour la |pour l['’]|pour les )[a-zà-ÿ][\w-]*"
+_COMPLEMENT = (
+    r"(?:de la |de l['’]|du |des |de |d['’]|pour le |pour la |pour l['’]|pour les )[a-zà-ÿA-ZÀ-ÖØ-Þ][\w-]*"
+)
 _AND_MORE = r"(?: et (?:de la |de l['’]|du |des |la |l['’]|le |les )[a-zà-ÿ][\w-]*)?"
 _INSTITUTION_TAIL = re.compile(
     rf"(?:(?: {_ADJECTIVE}\b){{1,2}}(?: {_COMPLEMENT}{_AND_MORE})?"
@@ -161,15 +163,31 @@ class PartyFinder:
                         found.remove(inner[0])
                         found.append(ent)
         heads = self.institution_heads
-        for k, e in enumerate(found):
-            if e.name in heads and e.source == "pattern":
-                # a French institution named by a capitalised head and lower-case words: "Banque
-                # cantonale vaudoise", "Fonds ivoirien pour le numérique et l'innovation"
-                m = _INSTITUTION_TAIL.match(text, e.end)
-                if m is not None:
-                    found[k] = Entity(e.start, m.end(), text[e.start : m.end()], "pattern")
+        if any(e.source == "pattern" and e.name.split(" ", 1)[0] in heads for e in found):
+            found = self._institutions(text, found)
         found.sort(key=lambda e: e.start)
         return found
+
+    def _institutions(self, text: str, found: list[Entity]) -> list[Entity]:
+        """A French institution named by a capitalised head and the words after it: "Banque cantonale
+        vaudoise", "Fonds ivoirien pour le numérique et l'innovation", "Fonds Mohammed VI pour
+        l'Investissement" (the names it runs over go; not over a known firm: "le Fonds de Bpifrance")."""
+        found = sorted(found, key=lambda e: e.start)
+        out: list[Entity] = []
+        covered = -1
+        for k, e in enumerate(found):
+            if e.start < covered:
+                continue
+            m = None
+            if e.source == "pattern" and e.name.split(" ", 1)[0] in self.institution_heads:
+                m = _INSTITUTION_TAIL.match(text, e.end)
+            inner = [x for x in found[k + 1 :] if m is not None and x.start < m.end()]
+            if m is None or any(x.source == "gazetteer" for x in inner):
+                out.append(e)
+                continue
+            out.append(Entity(e.start, m.end(), text[e.start : m.end()], "pattern"))
+            covered = m.end()
+        return out
 
     def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
         """The name in the capitalised run seg[s:e], trimmed (as entities indexing the text, with

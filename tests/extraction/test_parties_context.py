@@ -729,6 +729,15 @@ def test_french_institutions_named_with_lower_case_words(extract):
         "Banque régionale morvandelle",
         "Fonds breton pour la robotique et l'innovation",
     }
+    # ... and capitalised words after the head's own name; not over a known firm
+    cands, _ = extract(
+        "Varnel Compute lève 9 millions d'euros auprès du Fonds Hassan II pour l'Investissement et du "
+        "Fonds d'Orbis Capital.",
+        "fr",
+    )
+    got = investors(of_type(cands, "investment"))
+    assert {"Fonds Hassan II pour l'Investissement", "Orbis Capital"} <= got
+    assert not any("Orbis" in name and name != "Orbis Capital" for name in got)
 
 
 def test_an_institution_taken_up_by_its_kind_buys(extract):
