@@ -180,6 +180,9 @@ _TO_MANY = re.compile(
 )
 # a possessive right before an amount: "Kalmar Robotics' $26 million", "Orvala's €8m"
 _OWNS_AMOUNT = re.compile(r"['’]s?\s+")
+_FIRM_OWNS_AMOUNT = re.compile(
+    r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:start-?up|company|firm|group|lab)['’]s\s+$", re.IGNORECASE
+)
 # a sentence about a public scheme named by its kind: "Le dispositif, doté de ...", "The scheme ..."
 _SCHEME_SUBJECT = re.compile(
     r"\s*(?:(?:le|ce|the|this)\s+|l['’]\s*)(?:dispositif|programme|program|scheme|appel à projets|"
@@ -449,6 +452,9 @@ class Roles:
         owner = next(
             (e for e in self.ents(i) if e.end <= at and _OWNS_AMOUNT.fullmatch(self.text, e.end, at)), None
         )
+        if owner is None and _FIRM_OWNS_AMOUNT.search(self.text, max(0, at - 40), at):
+            # "A and B, which led the startup's $14 million Series A": the firm pointed back to
+            owner = self.pointed_firm(i)
         investee = next((p for p in c.parties if p.role == "investee"), None)
         if owner is None or investee is None or investee.name == owner.name or self.is_public(owner):
             return c

@@ -771,3 +771,13 @@ def test_a_round_up_item_gives_its_amount_in_the_heading_line(extract):
     )
     got = sorted((parties(c, "investee")[0], c.amounts[0].amount) for c in of_type(cands, "investment"))
     assert got == [("Quillstone", 2e6), ("Varnel Compute", 8e6)]
+
+
+def test_a_round_owned_by_the_startup_pointed_back_to(extract):
+    cands, _ = extract(
+        "Varnel Compute has raised $40 million in a Series B led by Orbis Capital. Brisk Ventures and "
+        "Tarnow Partners, which led the startup's $14 million Series A in 2024, also joined.",
+        "en",
+    )
+    got = {c.amounts[0].amount: parties(c, "investee") for c in of_type(cands, "investment")}
+    assert got[14e6] == ["Varnel Compute"]
