@@ -57,6 +57,9 @@ _COMPARED = re.compile(
 )
 _SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
 
+# a line of section names: "Entreprises & Marchés | Tech", "ECONOMY > POLICY" (no figure in it)
+_BREADCRUMB = re.compile(r"[^\W\d_][^\d|›>»/\n]{0,30}(?:\s*[|›>»/]\s*[^\W\d_][^\d|›>»/\n]{0,30}){1,4}")
+
 
 class Filters:
     """Non-fact filters: money that is no deal (valuations, totals, estimates), noise lines, chip cues that
@@ -66,6 +69,8 @@ class Filters:
         """A "Lire aussi" / "Related coverage" line, or a list item under one."""
         if _noise(self.lang).match(s.text):
             return True
+        if len(s.text) <= 60 and _BREADCRUMB.fullmatch(s.text):
+            return True  # "Entreprises & Marchés | Tech", "ECONOMY > POLICY": the site's sections
         line_start = self.text.rfind("\n", 0, s.start) + 1
         if not re.match(r"\s*[-•·*>→▸►–›]\s", self.text[line_start : s.end]):
             return False

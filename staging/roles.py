@@ -672,7 +672,7 @@ class Roles:
         previous = [
             e
             for j in (i - 1, i - 2)
-            if j >= 0
+            if j >= 0 and not self.is_noise(self.sentences[j])
             for e in self.ents(j)
             if ok(e) and not self.periphrasis(e) and not self.is_place_use(e)
         ]
@@ -711,7 +711,9 @@ class Roles:
                 leads = {
                     self.ents(j)[0].start
                     for j in range(max(0, i - 3), i)
-                    if self.ents(j) and not self.is_public(self.ents(j)[0])
+                    if self.ents(j)
+                    and not self.is_public(self.ents(j)[0])
+                    and not self.is_noise(self.sentences[j])
                 }
             return max(
                 previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
@@ -831,9 +833,18 @@ class Roles:
         ):
             return True
         right = self.text[tail.end : min(s.end, tail.end + 40)]
-        return before is not None and any(
+        if before is not None and any(
             re.fullmatch(r"\s*(?:,\s*)?(?:[a-zà-ÿ][\w'’-]*\s+){0,2}", right[: h.start()])
             for h in before.finditer(right)
+        ):
+            return True
+        # "Wallonie Entreprendre mise 9 millions sur X": the subject of an investing verb
+        return any(
+            ft == "investment"
+            and role == "investor"
+            and re.fullmatch(r"\s*(?:[a-zà-ÿ][\w'’-]*\s+){0,2}", self.text[tail.end : cs])
+            for ft, role, _cue, cs, _ce in self.cues_in(s)
+            if cs >= tail.end
         )
 
     def main_firm(self, ok) -> Entity | None:

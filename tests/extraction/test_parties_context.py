@@ -781,3 +781,16 @@ def test_a_round_owned_by_the_startup_pointed_back_to(extract):
     )
     got = {c.amounts[0].amount: parties(c, "investee") for c in of_type(cands, "investment")}
     assert got[14e6] == ["Varnel Compute"]
+
+
+def test_the_startup_pointed_back_to_is_not_its_backer_nor_a_section_name(extract):
+    cands, _ = extract(
+        "Entreprises & Marchés | Tech\n\n"
+        "Orvala Entreprendre mise 9 millions sur l'IA industrielle de Varnel Compute\n\n"
+        "La scale-up lyonnaise, qui développe des modèles de vision, boucle une levée de 14 millions "
+        "d'euros.",
+        "fr",
+    )
+    assert [parties(c, "investee") for c in of_type(cands, "investment") if c.amounts[0].amount == 14e6] == [
+        ["Varnel Compute"]
+    ]
