@@ -798,11 +798,15 @@ class Passes:
             i = index[c.sentence.start]
             known = {p.name for p in c.parties}
             investee = next((p.name for p in c.parties if p.role in ("investee", "recipient")), None)
-            for j in (i - 1, i + 1, i + 2, i + 3):
+            found_before = False  # the sentence before named backers: the list may go on
+            for j in (i - 1, i + 1, i + 2, i + 3, i + 4, i + 5):
                 if j < 0:
                     continue
                 if j >= len(self.sentences):
                     break
+                gap = self.text[self.sentences[j - 1].end : self.sentences[j].start] if j else ""
+                if j > i + 3 and (not found_before or "\n\n" in gap):
+                    break  # past three sentences, only the same paragraph's list going on
                 s = self.sentences[j]
                 if j < i and (
                     # "A a conduit un tour de table dans X, aux côtés de B. X a réuni 100 M$": the
@@ -835,10 +839,12 @@ class Passes:
                         found += [e for e in self.ents(j) if e.end <= last.start()]
                 if role == "investor" and j == i + 3 and not found:
                     continue
+                found_before = False
                 for e in sorted(found, key=lambda e: e.start):
                     if e.name in known or self.periphrasis(e) or not self.follower_ok(j, e, role):
                         continue
                     known.add(e.name)
+                    found_before = j > i
                     c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
 
     def restates(self, m, c: Candidate) -> bool:

@@ -104,6 +104,14 @@ _APPOSED_DESCRIPTION = re.compile(
 # what follows the name heading a bulleted line: "(Warsaw) — ", " – ", ": "
 _HEAD_DASH = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s")
 _RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b", re.IGNORECASE)
+# a firm described, not named, opening the sentence: "A Singapore start-up building ...", "Une jeune pousse"
+_INDEFINITE_FIRM = re.compile(rf"[\W_]*(?:an?|une?)\s+(?:[\w-]+\s+){{0,3}}(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
+# a relative clause on the name before: "A, which is backed by X", "A, qui est détenu par X"
+_BACKER_OF_NAME = re.compile(
+    r",\s*(?:which|who|that|qui)\s+(?:is|are|was|est|sont)\s+(?:[a-zà-ÿ]+\s+)?(?:backed|owned|controlled|"
+    r"funded|soutenue?s?|détenue?s?|contrôlée?s?|financée?s?)\s+(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?$",
+    re.IGNORECASE,
+)
 # "Y's venture arm": a possessor qualifying a common noun
 _POSSESSOR_OF_NOUN = re.compile(r"['’]s\s+[a-z]")
 _SUBORDINATE = re.compile(
@@ -234,6 +242,8 @@ class Roles:
             return False  # "(NSIA)", "le groupe X (Lidl, Kaufland)": inside brackets, a part or an acronym
         if _OWN_VEHICLE.search(left):
             return False  # "piloté par son fonds X": a vehicle of the investor named before
+        if _BACKER_OF_NAME.search(left):
+            return False  # "A, which is backed by Temasek, led the round": A's own backer
         if any(  # "du ministère de l'Économie": the name of a body
             re.fullmatch(r"\s*(?:de|du|des|of|for|pour)?\s*(?:la\s+|l['’]|d['’]|the\s+)?", left[h.end() :])
             for h in _public_words().finditer(left)
@@ -584,6 +594,15 @@ class Roles:
         ):
             return None, ""  # "Nordic AI startups raised": the name only qualifies them
         found = None
+        described = _INDEFINITE_FIRM.match(self.text, lo, cs)
+        if described and not any(
+            ok(e) and described.end() <= e.start <= described.end() + 3 for e in self.ents(i)
+        ):
+            # "A Singapore start-up building models for Bahasa Indonesia has raised": the firm the
+            # headline or the lead named, not a name inside the description
+            firm = self.main_firm(lambda e: ok(e) and not self.financier(e) and not self.is_vendor(e))
+            if firm is not None:
+                return firm, "previous_sentence"
         if not anaphor:
             found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
         if found is not None:

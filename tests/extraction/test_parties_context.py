@@ -794,3 +794,20 @@ def test_the_startup_pointed_back_to_is_not_its_backer_nor_a_section_name(extrac
     assert [parties(c, "investee") for c in of_type(cands, "investment") if c.amounts[0].amount == 14e6] == [
         ["Varnel Compute"]
     ]
+
+
+def test_a_described_firm_with_its_backers_over_several_sentences(extract):
+    cands, _ = extract(
+        "Oslo AI start-up Varnel Compute raises NOK 400 million\n\n"
+        "By Kari Lund\n\n"
+        "A NORWEGIAN start-up building small models for Sami and Faroese has raised NOK 400 million in a "
+        "Series A round. The company, Varnel Compute, was founded in 2023. It announced the funding on "
+        "Tuesday. Orbis Capital, which is backed by Tarnow Partners, led the round. Brisk Ventures also "
+        "took part, along with existing backer Lydra Capital.\n\n"
+        "A team from Quillstone Labs\n\n"
+        "Varnel Compute was founded by alumni from Quillstone Labs.",
+        "en",
+    )
+    (c,) = [c for c in of_type(cands, "investment") if "Series A" in c.sentence.text]
+    assert parties(c, "investee") == ["Varnel Compute"]
+    assert set(parties(c, "investor")) == {"Orbis Capital", "Brisk Ventures", "Lydra Capital"}
