@@ -107,12 +107,16 @@ class CountryDate:
             # a firm's chips go where they are installed: "for its new Norwegian campus", "in Norway"
             for c in self.countries_in(ce, s.end):
                 before = self.text[max(s.start, c.start - 15) : c.start]
+                # ... "its new Vineland, New Jersey site": a place named before the site
                 if (c.kind in ("name", "city") and _LOC_PREP.search(before)) or (
-                    c.kind == "demonym" and _SITE_AFTER.match(self.text, c.end)
+                    c.kind in ("demonym", "city") and _SITE_AFTER.match(self.text, c.end)
                 ):
                     return c.code
-                # "for its campus in Glomfjord, Norway": a town the lexicons do not know, then its country
-                if c.kind == "name" and _IN_TOWN_COMMA.search(self.text, max(s.start, c.start - 45), c.start):
+                # "for its campus in Glomfjord, Norway", "in Vineland, New Jersey": a town the lexicons
+                # do not know, then its country or region
+                if c.kind in ("name", "city") and _IN_TOWN_COMMA.search(
+                    self.text, max(s.start, c.start - 45), c.start
+                ):
                     return c.code
         near = self.near_country(ent)
         if near:

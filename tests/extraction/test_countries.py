@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from warehouse.staging.countries import CountryFinder
 
 
@@ -89,3 +90,15 @@ def test_chips_go_to_the_country_of_the_town_their_site_is_in(extract):
         "en",
     )
     assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        "for its new Vineland, New Jersey site",
+        "for its data centre in Vineland, New Jersey, which opens in May",
+    ],
+)
+def test_chips_go_to_the_region_of_their_site(extract, site):
+    cands, _ = extract(f"Quanta Labs has ordered 2,000 Nvidia H200 GPUs {site}.", "en")
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["US"]
