@@ -1,5 +1,7 @@
 """Fact candidates: types, parties, roles and countries in both languages, and non-facts rejected."""
 
+from datetime import date
+
 
 def parties(candidate, role: str) -> list[str]:
     return [p.name for p in candidate.parties if p.role == role]
@@ -1408,3 +1410,15 @@ def test_a_round_owned_by_the_name_before_its_amount(extract):
 def test_a_section_tag_in_brackets_is_no_party(extract):
     cands, _ = extract("[Business] Norway signs $1bn deal for 13,000 Nvidia GPUs", "en")
     assert all(p.name != "Business" for c in cands for p in c.parties)
+
+
+def test_an_undated_fact_of_the_news_takes_the_day_an_inverted_verb_gives(extract):
+    cands, _ = extract(
+        "Varnel Compute commande 4 000 puces\n\n"
+        "La société Varnel Compute a passé commande de 4 000 GPU H200 auprès de Nvidia, a-t-elle annoncé "
+        "lundi.\n\nLe fonds Orbis Capital entre au capital de la société à hauteur de 100 millions d'euros.",
+        "fr",
+        published=date(2025, 5, 7),
+    )
+    (inv,) = [c for c in cands if c.fact_type == "investment"]
+    assert inv.announced_on == date(2025, 5, 5)
