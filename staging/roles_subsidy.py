@@ -30,6 +30,14 @@ from warehouse.staging.vocabulary import (
 )
 
 # between two firms of a list: a place in brackets, an apposition between commas, then "," / "et" / "and"
+# a relative clause whose subject owns the project: "que X veut installer", "that X is building"
+_PROJECT_OWNER = re.compile(r"\b(?:que|qu['’]|that|which)\s*$", re.IGNORECASE)
+_OWNER_VERB = re.compile(
+    r"\s+(?:(?:is|are|was|will|plans to|wants to|veut|va|compte|prévoit d['’]|prévoit de)\s+)?"
+    r"(?:building|developing|installing|constructing|build|develop|install|construire|installer|développer|"
+    r"construit|développe|installe|bâtir|bâtit)\b",
+    re.IGNORECASE,
+)
 _FIRM_LIST_GAP = re.compile(
     r"(?:\s*\([^()\d]{1,40}\))?(?:\s*,[^,;:\d]{1,120},)?\s*(?:,|,?\s+(?:et|and|&)\s+)\s*"
     # ... and the kind of the next firm: "et la fintech X", ", l'entreprise de Bouaké X"
@@ -660,6 +668,22 @@ class SubsidyRoles:
                 c.parties.extend(self.consortium_members(i, s, ce, s.end, name))
             if not any(p.role == "recipient" for p in c.parties):
                 c.parties.extend(self.counted_firms(i, s, ce, name))
+            if not any(p.role == "recipient" for p in c.parties):
+                # "pour financer la ligne de tests que Quantelis veut installer", "the cost of a data
+                # center that KDDI is building": the firm whose project the money pays for
+                owner = next(
+                    (
+                        e
+                        for e in self.ents(i)
+                        if e.name != name
+                        and _PROJECT_OWNER.search(self.text, max(s.start, e.start - 12), e.start)
+                        and _OWNER_VERB.match(self.text, e.end)
+                        and not (self.is_public(e) or self.is_person(e))
+                    ),
+                    None,
+                )
+                if owner is not None:
+                    c.parties.append(Party("recipient", owner.name, owner.start, owner.end, "project_owner"))
             if not any(p.role == "recipient" for p in c.parties):
                 # "versera 5 millions à l'entreprise", "a grant to the startup", "le ministère lui
                 # accorde", "awarded it a grant": the firm the previous sentences are about

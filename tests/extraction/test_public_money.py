@@ -919,3 +919,23 @@ def test_two_bodies_that_each_contribute_give_one_grant_each(extract):
     )
     got = sorted((parties(c, "grantor")[0], c.amounts[0].amount) for c in of_type(cands, "subsidy"))
     assert got == [("Ministry of Digital Affairs", 25e6), ("Nordic Compute Office", 25e6)]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "La Région Occitanie a annoncé une subvention de 2 millions d'euros pour financer la ligne de tests "
+            "que Varnel Compute veut installer à Tarbes.",
+            "fr",
+        ),
+        (
+            "The Ministry of Digital Affairs said it would cover a third of the NOK 900 million cost of a data "
+            "centre that Varnel Compute is building near Oslo.",
+            "en",
+        ),
+    ],
+)
+def test_the_firm_whose_project_a_grant_pays_for_receives_it(extract, text, language):
+    cands, _ = extract(text, language)
+    assert [parties(c, "recipient") for c in of_type(cands, "subsidy")] == [["Varnel Compute"]]
