@@ -925,13 +925,13 @@ def test_two_bodies_that_each_contribute_give_one_grant_each(extract):
     "text, language",
     [
         (
-            "La Région Occitanie a annoncé une subvention de 2 millions d'euros pour financer la ligne de tests "
-            "que Varnel Compute veut installer à Tarbes.",
+            "La Région Occitanie a annoncé une subvention de 2 millions d'euros pour financer la ligne de "
+            "tests que Varnel Compute veut installer à Tarbes.",
             "fr",
         ),
         (
-            "The Ministry of Digital Affairs said it would cover a third of the NOK 900 million cost of a data "
-            "centre that Varnel Compute is building near Oslo.",
+            "The Ministry of Digital Affairs said it would cover a third of the NOK 900 million cost of a "
+            "data centre that Varnel Compute is building near Oslo.",
             "en",
         ),
     ],
