@@ -30,6 +30,13 @@ from warehouse.staging.vocabulary import (
 )
 
 # between two firms of a list: a place in brackets, an apposition between commas, then "," / "et" / "and"
+# a speech verb, then the reported clause's own subject before the cue: "said a group of partners had"
+_REPORTED_SUBJECT = re.compile(
+    r"\b(?:said|says|announced|a indiqué|a annoncé|a précisé|indique|précise)\s+(?:that\s+|que\s+|qu['’])?"
+    r"(?:a|an|the|some|several|un|une|des|plusieurs|les)\s+(?:[\w-]+\s+){0,4}(?:had|have|has|will|would|ont|avaient|"
+    r"vont|a|avait)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 # a relative clause whose subject owns the project: "que X veut installer", "that X is building"
 _PROJECT_OWNER = re.compile(r"\b(?:que|qu['’]|that|which)\s*$", re.IGNORECASE)
 _OWNER_VERB = re.compile(
@@ -457,6 +464,11 @@ class SubsidyRoles:
         self, i, s, cs, ce, base, strong: bool = True, actor: Entity | None = None
     ) -> list[Candidate]:
         """`actor`: an office holder known to act for the state ("le ministre X")."""
+        reported = _REPORTED_SUBJECT.search(self.text, s.start, cs)
+        if reported and not _public_words().search(reported.group(0)):
+            # "The ministry also said a group of development partners had pledged $100m": the body
+            # reports what others give
+            return []
         body = None if actor is not None else self.find_body(s, s.start, cs)
         named = actor
         recipient_first = None

@@ -939,3 +939,17 @@ def test_two_bodies_that_each_contribute_give_one_grant_each(extract):
 def test_the_firm_whose_project_a_grant_pays_for_receives_it(extract, text, language):
     cands, _ = extract(text, language)
     assert [parties(c, "recipient") for c in of_type(cands, "subsidy")] == [["Varnel Compute"]]
+
+
+def test_a_body_reporting_what_others_pledge_grants_nothing(extract):
+    cands, _ = extract(
+        "The Ministry of Digital Affairs also said a group of development partners had pledged up to "
+        "$100 million for a national AI fund.",
+        "en",
+    )
+    assert of_type(cands, "subsidy") == []
+    # the body's own grant still is one
+    cands, _ = extract(
+        "The Ministry of Digital Affairs said it had awarded $10 million to Varnel Compute.", "en"
+    )
+    assert [parties(c, "grantor") for c in of_type(cands, "subsidy")] == [["Ministry of Digital Affairs"]]
