@@ -42,6 +42,10 @@ _NO_PURCHASE = re.compile(
     r"(?:commande|achat|acquisition|order|purchase)\b",
     re.IGNORECASE,
 )
+# chips rented under the contract or order the cue names: "contrat pour louer 512 GPU", "a deal to lease"
+_LEASE = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:pour|to|afin de)\s+(?:louer|lease|rent)\b", re.IGNORECASE
+)
 # money whose purpose is buying chips is no purchase yet: "ce financement sert à acheter des puces",
 # "meant to cover the cost of purchases of GPUs", "un prêt pour l'achat de serveurs"
 _MONEY_PURPOSE = re.compile(
@@ -181,6 +185,8 @@ class Filters:
             return "not_a_purchase.negated"
         if _NO_PURCHASE.search(self.text, lo, hi):
             return "not_a_purchase.no_purchase"
+        if _LEASE.match(after):
+            return "not_a_purchase.lease"  # "a signé un contrat pour louer 512 GPU": rented, not bought
         obj = after[:80]
         # the object ends where a coordinated clause starts ("orders from X and help design chips")
         joined = re.search(r"\b(?:and|et|but|mais|while|tandis que|alors que)\b", obj)

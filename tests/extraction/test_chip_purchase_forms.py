@@ -564,3 +564,15 @@ def test_any_government_buying_chips_is_no_buyer(extract):
         "en",
     )
     assert [c for c in cands if c.fact_type == "chip_purchase"] == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("La banque Orvala a signé un contrat pour louer 512 GPU H200 pendant trois ans.", "fr"),
+        ("Orvala Bank signed a contract to lease 512 Nvidia H200 GPUs for three years.", "en"),
+    ],
+)
+def test_chips_rented_under_a_contract_are_no_purchase(extract, text, language):
+    cands, _ = extract(text, language)
+    assert [c for c in cands if c.fact_type == "chip_purchase"] == []
