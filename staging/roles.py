@@ -106,6 +106,11 @@ _HEAD_DASH = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s")
 _RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b", re.IGNORECASE)
 # a firm described, not named, opening the sentence: "A Singapore start-up building ...", "Une jeune pousse"
 _INDEFINITE_FIRM = re.compile(rf"[\W_]*(?:an?|une?)\s+(?:[\w-]+\s+){{0,3}}(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
+# a subsidiary named by its parent: "la filiale cloud d'Iliad", "the cloud unit of X"
+_SUBSIDIARY_OF = re.compile(
+    r"\b(?:filiale|subsidiary|unit|division|arm)\s+(?:[\w-]+\s+)?(?:de\s+|d['’]|of\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # a relative clause on the name before: "A, which is backed by X", "A, qui est détenu par X"
 _BACKER_OF_NAME = re.compile(
     r",\s*(?:which|who|that|qui)\s+(?:is|are|was|est|sont)\s+(?:[a-zà-ÿ]+\s+)?(?:backed|owned|controlled|"
@@ -605,6 +610,12 @@ class Roles:
                 return firm, "previous_sentence"
         if not anaphor:
             found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
+        at = found.start if found is not None else s.start
+        if found is not None and _SUBSIDIARY_OF.search(self.text, max(s.start, at - 40), at):
+            # "La filiale cloud d'Iliad a commandé": the unit the article is about acts, not its parent
+            unit = self.main_firm(lambda e: ok(e) and e.name != found.name and not self.financier(e))
+            if unit is not None:
+                return unit, "previous_sentence"
         if found is not None:
             return found, "subject"
         named = self.named_by_noun(i, s, cs, ok)

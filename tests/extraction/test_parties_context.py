@@ -811,3 +811,12 @@ def test_a_described_firm_with_its_backers_over_several_sentences(extract):
     (c,) = [c for c in of_type(cands, "investment") if "Series A" in c.sentence.text]
     assert parties(c, "investee") == ["Varnel Compute"]
     assert set(parties(c, "investor")) == {"Orbis Capital", "Brisk Ventures", "Lydra Capital"}
+
+
+def test_a_subsidiary_named_by_its_parent_is_the_firm_the_article_is_about(extract):
+    cands, _ = extract(
+        "Varnel Cloud étend son offre. Varnel Cloud compte 500 salariés et Varnel Cloud recrute. "
+        "La filiale cloud de Lydra Group a annoncé lundi avoir commandé 640 GPU Nvidia H200.",
+        "fr",
+    )
+    assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [["Varnel Cloud"]]
