@@ -161,6 +161,7 @@ class _DocContext(
         self._doc_country = self._dominant_country()
         self._headings = self._heading_countries()
         self._near_cache: dict[str, str | None] = {}
+        self._place_names: dict[str, bool] = {}  # name -> used as a place somewhere in the text
         self._occurrences: dict[str, list] = {}
         self._word_starts: dict[str, list[int]] | None = None
         self._scanned = 0  # characters the occurrence regexes have read so far

@@ -62,6 +62,14 @@ _BODY_LEFT = re.compile(
     re.IGNORECASE,
 )
 
+# before a name used as a place: "in", "en", "dans l'", a site's "campus de", or "à" after a site or chips
+_PLACE_BEFORE_NAME = re.compile(
+    r"(?:\b(?:near|en|dans\s+l['’]|dans\s+le|dans\s+la)\s+"
+    r"|\b(?:campus|centre|center|site|data\s*cent(?:re|er))\s+(?:de\s+l['’]|de\s+|d['’]|in\s+|à\s+)"
+    r"|\b(?:GPU|GPUs|puces|chips|installer|installés?|installées?|situé|située|implanté|implantée)\b[^.\n]{0,25}\bà\s+)$",
+    re.IGNORECASE,
+)
+
 
 # the noun phrase right before a name that says what it is: "the state development agency "
 _BODY_KIND_BEFORE = re.compile(
@@ -597,6 +605,19 @@ class Mentions:
             re.search(r"\b(?:in|at|near|près de)\s+$", self.text[max(0, e.start - 10) : e.start], re.I)
             or _sites().match(self.text, e.end)
         )
+
+    def is_place_name(self, e: Entity) -> bool:
+        """A name the document uses as a place somewhere ("installer 6 144 GPU à Vitry", "en Essonne",
+        "son campus de l'Essonne"): no buyer, wherever it stands ("in" is left out: "a stake in X")."""
+        if self.is_place_use(e):
+            return True
+        known = self._place_names.get(e.name)
+        if known is None:
+            known = self._place_names[e.name] = any(
+                _PLACE_BEFORE_NAME.search(self.text, max(0, m.start() - 40), m.start())
+                for m in self.occurrences(e.name)
+            )
+        return known
 
     def is_origin(self, e: Entity) -> bool:
         """A founders' school or former employer ("Issue de l'EPFL", "anciens de Mila"), or its

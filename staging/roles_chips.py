@@ -227,12 +227,15 @@ class ChipRoles:
                 agent is not None
                 and agent.start < hi
                 and not self.is_vendor(agent)
+                and not self.is_place_name(agent)  # "Commande de 6 144 GPU pour Vitry": where, not who
                 and not re.search(r",\s|[;()]|\b(?:qui|which|that|who)\b", self.text[ce : agent.start])
                 # "a supercomputer built by X": the system's maker, not the buyer
                 and not _MAKER_VERB.search(self.text[ce : agent.start])
             ):
                 subj, how, body = agent, marker, None
                 break
+        if subj is not None and how in ("previous_sentence", "after_cue") and self.is_place_name(subj):
+            subj, how = None, None  # "Le campus de l'Essonne ... - Commande de 600 M€ de puces": a place
         if body is not None and _INDEFINITE.search(self.text, max(s.start, body.start() - 6), body.start()):
             return []  # "a government buying GPUs in Finland": any government, no buyer
         if body is not None and (subj is None or how != "subject" or subj.start > body.end()):

@@ -576,3 +576,16 @@ def test_any_government_buying_chips_is_no_buyer(extract):
 def test_chips_rented_under_a_contract_are_no_purchase(extract, text, language):
     cands, _ = extract(text, language)
     assert [c for c in cands if c.fact_type == "chip_purchase"] == []
+
+
+def test_a_name_the_article_uses_as_a_place_buys_nothing(extract):
+    cands, _ = extract(
+        "Varnel Cloud va installer 2 048 GPU Nvidia à Ormeville.\n\n"
+        "- Commande de 2 048 GPU Nvidia H200 pour Ormeville\n"
+        "- Campus de 40 MW dans l'Essaline\n\n"
+        "Le campus de l'Essaline ouvrira en 2027.\n\n"
+        "- Commande de 600 M€ de puces Nvidia Blackwell",
+        "fr",
+    )
+    buyers = {p.name for c in cands if c.fact_type == "chip_purchase" for p in c.parties if p.role == "buyer"}
+    assert not buyers & {"Ormeville", "Essaline"}
