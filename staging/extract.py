@@ -162,6 +162,7 @@ class _DocContext(
         self._headings = self._heading_countries()
         self._near_cache: dict[str, str | None] = {}
         self._place_names: dict[str, bool] = {}  # name -> used as a place somewhere in the text
+        self._noise_cache: dict[int, bool] = {}  # sentence start -> page furniture
         self._occurrences: dict[str, list] = {}
         self._word_starts: dict[str, list[int]] | None = None
         self._scanned = 0  # characters the occurrence regexes have read so far

@@ -71,6 +71,12 @@ class Filters:
 
     def is_noise(self, s: Sentence) -> bool:
         """A "Lire aussi" / "Related coverage" line, or a list item under one."""
+        cache = self._noise_cache
+        if s.start not in cache:
+            cache[s.start] = self._is_noise(s)
+        return cache[s.start]
+
+    def _is_noise(self, s: Sentence) -> bool:
         if _noise(self.lang).match(s.text):
             return True
         if len(s.text) <= 60 and _BREADCRUMB.fullmatch(s.text):

@@ -256,6 +256,7 @@ def find_money(text: str, language: str) -> list[Money]:
 # between a range's ends: "6-7", "9.5–10", "30 to 50", "30 à 50", "entre 30 et 50"
 _RANGE_GAP = r"\s*(?:[-–—]|to|à)\s*"
 _BARE = r"\d+(?:[.,]\d+)?"
+_BARE_RX = re.compile(_BARE)
 
 
 @cache
@@ -281,7 +282,7 @@ def _ranges(text: str, found: list[Money], language: str) -> list[Money]:
     out: list[Money] = []
     for k, m in enumerate(found):
         nxt = found[k + 1].start if k + 1 < len(found) else len(text)
-        hit = after.match(text, m.end) if m.surface[-1:].isdigit() else None
+        hit = after.match(text, m.end) if m.surface[-1:].isdigit() and m.end < nxt else None
         # the range's second end may be an amount of its own already: "$9.5 to $10 billion"
         found_high = hit is not None and k + 1 < len(found) and found[k + 1].end == hit.end()
         if hit is not None and (hit.end() <= nxt or found_high):
@@ -293,7 +294,7 @@ def _ranges(text: str, found: list[Money], language: str) -> list[Money]:
                     at = hit.start("num")
                     out.append(Money(at, hit.end(), high * mult, m.currency, text[at : hit.end()], m.written))
                 continue
-        lead = re.match(_BARE, m.surface)
+        lead = _BARE_RX.match(m.surface)
         lo = max(0, out[-1].end if out else 0, m.start - 40)
         # (the search only where a bare number stands just before: "30 to 50", "entre 30 et 50")
         near = lead and any(ch.isdigit() for ch in text[max(lo, m.start - 12) : m.start])
