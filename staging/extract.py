@@ -366,6 +366,7 @@ class _DocContext(
                 ("headline_buyers", self.headline_buyers),
                 ("rounds_of_targets", self.rounds_of_targets),
                 ("investors_nearby", self.investors_nearby),
+                ("backers_elsewhere", self.backers_elsewhere),
                 ("funded_buyer", self.funded_buyer),
                 ("price_next_sentence", self.price_next_sentence),
                 ("count_next_sentence", self.count_next_sentence),

@@ -847,6 +847,40 @@ class Passes:
                     found_before = j > i
                     c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
 
+    def backers_elsewhere(self, candidates: list[Candidate]) -> None:
+        """ "Zhipu a réussi à attirer des capitaux de poids lourds tels que Alibaba, Tencent et Xiaomi",
+        four paragraphs after the round: a sentence that names the firm and lists backers, with no amount
+        of its own, names the investors of the firm's round when the article tells of one round only."""
+        rx = _markers(self.lang, "investment").get("investor")
+        rounds: dict[str, list[Candidate]] = {}
+        for c in candidates:
+            investee = next((p for p in c.parties if p.role == "investee"), None)
+            if c.fact_type == "investment" and c.rule.startswith("investment:investee") and investee:
+                rounds.setdefault(investee.name, []).append(c)
+        if rx is None or not rounds:
+            return
+        told = {c.sentence.start for c in candidates}
+        for name, cands in rounds.items():
+            amounts = {round(a.amount) for c in cands for a in c.amounts[:1]}
+            if len(amounts) != 1 or any(p.role == "investor" for c in cands for p in c.parties):
+                continue  # several rounds, or backers already named
+            head = name.split()[0]
+            named = re.compile(r"\b" + re.escape(head) + r"\b")
+            for j, s in enumerate(self.sentences):
+                if s.start in told or self.money_in(s):
+                    continue
+                # markers of several words only: "from 60 to 150 people", "chips from AMD" are no backers
+                hits = [h for h in rx.finditer(self.text, s.start, s.end) if " " in h.group(0).strip()]
+                # the firm named before the marker: "Zhipu a réussi à attirer des capitaux de A, B et C"
+                if not hits or not named.search(self.text, s.start, hits[0].start()):
+                    continue
+                found = self.listed_after(j, hits, "investor")
+                backers = [e for e in found if e.name != name and self.follower_ok(j, e, "investor")]
+                if backers:
+                    for c in cands:
+                        c.parties += [Party("investor", e.name, e.start, e.end, "elsewhere") for e in backers]
+                    break
+
     def restates(self, m, c: Candidate) -> bool:
         """An amount that gives the deal's own in another currency, as an approximation: "will use the
         money, about NOK 490m, to hire", "soit environ 45 M$"."""

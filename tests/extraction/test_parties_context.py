@@ -820,3 +820,15 @@ def test_a_subsidiary_named_by_its_parent_is_the_firm_the_article_is_about(extra
         "fr",
     )
     assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [["Varnel Cloud"]]
+
+
+def test_backers_named_paragraphs_after_the_only_round(extract):
+    text = (
+        "Varnel Compute a levé 40 millions d'euros en un an.\n\n"
+        "La start-up conçoit des modèles pour l'industrie. Elle emploie 80 personnes.\n\n"
+        "Le marché reste difficile. Les concurrents américains dominent.\n\n"
+        "Il faut noter que Varnel a réussi à attirer des capitaux de poids lourds tels que Orbis Capital, "
+        "Brisk Ventures et Lydra Partners. Elle recrute 60 personnes, passant de 80 à 140 salariés."
+    )
+    cands, _ = extract(text, "fr")
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital", "Brisk Ventures", "Lydra Partners"}
