@@ -131,6 +131,8 @@ def test_search_finds_a_model_and_opens_its_page(tab, sample_site):
     tab.shot("search")
     tab.page.press("#search", "Enter")
     tab.page.wait_for_function("location.hash === '#/node/marts.fct_investments'")
+    # the page renders after the hash changes: wait for it rather than read the overview's title
+    tab.page.wait_for_function("document.querySelector('main h1').innerText === 'marts.fct_investments'")
     assert tab.page.inner_text("main h1") == "marts.fct_investments"
     row = tab.page.locator("#column-amount_usd")
     assert row.locator("td").nth(1).inner_text() == "DOUBLE"
