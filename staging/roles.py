@@ -24,6 +24,7 @@ from warehouse.staging.vocabulary import (
     _MEANS_BEFORE,
     _POSSESSIVE,
     _PROGRAMME_BEFORE,
+    _PRONOUN_OPENING,
     _THE_MACHINE,
     _filter_alt,
     _fronted,
@@ -148,10 +149,6 @@ _INSTITUTION_ANAPHOR = re.compile(
     r"[\W_]*(?:the|this|l['’]|le|la|cette|ce)\s*(?P<noun>université|university|institut|institute|"
     r"laboratoire|laboratory|centre|center|école|school|hôpital|hospital)\b",
     re.IGNORECASE,
-)
-# a pronoun opening a sentence, possessive or subject: "Its Series B", "Sa levée", "It raised"
-_PRONOUN_OPENING = re.compile(
-    r"[\W_]*(?:its|their|it|they|son|sa|ses|leur|leurs|il|elle|ils|elles)\b", re.IGNORECASE
 )
 # what may stand before a sentence's subject: markup, "The", "La société"
 _SUBJECT_OPENING = re.compile(r"[\W_]*(?:(?:the|la|le|les|l['’])\s*)?", re.IGNORECASE)

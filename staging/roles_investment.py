@@ -13,6 +13,7 @@ from warehouse.staging.vocabulary import (
     _LOCATIVE,
     _MEANS_BEFORE,
     _PLACE_OF_FIRM,
+    _PRONOUN_OPENING,
     _ROUND_WORDS,
     _TO_IT_BEFORE,
     _gov_titles,
@@ -37,7 +38,6 @@ _TAKES_PART = re.compile(
     r"(?:particip\w*|pris\s+part|took\s+part|takes\s+part|joined|joins|co-?led|co-?leads|co-?mené)\b",
     re.IGNORECASE,
 )
-_PRONOUN_OPENS = re.compile(r"\s*(?:il|elle|it|ils|elles|they)\b", re.IGNORECASE)
 # what names the round's firm after the cue: "la levée de 66 M$ de X", "the round of X"
 _ROUND_OWNER = re.compile(r"\b(?:de|du|d['’]|of)\s*", re.IGNORECASE)
 # a definite article or demonstrative right before a noun cue: "L'investissement", "This investment"
@@ -231,7 +231,7 @@ class InvestmentRoles:
                     # "Il a notamment participé à ...": the firm pointed back to
                     or (
                         how == "previous_sentence"
-                        and (pronoun := _PRONOUN_OPENS.match(self.text, s.start, cs)) is not None
+                        and (pronoun := _PRONOUN_OPENING.match(self.text, s.start, cs)) is not None
                         and _TAKES_PART.match(self.text, pronoun.end(), cs) is not None
                     )
                 )

@@ -591,3 +591,7 @@ _THE_MACHINE = re.compile(
     r"supercomputer|cluster|supercalculateur|système|grappe)\b",
     re.IGNORECASE,
 )
+# a pronoun opening a sentence, possessive or subject: "Its Series B", "Sa levée", "It raised"
+_PRONOUN_OPENING = re.compile(
+    r"[\W_]*(?:its|their|it|they|son|sa|ses|leur|leurs|il|elle|ils|elles)\b", re.IGNORECASE
+)
