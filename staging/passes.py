@@ -18,7 +18,6 @@ from warehouse.staging.vocabulary import (
     _RECEIVE,
     _ROUND_WORDS,
     _SOURCE_GAP,
-    _THE_MACHINE,
     _currency_users,
     _markers,
     _sentence_flags,
@@ -426,12 +425,10 @@ class Passes:
         for c in candidates:
             if c.fact_type != "chip_purchase" or c.quantity is not None:
                 continue
-            k = self._sentence_index[c.sentence.start] + 1
-            if k >= len(self.sentences) or not _THE_MACHINE.match(self.sentences[k].text):
-                continue
-            nxt = self.sentences[k]
-            found = self._quantities(nxt.start, nxt.end)
+            k = self._sentence_index[c.sentence.start]
+            found = self.machine_counts_next(k)
             if found:
+                nxt = self.sentences[k + 1]
                 c.quantity = found[0].quantity
                 c.chip_model = c.chip_model or found[0].model
                 vendor = self.vendor_from_model(found[0].model)
@@ -693,8 +690,8 @@ class Passes:
 
     def ents_at(self, end: int) -> Entity | None:
         """The entity that ends at `end` (before a bracket), if any."""
-        k = bisect_left(self._sentence_starts_list(), end + 1) - 1
-        if k < 0:
+        k = self._sentence_at(end)
+        if k is None:
             return None
         return next((e for e in self.ents(k) if e.end == end), None)
 

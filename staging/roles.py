@@ -329,7 +329,7 @@ class Roles:
                     model = model_regex().search(bare.model)
             # "awarded a contract to HPE to supply a new AI partition. The system will use 1,536 GPUs":
             # the machine's chips are counted in the next sentence
-            counted_next = qty is None and self.machine_counted_next(i)
+            counted_next = qty is None and bool(self.machine_counts_next(i))
             has_chip = (
                 qty is not None
                 or model is not None
@@ -747,12 +747,13 @@ class Roles:
             ), "previous_sentence"
         return None, ""
 
-    def machine_counted_next(self, i: int) -> bool:
-        """The next sentence speaks of the machine itself and counts its chips."""
-        if i + 1 >= len(self.sentences):
-            return False
+    def machine_counts_next(self, i: int) -> list:
+        """The chip counts of the next sentence when it speaks of the machine itself ("The system will
+        use 1,536 GPUs"), else none."""
+        if i + 1 >= len(self.sentences) or not _THE_MACHINE.match(self.sentences[i + 1].text):
+            return []
         nxt = self.sentences[i + 1]
-        return bool(_THE_MACHINE.match(nxt.text)) and bool(self._quantities(nxt.start, nxt.end))
+        return self._quantities(nxt.start, nxt.end)
 
     def named_by_noun(self, i: int, s: Sentence, cs: int, ok) -> Entity | None:
         """The institution a definite noun opening the sentence takes up: "L'université a acquis ..."
