@@ -476,13 +476,8 @@ class SubsidyRoles:
         if body is None and actor is None and _POSSESSIVE_TITLE.search(self.text[s.start : cs]):
             # "La Région ne compte pas rester spectatrice. Son président a annoncé une subvention":
             # the body of the previous sentences grants
-            for j in (i - 1, i - 2):
-                if j >= 0:
-                    sj = self.sentences[j]
-                    hit = self.find_body(sj, sj.start, sj.end)
-                    if hit is not None:
-                        body, body_i, body_s = hit, j, sj
-                        break
+            if (before := self.body_before(i, 2)) is not None:
+                body_i, body_s, body = before
         if body is None:
             later = self.find_body(s, ce, s.end)
             if later is not None and re.search(
@@ -720,19 +715,25 @@ class SubsidyRoles:
             return None
         c = Candidate(rule="subsidy:received", **base)
         grantor = Party("grantor", self.country_name(home), None, None, "document_country")
-        i = self._sentence_index[s.start]
-        for j in range(i - 1, max(-1, i - 4), -1):
-            # "The Ministry of X named three start-ups ... A, B and C will receive support of": the body
-            # the sentences before show acting
-            sj = self.sentences[j]
-            body = self.find_body(sj, sj.start, sj.end)
-            if body is not None:
-                name = self.grantor_name(j, sj, body.start(), body.end())
-                grantor = Party("grantor", name, body.start(), body.start() + len(name), "public_body_before")
-                break
+        # "The Ministry of X named three start-ups ... A, B and C will receive support of": the body the
+        # sentences before show acting
+        if (before := self.body_before(self._sentence_index[s.start], 3)) is not None:
+            j, sj, body = before
+            name = self.grantor_name(j, sj, body.start(), body.end())
+            grantor = Party("grantor", name, body.start(), body.start() + len(name), "public_body_before")
         c.parties = [grantor, Party("recipient", subj.name, subj.start, subj.end, how)]
         c.country_code = home
         return c
+
+    def body_before(self, i: int, depth: int):
+        """The public body acting in the nearest of the `depth` sentences before sentence i, as (its
+        sentence's index, the sentence, the match), else None."""
+        for j in range(i - 1, max(-1, i - 1 - depth), -1):
+            sj = self.sentences[j]
+            hit = self.find_body(sj, sj.start, sj.end)
+            if hit is not None:
+                return j, sj, hit
+        return None
 
     def place_or_programme(self, s: Sentence, e: Entity) -> bool:
         """A name that is no recipient: a place ("universities in Oslo, Bergen and Tromsø") or a
