@@ -277,11 +277,35 @@ def parse_date(s: str | None, language: str = "fr") -> date | None:
     return found[0].value if found else None
 
 
-def dateline(text: str, language: str = "fr", window: int = 400) -> date | None:
+def dateline(text: str, language: str = "fr", window: int = 400, marked: int = 3000) -> date | None:
     """The publication date a news text gives near its start ("PARIS, 12 juin 2024 —",
     "Publié le 18 novembre 2023", "By X | 08/03/2024"): the first full date in
-    the first `window` characters, else None."""
+    the first `window` characters; else, past a long headline and standfirst, the first full date
+    that a publication word (`published` in `date_words.csv`: "Publié le", "Posted") introduces in
+    the first `marked` characters; else None."""
     for mention in find_dates(text[:window], language):
         if mention.precision == "day":
             return mention.value
+    head = text[:marked]
+    for m in _published_marker().finditer(head):
+        after = head[m.end() : m.end() + 50]
+        for mention in find_dates(after, language):
+            # only a weekday's name, a colon or a comma between the word and its date
+            if mention.precision == "day" and _BEFORE_PUBLISHED_DATE.fullmatch(after[: mention.start]):
+                return mention.value
     return None
+
+
+_BEFORE_PUBLISHED_DATE = re.compile(r"[\s:,]*(?:[^\W\d]+,?\s+)?")
+
+
+@cache
+def _published_marker() -> re.Pattern[str]:
+    """ "Publié le", "Posted on", "Last updated": the publication words of `date_words.csv`, opening a
+    line or after a byline's separator ("Par A. Martin | publié le"), never inside a sentence."""
+    words = sorted({r["word"] for r in rows("date_words") if r["kind"] == "published"}, key=len)[::-1]
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        r"(?:^[ \t]*|[|•·—–][ \t]*)(?:" + alternation + r")(?:\s+(?:le|on|at))?(?!\w)",
+        re.IGNORECASE | re.MULTILINE,
+    )

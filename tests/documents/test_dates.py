@@ -98,6 +98,19 @@ def test_dateline_takes_first_full_date_near_the_start():
     assert dateline("x" * 500 + " 4 mars 2024") is None
 
 
+def test_dateline_past_a_long_standfirst_needs_a_publication_word_opening_its_line():
+    standfirst = "Le gouvernement a retenu trois projets de calcul pour la recherche. " * 8
+    text = f"Le titre\n\n{standfirst}\nPublié le 9 février 2026 à 7 h 30\n\nLe texte."
+    assert dateline(text) == date(2026, 2, 9)
+    byline = "Par Lina Morel | mis à jour le jeudi 12 mars 2026\n"
+    assert dateline(f"Le titre\n\n{standfirst}\n{byline}") == date(2026, 3, 12)
+    lead = "Three labs won compute grants. " * 16
+    assert dateline(f"Title\n\n{lead}\nPosted 4 May 2026 by Ana\n", "en") == date(2026, 5, 4)
+    # inside a sentence it is the report's history, not the article's date
+    body = f"Title\n\n{lead}\nThe plan, updated on 3 May 2025, was published on 4 May.\n"
+    assert dateline(body, "en") is None
+
+
 @pytest.mark.parametrize("text, language, surface, value", [
     # published 20 May 2025: "in March" is March 2025, "en décembre" December 2024
     ("The cooperative raised its round in March, after a long search.", "en", "in March", date(2025, 3, 1)),
