@@ -63,6 +63,11 @@ _SITE_AFTER = re.compile(
 
 # the lead of a news article: the sentences, headline and byline included, where it says when
 _LEAD_SENTENCES = 6
+_LEAD_MIN_WORDS = 5
+# a line heading an item or a section of a round-up: "2) Budget earmarks Rs 2,000 crore", "VIETNAM"
+_SECTION_HEADING = re.compile(
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]+[^\n]{1,80}|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ &'’-]{2,40})[ \t]*$", re.M
+)
 _LEAD_LAG = timedelta(days=14)
 
 
@@ -248,8 +253,14 @@ class CountryDate:
         if self.published is None:
             return None
         speech = _speech_verb()
-        for s in self.sentences[:_LEAD_SENTENCES]:
-            if self.is_noise(s) or speech.search(s.text) is None:
+        lead = 0  # the sentences of the lead: bylines, date lines and page furniture do not count
+        for s in self.sentences:
+            if self.is_noise(s) or len(s.text.split()) < _LEAD_MIN_WORDS:
+                continue
+            lead += 1
+            if lead > _LEAD_SENTENCES:
+                break
+            if speech.search(s.text) is None and _ANNOUNCEMENT.search(s.text) is None:
                 continue
             dash = re.search(r" [—–] ", s.text)  # not the dateline's date: the article's
             days = [
@@ -264,6 +275,7 @@ class CountryDate:
                 days.append(relative)
             if days:
                 self._news_date = days[0]
+                self._news_date_at = s.end
                 break
         return self._news_date
 
@@ -329,5 +341,10 @@ class CountryDate:
         c.is_background = background
         if c.announced_on is not None:
             c.date_source = "text"
-        elif not background and (lead := self.news_date()) is not None:
+        elif (
+            not background
+            and (lead := self.news_date()) is not None
+            # a round-up's next item ("2) Budget earmarks ...", "INDONESIA") tells other news
+            and _SECTION_HEADING.search(self.text, self._news_date_at, s.start) is None
+        ):
             c.announced_on, c.date_precision, c.date_source = lead, "day", "lead"

@@ -146,6 +146,7 @@ class _DocContext(
         self._head_starts: dict = {}  # mentions.may_start: where the words of an automaton start
         self._folded: str | None = None  # the text lower-cased, once needed
         self._news_date: date | None | bool = False  # country_date.news_date, once known
+        self._news_date_at = 0  # where the lead sentence that gave it ends
         self.dates = []
         if find_dates is not None:
             try:

@@ -1422,3 +1422,42 @@ def test_an_undated_fact_of_the_news_takes_the_day_an_inverted_verb_gives(extrac
     )
     (inv,) = [c for c in cands if c.fact_type == "investment"]
     assert inv.announced_on == date(2025, 5, 5)
+
+
+def test_the_lead_is_counted_in_sentences_of_prose_not_in_bylines_and_date_lines(extract):
+    # a masthead, a headline, a standfirst, a byline and a date line come before the news; the lead's
+    # day (Monday, the day before the article's Tuesday) dates the round told in the sentence before it
+    cands, _ = extract(
+        "TECH WIRE | Business | Startups\n\n"
+        "Halvard Robotics raises $30 million to build warehouse arms\n\n"
+        "The Oslo start-up plans to double its staff by next year\n\n"
+        "Ingrid Solberg\n"
+        "6 May 2025\n\n"
+        "Halvard Robotics, an Oslo maker of warehouse arms, has raised $30 million in a Series B round.\n\n"
+        "The round, announced on Monday, was led by Tarnow Capital, the company said.",
+        "en",
+    )
+    rounds = [c for c in cands if c.fact_type == "investment"]
+    assert rounds and {(str(c.announced_on), c.date_source) for c in rounds} == {("2025-05-05", "lead")}
+
+
+def test_an_announcement_word_dates_the_lead_as_a_speech_verb_does(extract):
+    cands, _ = extract(
+        "La nouvelle usine de Kalmar Robotics a été dévoilée lundi à Lyon.\n\n"
+        "La société a levé 12 millions d'euros auprès d'Orbis Capital pour la financer.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert (str(c.announced_on), c.date_source) == ("2025-05-05", "lead")
+
+
+def test_a_round_up_item_after_a_heading_does_not_take_the_lead_day(extract):
+    # the lead dates the first item; the next item, under its own heading, is other news
+    for heading in ("2) Vantor AI raises money", "NORWAY"):
+        cands, _ = extract(
+            "Harbor Compute said on Monday it had ordered 2,000 Nvidia H200 GPUs.\n\n"
+            f"{heading}\n\nVantor AI has raised $5 million from Orbis Capital.",
+            "en",
+        )
+        c = only(cands, "investment")
+        assert (c.announced_on, c.date_source) == (None, None), heading
