@@ -78,6 +78,12 @@ def _speech_verb() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
+@cache
+def _spoken_before() -> re.Pattern:
+    """A speech verb just before a day: "said on Friday", "said Friday", "a annoncé vendredi"."""
+    return re.compile(r"(?:" + _speech_verb().pattern + r")\s+(?:on\s+|ce\s+)?$", re.IGNORECASE)
+
+
 class CountryDate:
     """The country and date of a candidate (`finish`): the place the money goes, the article's country,
     relative days."""
@@ -234,9 +240,13 @@ class CountryDate:
             return None
         if not self.may_start(_relday_automaton(self.lang), s.start, s.end):
             return None  # no day word in the sentence (a quick test before the pattern)
-        m = _relative_days(self.lang)[0].search(s.text)
-        if m is None:
+        days = list(_relative_days(self.lang)[0].finditer(s.text))
+        if not days:
             return None
+        # "X, selected on Thursday, has raised $12m, the company said on Friday": the day someone says
+        # it is the announcement's; the others date what the clauses tell
+        spoken = _spoken_before()
+        m = next((d for d in days if spoken.search(s.text, 0, d.start())), days[0])
         weekday, offset = _relative_days(self.lang)[1][m.group(0).lower().replace("’", "'")]
         if offset is not None:
             return self.published + timedelta(days=offset)

@@ -1461,3 +1461,16 @@ def test_a_round_up_item_after_a_heading_does_not_take_the_lead_day(extract):
         )
         c = only(cands, "investment")
         assert (c.announced_on, c.date_source) == (None, None), heading
+
+
+def test_of_two_days_in_a_sentence_the_one_said_dates_the_deal(extract):
+    # the article is of Tuesday 6 May 2025: chosen on Thursday (1 May), announced on Monday (5 May)
+    for text, language in (
+        ("Lund-based Orvala Systems, which was chosen on Thursday for the national model programme, "
+         "has raised $9 million from Tarnow Capital, the company said on Monday.", "en"),
+        ("Orvala Systems, retenue jeudi pour le programme national, a levé 9 millions d'euros auprès de "
+         "Tarnow Capital, a annoncé lundi la société.", "fr"),
+    ):
+        cands, _ = extract(text, language)
+        c = only(cands, "investment")
+        assert (str(c.announced_on), c.date_source) == ("2025-05-05", "text"), language
