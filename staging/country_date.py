@@ -270,7 +270,8 @@ class CountryDate:
             lead += 1
             if lead > _LEAD_SENTENCES:
                 break
-            if speech.search(s.text) is None and _ANNOUNCEMENT.search(s.text) is None:
+            # someone says it, announces it, or does the deal ("a remis des chèques", "has ordered")
+            if speech.search(s.text) is None and _ANNOUNCEMENT.search(s.text) is None and not self.cues_in(s):
                 continue
             dash = re.search(r" [—–] ", s.text)  # not the dateline's date: the article's
             days = [

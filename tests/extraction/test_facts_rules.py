@@ -1125,7 +1125,7 @@ def test_the_lead_dates_the_news_its_other_sentences_report(extract):
     assert {str(c.announced_on) for c in rounds.values()} == {"2025-04-29"}
 
 
-def test_a_lead_date_needs_a_speech_verb_a_recent_day_and_no_dateline(extract):
+def test_a_lead_date_needs_a_speech_verb_or_a_deal_a_recent_day_and_no_dateline(extract):
     # a day long before the article is no news of the day; the dateline dates the article itself;
     # a date without anyone announcing anything is no lead
     for lead in (
@@ -1474,3 +1474,16 @@ def test_of_two_days_in_a_sentence_the_one_said_dates_the_deal(extract):
         cands, _ = extract(text, language)
         c = only(cands, "investment")
         assert (str(c.announced_on), c.date_source) == ("2025-05-05", "text"), language
+
+
+def test_a_lead_that_tells_the_deal_without_a_speech_verb_dates_it(extract):
+    cands, _ = extract(
+        "Au cours d'une cérémonie organisée lundi à Dakar, le ministère du Numérique a attribué "
+        "500 millions de FCFA à trois jeunes pousses.\n\n"
+        "Kalmar Robotics, Orvala Systems et Tessaly AI reçoivent respectivement 200, 180 et 120 millions "
+        "de FCFA.",
+        "fr",
+    )
+    shares = [c for c in cands if "respectivement" in c.sentence.text]
+    assert len(shares) == 3
+    assert {(str(c.announced_on), c.date_source) for c in shares} == {("2025-05-05", "lead")}
