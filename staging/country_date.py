@@ -207,16 +207,19 @@ class CountryDate:
             code = head
         return code or self._doc_country
 
+    def in_quotation(self, pos: int) -> bool:
+        """Whether a point of the text is inside a quotation (« ... », “ ... ”, " ... ")."""
+        if self._quotations is None:
+            self._quotations = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+        k = bisect_left(self._quotations, (pos + 1,)) - 1  # the last quotation opening at or before pos
+        return k >= 0 and pos < self._quotations[k][1]
+
     def _dominant_country(self) -> str | None:
         counts: dict[str, int] = {}
         title_end = self.sentences[0].end if self.sentences else 0
-        # what someone says in quotes ("« ... un cloud américain »") does not place the article
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
-        opens = [a for a, _b in quoted]
         for c in self.country_mentions:
-            k = bisect_left(opens, c.start) - 1  # the last quotation opening before the mention
-            if k >= 0 and c.start < quoted[k][1]:
-                continue
+            if self.in_quotation(c.start):
+                continue  # what someone says in quotes ("« ... un cloud américain »") does not place it
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         if counts:
             return max(counts, key=counts.get)

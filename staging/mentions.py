@@ -66,6 +66,8 @@ _BODY_LEFT = re.compile(
 _PLACE_BEFORE_NAME = re.compile(
     r"(?:\b(?:near|en|dans\s+l['’]|dans\s+le|dans\s+la)\s+"
     r"|\b(?:campus|centre|center|site|data\s*cent(?:re|er))\s+(?:de\s+l['’]|de\s+|d['’]|in\s+|à\s+)"
+    # "ses bureaux du Mile-Ex", "ses locaux de la Presqu'île" (but "les bureaux de Quantelis": a firm's)
+    r"|\b(?:bureaux|locaux)\s+(?:de\s+la|de\s+l['’]|du)\s+"
     r"|\b(?:GPU|GPUs|puces|chips|installer|installés?|installées?|situé|située|implanté|implantée)\b[^.\n]{0,25}\bà\s+)$",
     re.IGNORECASE,
 )
@@ -609,8 +611,11 @@ class Mentions:
     def is_place_name(self, e: Entity) -> bool:
         """A name the document uses as a place somewhere ("installer 6 144 GPU à Vitry", "en Essonne",
         "son campus de l'Essonne"): no buyer, wherever it stands ("in" is left out: "a stake in X")."""
-        if self.is_place_use(e):
-            return True
+        return self.is_place_use(e) or self.written_as_place(e)
+
+    def written_as_place(self, e: Entity) -> bool:
+        """A name the document puts where places go ("à Vitry", "en Essonne", "ses bureaux du
+        Mile-Ex") somewhere; "in" does not count ("a stake in X")."""
         known = self._place_names.get(e.name)
         if known is None:
             known = self._place_names[e.name] = any(

@@ -813,6 +813,10 @@ class Roles:
                     or self.periphrasis(e)
                     or e.name in self.ex.countries.table
                     or self.programme(e)  # "au titre du dispositif « Pass X »"
+                    # "dans ses bureaux du Mile-Ex", "« le contremaître à Bécancour »": a place, or
+                    # what someone says, not the firm the story tells of
+                    or self.written_as_place(e)
+                    or self.in_quotation(e.start)
                 ):
                     continue
                 return e

@@ -1487,3 +1487,20 @@ def test_a_lead_that_tells_the_deal_without_a_speech_verb_dates_it(extract):
     shares = [c for c in cands if "respectivement" in c.sentence.text]
     assert len(shares) == 3
     assert {(str(c.announced_on), c.date_source) for c in shares} == {("2025-05-05", "lead")}
+
+
+def test_the_firm_a_grant_points_back_to_is_no_place_and_no_quotation(extract):
+    # "l'entreprise" takes up the firm of the story, not the offices' district nor a town in a quote
+    for between in (
+        "L'annonce a été faite mardi dans ses bureaux du Vieux-Port.",
+        "« Ce n'est pas un gadget. Nous voulons que le technicien à Valdrôme puisse interroger la "
+        "machine sur une panne », dit sa dirigeante.",
+    ):
+        cands, _ = extract(
+            "La jeune pousse marseillaise Kalmar Robotics a bouclé une levée de 8 millions d'euros auprès "
+            f"d'Orbis Capital.\n\n{between}\n\n"
+            "En parallèle, la Région Sud accorde à l'entreprise une subvention de 2 millions d'euros.",
+            "fr",
+        )
+        grant = only(cands, "subsidy")
+        assert parties(grant, "recipient") == ["Kalmar Robotics"], between
