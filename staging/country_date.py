@@ -64,6 +64,10 @@ _SITE_AFTER = re.compile(
 # the lead of a news article: the sentences, headline and byline included, where it says when
 _LEAD_SENTENCES = 6
 _LEAD_MIN_WORDS = 5
+# a round-up item opening with its firm and the firm's place in brackets: "• Kuura Systems (Helsinki) —"
+_ITEM_PLACE = re.compile(
+    r"^[ \t]*(?:[-•·▪*]\s+|\d{1,2}[.)]\s*)[^\n()]{1,60}\(([^()\n]{1,40})\)\s*[—–:-]", re.M
+)
 # a line heading an item or a section of a round-up: "2) Budget earmarks Rs 2,000 crore", "VIETNAM"
 _SECTION_HEADING = re.compile(
     r"^[ \t]*(?:\d{1,2}[.)][ \t]+[^\n]{1,80}|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ &'’-]{2,40})[ \t]*$", re.M
@@ -179,11 +183,16 @@ class CountryDate:
                     best = (dist, c.code)
         return best[1] if best else None
 
-    def _heading_countries(self) -> list[tuple[int, str]]:
+    def _heading_countries(self) -> list[tuple[int, str | None]]:
         """Countries that open a line as a heading ("VIETNAM — ...", "Kenya : ..."): each places
         what follows it, up to the next such heading. A city dateline ("LONDON, May 2 —") only says
         where the reporter writes from."""
         out = []
+        for m in _ITEM_PLACE.finditer(self.text):
+            # "• Caravela AI (Lisbon) — ...", "2. Okéanos IA (Nantes) —": a round-up item's place, from
+            # the start of its line (none when the lexicons do not know it: not the previous item's)
+            place = [c for c in self.countries_in(m.start(1), m.end(1)) if c.kind in ("name", "city")]
+            out.append((m.start(), place[0].code if place else None))
         for c in self.country_mentions:
             if c.kind != "name":
                 continue
@@ -192,7 +201,7 @@ class CountryDate:
                 continue
             if re.match(r"[ \t]*[—–:-]", self.text[c.end : c.end + 4]):
                 out.append((c.start, c.code))
-        return sorted(out)
+        return sorted(out, key=lambda h: h[0])
 
     def country_name(self, code: str) -> str:
         """The name the country table gives a country code ("FR" -> "France"), else the code."""

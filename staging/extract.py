@@ -160,8 +160,6 @@ class _DocContext(
         self._deal_ends = [0]
         self._cue_starts_list: list[int] = []
         self._bounds_of = self._pairs_of = None  # frames.cue_bounds, cue_pairs: the cues they were kept for
-        self._doc_country = self._dominant_country()
-        self._headings = self._heading_countries()
         self._near_cache: dict[str, str | None] = {}
         self._place_names: dict[str, bool] = {}  # name -> used as a place somewhere in the text
         self._noise_cache: dict[int, bool] = {}  # sentence start -> page furniture
@@ -173,6 +171,8 @@ class _DocContext(
         self._sentence_index = {x.start: k for k, x in enumerate(sentences)}
         self.country_mentions.sort(key=lambda c: c.start)
         self._country_starts = [c.start for c in self.country_mentions]
+        self._doc_country = self._dominant_country()
+        self._headings = self._heading_countries()
         self.dates = sorted(self.dates, key=lambda d: d.start)
         self._date_starts = [d.start for d in self.dates]
         self._public_names = self._governments()

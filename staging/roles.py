@@ -543,6 +543,10 @@ class Roles:
         colon = max(self.text.rfind(" : ", s.start, cs), self.text.rfind(": ", s.start, cs) - 1)
         if colon >= 0:
             lo = max(lo, colon + 3)
+        item = self.item_head(i, s)
+        item = item if item is not None and item[1] <= cs else None
+        if item is not None and any(item[1] <= e.start and e.end <= cs for e in self.ents(i)):
+            lo = max(lo, item[1])  # "• X (Oslo) — Tarnow Capital led ...": the clause after the dash acts
         # a subordinate clause has its own subject: "... prévoyant que le fonds X investira"
         sub = list(re.finditer(_SUBORDINATE, self.text[lo:cs]))
         head = next((e for e in self.ents(i) if e.start >= lo), None)
@@ -769,6 +773,19 @@ class Roles:
                     return e
         return None
 
+    def item_head(self, i: int, s: Sentence) -> tuple[Entity, int] | None:
+        """ "• Kuura Systems (Helsinki) — Lifeline Ventures led ...": the firm heading the bulleted line
+        this sentence opens, and where the dash after it (and its place in brackets) ends."""
+        line_start = self.text.rfind("\n", 0, s.start) + 1
+        head = _BULLET.match(self.text, line_start)
+        if head is None or head.end() < s.start - 1 or head.end() > s.end:
+            return None
+        first = next((e for e in self.ents(i) if e.start >= head.end()), None)
+        if first is None or first.start != head.end():
+            return None
+        dash = _HEAD_DASH.match(self.text, first.end)
+        return (first, dash.end()) if dash is not None else None
+
     def bullet_topic(self, i: int, s: Sentence) -> Entity | None:
         """ "• Kestrel Vision (Warsaw) — computer vision. Closed a €6m seed": in a bulleted line headed
         by a name and a dash, a later sentence of the line without a subject is about that name."""
@@ -796,7 +813,11 @@ class Roles:
     def pointed_firm(self, i: int) -> Entity | None:
         """The firm "la jeune entreprise", "the startup" or "lui" points back to: the first name of the
         nearest earlier sentence that names a firm receiving money (not a fund, body, person, chip
-        maker or place), else the article's most mentioned firm."""
+        maker or place), else the article's most mentioned firm; in a round-up's item, the item's
+        firm ("• Kuura Systems (Helsinki) — X led a round in the Finnish startup")."""
+        item = self.item_head(i, self.sentences[i]) if i < len(self.sentences) else None
+        if item is not None and not self.financier(item[0]):
+            return item[0]
         for j in range(i - 1, max(-1, i - 4), -1):
             if self.is_noise(self.sentences[j]):
                 continue

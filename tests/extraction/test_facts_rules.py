@@ -1504,3 +1504,32 @@ def test_the_firm_a_grant_points_back_to_is_no_place_and_no_quotation(extract):
         )
         grant = only(cands, "subsidy")
         assert parties(grant, "recipient") == ["Kalmar Robotics"], between
+
+
+def test_a_round_up_item_is_its_firms_and_placed_by_the_place_in_brackets(extract):
+    # "• Firm (Place) — Fund led a round in the startup": the clause after the dash acts, the item's
+    # firm receives; an item whose place the lexicons do not know is not placed by the item before
+    cands, _ = extract(
+        "DEALS OF THE WEEK\n\nNorway had a busy week, and Norwegian funds were everywhere.\n\n"
+        "• Halvard Robotics (Oslo) — Tarnow Capital led a $5m Series A in the Norwegian startup.\n\n"
+        "• Orvala Systems (Lisbon) — Brume Partners led a €6m seed in the Portuguese startup.\n\n"
+        "• Vantor AI (Quimperlé) — Harrowgate Ventures led a €2m seed in the Breton startup.",
+        "en",
+    )
+    rounds = {parties(c, "investee")[0]: c for c in cands if c.fact_type == "investment"}
+    assert set(rounds) == {"Orvala Systems", "Halvard Robotics", "Vantor AI"}
+    assert parties(rounds["Halvard Robotics"], "investor") == ["Tarnow Capital"]
+    assert rounds["Orvala Systems"].country_code == "PT" and rounds["Halvard Robotics"].country_code == "NO"
+    assert rounds["Vantor AI"].country_code == "NO"  # the article's, not the item before's
+
+
+def test_a_round_up_item_named_later_by_its_short_name_keeps_its_bracketed_place(extract):
+    cands, _ = extract(
+        "DEALS OF THE WEEK\n\n"
+        "• Dravis AI (Riga, Latvia) — €4m seed for its legal assistant. Baltic Forge led.\n\n"
+        "• Orvala Systems (Lisbon) — A €6m seed, co-led by Brume Partners and Harrowgate Ventures, for "
+        "Orvala's clinical note tool, now in use at nine public hospitals.",
+        "en",
+    )
+    orvala = [c for c in cands if c.fact_type == "investment" and "Orvala Systems" in parties(c, "investee")]
+    assert orvala and {c.country_code for c in orvala} == {"PT"}
