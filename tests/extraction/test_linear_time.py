@@ -366,3 +366,49 @@ def test_a_sentence_builds_from_a_bounded_number_of_cue_words(project):
     doc = Document("d2", "d2.txt", "/tmp/d2.txt", None, date(2025, 5, 6), "en",
                    "Zorbel Labs raised $5 million, invested $2 million and bought 500 GPUs.")
     assert not [st for st in ex.extract_traced(doc)[2] if st.rule_id == "too_many_cues"]
+
+
+def test_the_clause_of_an_amount_is_the_scan_it_replaces():
+    # label_money found an amount's clause by reading every punctuation mark of the sentence before it
+    # (a sentence of many amounts read its head again for each); it now looks back from the amount
+    from warehouse.staging.filters import _clause_start
+
+    rnd = random.Random(13)
+    alphabet = "ab ,;:—–.-"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        old = lo + max([0] + [k.end() for k in re.finditer(r"[,;:—–]", text[lo:hi])])
+        assert _clause_start(text, lo, hi) == old
+
+
+def test_after_marker_reads_the_first_marker_only(extract, monkeypatch):
+    # the investors after a marker start at its first hit: the others are not read (a sentence of many
+    # markers was read to its end for each of its cues)
+    from warehouse.staging import frames as frames_mod
+
+    read = []
+    real = frames_mod.Frames.after_marker
+
+    class Counting:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def finditer(self, *args):
+            for h in self.rx.finditer(*args):
+                read.append(h.start())
+                yield h
+
+    def counted(self, i, s, rx, start):
+        return real(self, i, s, Counting(rx), start)
+
+    monkeypatch.setattr(frames_mod.Frames, "after_marker", counted)
+
+    def reads(n: int) -> int:
+        read.clear()
+        backers = ", auprès de ".join(["Orbis Capital"] * n)
+        extract(f"Zorbel Labs a levé 5 millions d'euros auprès de {backers}.", "fr")
+        return len(read)
+
+    assert reads(2) == reads(40) > 0
