@@ -120,7 +120,7 @@ MAX_SENTENCE_CUES = 16
 # words; the sentences after are not read (one step in the trace, `document_budget.*`). No document of
 # the corpora has more than 13 amounts or 36 cue words; a text made only of deals (a "money storm", one
 # paragraph repeated 2,000 times) cost 4 to 10 s/MB, as each of its deals was read in full
-MAX_DOCUMENT_AMOUNTS = 500
+MAX_DOCUMENT_AMOUNTS = 250
 MAX_DOCUMENT_CUES = 1000
 
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)

@@ -240,6 +240,7 @@ def test_a_round_repeated_in_every_sentence_reads_its_firm_occurrences_linearly(
         return found
 
     monkeypatch.setattr(mentions_mod.Mentions, "occurrences", counted)
+    monkeypatch.setattr(ex_mod, "MAX_DOCUMENT_AMOUNTS", 10**6)  # every sentence read (not the budget)
 
     def reads(n: int) -> int:
         Counting.reads = 0
