@@ -39,7 +39,7 @@ from warehouse.staging.roles import Roles
 from warehouse.staging.roles_chips import ChipRoles
 from warehouse.staging.roles_investment import InvestmentRoles
 from warehouse.staging.roles_subsidy import SubsidyRoles
-from warehouse.staging.sentences import split_sentences
+from warehouse.staging.sentences import Sentence, split_sentences
 from warehouse.staging.trace import Tracing
 from warehouse.staging.vocabulary import (
     _any_sentence_flag,
@@ -92,10 +92,23 @@ class Extractor:
         every filter that kept, changed, retyped or rejected one (rejected ones included)."""
         text, lang = doc.text, (doc.language if doc.language in languages() else "fr")
         sentences = split_sentences(text)
-        money = find_money(text, lang)
+        money = find_money(text, lang, limit=MAX_DOCUMENT_AMOUNTS + 1)
+        cut = None
+        if len(money) > MAX_DOCUMENT_AMOUNTS:
+            # a list of figures, not an article: read up to the sentence of the first amount past the limit
+            past = money[MAX_DOCUMENT_AMOUNTS].start
+            k = next((k for k, s in enumerate(sentences) if s.end > past), len(sentences))
+            at = min(sentences[k].start, past) if k < len(sentences) else past
+            cut = Sentence(at, len(text), text[at : at + 60])
+            text, sentences = text[:at], sentences[:k]
+            money = find_money(text, lang)
         country_mentions = self.countries.find(text)
         ctx = _DocContext(self, doc, text, lang, sentences, money, country_mentions)
         candidates, labelled = ctx.run()
+        if cut is not None:
+            ctx.reject(cut, None, cut.start, cut.end, "frames", "document_budget.amounts",
+                       f"the text from character {cut.start} on is not read: more than "
+                       f"{MAX_DOCUMENT_AMOUNTS} amounts (the per-document budget)")
         return candidates, labelled, ctx.steps
 
 
@@ -103,6 +116,12 @@ class Extractor:
 # No sentence of the corpora has more than 5; a "cue storm" (a sentence made of cue words, up to
 # MAX_SENTENCE characters) made each cue read the sentence for its subject, its clause and its amounts
 MAX_SENTENCE_CUES = 16
+# a document reads at most MAX_DOCUMENT_AMOUNTS amounts and builds from at most MAX_DOCUMENT_CUES cue
+# words; the sentences after are not read (one step in the trace, `document_budget.*`). No document of
+# the corpora has more than 13 amounts or 36 cue words; a text made only of deals (a "money storm", one
+# paragraph repeated 2,000 times) cost 4 to 10 s/MB, as each of its deals was read in full
+MAX_DOCUMENT_AMOUNTS = 250
+MAX_DOCUMENT_CUES = 1000
 
 _FREE_RELATIVE = re.compile(r"\b(?:what|ce qu['’]|ce que)\s*(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -182,6 +201,7 @@ class _DocContext(
         flags_rx = _sentence_flags(self.lang)
         candidates: list[Candidate] = []
         labelled: list[LabelledMoney] = []
+        cues_read = 0
         for i, s in enumerate(self.sentences):
             cues = []
             for c in self.cues_in(s):
@@ -206,7 +226,14 @@ class _DocContext(
                     if c[3] > last:
                         self.reject_cue(s, c, "frames", "too_many_cues")
                 cues = [c for c in cues if c[3] <= last]
-            if not cues and not self.money_in(s):
+            if cues:
+                if cues_read + len(cues) > MAX_DOCUMENT_CUES:
+                    self.reject(s, None, s.start, len(self.text), "frames", "document_budget.cues",
+                                f"the text from character {s.start} on is not read: more than "
+                                f"{MAX_DOCUMENT_CUES} cue words (the per-document budget)")
+                    break
+                cues_read += len(cues)
+            elif not self.money_in(s):
                 continue
             flags = (
                 {label for label, rx in flags_rx.items() if rx.search(s.text)}

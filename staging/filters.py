@@ -65,6 +65,12 @@ _SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|
 _BREADCRUMB = re.compile(r"[^\W\d_][^\d|›>»/\n]{0,30}(?:\s*[|›>»/]\s*[^\W\d_][^\d|›>»/\n]{0,30}){1,4}")
 
 
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the clause holding text[hi] starts: after the last of ",;:—–" in text[lo:hi], else lo. Found
+    from `hi` back (a sentence of many amounts read its whole head again for each amount)."""
+    return max(lo, 1 + max(text.rfind(p, lo, hi) for p in ",;:—–"))
+
+
 class Filters:
     """Non-fact filters: money that is no deal (valuations, totals, estimates), noise lines, chip cues that
     report no purchase."""
@@ -132,9 +138,7 @@ class Filters:
                         best, label = -1, lab
             # "brings the total ... to ¥1.7 trillion", "recommended ... that the country spend €5 billion":
             # a marker anywhere earlier in the amount's clause governs it, whatever cue stands between
-            clause_start = s.start + max(
-                [0] + [k.end() for k in re.finditer(r"[,;:—–]", self.text[s.start : m.start])]
-            )
+            clause_start = _clause_start(self.text, s.start, m.start)
             prior = self.text[max(clause_start, m.start - 160) : m.start]
             strong = None
             for rx, lab, pos in _nonfact(self.lang):

@@ -25,6 +25,8 @@ from warehouse.staging.vocabulary import (
 # l'Investissement", "Ministry of Investment", "Banque publique d'investissement"
 # "of", "de" before a cue's object
 _OF = re.compile(r"\s+(?:of|de|d['’])\s*")
+# "according to X", "grâce à X": a source or a cause before a marker, not the party it introduces
+_SOURCE_BEFORE = re.compile(r"\baccording\s+$|\bgrâce\s+$")
 # between an amount and the noun it qualifies: "$4.7 billion direct funding award", "€20m grant"
 _OWN_AMOUNT_GAP = re.compile(r"(?:\s+[a-z][a-z-]*){0,2}\s*")
 _NAME_HEAD = re.compile(
@@ -254,16 +256,17 @@ class Frames:
 
     def after_marker(self, i: int, s: Sentence, rx, start: int) -> list[Entity]:
         """Entities that come after a marker match, from `start` on (news sources left out)."""
-        hits = [
-            h
-            for h in rx.finditer(self.text, start, s.end)
-            if not re.search(
-                r"\baccording\s+$|\bgrâce\s+$", self.text[max(s.start, h.start() - 12) : h.start()]
-            )
-        ]
-        if not hits:
+        # the first hit counts: the others are not read (a sentence of many markers read them all per cue)
+        first = next(
+            (
+                h.end()
+                for h in rx.finditer(self.text, start, s.end)
+                if not _SOURCE_BEFORE.search(self.text[max(s.start, h.start() - 12) : h.start()])
+            ),
+            None,
+        )
+        if first is None:
             return []
-        first = hits[0].end()
         return [e for e in self.ents(i) if e.start >= first and not self.is_source(e)]
 
     def directly_after(self, i: int, s: Sentence, rx, start: int) -> Entity | None:

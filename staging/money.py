@@ -201,8 +201,9 @@ def _resolve_currency(code: str, written: str, text: str, start: int) -> str:
     return best[1] if best else code
 
 
-def find_money(text: str, language: str) -> list[Money]:
-    """Every money amount in `text`, left to right, not overlapping."""
+def find_money(text: str, language: str, limit: int | None = None) -> list[Money]:
+    """Every money amount in `text`, left to right, not overlapping (with `limit`, the reading stops
+    after that many amounts)."""
     rx = money_regex(language)
     prefix, suffix = _currencies(language)
     out: list[Money] = []
@@ -210,6 +211,8 @@ def find_money(text: str, language: str) -> list[Money]:
     for pos in _anchors(text, language):
         if pos < last_end:
             continue
+        if limit is not None and len(out) >= limit:
+            break
         m = rx.match(text, pos)
         if not m:
             continue

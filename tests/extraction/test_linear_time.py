@@ -240,6 +240,7 @@ def test_a_round_repeated_in_every_sentence_reads_its_firm_occurrences_linearly(
         return found
 
     monkeypatch.setattr(mentions_mod.Mentions, "occurrences", counted)
+    monkeypatch.setattr(ex_mod, "MAX_DOCUMENT_AMOUNTS", 10**6)  # every sentence read (not the budget)
 
     def reads(n: int) -> int:
         Counting.reads = 0
@@ -282,6 +283,7 @@ def test_a_name_opening_every_sentence_is_looked_up_linearly(extract, monkeypatc
         return original(self, at)
 
     monkeypatch.setattr(mentions_mod.Mentions, "_sentence_at", counted)
+    monkeypatch.setattr(ex_mod, "MAX_DOCUMENT_AMOUNTS", 10**6)  # every sentence read (not the budget)
 
     def reads(n: int) -> int:
         calls.clear()
@@ -366,3 +368,104 @@ def test_a_sentence_builds_from_a_bounded_number_of_cue_words(project):
     doc = Document("d2", "d2.txt", "/tmp/d2.txt", None, date(2025, 5, 6), "en",
                    "Zorbel Labs raised $5 million, invested $2 million and bought 500 GPUs.")
     assert not [st for st in ex.extract_traced(doc)[2] if st.rule_id == "too_many_cues"]
+
+
+def test_the_clause_of_an_amount_is_the_scan_it_replaces():
+    # label_money found an amount's clause by reading every punctuation mark of the sentence before it
+    # (a sentence of many amounts read its head again for each); it now looks back from the amount
+    from warehouse.staging.filters import _clause_start
+
+    rnd = random.Random(13)
+    alphabet = "ab ,;:—–.-"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        old = lo + max([0] + [k.end() for k in re.finditer(r"[,;:—–]", text[lo:hi])])
+        assert _clause_start(text, lo, hi) == old
+
+
+def test_after_marker_reads_the_first_marker_only(extract, monkeypatch):
+    # the investors after a marker start at its first hit: the others are not read (a sentence of many
+    # markers was read to its end for each of its cues)
+    from warehouse.staging import frames as frames_mod
+
+    read = []
+    real = frames_mod.Frames.after_marker
+
+    class Counting:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def finditer(self, *args):
+            for h in self.rx.finditer(*args):
+                read.append(h.start())
+                yield h
+
+    def counted(self, i, s, rx, start):
+        return real(self, i, s, Counting(rx), start)
+
+    monkeypatch.setattr(frames_mod.Frames, "after_marker", counted)
+
+    def reads(n: int) -> int:
+        read.clear()
+        backers = ", auprès de ".join(["Orbis Capital"] * n)
+        extract(f"Zorbel Labs a levé 5 millions d'euros auprès de {backers}.", "fr")
+        return len(read)
+
+    assert reads(2) == reads(40) > 0
+
+
+def _doc(text: str, lang: str = "fr"):
+    from datetime import date
+
+    from warehouse.staging.documents import Document
+
+    return Document("d1", "d1.txt", "/tmp/d1.txt", None, date(2025, 5, 6), lang, text)
+
+
+def test_a_document_reads_a_bounded_number_of_amounts(project, monkeypatch):
+    # a text made of deals ("money storm") read every one in full: a document reads its first
+    # MAX_DOCUMENT_AMOUNTS amounts, the sentences after are one step of the trace
+    monkeypatch.setattr(ex_mod, "MAX_DOCUMENT_AMOUNTS", 30)
+    ex = ex_mod.Extractor(project)
+    built = {}
+    for n in (20, 40, 80):
+        text = "Corvane lève 20 millions d'euros, 3 M€, $4bn. " * n
+        cands, money, steps = ex.extract_traced(_doc(text))
+        cut = [st for st in steps if st.rule_id == "document_budget.amounts"]
+        built[n] = sum(1 for st in steps if st.outcome == "built")
+        assert len(money) <= 30 and len(cut) == (n > 10)
+        if cut:
+            assert max(lm.money.end for lm in money) <= cut[0].start == cut[0].sentence.start
+    assert built[40] == built[80] <= built[20] * 2  # no more work as the storm doubles
+    # the prefix read is extracted as that prefix alone would be
+    text = "Corvane lève 20 millions d'euros, 3 M€, $4bn. " * 40
+    cands, money, steps = ex.extract_traced(_doc(text))
+    cut = next(st for st in steps if st.rule_id == "document_budget.amounts").start
+    alone = ex.extract_traced(_doc(text[:cut]))
+    assert [c.candidate_id for c in cands] == [c.candidate_id for c in alone[0]] and money == alone[1]
+
+
+def test_find_money_stops_at_its_limit():
+    from warehouse.staging.money import find_money
+
+    text = "Corvane lève 20 millions d'euros, 3 M€, $4bn; 5 millions de dollars. " * 5
+    every = find_money(text, "fr")
+    for limit in range(len(every) + 2):
+        assert find_money(text, "fr", limit=limit) == every[:limit]
+
+
+def test_a_document_builds_from_a_bounded_number_of_cue_words(project, monkeypatch):
+    monkeypatch.setattr(ex_mod, "MAX_DOCUMENT_CUES", 40)
+    ex = ex_mod.Extractor(project)
+    built = {}
+    for n in (50, 100, 200):
+        text = "Zorbel Labs raised money. " * n
+        _c, _m, steps = ex.extract_traced(_doc(text, "en"))
+        built[n] = sum(1 for st in steps if st.stage == "roles" and st.outcome == "built")
+        assert [st.rule_id for st in steps].count("document_budget.cues") == 1
+    assert built[50] == built[100] == built[200] <= 40
+    # no document of the corpora comes near: a short article reads every cue
+    _c, _m, steps = ex.extract_traced(_doc("Zorbel Labs raised $5 million. " * 10, "en"))
+    assert "document_budget.cues" not in [st.rule_id for st in steps]
