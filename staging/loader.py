@@ -290,6 +290,17 @@ def load(con, ctx):
     on = f"{workers} processes" if workers > 1 else "this process"
     messages.append(f"extracted {len(to_extract)} documents ({written} rows) in "
                     f"{time.perf_counter() - extract_started:.2f} s on {on}")
+    cut = [] if "raw.candidate_trace" not in fact_tables else con.execute(
+        "select list(distinct d.file_name order by d.file_name) from raw.candidate_trace t "
+        "join raw.documents d using (document_id) "
+        "where t.rule_id like 'document_budget.%' and t.document_id in (select unnest(?::varchar[]))",
+        [[d.document_id for d in to_extract]],
+    ).fetchone()[0] or []
+    if cut:
+        # a list of figures or a storm of deal words, not an article: say so, never silently
+        messages.append(f"read in part (past the per-document budget of amounts or deal words; "
+                        f"see raw.candidate_trace): {', '.join(cut[:5])}"
+                        f"{f' and {len(cut) - 5} more' if len(cut) > 5 else ''}")
 
     mb = read.bytes_read / 2**20
     messages.insert(0, (

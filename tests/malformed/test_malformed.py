@@ -260,3 +260,18 @@ def test_a_document_whose_extraction_fails_is_rejected_and_the_build_goes_on(
         "a-ok.txt",
         "b-fails.txt",
     ]
+
+
+def test_a_document_past_the_work_budget_is_read_in_part_and_the_build_says_so(folder, tmp_path):
+    # a storm of deal sentences, not an article: its first part is extracted and the build names it
+    write(folder / "a-ok.txt", GOOD_TEXT)
+    write(folder / "b-storm.txt", "Vireo Capital investit 5 millions d'euros dans Orbis Robotics. " * 400)
+    db = tmp_path / "w.duckdb"
+    result = build(folder, db)
+    assert "read in part (past the per-document budget" in result.output and "b-storm.txt" in result.output
+    assert "a-ok.txt" not in result.output.split("read in part", 1)[1].split("\n", 1)[0]
+    assert query(
+        db,
+        "select count(*) from raw.candidate_trace t join raw.documents d using (document_id) "
+        "where d.file_name = 'b-storm.txt' and t.rule_id = 'document_budget.amounts'",
+    )[0][0] == 1
