@@ -290,7 +290,7 @@ def load(con, ctx):
     on = f"{workers} processes" if workers > 1 else "this process"
     messages.append(f"extracted {len(to_extract)} documents ({written} rows) in "
                     f"{time.perf_counter() - extract_started:.2f} s on {on}")
-    cut = [] if "raw.candidate_trace" not in fact_tables else con.execute(
+    cut = [] if not to_extract or "raw.candidate_trace" not in fact_tables else con.execute(
         "select list(distinct d.file_name order by d.file_name) from raw.candidate_trace t "
         "join raw.documents d using (document_id) "
         "where t.rule_id like 'document_budget.%' and t.document_id in (select unnest(?::varchar[]))",

@@ -544,9 +544,9 @@ class Roles:
         if colon >= 0:
             lo = max(lo, colon + 3)
         item = self.item_head(i, s)
-        item = item if item is not None and item[1] <= cs else None
-        if item is not None and any(item[1] <= e.start and e.end <= cs for e in self.ents(i)):
-            lo = max(lo, item[1])  # "• X (Oslo) — Tarnow Capital led ...": the clause after the dash acts
+        after_dash = item[1] if item is not None else cs + 1
+        if after_dash <= cs and any(after_dash <= e.start and e.end <= cs for e in self.ents(i)):
+            lo = max(lo, after_dash)  # "• X (Oslo) — Tarnow Capital led ...": the clause after the dash acts
         # a subordinate clause has its own subject: "... prévoyant que le fonds X investira"
         sub = list(re.finditer(_SUBORDINATE, self.text[lo:cs]))
         head = next((e for e in self.ents(i) if e.start >= lo), None)
@@ -776,15 +776,10 @@ class Roles:
     def item_head(self, i: int, s: Sentence) -> tuple[Entity, int] | None:
         """ "• Kuura Systems (Helsinki) — Lifeline Ventures led ...": the firm heading the bulleted line
         this sentence opens, and where the dash after it (and its place in brackets) ends."""
-        line_start = self.text.rfind("\n", 0, s.start) + 1
-        head = _BULLET.match(self.text, line_start)
+        head = _BULLET.match(self.text, self.text.rfind("\n", 0, s.start) + 1)
         if head is None or head.end() < s.start - 1 or head.end() > s.end:
             return None
-        first = next((e for e in self.ents(i) if e.start >= head.end()), None)
-        if first is None or first.start != head.end():
-            return None
-        dash = _HEAD_DASH.match(self.text, first.end)
-        return (first, dash.end()) if dash is not None else None
+        return self._line_head(i, head.end())
 
     def bullet_topic(self, i: int, s: Sentence) -> Entity | None:
         """ "• Kestrel Vision (Warsaw) — computer vision. Closed a €6m seed": in a bulleted line headed
@@ -796,12 +791,17 @@ class Roles:
         j = i
         while j > 0 and self.sentences[j - 1].end > line_start:
             j -= 1
-        ents = [e for e in self.ents(j) if e.start >= head.end()]
-        if not ents or ents[0].start != head.end():
+        found = self._line_head(j, head.end())
+        return found[0] if found is not None else None
+
+    def _line_head(self, j: int, at: int) -> tuple[Entity, int] | None:
+        """The name of sentence j that starts right after a line's bullet (at `at`) when a dash follows
+        it (past its place in brackets), and where that dash ends."""
+        first = next((e for e in self.ents(j) if e.start >= at), None)
+        if first is None or first.start != at:
             return None
-        if not _HEAD_DASH.match(self.text, ents[0].end):
-            return None
-        return ents[0]
+        dash = _HEAD_DASH.match(self.text, first.end)
+        return (first, dash.end()) if dash is not None else None
 
     def programme(self, e: Entity) -> bool:
         """A public programme, not a firm: a seed project ("France 2030") or a name introduced as the
@@ -815,7 +815,7 @@ class Roles:
         nearest earlier sentence that names a firm receiving money (not a fund, body, person, chip
         maker or place), else the article's most mentioned firm; in a round-up's item, the item's
         firm ("• Kuura Systems (Helsinki) — X led a round in the Finnish startup")."""
-        item = self.item_head(i, self.sentences[i]) if i < len(self.sentences) else None
+        item = self.item_head(i, self.sentences[i])
         if item is not None and not self.financier(item[0]):
             return item[0]
         for j in range(i - 1, max(-1, i - 4), -1):
