@@ -200,7 +200,8 @@ class CountryDate:
             if not re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)][ \t]*)?$", head):
                 continue
             if re.match(r"[ \t]*[—–:-]", self.text[c.end : c.end + 4]):
-                out.append((c.start, c.code))
+                # from the start of its line: "1. INDONÉSIE — X se dote de ..." is one sentence
+                out.append((self.text.rfind("\n", 0, c.start) + 1, c.code))
         return sorted(out, key=lambda h: h[0])
 
     def country_name(self, code: str) -> str:

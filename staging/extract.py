@@ -195,6 +195,7 @@ class _DocContext(
         self.dates = sorted(self.dates, key=lambda d: d.start)
         self._date_starts = [d.start for d in self.dates]
         self._public_names = self._governments()
+        self._exchanges: set[str] | None = None  # mentions.exchanges, once read
         self.steps: list[Step] = []
 
     def run(self) -> tuple[list[Candidate], list[LabelledMoney]]:

@@ -131,8 +131,9 @@ class Filters:
                     if hit and re.fullmatch(
                         r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
                     ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]) and not any(
-                        # "a €120m procurement contract": a purchase cue before the marker prices it
-                        m.end <= a and b <= m.end + hit.start() for a, b in purchase_spans
+                        # "a €120m procurement contract", "a S$120m contract for 1,600 GPUs": a purchase
+                        # cue before the marker, or starting with it, prices it
+                        m.end <= a <= m.end + hit.start() for a, b in purchase_spans
                     ):
                         # "€4 million each to A, B and C" shares money out; "$30,000 each" prices a unit
                         best, label = -1, lab

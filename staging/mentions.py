@@ -131,6 +131,13 @@ _SENTENCE_ADVERB = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}ment|[A-Z][a-z
 _BODY_NAME_REST = re.compile(
     r"(?:\s*(?:de|du|des|d['’]|of|and|et|for|pour|the|la|le|l['’]|,|&)\s*|\s*[A-ZÀ-ÖØ-Þ][\w-]*)*"
 )
+# a stock exchange the text names as one: a ticker "(ASX: TCX)", "(Euronext Paris: ALXYZ)", an
+# "ASX-listed" firm, a firm "listed on the ASX" / "cotée sur Euronext"
+_EXCHANGE_NAMED = re.compile(
+    r"\(\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*:\s*[A-Z0-9][A-Z0-9.]{0,7}\s*\)"
+    r"|\b([A-Z]\w*(?: [A-Z]\w*)?)-listed\b"
+    r"|\b(?:listed on|listing on|cotée?s? (?:sur|à))\s+(?:the\s+|la\s+|l['’])?([A-Z]\w*(?: [A-Z]\w*)?)"
+)
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
 
 
@@ -444,6 +451,8 @@ class Mentions:
                     continue  # "ministre chargé de l'Industrie", "Minister for Digital Affairs": a portfolio
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
                     continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
+            if e.name in self.exchanges():
+                continue  # "Tasman Compute (ASX: TCX)", "listed on the ASX": where shares trade, no party
             if self.text[max(s.start, e.start - 1) : e.start] == "@":
                 continue  # "@Handle": a social-media account signing a post, not a party
             if self.text[max(0, e.start - 1) : e.start] == "[" and self.text[e.end : e.end + 1] == "]":
@@ -474,6 +483,12 @@ class Mentions:
             out.append(e)
         self.entities[i] = out
         return out
+
+    def exchanges(self) -> set[str]:
+        """The stock exchanges the text names as such (`_EXCHANGE_NAMED`), read once."""
+        if self._exchanges is None:
+            self._exchanges = {next(g for g in m.groups() if g) for m in _EXCHANGE_NAMED.finditer(self.text)}
+        return self._exchanges
 
     def place_then_generic(self, e: Entity, here: list[CountryMention]) -> bool:
         """A pattern name made of a place and generic words only ("Abu Dhabi AI")."""

@@ -98,8 +98,17 @@ _BARE_COUNT = re.compile(
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[,;]")
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
 _THE_PURCHASE = re.compile(
-    r"\s*(?:the|this|that|la|le|l['’]|cette|ce)\s*(?:purchase|order|deal|contract|acquisition|achat|commande|"
-    r"contrat|acquisition|opération)\b",
+    r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
+    r"chips|GPUs|accelerators|processors|achat|commande|contrat|opération|puces|processeurs|accélérateurs|"
+    # "Le montant du contrat s'élève à ...": the purchase's amount
+    r"montant\s+(?:du|de\s+la|de\s+l['’]|de\s+l['’])\s*(?:contrat|commande|achat|acquisition|marché))\b",
+    re.IGNORECASE,
+)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that|qui|dont|lequel|laquelle)\b", re.IGNORECASE)
+# "The order is valued at A$410 million": the value of the purchase itself is its price, no valuation
+_PURCHASE_VALUED = re.compile(
+    r"[^,;]{0,30}?\b(?:is|was|are|were|has been|will be|est|a été|sera)\s+(?:\w+\s+)?(?:valued|estimated|"
+    r"évaluée?s?|estimée?s?)\s+(?:at|à)\b",
     re.IGNORECASE,
 )
 # the object of a firm's spending right after its amount: "$300 million on 6,000 GPUs", "300 M€ dans
@@ -489,7 +498,10 @@ class Passes:
         a = c.amounts[0]
         s = c.sentence
         cues = [x for x, _y, _ft in self.cue_starts]
-        priced = re.search(r"\b(?:for|pour|at|worth)\s*$", self.text[max(s.start, a.start - 8) : a.start])
+        # "$1.5bn for 8,000 GPUs"; "a S$120 million contract for 1,600 GPUs": the purchase noun after it
+        priced = re.search(
+            r"\b(?:for|pour|at|worth)\s*$", self.text[max(s.start, a.start - 8) : a.start]
+        ) or 0 <= c.cue_start - a.end <= 2
         for q in self._quantities(s.start, s.end):
             if q.quantity != c.quantity:
                 continue
@@ -507,19 +519,36 @@ class Passes:
     def price_next_sentence(self, candidates: list[Candidate]) -> None:
         """ "X has purchased 2,000 GPUs. The purchase was funded with S$120 million": the next
         sentence that speaks of the purchase itself gives its price."""
+        prices = set()
         for c in candidates:
             if c.fact_type != "chip_purchase" or c.amounts:
                 continue
             k = self._sentence_index[c.sentence.start] + 1
-            if k >= len(self.sentences) or not _THE_PURCHASE.match(self.sentences[k].text):
+            if k >= len(self.sentences) or not (subject := _THE_PURCHASE.match(self.sentences[k].text)):
                 continue
+            nxt = self.sentences[k]
+            valued = _PURCHASE_VALUED.match(nxt.text, subject.end())
             money = [
-                m for m in self.money_in(self.sentences[k])
-                if self.money_labels.get(m) in ("fact", "other", None)
+                m for m in self.money_in(nxt)
+                if (
+                    self.money_labels.get(m) in ("fact", "other", None)
+                    or (valued and self.money_labels.get(m) == "valuation")
+                )
+                and m.start - nxt.start <= 100
+                # "The purchase is financed by X, which is taking a stake for MAD 1.2 billion": the
+                # relative clause's own deal
+                and not _RELATIVE_CLAUSE.search(self.text, nxt.start + subject.end(), m.start)
             ]
             if money:
-                m = money[0]
-                c.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
+                # "The chips will cost 1.46 trillion won ($1.06 billion)": the restatement goes with it
+                c.amounts = self.pick_amounts(money, nxt.start, nxt.start)
+                prices.add(c.amounts[0].start)
+        # the price is the purchase's, no deal of its own ("Le montant du contrat s'élève à 7,4 milliards
+        # de dinars, selon un document dont El Watan a obtenu copie")
+        candidates[:] = [
+            c for c in candidates
+            if c.fact_type == "chip_purchase" or not c.amounts or c.amounts[0].start not in prices
+        ]
 
     def states_buying(self, candidates: list[Candidate]) -> None:
         """ "Le Maroc commande 2 000 GPU" and "le ministère marocain a commandé 2 000 GPU" are one

@@ -52,6 +52,8 @@ def split_sentences(text: str) -> list[Sentence]:
             token = _last_word(line, cut, m_start + 1).rstrip(".").lower()
             if first == "." and (
                 token in abbrev
+                # "1. ORDER: It has placed ...", "b. The grant": a list item's number opens the line
+                or (cut == 0 and _ITEM_NUMBER.fullmatch(line, 0, m_start))
                 # "J. Smith" is an initial; "a Series A. Orbis led it" ends a sentence
                 or (len(token) == 1 and token.isalpha() and not _NAMED_LETTER.search(line, cut, m_start))
             ):
@@ -65,6 +67,7 @@ def split_sentences(text: str) -> list[Sentence]:
 # a letter that names a round or a class rather than a person's initial: "Series A", "série B"
 _NAMED_LETTER = re.compile(r"\b(?:series|série|class|classe|phase|tranche|type)\s+\w$", re.IGNORECASE)
 _WORD_OR_DOT = re.compile(r"[\w.]")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-z])")
 
 
 def _last_word(line: str, lo: int, hi: int) -> str:

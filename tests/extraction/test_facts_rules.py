@@ -865,6 +865,53 @@ def test_the_next_sentence_about_the_purchase_gives_its_price(extract):
     assert only(cands, "chip_purchase").amounts == []
 
 
+def test_a_price_before_the_purchase_noun_is_the_purchase(extract):
+    cands, _ = extract(
+        "The Nordic Compute Office said on Monday it had awarded a $40 million contract for 1,200 Nvidia "
+        "H200 GPUs.",
+        "en",
+    )
+    c = only(cands, "chip_purchase")
+    assert [(a.amount, a.currency) for a in c.amounts] == [(40e6, "USD")]
+    assert [x for x in cands if x.fact_type != "chip_purchase"] == []
+
+
+def test_the_next_sentence_prices_the_chips_or_the_contract(extract):
+    cands, _ = extract(
+        "Harbor Compute will purchase 3,000 Nvidia B200 chips. The chips will cost 90 billion yen "
+        "($600 million) and arrive next year.",
+        "en",
+    )
+    c = only(cands, "chip_purchase")
+    assert [(a.amount, a.currency) for a in c.amounts] == [(90e9, "JPY"), (600e6, "USD")]
+    cands, _ = extract(
+        "Harbor Compute has placed an order for 3,000 Nvidia B200 GPUs. The order is valued at about "
+        "$150 million.",
+        "en",
+    )
+    assert [(a.amount, a.currency) for a in only(cands, "chip_purchase").amounts] == [(150e6, "USD")]
+    # the price is the purchase's: a name in the sentence that gives it makes no deal of it
+    cands, _ = extract(
+        "Harbor Compute a signé un contrat pour l'acquisition de 1 500 accélérateurs AMD. Le montant du "
+        "contrat s'élève à 80 millions d'euros, selon un document dont le Courrier de l'Ouest a "
+        "obtenu copie.",
+        "fr",
+    )
+    c = only(cands, "chip_purchase")
+    assert [(a.amount, a.currency) for a in c.amounts] == [(80e6, "EUR")]
+    assert [x for x in cands if x.fact_type != "chip_purchase"] == []
+
+
+def test_a_relative_clause_after_the_purchase_has_its_own_deal(extract):
+    cands, _ = extract(
+        "Harbor Compute has ordered 3,000 Nvidia H200 GPUs. The purchase is financed in part by Orbis "
+        "Capital, which is taking a 30% stake in the company for $45 million.",
+        "en",
+    )
+    assert only(cands, "chip_purchase").amounts == []
+    assert [a.amount for c in cands if c.fact_type == "investment" for a in c.amounts] == [45e6]
+
+
 def test_heading_country_in_capitals_places_the_section(extract):
     text = (
         "Lettre hebdomadaire sur l'IA en Europe\n\n"
@@ -881,6 +928,30 @@ def test_heading_country_in_capitals_places_the_section(extract):
     }
     assert got.get("Fjelltopp Analytics") == "NO"
     assert got.get("Rheinwerk Data") == "DE"
+
+
+def test_a_numbered_heading_places_its_own_line(extract):
+    text = (
+        "Lettre hebdomadaire sur l'IA en Europe\n\n"
+        "1. NORVÈGE — Fjelltopp Analytics commande 500 GPU Nvidia\n\n"
+        "2. ALLEMAGNE — Rheinwerk Data commande 300 GPU Nvidia\n\n"
+        "Rheinwerk Data, en Allemagne, et ses voisins allemands ont aussi parlé de l'Allemagne.\n"
+    )
+    cands, _ = extract(text, "fr")
+    got = {c.parties[0].name: c.country_code for c in cands if c.fact_type == "chip_purchase"}
+    assert got == {"Fjelltopp Analytics": "NO", "Rheinwerk Data": "DE"}
+
+
+def test_a_stock_exchange_is_no_party(extract):
+    text = (
+        "Tarnwell Systems (ASX: TWS) shares rose on Tuesday after the Hobart-based firm made two "
+        "announcements to the ASX.\n\n"
+        "1. ORDER: It has placed an order for 2,000 Nvidia GPUs.\n\n"
+        "2. PLACEMENT: It has raised A$40 million from Orbis Capital in a placement.\n"
+    )
+    cands, _ = extract(text, "en")
+    main = {(c.fact_type, c.parties[0].name) for c in cands}
+    assert main == {("chip_purchase", "Tarnwell Systems"), ("investment", "Tarnwell Systems")}
 
 
 def test_first_person_post_names_the_article_firm(extract):

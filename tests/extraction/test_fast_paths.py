@@ -8,7 +8,7 @@ import unicodedata
 
 from warehouse.staging import lexicon
 from warehouse.staging.people import fold
-from warehouse.staging.sentences import _END, _abbreviations, _add, _last_word, split_sentences
+from warehouse.staging.sentences import _END, _ITEM_NUMBER, _abbreviations, _add, _last_word, split_sentences
 
 
 def _split_line_by_line(text: str) -> list:
@@ -22,7 +22,11 @@ def _split_line_by_line(text: str) -> list:
         cut = 0
         for m in _END.finditer(line):
             token = _last_word(line, cut, m.start() + 1).rstrip(".").lower()
-            if m.group(0).startswith(".") and (token in abbrev or (len(token) == 1 and token.isalpha())):
+            if m.group(0).startswith(".") and (
+                token in abbrev
+                or (len(token) == 1 and token.isalpha())
+                or (cut == 0 and _ITEM_NUMBER.fullmatch(line, 0, m.start()))
+            ):
                 continue
             _add(out, text, line_start + cut, line_start + m.end())
             cut = m.end()

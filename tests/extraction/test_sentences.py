@@ -37,3 +37,14 @@ def test_a_letter_naming_a_round_ends_a_sentence_an_initial_does_not():
     assert texts == ["Varnel closed a Series A.", "Orbis led it.", "Le tour de série B.", "Il suit."]
     texts = [s.text for s in split_sentences("He met J. Smith. Then left.")]
     assert texts == ["He met J. Smith.", "Then left."]
+
+
+def test_a_list_items_number_opens_its_sentence():
+    text = "The company said:\n\n1. ORDER: It has placed an order. The order is large.\nb. Then it paused."
+    texts = [s.text for s in split_sentences(text)]
+    assert texts == [
+        "The company said:",
+        "1. ORDER: It has placed an order.",
+        "The order is large.",
+        "b. Then it paused.",
+    ]
