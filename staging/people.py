@@ -393,10 +393,7 @@ class People:
             out.add(" ".join(w for w in words[cut:] if w[:1].isupper()))
         if name_words[-1] not in self.firm_names:
             out.add(name_words[-1])
-
-        found = frozenset(out)
-        if len(self._found) > 64:
-            self._found.clear()
-        self._found[text] = found
-        return found
+        if first_name and name_words[0] not in self.firm_names and name_words[0] not in self.places:
+            # "Achieng, karibu.", "asks Lachlan": a known first name alone, after the full name
+            out.add(name_words[0])
 

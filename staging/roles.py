@@ -139,6 +139,11 @@ _SPEAKER = re.compile(
 )
 
 # a first-person subject: the firm speaks of itself in a post or a quote
+# a transcript's speaker label opening a line: "OTIENO:", "ACHIENG OTIENO:", "KAMAU MWANGI (host):"
+_SPEAKER_LABEL = re.compile(
+    r"[ \t]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3})[ \t]*"
+    r"(?:\([^()\n]{1,40}\)[ \t]*)?:"
+)
 _FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
@@ -653,6 +658,10 @@ class Roles:
                     said_by = next((e for e in self.ents(i) if e.start == at), None)
                 if said_by is not None and ok(said_by):
                     return said_by, "speaker"
+            # "OTIENO: We closed our seed": the firm of the transcript's speaker
+            firm = self.speaker_firm(s, ok)
+            if firm is not None:
+                return firm, "speaker"
             # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
             main = self.main_firm(ok)
             return (main, "first_person") if main is not None else (None, "")
@@ -899,6 +908,24 @@ class Roles:
             for ft, role, _cue, cs, _ce in self.cues_in(s)
             if cs >= tail.end
         )
+
+    def speaker_firm(self, s: Sentence, ok) -> Entity | None:
+        """The firm of the speaker whose label opens the line of `s` in a transcript ("OTIENO: We
+        closed ..."), as the text introduces them: "Achieng Otieno, co-founder and CEO of Jamii Compute"."""
+        label = _SPEAKER_LABEL.match(self.text, self.text.rfind("\n", 0, s.start) + 1)
+        if label is None:
+            return None
+        words = {w.casefold() for w in label.group(1).split()}
+        for name in sorted(self._person_names()):
+            if " " not in name or name.split()[-1].casefold() not in words:
+                continue
+            for occ in self.occurrences(name):
+                at = affiliation(self.text, occ.end())
+                j = self._sentence_at(at) if at is not None else None
+                firm = next((e for e in self.ents(j) if e.start == at), None) if j is not None else None
+                if firm is not None and ok(firm):
+                    return firm
+        return None
 
     def main_firm(self, ok) -> Entity | None:
         """The firm the article is about: its most mentioned private name (the first of equals)."""

@@ -52,6 +52,32 @@ def test_persons_of_a_document_and_their_later_surname_mentions(people):
     assert not {"Camille Labs", "Tarnow Capital", "Brivel Robotique"} & found
 
 
+def test_a_persons_first_name_alone_is_that_person(people, extract):
+    text = ("Léa Fontanel a fondé Brivel Robotique en 2021. « Léa, racontez-nous. » Léa sourit.")
+    assert "Léa" in people.names(text)
+    # ... and never the firm a first-person sentence speaks for
+    text = (
+        "HOST: Today I am with Zanele Mokoena, co-founder and CEO of Brivel Robotics.\n\n"
+        "MOKOENA: Thanks. Zanele is fine.\n\n"
+        "HOST: Zanele, what happened this year?\n\n"
+        "MOKOENA: We closed a $9 million seed round in March, led by Orbis Capital.\n"
+    )
+    cands, _ = extract(text, "en")
+    assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Brivel Robotics"]
+
+
+def test_a_transcripts_we_is_the_firm_of_the_speaker_on_the_line(extract):
+    text = (
+        "Brivel Weekly, the show about deep tech. Brivel Weekly is sponsored by Orbis Capital.\n\n"
+        "HOST (Brivel Weekly): With me is Tomasz Wielki, co-founder and CTO of Quillmark Systems.\n\n"
+        "WIELKI: Let's be clear: we are a small team.\n\n"
+        "HOST: Tell us about the money.\n\n"
+        "WIELKI: We raised $14 million in June from Orbis Capital.\n"
+    )
+    cands, _ = extract(text, "en")
+    assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Quillmark Systems"]
+
+
 def test_particles_titles_after_the_name_and_speakers(people):
     text = ("Ursula von der Leyen a salué l'accord. \"It is a milestone,\" said Brenner Okafor. "
             "Tomasz Wielki, cofondateur de Quillmark, confirme. Camille Berthier & Associés conseillent.")
