@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 
 from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.chips import box_regex
 from warehouse.staging.money import local_currencies, shared_currency_words
-from warehouse.staging.numbers import parse_digits
+from warehouse.staging.numbers import number_words, parse_digits
 from warehouse.staging.parties import Entity
 from warehouse.staging.vocabulary import (
     _BULLET,
@@ -78,6 +79,22 @@ _CONTINUES_NEXT = re.compile(
     r"|respectivement|respectively)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _many_recipients(language: str) -> re.Pattern:
+    """A number of recipients a grant goes to: "for three foundation-model startups", "à cinq projets"."""
+    numbers = "|".join(
+        re.escape(w) for w, (value, kind) in number_words(language).items() if kind == "unit" and value >= 2
+    )
+    return re.compile(
+        rf"\b(?:for|to|among|between|pour|à|entre)\s+(?:the\s+|les\s+|ces\s+)?(?:{numbers}|\d{{1,2}})\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:start-?ups?|firms|companies|projects|laureates|winners|teams|consortia|"
+        r"entreprises|sociétés|projets|lauréats|équipes|jeunes pousses)\b",
+        re.IGNORECASE,
+    )
+
+
 # an amount alone in brackets: "(2,7 millions d'euros)"
 _IN_BRACKETS = re.compile(r"\s*\)")
 # a round-up item's heading line: "3. Vercors Analytics (Lyon) — 8 millions d'euros", "• Orvala: $4m"
@@ -242,9 +259,13 @@ class Passes:
         if not _EACH.search(self.text, grantor.end, c.amounts[0].start):
             return []
         ents = self.ents(self._sentence_index[c.sentence.start])
-        k = next((k for k, e in enumerate(ents) if e.start == grantor.start), None)
+        # the name holding the grantor ("Free State of Bavaria" for the body word "State")
+        k = next((k for k, e in enumerate(ents) if e.start <= grantor.start < e.end), None)
         if k is None:
             return []
+        # the list the grantor is part of, before and after it ("A and the Ministry of X")
+        while k > 0 and _GIVERS_GAP.fullmatch(self.text, ents[k - 1].end, ents[k].start):
+            k -= 1
         members = [ents[k]]
         while k + 1 < len(ents) and ents[k + 1].end <= c.cue_start and _GIVERS_GAP.fullmatch(
             self.text, ents[k].end, ents[k + 1].start
@@ -282,6 +303,8 @@ class Passes:
                 and (g := next((g for g in reversed(grants) if g.sentence.start == prev_start), None))
             ):
                 pass  # the previous sentence's grant; else, below, a public call's
+            elif g := self.shared_out_grant(c, grants):
+                pass  # "subsidies worth Rs 461 crore for three startups. A will receive Rs 246 crore"
             elif self._call_for_projects() and (
                 earlier := [g for g in grants if g.sentence.start < c.sentence.start]
             ):
@@ -302,6 +325,21 @@ class Passes:
             c.country_code = g.country_code
             # the firm is this grant's recipient, not the earlier one's
             g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+
+    def shared_out_grant(self, c: Candidate, grants: list[Candidate]) -> Candidate | None:
+        """A grant of the two sentences before `c` that names no recipient but a number of them ("for
+        three startups", "à cinq projets"): what a firm receives after it is its share."""
+        i = self._sentence_index[c.sentence.start]
+        starts = {self.sentences[j].start for j in (i - 1, i - 2) if j >= 0}
+        many = _many_recipients(self.lang)
+        for g in reversed(grants):
+            if (
+                g.sentence.start in starts
+                and not any(p.role == "recipient" for p in g.parties)
+                and many.search(self.text, g.amounts[-1].end, g.sentence.end)
+            ):
+                return g
+        return None
 
     def spent_on_chips(self, made: list[Candidate]) -> list[Candidate]:
         """ "X will spend $300 million on 6,000 GPUs", "investit 300 M€ dans l'achat de 6 000 GPU": a

@@ -954,6 +954,68 @@ def test_a_stock_exchange_is_no_party(extract):
     assert main == {("chip_purchase", "Tarnwell Systems"), ("investment", "Tarnwell Systems")}
 
 
+def test_an_english_verbs_future_is_read_from_its_present(extract):
+    from warehouse.staging.vocabulary import _inflections
+
+    assert _inflections("gets", "en") == ["will get", "would get"]
+    assert _inflections("supplies", "en") == ["will supply", "would supply"]
+    assert _inflections("access", "en") == [] and _inflections("bonus", "en") == []
+    cands, _ = extract("Brivel Robotics will get $6 million from Orbis Capital in a seed round.", "en")
+    assert [(c.fact_type, c.parties[0].name) for c in cands] == [("investment", "Brivel Robotics")]
+
+
+def test_grants_shared_out_after_their_total(extract):
+    text = (
+        "The Nordic Compute Office has approved grants worth $12 million for three robotics startups. "
+        "Brivel Robotics will receive $6 million. Quanta Labs and Tarnow Robotics will get $4 million "
+        "and $2 million respectively."
+    )
+    cands, _ = extract(text, "en")
+    got = {
+        (p.name, c.amounts[0].amount)
+        for c in cands
+        if c.fact_type == "subsidy"
+        for p in c.parties
+        if p.role == "recipient"
+    }
+    assert got == {("Brivel Robotics", 6e6), ("Quanta Labs", 4e6), ("Tarnow Robotics", 2e6)}
+    assert not [c for c in cands if c.fact_type == "investment"]
+    # a total with no number of recipients shares nothing out
+    cands, _ = extract(
+        "The Nordic Compute Office has approved grants worth $12 million for robotics. "
+        "Brivel Robotics will receive $6 million from Orbis Capital.",
+        "en",
+    )
+    assert [c.fact_type for c in cands if "Brivel Robotics" in [p.name for p in c.parties]] == ["investment"]
+
+
+def test_a_source_of_the_news_is_no_party(extract):
+    cands, _ = extract(
+        "Brivel Robotics will receive $6 million from Orbis Capital, according to a letter from the "
+        "Tarnow Group reviewed by Dealwire.",
+        "en",
+    )
+    assert {p.name for c in cands for p in c.parties} == {"Brivel Robotics", "Orbis Capital"}
+    cands, _ = extract(
+        "Brivel Robotique a levé 6 millions d'euros auprès d'Orbis Capital, selon un document dont "
+        "Le Courrier Picard a obtenu copie.",
+        "fr",
+    )
+    assert {p.name for c in cands for p in c.parties} == {"Brivel Robotique", "Orbis Capital"}
+
+
+def test_bodies_that_each_give_named_by_a_longer_name(extract):
+    cands, _ = extract(
+        "The Free State of Sarnia and the Federal Ministry of Research will each contribute €10 million to "
+        "a new supercomputer at Quanta Labs.",
+        "en",
+    )
+    grantors = sorted(
+        p.name for c in cands if c.fact_type == "subsidy" for p in c.parties if p.role == "grantor"
+    )
+    assert grantors == ["Federal Ministry of Research", "Free State of Sarnia"]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
