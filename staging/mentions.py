@@ -93,7 +93,10 @@ _PORTFOLIO = re.compile(
 # how many sentences back "the department" looks for the department named in full
 _NAMED_BODY_REACH = 40
 # a wire dateline: a place in capitals, a date, the agency in brackets, a dash
-_WIRE_DATELINE = re.compile(r"\s*[A-ZÀ-Ö][A-ZÀ-Ö' .-]{2,},[^—–\n]{0,40}?\([^()]{2,30}\)\s*(?:—|–|-{1,2})\s")
+# "TOKYO, March 23 (Kyodo) --", and the agency alone: "(Bloomberg) --"
+_WIRE_DATELINE = re.compile(
+    r"\s*(?:[A-ZÀ-Ö][A-ZÀ-Ö' .-]{2,},[^—–\n]{0,40}?)?\([^()]{2,30}\)\s*(?:—|–|-{1,2})\s"
+)
 _DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
 _PERIPHRASIS = re.compile(
     r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I

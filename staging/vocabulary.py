@@ -78,11 +78,10 @@ def _inflections(cue: str, language: str, participles: bool = True) -> list[str]
         # "said it would provide", "would invest": the modal of reported speech
         if cue.startswith("will "):
             return ["would " + cue[5:]]
-        # "gets" -> "will get", "would get"; "acquires" -> "will acquire" (a verb's third person; not
-        # "access", "bonus")
+        # "gets" -> "will get"; "acquires" -> "will acquire" (a verb's third person; not "access",
+        # "bonus"); no "would": "$1.2 billion would buy 30,000 chips" is a conditional
         if " " not in cue and re.fullmatch(r"[a-z]{2,}[^su]s", cue):
-            base = cue[:-3] + "y" if re.search(r"[^aeiou]ies$", cue) else cue[:-1]
-            return ["will " + base, "would " + base]
+            return ["will " + (cue[:-3] + "y" if re.search(r"[^aeiou]ies$", cue) else cue[:-1])]
         return []
     if language != "fr":
         return []

@@ -957,8 +957,8 @@ def test_a_stock_exchange_is_no_party(extract):
 def test_an_english_verbs_future_is_read_from_its_present(extract):
     from warehouse.staging.vocabulary import _inflections
 
-    assert _inflections("gets", "en") == ["will get", "would get"]
-    assert _inflections("supplies", "en") == ["will supply", "would supply"]
+    assert _inflections("gets", "en") == ["will get"]
+    assert _inflections("supplies", "en") == ["will supply"]
     assert _inflections("access", "en") == [] and _inflections("bonus", "en") == []
     cands, _ = extract("Brivel Robotics will get $6 million from Orbis Capital in a seed round.", "en")
     assert [(c.fact_type, c.parties[0].name) for c in cands] == [("investment", "Brivel Robotics")]
@@ -1014,6 +1014,36 @@ def test_bodies_that_each_give_named_by_a_longer_name(extract):
         p.name for c in cands if c.fact_type == "subsidy" for p in c.parties if p.role == "grantor"
     )
     assert grantors == ["Federal Ministry of Research", "Free State of Sarnia"]
+
+
+def test_a_share_price_is_no_deal(extract):
+    cands, _ = extract(
+        "Brivel Robotics shares closed 3.1 per cent higher at S$1.67 after the firm said it had raised "
+        "S$40 million from Orbis Capital.",
+        "en",
+    )
+    assert [a.amount for c in cands for a in c.amounts] == [40e6]
+    cands, labelled = extract("Brivel Robotics shares closed up 4% at $81.20 on Monday.", "en")
+    assert cands == [] and [m.label for m in labelled] in ([], ["unit_price"])
+
+
+def test_a_wire_agency_in_brackets_opening_the_story_is_no_party(extract):
+    cands, _ = extract(
+        "(Dealwire) -- Brivel Robotics has placed an order for 2,000 Nvidia GPUs worth $80 million.", "en"
+    )
+    assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Brivel Robotics"]
+
+
+def test_a_target_or_a_conditional_count_is_no_purchase(extract):
+    for text in (
+        "Norway says it aims to have 5,000 GPUs available to researchers by 2028, but has not said how it "
+        "will pay for them.",
+        "At list prices, $50 million would buy about 2,000 Nvidia GPUs.",
+    ):
+        cands, _ = extract(text, "en")
+        assert [c for c in cands if c.fact_type == "chip_purchase"] == [], text
+    cands, _ = extract("Orbis Capital said it would buy 2,000 Nvidia GPUs.", "en")
+    assert [c.quantity for c in cands if c.fact_type == "chip_purchase"] == [2000]
 
 
 def test_first_person_post_names_the_article_firm(extract):
