@@ -10,6 +10,7 @@ from functools import cache
 
 from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.chips import box_regex
+from warehouse.staging.country_date import _speech_verb
 from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import number_words, parse_digits
 from warehouse.staging.parties import Entity
@@ -312,9 +313,13 @@ class Passes:
                 # winner gets is the call's grant
                 g = earlier[-1]
             else:
-                continue
+                g = None
             investee = next((p for p in c.parties if p.role == "investee"), None)
-            grantor = next((p for p in g.parties if p.role == "grantor"), None)
+            if g is not None:
+                grantor, country = next((p for p in g.parties if p.role == "grantor"), None), g.country_code
+            else:
+                # "A will receive Rs 98 crore, the Ministry of X said": the body that announces it gives it
+                grantor, country = self.announcing_body(c)
             if investee is None or grantor is None:
                 continue
             c.fact_type, c.rule, c.flags = "subsidy", "subsidy:continued", []
@@ -322,9 +327,26 @@ class Passes:
                 Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
                 Party("recipient", investee.name, investee.start, investee.end, investee.rule),
             ]
-            c.country_code = g.country_code
-            # the firm is this grant's recipient, not the earlier one's
-            g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+            c.country_code = country
+            if g is not None:
+                # the firm is this grant's recipient, not the earlier one's
+                g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+
+    def announcing_body(self, c: Candidate) -> tuple[Party | None, str | None]:
+        """The public body that says, after the amount, that a firm receives it: "..., the Ministry of
+        Electronics and Information Technology said in a statement", "..., a indiqué le ministère"."""
+        s = c.sentence
+        body = self.find_body(s, c.amounts[-1].end, s.end)
+        if body is None or not (
+            _speech_verb().search(self.text, body.end(), min(s.end, body.end() + 60))
+            or _speech_verb().search(self.text, max(c.amounts[-1].end, body.start() - 25), body.start())
+        ):
+            return None, None
+        i = self._sentence_index[s.start]
+        name = self.grantor_name(i, s, body.start(), body.end())
+        inside = self.countries_in(max(s.start, body.start() - 40), min(s.end, body.end() + 40))
+        country = inside[0].code if inside else self.country_at(s.start)
+        return Party("grantor", name, body.start(), body.start() + len(name), "public_body"), country
 
     def shared_out_grant(self, c: Candidate, grants: list[Candidate]) -> Candidate | None:
         """A grant of the two sentences before `c` that names no recipient but a number of them ("for

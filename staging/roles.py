@@ -207,8 +207,8 @@ _FIRM_OWNS_AMOUNT = re.compile(
 )
 # a sentence about a public scheme named by its kind: "Le dispositif, doté de ...", "The scheme ..."
 _SCHEME_SUBJECT = re.compile(
-    r"\s*(?:(?:le|ce|the|this)\s+|l['’]\s*)(?:dispositif|programme|program|scheme|appel à projets|"
-    r"call for projects)\b",
+    r"\s*(?:(?:le|ce|cette|la|the|this)\s+|l['’]\s*)(?:dispositif|programme|program|scheme|appel à projets|"
+    r"call for projects|stratégie|strategy|plan|feuille de route|roadmap)\b",
     re.IGNORECASE,
 )
 _FIRM_NOUN = re.compile(

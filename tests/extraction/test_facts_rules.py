@@ -1046,6 +1046,34 @@ def test_a_target_or_a_conditional_count_is_no_purchase(extract):
     assert [c.quantity for c in cands if c.fact_type == "chip_purchase"] == [2000]
 
 
+def test_money_a_ministry_says_firms_receive_is_its_grant(extract):
+    cands, _ = extract(
+        "Brivel Robotics and Quanta Labs will receive $6 million and $4 million respectively, the "
+        "Ministry of Industry said in a statement.",
+        "en",
+    )
+    got = sorted(
+        (p.name, c.amounts[0].amount) for c in cands if c.fact_type == "subsidy" for p in c.parties
+    )
+    assert ("Brivel Robotics", 6e6) in got and ("Quanta Labs", 4e6) in got
+    assert ("Ministry of Industry", 6e6) in got
+    assert not [c for c in cands if c.fact_type == "investment"]
+    # ... not money from investors a body only comments on
+    cands, _ = extract(
+        "Brivel Robotics will receive $6 million from Orbis Capital, the Ministry of Industry said.", "en"
+    )
+    assert [c.fact_type for c in cands] == ["investment"]
+
+
+def test_a_strategys_budget_is_no_firms_round(extract):
+    cands, _ = extract(
+        "Brivel Robotique a levé 9 millions d'euros auprès d'Orbis Capital. Cette stratégie, présentée "
+        "en 2024, prévoit une enveloppe globale de 2 milliards d'euros d'ici à 2030.",
+        "fr",
+    )
+    assert [a.amount for c in cands for a in c.amounts] == [9e6]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
