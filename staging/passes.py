@@ -96,6 +96,15 @@ def _many_recipients(language: str) -> re.Pattern:
     )
 
 
+# a numbered list item opening its line: "2. Okéanos IA (Nantes) —", "3) ..."
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s")
+# the round itself, named by a definite noun: "joined the round", "l'accompagnent dans cette levée"
+_THE_ROUND = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:round|raise|financing|fundraise)\b|"
+    r"\b(?:le|ce)\s+(?:\w+\s+)?(?:tour|financement)\b|\b(?:cette|la)\s+(?:\w+\s+)?levée\b|"
+    r"\bl['’]opération\b",
+    re.IGNORECASE,
+)
 # an amount alone in brackets: "(2,7 millions d'euros)"
 _IN_BRACKETS = re.compile(r"\s*\)")
 # a round-up item's heading line: "3. Vercors Analytics (Lyon) — 8 millions d'euros", "• Orvala: $4m"
@@ -885,15 +894,27 @@ class Passes:
             known = {p.name for p in c.parties}
             investee = next((p.name for p in c.parties if p.role in ("investee", "recipient")), None)
             found_before = False  # the sentence before named backers: the list may go on
-            for j in (i - 1, i + 1, i + 2, i + 3, i + 4, i + 5):
+            for j in (i - 1, i + 1, i + 2, i + 3, i + 4, i + 5, i + 6):
                 if j < 0:
                     continue
                 if j >= len(self.sentences):
                     break
                 gap = self.text[self.sentences[j - 1].end : self.sentences[j].start] if j else ""
-                if j > i + 3 and (not found_before or "\n\n" in gap):
-                    break  # past three sentences, only the same paragraph's list going on
                 s = self.sentences[j]
+                if j > i and (
+                    any(self.money_labels.get(m) == "fact" and not self.restates(m, c)
+                        for m in self.money_in(s))
+                    or _BULLET.match(self.text, s.start)
+                    or _ITEM_NUMBER.match(self.text, s.start)
+                ):
+                    # a new deal; "• Saar AI (Tallinn) — ...", "2. Okéanos IA —": the next item of a
+                    # list, another firm's news
+                    break
+                if j > i + 3 and (not found_before or "\n\n" in gap):
+                    # past three sentences, only the same paragraph's list going on, or a sentence
+                    # that speaks of the round itself ("A, B and C all joined the round")
+                    if role != "investor" or not _THE_ROUND.search(s.text):
+                        continue
                 if j < i and (
                     # "A a conduit un tour de table dans X, aux côtés de B. X a réuni 100 M$": the
                     # sentence before names the same round's backers when it names the firm and no sum
@@ -903,12 +924,6 @@ class Passes:
                     or role != "investor"
                 ):
                     continue
-                if any(
-                    self.money_labels.get(m) == "fact" and not self.restates(m, c) for m in self.money_in(s)
-                ):
-                    break  # a new deal
-                if j > i and _BULLET.match(self.text, s.start):
-                    break  # "• Saar AI (Tallinn) — ...": the next item of a list, another firm's news
                 found: list[Entity] = []
                 hits = list(rx.finditer(self.text, s.start, s.end))
                 if hits:

@@ -144,6 +144,8 @@ _SPEAKER = re.compile(
 )
 
 # a first-person subject: the firm speaks of itself in a post or a quote
+# a round-up item's number or bullet opening its line: "2. ", "3) ", "• "
+_ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]*|[•·▪◦*–-][ \t]+)")
 # a transcript's speaker label opening a line: "OTIENO:", "ACHIENG OTIENO:", "KAMAU MWANGI (host):",
 # after a timestamp: "[00:01:05] AMARAL:"
 _SPEAKER_LABEL = re.compile(
@@ -725,6 +727,11 @@ class Roles:
                 and _VERB_AFTER_SUBJECT.match(self.text, head.end)
             ):
                 return head, "previous_sentence"
+        if _ANAPHOR.search(self.text, s.start, cs) or pronoun:
+            # "2. Okéanos IA (Nantes) — 2,5 M€ ... La jeune pousse nantaise lève": the item's firm
+            item = self.item_firm(i)
+            if item is not None and ok(item) and not self.financier(item):
+                return item, "previous_sentence"
         # a pronoun or "la société": the most mentioned name of the two previous sentences
         previous = [
             e
@@ -806,6 +813,21 @@ class Roles:
         if head is None or head.end() < s.start - 1 or head.end() > s.end:
             return None
         return self._line_head(i, head.end())
+
+    def item_firm(self, i: int) -> Entity | None:
+        """The firm heading the round-up item sentence i belongs to: the name opening the nearest
+        earlier line that starts with a number or a bullet and a name then a dash ("2. Okéanos IA
+        (Nantes) — 2,5 millions d'euros"), within five sentences and with no other such line between."""
+        for j in range(i - 1, max(-1, i - 6), -1):
+            t = self.sentences[j]
+            line_start = self.text.rfind("\n", 0, t.start) + 1
+            if line_start != t.start and self.text[line_start : t.start].strip():
+                continue
+            mark = _ITEM_MARK.match(self.text, t.start)
+            if mark is not None:
+                head = self._line_head(j, mark.end())
+                return head[0] if head is not None else None
+        return None
 
     def bullet_topic(self, i: int, s: Sentence) -> Entity | None:
         """ "• Kestrel Vision (Warsaw) — computer vision. Closed a €6m seed": in a bulleted line headed

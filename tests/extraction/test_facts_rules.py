@@ -1074,6 +1074,29 @@ def test_a_strategys_budget_is_no_firms_round(extract):
     assert [a.amount for c in cands for a in c.amounts] == [9e6]
 
 
+def test_backers_of_the_round_named_a_few_sentences_later(extract):
+    text = (
+        "Brivel Robotics has raised $40 million in a Series B. The round was led by Orbis Capital, the "
+        "company said. It values the firm at about $300 million. The company has 80 staff. Existing "
+        "backers also put in more money. Tarnow Capital and Kestrel Partners both joined the round."
+    )
+    cands, _ = extract(text, "en")
+    investors = {
+        p.name for c in cands if c.fact_type == "investment" for p in c.parties if p.role == "investor"
+    }
+    assert investors == {"Orbis Capital", "Tarnow Capital", "Kestrel Partners"}
+    # ... not past the next item of a round-up
+    text = (
+        "1. Brivel Robotics (Lyon) — 12 millions d'euros\n\n"
+        "Brivel Robotics a bouclé une série A de 12 millions d'euros auprès d'Orbis Capital.\n\n"
+        "2. Quanta Labs (Nantes) — 2 millions d'euros\n\n"
+        "La jeune pousse nantaise lève 2 millions d'euros. Tarnow Capital a mené le tour.\n"
+    )
+    cands, _ = extract(text, "fr")
+    brivel = [c for c in cands if c.fact_type == "investment" and c.parties[0].name == "Brivel Robotics"]
+    assert brivel and all("Tarnow Capital" not in [p.name for p in c.parties] for c in brivel)
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
