@@ -27,7 +27,7 @@ from datetime import date, datetime
 from functools import cache
 
 import ahocorasick_rs
-from warehouse.staging.lexicon import rows
+from warehouse.staging.lexicon import for_language, rows
 
 try:  # the characters the regex engine also matches, ignoring case, for a letter ("ſ" for "s")
     from re._casefix import _EXTRA_CASES
@@ -94,7 +94,9 @@ def _lexicon() -> _Lexicon:
     # positions before any alternative is tried (4 times faster).
     pattern = re.compile(
         r"(?<!\w)(?:(?=\d)(?:" + "|".join([
-            r"(?P<iso>(?<![\d-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d))",
+            # year first is ISO order whatever the separator: "2026-04-28", "2026/04/28", "2026.04.28"
+            r"(?P<iso>(?<![\d/.-])(?P<iso_y>(?:19|20)\d\d)(?P<isep>[-/.])(?P<iso_m>\d\d)(?P=isep)"
+            r"(?P<iso_d>\d\d)(?![\d/.-]\d))",
             rf"(?P<num>(?<![\d/.,-])(?P<num_a>\d{{1,2}})(?P<sep>[/.-])(?P<num_b>\d{{1,2}})(?P=sep)"
             rf"(?P<num_y>{year})(?![/.-]\d))",
             rf"(?P<dmy>(?<![\d.,/])(?P<dmy_d>\d{{1,2}}){ordinal}{sp}(?:(?:of|de){sp})?(?P<dmy_m>{month})"
@@ -297,6 +299,35 @@ def dateline(text: str, language: str = "fr", window: int = 400, marked: int = 3
 
 
 _BEFORE_PUBLISHED_DATE = re.compile(r"[\s:,]*(?:[^\W\d]+,?\s+)?")
+
+
+def yearless_dateline(text: str, language: str, today: date, window: int = 400) -> date | None:
+    """A wire dateline's day without its year ("PARIS, Feb 17 (Reuters) - X said on Tuesday"): the
+    latest year, up to `today`, in which that day falls on the weekday the same sentence names; None
+    when the lead names no weekday (the year is then anyone's guess)."""
+    head = text[:window]
+    found = next(
+        (m for m in _matches(head) if m.lastgroup in ("dmy", "mdy") and not m[f"{m.lastgroup}_y"]), None
+    )
+    if found is None:
+        return None
+    kind = found.lastgroup
+    month, day = _month(found[f"{kind}_m"]), int(found[f"{kind}_d"])
+    stop = re.compile(r"[.!?]\s").search(head, found.end())
+    lead = head[found.end() : stop.start() if stop else None]  # the rest of the dateline's sentence
+    named = {
+        int(r["weekday"])
+        for r in for_language("relative_days", language)
+        if r["weekday"] and re.search(rf"\b{re.escape(r['word'])}\b", lead, re.IGNORECASE)
+    }
+    if month is None or len(named) != 1:
+        return None
+    weekday = named.pop()
+    for year in range(today.year, today.year - 12, -1):
+        value = _safe(year, month, day)
+        if value is not None and value <= today and value.weekday() == weekday:
+            return value
+    return None
 
 
 @cache

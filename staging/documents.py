@@ -471,7 +471,13 @@ def _check_encodable(parsed: _Parsed) -> None:
 def _make(parsed: _Parsed, file_name: str, path: str) -> Document:
     _check_encodable(parsed)
     lang = language.detect(parsed.text)
-    published = parsed.published or dates.dateline(parsed.text, lang)
+    # a wire dateline without its year ("PARIS, Feb 17 (Reuters) - ... said on Tuesday"): the latest
+    # year up to today that puts that day on the weekday the lead names (no article is from the future)
+    published = (
+        parsed.published
+        or dates.dateline(parsed.text, lang)
+        or dates.yearless_dateline(parsed.text, lang, date.today())
+    )
     return Document(document_id(parsed.text), file_name, path, parsed.title, published, lang,
                     parsed.text, parsed.url)
 

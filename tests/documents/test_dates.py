@@ -147,3 +147,24 @@ def test_the_dates_are_the_matches_of_the_plain_scan(text):
     from warehouse.staging.dates import _lexicon, _matches
     plain = [(m.span(), m.lastgroup, m.groupdict()) for m in _lexicon().pattern.finditer(text)]
     assert [(m.span(), m.lastgroup, m.groupdict()) for m in _matches(text)] == plain
+
+
+def test_year_first_dates_with_any_separator():
+    assert found("2031/05/06 21:10 — By Lin Mei", "en") == [("2031/05/06", date(2031, 5, 6), "day")]
+    assert found("Résolution du 2031.05.06 du conseil.") == [("2031.05.06", date(2031, 5, 6), "day")]
+    assert found("version 2031.05.06.2 of the tool", "en") == []
+
+
+def test_a_wire_datelines_year_is_the_latest_that_puts_its_day_on_the_named_weekday():
+    from warehouse.staging.dates import yearless_dateline
+
+    lead = "OSLO, March 4 (Newswire) - Brivel Robotics said on {} it had raised $40 million."
+    # 4 March was a Wednesday in 2026 and a Monday in 2024 and 2030
+    assert yearless_dateline(lead.format("Wednesday"), "en", date(2026, 12, 5)) == date(2026, 3, 4)
+    assert yearless_dateline(lead.format("Monday"), "en", date(2026, 12, 5)) == date(2024, 3, 4)
+    assert yearless_dateline(lead.format("Monday"), "en", date(2031, 1, 1)) == date(2030, 3, 4)
+    # no weekday in the lead: no year is guessed
+    assert yearless_dateline("OSLO, March 4 (Newswire) - Brivel Robotics has raised $40 million.", "en",
+                             date(2026, 12, 5)) is None
+    assert yearless_dateline("OSLO, 4 mars (Dépêche) - Brivel Robotique a annoncé mercredi une levée.", "fr",
+                             date(2026, 12, 5)) == date(2026, 3, 4)
