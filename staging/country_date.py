@@ -83,6 +83,16 @@ def _speech_verb() -> re.Pattern:
 
 
 @cache
+def _relative_months() -> tuple[re.Pattern, dict[str, int]]:
+    """ "last month" -> -1, "ce mois-ci" -> 0: the `relative_month` rows of `date_words.csv`, any language."""
+    offsets = {
+        r["word"].lower(): int(r["value"]) for r in rows("date_words") if r["kind"] == "relative_month"
+    }
+    words = sorted(offsets, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE), offsets
+
+
+@cache
 def _spoken_before() -> re.Pattern:
     """A speech verb just before a day: "said on Friday", "said Friday", "a annoncé vendredi"."""
     return re.compile(r"(?:" + _speech_verb().pattern + r")\s+(?:on\s+|ce\s+)?$", re.IGNORECASE)
@@ -303,6 +313,17 @@ class CountryDate:
                 break
         return self._news_date
 
+    def relative_month(self, s: Sentence) -> date | None:
+        """ "last month", "le mois dernier", "ce mois-ci": that month of the article's date."""
+        if self.published is None:
+            return None
+        rx, offsets = _relative_months()
+        m = rx.search(s.text)
+        if m is None:
+            return None
+        months = self.published.year * 12 + self.published.month - 1 + offsets[m.group(0).lower()]
+        return date(months // 12, months % 12 + 1, 1)
+
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
         # a deadline ("by 2030") or a date after the article's ("in 2027") says when something is
         # planned, never when it was announced; a date past another amount is that amount's ("$4.7bn,
@@ -327,6 +348,8 @@ class CountryDate:
             c.announced_on, c.date_precision = best.value, best.precision
         elif relative is not None:
             c.announced_on, c.date_precision = relative, "day"
+        elif not inside and (month := self.relative_month(s)) is not None:
+            c.announced_on, c.date_precision = month, "month"
         elif inside:
             c.announced_on, c.date_precision = inside[0].value, inside[0].precision
         else:

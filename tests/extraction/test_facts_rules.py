@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 
 def parties(candidate, role: str) -> list[str]:
     return [p.name for p in candidate.parties if p.role == role]
@@ -1095,6 +1097,18 @@ def test_backers_of_the_round_named_a_few_sentences_later(extract):
     cands, _ = extract(text, "fr")
     brivel = [c for c in cands if c.fact_type == "investment" and c.parties[0].name == "Brivel Robotics"]
     assert brivel and all("Tarnow Capital" not in [p.name for p in c.parties] for c in brivel)
+
+
+@pytest.mark.parametrize("text, language, month", [
+    ("Brivel Robotics closed a $40 million Series A last month, led by Orbis Capital.", "en", (2025, 4)),
+    ("Brivel Robotique a bouclé le mois dernier une levée de 40 millions d'euros.", "fr", (2025, 4)),
+    ("Brivel Robotique a bouclé ce mois-ci une levée de 40 millions d'euros.", "fr", (2025, 5)),
+])
+def test_a_relative_month_dates_the_deal_by_the_articles_month(extract, text, language, month):
+    # the fixture's article is dated 6 May 2025
+    cands, _ = extract(text, language)
+    c = next(c for c in cands if c.fact_type == "investment")
+    assert (c.announced_on.year, c.announced_on.month, c.date_precision) == (*month, "month")
 
 
 def test_first_person_post_names_the_article_firm(extract):
