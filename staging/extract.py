@@ -270,9 +270,10 @@ class _DocContext(
                     self.trace_money(s, m, lab)
             if not cues:
                 continue
-            blocked = flags & {"denial", "cancelled", "rumour", "pledge"}
+            blocked = flags & {"denial", "cancelled", "rumour", "pledge", "correction"}
             if blocked or self.is_noise(s):
-                # a denied, cancelled, rumoured or pledged deal, or a "Lire aussi" line: no cue is a fact
+                # a denied, cancelled, rumoured or pledged deal, a correction notice's wrong figure, or a
+                # "Lire aussi" line: no cue is a fact
                 if denied_report:
                     why = "sentence_flag.denied_report"
                 elif blocked:

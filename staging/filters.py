@@ -29,6 +29,8 @@ _NEGATED_CUE = re.compile(
     r"(?:(?:encore|yet|une?|an?|any|the|la|le|les|de|d['’]|des)\s*){0,2}$",
     re.IGNORECASE,
 )
+# no deal is smaller than this in any currency: an amount below it is a share price or a unit's price
+MIN_DEAL_AMOUNT = 1000
 # chips named only to be denied ("une acquisition d'équipement et non de puces") or made ("to build chips")
 _NOT_BOUGHT = re.compile(
     r"\b(?:non|not|pas|rather than|plutôt que|instead of|build|builds|make|makes|produce|produces|design|"
@@ -180,6 +182,9 @@ class Filters:
                 out[m] = label
             elif flags & {"denial", "cancelled", "rumour", "pledge"}:
                 out[m] = "other"
+            elif cue_spans and m.amount < MIN_DEAL_AMOUNT:
+                # "closed 0.5 per cent lower at S$2.11", "A$1.20 per share": a price, never a deal
+                out[m] = "unit_price"
             elif cue_spans:
                 out[m] = "fact"
             else:

@@ -93,7 +93,10 @@ _PORTFOLIO = re.compile(
 # how many sentences back "the department" looks for the department named in full
 _NAMED_BODY_REACH = 40
 # a wire dateline: a place in capitals, a date, the agency in brackets, a dash
-_WIRE_DATELINE = re.compile(r"\s*[A-ZÀ-Ö][A-ZÀ-Ö' .-]{2,},[^—–\n]{0,40}?\([^()]{2,30}\)\s*(?:—|–|-{1,2})\s")
+# "TOKYO, March 23 (Kyodo) --", and the agency alone: "(Bloomberg) --"
+_WIRE_DATELINE = re.compile(
+    r"\s*(?:[A-ZÀ-Ö][A-ZÀ-Ö' .-]{2,},[^—–\n]{0,40}?)?\([^()]{2,30}\)\s*(?:—|–|-{1,2})\s"
+)
 _DATELINE = re.compile(r"^[A-ZÀ-Ö' -]{3,}(?:,|\s[—–-])")
 _PERIPHRASIS = re.compile(
     r"\b(?:groupe|firme|géant|société|entreprise|group|firm|giant)\s+(?:de|of)\s+$", re.I
@@ -137,6 +140,12 @@ _EXCHANGE_NAMED = re.compile(
     r"\(\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*:\s*[A-Z0-9][A-Z0-9.]{0,7}\s*\)"
     r"|\b([A-Z]\w*(?: [A-Z]\w*)?)-listed\b"
     r"|\b(?:listed on|listing on|cotée?s? (?:sur|à))\s+(?:the\s+|la\s+|l['’])?([A-Z]\w*(?: [A-Z]\w*)?)"
+)
+# the phrase that says where the news comes from, up to the name: no clause break in between
+_ATTRIBUTION = re.compile(
+    r"\b(?:according\s+to|citing|selon|d['’]après|(?:reviewed|seen|obtained|cited)\s+by|"
+    r"(?:consulté|obtenu|cité|vu)e?s?\s+par)\b[^,;.()«»\"“”\n]*$",
+    re.IGNORECASE,
 )
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
 
@@ -750,14 +759,13 @@ class Mentions:
         return len(self.occurrences(name))
 
     def is_source(self, e: Entity) -> bool:
-        """ "..., the New York Times reported": a news source, no party."""
-        return bool(_REPORTED.match(self.text, e.end)) or bool(
-            re.search(
-                r"\b(?:selon|d['’]après|according to)\s+(?:les?\s+|la\s+|l['’]|the\s+)?$",
-                self.text[max(0, e.start - 25) : e.start],
-                re.IGNORECASE,
-            )
-        )
+        """ "..., the New York Times reported", "according to data from Tracxn", "selon un document dont
+        El Watan a obtenu copie", "a letter reviewed by ET": a source of the news, no party."""
+        if _REPORTED.match(self.text, e.end):
+            return True
+        i = self._sentence_at(e.start)
+        lo = max(self.sentences[i].start if i is not None else 0, e.start - 120)
+        return _ATTRIBUTION.search(self.text, lo, e.start) is not None
 
     def find_body(self, s: Sentence, start: int, end: int):
         """The first public body acting in text[start:end] (a match object), else None."""

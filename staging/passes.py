@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 
 from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.chips import box_regex
+from warehouse.staging.country_date import _speech_verb
 from warehouse.staging.money import local_currencies, shared_currency_words
-from warehouse.staging.numbers import parse_digits
+from warehouse.staging.numbers import number_words, parse_digits
 from warehouse.staging.parties import Entity
 from warehouse.staging.vocabulary import (
     _BULLET,
@@ -78,6 +80,22 @@ _CONTINUES_NEXT = re.compile(
     r"|respectivement|respectively)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _many_recipients(language: str) -> re.Pattern:
+    """A number of recipients a grant goes to: "for three foundation-model startups", "à cinq projets"."""
+    numbers = "|".join(
+        re.escape(w) for w, (value, kind) in number_words(language).items() if kind == "unit" and value >= 2
+    )
+    return re.compile(
+        rf"\b(?:for|to|among|between|pour|à|entre)\s+(?:the\s+|les\s+|ces\s+)?(?:{numbers}|\d{{1,2}})\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:start-?ups?|firms|companies|projects|laureates|winners|teams|consortia|"
+        r"entreprises|sociétés|projets|lauréats|équipes|jeunes pousses)\b",
+        re.IGNORECASE,
+    )
+
+
 # an amount alone in brackets: "(2,7 millions d'euros)"
 _IN_BRACKETS = re.compile(r"\s*\)")
 # a round-up item's heading line: "3. Vercors Analytics (Lyon) — 8 millions d'euros", "• Orvala: $4m"
@@ -242,9 +260,13 @@ class Passes:
         if not _EACH.search(self.text, grantor.end, c.amounts[0].start):
             return []
         ents = self.ents(self._sentence_index[c.sentence.start])
-        k = next((k for k, e in enumerate(ents) if e.start == grantor.start), None)
+        # the name holding the grantor ("Free State of Bavaria" for the body word "State")
+        k = next((k for k, e in enumerate(ents) if e.start <= grantor.start < e.end), None)
         if k is None:
             return []
+        # the list the grantor is part of, before and after it ("A and the Ministry of X")
+        while k > 0 and _GIVERS_GAP.fullmatch(self.text, ents[k - 1].end, ents[k].start):
+            k -= 1
         members = [ents[k]]
         while k + 1 < len(ents) and ents[k + 1].end <= c.cue_start and _GIVERS_GAP.fullmatch(
             self.text, ents[k].end, ents[k + 1].start
@@ -282,6 +304,8 @@ class Passes:
                 and (g := next((g for g in reversed(grants) if g.sentence.start == prev_start), None))
             ):
                 pass  # the previous sentence's grant; else, below, a public call's
+            elif g := self.shared_out_grant(c, grants):
+                pass  # "subsidies worth Rs 461 crore for three startups. A will receive Rs 246 crore"
             elif self._call_for_projects() and (
                 earlier := [g for g in grants if g.sentence.start < c.sentence.start]
             ):
@@ -289,9 +313,13 @@ class Passes:
                 # winner gets is the call's grant
                 g = earlier[-1]
             else:
-                continue
+                g = None
             investee = next((p for p in c.parties if p.role == "investee"), None)
-            grantor = next((p for p in g.parties if p.role == "grantor"), None)
+            if g is not None:
+                grantor, country = next((p for p in g.parties if p.role == "grantor"), None), g.country_code
+            else:
+                # "A will receive Rs 98 crore, the Ministry of X said": the body that announces it gives it
+                grantor, country = self.announcing_body(c)
             if investee is None or grantor is None:
                 continue
             c.fact_type, c.rule, c.flags = "subsidy", "subsidy:continued", []
@@ -299,9 +327,41 @@ class Passes:
                 Party("grantor", grantor.name, grantor.start, grantor.end, "continued"),
                 Party("recipient", investee.name, investee.start, investee.end, investee.rule),
             ]
-            c.country_code = g.country_code
-            # the firm is this grant's recipient, not the earlier one's
-            g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+            c.country_code = country
+            if g is not None:
+                # the firm is this grant's recipient, not the earlier one's
+                g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+
+    def announcing_body(self, c: Candidate) -> tuple[Party | None, str | None]:
+        """The public body that says, after the amount, that a firm receives it: "..., the Ministry of
+        Electronics and Information Technology said in a statement", "..., a indiqué le ministère"."""
+        s = c.sentence
+        body = self.find_body(s, c.amounts[-1].end, s.end)
+        if body is None or not (
+            _speech_verb().search(self.text, body.end(), min(s.end, body.end() + 60))
+            or _speech_verb().search(self.text, max(c.amounts[-1].end, body.start() - 25), body.start())
+        ):
+            return None, None
+        i = self._sentence_index[s.start]
+        name = self.grantor_name(i, s, body.start(), body.end())
+        inside = self.countries_in(max(s.start, body.start() - 40), min(s.end, body.end() + 40))
+        country = inside[0].code if inside else self.country_at(s.start)
+        return Party("grantor", name, body.start(), body.start() + len(name), "public_body"), country
+
+    def shared_out_grant(self, c: Candidate, grants: list[Candidate]) -> Candidate | None:
+        """A grant of the two sentences before `c` that names no recipient but a number of them ("for
+        three startups", "à cinq projets"): what a firm receives after it is its share."""
+        i = self._sentence_index[c.sentence.start]
+        starts = {self.sentences[j].start for j in (i - 1, i - 2) if j >= 0}
+        many = _many_recipients(self.lang)
+        for g in reversed(grants):
+            if (
+                g.sentence.start in starts
+                and not any(p.role == "recipient" for p in g.parties)
+                and many.search(self.text, g.amounts[-1].end, g.sentence.end)
+            ):
+                return g
+        return None
 
     def spent_on_chips(self, made: list[Candidate]) -> list[Candidate]:
         """ "X will spend $300 million on 6,000 GPUs", "investit 300 M€ dans l'achat de 6 000 GPU": a

@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from warehouse.staging.candidates import Candidate, Party
 from warehouse.staging.chips import model_regex
+from warehouse.staging.country_date import _speech_verb
 from warehouse.staging.frames import FEW_CUES
 from warehouse.staging.parties import Entity
 from warehouse.staging.people import affiliation, invests, speaker
@@ -49,6 +50,10 @@ _AIM = re.compile(
     r"objectif)\s+(?:is\s+to|of|est\s+de|de|d['’])|(?:vise|visent|viser)\s+à|veut|veulent|vouloir|espère|espèrent|"
     r"(?:ambitionne|ambitionnent)\s+de)\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
+)
+# a conditional before a purchase verb: "would buy", "could deploy", "pourrait acheter"
+_CONDITIONAL = re.compile(
+    r"\b(?:would|could|might|pourrait|pourraient|permettrait|permettraient)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 # a machine described as it stands, not bought: "already operates a cluster equipped with"
 _EXISTING = re.compile(
@@ -139,9 +144,11 @@ _SPEAKER = re.compile(
 )
 
 # a first-person subject: the firm speaks of itself in a post or a quote
-# a transcript's speaker label opening a line: "OTIENO:", "ACHIENG OTIENO:", "KAMAU MWANGI (host):"
+# a transcript's speaker label opening a line: "OTIENO:", "ACHIENG OTIENO:", "KAMAU MWANGI (host):",
+# after a timestamp: "[00:01:05] AMARAL:"
 _SPEAKER_LABEL = re.compile(
-    r"[ \t]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3})[ \t]*"
+    r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*)?"
+    r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3})[ \t]*"
     r"(?:\([^()\n]{1,40}\)[ \t]*)?:"
 )
 _FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b", re.IGNORECASE)
@@ -200,8 +207,8 @@ _FIRM_OWNS_AMOUNT = re.compile(
 )
 # a sentence about a public scheme named by its kind: "Le dispositif, doté de ...", "The scheme ..."
 _SCHEME_SUBJECT = re.compile(
-    r"\s*(?:(?:le|ce|the|this)\s+|l['’]\s*)(?:dispositif|programme|program|scheme|appel à projets|"
-    r"call for projects)\b",
+    r"\s*(?:(?:le|ce|cette|la|the|this)\s+|l['’]\s*)(?:dispositif|programme|program|scheme|appel à projets|"
+    r"call for projects|stratégie|strategy|plan|feuille de route|roadmap)\b",
     re.IGNORECASE,
 )
 _FIRM_NOUN = re.compile(
@@ -374,9 +381,13 @@ class Roles:
             if why := self.not_a_purchase(lo, hi, cs, ce, counted=qty is not None or counted_next):
                 return reject("filters", why)
             near = self.text[max(lo, cs - 40) : cs]
-            # a target, or a machine described as it already stands
-            if _AIM.search(near):
+            # a target, or a machine described as it already stands ("aims to have 5,000 GPUs", the
+            # count a target wherever the cue stands)
+            if _AIM.search(near) or (qty and _AIM.search(self.text, max(s.start, qty.start - 40), qty.start)):
                 return reject("filters", "not_a_purchase.aim")
+            if _CONDITIONAL.search(near) and not _speech_verb().search(self.text, s.start, cs):
+                # "$1.2 billion would buy 30,000 chips": what money could buy, not reported speech
+                return reject("filters", "not_a_purchase.conditional")
             if role == "buyer_weak" and _EXISTING.search(self.text[lo:cs]):
                 return reject("filters", "not_a_purchase.existing_cluster")
             if _PASSIVE_BE.search(self.text[max(lo, cs - 12) : cs]) and _UNNAMED_AGENT.match(
@@ -563,7 +574,13 @@ class Roles:
         ):
             lo += sub[-1].end()
 
+        # "AMARAL: Yes, we closed ...": a transcript's speaker label names who speaks, no actor
+        label = _SPEAKER_LABEL.match(self.text, self.text.rfind("\n", 0, s.start) + 1)
+        label_end = label.end() if label is not None and label.end() > s.start else s.start
+
         def ok(e: Entity) -> bool:
+            if s.start <= e.start < label_end:
+                return False
             if self.is_origin(e):
                 return False
             if avoid_vendors and self.is_vendor(e):

@@ -76,7 +76,13 @@ def _inflections(cue: str, language: str, participles: bool = True) -> list[str]
     commandés", "les puces acquises", "retenues")."""
     if language == "en":
         # "said it would provide", "would invest": the modal of reported speech
-        return ["would " + cue[5:]] if cue.startswith("will ") else []
+        if cue.startswith("will "):
+            return ["would " + cue[5:]]
+        # "gets" -> "will get"; "acquires" -> "will acquire" (a verb's third person; not "access",
+        # "bonus"); no "would": "$1.2 billion would buy 30,000 chips" is a conditional
+        if " " not in cue and re.fullmatch(r"[a-z]{2,}[^su]s", cue):
+            return ["will " + (cue[:-3] + "y" if re.search(r"[^aeiou]ies$", cue) else cue[:-1])]
+        return []
     if language != "fr":
         return []
     head, _sp, last = cue.rpartition(" ")
@@ -114,6 +120,9 @@ def _cues(language: str) -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     for cue, entries in list(table.items()):
         for fact_type, role in entries:
             for form in _inflections(cue, language, participles=fact_type != "investment"):
+                verb = form.partition(" ")[2] if language == "en" else ""
+                if any(ft == fact_type for ft, _r in table.get(verb, [])):
+                    continue  # "acquire" listed: it reads "will acquire" already
                 if not any(ft == fact_type for ft, _r in table.get(form, [])):
                     table.setdefault(form, []).append((fact_type, role))
     return _Deferred(_word_pattern(list(table)), re.IGNORECASE), table

@@ -954,6 +954,126 @@ def test_a_stock_exchange_is_no_party(extract):
     assert main == {("chip_purchase", "Tarnwell Systems"), ("investment", "Tarnwell Systems")}
 
 
+def test_an_english_verbs_future_is_read_from_its_present(extract):
+    from warehouse.staging.vocabulary import _inflections
+
+    assert _inflections("gets", "en") == ["will get"]
+    assert _inflections("supplies", "en") == ["will supply"]
+    assert _inflections("access", "en") == [] and _inflections("bonus", "en") == []
+    cands, _ = extract("Brivel Robotics will get $6 million from Orbis Capital in a seed round.", "en")
+    assert [(c.fact_type, c.parties[0].name) for c in cands] == [("investment", "Brivel Robotics")]
+
+
+def test_grants_shared_out_after_their_total(extract):
+    text = (
+        "The Nordic Compute Office has approved grants worth $12 million for three robotics startups. "
+        "Brivel Robotics will receive $6 million. Quanta Labs and Tarnow Robotics will get $4 million "
+        "and $2 million respectively."
+    )
+    cands, _ = extract(text, "en")
+    got = {
+        (p.name, c.amounts[0].amount)
+        for c in cands
+        if c.fact_type == "subsidy"
+        for p in c.parties
+        if p.role == "recipient"
+    }
+    assert got == {("Brivel Robotics", 6e6), ("Quanta Labs", 4e6), ("Tarnow Robotics", 2e6)}
+    assert not [c for c in cands if c.fact_type == "investment"]
+    # a total with no number of recipients shares nothing out
+    cands, _ = extract(
+        "The Nordic Compute Office has approved grants worth $12 million for robotics. "
+        "Brivel Robotics will receive $6 million from Orbis Capital.",
+        "en",
+    )
+    assert [c.fact_type for c in cands if "Brivel Robotics" in [p.name for p in c.parties]] == ["investment"]
+
+
+def test_a_source_of_the_news_is_no_party(extract):
+    cands, _ = extract(
+        "Brivel Robotics will receive $6 million from Orbis Capital, according to a letter from the "
+        "Tarnow Group reviewed by Dealwire.",
+        "en",
+    )
+    assert {p.name for c in cands for p in c.parties} == {"Brivel Robotics", "Orbis Capital"}
+    cands, _ = extract(
+        "Brivel Robotique a levé 6 millions d'euros auprès d'Orbis Capital, selon un document dont "
+        "Le Courrier Picard a obtenu copie.",
+        "fr",
+    )
+    assert {p.name for c in cands for p in c.parties} == {"Brivel Robotique", "Orbis Capital"}
+
+
+def test_bodies_that_each_give_named_by_a_longer_name(extract):
+    cands, _ = extract(
+        "The Free State of Sarnia and the Federal Ministry of Research will each contribute €10 million to "
+        "a new supercomputer at Quanta Labs.",
+        "en",
+    )
+    grantors = sorted(
+        p.name for c in cands if c.fact_type == "subsidy" for p in c.parties if p.role == "grantor"
+    )
+    assert grantors == ["Federal Ministry of Research", "Free State of Sarnia"]
+
+
+def test_a_share_price_is_no_deal(extract):
+    cands, _ = extract(
+        "Brivel Robotics shares closed 3.1 per cent higher at S$1.67 after the firm said it had raised "
+        "S$40 million from Orbis Capital.",
+        "en",
+    )
+    assert [a.amount for c in cands for a in c.amounts] == [40e6]
+    cands, labelled = extract("Brivel Robotics shares closed up 4% at $81.20 on Monday.", "en")
+    assert cands == [] and [m.label for m in labelled] in ([], ["unit_price"])
+
+
+def test_a_wire_agency_in_brackets_opening_the_story_is_no_party(extract):
+    cands, _ = extract(
+        "(Dealwire) -- Brivel Robotics has placed an order for 2,000 Nvidia GPUs worth $80 million.", "en"
+    )
+    assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Brivel Robotics"]
+
+
+def test_a_target_or_a_conditional_count_is_no_purchase(extract):
+    for text in (
+        "Norway says it aims to have 5,000 GPUs available to researchers by 2028, but has not said how it "
+        "will pay for them.",
+        "At list prices, $50 million would buy about 2,000 Nvidia GPUs.",
+    ):
+        cands, _ = extract(text, "en")
+        assert [c for c in cands if c.fact_type == "chip_purchase"] == [], text
+    cands, _ = extract("Orbis Capital said it would buy 2,000 Nvidia GPUs.", "en")
+    assert [c.quantity for c in cands if c.fact_type == "chip_purchase"] == [2000]
+
+
+def test_money_a_ministry_says_firms_receive_is_its_grant(extract):
+    cands, _ = extract(
+        "Brivel Robotics and Quanta Labs will receive $6 million and $4 million respectively, the "
+        "Ministry of Industry said in a statement.",
+        "en",
+    )
+    got = sorted(
+        (p.name, c.amounts[0].amount) for c in cands if c.fact_type == "subsidy" for p in c.parties
+    )
+    assert ("Brivel Robotics", 6e6) in got and ("Quanta Labs", 4e6) in got
+    assert ("Ministry of Industry", 6e6) in got
+    assert not [c for c in cands if c.fact_type == "investment"]
+    # ... not money from investors a body only comments on
+    cands, _ = extract(
+        "Brivel Robotics will receive $6 million from Orbis Capital, the Ministry of Industry said.", "en"
+    )
+    assert [c.fact_type for c in cands] == ["investment"]
+
+
+def test_a_strategys_budget_is_no_firms_round(extract):
+    cands, _ = extract(
+        "Brivel Robotique a levé 9 millions d'euros auprès d'Orbis Capital. Cette stratégie, présentée "
+        "en 2024, prévoit une enveloppe globale de 2 milliards d'euros d'ici à 2030.",
+        "fr",
+    )
+    assert [a.amount for c in cands for a in c.amounts] == [9e6]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"

@@ -66,6 +66,16 @@ def test_a_persons_first_name_alone_is_that_person(people, extract):
     assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Brivel Robotics"]
 
 
+def test_a_timestamped_speaker_label_is_no_party(extract):
+    text = (
+        "[00:00:10] HOST: With me is Tomasz Wielki, co-founder and CTO of Quillmark Systems.\n\n"
+        "[00:00:20] WIELKI: Thanks.\n\n"
+        "[00:01:05] WIELKI: Yes, we closed our Series A last month: $14 million, led by Orbis Capital.\n"
+    )
+    cands, _ = extract(text, "en")
+    assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Quillmark Systems"]
+
+
 def test_a_transcripts_we_is_the_firm_of_the_speaker_on_the_line(extract):
     text = (
         "Brivel Weekly, the show about deep tech. Brivel Weekly is sponsored by Orbis Capital.\n\n"
