@@ -22,7 +22,15 @@ for given library versions:
 - `currency_names.csv` (currency_code, language, count, name): every current
   ISO 4217 currency's CLDR name, singular (1) and plural (2);
 - `currency_territories.csv` (currency_code, country_code): the countries
-  using each currency on `AS_OF`.
+  using each currency on `AS_OF`;
+- `currency_symbols.csv` (surface, currency_code, position, territory): the
+  symbol of each currency that is tender in a territory on `AS_OF`, in every
+  locale of that territory ("R" in en_ZA, "Ksh" in sw_KE, "zł" in pl_PL), and of
+  every current currency in the folders' languages (territory empty: "CA$" in
+  English, "$CA" in French), with where the locale writes it (`prefix`:
+  "¤#,##0.00", `suffix`: "#,##0.00 ¤", `both` when its locales differ). Only
+  symbols the French and English press can write: no letter of another script,
+  not the ISO code itself (babel keeps no narrow symbols).
 """
 
 from __future__ import annotations
@@ -33,13 +41,15 @@ import gettext
 import re
 import sys
 import unicodedata
+from collections import defaultdict
 from pathlib import Path
 
 import pycountry
 from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
-from babel.numbers import get_currency_name, get_territory_currencies
+from babel.localedata import locale_identifiers
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 from make_country_seeds import write_csv
 
 HERE = Path(__file__).resolve().parent
@@ -135,6 +145,56 @@ def currency_territories() -> list[tuple[str, str]]:
     return sorted(out)
 
 
+# direction marks and zero-width spaces around Arabic and Hebrew symbols ("\u200f₪")
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u061c"), None) | {0x202F: " ", 0xA0: " "}
+
+
+def _symbol(code: str, locale: Locale) -> str | None:
+    """The locale's symbol for the currency, if the French and English press can write it."""
+    symbol = get_currency_symbol(code, locale).translate(INVISIBLE).strip()
+    if not symbol or symbol == code:
+        return None
+    if any(ch.isalpha() and "LATIN" not in unicodedata.name(ch, "") for ch in symbol):
+        return None  # "ج.م.", "руб.": another script
+    return symbol
+
+
+def _position(locale: Locale) -> str:
+    """`prefix` when the locale's currency pattern puts ¤ before the number ("¤#,##0.00"), else `suffix`."""
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    number = min(pattern.index(ch) for ch in "#0" if ch in pattern)
+    return "prefix" if pattern.index("¤") < number else "suffix"
+
+
+def currency_symbols() -> list[tuple[str, str, str, str]]:
+    by_territory: dict[str, list[Locale]] = defaultdict(list)
+    for ident in locale_identifiers():
+        locale = Locale.parse(ident)
+        if locale.territory and not locale.variant:
+            by_territory[locale.territory].append(locale)
+    found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    current = set()
+    for country in pycountry.countries:
+        try:
+            codes = get_territory_currencies(country.alpha_2, start_date=AS_OF)
+        except Exception:  # noqa: BLE001 - a territory babel does not know
+            continue
+        current.update(codes)
+        for locale in by_territory.get(country.alpha_2, ()):
+            for code in codes:
+                symbol = _symbol(code, locale)
+                if symbol:
+                    found[(symbol, code, country.alpha_2)].add(_position(locale))
+    for language in LANGUAGES:  # the articles' own languages: "CA$", "$CA", "F CFA"
+        locale = Locale.parse(language)
+        for code in sorted(current):
+            symbol = _symbol(code, locale)
+            if symbol:
+                found[(symbol, code, "")].add(_position(locale))
+    return [(symbol, code, "both" if len(positions) > 1 else positions.pop(), territory)
+            for (symbol, code, territory), positions in sorted(found.items())]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=LEXICONS, help="default: staging/lexicons/")
@@ -145,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     write_csv("language_names.csv", ["language", "code", "name"], language_names(), out_dir)
     write_csv("currency_names.csv", ["currency_code", "language", "count", "name"], currency_names(), out_dir)
     write_csv("currency_territories.csv", ["currency_code", "country_code"], currency_territories(), out_dir)
+    write_csv("currency_symbols.csv", ["surface", "currency_code", "position", "territory"],
+              currency_symbols(), out_dir)
     if out_dir.resolve() == LEXICONS.resolve():
         from generated_with import record
 

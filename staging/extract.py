@@ -92,7 +92,10 @@ class Extractor:
         every filter that kept, changed, retyped or rejected one (rejected ones included)."""
         text, lang = doc.text, (doc.language if doc.language in languages() else "fr")
         sentences = split_sentences(text)
-        money = find_money(text, lang, limit=MAX_DOCUMENT_AMOUNTS + 1)
+        country_mentions = self.countries.find(text)
+        # the countries the text names: "R500 000" is rand in a South African story
+        named = {c.code for c in country_mentions}
+        money = find_money(text, lang, limit=MAX_DOCUMENT_AMOUNTS + 1, countries=named)
         cut = None
         if len(money) > MAX_DOCUMENT_AMOUNTS:
             # a list of figures, not an article: read up to the sentence of the first amount past the limit
@@ -101,8 +104,8 @@ class Extractor:
             at = min(sentences[k].start, past) if k < len(sentences) else past
             cut = Sentence(at, len(text), text[at : at + 60])
             text, sentences = text[:at], sentences[:k]
-            money = find_money(text, lang)
-        country_mentions = self.countries.find(text)
+            money = find_money(text, lang, countries=named)
+            country_mentions = self.countries.find(text)
         ctx = _DocContext(self, doc, text, lang, sentences, money, country_mentions)
         candidates, labelled = ctx.run()
         if cut is not None:

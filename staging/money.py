@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick_rs
-from warehouse.staging.lexicon import for_language, rows
+from warehouse.staging.lexicon import for_language, languages, rows
 from warehouse.staging.numbers import DIGITS, number_word_pattern, number_words, parse_digits, parse_words
 
 _SP = "[ \u00a0\u202f\u2009]"
@@ -91,13 +92,37 @@ def _currency_heads(language: str) -> dict[str, frozenset[str]]:
 
 
 @cache
+def _symbol_readings(language: str) -> tuple[tuple[str, str, str], ...]:
+    """(surface, currency, position) of every currency sign, code and word the language reads, in the
+    order that picks a shared surface's first reading: the lexicon's rows (the language's, then the
+    neutral ones: "$" is the US dollar, "Rs" the Indian rupee), then CLDR's symbols
+    (lexicons/currency_symbols.csv, generated): those of the articles' languages ("CA$", "$CA", "¥"
+    the yen), then those of each territory's locales ("R" the rand, "kr" in Denmark, Norway, Sweden)."""
+    out = [(r["surface"], r["currency_code"], r["position"]) for r in for_language("currencies", language)]
+    # a symbol that is a word of the language ("Le", Sierra Leone's leone: "Le 5 mai") is not read
+    stop = {r["word"].lower() for r in rows("stopwords") if r["language"] == language}
+    generated = sorted(rows("currency_symbols"), key=lambda r: r["territory"] != "")  # stable: file order
+    out += [(r["surface"], r["currency_code"], r["position"]) for r in generated
+            if r["surface"].lower() not in stop]
+    return tuple(out)
+
+
+def _single_letter(surface: str) -> bool:
+    """ "R" (rand), "K" (kwacha), "N" (naira): read only before a number, and only with a scale
+    ("R60m") or in an article naming a country of that currency (`find_money`)."""
+    return len(surface) == 1 and surface.isalpha()
+
+
+@cache
 def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
     prefix, suffix = {}, {}
-    for r in for_language("currencies", language):
-        if r["position"] in ("prefix", "both"):
-            prefix[r["surface"]] = r["currency_code"]
-        if r["position"] in ("suffix", "both"):
-            suffix[r["surface"]] = r["currency_code"]
+    first: dict[str, str] = {}  # a surface several currencies share reads as its first reading
+    for surface, code, position in _symbol_readings(language):
+        code = first.setdefault(surface, code)
+        if position in ("prefix", "both"):
+            prefix.setdefault(surface, code)
+        if position in ("suffix", "both") and not _single_letter(surface):
+            suffix.setdefault(surface, code)
     for name, code in _cldr_currency_names(language).items():
         suffix.setdefault(name, code)  # the lexicon's reading of a shared word wins
     # the bare head noun of a CLDR name: "50 million naira", "2 milliards de cédis"; a word several
@@ -117,6 +142,23 @@ def _currencies(language: str) -> tuple[dict[str, str], dict[str, str]]:
     return prefix, suffix
 
 
+@cache
+def _signs(language: str) -> str:
+    """The first characters of the prefix signs that are no letter or digit ("$", "₦", "฿"), as the
+    inside of a character class."""
+    prefix, _ = _currencies(language)
+    return re.escape("".join(sorted({p[0] for p in prefix if not p[0].isalnum()})))
+
+
+@cache
+def _territories() -> dict[str, frozenset[str]]:
+    """Currency -> the countries whose tender it is (lexicons/currency_territories.csv, CLDR)."""
+    out: dict[str, set[str]] = {}
+    for r in rows("currency_territories"):
+        out.setdefault(r["currency_code"], set()).add(r["country_code"])
+    return {code: frozenset(c) for code, c in out.items()}
+
+
 def _connectives(language: str) -> str:
     """The words between an amount and its currency word ("millions *de* dollars", "crores *of*
     rupees"; `amount_currency` rows of `lexicons/<lang>/connectives.csv`), as an alternation."""
@@ -129,11 +171,12 @@ def money_regex(language: str) -> re.Pattern:
     prefix, suffix = _currencies(language)
     scales = _trie(set(_scales(language)))
     words = number_word_pattern(language)
-    pre = _alt(list(prefix))
+    pre = _trie(set(prefix))  # a few hundred signs and codes, factored as the currency words are
     post = _trie(set(suffix))  # a thousand currency words: factored, the same match as _alt
     end = r"(?![\w$€£¥])"
+    # a sign's number without a scale ends the word: "UM6P" (a university) is no 6 ouguiyas
     pattern = (
-        rf"(?P<pre>{pre}){_SP}?(?P<num>{DIGITS})(?:(?:{_SP}|-)?(?P<scale>{scales}){end})?"
+        rf"(?P<pre>{pre}){_SP}?(?P<num>{DIGITS})(?:(?:{_SP}|-)?(?P<scale>{scales}){end}|(?![^\W_]))"
         rf"|(?:(?P<num2>{DIGITS})|(?P<words>{words}))(?:(?:{_SP}|-)?(?P<scale2>{scales}))?"
         rf"(?:{_SP}|-)?(?:(?:{_connectives(language)}){_SP}?)?(?P<post>{post}){end}"
     )
@@ -143,11 +186,15 @@ def money_regex(language: str) -> re.Pattern:
 @cache
 def _anchor_regex(language: str) -> re.Pattern:
     prefix, _ = _currencies(language)
-    letters = [p for p in prefix if p[0].isalpha()]
+    letters = {p for p in prefix if p[0].isalpha()}
     # a look-ahead for the characters an anchor may start with: the engine skips every other position
     # at one test (same matches)
     firsts = re.escape("".join(sorted({p[0] for p in letters})))
-    return re.compile(rf"(?=[\d$€£¥₹₩{firsts}])(?:(?<![\w.,])\d|[$€£¥₹₩]|(?<!\w)(?:{_alt(letters)}))")
+    signs = _signs(language)
+    # a letter sign anchors only before its number ("R60m", "Rs 40"), as the money pattern reads it
+    return re.compile(
+        rf"(?=[\d{signs}{firsts}])(?:(?<![\w.,])\d|[{signs}]|(?<!\w){_trie(letters)}(?={_SP}?\d))"
+    )
 
 
 @cache
@@ -201,9 +248,14 @@ def _resolve_currency(code: str, written: str, text: str, start: int) -> str:
     return best[1] if best else code
 
 
-def find_money(text: str, language: str, limit: int | None = None) -> list[Money]:
+def find_money(
+    text: str, language: str, limit: int | None = None, countries: Collection[str] = ()
+) -> list[Money]:
     """Every money amount in `text`, left to right, not overlapping (with `limit`, the reading stops
-    after that many amounts)."""
+    after that many amounts). A one-letter sign ("R", "K", "N") is read before a number with a scale
+    ("R60m", "R 1.2 billion"), or without one in a text naming a country of that currency (`countries`,
+    the ISO codes of the countries the text names: "R500 000" in a South African story), and never
+    before a small number ("DeepSeek R1", "N2")."""
     rx = money_regex(language)
     prefix, suffix = _currencies(language)
     out: list[Money] = []
@@ -219,8 +271,10 @@ def find_money(text: str, language: str, limit: int | None = None) -> list[Money
         if m.group("pre") is not None:
             scale = m.group("scale")
             value = parse_digits(m.group("num"), language, scaled=bool(scale))
-            written = m.group("pre")
+            written = re.sub(_SP, " ", m.group("pre"))
             code = prefix.get(written, "")
+            if _single_letter(written) and not _single_letter_amount(m, code, value, countries):
+                continue
         else:
             scale = m.group("scale2")
             if m.group("num2") is not None:
@@ -230,10 +284,14 @@ def find_money(text: str, language: str, limit: int | None = None) -> list[Money
                 if parsed is None:
                     continue
                 value, only_article = parsed
-                if only_article and not scale:
-                    continue  # "un euro symbolique", "a dollar": no number without a scale word
-            written = m.group("post")
-            code = suffix.get(re.sub(_SP, " ", written), "")
+                if only_article and (not scale or len(scale) < 4):
+                    continue  # "un euro symbolique", "a dollar", "a BDT": no number without a scale word
+            written = re.sub(_SP, " ", m.group("post"))
+            if scale and m.end("scale2") == m.start("post") and scale + written in suffix:
+                # "40 BDT" is taka, not a billion Tunisian dinars ("DT")
+                scale, written = None, scale + written
+                value = parse_digits(m.group("num2"), language) if m.group("num2") is not None else value
+            code = suffix.get(written, "")
         if value is None or not code:
             continue
         if scale in ("M", "m", "k", "K", "Md", "Mds", "Mrd", "Mrds") and m.group("pre") is None:
@@ -256,6 +314,16 @@ def find_money(text: str, language: str, limit: int | None = None) -> list[Money
     return _restated_local(_ranges(text, out, language))
 
 
+def _single_letter_amount(m: re.Match, code: str, value: float | None, countries: Collection[str]) -> bool:
+    """ "R60m", "R 1.2 billion": a one-letter sign with a scale, its number one group of digits ("Q3 500
+    million" is no amount); without a scale, a thousand or more in a text naming a country of that
+    currency ("R500 000" in a South African story; "DeepSeek R1", "N2" never)."""
+    if m.group("scale"):
+        return re.search(_SP, m.group("num")) is None
+    named = not _territories().get(code, frozenset()).isdisjoint(countries)
+    return value is not None and value >= 1000 and named
+
+
 # between a range's ends: "6-7", "9.5–10", "30 to 50", "30 à 50", "entre 30 et 50"
 _RANGE_GAP = r"\s*(?:[-–—]|to|à)\s*"
 _BARE = r"\d+(?:[.,]\d+)?"
@@ -266,7 +334,8 @@ _BARE_RX = re.compile(_BARE)
 def _range_regexes(language: str) -> tuple[re.Pattern, re.Pattern]:
     scales = _alt([w for w in _scales(language) if len(w) > 1])
     # after an amount without its scale: "$6-7 billion", "NOK 9.5–10 billion"
-    after = re.compile(rf"{_RANGE_GAP}(?:[$€£¥₹₩]\s?)?(?P<num>{_BARE})\s?(?P<scale>{scales})(?!\w)")
+    signs = _signs(language)
+    after = re.compile(rf"{_RANGE_GAP}(?:[{signs}]\s?)?(?P<num>{_BARE})\s?(?P<scale>{scales})(?!\w)")
     # a bare number before an amount: "entre 30 et 50 milliards d'euros", "30 to 50 billion euros"
     before = re.compile(
         rf"(?:(?P<between>\b(?:between|entre)\s+)(?P<num2>{_BARE})\s+(?:and|et)\s+"
@@ -315,13 +384,19 @@ def _ranges(text: str, found: list[Money], language: str) -> list[Money]:
 
 @cache
 def shared_currency_words() -> dict[str, frozenset[str]]:
-    """A currency word several currencies are named by -> those currencies, in any language:
-    "dirhams" -> {AED, MAD}, "roupies" -> {INR, IDR, PKR, ...}. Dollars are left to
-    `local_currencies` (a firm's bare "$" stays the US dollar)."""
+    """A currency word or sign several currencies are named by -> those currencies, in any language:
+    "dirhams" -> {AED, MAD}, "roupies" -> {INR, IDR, PKR, ...}, "kr" -> {DKK, NOK, SEK}. Dollars
+    are left to `local_currencies` (a firm's bare "$" stays the US dollar; "C$" is no other dollar)."""
     out: dict[str, set[str]] = {}
     for language in {r["language"] for r in rows("currency_names")}:
         for head, codes in _currency_heads(language).items():
             out.setdefault(head.lower(), set()).update(codes)
+    # and a sign several currencies write: "kr" (Denmark, Norway, Sweden), "Rs" (India, Pakistan,
+    # Mauritius), "K" (Myanmar, Papua New Guinea, Zambia), "Dh" (Morocco, the Emirates)
+    for language in languages():
+        for surface, code, _position in _symbol_readings(language):
+            if "$" not in surface:
+                out.setdefault(surface.lower(), set()).add(code)
     return {w: frozenset(c) for w, c in out.items() if len(c) > 1 and not w.startswith("dollar")}
 
 

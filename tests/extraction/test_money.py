@@ -192,3 +192,112 @@ def test_a_wire_flash_in_capitals_and_an_approximate_restatement():
 )
 def test_a_range_states_both_ends_with_one_scale(text, language, ends):
     assert [(m.amount, m.currency) for m in find_money(text, language)] == ends
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amount", "currency"),
+    [
+        # a territory's own currency symbol, from CLDR (lexicons/currency_symbols.csv, generated)
+        ("The rack costs roughly R60m, Orvane said.", "en", 60e6, "ZAR"),
+        ("Orvane won a R1.2 billion grant.", "en", 1.2e9, "ZAR"),
+        ("Orvane obtient une subvention de R 250 millions.", "fr", 250e6, "ZAR"),
+        ("Tembo Labs raised KSh 2.3 billion on Monday.", "en", 2.3e9, "KES"),
+        ("Tembo Labs raised Ksh2.3bn on Monday.", "en", 2.3e9, "KES"),
+        ("Adaeze Compute raised ₦5 billion from local funds.", "en", 5e9, "NGN"),
+        ("Adaeze Compute lève 5 milliards ₦ auprès de fonds locaux.", "fr", 5e9, "NGN"),
+        ("Kofi Cloud secured GH₵ 40 million in seed money.", "en", 40e6, "GHS"),
+        ("Lakan AI raised ₱2.5 billion in a Series B.", "en", 2.5e9, "PHP"),
+        ("Siam Tensor raised ฿ 1.2 billion.", "en", 1.2e9, "THB"),
+        ("Bosphor AI raised ₺3 billion.", "en", 3e9, "TRY"),
+        ("Negev Chips raised ₪40 million.", "en", 40e6, "ILS"),
+        ("Negev Chips lève 300 millions ₪.", "fr", 300e6, "ILS"),
+        ("Mekong Data raised ₫500 billion.", "en", 500e9, "VND"),
+        ("Wisła AI pozyskała zł 40 mln.", "en", 40e6, "PLN"),
+        ("Wisła AI lève 40 mln zł.", "fr", 40e6, "PLN"),
+        ("Vltava Labs lève 1,2 milliard de Kč.", "fr", 1.2e9, "CZK"),
+        ("Vltava Labs raised 900 million Kč.", "en", 900e6, "CZK"),
+        ("Tisza Compute raised 4 billion Ft.", "en", 4e9, "HUF"),
+        ("Kuala Tensor raised RM 40 million.", "en", 40e6, "MYR"),
+        ("Jakarta Compute raised Rp 1.6 trillion.", "en", 1.6e12, "IDR"),
+        ("the Canadian lab raised CA$40 million", "en", 40e6, "CAD"),
+        ("le laboratoire a levé 40 millions $CA", "fr", 40e6, "CAD"),
+        ("Orvane reçoit 2 milliards F CFA de l'État.", "fr", 2e9, "XOF"),
+        # what CLDR does not give, typed by hand (lexicons/currencies.csv): the ASCII forms of the press
+        ("Adaeze Compute raised N5bn from local funds.", "en", 5e9, "NGN"),
+        ("Kofi Cloud secured GH¢40 million.", "en", 40e6, "GHS"),
+        ("Nile Tensor raised E£ 1.2 billion.", "en", 1.2e9, "EGP"),
+        ("Nile Tensor raised LE 1.2 billion.", "en", 1.2e9, "EGP"),
+        ("Bosphor AI raised TL 5 billion.", "en", 5e9, "TRY"),
+        ("Bosphor AI lève 5 milliards TL.", "fr", 5e9, "TRY"),
+        ("Falaj Data raised Dh5 billion.", "en", 5e9, "AED"),
+        ("Tarik Data lève 5 milliards de DH.", "fr", 5e9, "MAD"),
+        ("Najd AI raised SR319 million.", "en", 319e6, "SAR"),
+        ("Lakan AI opened bidding for a P1.2-B supercomputer.", "en", 1.2e9, "PHP"),
+        ("Tembo Labs raised Kshs 400 million.", "en", 400e6, "KES"),
+    ],
+)
+def test_local_currency_symbols(text, language, amount, currency):
+    assert one(text, language) == (pytest.approx(amount), currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # one-letter signs need a scale: model names, chips, nodes, R&D, numbering
+        ("DeepSeek R1 and R2 run on H100 and N2 nodes.", "en"),
+        ("Orvane doubled its R&D budget.", "en"),
+        ("le N°1 du secteur, devant la version R2", "fr"),
+        ("Q3 500 units shipped", "en"),  # a quarter before a count: no 3,500 quetzals
+        ("a K2 expedition", "en"),
+        # a sign inside a word, or glued to a word after its number
+        ("Krona Labs and Kraken 5 shipped 40 krill-sized boards and 30 krypton lamps", "en"),
+        ("Université UM6P and the 5G network", "en"),
+        ("Dhaka 2024, Rsync 3", "en"),
+        # a symbol that is a word of the language: "Le" (the leone) in French
+        ("Le 5 mai, le conseil a voté.", "fr"),
+    ],
+)
+def test_symbols_that_are_no_money(text, language):
+    assert find_money(text, language) == []
+
+
+def test_a_one_letter_sign_without_a_scale_needs_its_country_named():
+    text = "Orvane paid R500 000 for the rack; DeepSeek R1 ran on it."
+    assert find_money(text, "en") == []
+    found = find_money(text, "en", countries={"ZA"})
+    assert [(m.surface, m.amount, m.currency) for m in found] == [("R500 000", 500_000, "ZAR")]
+    # a small number is never an amount, even in South Africa: the model keeps its name
+    assert find_money("DeepSeek R1 and R2 in Johannesburg", "en", countries={"ZA"}) == []
+    # the sign of another country's currency is not read
+    assert find_money(text, "en", countries={"FR"}) == []
+
+
+def test_a_scale_letter_glued_to_a_code_is_the_code():
+    # "BDT" is the taka, not a billion Tunisian dinars ("DT"); "a BDT" is no amount
+    assert one("a 40 BDT fee", "en") == (40, "BDT")
+    assert one("a BDT 40 million round", "en") == (pytest.approx(40e6), "BDT")
+
+
+def test_a_shared_sign_follows_the_currency_named_nearby():
+    assert one("A Swedish fund put 300 million kr into Brivel Robotics.", "en")[1] == "SEK"
+    assert one("Un fonds norvégien investit 300 millions kr dans Brivel Robotique.", "fr")[1] == "NOK"
+    assert one("Brivel Robotique, installée au Maroc, lève 40 millions de Dh.", "fr")[1] == "MAD"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "currency"),
+    [
+        # a sign several currencies share is the one of the fact's country (a city names it here)
+        ("Ondine Data, a Stockholm start-up, raised 300 million kr from Orbis Capital.", "en", "SEK"),
+        ("Ondine Data, an Oslo start-up, raised 300 million kr from Orbis Capital.", "en", "NOK"),
+        ("Ondine Data, a Karachi start-up, raised Rs 500 million from Orbis Capital.", "en", "PKR"),
+        ("Ondine Data, a Bangalore start-up, raised Rs 500 crore from Orbis Capital.", "en", "INR"),
+        ("Ondine Data, a Lusaka start-up, raised K40 million from Orbis Capital.", "en", "ZMW"),
+        ("Ondine Data, une start-up de Rabat, a levé 40 millions de Dh auprès d'Orbis Capital.", "fr", "MAD"),
+        # and a one-letter sign without a scale is read where the text names its country
+        ("Ondine Data, a Johannesburg start-up, raised R500 000 from Orbis Capital.", "en", "ZAR"),
+    ],
+)
+def test_a_shared_sign_takes_the_facts_country(extract, text, language, currency):
+    cands, _ = extract(text, language)
+    assert [a.currency for c in cands for a in c.amounts] == [currency]

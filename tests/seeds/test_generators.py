@@ -27,7 +27,8 @@ GENERATORS = [
     ("make_country_seeds.py", SEEDS, ["countries.csv", "country_names.csv", "currencies.csv"]),
     ("make_fx_rates.py", SEEDS, ["fx_rates.csv"]),
     ("make_cldr_lexicons.py", LEXICONS, ["cldr_cities.csv", "region_names.csv", "language_names.csv",
-                                         "currency_names.csv", "currency_territories.csv"]),
+                                         "currency_names.csv", "currency_territories.csv",
+                                         "currency_symbols.csv"]),
     # one stop-word list per language folder
     ("make_stopword_lexicons.py", LEXICONS, sorted(str(p.relative_to(LEXICONS))
                                                    for p in LEXICONS.glob("*/stopwords.csv"))),
