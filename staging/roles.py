@@ -183,6 +183,7 @@ _MODIFIER_GAP = re.compile(
     r"\s+(?:(?!(?:to|for|from|in|into|with|and|or|as|of|by|on|at|the|a|an|its|their|this|that)\b)"
     r"[a-z][a-z-]*\s+){1,2}"
 )
+_BRACKETED_GAP = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 _NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*)?", re.IGNORECASE)
 # up to two lowercase adjectives, then a comma: "la pépite grenobloise, ..."
 _ADJECTIVES_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*,")
@@ -296,6 +297,8 @@ class Roles:
             and not any(
                 (0 <= a - m.end <= 2 and "," not in self.text[m.end : a])
                 or _MODIFIER_GAP.fullmatch(self.text, m.end, a)
+                # "a SR15 million (about $4 million) grant": its restatement in brackets between
+                or _BRACKETED_GAP.fullmatch(self.text, m.end, a)
                 for a, b in others
             )
             and not (
@@ -305,6 +308,7 @@ class Roles:
                     and (
                         _NOUN_AFTER.fullmatch(self.text, m.end, a)
                         or _MODIFIER_GAP.fullmatch(self.text, m.end, a)
+                        or _BRACKETED_GAP.fullmatch(self.text, m.end, a)
                     )
                     for a, b in mine
                 )

@@ -1111,6 +1111,13 @@ def test_a_relative_month_dates_the_deal_by_the_articles_month(extract, text, la
     assert (c.announced_on.year, c.announced_on.month, c.date_precision) == (*month, "month")
 
 
+def test_a_grant_noun_owns_its_amount_past_a_bracketed_restatement(extract):
+    cands, _ = extract(
+        "Quanta Labs received a €15 million (about $16 million) grant from the Ministry of Industry.", "en"
+    )
+    assert [(c.fact_type, [a.currency for a in c.amounts]) for c in cands] == [("subsidy", ["EUR", "USD"])]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
