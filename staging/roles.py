@@ -565,6 +565,21 @@ class Roles:
         colon = max(self.text.rfind(" : ", s.start, cs), self.text.rfind(": ", s.start, cs) - 1)
         if colon >= 0:
             lo = max(lo, colon + 3)
+        dash = max(self.text.rfind(" — ", s.start, cs), self.text.rfind(" – ", s.start, cs))
+        if (
+            dash >= 0
+            # a title: no final stop, no list item's bullet or number
+            and not re.search(r"[.!?]\W*$", s.text)
+            and not _ITEM_MARK.match(self.text, self.text.rfind("\n", 0, s.start) + 1)
+            # ... nor a round-up item's head: "Athena Tensor (Athens) — USD 4 million seed from X"
+            and not any(
+                e.start == s.start and _HEAD_DASH.fullmatch(self.text, e.end, dash + 3) for e in self.ents(i)
+            )
+            and any(dash < e.start and e.end <= cs for e in self.ents(i))
+        ):
+            # "The quiet engineer who wants the Baltics to own their AI — Gintaras Labs raises €30m": a
+            # title's clause after the dash acts (not "X — a Paris start-up — raised": no name after it)
+            lo = max(lo, dash + 3)
         item = self.item_head(i, s)
         after_dash = item[1] if item is not None else cs + 1
         if after_dash <= cs and any(after_dash <= e.start and e.end <= cs for e in self.ents(i)):

@@ -1118,6 +1118,18 @@ def test_a_grant_noun_owns_its_amount_past_a_bracketed_restatement(extract):
     assert [(c.fact_type, [a.currency for a in c.amounts]) for c in cands] == [("subsidy", ["EUR", "USD"])]
 
 
+def test_a_titles_clause_after_its_dash_acts(extract):
+    title = "The quiet engineer who wants the Nordics to own their AI — Quanta Labs raises €30m"
+    cands, _ = extract(title, "en")
+    assert [c.parties[0].name for c in cands if c.fact_type == "investment"] == ["Quanta Labs"]
+    # not a sentence's aside between dashes, nor a round-up item's head
+    cands, _ = extract("Brivel Robotics — a Lyon start-up — has raised $40 million from Orbis Capital.", "en")
+    assert [c.parties[0].name for c in cands if c.fact_type == "investment"] == ["Brivel Robotics"]
+    item = "Brivel Robotics (Lyon) — $4 million seed from Orbis Capital, with Tarnow Capital co-investing"
+    cands, _ = extract(item, "en")
+    assert {c.parties[0].name for c in cands if c.fact_type == "investment"} == {"Brivel Robotics"}
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"

@@ -32,6 +32,9 @@ def test_a_known_first_name_and_surnames_make_a_person(people, name):
     "Camille AI",  # an acronym is no surname
     "Lucas Genomics",  # nouns firms are named with: "-ics", "-ique"
     "Martin Robotique",
+    "Ravi Reasoning",  # a first name, then a word AI firms are named with
+    "Kiran Neural",
+    "Maya Intelligence",
 ])
 def test_names_that_are_not_persons(people, name):
     assert not people.named(name)
