@@ -662,6 +662,13 @@ class Mentions:
             )
         return False
 
+    def origin_somewhere(self, name: str) -> bool:
+        """A name the text gives as the founders' school or former employer at one of its mentions ("La
+        jeune pousse issue de l'EPFL"): "la start-up" of a later sentence is never that name."""
+        return any(
+            _origins().search(self.text, max(0, m.start() - 90), m.start()) for m in self.occurrences(name)
+        )
+
     def _sentence_at(self, pos: int) -> int | None:
         k = bisect_left(self._sentence_starts_list(), pos + 1) - 1
         return k if k >= 0 else None

@@ -785,7 +785,10 @@ class Roles:
                 firms = [
                     e
                     for e in previous
-                    if not self.financier(e) and not self.programme(e) and not self.is_person(e)
+                    if not self.financier(e)
+                    and not self.programme(e)
+                    and not self.is_person(e)
+                    and not self.origin_somewhere(e.name)  # "issue de l'EPFL": the school, never the firm
                 ]
                 if not firms:
                     main = self.main_firm(lambda e: ok(e) and not self.financier(e))
@@ -898,6 +901,7 @@ class Roles:
                     or _OPENING_PLACE.fullmatch(self.text, s.start, e.start)
                     or _sites().match(self.text, e.end)
                     or self.is_origin(e)
+                    or self.origin_somewhere(e.name)  # "issue de l'EPFL": the school, never the firm
                     or self.periphrasis(e)
                     or e.name in self.ex.countries.table
                     or self.programme(e)  # "au titre du dispositif « Pass X »"
@@ -994,7 +998,13 @@ class Roles:
                 for j, s in enumerate(self.sentences)
                 if not self.is_noise(s)
                 for e in self.ents(j)
-                if not (self.is_public(e) or self.periphrasis(e) or self.is_place_use(e))
+                # nor the founders' school or former employer ("issue de l'EPFL")
+                if not (
+                    self.is_public(e)
+                    or self.periphrasis(e)
+                    or self.is_place_use(e)
+                    or self.origin_somewhere(e.name)
+                )
             ]
         best, most = None, -1
         for e, n in self._firm_pool:

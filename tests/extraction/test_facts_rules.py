@@ -1130,6 +1130,16 @@ def test_a_titles_clause_after_its_dash_acts(extract):
     assert {c.parties[0].name for c in cands if c.fact_type == "investment"} == {"Brivel Robotics"}
 
 
+def test_the_founders_school_is_never_the_start_up(extract):
+    text = (
+        "La jeune pousse issue de l'Université de Sarnia, Brivel Robotique, finalise une série A. "
+        "Brivel Robotique emploie 30 personnes. Elle travaille avec le laboratoire de l'Université de "
+        "Sarnia et avec l'Université de Sarnia. La start-up avait aussi levé 3 millions d'euros en amorçage."
+    )
+    cands, _ = extract(text, "fr")
+    assert [c.parties[0].name for c in cands if c.fact_type == "investment"] == ["Brivel Robotique"]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
