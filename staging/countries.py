@@ -76,18 +76,30 @@ def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
 # "Tartu-based", "Tartu-headquartered" (the town before the match)
 _SEAT_BEFORE = re.compile(r"-(?:based|headquartered)\b")
 _RUN_BEFORE = re.compile(r"(?:[\w'’.-]+[ \t]){0,4}[\w'’.-]+$")
-# "X (Tartu)", "X (Tartu, Estonia)": a bracket holding a place right after a name; "based in
-# Tartu", "basée à Tartu", "dont le siège est à Tartu"; a dateline opening a line ("TARTU, Estonia
-# —"): the town after the match
-_SEAT_AFTER = re.compile(
-    r"(?P<bracket>(?<=[\w.)])[ \t]+\()(?=[A-ZÀ-ÖØ-Þ])"
-    r"|(?P<lead>\b(?i:(?:based|headquartered|located)[ \t]+in|based[ \t]+out[ \t]+of|headquarters[ \t]+in"
-    r"|(?:basé|installé|implanté|situé|domicilié)e?s?[ \t]+à"
-    r"|siège(?:[ \t]+social)?(?:[ \t]+est)?(?:[ \t]+(?:situé|installé))?[ \t]+à)[ \t]+)(?=[A-ZÀ-ÖØ-Þ])"
-    r"|(?P<dateline>^[ \t]*)"
-    r"(?=[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*(?:[ \t][A-ZÀ-ÖØ-Þ'’.-]+){0,3}(?:,|[ \t]+[—–-][ \t]))",
-    re.M,
+# "based in Tartu", "basée à Tartu", "dont le siège est à Tartu" (the town after): the words,
+# found by one automaton (a case-insensitive regex would try every position of the text), then
+# what follows them
+_SEAT_WORDS = (
+    "based", "headquartered", "headquarters", "located",
+    *(stem + end for stem in ("basé", "installé", "implanté", "situé", "domicilié")
+      for end in ("", "e", "s", "es")),
+    "siège",
 )
+_SEAT_LEAD = ahocorasick_rs.AhoCorasick(
+    sorted({form for w in _SEAT_WORDS for form in (w, w[:1].upper() + w[1:])}),
+    matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+)
+_SEAT_LEAD_REST = re.compile(
+    r"(?:[ \t]+social)?(?:[ \t]+est)?(?:[ \t]+(?:situé|installé))?"
+    r"[ \t]+(?:in|à|out[ \t]+of)[ \t]+(?=[A-ZÀ-ÖØ-Þ])"
+)
+# a dateline opening a line, in capitals: "TARTU, Estonia —", "KANNAPOLIS, N.C. —"
+# (a line break first: a pattern opening on a literal is searched for fast, `^` is tried everywhere)
+_DATELINE = re.compile(
+    r"\n[ \t]*(?=[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:[ \t][A-ZÀ-ÖØ-Þ'’.-]+){0,3}(?:,|[ \t]+[—–-][ \t]))"
+)
+# "X (Tartu)", "X (Tartu, Estonia)": a bracket holding a place right after a name
+_BRACKET = re.compile(r"\((?=[A-ZÀ-ÖØ-Þ])")
 _RUN_AFTER = re.compile(r"[\w'’.-]+(?:[ \t][\w'’.-]+){0,4}")
 # what closes a bracket holding a place: its end, or a comma and the country or state ("Tartu, Estonia")
 _BRACKET_END = re.compile(r"\)|,[ \t]*[^()\n,]{2,30}(?:,[ \t]*[^()\n,]{2,30})?\)")
@@ -216,20 +228,29 @@ class CountryFinder:
                 if code:
                     out.append(CountryMention(a, m.start(), code, "city", text[a : m.start()]))
                     break
-        for m in _SEAT_AFTER.finditer(text):
-            a = m.end()
+        slots: list[tuple[int, str]] = []  # where a town may start, and its slot
+        for m in _BRACKET.finditer(text):
+            k = m.start()
+            if k >= 2 and text[k - 1] in " \t" and (text[k - 2].isalnum() or text[k - 2] in "_.)"):
+                slots.append((m.end(), "bracket"))
+        for _idx, s, e in _SEAT_LEAD.find_matches_as_indexes(text):
+            if s > 0 and text[s - 1].isalnum():
+                continue
+            rest = _SEAT_LEAD_REST.match(text, e)
+            if rest:
+                slots.append((rest.end(), "lead"))
+        slots += [(m.end() - 1, "dateline") for m in _DATELINE.finditer("\n" + text)]
+        for a, slot in slots:
             run = _RUN_AFTER.match(text, a)
             if run is None:
                 continue
-            bracket, dateline = m.group("bracket") is not None, m.group("dateline") is not None
             # word ends of the run, the longest name first; a possessive or full stop is no part of it
             ends = [k for k in range(run.end(), a, -1) if k == run.end() or text[k] in " \t"]
             for e in ends:
-                town = text[a:e]
-                trail = _TRAILING.search(town)
-                for b in (e, e - len(trail.group(0))) if trail else (e,):
-                    code = self.town(text[a:b], dateline)
-                    if code is None or not self._seat_closes(text, b, bracket, dateline):
+                trail = _TRAILING.search(text, a, e)
+                for b in (e, trail.start()) if trail else (e,):
+                    code = self.town(text[a:b], slot == "dateline")
+                    if code is None or not self._seat_closes(text, b, slot):
                         continue
                     out.append(CountryMention(a, b, code, "city", text[a:b]))
                     break
@@ -239,12 +260,12 @@ class CountryFinder:
         return out
 
     @staticmethod
-    def _seat_closes(text: str, end: int, bracket: bool, dateline: bool) -> bool:
+    def _seat_closes(text: str, end: int, slot: str) -> bool:
         """Whether what follows a town closes its slot: a bracket holding only the place, a dateline's
         comma or dash, the end of a word elsewhere."""
-        if bracket:
+        if slot == "bracket":
             return _BRACKET_END.match(text, end) is not None
-        if dateline:
+        if slot == "dateline":
             return _DATELINE_END.match(text, end) is not None
         return end == len(text) or not (text[end].isalnum() or text[end] in "-")
 
