@@ -66,11 +66,11 @@ _LEAD_SENTENCES = 6
 _LEAD_MIN_WORDS = 5
 # a round-up item opening with its firm and the firm's place in brackets: "• Kuura Systems (Helsinki) —";
 # without its bullet (a Markdown list read as text), a capitalised name of a few words: "Kuura
-# Systems (Helsinki) —"
+# Systems (Helsinki) —". Searched for in "\n" + text: a pattern opening on a line break is searched
+# for fast, `^` is tried at every position
 _ITEM_PLACE = re.compile(
-    r"^[ \t]*(?:(?P<bullet>[-•·▪*]\s+|\d{1,2}[.)]\s*)[^\n()]{1,60}"
-    r"|[A-ZÀ-ÖØ-Þ][^\s()]*(?:[ \t][^\s()]+){0,4}[ \t]+)\(([^()\n]{1,40})\)[ \t]*[—–:-]",
-    re.M,
+    r"\n[ \t]*(?:(?P<bullet>[-•·▪*]\s+|\d{1,2}[.)]\s*)[^\n()]{1,60}"
+    r"|[A-ZÀ-ÖØ-Þ][^\s()]*(?:[ \t][^\s()]+){0,4}[ \t]+)\(([^()\n]{1,40})\)\s*[—–:-]"
 )
 # a line heading an item or a section of a round-up: "2) Budget earmarks Rs 2,000 crore", "VIETNAM"
 _SECTION_HEADING = re.compile(
@@ -192,10 +192,11 @@ class CountryDate:
         what follows it, up to the next such heading. A city dateline ("LONDON, May 2 —") only says
         where the reporter writes from."""
         out = []
-        for m in _ITEM_PLACE.finditer(self.text):
+        for m in _ITEM_PLACE.finditer("\n" + self.text):
             # "• Caravela AI (Lisbon) — ...", "2. Okéanos IA (Nantes) —": a round-up item's place, from
-            # the start of its line (none when the lexicons do not know it: not the previous item's)
-            place = [c for c in self.countries_in(m.start(2), m.end(2)) if c.kind in ("name", "city")]
+            # the start of its line (none when the lexicons do not know it: not the previous item's);
+            # m.start() is the line's start in the text, m.start(2) - 1 the place's
+            place = [c for c in self.countries_in(m.start(2) - 1, m.end(2) - 1) if c.kind in ("name", "city")]
             # an item without a bullet opens a round-up only with a place the lexicons know; past the
             # first item, it ends the one before
             if place or m.group("bullet") or out:
