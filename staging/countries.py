@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import ahocorasick_rs
@@ -70,6 +72,88 @@ def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     return [(codes.pop(), name, "city") for name, codes in sorted(found.items()) if len(codes) == 1]
 
 
+# the slots where the syntax says a firm's seat stands, read for the towns of lexicons/towns.csv:
+# "Tartu-based", "Tartu-headquartered" (the town before the match)
+_SEAT_BEFORE = re.compile(r"-(?:based|headquartered)\b")
+_RUN_BEFORE = re.compile(r"(?:[\w'’.-]+[ \t]){0,4}[\w'’.-]+$")
+# "based in Tartu", "basée à Tartu", "dont le siège est à Tartu" (the town after): the words,
+# found by one automaton (a case-insensitive regex would try every position of the text), then
+# what follows them
+_SEAT_WORDS = (
+    "based", "headquartered", "headquarters", "located",
+    *(stem + end for stem in ("basé", "installé", "implanté", "situé", "domicilié")
+      for end in ("", "e", "s", "es")),
+    "siège",
+)
+_SEAT_LEAD = ahocorasick_rs.AhoCorasick(
+    sorted({form for w in _SEAT_WORDS for form in (w, w[:1].upper() + w[1:])}),
+    matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+)
+_SEAT_LEAD_REST = re.compile(
+    r"(?:[ \t]+social)?(?:[ \t]+est)?(?:[ \t]+(?:situé|installé))?"
+    r"[ \t]+(?:in|à|out[ \t]+of)[ \t]+(?=[A-ZÀ-ÖØ-Þ])"
+)
+# a dateline opening a line, in capitals: "TARTU, Estonia —", "KANNAPOLIS, N.C. —"
+# (a line break first: a pattern opening on a literal is searched for fast, `^` is tried everywhere)
+_DATELINE = re.compile(
+    r"\n[ \t]*(?=[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:[ \t][A-ZÀ-ÖØ-Þ'’.-]+){0,3}(?:,|[ \t]+[—–-][ \t]))"
+)
+# "X (Tartu)", "X (Tartu, Estonia)": a bracket holding a place right after a name
+_BRACKET = re.compile(r"\((?=[A-ZÀ-ÖØ-Þ])")
+_RUN_AFTER = re.compile(r"[\w'’.-]+(?:[ \t][\w'’.-]+){0,4}")
+# what closes a bracket holding a place: its end, or a comma and the country or state ("Tartu, Estonia")
+_BRACKET_END = re.compile(r"\)|,[ \t]*[^()\n,]{2,30}(?:,[ \t]*[^()\n,]{2,30})?\)")
+# a dateline's town: capitals, then a comma or a dash, and a dash further on the line
+_DATELINE_END = re.compile(r"(?:,[^\n]{0,60}?)?[ \t]+[—–-][ \t]")
+# the possessive or full stop after a town: "Tartu's", "based in Tartu."
+_TRAILING = re.compile(r"(?:['’]s|\.)$")
+
+
+# one spelling of letters written two ways: the apostrophe, Romanian s and t with a comma below
+# (GeoNames writes them with a cedilla: "Braşov", the press "Brașov")
+_TOWN_SPELLING = str.maketrans({"’": "'", "ș": "ş", "ț": "ţ", "Ș": "Ş", "Ț": "Ţ"})
+
+
+@cache
+def _unaccented() -> dict[int, str]:
+    """The Latin letters with accents (Latin-1 to Latin Extended-B, Latin Extended Additional) and
+    the same letters without them ("ä" -> "a", "ș" -> "s"): a `str.translate` table."""
+    out = {}
+    for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        bare = "".join(ch for ch in unicodedata.normalize("NFD", chr(cp)) if not unicodedata.combining(ch))
+        if bare != chr(cp):
+            out[cp] = bare
+    return out
+
+
+@cache
+def _town_table() -> dict[str, str]:
+    """Town -> country: the towns of 15,000 people or more one country names (lexicons/towns.csv,
+    drawn from GeoNames by scripts/make_towns.py, which leaves out the names two countries share,
+    with or without accents), and the same names without accents ("Jyvaskyla"). Read as plain CSV
+    rows (31,000 of them), once, when a seat slot first holds a capitalised word."""
+    from warehouse.staging.lexicon import LEXICON_DIR
+
+    with open(LEXICON_DIR / "towns.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader, None)
+        table = {town.translate(_TOWN_SPELLING): code for code, town in reader}
+    unaccented = _unaccented()
+    for name, code in [(n, c) for n, c in table.items() if not n.isascii()]:
+        table.setdefault(name.translate(unaccented), code)
+    return table
+
+
+@cache
+def _town_stop() -> tuple[frozenset[str], frozenset[str]]:
+    """Common words no town slot reads as a town: `name_filters.csv` place_stop/stop/generic words
+    (case-sensitive, "Mobile", "Central") and every language's stop words (any case)."""
+    from warehouse.staging.lexicon import rows
+
+    stop = {r["word"] for r in rows("name_filters") if r["kind"] in ("place_stop", "stop", "generic")}
+    return frozenset(stop), frozenset(r["word"].lower() for r in rows("stopwords"))
+
+
 class CountryFinder:
     """Finds country names and demonyms (word-bounded, longest match)."""
 
@@ -111,7 +195,90 @@ class CountryFinder:
         cities += _large_cities(entries + cities)
         return cls(entries + cities + _regions(entries + cities))
 
+    def town(self, name: str, dateline: bool = False) -> str | None:
+        """The country of a town of `towns.csv` ("Tartu" -> "EE"; in capitals in a dateline,
+        "KANNAPOLIS"), unless the name is a common word or a country, city or region name of this
+        finder's table (theirs wins, in any case: "Nice", "Paris")."""
+        name = name.translate(_TOWN_SPELLING)
+        if dateline:
+            name = name.title()  # "KANNAPOLIS" -> "Kannapolis", "L'AQUILA" -> "L'Aquila"
+        code = _town_table().get(name)
+        if code is None:
+            return None
+        stop, stop_lower = _town_stop()
+        if name in stop or name.lower() in stop_lower or name in self.table or name.upper() in self.table:
+            return None
+        return code
+
+    def seats(self, text: str) -> list[CountryMention]:
+        """Towns of `towns.csv` where the syntax says a place stands, never as free matches (a town
+        is often a common word or a firm's name: "Mobile", "Aurora Labs"): "a Tartu-based start-up",
+        "Tartu Token Labs (Tartu) —", "(Tartu, Estonia)", "based in Tartu", "installée à Tartu", a
+        dateline "TARTU, Estonia —". The longest town name the slot holds wins."""
+        out: list[CountryMention] = []
+        for m in _SEAT_BEFORE.finditer(text):
+            lo = max(0, m.start() - 60, text.rfind("\n", 0, m.start()) + 1)
+            run = _RUN_BEFORE.search(text, lo, m.start())
+            if run is None:
+                continue
+            # word starts of the run, the longest name first: "the Estonian Tartu-based" -> "Tartu"
+            starts = [run.start()] + [k + 1 for k in range(run.start(), run.end()) if text[k] in " \t"]
+            for a in starts:
+                code = self.town(text[a : m.start()])
+                if code:
+                    out.append(CountryMention(a, m.start(), code, "city", text[a : m.start()]))
+                    break
+        slots: list[tuple[int, str]] = []  # where a town may start, and its slot
+        for m in _BRACKET.finditer(text):
+            k = m.start()
+            if k >= 2 and text[k - 1] in " \t" and (text[k - 2].isalnum() or text[k - 2] in "_.)"):
+                slots.append((m.end(), "bracket"))
+        for _idx, s, e in _SEAT_LEAD.find_matches_as_indexes(text):
+            if s > 0 and text[s - 1].isalnum():
+                continue
+            rest = _SEAT_LEAD_REST.match(text, e)
+            if rest:
+                slots.append((rest.end(), "lead"))
+        slots += [(m.end() - 1, "dateline") for m in _DATELINE.finditer("\n" + text)]
+        for a, slot in slots:
+            run = _RUN_AFTER.match(text, a)
+            if run is None:
+                continue
+            # word ends of the run, the longest name first; a possessive or full stop is no part of it
+            ends = [k for k in range(run.end(), a, -1) if k == run.end() or text[k] in " \t"]
+            for e in ends:
+                trail = _TRAILING.search(text, a, e)
+                for b in (e, trail.start()) if trail else (e,):
+                    code = self.town(text[a:b], slot == "dateline")
+                    if code is None or not self._seat_closes(text, b, slot):
+                        continue
+                    out.append(CountryMention(a, b, code, "city", text[a:b]))
+                    break
+                else:
+                    continue
+                break
+        return out
+
+    @staticmethod
+    def _seat_closes(text: str, end: int, slot: str) -> bool:
+        """Whether what follows a town closes its slot: a bracket holding only the place, a dateline's
+        comma or dash, the end of a word elsewhere."""
+        if slot == "bracket":
+            return _BRACKET_END.match(text, end) is not None
+        if slot == "dateline":
+            return _DATELINE_END.match(text, end) is not None
+        return end == len(text) or not (text[end].isalnum() or text[end] in "-")
+
     def find(self, text: str) -> list[CountryMention]:
+        out = self._find(text)
+        seats = self.seats(text)
+        if seats:
+            # a town where the lexicons already know a place there is theirs
+            seats = [t for t in seats if not any(c.start < t.end and t.start < c.end for c in out)]
+            out = sorted(out + seats, key=lambda c: c.start)
+        return out
+
+    def _find(self, text: str) -> list[CountryMention]:
         if not self.ac:
             return []
         out = []

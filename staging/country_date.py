@@ -64,9 +64,13 @@ _SITE_AFTER = re.compile(
 # the lead of a news article: the sentences, headline and byline included, where it says when
 _LEAD_SENTENCES = 6
 _LEAD_MIN_WORDS = 5
-# a round-up item opening with its firm and the firm's place in brackets: "• Kuura Systems (Helsinki) —"
+# a round-up item opening with its firm and the firm's place in brackets: "• Kuura Systems (Helsinki) —";
+# without its bullet (a Markdown list read as text), a capitalised name of a few words: "Kuura
+# Systems (Helsinki) —". Searched for in "\n" + text: a pattern opening on a line break is searched
+# for fast, `^` is tried at every position
 _ITEM_PLACE = re.compile(
-    r"^[ \t]*(?:[-•·▪*]\s+|\d{1,2}[.)]\s*)[^\n()]{1,60}\(([^()\n]{1,40})\)\s*[—–:-]", re.M
+    r"\n[ \t]*(?:(?P<bullet>[-•·▪*]\s+|\d{1,2}[.)]\s*)[^\n()]{1,60}"
+    r"|[A-ZÀ-ÖØ-Þ][^\s()]*(?:[ \t][^\s()]+){0,4}[ \t]+)\(([^()\n]{1,40})\)\s*[—–:-]"
 )
 # a line heading an item or a section of a round-up: "2) Budget earmarks Rs 2,000 crore", "VIETNAM"
 _SECTION_HEADING = re.compile(
@@ -198,11 +202,15 @@ class CountryDate:
         what follows it, up to the next such heading. A city dateline ("LONDON, May 2 —") only says
         where the reporter writes from."""
         out = []
-        for m in _ITEM_PLACE.finditer(self.text):
+        for m in _ITEM_PLACE.finditer("\n" + self.text):
             # "• Caravela AI (Lisbon) — ...", "2. Okéanos IA (Nantes) —": a round-up item's place, from
-            # the start of its line (none when the lexicons do not know it: not the previous item's)
-            place = [c for c in self.countries_in(m.start(1), m.end(1)) if c.kind in ("name", "city")]
-            out.append((m.start(), place[0].code if place else None))
+            # the start of its line (none when the lexicons do not know it: not the previous item's);
+            # m.start() is the line's start in the text, m.start(2) - 1 the place's
+            place = [c for c in self.countries_in(m.start(2) - 1, m.end(2) - 1) if c.kind in ("name", "city")]
+            # an item without a bullet opens a round-up only with a place the lexicons know; past the
+            # first item, it ends the one before
+            if place or m.group("bullet") or out:
+                out.append((m.start(), place[0].code if place else None))
         for c in self.country_mentions:
             if c.kind != "name":
                 continue

