@@ -57,7 +57,9 @@ _CALL_RESULTS = re.compile(
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
 _TO_THE_FIRM = re.compile(
-    r"\b(?:to|for|into|à|pour|au|dans)\s+(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
+    # ... or the double object of a giving verb: "awarded the company a €1.8 million grant"
+    r"\b(?:to|for|into|à|pour|au|dans|en faveur de|awarded|granted|gave|given|offered)\s+"
+    r"(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
     r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b",
     re.IGNORECASE,
 )

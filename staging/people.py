@@ -34,8 +34,11 @@ from functools import cache
 
 from warehouse.staging.lexicon import rows
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
+# Latin letters of every European and Vietnamese alphabet: Latin-1, Extended-A and -B ("Rūta Vaitkutė",
+# "Łukasz", "Ștefan") and Extended Additional ("Nguyễn")
+_LATIN_MORE = [chr(c) for c in (*range(0x100, 0x250), *range(0x1E00, 0x1F00))]
+_UP = "A-ZÀ-ÖØ-Þ" + "".join(ch for ch in _LATIN_MORE if ch.isupper())
+_LOW = "a-zß-öø-ÿ" + "".join(ch for ch in _LATIN_MORE if ch.islower())
 # the lexicons whose one-word entries are words of the extractor's vocabulary (a first name that is
 # one of them reads as that word: "Grant", "Mars", "Victoria"); column of the surface
 _VOCABULARY = {

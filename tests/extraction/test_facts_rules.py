@@ -1140,6 +1140,16 @@ def test_the_founders_school_is_never_the_start_up(extract):
     assert [c.parties[0].name for c in cands if c.fact_type == "investment"] == ["Brivel Robotique"]
 
 
+def test_a_grant_to_the_company_as_double_object(extract):
+    cands, _ = extract(
+        "Brivel Robotics raised $5 million from Orbis Capital. In October, the Ministry of Industry awarded "
+        "the company a €1.8 million grant.",
+        "en",
+    )
+    grant = only(cands, "subsidy")
+    assert parties(grant, "recipient") == ["Brivel Robotics"]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"

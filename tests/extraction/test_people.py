@@ -55,6 +55,11 @@ def test_persons_of_a_document_and_their_later_surname_mentions(people):
     assert not {"Camille Labs", "Tarnow Capital", "Brivel Robotique"} & found
 
 
+def test_names_in_every_latin_alphabet(people):
+    found = people.names("Rūta Vaitkutė founded it. Łukasz Kowalczyk said so. Ștefan Popescu agreed.")
+    assert {"Rūta Vaitkutė", "Łukasz Kowalczyk", "Ștefan Popescu", "Vaitkutė"} <= found
+
+
 def test_a_persons_first_name_alone_is_that_person(people, extract):
     text = ("Léa Fontanel a fondé Brivel Robotique en 2021. « Léa, racontez-nous. » Léa sourit.")
     assert "Léa" in people.names(text)
