@@ -147,6 +147,19 @@ _ATTRIBUTION = re.compile(
     r"(?:consulté|obtenu|cité|vu)e?s?\s+par)\b[^,;.()«»\"“”\n]*$",
     re.IGNORECASE,
 )
+# the place right before a bracket: "Vitry-sur-Seine (", "Garching ("
+_PLACE_BEFORE_BRACKET = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]*)*)\s*\(\s*$")
+# a capitalised word or a glued part right after a name: the name is part of a longer one ("Tupã
+# Labs", "Maki.vc")
+_NAME_GOES_ON = re.compile(
+    r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque|firm|company|start-?up)\b)|[.&-]\w"
+)
+# an institution named after its town: "l'université de Tromsø", "University of Tartu"
+_INSTITUTION_OF = re.compile(
+    r"\b(?:universit[yéà]|universidad|universität|institut[e]?|college|école|school|hospital|hôpital)\s+"
+    r"(?:of|de|du|d['’])\s*$",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
 
 
@@ -460,6 +473,15 @@ class Mentions:
                     continue  # "ministre chargé de l'Industrie", "Minister for Digital Affairs": a portfolio
                 if re.fullmatch(r"[A-Z]\w*-[a-z]+", first):
                     continue  # "AI-dedicated", "Spanish-language AI": a compound modifier, not a name
+                if self.town_only(e.name):
+                    continue  # "Vitry-sur-Seine", "Diamniadio": a town GeoNames names, not a firm
+                if self.text[max(0, e.start - 2) : e.start].endswith("("):
+                    place = _PLACE_BEFORE_BRACKET.search(self.text, max(0, e.start - 60), e.start)
+                    if place and (
+                        self.town_only(place.group(1))
+                        or any(c.end == place.end(1) for c in self.countries_in(place.start(1), place.end(1)))
+                    ):
+                        continue  # "Vitry-sur-Seine (Val-de-Marne)": the region of the place before it
             if e.name in self.exchanges():
                 continue  # "Tasman Compute (ASX: TCX)", "listed on the ASX": where shares trade, no party
             if self.text[max(s.start, e.start - 1) : e.start] == "@":
@@ -492,6 +514,19 @@ class Mentions:
             out.append(e)
         self.entities[i] = out
         return out
+
+    def town_only(self, name: str) -> bool:
+        """A town of `towns.csv` that the text never uses inside a longer name ("Tupã Labs" makes
+        "Tupã" the firm's short name) and no seed firm bears ("Nokia", "Toyota")."""
+        if name in self.ex.parties.firms or name in self._public_names:
+            return False  # ... nor a government the text names by it ("the Tavira government")
+        if self.ex.countries.town(name) is None:
+            return False
+        return not any(
+            _NAME_GOES_ON.match(self.text, m.end())
+            or _INSTITUTION_OF.search(self.text, max(0, m.start() - 30), m.start())
+            for m in self.occurrences(name)
+        )
 
     def exchanges(self) -> set[str]:
         """The stock exchanges the text names as such (`_EXCHANGE_NAMED`), read once."""

@@ -757,7 +757,8 @@ class Roles:
             for j in (i - 1, i - 2)
             if j >= 0 and not self.is_noise(self.sentences[j])
             for e in self.ents(j)
-            if ok(e) and not self.periphrasis(e) and not self.is_place_use(e)
+            # "pour Vitry" after "installer 6 144 GPU à Vitry": a place the text names as one elsewhere
+            if ok(e) and not self.periphrasis(e) and not self.is_place_use(e) and not self.written_as_place(e)
         ]
         if not previous and _ANAPHOR.search(self.text, s.start, cs):
             # "le groupe a indiqué qu'il investirait ...", after quotes naming no one: the firm the

@@ -1150,6 +1150,38 @@ def test_a_grant_to_the_company_as_double_object(extract):
     assert parties(grant, "recipient") == ["Brivel Robotics"]
 
 
+def test_a_town_is_no_party(extract, doc_context):
+    text = (
+        "Brivel Robotique ouvre un centre de calcul à Chelles (Seine-et-Marne). Chelles accueillera 200 "
+        "ingénieurs. Le groupe y investira 40 millions d'euros."
+    )
+    cands, _ = extract(text, "fr")
+    assert [c.parties[0].name for c in cands if c.fact_type == "investment"] == ["Brivel Robotique"]
+    ctx = doc_context(text, "fr")
+    names = {e.name for i in range(len(ctx.sentences)) for e in ctx.ents(i)}
+    assert "Seine-et-Marne" not in names and "Chelles" not in names
+    # ... unless the text uses it inside a longer name: a firm named after its town
+    assert ctx.town_only("Chelles")
+    for text in (
+        "Chelles Robotique lève 5 millions d'euros. Chelles emploie 20 personnes.",  # a firm's short name
+        "The Chelles fund invests $5 million in Brivel Robotics.",
+        "L'université de Chelles reçoit 5 millions d'euros.",
+        "The Chelles government grants $5 million to Brivel Robotics.",
+    ):
+        assert not doc_context(text, "fr").town_only("Chelles"), text
+
+
+def test_a_place_the_text_names_as_one_is_not_what_a_list_item_points_to(extract):
+    text = (
+        "# Brivel Robotique va installer 500 GPU Nvidia à Port-Quillan\n\n"
+        "Brivel Robotique a acquis 500 GPU Nvidia pour son centre.\n\n"
+        "- Commande de 500 GPU pour Port-Quillan\n"
+        "- 40 millions d'euros d'investissements prévus d'ici 2029"
+    )
+    cands, _ = extract(text, "fr")
+    assert [c.parties[0].name for c in cands if c.fact_type == "investment"] == ["Brivel Robotique"]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
