@@ -323,7 +323,7 @@ class CountryDate:
 
     def relative_month(self, s: Sentence) -> date | None:
         """ "last month", "le mois dernier", "ce mois-ci": that month of the article's date."""
-        if self.published is None:
+        if self.published is None or not ("month" in s.text or "mois" in s.text):
             return None
         rx, offsets = _relative_months()
         m = rx.search(s.text)

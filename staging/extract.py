@@ -199,6 +199,7 @@ class _DocContext(
         self._date_starts = [d.start for d in self.dates]
         self._public_names = self._governments()
         self._exchanges: set[str] | None = None  # mentions.exchanges, once read
+        self._attributed: dict[int, bool] = {}  # mentions.is_source: sentence -> an attribution word in it
         self.steps: list[Step] = []
 
     def run(self) -> tuple[list[Candidate], list[LabelledMoney]]:

@@ -136,10 +136,12 @@ _BODY_NAME_REST = re.compile(
 )
 # a stock exchange the text names as one: a ticker "(ASX: TCX)", "(Euronext Paris: ALXYZ)", an
 # "ASX-listed" firm, a firm "listed on the ASX" / "cotée sur Euronext"
-_EXCHANGE_NAMED = re.compile(
-    r"\(\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*:\s*[A-Z0-9][A-Z0-9.]{0,7}\s*\)"
-    r"|\b([A-Z]\w*(?: [A-Z]\w*)?)-listed\b"
-    r"|\b(?:listed on|listing on|cotée?s? (?:sur|à))\s+(?:the\s+|la\s+|l['’])?([A-Z]\w*(?: [A-Z]\w*)?)"
+# (three patterns, each tried only where its literal part stands: one alternation tried at every capital)
+_EXCHANGE_NAMED = (
+    ("(", re.compile(r"\(\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*:\s*[A-Z0-9][A-Z0-9.]{0,7}\s*\)")),
+    ("-listed", re.compile(r"\b([A-Z]\w*(?: [A-Z]\w*)?)-listed\b")),
+    ("list", re.compile(r"\b(?:listed on|listing on)\s+(?:the\s+)?([A-Z]\w*(?: [A-Z]\w*)?)")),
+    ("coté", re.compile(r"\bcotée?s? (?:sur|à)\s+(?:la\s+|l['’])?([A-Z]\w*(?: [A-Z]\w*)?)")),
 )
 # the phrase that says where the news comes from, up to the name: no clause break in between
 _ATTRIBUTION = re.compile(
@@ -160,6 +162,7 @@ _INSTITUTION_OF = re.compile(
     r"(?:of|de|du|d['’])\s*$",
     re.IGNORECASE,
 )
+_ATTRIBUTION_WORD = re.compile(r"according|citing|selon|d['’]après|\b(?:by|par)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
 
 
@@ -531,7 +534,12 @@ class Mentions:
     def exchanges(self) -> set[str]:
         """The stock exchanges the text names as such (`_EXCHANGE_NAMED`), read once."""
         if self._exchanges is None:
-            self._exchanges = {next(g for g in m.groups() if g) for m in _EXCHANGE_NAMED.finditer(self.text)}
+            self._exchanges = {
+                m.group(1)
+                for word, rx in _EXCHANGE_NAMED
+                if word in self.text
+                for m in rx.finditer(self.text)
+            }
         return self._exchanges
 
     def place_then_generic(self, e: Entity, here: list[CountryMention]) -> bool:
@@ -806,8 +814,13 @@ class Mentions:
         if _REPORTED.match(self.text, e.end):
             return True
         i = self._sentence_at(e.start)
-        lo = max(self.sentences[i].start if i is not None else 0, e.start - 120)
-        return _ATTRIBUTION.search(self.text, lo, e.start) is not None
+        if i is None:
+            return False
+        s = self.sentences[i]
+        attributed = self._attributed.get(i)
+        if attributed is None:  # no attribution word in the sentence: most sentences, read once
+            attributed = self._attributed[i] = _ATTRIBUTION_WORD.search(s.text) is not None
+        return attributed and _ATTRIBUTION.search(self.text, max(s.start, e.start - 120), e.start) is not None
 
     def find_body(self, s: Sentence, start: int, end: int):
         """The first public body acting in text[start:end] (a match object), else None."""
