@@ -57,10 +57,14 @@ _CALL_RESULTS = re.compile(
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
 _TO_THE_FIRM = re.compile(
-    # ... or the double object of a giving verb: "awarded the company a €1.8 million grant"
-    r"\b(?:to|for|into|à|pour|au|dans|en faveur de|awarded|granted|gave|given|offered)\s+"
+    # ... the double object of a giving verb ("awarded the company a €1.8 million grant"), the object of
+    # a supporting verb ("soutient le projet à hauteur de 3 M€"), or its possessor ("the company's
+    # expansion will be facilitated by a $1.5 million grant")
+    r"\b(?:to|for|into|à|pour|au|dans|en faveur de|awarded|granted|gave|given|offered|supports|backs|"
+    r"soutient|soutiendra|accompagne|finance|financera)\s+"
     r"(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
-    r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b",
+    r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b"
+    r"|\b(?:the|its)\s+(?:company|start-?up|firm)['’]s\b",
     re.IGNORECASE,
 )
 # a share per firm of a list: "chacune", "each", "apiece"
@@ -176,7 +180,8 @@ class Passes:
                 continue
             s = c.sentence
             end = c.amounts[-1].end if c.amounts else c.cue_start
-            if not _TO_THE_FIRM.search(self.text, max(c.cue_start, s.start), min(s.end, end + 60)):
+            # the firm may be named before a noun cue: "a remis à l'entreprise une dotation de 750 M FCFA"
+            if not _TO_THE_FIRM.search(self.text, max(c.cue_start - 60, s.start), min(s.end, end + 60)):
                 continue
             firm = self.pointed_firm(self._sentence_index[s.start])
             if firm is not None and not self.is_public(firm):

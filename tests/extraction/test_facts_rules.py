@@ -1182,6 +1182,19 @@ def test_a_place_the_text_names_as_one_is_not_what_a_list_item_points_to(extract
     assert [c.parties[0].name for c in cands if c.fact_type == "investment"] == ["Brivel Robotique"]
 
 
+@pytest.mark.parametrize("grant, language", [
+    ("La Région Occitanie soutient le projet à hauteur de 3 millions d'euros, une aide votée lundi.", "fr"),
+    ("Le ministère de l'Industrie a remis à l'entreprise une dotation de 3 millions d'euros.", "fr"),
+    ("The company's expansion will be helped by a $3 million grant from the Ministry of Industry.", "en"),
+])
+def test_a_grant_to_the_firm_pointed_back_to(extract, grant, language):
+    first = {"fr": "Brivel Robotique a levé 9 millions d'euros auprès d'Orbis Capital. ",
+             "en": "Brivel Robotics raised $9 million from Orbis Capital. "}[language]
+    cands, _ = extract(first + grant, language)
+    firm = cands[0].parties[0].name
+    assert [parties(c, "recipient") for c in cands if c.fact_type == "subsidy"] == [[firm]]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
