@@ -271,7 +271,12 @@ class CountryDate:
             return None
         if not self.may_start(_relday_automaton(self.lang), s.start, s.end):
             return None  # no day word in the sentence (a quick test before the pattern)
-        days = list(_relative_days(self.lang)[0].finditer(s.text))
+        # "at today's rate", "yesterday's close": a possessive names no day of the deal
+        days = [
+            d
+            for d in _relative_days(self.lang)[0].finditer(s.text)
+            if s.text[d.end() : d.end() + 2] not in ("'s", "’s")
+        ]
         if not days:
             return None
         # "X, selected on Thursday, has raised $12m, the company said on Friday": the day someone says

@@ -1195,6 +1195,15 @@ def test_a_grant_to_the_firm_pointed_back_to(extract, grant, language):
     assert [parties(c, "recipient") for c in cands if c.fact_type == "subsidy"] == [[firm]]
 
 
+def test_a_possessive_day_is_no_date(extract):
+    # the fixture's article is dated 6 May 2025
+    cands, _ = extract(
+        "Brivel Robotics closed a $12 million seed in March, roughly 1.5 billion yen at today's rate.", "en"
+    )
+    c = only(cands, "investment")
+    assert (c.announced_on, c.date_precision) == (date(2025, 3, 1), "month")
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
