@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import ahocorasick_rs
@@ -61,6 +62,18 @@ _CLEAN_CACHE = 20_000
 
 # generic words that still end a name when something precedes them (Mistral AI, Naver Cloud)
 _NAME_TAILS = {"AI", "IA", "Cloud", "Data", "Tech", "Internet", "Intelligence"}
+
+
+@cache
+def _firm_words() -> frozenset[str]:
+    """The words firms' names are made of ("Capital", "Investment", "Partners": `firm_word` rows)."""
+    return frozenset(r["word"] for r in rows("person_markers") if r["kind"] == "firm_word")
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Every language's stop words, lower-cased ("the", "according", "après")."""
+    return frozenset(r["word"].lower() for r in rows("stopwords"))
 
 
 def _load_filters() -> tuple[set[str], set[str]]:
@@ -214,6 +227,7 @@ class PartyFinder:
         # drop leading stop words and leading/trailing generic words
         # "Polish Development Fund", "Norwegian Compute Agency": an institution keeps its demonym
         institution = bool(tokens) and seg[tokens[-1][0] : tokens[-1][1]] in self.institutions
+        before_strip = (list(words), list(tokens))
         while words and (
             words[0] in self.stop
             or words[0] in self.generic
@@ -225,6 +239,14 @@ class PartyFinder:
         while words and words[0].lower() in ("of", "for", "the", "and"):
             words.pop(0)
             tokens.pop(0)
+        if institution and words and len(words) < len(before_strip[0]) and all(
+            w in self.generic or w in self.institutions or w in _firm_words() for w in words
+        ):
+            # "Africa Investment Fund", "Gulf Development Bank": once its opening word is gone, an
+            # institution's name is only common words; the region word before them is its own
+            k = len(before_strip[0]) - len(words) - 1
+            if before_strip[0][k][:1].isupper() and before_strip[0][k].lower() not in _function_words():
+                words, tokens = before_strip[0][k:], before_strip[1][k:]
         while words and (
             (words[-1] in self.generic and not (len(words) > 1 and words[-1] in _NAME_TAILS))
             or words[-1].lower() in ("of", "for", "the", "and")

@@ -1204,6 +1204,12 @@ def test_a_possessive_day_is_no_date(extract):
     assert (c.announced_on, c.date_precision) == (date(2025, 3, 1), "month")
 
 
+def test_a_region_word_opening_an_institutions_name_stays_in_it(extract):
+    text = "Brivel Robotics raised $12 million from the Africa Investment Fund and Orbis Capital."
+    cands, _ = extract(text, "en")
+    assert parties(only(cands, "investment"), "investor") == ["Africa Investment Fund", "Orbis Capital"]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
