@@ -230,6 +230,7 @@ class PartyFinder:
         before_strip = (list(words), list(tokens))
         while words and (
             words[0] in self.stop
+            or (words[0].isupper() and words[0].title() in self.stop)  # "THE Department of ..."
             or words[0] in self.generic
             or (self.country_forms.get(words[0]) == "demonym" and not (institution and len(words) > 2))
             or words[0].endswith(_PLACE_SUFFIXES)

@@ -1210,6 +1210,14 @@ def test_a_region_word_opening_an_institutions_name_stays_in_it(extract):
     assert parties(only(cands, "investment"), "investor") == ["Africa Investment Fund", "Orbis Capital"]
 
 
+def test_a_stop_word_in_capitals_opens_no_name(project):
+    from warehouse.staging.extract import Extractor
+
+    parties_ = Extractor(project).parties
+    text = "FROM ORBIS GROWTH FUND"  # a wire brief in capitals: "... FINANCING FROM ORBIS ..."
+    assert [name for _a, _b, name in parties_._trim(text, 0, len(text))] == ["ORBIS GROWTH FUND"]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
