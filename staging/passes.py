@@ -15,7 +15,7 @@ from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import number_words, parse_digits
 from warehouse.staging.parties import Entity
 from warehouse.staging.vocabulary import (
-    _BULLET,
+    _ITEM_MARK,
     _LOCATIVE,
     _RECEIVE,
     _ROUND_WORDS,
@@ -102,8 +102,6 @@ def _many_recipients(language: str) -> re.Pattern:
     )
 
 
-# a numbered list item opening its line: "2. Okéanos IA (Nantes) —", "3) ..."
-_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 # the round itself, named by a definite noun: "joined the round", "l'accompagnent dans cette levée"
 _THE_ROUND = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:round|raise|financing|fundraise)\b|"
@@ -911,8 +909,7 @@ class Passes:
                 if j > i and (
                     any(self.money_labels.get(m) == "fact" and not self.restates(m, c)
                         for m in self.money_in(s))
-                    or _BULLET.match(self.text, s.start)
-                    or _ITEM_NUMBER.match(self.text, s.start)
+                    or _ITEM_MARK.match(self.text, s.start)
                 ):
                     # a new deal; "• Saar AI (Tallinn) — ...", "2. Okéanos IA —": the next item of a
                     # list, another firm's news

@@ -21,6 +21,7 @@ from warehouse.staging.vocabulary import (
     _FIRM_NOUNS,
     _FUND_ANAPHOR,
     _FUND_WORDS,
+    _ITEM_MARK,
     _LOCATIVE,
     _MEANS_BEFORE,
     _POSSESSIVE,
@@ -144,8 +145,6 @@ _SPEAKER = re.compile(
 )
 
 # a first-person subject: the firm speaks of itself in a post or a quote
-# a round-up item's number or bullet opening its line: "2. ", "3) ", "• "
-_ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]*|[•·▪◦*–-][ \t]+)")
 # a transcript's speaker label opening a line: "OTIENO:", "ACHIENG OTIENO:", "KAMAU MWANGI (host):",
 # after a timestamp: "[00:01:05] AMARAL:"
 _SPEAKER_LABEL = re.compile(

@@ -306,6 +306,8 @@ _PROGRAMME_BEFORE = re.compile(
 )
 # a bullet opening a line of a list ("• X (Warsaw) — ..."), as news round-ups write them
 _BULLET = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
+# a list item's number or bullet opening its line: "2. ", "3) ", "• "
+_ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+|[•·▪◦*–-][ \t]+)")
 # names of money managers are never public grantors, whatever public word they hold
 _FUND_WORDS = re.compile(
     r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"
