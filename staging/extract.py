@@ -399,6 +399,7 @@ class _DocContext(
                 ("bracketed_awards", self.bracketed_awards),
                 ("vendor_before", self.vendor_before),
                 ("headline_buyers", self.headline_buyers),
+                ("restated_titles", self.restated_titles),
                 ("rounds_of_targets", self.rounds_of_targets),
                 ("investors_nearby", self.investors_nearby),
                 ("backers_elsewhere", self.backers_elsewhere),

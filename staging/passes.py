@@ -458,6 +458,51 @@ class Passes:
                     c.country_code = r.country_code or c.country_code
                     break
 
+    def restated_titles(self, candidates: list[Candidate]) -> None:
+        """A title line (one of the first three, no final stop) that restates the body's deal with a
+        shorter or mistaken party: "Science ministry to buy 13,000 Nvidia chips" beside "The Ministry of
+        Science and ICT will purchase 13,000 Nvidia B200 GPUs", "Abu Dhabi's MGX leads $250m bet on
+        Qalam" beside "Qalam AI raised $250 million in a round led by MGX". The title's reading is left
+        out when the body's has the same count and maker and a buyer whose name holds the title's, or
+        the same amount with the title's main party among its investors."""
+        titles = {
+            t.start for t in self.sentences[:3] if not re.search(r"[.!?…»”\"']\s*$", t.text)
+        }
+        if not titles or not any(c.sentence.start in titles for c in candidates):
+            return
+
+        def named(c: Candidate, role: str) -> list[str]:
+            return [p.name for p in c.parties if p.role == role]
+
+        def restated(c: Candidate, x: Candidate) -> bool:
+            if x.sentence.start in titles or x.fact_type != c.fact_type:
+                return False
+            if c.fact_type == "chip_purchase":
+                words = set(re.findall(r"\w+", " ".join(named(c, "buyer")).lower()))
+                return (
+                    bool(c.quantity)
+                    and c.quantity == x.quantity
+                    and named(c, "vendor") == named(x, "vendor")
+                    and bool(words)
+                    and any(words <= set(re.findall(r"\w+", b.lower())) for b in named(x, "buyer"))
+                    and named(c, "buyer") != named(x, "buyer")
+                )
+            if c.fact_type == "investment" and c.amounts and x.amounts:
+                same = (c.amounts[0].currency, round(c.amounts[0].amount)) == (
+                    x.amounts[0].currency,
+                    round(x.amounts[0].amount),
+                )
+                return same and any(
+                    n in named(x, "investor") and n not in named(x, "investee") for n in named(c, "investee")
+                )
+            return False
+
+        candidates[:] = [
+            c
+            for c in candidates
+            if c.sentence.start not in titles or not any(restated(c, x) for x in candidates)
+        ]  # the passes after it read the same list
+
     def headline_buyers(self, candidates: list[Candidate]) -> None:
         """ "TELEKOM S'OFFRE 10 000 GPU", "VIREO COMPUTE PLACES ... ORDER": a buyer read in a line in
         capitals is the name the body writes in mixed case (Deutsche Telekom, Vireo Compute)."""

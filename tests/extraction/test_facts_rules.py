@@ -1218,6 +1218,23 @@ def test_a_stop_word_in_capitals_opens_no_name(project):
     assert [name for _a, _b, name in parties_._trim(text, 0, len(text))] == ["ORBIS GROWTH FUND"]
 
 
+def test_a_title_restating_the_bodys_deal_with_a_shorter_party_is_left_out(extract):
+    text = (
+        "Industry ministry to buy 2,000 Nvidia chips for national AI centre\n\n"
+        "The Ministry of Industry and Digital Affairs said on Tuesday it will purchase 2,000 Nvidia H200 "
+        "GPUs for a new national AI centre.\n"
+    )
+    cands, _ = extract(text, "en")
+    buyers = [parties(c, "buyer") for c in cands if c.fact_type == "chip_purchase"]
+    assert buyers == [["Ministry of Industry"]]
+    text = (
+        "Orbis Capital leads $40m bet on Nordic AI model maker Brivel\n\n"
+        "Brivel Robotics has raised $40 million in a round led by Orbis Capital, the company said.\n"
+    )
+    cands, _ = extract(text, "en")
+    assert [c.parties[0].name for c in cands if c.fact_type == "investment"] == ["Brivel Robotics"]
+
+
 def test_first_person_post_names_the_article_firm(extract):
     text = (
         "Quanta Labs, a Swedish start-up, raised $7 million in a seed round led by Orbis Capital.\n\n"
