@@ -589,3 +589,8 @@ def test_a_name_the_article_uses_as_a_place_buys_nothing(extract):
     )
     buyers = {p.name for c in cands if c.fact_type == "chip_purchase" for p in c.parties if p.role == "buyer"}
     assert not buyers & {"Ormeville", "Essaline"}
+
+
+def test_a_machine_that_houses_chips_is_described_not_bought(extract):
+    cands, _ = extract("The company's first stage at Port Quillan houses about 2,000 Nvidia H200 GPUs.", "en")
+    assert chips(cands) == []
