@@ -525,10 +525,9 @@ class Mentions:
             return False  # ... nor a government the text names by it ("the Tavira government")
         if self.ex.countries.town(name) is None:
             return False
-        return not any(
-            _NAME_GOES_ON.match(self.text, m.end())
-            or _INSTITUTION_OF.search(self.text, max(0, m.start() - 30), m.start())
-            for m in self.occurrences(name)
+        return not (
+            any(_NAME_GOES_ON.match(self.text, m.end()) for m in self.occurrences(name))
+            or self.preceded_somewhere(name, _INSTITUTION_OF, 30)
         )
 
     def exchanges(self) -> set[str]:
@@ -685,11 +684,13 @@ class Mentions:
         Mile-Ex") somewhere; "in" does not count ("a stake in X")."""
         known = self._place_names.get(e.name)
         if known is None:
-            known = self._place_names[e.name] = any(
-                _PLACE_BEFORE_NAME.search(self.text, max(0, m.start() - 40), m.start())
-                for m in self.occurrences(e.name)
-            )
+            known = self._place_names[e.name] = self.preceded_somewhere(e.name, _PLACE_BEFORE_NAME, 40)
         return known
+
+    def preceded_somewhere(self, name: str, rx: re.Pattern, back: int) -> bool:
+        """Whether `rx` finds what it looks for in the `back` characters before one of the name's
+        mentions ("à Vitry", "issue de l'EPFL")."""
+        return any(rx.search(self.text, max(0, m.start() - back), m.start()) for m in self.occurrences(name))
 
     def is_origin(self, e: Entity) -> bool:
         """A founders' school or former employer ("Issue de l'EPFL", "anciens de Mila"), or its
@@ -708,9 +709,7 @@ class Mentions:
     def origin_somewhere(self, name: str) -> bool:
         """A name the text gives as the founders' school or former employer at one of its mentions ("La
         jeune pousse issue de l'EPFL"): "la start-up" of a later sentence is never that name."""
-        return any(
-            _origins().search(self.text, max(0, m.start() - 90), m.start()) for m in self.occurrences(name)
-        )
+        return self.preceded_somewhere(name, _origins(), 90)
 
     def _sentence_at(self, pos: int) -> int | None:
         k = bisect_left(self._sentence_starts_list(), pos + 1) - 1
