@@ -132,7 +132,7 @@ _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
     r"chips|GPUs|accelerators|processors|achat|commande|contrat|opération|puces|processeurs|accélérateurs|"
     # "Le montant du contrat s'élève à ...": the purchase's amount
-    r"montant\s+(?:du|de\s+la|de\s+l['’]|de\s+l['’])\s*(?:contrat|commande|achat|acquisition|marché))\b",
+    r"montant\s+(?:du|de\s+la|de\s+l['’])\s*(?:contrat|commande|achat|acquisition|marché))\b",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that|qui|dont|lequel|laquelle)\b", re.IGNORECASE)

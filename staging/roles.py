@@ -144,7 +144,6 @@ _SPEAKER = re.compile(
     re.IGNORECASE,
 )
 
-# a first-person subject: the firm speaks of itself in a post or a quote
 # a transcript's speaker label opening a line: "OTIENO:", "ACHIENG OTIENO:", "KAMAU MWANGI (host):",
 # after a timestamp: "[00:01:05] AMARAL:"
 _SPEAKER_LABEL = re.compile(
@@ -152,6 +151,7 @@ _SPEAKER_LABEL = re.compile(
     r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3})[ \t]*"
     r"(?:\([^()\n]{1,40}\)[ \t]*)?:"
 )
+# a first-person subject: the firm speaks of itself in a post or a quote
 _FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
@@ -696,7 +696,7 @@ class Roles:
                 if said_by is not None and ok(said_by):
                     return said_by, "speaker"
             # "OTIENO: We closed our seed": the firm of the transcript's speaker
-            firm = self.speaker_firm(s, ok)
+            firm = self.speaker_firm(label, ok) if label is not None else None
             if firm is not None:
                 return firm, "speaker"
             # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
@@ -971,12 +971,9 @@ class Roles:
             if cs >= tail.end
         )
 
-    def speaker_firm(self, s: Sentence, ok) -> Entity | None:
-        """The firm of the speaker whose label opens the line of `s` in a transcript ("OTIENO: We
+    def speaker_firm(self, label: re.Match, ok) -> Entity | None:
+        """The firm of the speaker whose label (`_SPEAKER_LABEL`) opens a transcript's line ("OTIENO: We
         closed ..."), as the text introduces them: "Achieng Otieno, co-founder and CEO of Jamii Compute"."""
-        label = _SPEAKER_LABEL.match(self.text, self.text.rfind("\n", 0, s.start) + 1)
-        if label is None:
-            return None
         words = {w.casefold() for w in label.group(1).split()}
         for name in sorted(self._person_names()):
             if " " not in name or name.split()[-1].casefold() not in words:
