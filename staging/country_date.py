@@ -87,10 +87,13 @@ def _speech_verb() -> re.Pattern:
 
 
 @cache
-def _relative_months() -> tuple[re.Pattern, dict[str, int]]:
-    """ "last month" -> -1, "ce mois-ci" -> 0: the `relative_month` rows of `date_words.csv`, any language."""
+def _relative_months() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
+    """ "last month" -> ("relative_month", -1), "la semaine dernière" -> ("relative_week", -1): the
+    `relative_month` and `relative_week` rows of `date_words.csv`, any language."""
     offsets = {
-        r["word"].lower(): int(r["value"]) for r in rows("date_words") if r["kind"] == "relative_month"
+        r["word"].lower(): (r["kind"], int(r["value"]))
+        for r in rows("date_words")
+        if r["kind"] in ("relative_month", "relative_week")
     }
     words = sorted(offsets, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE), offsets
@@ -327,14 +330,22 @@ class CountryDate:
         return self._news_date
 
     def relative_month(self, s: Sentence) -> date | None:
-        """ "last month", "le mois dernier", "ce mois-ci": that month of the article's date."""
+        """ "last month", "le mois dernier", "ce mois-ci": that month of the article's date; "last week",
+        "la semaine dernière": the month of that week's middle (a week names no day)."""
         if self.published is None:
             return None
         rx, offsets = _relative_months()
         m = rx.search(s.text)
         if m is None:
             return None
-        months = self.published.year * 12 + self.published.month - 1 + offsets[m.group(0).lower()]
+        kind, offset = offsets[m.group(0).lower()]
+        if kind == "relative_week":
+            day = self.published
+            if offset:
+                monday = day - timedelta(days=day.weekday())
+                day = monday + timedelta(days=7 * offset + 3)  # that week's Thursday
+            return date(day.year, day.month, 1)
+        months = self.published.year * 12 + self.published.month - 1 + offset
         return date(months // 12, months % 12 + 1, 1)
 
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:

@@ -401,6 +401,7 @@ class _DocContext(
                 ("headline_buyers", self.headline_buyers),
                 ("restated_titles", self.restated_titles),
                 ("rounds_of_targets", self.rounds_of_targets),
+                ("restated_rounds", self.restated_rounds),
                 ("investors_nearby", self.investors_nearby),
                 ("backers_elsewhere", self.backers_elsewhere),
                 ("funded_buyer", self.funded_buyer),

@@ -12,7 +12,7 @@ from warehouse.staging.candidates import Party
 from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryMention
 from warehouse.staging.money import Money
-from warehouse.staging.parties import Entity
+from warehouse.staging.parties import Entity, _function_words
 from warehouse.staging.people import firm_words, titled
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
@@ -22,6 +22,7 @@ from warehouse.staging.vocabulary import (
     _PUBLIC_ADJ,
     _STATE_INVESTOR_AFTER,
     _language_names,
+    _markers,
     _media,
     _media_automaton,
     _model_automaton,
@@ -36,6 +37,12 @@ from warehouse.staging.vocabulary import (
     _vendor_names,
 )
 
+# "led by", "mené par", "led to": the word after a marker that turns it around (not "à nouveau")
+_AGENT_AFTER = re.compile(r"\s+(?:by|par|to|à(?!\s+nouveau\b))\b", re.IGNORECASE)
+# the space after a name, with an adverb the verb may carry ("Monashees also joined")
+_ADVERB_GAP = re.compile(r" (?:(?:also|too|then|later|aussi|également|ensuite) )?")
+# "in Kyushu", "près de Saclay", over a line break but not a paragraph's ("Who's in\n\nKaszek led")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|près de)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z", re.I)
 _NAME_RUN = r"(?:[A-ZÀ-ÖØ-Þ][\w-]+)(?: [A-ZÀ-ÖØ-Þ][\w-]+)*"
 # "the Karnataka government", "Ontario's provincial government": the name is a government's
 _GOV_AFTER_NAME = re.compile(
@@ -555,6 +562,13 @@ class Mentions:
         after = self.text[e.end : e.end + 40]
         if _APPOSITION.match(after):
             return True
+        joins = _markers(self.lang, "investment").get("investor_before")
+        if joins is not None and e.name.lower() not in _function_words():
+            # "Monashees also joined", "Kaszek led the round": a backer's verb after it
+            gap = _ADVERB_GAP.match(self.text, e.end)
+            hit = joins.match(self.text, gap.end()) if gap else None
+            if hit is not None and not _AGENT_AFTER.match(self.text, hit.end()):
+                return True
         if self._cue_hits is None:
             self.cues_in(self.sentences[0]) if self.sentences else None
         k = bisect_left(self._cue_starts_list or [], e.end + 1)
@@ -670,7 +684,7 @@ class Mentions:
         """A name used as a place ("an AI campus in Kyushu", "à Saclay") or naming a site ("X campus")."""
         return bool(
             # not "à": "accorde 3 M€ à X" gives to X
-            re.search(r"\b(?:in|at|near|près de)\s+$", self.text[max(0, e.start - 10) : e.start], re.I)
+            _PLACE_PREPOSITION.search(self.text[max(0, e.start - 10) : e.start])
             or _sites().match(self.text, e.end)
         )
 

@@ -11,6 +11,7 @@ from functools import cache
 from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.chips import box_regex
 from warehouse.staging.country_date import _speech_verb
+from warehouse.staging.mentions import _AGENT_AFTER
 from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import number_words, parse_digits
 from warehouse.staging.parties import Entity
@@ -109,6 +110,8 @@ _THE_ROUND = re.compile(
     r"\bl['’]opération\b",
     re.IGNORECASE,
 )
+# a marker that names the round ("complète le tour", "led the round"): "par"/"by" after it is the means
+_ROUND_NOUN_END = re.compile(r"\b(?:round|tour|opération|financement)$", re.IGNORECASE)
 # an amount alone in brackets: "(2,7 millions d'euros)"
 _IN_BRACKETS = re.compile(r"\s*\)")
 # a round-up item's heading line: "3. Vercors Analytics (Lyon) — 8 millions d'euros", "• Orvala: $4m"
@@ -922,6 +925,36 @@ class Passes:
                 buyers.add(e.name)
         return out
 
+    def restated_rounds(self, candidates: list[Candidate]) -> None:
+        """ "X has closed a $38 million Series A. In local currency, the round comes to roughly R$210
+        million": the next sentence of the paragraph gives the same round in another currency, as an
+        approximation; its amount joins the round's, and it is no round of its own."""
+        index = {s.start: k for k, s in enumerate(self.sentences)}
+        dropped: set[int] = set()
+        for c in candidates:
+            if c.fact_type != "investment" or not c.amounts or id(c) in dropped:
+                continue
+            head = next((p.name.split()[0] for p in c.parties if p.role == "investee"), None)
+            i = index[c.sentence.start]
+            for x in candidates:
+                if (
+                    x is c
+                    or x.fact_type != "investment"
+                    or len(x.amounts) != 1
+                    or index[x.sentence.start] != i + 1
+                    or "\n\n" in self.text[c.sentence.end : x.sentence.start]
+                    or not _THE_ROUND.search(x.sentence.text)
+                    or not self.restates(x.amounts[0], c)
+                    or any(p.name.split()[0] != head for p in x.parties if p.role == "investee")
+                ):
+                    continue
+                c.amounts.append(x.amounts[0])
+                c.parties += [p for p in x.parties if p.role == "investor" and p.name not in
+                              {q.name for q in c.parties}]
+                dropped.add(id(x))
+        if dropped:
+            candidates[:] = [c for c in candidates if id(c) not in dropped]  # the passes after it read it
+
     def investors_nearby(self, candidates: list[Candidate]) -> None:
         """Investors named in the next sentences of a round ("Le tour de table est mené par A, aux
         côtés de B", "The round was led by A"), up to the next sentence with an amount of its own."""
@@ -973,20 +1006,7 @@ class Passes:
                     or role != "investor"
                 ):
                     continue
-                found: list[Entity] = []
-                hits = list(rx.finditer(self.text, s.start, s.end))
-                if hits:
-                    found += self.listed_after(j, hits, role)
-                if before is not None:
-                    # "Orbis Capital led the round", "A et B suivent", "A y participe": the investors
-                    # stand before the verb
-                    last = None
-                    for h in before.finditer(self.text, s.start, s.end):
-                        # not "led by" (the investor follows) nor "led to" (no round)
-                        if not re.match(r"\s+(?:by|par|to|à)\b", self.text[h.end() : h.end() + 5]):
-                            last = h
-                    if last is not None:
-                        found += [e for e in self.ents(j) if e.end <= last.start()]
+                found = self.backers_in(j, rx, role, before)
                 if role == "investor" and j == i + 3 and not found:
                     continue
                 found_before = False
@@ -997,6 +1017,25 @@ class Passes:
                     found_before = j > i
                     c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))
 
+    def backers_in(self, j: int, rx: re.Pattern, role: str, before: re.Pattern | None) -> list[Entity]:
+        """The names a sentence gives as backers: after a marker ("mené par A, aux côtés de B") and
+        before one ("Orbis Capital led the round", "A et B suivent", "A y participe")."""
+        s = self.sentences[j]
+        found: list[Entity] = []
+        hits = list(rx.finditer(self.text, s.start, s.end))
+        if hits:
+            found += self.listed_after(j, hits, role)
+        if before is not None:
+            last = None
+            for h in before.finditer(self.text, s.start, s.end):
+                # not "led by" (the investor follows) nor "led to" (no round); but "y participe à
+                # nouveau", "complète le tour par une prise de participation"
+                if not _AGENT_AFTER.match(self.text, h.end()) or _ROUND_NOUN_END.search(h.group(0)):
+                    last = h
+            if last is not None:
+                found += [e for e in self.ents(j) if e.end <= last.start()]
+        return found
+
     def backers_elsewhere(self, candidates: list[Candidate]) -> None:
         """ "Zhipu a réussi à attirer des capitaux de poids lourds tels que Alibaba, Tencent et Xiaomi",
         four paragraphs after the round: a sentence that names the firm and lists backers, with no amount
@@ -1006,34 +1045,82 @@ class Passes:
         for c in candidates:
             investee = next((p for p in c.parties if p.role == "investee"), None)
             if c.fact_type == "investment" and c.rule.startswith("investment:investee") and investee:
-                rounds.setdefault(investee.name, []).append(c)
+                # "Tupã Labs" in the title, "Tupã" in the text: one firm
+                rounds.setdefault(investee.name.split()[0], []).append(c)
         if rx is None or not rounds:
             return
+        before = _markers(self.lang, "investment").get("investor_before")
+        background = _sentence_flags(self.lang).get("background")
         told = {c.sentence.start for c in candidates}
-        for name, cands in rounds.items():
-            amounts = {round(a.amount) for c in cands for a in c.amounts[:1]}
-            if len(amounts) != 1 or any(p.role == "investor" for c in cands for p in c.parties):
+        # names another round already took ("It previously raised a seed round. The seed round was led by
+        # A": A backs that round)
+        taken = {p.start for c in candidates for p in c.parties if p.role == "investor"}
+        for head, cands in rounds.items():
+            # one round: one amount in each currency ("$38 million ... roughly R$210 million"), past
+            # rounds told as such aside
+            amounts: dict[str, set[int]] = {}
+            cands = [c for c in cands if not c.is_background] or cands
+            for c in cands:
+                for a in c.amounts[:1]:
+                    amounts.setdefault(a.currency, set()).add(round(a.amount))
+            if any(len(v) != 1 for v in amounts.values()) or any(
+                p.role == "investor" for c in cands for p in c.parties
+            ):
                 continue  # several rounds, or backers already named
-            head = name.split()[0]
             named = re.compile(r"\b" + re.escape(head) + r"\b")
+            names = {p.name for c in cands for p in c.parties if p.role == "investee"}
             for j, s in enumerate(self.sentences):
-                if s.start in told or self.money_in(s):
+                if s.start in told or self.money_in(s) or (background and background.search(s.text)):
                     continue
                 # markers of several words only: "from 60 to 150 people", "chips from AMD" are no backers
                 hits = [h for h in rx.finditer(self.text, s.start, s.end) if " " in h.group(0).strip()]
-                # the firm named before the marker: "Zhipu a réussi à attirer des capitaux de A, B et C"
-                if not hits or not named.search(self.text, s.start, hits[0].start()):
+                if hits and named.search(self.text, s.start, hits[0].start()):
+                    # the firm named before the marker: "Zhipu a réussi à attirer des capitaux de A, B et C"
+                    found = self.listed_after(j, hits, "investor")
+                elif len(rounds) == 1 and self.of_the_round(s, before):
+                    # "The new round, which closed last week, was led by A", "B led the round": the
+                    # article's one round, paragraphs after it
+                    found = self.backers_in(j, rx, "investor", before)
+                else:
                     continue
-                found = self.listed_after(j, hits, "investor")
-                backers = [e for e in found if e.name != name and self.follower_ok(j, e, "investor")]
+                backers = [
+                    e for e in found
+                    if e.name not in names and e.start not in taken and self.follower_ok(j, e, "investor")
+                ]
+                k = j + 1
+                while backers and k < len(self.sentences):
+                    # the paragraph goes on with the list: "Monashees also joined, as did BNDESPar."
+                    nxt = self.sentences[k]
+                    if "\n\n" in self.text[self.sentences[k - 1].end : nxt.start] or self.money_in(nxt):
+                        break
+                    more = [
+                        e for e in self.backers_in(k, rx, "investor", before)
+                        if e.name not in names and e.start not in taken and self.follower_ok(k, e, "investor")
+                    ]
+                    if not more:
+                        break
+                    backers += more
+                    k += 1
                 if backers:
                     for c in cands:
                         c.parties += [Party("investor", e.name, e.start, e.end, "elsewhere") for e in backers]
                     break
 
+    def of_the_round(self, s, before: re.Pattern | None) -> bool:
+        """The sentence speaks of the round itself: it opens on it ("The new round, which closed last
+        week, was led by", "Le tour est mené par") or a backer's verb takes it ("A led the round")."""
+        if _THE_ROUND.match(s.text):
+            return True
+        return before is not None and any(
+            _THE_ROUND.match(self.text[h.end() : h.end() + 40].lstrip()) or _THE_ROUND.search(h.group(0))
+            for h in before.finditer(self.text, s.start, s.end)
+        )
+
     def restates(self, m, c: Candidate) -> bool:
         """An amount that gives the deal's own in another currency, as an approximation: "will use the
         money, about NOK 490m, to hire", "soit environ 45 M$"."""
+        if any(a.start == m.start for a in c.amounts):
+            return True  # already the deal's own (`restated_rounds`)
         return m.currency not in {a.currency for a in c.amounts} and bool(
             _APPROX_BEFORE.search(self.text, max(0, m.start - 20), m.start)
         )

@@ -1103,6 +1103,9 @@ def test_backers_of_the_round_named_a_few_sentences_later(extract):
     ("Brivel Robotics closed a $40 million Series A last month, led by Orbis Capital.", "en", (2025, 4)),
     ("Brivel Robotique a bouclé le mois dernier une levée de 40 millions d'euros.", "fr", (2025, 4)),
     ("Brivel Robotique a bouclé ce mois-ci une levée de 40 millions d'euros.", "fr", (2025, 5)),
+    # a week names no day: the month of its middle (Thursday 1 May for the week before 6 May 2025)
+    ("Brivel Robotics closed a $40 million Series A last week, led by Orbis Capital.", "en", (2025, 5)),
+    ("Brivel Robotique a bouclé la semaine dernière une levée de 40 millions d'euros.", "fr", (2025, 5)),
 ])
 def test_a_relative_month_dates_the_deal_by_the_articles_month(extract, text, language, month):
     # the fixture's article is dated 6 May 2025

@@ -61,6 +61,48 @@ def test_followers_named_before_their_verb_in_the_next_sentences(extract):
     assert investors(cands) == {"Corvane Capital", "Ardoise Ventures", "Pellion Partners"}
 
 
+def test_followers_who_join_again_or_complete_the_round_by_a_stake(extract):
+    # "à nouveau" and "par une prise de participation" do not turn the verb around as "mené par" does
+    cands, _ = extract(
+        "La start-up nantaise Brumelia a bouclé une levée de 14 millions d'euros. Le tour est mené par "
+        "Corvane Capital. Ardoise Ventures y participe à nouveau. La banque Pellion Partners complète "
+        "le tour par une prise de participation minoritaire.",
+        "fr",
+    )
+    assert investors(cands) == {"Corvane Capital", "Ardoise Ventures", "Pellion Partners"}
+
+
+def test_the_articles_one_round_gets_the_backers_of_a_later_paragraph(extract):
+    # the round in the first paragraph; its backers three paragraphs on, with another sum between
+    cands, _ = extract(
+        "Oslo-based Fjellbyte has closed a $12 million Series A. In local currency, the round comes to "
+        "roughly NOK 130 million.\n\nThe company was founded in 2021 by two former researchers. It sells "
+        "models to banks.\n\nIn March, the Research Council awarded it a NOK 4 million grant.\n\n"
+        "Who's in\n\nTallow Ventures led the round. Marrow also joined, as did Quillstone Capital.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert [a.currency for a in c.amounts] == ["USD", "NOK"]
+    assert set(parties(c, "investor")) == {"Tallow Ventures", "Marrow", "Quillstone Capital"}
+    cands, _ = extract(
+        "Fjellbyte lève 12 millions d'euros.\n\nLa société a été fondée en 2021. La Région lui avait "
+        "accordé une subvention de 400 000 euros en 2023.\n\nLa nouvelle levée, bouclée la semaine "
+        "dernière, est menée par Tallow Ventures.",
+        "fr",
+    )
+    assert investors(of_type(cands, "investment")) == {"Tallow Ventures"}
+
+
+def test_a_previous_round_does_not_take_the_backers_of_the_current_one(extract):
+    cands, _ = extract(
+        "Fjellbyte has raised $12 million. It previously raised a $3 million seed round in 2023.\n\n"
+        "The company sells models to banks. The seed round was led by Tallow Ventures.",
+        "en",
+    )
+    by_amount = {c.amounts[0].amount: parties(c, "investor") for c in of_type(cands, "investment")}
+    assert by_amount == {12e6: [], 3e6: ["Tallow Ventures"]}
+
+
 def test_english_lead_then_joiners(extract):
     cands, _ = extract(
         "Oslo-based Fjellbyte has raised $30 million in a Series B round. Tallow Ventures led the round, "
