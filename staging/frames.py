@@ -141,7 +141,7 @@ class Frames:
                     continue  # "a $7.8 billion funding award": the cue word before ours only qualifies it
                 if ft != fact_type and b <= cs:
                     lo = max(lo, b)
-                if ft != fact_type and a >= ce:
+                if ft != fact_type and a >= ce and not self.names_amount(s, a):
                     hi = min(hi, a)
             return lo, hi
         ends, starts = self.cue_bounds(fact_type)
@@ -151,9 +151,18 @@ class Frames:
         if k:
             lo = max(lo, ends[k - 1])
         j = bisect_left(starts, ce)
+        while j < len(starts) and self.names_amount(s, starts[j]):
+            j += 1
         if j < len(starts):
             hi = min(hi, starts[j])
         return lo, hi
+
+    def names_amount(self, s: Sentence, a: int) -> bool:
+        """A cue word right after "<amount> in" says what the money is ("would provide €64 million in
+        funding to X", "$2 billion in grants for"): it bounds no clause."""
+        return self.text[a - 4 : a] == " in " and any(
+            m.end == a - 4 for m in self.money_in(s)
+        )
 
     def cue_bounds(self, fact_type: str | None) -> tuple[list[int], list[int]]:
         """The ends and the starts, each sorted, of the sentence's cues (`cue_starts`) that bound the

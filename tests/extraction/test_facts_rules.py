@@ -392,6 +392,28 @@ def test_title_case_headline(extract):
     assert c.amounts[0].amount == 50e6
 
 
+def test_title_case_headline_words_the_prose_writes_in_lower_case_are_no_name(extract):
+    text = (
+        "Norway Announces $7.5 Million Grant For Brivel Robotics Data Center In Tarnow\n\n"
+        "The government awarded the grant to Brivel Robotics for its new data center, the ministry announced."
+    )
+    cands, _ = extract(text, "en")
+    heads = [c for c in cands if c.fact_type == "subsidy" and c.sentence.start == 0]
+    assert [(parties(c, "grantor"), parties(c, "recipient")) for c in heads] == [
+        (["Norway"], ["Brivel Robotics"])
+    ]
+
+
+def test_an_amount_named_in_funding_does_not_end_the_grants_clause(extract):
+    cands, _ = extract(
+        "The research ministry said it would provide 64 million euros in funding to Munich-based start-up "
+        "Brivel Robotics to train models.",
+        "en",
+    )
+    c = only(cands, "subsidy")
+    assert parties(c, "recipient") == ["Brivel Robotics"]
+
+
 def test_names_after_an_elided_article(extract):
     cands, _ = extract("Orbis Capital entre au capital d'Hoshizora Labs avec 15 millions d'euros.", "fr")
     c = only(cands, "investment")
