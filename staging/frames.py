@@ -51,7 +51,9 @@ _THE_DEAL_AMOUNT = re.compile(
 _TARGET_GAP = re.compile(
     # a duration may come first: "30 millions d'euros sur trois ans dans X", "$1bn over five years in X"
     r"\s*(?:(?:sur|over|within|en)\s+\w+\s+(?:ans|années|mois|years|months)\s*,?\s+)?"
-    r"(?:(?!(?:on|sur|for|pour|with|avec)\b)[\w,.]+\s*%?\s+){0,3}(?:in|into|dans|au capital d[e'’]|to)\s+"
+    r"(?:(?!(?:on|sur|for|pour|with|avec)\b)[\w,.]+\s*%?\s+){0,3}"
+    # "leads $65m raise for X", "a Series B for X": the round's "for" names its firm
+    r"(?:in|into|dans|au capital d[e'’]|to|(?:round|raise|fundraise|Series\s+[A-H])\s+for)\s+"
     # one target marker only: "in a data centre in Ohio" names a place, not a firm
     r"(?:(?!\b(?:in|into|dans|to|at|near|à|au|aux|en)\b).)*"
 )
@@ -308,9 +310,13 @@ class Frames:
         """The "in X" / "dans X" of an investment comes right after its cue or amount, up to a short
         description ("$3bn in Japanese AI start-up X")."""
         deal_end = max([x for x in self._deal_ends if x <= e.start] or [self._deal_ends[0]])
-        gap = self.text[deal_end : e.start]
+        # "SAR7.5 billion ($2 billion) into X": the amount restated in brackets
+        gap = re.sub(r"\s*\([^()]{1,40}\)|^\)", "", self.text[deal_end : e.start])
         if re.search(r"capital\s*$", self.text[max(0, deal_end - 12) : deal_end], re.IGNORECASE):
             return bool(re.fullmatch(r"\s*d['’]|\s+de\s+(?:la\s+|l['’])?", gap))  # "entre au capital d'X"
+        if re.search(r"\b(?:round|raise|Series\s+[A-H])$", self.text[max(0, deal_end - 12) : deal_end]):
+            if re.fullmatch(r"\s+for\s+(?:\w+['’]s\s+)?", gap):
+                return True  # "leads a Series B for X", "raise for Sydney's X": the round's firm
         return len(gap) <= 60 and bool(_TARGET_GAP.fullmatch(gap))
 
     def descriptor_only(self, gap: str) -> bool:

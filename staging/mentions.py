@@ -467,7 +467,9 @@ class Mentions:
                 # article writes in lower case and never capitalises in prose are no name's
                 cuts += self.prose_words(e)
             if not title_case:
-                cuts = [(a, b) for a, b in cuts if (a, b) in blocked]  # "Investment Authority" is one name
+                # "Investment Authority" is one name; a name does not start inside a cue ("a Series B
+                # for X": not "B for X")
+                cuts = [(a, b) for a, b in cuts if (a, b) in blocked or a < e.start]
             if cuts and e.source == "pattern":
                 # a title-case headline: "Kalmar Raises $5 Million Led By Orbis" has names between
                 # its cues and amounts

@@ -251,6 +251,8 @@ class InvestmentRoles:
                     parties.append(Party("investor", subj.name, subj.start, subj.end, how))
             # "a $25 million Series A in Kalis": the round is named with its firm
             target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
+            if target is not None and re.search(r"\bfor\s+(?:\w+['’]s\s+)?$", self.text[ce : target.start]):
+                target = None  # "X lands a $40m Series A for Arabic AI agents": what the money is for
             if (
                 target is not None
                 and self.near_deal(target)

@@ -414,6 +414,16 @@ def test_an_amount_named_in_funding_does_not_end_the_grants_clause(extract):
     assert parties(c, "recipient") == ["Brivel Robotics"]
 
 
+@pytest.mark.parametrize("text", [
+    "Orbis Capital leads $65m raise for Oslo's Brivel Robotics",
+    "Orbis Capital leads $65m Series B for Brivel Robotics",
+    "Orbis Capital has injected NOK 650 million ($65 million) into Brivel Robotics, its robotics arm.",
+])
+def test_the_round_for_or_the_money_into_a_firm_names_the_investee(extract, text):
+    c = only(extract(text, "en")[0], "investment")
+    assert (parties(c, "investee"), parties(c, "investor")) == (["Brivel Robotics"], ["Orbis Capital"])
+
+
 def test_names_after_an_elided_article(extract):
     cands, _ = extract("Orbis Capital entre au capital d'Hoshizora Labs avec 15 millions d'euros.", "fr")
     c = only(cands, "investment")
