@@ -61,6 +61,21 @@ _COMPARED = re.compile(
     r"\b(?:first|largest|biggest|record|premi\w+|plus (?:grosse?|importante?)|round|tour|levée)\b",
     re.IGNORECASE,
 )
+# a sum raised by a whole group of firms, or a country's venture investment: "les start-up tunisiennes ont
+# levé environ", "1 000 start-up, qui ont levé", "AI start-ups raised a combined", "Domestic venture
+# capital investment totaled around"
+_AGGREGATE = re.compile(
+    # (not "Kalmar Robotics and two other startups raised": a firm among them)
+    r"(?:(?<!\bother\s)(?<!\bautres\s)\b(?:start-?ups|startups|scale-?ups|companies|firms|entreprises|"
+    r"sociétés|jeunes pousses)|"
+    r"\b(?:les|des|ces|[\d\s\u00a0\u202f]{2,})\s+start-?up)\b(?:\s+[\w'’-]+){0,3}?,?\s+"
+    r"(?:(?:qui|that|which|have|had|ont|avaient|together|collectively|ensemble)\s+){0,3}"
+    r"(?:raised|levé|attracted|attiré|secured|drew|pulled in)\b(?:\s+[\w'’-]+){0,4}\s*$|"
+    r"(?<!\ba\s)(?<!\ban\s)\b(?:venture capital|venture|VC)\s+(?:investments?|funding)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:totall?ed|reached|rose|fell|amounted to|hit|climbed|dropped)\b(?:\s+[\w'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
 _SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
 
 # a line of section names: "Entreprises & Marchés | Tech", "ECONOMY > POLICY" (no figure in it)
@@ -162,6 +177,8 @@ class Filters:
                     compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
                     if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
                         strong = lab
+            if strong is None and _AGGREGATE.search(self.text, max(s.start, m.start - 160), m.start):
+                strong = "market_size"
             if strong:
                 label, best = strong, -1
             part = k and _PART_OF.fullmatch(self.text, ms[k - 1].end, m.start)

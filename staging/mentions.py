@@ -129,7 +129,9 @@ _PLACE_BASED = re.compile(
 # a site's name: "son data center DC5", "le campus Orion"; "its Vineland, New Jersey site": a city and
 # its region before a site noun
 _FACILITY_BEFORE = re.compile(
-    r"\b(?:data[ -]?cent(?:er|re)|datacenter|centre de (?:données|calcul)|campus)\s+$", re.IGNORECASE
+    r"\b(?:data[ -]?cent(?:er|re)|datacenter|centre de (?:données|calcul)|campus|technop[ôo]le|technopark|"
+    r"science park|parc (?:scientifique|technologique))\s+$",
+    re.IGNORECASE,
 )
 _CITY_OF_SITE = re.compile(
     r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?\s+"

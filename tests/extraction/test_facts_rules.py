@@ -424,6 +424,19 @@ def test_the_round_for_or_the_money_into_a_firm_names_the_investee(extract, text
     assert (parties(c, "investee"), parties(c, "investor")) == (["Brivel Robotics"], ["Orbis Capital"])
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Brivel Robotique a levé 5 millions d'euros. Selon l'Observatoire, les start-up tunisiennes ont levé "
+     "environ 120 millions de dinars l'an dernier.", "fr"),
+    ("Brivel Robotique a levé 5 millions d'euros. Le secteur compte plus de 1 000 start-up, qui ont levé "
+     "environ 3,5 milliards d'euros en 2024.", "fr"),
+    ("Brivel Robotics raised $5 million. Domestic venture capital investment totaled around $800 million "
+     "in 2024, according to a data provider.", "en"),
+])
+def test_a_sum_raised_by_a_whole_sector_is_no_round_of_the_firm_before(extract, text, language):
+    cands, _ = extract(text, language)
+    assert [c.amounts[0].amount for c in cands] == [5e6]
+
+
 def test_names_after_an_elided_article(extract):
     cands, _ = extract("Orbis Capital entre au capital d'Hoshizora Labs avec 15 millions d'euros.", "fr")
     c = only(cands, "investment")
