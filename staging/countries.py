@@ -93,6 +93,11 @@ _SEAT_LEAD_REST = re.compile(
     r"(?:[ \t]+social)?(?:[ \t]+est)?(?:[ \t]+(?:situé|installé))?"
     r"[ \t]+(?:in|à|out[ \t]+of)[ \t]+(?=[A-ZÀ-ÖØ-Þ])"
 )
+# "la société de Louvain-la-Neuve", "une start-up d'Oulu": a French firm noun, then its town
+_FIRM_OF = re.compile(
+    r"\b(?:société|start-?up|entreprise|jeune pousse|pépite|scale-?up|PME)[ \t]+"
+    r"(?:de[ \t]+|d['’])(?=[A-ZÀ-ÖØ-Þ])"
+)
 # a dateline opening a line, in capitals: "TARTU, Estonia —", "KANNAPOLIS, N.C. —"
 # (a line break first: a pattern opening on a literal is searched for fast, `^` is tried everywhere)
 _DATELINE = re.compile(
@@ -239,6 +244,8 @@ class CountryFinder:
             rest = _SEAT_LEAD_REST.match(text, e)
             if rest:
                 slots.append((rest.end(), "lead"))
+        if "de" in text or "d'" in text or "d’" in text:
+            slots += [(m.end(), "lead") for m in _FIRM_OF.finditer(text)]
         slots += [(m.end() - 1, "dateline") for m in _DATELINE.finditer("\n" + text)]
         for a, slot in slots:
             run = _RUN_AFTER.match(text, a)

@@ -41,8 +41,9 @@ _BEFORE_GAP = {
 }
 _AFTER_GAP = {
     "demonym": r"(?:\s*,\s*|\s+\()(?:[\w'’-]+\s+){0,5}|\s+",  # "X, la pépite française"
-    "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:en|au|aux|in)\s+",
-    "city": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+",  # "X (Warsaw)"
+    "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:en|au|aux|in)\s+|[ \t]*\|[ \t]*",
+    # "X (Warsaw)"; a table's next cell: "| X | Helsinki, Finland |"
+    "city": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+|[ \t]*\|[ \t]*",
 }
 # "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
 _DEADLINE = re.compile(

@@ -102,3 +102,15 @@ def test_chips_go_to_the_country_of_the_town_their_site_is_in(extract):
 def test_chips_go_to_the_region_of_their_site(extract, site):
     cands, _ = extract(f"Quanta Labs has ordered 2,000 Nvidia H200 GPUs {site}.", "en")
     assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["US"]
+
+
+def test_a_table_row_places_its_firm_by_the_next_cell(extract):
+    text = (
+        "Deals of the quarter, all led from our office in Copenhagen, Denmark.\n\n"
+        "| Company | HQ | Round | Round size |\n|---|---|---|---|\n"
+        "| Kivi Robotics | Helsinki, Finland | Seed | EUR 4.0m |\n"
+    )
+    cands, _ = extract(text, "en")
+    assert [(c.parties[0].name, c.country_code) for c in cands if c.fact_type == "investment"] == [
+        ("Kivi Robotics", "FI")
+    ]

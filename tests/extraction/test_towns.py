@@ -37,6 +37,8 @@ def found(f: CountryFinder, text: str) -> list[tuple[str, str]]:
         ("the firm is headquartered in Kannapolis.", ("Kannapolis", "US")),
         ("la start-up Solvane, installée à Rodez,", ("Rodez", "FR")),
         ("une société dont le siège est à Rodez", ("Rodez", "FR")),
+        ("La société de Rodez, qui développe des modèles", ("Rodez", "FR")),  # a firm noun's town
+        ("une start-up d'Oulu", ("Oulu", "FI")),
         ("the Jyvaskyla-based firm", ("Jyvaskyla", "FI")),  # without its accents
         ("KANNAPOLIS, N.C. — Orvale Compute said", ("KANNAPOLIS", "US")),  # a dateline
     ],
