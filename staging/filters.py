@@ -146,7 +146,7 @@ class Filters:
                 if pos in ("after", "both"):
                     hit = rx.search(after)
                     if hit and re.fullmatch(
-                        r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:\w+\s+)?", after[: hit.start()]
+                        r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:[\w-]+\s+)?", after[: hit.start()]
                     ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]) and not any(
                         # "a €120m procurement contract", "a S$120m contract for 1,600 GPUs": a purchase
                         # cue before the marker, or starting with it, prices it

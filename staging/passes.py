@@ -161,6 +161,8 @@ _CONVERSION_BEFORE = re.compile(
     r"|roughly)\b[^.;]*$",
     re.IGNORECASE,
 )
+# English news that writes the US dollar apart from its own: "US$42 million", "USD 40m"
+_US_DOLLAR_WRITTEN = re.compile(r"\bUS\s?\$|\bUSD\b|\bU\.S\.\s?\$|\bUS dollars?\b")
 _US_DOLLAR_NAMED = re.compile(r"\bdollars?\s+(?:américains?|US)\b|\bUS\s?\$|\bUSD\b", re.IGNORECASE)
 
 
@@ -773,7 +775,9 @@ class Passes:
     def local_dollars(self, candidates: list[Candidate]) -> None:
         """ "Le gouvernement du Québec versera 5 millions de dollars": a government pays in its own
         dollar, and so does a firm in the French-language press of its country ("Nordaxe IA récolte
-        30 M$"). Elsewhere a firm's bare "$" stays the US dollar."""
+        30 M$"), and in English news of its country that writes the US dollar as such ("raised $65
+        million ... worth about US$42 million": Sydney's press). Elsewhere a firm's bare "$" stays the
+        US dollar."""
         table = local_currencies()
         written = {m.start: m.written.lower() for m in self.money}
         # French-language press in a dollar country (Québec) writes its own dollar as "$" and "dollars",
@@ -785,10 +789,13 @@ class Passes:
         def is_home_press() -> bool:
             nonlocal home_press
             if home_press is None:
-                home_press = self.lang == "fr" and not any(
-                    not _CONVERSION_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
-                    for m in _US_DOLLAR_NAMED.finditer(self.text)
-                )
+                if self.lang == "fr":
+                    home_press = not any(
+                        not _CONVERSION_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
+                        for m in _US_DOLLAR_NAMED.finditer(self.text)
+                    )
+                else:
+                    home_press = _US_DOLLAR_WRITTEN.search(self.text) is not None
             return home_press
 
         for c in candidates:
@@ -805,7 +812,7 @@ class Passes:
                 p.role == "buyer" and p.rule == "public_body" for p in c.parties
             )
             if not c.country_code or not (
-                public or (c.country_code == self._doc_country and self.lang == "fr" and is_home_press())
+                public or (c.country_code == self._doc_country and is_home_press())
             ):
                 continue
             stated = {a.currency for a in c.amounts}

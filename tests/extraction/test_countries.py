@@ -114,3 +114,11 @@ def test_a_table_row_places_its_firm_by_the_next_cell(extract):
     assert [(c.parties[0].name, c.country_code) for c in cands if c.fact_type == "investment"] == [
         ("Kivi Robotics", "FI")
     ]
+
+
+def test_english_news_that_writes_us_dollars_apart_means_its_own_dollar_by_a_bare_sign(extract):
+    about = "Sydney start-up Kivi Robotics has raised $65 million from Orbis Capital, the Australian fund. "
+    cands, _ = extract(about + "The raise is worth about US$42 million.", "en")
+    assert [a.currency for c in cands if c.fact_type == "investment" for a in c.amounts][:1] == ["AUD"]
+    cands, _ = extract(about, "en")
+    assert [a.currency for c in cands if c.fact_type == "investment" for a in c.amounts] == ["USD"]
