@@ -54,6 +54,11 @@ _CALL_RESULTS = re.compile(
     r"|call\s+for\s+(?:projects|proposals))\b",
     re.IGNORECASE,
 )
+# the winners of public money, named before one of them gets it: "a désigné le premier bénéficiaire",
+# "the first recipients", "les lauréats"
+_BENEFICIARY = re.compile(
+    r"\b(?:bénéficiaires?|lauréats?|recipients?|beneficiar(?:y|ies)|winners?)\b", re.IGNORECASE
+)
 # a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
@@ -339,6 +344,12 @@ class Passes:
             else:
                 # "A will receive Rs 98 crore, the Ministry of X said": the body that announces it gives it
                 grantor, country = self.announcing_body(c)
+                if grantor is None and (
+                    self._call_for_projects() or (i > 0 and _BENEFICIARY.search(self.sentences[i - 1].text))
+                ):
+                    # "Le gouvernement fédéral a désigné le premier bénéficiaire de sa Stratégie. Cohere
+                    # recevra 240 M$", a call's winners: the public body the article named last gives it
+                    grantor, country = self.grantor_before(i)
             if investee is None or grantor is None:
                 continue
             c.fact_type, c.rule, c.flags = "subsidy", "subsidy:continued", []
@@ -350,6 +361,18 @@ class Passes:
             if g is not None:
                 # the firm is this grant's recipient, not the earlier one's
                 g.parties = [p for p in g.parties if not (p.role == "recipient" and p.name == investee.name)]
+
+    def grantor_before(self, i: int) -> tuple[Party | None, str | None]:
+        """The public body acting in the nearest sentence before sentence i that names one, as a
+        grantor and its country."""
+        found = self.body_before(i, i)
+        if found is None:
+            return None, None
+        j, s, body = found
+        name = self.grantor_name(j, s, body.start(), body.end())
+        inside = self.countries_in(max(s.start, body.start() - 40), min(s.end, body.end() + 40))
+        country = inside[0].code if inside else self.country_at(s.start)
+        return Party("grantor", name, body.start(), body.start() + len(name), "public_body"), country
 
     def announcing_body(self, c: Candidate) -> tuple[Party | None, str | None]:
         """The public body that says, after the amount, that a firm receives it: "..., the Ministry of

@@ -953,3 +953,25 @@ def test_a_body_reporting_what_others_pledge_grants_nothing(extract):
         "The Ministry of Digital Affairs said it had awarded $10 million to Varnel Compute.", "en"
     )
     assert [parties(c, "grantor") for c in of_type(cands, "subsidy")] == [["Ministry of Digital Affairs"]]
+
+
+def test_winners_of_a_grant_told_in_the_future_one_by_one_and_respectively(extract):
+    cands, _ = extract(
+        "Le ministère attribue 90 millions d'euros à trois lauréats. Orvane Labs recevra 40 millions "
+        "d'euros. La jeune pousse lyonnaise Brivel Robotique et Kerlin Systems obtiendront respectivement "
+        "30 millions et 20 millions d'euros.",
+        "fr",
+    )
+    got = {(c.amounts[0].amount, tuple(parties(c, "recipient"))) for c in of_type(cands, "subsidy")}
+    assert {(40e6, ("Orvane Labs",)), (30e6, ("Brivel Robotique",)), (20e6, ("Kerlin Systems",))} <= got
+
+
+def test_the_named_beneficiary_of_a_public_programme_gets_it_from_the_body_named_before(extract):
+    cands, _ = extract(
+        "Le gouvernement fédéral a désigné le premier bénéficiaire de sa stratégie de calcul. La "
+        "torontoise Orvane Labs recevra 240 millions de dollars pour ses centres de données.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert (parties(c, "grantor"), parties(c, "recipient")) == (["gouvernement"], ["Orvane Labs"])
+    assert of_type(cands, "investment") == []
