@@ -24,6 +24,9 @@ _EQUIPMENT = re.compile(
 # a purchase denied or contrasted: "plutôt qu'une commande", "rather than an order", "n'a pas commandé"
 _NEGATED_CUE = re.compile(
     r"(?:\b(?:pas|not|never|jamais|non|rather than|instead of|plutôt qu['’]|plutôt que)\s*"
+    # "n'a pas l'intention d'acheter", "does not plan to buy", "has no plans to buy"
+    r"(?:l['’]intention\s+(?:de\s+|d['’])|(?:intend|plan)\s+(?:to\s+)?)?"
+    r"|\bno\s+(?:plans?|intention)\s+(?:to|of)?\s*"
     # "sans préciser de commande ferme", "without placing an order"
     r"|\b(?:sans|without)\s+(?:[\w'’-]+\s+)?)"
     r"(?:(?:encore|yet|une?|an?|any|the|la|le|les|de|d['’]|des)\s*){0,2}$",
@@ -214,7 +217,10 @@ class Filters:
         ... next-generation chips"), a generic plural ("the companies' purchases of GPUs") or money's
         purpose ("sert à acheter des puces"). Returns the id of the filter that applies, else None."""
         before, after = self.text[lo:cs], self.text[ce:hi]
-        if _NEGATED_CUE.search(before):
+        # (past the clause's start when another cue opens it: "does not plan to buy")
+        wide = self.text[max(0, cs - 40) : cs]
+        wide = wide[max(wide.rfind("."), wide.rfind("\n")) + 1 :]
+        if _NEGATED_CUE.search(before) or _NEGATED_CUE.search(wide):
             return "not_a_purchase.negated"
         if _NO_PURCHASE.search(self.text, lo, hi):
             return "not_a_purchase.no_purchase"

@@ -152,7 +152,8 @@ _SPEAKER_LABEL = re.compile(
     r"(?:\([^()\n]{1,40}\)[ \t]*)?:"
 )
 # a first-person subject: the firm speaks of itself in a post or a quote
-_FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b", re.IGNORECASE)
+# ("nous" may be an object, "we" never is: "When we raised", "In total we've raised")
+_FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b|\bwe\b", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
@@ -986,6 +987,12 @@ class Roles:
                     return firm
         return None
 
+    def speaker_label(self, e: Entity) -> bool:
+        """A transcript's speaker label ("HOST:", "[00:01:05] OTIENO:") names who speaks, no firm."""
+        line = self.text.rfind("\n", 0, e.start) + 1
+        label = _SPEAKER_LABEL.match(self.text, line)
+        return label is not None and e.start >= label.start(1) and e.end <= label.end(1)
+
     def main_firm(self, ok) -> Entity | None:
         """The firm the article is about: its most mentioned private name (the first of equals)."""
         if self._firm_pool is None:
@@ -1001,6 +1008,7 @@ class Roles:
                     or self.periphrasis(e)
                     or self.is_place_use(e)
                     or self.origin_somewhere(e.name)
+                    or self.speaker_label(e)
                 )
             ]
         best, most = None, -1

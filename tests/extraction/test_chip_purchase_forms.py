@@ -594,3 +594,13 @@ def test_a_name_the_article_uses_as_a_place_buys_nothing(extract):
 def test_a_machine_that_houses_chips_is_described_not_bought(extract):
     cands, _ = extract("Brivel Robotics houses about 2,000 Nvidia H200 GPUs in its Lyon centre.", "en")
     assert chips(cands) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Brivel Robotics has no plans to buy 2,000 GPUs this year.", "en"),
+    ("Brivel Robotics does not plan to buy 2,000 GPUs this year.", "en"),
+    ("La société Brivel n'a pas l'intention d'acheter 2 000 processeurs graphiques à court terme.", "fr"),
+])
+def test_a_purchase_the_buyer_does_not_intend_is_none(extract, text, language):
+    cands, _ = extract(text, language)
+    assert [c for c in cands if c.fact_type == "chip_purchase"] == []

@@ -96,6 +96,18 @@ def test_a_transcripts_we_is_the_firm_of_the_speaker_on_the_line(extract):
     assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Quillmark Systems"]
 
 
+def test_a_transcripts_we_inside_a_clause_and_the_host_label_no_firm(extract):
+    text = (
+        "[00:00:10] HOST (Jan Brel): With me is Tomasz Wielki, co-founder and CTO of Quillmark Systems.\n\n"
+        "[00:00:20] HOST: How did the fundraising go?\n\n"
+        "[00:01:05] WIELKI: Fine. When we raised our $14 million Series A, led by Orbis Capital, nobody "
+        "asked about revenue. In total we've raised about $20 million.\n"
+    )
+    cands, _ = extract(text, "en")
+    got = [(c.amounts[0].amount, [p.name for p in c.parties if p.role == "investee"]) for c in cands]
+    assert got == [(14e6, ["Quillmark Systems"])]
+
+
 def test_particles_titles_after_the_name_and_speakers(people):
     text = ("Ursula von der Leyen a salué l'accord. \"It is a milestone,\" said Brenner Okafor. "
             "Tomasz Wielki, cofondateur de Quillmark, confirme. Camille Berthier & Associés conseillent.")
