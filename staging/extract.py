@@ -301,7 +301,7 @@ class _DocContext(
             made: list[Candidate] = []
             converted: list[Candidate] = []
             for fact_type in FACT_TYPES:
-                seen: set = set()
+                seen: dict[tuple, set] = {}  # a reading's key -> the chip counts read after their cues
                 for ft, role, cue, cs, ce in cues:
                     if ft != fact_type:
                         continue
@@ -311,10 +311,13 @@ class _DocContext(
                             cand.amounts[0].start if cand.amounts else None,
                             tuple(p.name for p in cand.parties if p.role in ("investee", "buyer")),
                         )
-                        if key in seen:
+                        # "ordered 2,000 H100 GPUs, and agreed to buy 1,000 AMD accelerators": each verb
+                        # has its own count after it (not "... 8,000 GPUs, in one of the largest purchases")
+                        own = cand.quantity if "count_after_cue" in cand.flags else None
+                        if key in seen and (own is None or own in seen[key]):
                             self.trace(cand, "filters", "same_reading", "rejected")
                             continue
-                        seen.add(key)
+                        seen.setdefault(key, set()).add(own)
                         if cand.fact_type != ft:
                             self.trace(cand, "roles", "other_type_actor", "retyped", f"{ft} cue")
                         (made if cand.fact_type == ft else converted).append(cand)

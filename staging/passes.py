@@ -608,6 +608,7 @@ class Passes:
         """ "X has ordered 2,304 HGX B300 systems. Each of the systems carries eight GPUs": a count of
         machines times the chips the next sentence gives each."""
         factors: dict[tuple[str | None, int], int] = {}
+        machine_counts: list[Candidate] = []
         for c in candidates:
             if c.fact_type != "chip_purchase" or not c.quantity:
                 continue
@@ -617,6 +618,8 @@ class Passes:
                 for b in box_regex(self.lang).finditer(self.text, s.start, s.end)
                 if b.group("num")
             )
+            if machines:
+                machine_counts.append(c)
             k = self._sentence_index[s.start] + 1
             if not machines or k >= len(self.sentences):
                 continue
@@ -631,6 +634,8 @@ class Passes:
             each = factors.get((self._buyer(c), c.quantity)) if c.fact_type == "chip_purchase" else None
             if each:
                 c.quantity *= each
+            elif c in machine_counts:
+                c.quantity = None  # "600 GB200 NVL72 racks": machines, and the text gives no chips each
 
     @staticmethod
     def _buyer(c: Candidate) -> str | None:

@@ -415,7 +415,14 @@ class Roles:
             for c in cands:
                 if qty:
                     c.quantity = qty.quantity
-                c.chip_model = qty.model if qty and qty.model else (model.group(0) if model else None)
+                # (a model elsewhere in the clause names another count's chips when there are several)
+                c.chip_model = (
+                    qty.model if qty and qty.model
+                    else model.group(0) if model and (qty is None or len(quantities) <= 1)
+                    else None
+                )
+                if qty and qty.start > ce:
+                    c.flags.append("count_after_cue")
                 # a price belongs to the purchase only when it follows the purchase verb
                 # ... or stands right before a purchase noun: "a $500 million order for 10,000 GPUs"
                 priced = amounts and (amounts[0].start >= ce or 0 <= cs - amounts[-1].end <= 2)

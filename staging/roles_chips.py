@@ -19,7 +19,8 @@ _TO_BUYER = re.compile(r"\b(?:to|à|au|aux)\s+(?:l['’]|la |le |les |the )?$")
 _COUNT_AFTER_CUE = re.compile(
     r"\s+(?:(?:each|chacun|chacune|respectively|respectivement|about|around|some|environ|près de|more than|"
     r"plus de)\s+)*"
-    r"(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})"
+    # (the whole number: not "12" of "12,000 AMD accelerators")
+    r"(\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+|\d{2,})(?![ \u00a0\u202f,.]?\d)"
     r"(?=\s*(?:[,;.)]|$)|\s+(?:et|and|while|whereas|tandis|alors|but|mais|each|chacun|chacune|apiece)\b)",
     re.IGNORECASE,
 )

@@ -604,3 +604,17 @@ def test_a_machine_that_houses_chips_is_described_not_bought(extract):
 def test_a_purchase_the_buyer_does_not_intend_is_none(extract, text, language):
     cands, _ = extract(text, language)
     assert [c for c in cands if c.fact_type == "chip_purchase"] == []
+
+
+def test_two_purchases_of_one_buyer_in_coordinated_clauses(extract):
+    cands, _ = extract(
+        "Orvala Cloud said it had ordered 600 GB200 NVL72 racks from Nvidia, and agreed to buy 12,000 "
+        "AMD Instinct MI450 accelerators for delivery in 2027.",
+        "en",
+    )
+    got = sorted(
+        (c.quantity or 0, parties(c, "buyer"), parties(c, "vendor"))
+        for c in cands if c.fact_type == "chip_purchase"
+    )
+    # racks are machines: no chip count for them
+    assert got == [(0, ["Orvala Cloud"], ["Nvidia"]), (12000, ["Orvala Cloud"], ["AMD"])]
