@@ -402,6 +402,7 @@ class _DocContext(
                 ("shared_grants", self.shared_grants),
                 ("bracketed_awards", self.bracketed_awards),
                 ("vendor_before", self.vendor_before),
+                ("listed_counts", self.listed_counts),
                 ("headline_buyers", self.headline_buyers),
                 ("restated_titles", self.restated_titles),
                 ("rounds_of_targets", self.rounds_of_targets),

@@ -59,6 +59,8 @@ _CALL_RESULTS = re.compile(
 _BENEFICIARY = re.compile(
     r"\b(?:bénéficiaires?|lauréats?|recipients?|beneficiar(?:y|ies)|winners?)\b", re.IGNORECASE
 )
+# the end of a list's gap before its next item: "... and 8,000", ", to be delivered in 2026, and 8,000"
+_LIST_AND = re.compile(r"(?:\band|\bet|,)\s*\Z")
 # a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
@@ -530,6 +532,59 @@ class Passes:
             for c in candidates
             if c.sentence.start not in titles or not any(restated(c, x) for x in candidates)
         ]  # the passes after it read the same list
+
+    def listed_counts(self, candidates: list[Candidate]) -> None:
+        """ "has placed orders for 16,000 AMD Instinct accelerators and 8,000 Nvidia GPUs", "ordered 20,000
+        Nvidia GPUs, to be delivered from 2026, and 8,000 AMD accelerators": each count the purchase
+        lists with another maker's chips is a purchase of the same buyer from that maker; a count that
+        is the sum of a buyer's purchases ("orders 28,000 GPUs from Nvidia and AMD") is their total."""
+        for c in list(candidates):
+            if c.fact_type != "chip_purchase" or not c.quantity:
+                continue
+            s = c.sentence
+            counts = self._quantities(s.start, s.end)
+            mine = next((q for q in counts if q.quantity == c.quantity and q.start >= c.cue_start), None)
+            if mine is None:
+                continue
+            vendor = self.vendor_from_model(mine.model) or self.count_vendor(mine)
+            at = mine.end
+            for q in counts:
+                if q.start < at:
+                    continue
+                if not _LIST_AND.search(self.text, at, q.start) or q.start - at > 120:
+                    break
+                other = self.vendor_from_model(q.model) or self.count_vendor(q)
+                if other is None or other == vendor:
+                    break
+                new = replace(c, quantity=q.quantity, chip_model=q.model, suffix=f".q{q.start - s.start}")
+                new.amounts, new.flags = [], list(c.flags)
+                new.parties = [p for p in c.parties if p.role != "vendor"] + [
+                    Party("vendor", other, None, None, "chip_model")
+                ]
+                candidates.append(new)
+                at = q.end
+        totals = []
+        for c in candidates:
+            if c.fact_type != "chip_purchase" or not c.quantity:
+                continue
+            buyer = self._buyer(c)
+            parts = {x.quantity for x in candidates if x.fact_type == "chip_purchase" and x.quantity
+                     and x.quantity != c.quantity and self._buyer(x) == buyer}
+            if len(parts) >= 2 and sum(parts) == c.quantity:
+                totals.append(c)
+                for x in candidates:
+                    # "for its Norwegian AI campus": where the total goes, its parts go
+                    if x.fact_type == "chip_purchase" and x.quantity in parts and self._buyer(x) == buyer:
+                        x.country_code = c.country_code or x.country_code
+        if totals:
+            candidates[:] = [c for c in candidates if c not in totals]  # the passes after it read it
+
+    def count_vendor(self, q) -> str | None:
+        """The chip maker a count names inside it ("8,000 Nvidia Blackwell Ultra GPUs")."""
+        i = self._sentence_at(q.start)
+        if i is None:
+            return None
+        return next((e.name for e in self.ents(i) if q.start <= e.start < q.end and self.is_vendor(e)), None)
 
     def headline_buyers(self, candidates: list[Candidate]) -> None:
         """ "TELEKOM S'OFFRE 10 000 GPU", "VIREO COMPUTE PLACES ... ORDER": a buyer read in a line in

@@ -618,3 +618,14 @@ def test_two_purchases_of_one_buyer_in_coordinated_clauses(extract):
     )
     # racks are machines: no chip count for them
     assert got == [(0, ["Orvala Cloud"], ["Nvidia"]), (12000, ["Orvala Cloud"], ["AMD"])]
+
+
+def test_counts_listed_with_another_makers_chips_and_their_total(extract):
+    cands, _ = extract(
+        "Orvala Cloud orders 12,000 GPUs from Nvidia and AMD\n\n"
+        "Orvala Cloud said it had ordered 9,000 Nvidia GB300 GPUs, to be delivered from 2026, and 3,000 "
+        "AMD Instinct MI355X accelerators.",
+        "en",
+    )
+    got = sorted((c.quantity, parties(c, "vendor")) for c in cands if c.fact_type == "chip_purchase")
+    assert got == [(3000, ["AMD"]), (9000, ["Nvidia"])]
