@@ -1049,6 +1049,10 @@ class Passes:
         """Investors named in the next sentences of a round ("Le tour de table est mené par A, aux
         côtés de B", "The round was led by A"), up to the next sentence with an amount of its own."""
         index = {s.start: k for k, s in enumerate(self.sentences)}
+        # sentences telling another kind of deal ("HUMAIN also said it had ordered 600 racks from Nvidia")
+        told = {}
+        for x in candidates:
+            told.setdefault(x.sentence.start, set()).add(x.fact_type)
         for c in candidates:
             if c.fact_type == "investment" and (
                 # a round with its firm: "X raises ...", "A mène un tour de table dans X"
@@ -1078,6 +1082,7 @@ class Passes:
                     any(self.money_labels.get(m) == "fact" and not self.restates(m, c)
                         for m in self.money_in(s))
                     or _ITEM_MARK.match(self.text, s.start)
+                    or told.get(s.start, {c.fact_type}) - {c.fact_type}
                 ):
                     # a new deal; "• Saar AI (Tallinn) — ...", "2. Okéanos IA —": the next item of a
                     # list, another firm's news

@@ -874,3 +874,12 @@ def test_backers_named_paragraphs_after_the_only_round(extract):
     )
     cands, _ = extract(text, "fr")
     assert investors(of_type(cands, "investment")) == {"Orbis Capital", "Brisk Ventures", "Lydra Partners"}
+
+
+def test_a_purchase_told_after_a_round_names_no_backer(extract):
+    cands, _ = extract(
+        "Orbis Capital has injected $20 million into Brivel Robotics. Brivel Robotics also said it had "
+        "ordered 600 GPUs from Tarnow Systems.",
+        "en",
+    )
+    assert investors(of_type(cands, "investment")) == {"Orbis Capital"}
