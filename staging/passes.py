@@ -1165,10 +1165,17 @@ class Passes:
             named = re.compile(r"\b" + re.escape(head) + r"\b")
             names = {p.name for c in cands for p in c.parties if p.role == "investee"}
             for j, s in enumerate(self.sentences):
-                if s.start in told or self.money_in(s) or (background and background.search(s.text)):
+                if s.start in told or self.money_in(s):
                     continue
                 # markers of several words only: "from 60 to 150 people", "chips from AMD" are no backers
                 hits = [h for h in rx.finditer(self.text, s.start, s.end) if " " in h.group(0).strip()]
+                # a past round ("The seed round, which had already closed, was led by"), not a relative
+                # clause after the backers ("led by A, which had already worked with X")
+                ends = [h.start() for h in hits] + [s.end]
+                if before is not None:
+                    ends += [h.end() for h in before.finditer(self.text, s.start, s.end)]
+                if background and background.search(self.text, s.start, min(ends)):
+                    continue
                 if hits and named.search(self.text, s.start, hits[0].start()):
                     # the firm named before the marker: "Zhipu a réussi à attirer des capitaux de A, B et C"
                     found = self.listed_after(j, hits, "investor")
@@ -1180,7 +1187,8 @@ class Passes:
                     continue
                 backers = [
                     e for e in found
-                    if e.name not in names and e.start not in taken and self.follower_ok(j, e, "investor")
+                    if e.name not in names and e.name.split()[0] != head and e.start not in taken
+                    and self.follower_ok(j, e, "investor")
                 ]
                 k = j + 1
                 while backers and k < len(self.sentences):
@@ -1190,7 +1198,8 @@ class Passes:
                         break
                     more = [
                         e for e in self.backers_in(k, rx, "investor", before)
-                        if e.name not in names and e.start not in taken and self.follower_ok(k, e, "investor")
+                        if e.name not in names and e.name.split()[0] != head and e.start not in taken
+                        and self.follower_ok(k, e, "investor")
                     ]
                     if not more:
                         break

@@ -883,3 +883,17 @@ def test_a_purchase_told_after_a_round_names_no_backer(extract):
         "en",
     )
     assert investors(of_type(cands, "investment")) == {"Orbis Capital"}
+
+
+def test_backers_of_the_firms_round_past_a_relative_clause_and_alongside(extract):
+    cands, _ = extract(
+        "Brivel Robotics has raised $40 million in a bridge round.\n\nThe company sells to banks. In "
+        "March, the Research Council awarded it a $4 million grant.\n\n"
+        "Brivel's new round is led by Orbis Capital, which had already worked with Brivel on pilots. "
+        "Tarnow Partners joined for the first time, alongside Pellion Ventures.",
+        "en",
+    )
+    brivel = [c for c in of_type(cands, "investment") if parties(c, "investee") == ["Brivel Robotics"]]
+    assert brivel and {frozenset(parties(c, "investor")) for c in brivel} == {
+        frozenset({"Orbis Capital", "Tarnow Partners", "Pellion Ventures"})
+    }
