@@ -69,7 +69,8 @@ _SOURCE_BEFORE = re.compile(
 _AFFILIATION = re.compile(
     r"\b(?:co-?founders?|founders?|cofondateurs?|co-fondateurs?|fondateurs?|fondatrices?|CEO|patron|patronne|"
     r"chief executive|head|directeur|directrice|président|présidente|chairman|famille|family)\s+"
-    r"(?:of|de|du|d['’])\s*(?:the\s+|la\s+|l['’])?$",
+    # "founder of one of the Baltics' biggest ...", "fondateur de l'une des ..."
+    r"(?:of|de|du|d['’])\s*(?:(?:one of|l['’]une? des|un des|une des)\s+)?(?:the\s+|la\s+|l['’])?$",
     re.IGNORECASE,
 )
 # after a name, a giving verb it is the subject of: " (NEDO) a accordé", ", the agency, awarded"
@@ -150,6 +151,13 @@ _SPEAKER_LABEL = re.compile(
     r"[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*)?"
     r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3})[ \t]*"
     r"(?:\([^()\n]{1,40}\)[ \t]*)?:"
+)
+# an apposition that presents a body as an investor: ", the Estonian state's venture capital arm",
+# ", le fonds d'investissement de la Région"
+_INVESTING_APPOSITION = re.compile(
+    r"\s*,\s+(?:the|a|an|le|la|l['’]|son|its)\s*(?:[\w'’-]+\s+){0,3}?"
+    r"(?:venture|investment|capital|fund|fonds|investissement|bras financier|sovereign)\b",
+    re.IGNORECASE,
 )
 # a first-person subject: the firm speaks of itself in a post or a quote
 # ("nous" may be an object, "we" never is: "When we raised", "In total we've raised")
@@ -247,7 +255,13 @@ class Roles:
             return False  # "Bernard X, through his family office Y": Y invests (a firm's fund does not)
         if re.match(rf"\s+(?:{_filter_alt('title')})(?:-[\w]+)*\s+[A-ZÀ-ÖØ-Þ]", after, re.IGNORECASE):
             return False  # "Iliad founder Xavier Niel", "X cofounder-turned-angel Y": the person's firm
-        if role == "investor" and self.is_public(e) and not _FUND_WORDS.search(e.name):
+        if (
+            role == "investor"
+            and self.is_public(e)
+            and not _FUND_WORDS.search(e.name)
+            # "SmartCap, the Estonian state's venture capital arm": a state's investing arm invests
+            and not _INVESTING_APPOSITION.match(self.text, e.end)
+        ):
             return False
         if role == "investor" and _LOCATIVE.search(self.text, max(s.start, e.start - 12), e.start):
             return False  # "une société installée à Sfax", "a lab in Tromsø": where, not who pays

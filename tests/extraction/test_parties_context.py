@@ -897,3 +897,28 @@ def test_backers_of_the_firms_round_past_a_relative_clause_and_alongside(extract
     assert brivel and {frozenset(parties(c, "investor")) for c in brivel} == {
         frozenset({"Orbis Capital", "Tarnow Partners", "Pellion Ventures"})
     }
+
+
+def test_a_states_venture_arm_and_angels_with_their_own_firms_described(extract):
+    cands, _ = extract(
+        "Brivel Robotics has closed a €18M Series A. The round is led by Orbis Capital, with participation "
+        "from Tarnow Ventures and KredEx Capital, the Estonian state's venture capital arm. Two angels "
+        "personally invested alongside the funds: Jaan Tamm, founder of one of the Nordics' biggest "
+        "payment companies, and Liis Kask.",
+        "en",
+    )
+    assert investors(cands) == {
+        "Orbis Capital", "Tarnow Ventures", "KredEx Capital", "Jaan Tamm", "Liis Kask"
+    }
+
+
+def test_the_firms_own_round_named_with_its(extract):
+    cands, _ = extract(
+        "Brivel Robotics raises $80m as Orbis leads Series B\n\nThe robot maker will expand into Japan\n\n"
+        "By Jan Brel\n\nPublished Wed, Dec 3, 2025\n\n"
+        "OSLO-based Brivel Robotics said on Wednesday it has closed its Series B round, led by Orbis "
+        "Capital.",
+        "en",
+    )
+    backers = {p.name for c in of_type(cands, "investment") for p in c.parties if p.role == "investor"}
+    assert "Orbis Capital" in backers
