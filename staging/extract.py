@@ -21,6 +21,7 @@ by the CSV lexicons in `lexicons/`; nothing here names a firm or an article.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -360,6 +361,19 @@ class _DocContext(
                     self.trace(c, "filters", "amount_owner.chip_purchase", "rejected")
                 elif c.fact_type == "investment" and c.amounts and c.amounts[0].start in sub_amounts:
                     self.trace(c, "filters", "amount_owner.subsidy", "rejected")
+                    # "l'entreprise a obtenu un subside de 3,5 M€ du SPW, au titre du programme X": who
+                    # receives the money is the grant's recipient
+                    investee = next((p for p in c.parties if p.role == "investee"), None)
+                    for g in made:
+                        if (
+                            investee is not None
+                            and c.amounts[0].start > c.cue_start  # its own object, not "X as Y secures"
+                            and g.fact_type == "subsidy"
+                            and any(a.start == c.amounts[0].start for a in g.amounts)
+                            and not any(p.role == "recipient" for p in g.parties)
+                            and all(p.name != investee.name for p in g.parties)
+                        ):
+                            g.parties.append(replace(investee, role="recipient"))
                 elif c.fact_type == "investment" and c.amounts and c.amounts[0].start in price_amounts:
                     self.trace(c, "filters", "amount_owner.chip_purchase", "rejected")
                 else:

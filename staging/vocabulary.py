@@ -515,7 +515,11 @@ def _fronted() -> re.Pattern:
     """A sentence opening on a participle ("Fondée en 2022 par ..., la jeune pousse X lève"): the
     names of that opening phrase are not its subject."""
     alt = _filter_alt("fronted")
-    return re.compile(rf"\s*(?:{alt})(?![\w-])", re.IGNORECASE)
+    # ... any French or English past participle: "Labellisée « Startup Act » depuis 2023, l'entreprise"
+    # (not one that names the subject: "Baptisé Kyutai, ce laboratoire", "Dubbed X, the lab")
+    naming = r"(?!(?:Baptis|Nomm|Appel|Surnomm|Nam|Dubb|Call)(?:ée?s?|ed)\b)"
+    participle = naming + r"[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:ée?s?|ed)"
+    return re.compile(rf"\s*(?:(?i:{alt})|{participle})(?![\w-])")
 
 
 @cache

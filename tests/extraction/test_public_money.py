@@ -975,3 +975,21 @@ def test_the_named_beneficiary_of_a_public_programme_gets_it_from_the_body_named
     (c,) = of_type(cands, "subsidy")
     assert (parties(c, "grantor"), parties(c, "recipient")) == (["gouvernement"], ["Orvane Labs"])
     assert of_type(cands, "investment") == []
+
+
+def test_a_fronted_participle_holds_no_recipient(extract):
+    cands, _ = extract(
+        "Brivel Robotique lève 5 millions d'euros. Labellisée « Startup Act » depuis 2023, l'entreprise "
+        "bénéficie par ailleurs d'une prime de 500 000 euros accordée par le ministère de l'Économie.",
+        "fr",
+    )
+    assert [parties(c, "recipient") for c in of_type(cands, "subsidy")] == [["Brivel Robotique"]]
+
+
+def test_who_obtains_a_grant_told_by_a_programme_cue_receives_it(extract):
+    cands, _ = extract(
+        "Brivel Robotique lève 5 millions d'euros. Entre-temps, l'entreprise a obtenu un subside de 3,5 "
+        "millions d'euros du Service public de Wallonie, au titre de son programme de recherche.",
+        "fr",
+    )
+    assert [parties(c, "recipient") for c in of_type(cands, "subsidy")] == [["Brivel Robotique"]]
