@@ -75,9 +75,13 @@ _PLACE_BEFORE_NAME = re.compile(
     r"|\b(?:campus|centre|center|site|data\s*cent(?:re|er))\s+(?:de\s+l['’]|de\s+|d['’]|in\s+|à\s+)"
     # "ses bureaux du Mile-Ex", "ses locaux de la Presqu'île" (but "les bureaux de Quantelis": a firm's)
     r"|\b(?:bureaux|locaux)\s+(?:de\s+la|de\s+l['’]|du)\s+"
-    r"|\b(?:GPU|GPUs|puces|chips|installer|installés?|installées?|situé|située|implanté|implantée)\b[^.\n]{0,25}\bà\s+)$",
+    r"|\b(?:GPU|GPUs|puces|chips|installer|installés?|installées?|situé|située|implanté|implantée)\b[^.\n]{0,25}\bà\s+"
+    # "Fondée en 2022 à Cologne", "founded in 2021 in Tartu"
+    r"|\b(?:fondée?s?|créée?s?|founded|established)\s+(?:(?:en|in)\s+\d{4}\s+)?(?:à|in)\s+)$",
     re.IGNORECASE,
 )
+# a press release's French dateline: "Cologne, le 17 mars 2026 —" (the town, at a line's start)
+_DATELINE_AFTER_NAME = re.compile(r",\s+le\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4}\b")
 
 
 # the noun phrase right before a name that says what it is: "the state development agency "
@@ -756,7 +760,12 @@ class Mentions:
         Mile-Ex") somewhere; "in" does not count ("a stake in X")."""
         known = self._place_names.get(e.name)
         if known is None:
-            known = self._place_names[e.name] = self.preceded_somewhere(e.name, _PLACE_BEFORE_NAME, 40)
+            known = self.preceded_somewhere(e.name, _PLACE_BEFORE_NAME, 40) or any(
+                (m.start() == 0 or self.text[m.start() - 1] == "\n")
+                and _DATELINE_AFTER_NAME.match(self.text, m.end())
+                for m in self.occurrences(e.name)
+            )
+            self._place_names[e.name] = known
         return known
 
     def preceded_somewhere(self, name: str, rx: re.Pattern, back: int) -> bool:

@@ -145,3 +145,12 @@ def test_a_round_up_item_without_its_bullet_places_what_it_tells(extract):
         "Development Bank investing alongside\n"
     )
     assert _countries(extract, text) == [("Kivi Robotics", "EE"), ("Lumo Vision", "FI")]
+
+
+@pytest.mark.parametrize("opening", [
+    "Fondée en 2022 à Durbach, Brivel Robotique développe des modèles.",
+    "Durbach, le 17 mars 2026 — Brivel Robotique développe des modèles.",
+])
+def test_a_town_the_text_founds_a_firm_in_or_datelines_is_no_firm_pointed_back_to(extract, opening):
+    cands, _ = extract(opening + "\n\nLa société avait levé 5,5 millions d'euros en 2023.", "fr")
+    assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Brivel Robotique"]
