@@ -36,6 +36,7 @@ from warehouse.staging.money import Money, find_money
 from warehouse.staging.parties import Entity, PartyFinder
 from warehouse.staging.passes import Passes
 from warehouse.staging.people import People
+from warehouse.staging.recase import recase_capitals
 from warehouse.staging.roles import Roles
 from warehouse.staging.roles_chips import ChipRoles
 from warehouse.staging.roles_investment import InvestmentRoles
@@ -91,7 +92,8 @@ class Extractor:
     def extract_traced(self, doc) -> tuple[list[Candidate], list[LabelledMoney], list[Step]]:
         """The candidates, the labelled money, and the trace: every rule that built a candidate and
         every filter that kept, changed, retyped or rejected one (rejected ones included)."""
-        text, lang = doc.text, (doc.language if doc.language in languages() else "fr")
+        # lines in capitals read in the document's own casing (offsets unchanged)
+        text, lang = recase_capitals(doc.text), (doc.language if doc.language in languages() else "fr")
         sentences = split_sentences(text)
         country_mentions = self.countries.find(text)
         # the countries the text names: "R500 000" is rand in a South African story

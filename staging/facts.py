@@ -81,6 +81,13 @@ def _results(documents, project_dir, failures, workers, budget):
                 failures.append((doc, reason))
 
 
+def as_written(text: str, start: int, end: int, read: str) -> str:
+    """A span as the document writes it: the extractor reads lines in capitals recased
+    (`staging/recase.py`), the evidence quotes the document."""
+    written = text[start:end]
+    return written if written != read and written.lower() == read.lower() else read
+
+
 def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
     """The rows of the fact tables for one document."""
     out: dict[str, list[tuple]] = {t: [] for t in RAW_TABLES}
@@ -96,14 +103,16 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
         s = c.sentence
         out["raw.fact_candidates"].append(FACT_CANDIDATES.build(
             candidate_id=c.candidate_id, document_id=c.document_id, fact_type=c.fact_type, rule=c.rule,
-            cue=c.cue, cue_start=c.cue_start, sentence_start=s.start, sentence_end=s.end, sentence=s.text,
+            cue=c.cue, cue_start=c.cue_start, sentence_start=s.start, sentence_end=s.end,
+            sentence=as_written(doc.text, s.start, s.end, s.text),
             quantity=c.quantity, chip_model=c.chip_model, country_code=c.country_code,
             announced_on=c.announced_on, date_precision=c.date_precision, is_background=c.is_background,
             flags=list(c.flags), date_source=c.date_source))
         for a in c.amounts:
             out["raw.candidate_amounts"].append(CANDIDATE_AMOUNTS.build(
                 candidate_id=c.candidate_id, document_id=c.document_id, amount=a.amount,
-                currency_code=a.currency, span_start=a.start, span_end=a.end, surface=a.surface,
+                currency_code=a.currency, span_start=a.start, span_end=a.end,
+                surface=as_written(doc.text, a.start, a.end, a.surface),
                 is_primary=a.is_primary))
         for p in c.parties:
             out["raw.candidate_parties"].append(CANDIDATE_PARTIES.build(
@@ -124,7 +133,8 @@ def document_rows(ex: Extractor, doc) -> dict[str, list[tuple]]:
     for lm in money:
         m = lm.money
         out["raw.money_mentions"].append(MONEY_MENTIONS.build(
-            document_id=doc_id, span_start=m.start, span_end=m.end, surface=m.surface, amount=m.amount,
+            document_id=doc_id, span_start=m.start, span_end=m.end,
+            surface=as_written(doc.text, m.start, m.end, m.surface), amount=m.amount,
             currency_code=m.currency, sentence_start=lm.sentence_start, label=lm.label))
     return out
 

@@ -590,19 +590,21 @@ class Passes:
         """ "TELEKOM S'OFFRE 10 000 GPU", "VIREO COMPUTE PLACES ... ORDER": a buyer read in a line in
         capitals is the name the body writes in mixed case (Deutsche Telekom, Vireo Compute)."""
         body: list[Entity] | None = None
+        raw = self.doc.text  # as written (`recase` gives lines in capitals the body's casing)
         for c in candidates:
-            if c.fact_type != "chip_purchase" or c.sentence.text.upper() != c.sentence.text:
+            s = c.sentence
+            if c.fact_type != "chip_purchase" or raw[s.start : s.end].upper() != raw[s.start : s.end]:
                 continue
             for p in c.parties:
-                if p.role != "buyer" or not p.name.isupper():
+                if p.role != "buyer" or p.start is None or not raw[p.start : p.end].isupper():
                     continue
                 if body is None:
                     body = [
                         e
                         for j, t in enumerate(self.sentences)
-                        if t.text.upper() != t.text
+                        if raw[t.start : t.end].upper() != raw[t.start : t.end]
                         for e in self.ents(j)
-                        if not e.name.isupper()
+                        if not raw[e.start : e.end].isupper()
                     ]
                 words = p.name.split()
                 for k in range(len(words), 0, -1):
