@@ -55,8 +55,14 @@ def _as_name(word: str) -> str:
     return word[:1] + word[1:].lower()
 
 
+# four words in capitals in a row: a text without them has no line that shouts (one quick pass)
+_LOUD_RUN = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[^\S\n]+){3}[A-ZÀ-Þ]{2}")
+
+
 def recase_capitals(text: str) -> str:
     """The text with each line written in capitals recased (see the module's docstring)."""
+    if _LOUD_RUN.search(text) is None:
+        return text
     lines = text.split("\n")
     shouting = [k for k, line in enumerate(lines) if _shouts(line)]
     if not shouting:
