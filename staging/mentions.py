@@ -38,7 +38,9 @@ from warehouse.staging.vocabulary import (
 )
 
 # "led by", "mené par", "led to": the word after a marker that turns it around (not "à nouveau")
-_AGENT_AFTER = re.compile(r"\s+(?:by|par|to|à(?!\s+nouveau\b))\b", re.IGNORECASE)
+_AGENT_AFTER = re.compile(
+    r"\s+(?:by|par|to|à(?!\s+nouveau\b|\s+l['’]opération\b|\s+la\s+levée\b|\s+ce\s+tour\b))\b", re.IGNORECASE
+)
 # the space after a name, with an adverb the verb may carry ("Monashees also joined")
 _ADVERB_GAP = re.compile(r" (?:(?:also|too|then|later|aussi|également|ensuite) )?")
 # "in Kyushu", "près de Saclay", over a line break but not a paragraph's ("Who's in\n\nKaszek led")
@@ -176,7 +178,10 @@ _INSTITUTION_OF = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION_WORD = re.compile(r"according|citing|selon|d['’]après|\b(?:by|par)\b", re.IGNORECASE)
-_BYLINE = re.compile(r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|$)")
+# (the name ends the line, or a bar, a comma, a dash or a middle dot follows: "Par A B — 16 juin 2026")
+_BYLINE = re.compile(
+    r"\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){0,3}\s*(?:\||,|[—–·]|$)"
+)
 
 
 _WORD_RUN = re.compile(r"\w+")

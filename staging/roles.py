@@ -249,6 +249,8 @@ class Roles:
             return False  # "», a déclaré X", "X said": who speaks of a deal puts no money in it
         if self.is_source(e) or self.is_place_use(e) or self.is_origin(e):
             return False
+        if self.programme(e):
+            return False  # "dans le cadre de l'initiative Choose Africa": the frame, not a backer
         after = self.text[e.end : e.end + 60]
         vehicle = _THROUGH_VEHICLE.match(after)
         if vehicle and (self.is_person(e) or vehicle.group(1) in ("his", "her")):

@@ -922,3 +922,12 @@ def test_the_firms_own_round_named_with_its(extract):
     )
     backers = {p.name for c in of_type(cands, "investment") for p in c.parties if p.role == "investor"}
     assert "Orbis Capital" in backers
+
+
+def test_a_programme_framing_a_stake_is_no_backer(extract):
+    cands, _ = extract(
+        "Brivel Robotique a bouclé un tour de 9 millions d'euros, mené par Orbis Capital. Tarnow Ventures "
+        "participe à l'opération dans le cadre de l'initiative Choose Europe.",
+        "fr",
+    )
+    assert investors(cands) == {"Orbis Capital", "Tarnow Ventures"}

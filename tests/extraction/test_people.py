@@ -291,3 +291,12 @@ def test_a_title_before_a_name_makes_a_person_unless_a_firm_word_follows(doc_con
     by_name = {e.name: ctx.is_person(e) for e in ctx.ents(0)}
     assert by_name.get("Ophar Nivelle") is True
     assert by_name.get("Brivel Robotics") is False
+
+
+def test_a_byline_with_a_dash_and_date_names_a_person_no_firm(extract):
+    cands, _ = extract(
+        "Brivel Robotique lève 9 millions d'euros\n\nPar Ndeye Khady Faye — 16 juin 2026\n\n"
+        "La jeune pousse dakaroise a annoncé ce mardi avoir bouclé un tour de 9 millions d'euros.",
+        "fr",
+    )
+    assert {p.name for c in cands for p in c.parties if p.role == "investee"} == {"Brivel Robotique"}
