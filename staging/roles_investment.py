@@ -38,8 +38,14 @@ _TAKES_PART = re.compile(
     r"(?:particip\w*|pris\s+part|took\s+part|takes\s+part|joined|joins|co-?led|co-?leads|co-?mené)\b",
     re.IGNORECASE,
 )
+# a subject that led the round it names: "X led a €40m round", "X avait mené un tour de"
+_LED_IT = re.compile(
+    r"\s+(?:(?:has|had|a|avait|ont|avaient)\s+)?(?:co-?)?(?:led|mené|menée|conduit|emmené|piloté)\s+"
+    r"(?:a|an|the|its|un|une|le|la|son|sa)\s",
+    re.IGNORECASE,
+)
 # what names the round's firm after the cue: "la levée de 66 M$ de X", "the round of X"
-_ROUND_OWNER = re.compile(r"\b(?:de|du|d['’]|of)\s*", re.IGNORECASE)
+_ROUND_OWNER = re.compile(r"\b(?:(?:de|du|of)\b|d['’])\s*", re.IGNORECASE)  # (not "Du" of "Dutch")
 # a definite article or demonstrative right before a noun cue: "L'investissement", "This investment"
 _DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)
 
@@ -242,6 +248,19 @@ class InvestmentRoles:
                 # "X a participé à la levée de 66 M$ de Y", "X took part in the $66m round of Y": Y raises
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 investee = owner
+                flags.append("target")
+            elif (
+                subj is not None
+                and how in ("subject", "after_cue")
+                and _LED_IT.match(self.text, subj.end, s.end) is not None
+                and (firm := self.directly_after(i, s, _ROUND_OWNER, ce) or self.pointed_firm(i)) is not None
+                and firm.name != subj.name
+                and not self.is_person(firm)
+            ):
+                # "six months after ASML led a 1.7 billion euro round", "Orbis avait mené un tour de 40
+                # M€": who leads a round puts money in it; the round is its firm's, or the article's
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                investee = firm
                 flags.append("target")
             elif how == "previous_sentence" and subj is not None and self.financier(subj):
                 # "L'enveloppe se décompose en ...": the firm pointed back to raises, not its fund;

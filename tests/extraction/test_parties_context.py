@@ -931,3 +931,15 @@ def test_a_programme_framing_a_stake_is_no_backer(extract):
         "fr",
     )
     assert investors(cands) == {"Orbis Capital", "Tarnow Ventures"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Brivel Robotics sells robots to banks. The new funding comes six months after Dutch chip maker "
+     "Orbis Capital led a €40 million round.", "en"),
+    ("Brivel Robotique vend des robots. Orbis Capital avait mené un tour de 40 millions d'euros en "
+     "2024.", "fr"),
+])
+def test_who_led_a_round_of_the_article_invests_in_its_firm(extract, text, language):
+    (c,) = of_type(extract(text, language)[0], "investment")
+    assert (parties(c, "investee")[0], parties(c, "investor")) == (text.split()[0] + " " + text.split()[1],
+                                                                    ["Orbis Capital"])
