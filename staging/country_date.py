@@ -46,6 +46,8 @@ _AFTER_GAP = {
     "city": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+|[ \t]*\|[ \t]*",
 }
 # "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
+# a sentence that opens on a country: "Au Sénégal, ...", "En Côte d'Ivoire, ...", "In Kenya, ..."
+_OPENING_COUNTRY = re.compile(r"\s*(?:Au|Aux|En|In)\s+([^\W\d][\w'’ -]{1,30}?),\s")
 _DEADLINE = re.compile(
     r"(?:d['’]ici|by|until|jusqu['’]à|jusqu['’]en|avant|before|horizon)\s*(?:à\s+)?(?:la\s+)?(?:fin|end|mi-)?"
     r"\s*(?:de\s+|of\s+)?$",
@@ -156,6 +158,13 @@ class CountryDate:
             return near
         if ent.source == "gazetteer":
             return None  # the firm's own country comes from the seeds
+        # "Au Sénégal, la jeune pousse X ...", "In Kenya, X ...": the sentence opens on its country
+        frame = _OPENING_COUNTRY.match(s.text)
+        if frame is not None:
+            lo, hi = s.start + frame.start(1), s.start + frame.end(1)
+            here = [c for c in self.countries_in(lo, hi) if c.kind == "name"]
+            if here:
+                return here[0].code
         if located:
             for c in self.countries_in(s.start, s.end):
                 if c.kind in ("name", "city") and _LOC_PREP.search(

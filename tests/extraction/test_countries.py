@@ -122,3 +122,14 @@ def test_english_news_that_writes_us_dollars_apart_means_its_own_dollar_by_a_bar
     assert [a.currency for c in cands if c.fact_type == "investment" for a in c.amounts][:1] == ["AUD"]
     cands, _ = extract(about, "en")
     assert [a.currency for c in cands if c.fact_type == "investment" for a in c.amounts] == ["USD"]
+
+
+def test_a_sentence_opening_on_a_country_places_its_firm(extract):
+    text = (
+        "Le Maroc achète 2 000 puces Nvidia. Le royaume veut ses propres modèles.\n\n"
+        "Au Sénégal, la jeune pousse Kivi Labs a annoncé avoir levé 1,5 milliard de francs CFA."
+    )
+    cands, _ = extract(text, "fr")
+    assert [(c.parties[0].name, c.country_code) for c in cands if c.fact_type == "investment"] == [
+        ("Kivi Labs", "SN")
+    ]
