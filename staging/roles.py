@@ -159,6 +159,11 @@ _INVESTING_APPOSITION = re.compile(
     r"(?:venture|investment|capital|fund|fonds|investissement|bras financier|sovereign)\b",
     re.IGNORECASE,
 )
+# a site named by a place with its article: "son site de l'Essonne", "le campus du Var" (not "le campus
+# de Tarnwell", a firm's)
+_SITE_OF_THE = re.compile(
+    r"\b(?:site|campus|centre|center|usine|locaux|bureaux)\s+(?:de\s+la|de\s+l['’]|du|des)\s*$", re.IGNORECASE
+)
 # a first-person subject: the firm speaks of itself in a post or a quote
 # ("nous" may be an object, "we" never is: "When we raised", "In total we've raised")
 _FIRST_PERSON = re.compile(r"(?:^|[«“\"(,;:!]\s*|\b(?:et|and)\s+)(?:we|nous)\b|\bwe\b", re.IGNORECASE)
@@ -633,6 +638,8 @@ class Roles:
                 return False  # "10,000 AMD GPUs": the chips' maker, not the actor
             if self.is_person(e) and (not allow_persons or speaker(self.text, e.start, e.end)):
                 return False
+            if e.source == "pattern" and self.site_place(e.name):
+                return False  # "sur son site de l'Essonne, la start-up ...": a place, not who acts
             return True
 
         anaphor = False
@@ -1009,6 +1016,14 @@ class Roles:
                 if firm is not None and ok(firm):
                     return firm
         return None
+
+    def site_place(self, name: str) -> bool:
+        """A name the text gives as the place of a site with its article ("son site de l'Essonne"), at one
+        of its mentions; read once per name."""
+        known = self._site_places.get(name)
+        if known is None:
+            known = self._site_places[name] = self.preceded_somewhere(name, _SITE_OF_THE, 30)
+        return known
 
     def speaker_label(self, e: Entity) -> bool:
         """A transcript's speaker label ("HOST:", "[00:01:05] OTIENO:") names who speaks, no firm."""

@@ -340,8 +340,11 @@ def _vendor_names() -> set[str]:
     return {v.lower() for v in chip_models().values() if v}
 
 
+# (not "an alternative to U.S. cloud giants", "compared to China": a yardstick, not a place)
 _LOC_PREP = re.compile(
-    r"(?:\b(?:au|aux|en|in|à|dans|to|into|across)\s+(?:l['’]|la |le |les |the )?)$", re.IGNORECASE
+    r"(?:\b(?:au|aux|en|in|à|dans|(?<!alternative )(?<!compared )(?<!answer )(?<!rival )to|into|across)"
+    r"\s+(?:l['’]|la |le |les |the )?)$",
+    re.IGNORECASE,
 )
 _RESTATE_GAP = re.compile(
     r"^\s*[,(–—-]?\s*(?:soit|environ|about|around|roughly|approximately|or|some|près de|quelque|"

@@ -629,3 +629,15 @@ def test_counts_listed_with_another_makers_chips_and_their_total(extract):
     )
     got = sorted((c.quantity, parties(c, "vendor")) for c in cands if c.fact_type == "chip_purchase")
     assert got == [(3000, ["AMD"]), (9000, ["Nvidia"])]
+
+
+def test_a_site_named_by_its_place_and_the_update_line_name_no_buyer(extract):
+    cands, _ = extract(
+        "Brivel Robotique commande 2 000 puces Nvidia\n\nPublié le 18 février 2026 | Mis à jour le 18 "
+        "février 2026\n\nLa licorne parisienne a confirmé mardi avoir commandé 2 000 processeurs auprès de "
+        "Nvidia.\n\n"
+        "Lors d'une visite sur son site de l'Essonne, la start-up dirigée par Jeanne Mercier a indiqué avoir "
+        "passé commande de 2 000 puces GB300 de Nvidia.",
+        "fr",
+    )
+    assert {b for c in chips(cands) for b in parties(c, "buyer")} == {"Brivel Robotique"}
