@@ -716,7 +716,8 @@ class Passes:
                 continue
             lo, hi = (q.end, a.start) if q.end <= a.start else (a.end, q.start)
             if (
-                hi - lo <= 80
+                # (an apposition may stand between: "to X, a Nairobi-based cloud provider, in a deal worth")
+                hi - lo <= 100
                 and not re.search(r"\b(?:and|et|while|tandis que)\b", self.text[lo:hi])
                 # ... its own cue aside before a price: "13,000 chips the ministry agreed to buy for 1.5
                 # trillion won" (not "orders 1,200 chips, secures $60 million")

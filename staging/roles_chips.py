@@ -182,6 +182,8 @@ class ChipRoles:
             if buyer is not None and any(
                 c.kind == "name"
                 and re.search(_TO_BUYER, self.text[c.start - 12 : c.start])
+                # (not "to Kenya's Savanna Cloud": the country qualifies the buyer)
+                and not re.match(r"['’]s\s", self.text[c.end : c.end + 3])
                 for c in self.countries_in(ce, buyer.start)
             ):
                 buyer = None  # "ship 260,000 GPUs to Korea as Samsung ...": the country named first

@@ -641,3 +641,14 @@ def test_a_site_named_by_its_place_and_the_update_line_name_no_buyer(extract):
         "fr",
     )
     assert {b for c in chips(cands) for b in parties(c, "buyer")} == {"Brivel Robotique"}
+
+
+def test_a_vendor_supplying_a_firm_of_a_country_for_a_price_described_at_length(extract):
+    cands, _ = extract(
+        "Nvidia to supply 5,000 Blackwell GPUs to Norway's Kivi Cloud in $350m deal\n\n"
+        "Nvidia will supply 5,000 Blackwell GPUs to Kivi Cloud, an Oslo-based AI cloud provider, in a deal "
+        "worth about $350 million, the two companies announced on Wednesday.",
+        "en",
+    )
+    assert {b for c in chips(cands) for b in parties(c, "buyer")} == {"Kivi Cloud"}
+    assert [c for c in cands if c.fact_type == "investment"] == []
