@@ -71,6 +71,7 @@ def _token(t: re.Match) -> tuple[int, int, str]:
 
 
 _PARTICLE = re.compile(_PARTICLES + r"|der|den|la|le|los")
+_CAPITAL_PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von", "Da", "Di", "Del", "Dos", "Das", "Mac"})
 # a surname's shape: capitalised, no digit, no second capital unless after a hyphen or apostrophe
 # ("AI", "SAS" are no surnames; "Stark-Watzinger", "O'Neill" are)
 _SURNAME_SHAPE = re.compile(rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*")
@@ -365,7 +366,10 @@ class People:
         # the name, up to a word that cannot be part of a person's name
         keep = 1
         while keep < len(words) and (
-            _PARTICLE.fullmatch(words[keep]) or self.is_surname(words[keep], lower_words)
+            _PARTICLE.fullmatch(words[keep])
+            or self.is_surname(words[keep], lower_words)
+            # a capitalised particle inside a surname: "Maël Le Goff", "Anne De Wit"
+            or (words[keep] in _CAPITAL_PARTICLES and keep + 1 < len(words))
         ):
             keep += 1
         if keep < len(words):

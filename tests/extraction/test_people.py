@@ -300,3 +300,8 @@ def test_a_byline_with_a_dash_and_date_names_a_person_no_firm(extract):
         "fr",
     )
     assert {p.name for c in cands for p in c.parties if p.role == "investee"} == {"Brivel Robotique"}
+
+
+def test_a_surname_with_a_capitalised_particle(people):
+    found = people.names("Fondée en 2023 par Yannick Le Goff et par Sofie Van Damme. Elle lève 3 M€.")
+    assert {"Yannick Le Goff", "Sofie Van Damme"} <= found
