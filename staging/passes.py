@@ -368,13 +368,7 @@ class Passes:
         """The public body acting in the nearest sentence before sentence i that names one, as a
         grantor and its country."""
         found = self.body_before(i, i)
-        if found is None:
-            return None, None
-        j, s, body = found
-        name = self.grantor_name(j, s, body.start(), body.end())
-        inside = self.countries_in(max(s.start, body.start() - 40), min(s.end, body.end() + 40))
-        country = inside[0].code if inside else self.country_at(s.start)
-        return Party("grantor", name, body.start(), body.start() + len(name), "public_body"), country
+        return self.body_grantor(found[0], found[1], found[2]) if found is not None else (None, None)
 
     def announcing_body(self, c: Candidate) -> tuple[Party | None, str | None]:
         """The public body that says, after the amount, that a firm receives it: "..., the Ministry of
@@ -386,7 +380,11 @@ class Passes:
             or _speech_verb().search(self.text, max(c.amounts[-1].end, body.start() - 25), body.start())
         ):
             return None, None
-        i = self._sentence_index[s.start]
+        return self.body_grantor(self._sentence_index[s.start], s, body)
+
+    def body_grantor(self, i: int, s, body: re.Match) -> tuple[Party, str | None]:
+        """A public body found in sentence i (`find_body`) as a grantor, and its country: one named
+        around it, else the article's there."""
         name = self.grantor_name(i, s, body.start(), body.end())
         inside = self.countries_in(max(s.start, body.start() - 40), min(s.end, body.end() + 40))
         country = inside[0].code if inside else self.country_at(s.start)
