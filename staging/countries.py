@@ -95,8 +95,12 @@ _SEAT_LEAD_REST = re.compile(
 )
 # "la société de Louvain-la-Neuve", "une start-up d'Oulu": a French firm noun, then its town
 _FIRM_OF = re.compile(
-    r"\b(?:société|start-?up|entreprise|jeune pousse|pépite|scale-?up|PME)[ \t]+"
+    # (the look-ahead names the first letters: a quick skip of every other position)
+    r"(?=[sSeEjJpP])\b(?:société|start-?up|entreprise|jeune pousse|pépite|scale-?up|PME)[ \t]+"
     r"(?:de[ \t]+|d['’])(?=[A-ZÀ-ÖØ-Þ])"
+)
+_FIRM_OF_WORDS = (
+    "ociété", "tart-up", "tartup", "ntreprise", "eune pousse", "épite", "cale-up", "cale up", "PME"
 )
 # a dateline opening a line, in capitals: "TARTU, Estonia —", "KANNAPOLIS, N.C. —"
 # (a line break first: a pattern opening on a literal is searched for fast, `^` is tried everywhere)
@@ -244,7 +248,7 @@ class CountryFinder:
             rest = _SEAT_LEAD_REST.match(text, e)
             if rest:
                 slots.append((rest.end(), "lead"))
-        if "de" in text or "d'" in text or "d’" in text:
+        if any(w in text for w in _FIRM_OF_WORDS):  # (a quick test before the regex: English has none)
             slots += [(m.end(), "lead") for m in _FIRM_OF.finditer(text)]
         slots += [(m.end() - 1, "dateline") for m in _DATELINE.finditer("\n" + text)]
         for a, slot in slots:

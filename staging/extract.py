@@ -170,6 +170,7 @@ class _DocContext(
         self._mid_known: dict[str, bool] = {}  # mentions._mid_token, per word
         self._prose_capitals: dict[str, bool] = {}  # mentions.capitalised_in_prose, per word
         self._site_places: dict[str, bool] = {}  # roles.site_place, per name
+        self._title_case: dict[int, bool] = {}  # mentions.title_case, per sentence start
         self._head_starts: dict = {}  # mentions.may_start: where the words of an automaton start
         self._folded: str | None = None  # the text lower-cased, once needed
         self._news_date: date | None | bool = False  # country_date.news_date, once known

@@ -79,6 +79,11 @@ _AGGREGATE = re.compile(
     r"(?:totall?ed|reached|rose|fell|amounted to|hit|climbed|dropped)\b(?:\s+[\w'’-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# the verbs `_AGGREGATE` ends on, looked for first (most amounts have none before them)
+_AGGREGATE_VERB = re.compile(
+    r"raised|levé|attracted|attiré|secured|drew|pulled|total|reached|rose|fell|amounted|hit|climbed|dropped",
+    re.IGNORECASE,
+)
 _SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
 
 # a line of section names: "Entreprises & Marchés | Tech", "ECONOMY > POLICY" (no figure in it)
@@ -180,7 +185,11 @@ class Filters:
                     compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
                     if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
                         strong = lab
-            if strong is None and _AGGREGATE.search(self.text, max(s.start, m.start - 160), m.start):
+            if (
+                strong is None
+                and _AGGREGATE_VERB.search(self.text, max(s.start, m.start - 60), m.start)
+                and _AGGREGATE.search(self.text, max(s.start, m.start - 160), m.start)
+            ):
                 strong = "market_size"
             if strong:
                 label, best = strong, -1

@@ -187,6 +187,7 @@ _BYLINE = re.compile(
 _WORD_RUN = re.compile(r"\w+")
 _VOCAB_WORD = re.compile(r"[\w&-]+")
 _LOWER_WORD = re.compile(r"[\w-]+")
+_LOWER_START = re.compile(r" [a-zà-ÿ]")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 # the small words inside names ("Bank of America", "Trade and Industry", "Caisse des Dépôts")
 _NAME_JOINERS = frozenset(
@@ -401,10 +402,15 @@ class Mentions:
         return False
 
     def title_case(self, s: Sentence) -> bool:
-        """A headline written in title case: most of its long words capitalised."""
-        long_words = _LONG_WORD.findall(s.text)
-        capitals = sum(w[0].isupper() for w in long_words)
-        return len(long_words) >= 3 and capitals >= 0.85 * len(long_words)
+        """A headline written in title case: most of its long words capitalised (read once a sentence)."""
+        known = self._title_case.get(s.start)
+        if known is None and len(_LOWER_START.findall(s.text)) * 2 > s.text.count(" "):
+            known = self._title_case[s.start] = False  # prose: most words start in lower case
+        if known is None:
+            long_words = _LONG_WORD.findall(s.text)
+            capitals = sum(w[0].isupper() for w in long_words)
+            known = self._title_case[s.start] = len(long_words) >= 3 and capitals >= 0.85 * len(long_words)
+        return known
 
     def prose_words(self, e: Entity) -> list[tuple[int, int]]:
         """The spans of the words of a title-case name that the article's prose writes in lower case and

@@ -1170,13 +1170,6 @@ class Passes:
                     continue
                 # markers of several words only: "from 60 to 150 people", "chips from AMD" are no backers
                 hits = [h for h in rx.finditer(self.text, s.start, s.end) if " " in h.group(0).strip()]
-                # a past round ("The seed round, which had already closed, was led by"), not a relative
-                # clause after the backers ("led by A, which had already worked with X")
-                ends = [h.start() for h in hits] + [s.end]
-                if before is not None:
-                    ends += [h.end() for h in before.finditer(self.text, s.start, s.end)]
-                if background and background.search(self.text, s.start, min(ends)):
-                    continue
                 if hits and named.search(self.text, s.start, hits[0].start()):
                     # the firm named before the marker: "Zhipu a réussi à attirer des capitaux de A, B et C"
                     found = self.listed_after(j, hits, "investor")
@@ -1185,6 +1178,13 @@ class Passes:
                     # article's one round, paragraphs after it
                     found = self.backers_in(j, rx, "investor", before)
                 else:
+                    continue
+                # a past round ("The seed round, which had already closed, was led by"), not a relative
+                # clause after the backers ("led by A, which had already worked with X")
+                ends = [h.start() for h in hits] + [s.end]
+                if before is not None:
+                    ends += [h.end() for h in before.finditer(self.text, s.start, s.end)]
+                if background and background.search(self.text, s.start, min(ends)):
                     continue
                 backers = [
                     e for e in found
@@ -1216,7 +1216,8 @@ class Passes:
         week, was led by", "Le tour est mené par") or a backer's verb takes it ("A led the round")."""
         if _THE_ROUND.match(s.text):
             return True
-        return before is not None and any(
+        # (a round noun somewhere first: most sentences have none)
+        return before is not None and _THE_ROUND.search(s.text) is not None and any(
             _THE_ROUND.match(self.text[h.end() : h.end() + 40].lstrip()) or _THE_ROUND.search(h.group(0))
             for h in before.finditer(self.text, s.start, s.end)
         )

@@ -11,6 +11,7 @@ whose lower case has another length is left as written).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 
@@ -56,24 +57,36 @@ def _as_name(word: str) -> str:
 
 
 # four words in capitals in a row: a text without them has no line that shouts (one quick pass)
-_LOUD_RUN = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[^\S\n]+){3}[A-ZÀ-Þ]{2}")
+# (opening on two ASCII capitals, which the regex engine skips to fast)
+_LOUD_RUN = re.compile(
+    r"[A-Z]{2}[A-ZÀ-Þ'’-]*[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[ \t]+[A-ZÀ-Þ]{2}"
+)
 
 
 def recase_capitals(text: str) -> str:
     """The text with each line written in capitals recased (see the module's docstring)."""
-    if _LOUD_RUN.search(text) is None:
+    runs = [m.start() for m in _LOUD_RUN.finditer(text)]
+    if not runs:
         return text
     lines = text.split("\n")
-    shouting = [k for k, line in enumerate(lines) if _shouts(line)]
+    # only the lines holding a run of capitals may shout
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    maybe = {bisect_right(starts, r) - 1 for r in runs}
+    shouting = sorted(k for k in maybe if _shouts(lines[k]))
     if not shouting:
         return text
     loud = set(shouting)
+    wanted = {w.lower() for k in shouting for w in _WORD.findall(lines[k])}
+    wanted |= {w[:-1] + end for w in wanted if w.endswith("s") for end in ("", "ed", "d")}
     forms: dict[str, Counter] = {}
-    for k, line in enumerate(lines):
-        if k in loud:
-            continue
-        for w in _WORD.findall(line):
-            forms.setdefault(w.lower(), Counter())[w] += 1
+    # the other lines' forms of the words the loud lines hold (one pass over the rest of the text)
+    for w in _WORD.findall("\n".join(line for k, line in enumerate(lines) if k not in loud)):
+        key = w.lower()
+        if key in wanted:
+            forms.setdefault(key, Counter())[w] += 1
     small = _small_words()
     for k in shouting:
         def recased(m: re.Match) -> str:
