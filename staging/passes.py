@@ -1186,22 +1186,21 @@ class Passes:
                     ends += [h.end() for h in before.finditer(self.text, s.start, s.end)]
                 if background and background.search(self.text, s.start, min(ends)):
                     continue
-                backers = [
-                    e for e in found
-                    if e.name not in names and e.name.split()[0] != head and e.start not in taken
-                    and self.follower_ok(j, e, "investor")
-                ]
+                def backs(k: int, e: Entity, names: set[str] = names, head: str = head) -> bool:
+                    # not the firm itself, nor a name another round took
+                    return (
+                        e.name not in names and e.name.split()[0] != head and e.start not in taken
+                        and self.follower_ok(k, e, "investor")
+                    )
+
+                backers = [e for e in found if backs(j, e)]
                 k = j + 1
                 while backers and k < len(self.sentences):
                     # the paragraph goes on with the list: "Monashees also joined, as did BNDESPar."
                     nxt = self.sentences[k]
                     if "\n\n" in self.text[self.sentences[k - 1].end : nxt.start] or self.money_in(nxt):
                         break
-                    more = [
-                        e for e in self.backers_in(k, rx, "investor", before)
-                        if e.name not in names and e.name.split()[0] != head and e.start not in taken
-                        and self.follower_ok(k, e, "investor")
-                    ]
+                    more = [e for e in self.backers_in(k, rx, "investor", before) if backs(k, e)]
                     if not more:
                         break
                     backers += more
