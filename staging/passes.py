@@ -1164,7 +1164,6 @@ class Passes:
             ):
                 continue  # several rounds, or backers already named
             named = re.compile(r"\b" + re.escape(head) + r"\b")
-            names = {p.name for c in cands for p in c.parties if p.role == "investee"}
             for j, s in enumerate(self.sentences):
                 if s.start in told or self.money_in(s):
                     continue
@@ -1186,10 +1185,11 @@ class Passes:
                     ends += [h.end() for h in before.finditer(self.text, s.start, s.end)]
                 if background and background.search(self.text, s.start, min(ends)):
                     continue
-                def backs(k: int, e: Entity, names: set[str] = names, head: str = head) -> bool:
-                    # not the firm itself, nor a name another round took
+                def backs(k: int, e: Entity, head: str = head) -> bool:
+                    # not the firm itself (any name opening on its head word), nor a name another round took
                     return (
-                        e.name not in names and e.name.split()[0] != head and e.start not in taken
+                        e.name.split()[0] != head
+                        and e.start not in taken
                         and self.follower_ok(k, e, "investor")
                     )
 
