@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from warehouse.staging.candidates import Candidate
+from warehouse.staging.dates import dateline_dash
 from warehouse.staging.lexicon import rows
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
@@ -322,13 +323,13 @@ class CountryDate:
             # someone says it, announces it, or does the deal ("a remis des chèques", "has ordered")
             if speech.search(s.text) is None and _ANNOUNCEMENT.search(s.text) is None and not self.cues_in(s):
                 continue
-            dash = re.search(r" [—–] ", s.text)  # not the dateline's date: the article's
+            dash = dateline_dash(s.text)  # not the dateline's date: the article's
             days = [
                 d.value
                 for d in self.dates_in(s.start, s.end)
                 if d.precision == "day"
                 and timedelta(0) <= self.published - d.value <= _LEAD_LAG
-                and not (dash and d.end <= s.start + dash.start())
+                and not (dash is not None and d.end <= s.start + dash)
             ]
             relative = self.relative_day(s)
             if relative is not None and not days:
@@ -373,8 +374,8 @@ class CountryDate:
             and not any(mine <= m.start and m.end <= d.start for m in self.money_in(s))
         ]
         # a dateline ("PARIS, 12 juin 2024 —") dates the article, not the event
-        dash = re.search(r" [—–] ", s.text)
-        own = [d for d in inside if not (dash and d.end <= s.start + dash.start())]
+        dash = dateline_dash(s.text)
+        own = [d for d in inside if not (dash is not None and d.end <= s.start + dash)]
         relative = self.relative_day(s)
         c.date_source = None
         if own and (relative is None or any(d.precision == "day" for d in own)):
@@ -393,8 +394,8 @@ class CountryDate:
                     break
                 prev = self.sentences[j]
                 days = [d for d in self.dates_in(prev.start, prev.end) if d.precision == "day"]
-                dash = re.search(r" [—–] ", prev.text)
-                days = [d for d in days if not (dash and d.end <= prev.start + dash.start())]
+                dash = dateline_dash(prev.text)
+                days = [d for d in days if not (dash is not None and d.end <= prev.start + dash)]
                 rel = self.relative_day(prev)
                 if days:
                     c.announced_on, c.date_precision = days[0].value, "day"

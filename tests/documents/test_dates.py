@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from warehouse.staging.dates import dateline, find_dates, parse_date
+from warehouse.staging.dates import dateline, dateline_dash, find_dates, parse_date
 
 
 def found(text, language="fr", **kw):
@@ -89,6 +89,18 @@ def test_parse_date_metadata_strings():
     assert parse_date("bientôt") is None
     assert parse_date("") is None
     assert parse_date(None) is None
+
+
+@pytest.mark.parametrize("sentence, dash", [
+    ("LYON, 4 mars 2024 — La coopérative a signé lundi.", 17),
+    ("TARTU, 6 May 2025 (AFP) - Kalmar Robotics said on Monday it had raised €12 million.", 23),
+    # a hyphen past a dateline's length is the sentence's own punctuation
+    ("Kalmar Robotics raised €12 million from Orbis Capital and Vega Partners on 2 May 2025 - its "
+     "largest round.", None),
+    ("Kalmar Robotics a levé 12 millions d'euros.", None),
+])
+def test_the_dash_that_closes_a_dateline(sentence, dash):
+    assert dateline_dash(sentence) == dash
 
 
 def test_dateline_takes_first_full_date_near_the_start():

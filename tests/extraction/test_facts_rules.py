@@ -248,6 +248,18 @@ def test_weekday_is_read_against_the_article_date(extract):
     assert (str(c.announced_on), c.date_precision) == ("2025-05-05", "day")
 
 
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("TARTU, 6 May 2025 (AFP) - Kalmar Robotics said on Monday it had raised €12 million.", "en"),
+        ("LYON, 6 mai 2025 - Kalmar Robotics a annoncé lundi une levée de 12 millions d'euros.", "fr"),
+    ],
+)
+def test_a_hyphen_closes_a_dateline_too(extract, text, language):
+    c = only(extract(text, language)[0], "investment")
+    assert str(c.announced_on) == "2025-05-05"
+
+
 def test_a_deadline_is_not_the_event_date(extract):
     cands, _ = extract(
         "Harbor Compute ordered 2,000 Nvidia H200 GPUs on 3 March 2025, for delivery by 2027.", "en"
