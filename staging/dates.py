@@ -300,16 +300,17 @@ def dateline(text: str, language: str = "fr", window: int = 400, marked: int = 3
 
 _BEFORE_PUBLISHED_DATE = re.compile(r"[\s:,]*(?:[^\W\d]+,?\s+)?")
 
-# where a dateline ends: a dash anywhere ("PARIS, 12 juin 2024 — X a levé ..."), or a plain hyphen
-# within a dateline's length ("RABAT, 21 oct 2026 (AFP) - Le Maroc a signé mardi ...")
-_DATELINE_DASH = re.compile(r"(?P<dash> [—–] )|^[^\n]{0,60}?(?P<hyphen> - )")
+# where a dateline ends: a dash or a plain hyphen within a dateline's length ("PARIS, 12 juin 2024 —
+# X a levé ...", "RABAT, 21 oct 2026 (AFP) - Le Maroc a signé mardi ..."); further on, a dash is the
+# sentence's own ("X raised $5m on 2 May 2025 — its largest round")
+_DATELINE_DASH = re.compile(r"^[^\n]{0,60}? [—–-] ")
 
 
 def dateline_dash(sentence: str) -> int | None:
     """The offset of the dash that closes a sentence's opening dateline, if any: a date before it dates
     the article, not what the sentence tells."""
     m = _DATELINE_DASH.search(sentence)
-    return m.start(m.lastgroup) if m else None
+    return m.end() - 3 if m else None
 
 
 def yearless_dateline(text: str, language: str, today: date, window: int = 400) -> date | None:

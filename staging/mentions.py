@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from warehouse.staging.candidates import Party
 from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryMention
+from warehouse.staging.dates import dateline_dash
 from warehouse.staging.money import Money
 from warehouse.staging.parties import Entity, _function_words
 from warehouse.staging.people import firm_words, titled
@@ -502,8 +503,8 @@ class Mentions:
         byline = _BYLINE.match(s.text)
         # what the dateline tests read of the sentence, the same for each of its names
         lead = None
-        if " — " in s.text or " – " in s.text or " - " in s.text:
-            lead = s.text.split(" — ")[0].split(" – ")[0].split(" - ")[0]
+        if (dash := dateline_dash(s.text)) is not None:
+            lead = s.text[:dash]
             if not re.search(r"\b(?:19|20)\d\d\b", lead):
                 lead = None
         wire = _WIRE_DATELINE.match(s.text)

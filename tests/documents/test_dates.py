@@ -97,6 +97,8 @@ def test_parse_date_metadata_strings():
     # a hyphen past a dateline's length is the sentence's own punctuation
     ("Kalmar Robotics raised €12 million from Orbis Capital and Vega Partners on 2 May 2025 - its "
      "largest round.", None),
+    ("Kalmar Robotics raised €12 million from Orbis Capital and Vega Partners on 2 May 2025 — its "
+     "largest round.", None),
     ("Kalmar Robotics a levé 12 millions d'euros.", None),
 ])
 def test_the_dash_that_closes_a_dateline(sentence, dash):

@@ -260,6 +260,17 @@ def test_a_hyphen_closes_a_dateline_too(extract, text, language):
     assert str(c.announced_on) == "2025-05-05"
 
 
+def test_a_dash_past_a_datelines_length_leaves_the_names_and_date_before_it(extract):
+    cands, _ = extract(
+        "Kalmar Robotics raised €12 million from Orbis Capital and Vega Partners on 2 May 2025 — its "
+        "largest round to date — to hire engineers.",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert c.parties[0].name == "Kalmar Robotics"
+    assert str(c.announced_on) == "2025-05-02"
+
+
 def test_a_deadline_is_not_the_event_date(extract):
     cands, _ = extract(
         "Harbor Compute ordered 2,000 Nvidia H200 GPUs on 3 March 2025, for delivery by 2027.", "en"
