@@ -125,6 +125,28 @@ _BACKER_OF_NAME = re.compile(
     r"funded|soutenue?s?|détenue?s?|contrôlée?s?|financée?s?)\s+(?:by|par)\s+(?:the\s+|le\s+|la\s+|l['’])?$",
     re.IGNORECASE,
 )
+# an apposition telling how a firm named before the comma relates to another: its parent, manager or
+# backer ("CDG Invest, filiale de la Caisse de dépôt", "PFR Ventures, part of the state-owned Polish
+# Development Fund", "MGX, the investment company backed by Mubadala and G42", "X Fund II, géré par Y")
+_RELATION_APPOSITION = re.compile(
+    r"^[)\s]*,\s*(?:"
+    # a relation noun: "filiale de", "part of", "the venture arm of"
+    r"[^,;:]*?\b(?:filiales?|subsidiary|part|unit|division|arm|bras|véhicule|vehicle|member|membre|spin-?off|"
+    r"émanation)\s+(?:[\w-]+\s+){0,2}?(?:of|de|du|des|d['’])"
+    # a participle after a noun, never right after the comma ("X, backed by Y" may tell of the round):
+    # "the investment company backed by", "véhicule d'amorçage soutenu par", "which is managed by"
+    r"|(?:(?:the|a|an|le|la|les|un|une|son|sa|ses|its|their|leur)\s+|l['’]"
+    r"|(?:which|who|that|qui)\s+(?:is|are|was|were|est|sont|était)\s+"
+    r"|(?![\w-]*(?:é|ée|és|ées|ed|u|ue|us|ues)\b)[a-zà-ÿ][\w-]*\s+)"
+    r"[^,;:]*?\b(?:backed|owned|managed|run|operated|sponsored|controlled|soutenue?s?|détenue?s?|gérée?s?|"
+    r"contrôlée?s?|pilotée?s?|adossée?s?)\s+(?:by|par|à)"
+    # "qui gère", "which manages"
+    r"|(?:qui|which|that)\s+(?:gère|manages|détient|owns|contrôle|controls)"
+    r")\b[^,;:]*$",
+    re.IGNORECASE,
+)
+# "the Temasek-backed network", "a Sequoia-backed start-up": a backer qualifying another firm
+_BACKED_COMPOUND = re.compile(r"-(?:backed|owned|funded|led|soutenue?s?|financée?s?)\b", re.IGNORECASE)
 # "Y's venture arm": a possessor qualifying a common noun
 _POSSESSOR_OF_NOUN = re.compile(r"['’]s\s+[a-z]")
 _SUBORDINATE = re.compile(
@@ -288,6 +310,10 @@ class Roles:
         ):
             return False
         prev = [x for x in self.ents(j) if x.end <= e.start]
+        if _BACKED_COMPOUND.match(self.text, e.end):
+            return False  # "the Temasek-backed Vertex network": the backer of another firm
+        if any(_RELATION_APPOSITION.match(self.text[x.end : e.start]) for x in prev):
+            return False  # "CDG Invest, filiale de la Caisse de dépôt": the parent describes the investor
         gap = self.text[prev[-1].end : e.start] if prev else ""
         if prev and re.fullmatch(r"\s*,\s*", gap) and _POSSESSOR_OF_NOUN.match(self.text, e.end):
             return False  # "NVentures, Nvidia's venture arm,": the arm invests, its owner describes it

@@ -943,3 +943,24 @@ def test_who_led_a_round_of_the_article_invests_in_its_firm(extract, text, langu
     (c,) = of_type(extract(text, language)[0], "investment")
     assert (parties(c, "investee")[0], parties(c, "investor")) == (text.split()[0] + " " + text.split()[1],
                                                                     ["Orbis Capital"])
+
+
+@pytest.mark.parametrize(
+    "text, language, backers",
+    [
+        # the parent, manager or backer an apposition names describes the investor before the comma
+        ("Brumelia has raised €14 million in a round led by Corvane Capital, the investment firm backed "
+         "by Ardoise Holding and Pellion Group.", "en", {"Corvane Capital"}),
+        ("La start-up nantaise Brumelia a bouclé une levée de 14 millions d'euros. L'opération est menée "
+         "par Corvane Invest, filiale de capital-investissement de la Banque Ardoise, avec la "
+         "participation de Pellion Partners.", "fr", {"Corvane Invest", "Pellion Partners"}),
+        ("Brumelia has raised €14 million from Corvane Capital and Ardoise Ventures, which is part of "
+         "the Pellion-backed Lindqvist network.", "en", {"Corvane Capital", "Ardoise Ventures"}),
+        # a participle right after the comma may tell of the round: its backers invest
+        ("La start-up nantaise Brumelia a bouclé une levée de 14 millions d'euros, menée par Corvane "
+         "Capital, accompagnée par Ardoise Ventures et soutenue par le family office Pellion Partners.",
+         "fr", {"Corvane Capital", "Ardoise Ventures", "Pellion Partners"}),
+    ],
+)
+def test_an_apposition_naming_an_investors_parent_or_backer_names_no_backer(extract, text, language, backers):
+    assert investors(extract(text, language)[0]) == backers
