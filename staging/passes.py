@@ -63,6 +63,11 @@ _BENEFICIARY = re.compile(
 _LIST_AND = re.compile(r"(?:\band|\bet|,)\s*\Z")
 # a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
+# one grant, with an indefinite article: "une subvention", "a $1.5 million matching grant", "an award"
+_ONE_GRANT = re.compile(
+    r"\b(?:a|an|une|un)\s+(?:[^\s,;]+\s+){0,4}?(?:grant|subsidy|award|subvention|aide(?! publique))\b",
+    re.IGNORECASE,
+)
 # money given to a firm named before: "to the project", "for the company", "à la jeune pousse"
 _TO_THE_FIRM = re.compile(
     # ... the double object of a giving verb ("awarded the company a €1.8 million grant"), the object of
@@ -184,18 +189,33 @@ class Passes:
 
     def recipient_pointed_to(self, candidates: list[Candidate]) -> None:
         """ "The Quebec government will contribute $80 million to the project", "une subvention de 5 M€
-        pour la société": a grant to a firm the text points back to goes to that firm."""
+        pour la société": a grant to a firm the text points back to goes to that firm. One grant that
+        names no one to receive it ("Le financement est complété par une subvention de 400 000 € de la
+        Région", "a $1.2 million matching grant") goes to the firm of the deal told before it."""
         for c in candidates:
             if c.fact_type != "subsidy" or any(p.role == "recipient" for p in c.parties):
                 continue
             s = c.sentence
             end = c.amounts[-1].end if c.amounts else c.cue_start
             # the firm may be named before a noun cue: "a remis à l'entreprise une dotation de 750 M FCFA"
-            if not _TO_THE_FIRM.search(self.text, max(c.cue_start - 60, s.start), min(s.end, end + 60)):
-                continue
-            firm = self.pointed_firm(self._sentence_index[s.start])
-            if firm is not None and not self.is_public(firm):
-                c.parties.append(Party("recipient", firm.name, firm.start, firm.end, "pointed"))
+            if _TO_THE_FIRM.search(self.text, max(c.cue_start - 60, s.start), min(s.end, end + 60)):
+                firm = self.pointed_firm(self._sentence_index[s.start])
+                if firm is not None and not self.is_public(firm):
+                    c.parties.append(Party("recipient", firm.name, firm.start, firm.end, "pointed"))
+                    continue
+            if _ONE_GRANT.search(self.text, max(s.start, c.cue_start - 40), min(s.end, end + 30)):
+                told = [
+                    x
+                    for x in candidates
+                    if x.fact_type in ("investment", "chip_purchase")
+                    and x.cue_start < c.cue_start
+                    and x.parties
+                    and x.parties[0].role in ("investee", "buyer")
+                    and all(x.parties[0].name != p.name for p in c.parties)  # not the grantor
+                ]
+                if told:
+                    main = max(told, key=lambda x: x.cue_start).parties[0]
+                    c.parties.append(Party("recipient", main.name, main.start, main.end, "pointed"))
 
     def each_shares(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A, B et C bénéficieront chacune d'une aide de 4 M€", "A, B and C will each receive €4m":

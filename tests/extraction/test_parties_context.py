@@ -964,3 +964,28 @@ def test_who_led_a_round_of_the_article_invests_in_its_firm(extract, text, langu
 )
 def test_an_apposition_naming_an_investors_parent_or_backer_names_no_backer(extract, text, language, backers):
     assert investors(extract(text, language)[0]) == backers
+
+
+@pytest.mark.parametrize(
+    "text, language, firm",
+    [
+        ("La start-up nantaise Brumelia a bouclé une levée de 14 millions d'euros auprès de Corvane "
+         "Capital. Le financement est complété par une subvention de 400 000 euros de la Région "
+         "Bretagne.", "fr", "Brumelia"),
+        ("Tarnwell Systems has ordered 2,000 Nvidia GPUs for its new data centre in Hobart. The "
+         "Tasmanian Government also approved a A$1.2 million matching grant to support road works at "
+         "the site.", "en", "Tarnwell Systems"),
+    ],
+)
+def test_one_grant_naming_no_recipient_goes_to_the_firm_of_the_deal_before(extract, text, language, firm):
+    (c,) = of_type(extract(text, language)[0], "subsidy")
+    assert parties(c, "recipient") == [firm]
+
+
+def test_a_programme_budget_takes_no_recipient_from_the_deal_before(extract):
+    cands, _ = extract(
+        "Tarnwell Systems has ordered 2,000 Nvidia GPUs for its new data centre in Hobart. The "
+        "Tasmanian Government has earmarked A$50 million for its digital programme over five years.",
+        "en",
+    )
+    assert all(parties(c, "recipient") == [] for c in of_type(cands, "subsidy"))
