@@ -132,6 +132,22 @@ def test_round_and_valuation_in_one_sentence(extract):
     assert labels(money) == {"$80 million": "fact", "$900 million": "valuation"}
 
 
+@pytest.mark.parametrize(
+    "text, language, valuation",
+    [
+        ("Fjordline AI raised $80 million from Orbis Capital. Its post-money valuation after the new "
+         "round stands at about $900 million.", "en", "$900 million"),
+        ("Brivel Robotique a levé 8 millions d'euros auprès de Tarnow Capital. Sa valorisation après "
+         "ce tour de table atteindrait 60 millions d'euros.", "fr", "60 millions d'euros"),
+    ],
+)
+def test_a_valuation_governs_its_clause_past_a_round_word(extract, text, language, valuation):
+    # "after the new round" only dates the valuation: the amount is what the firm is worth
+    cands, money = extract(text, language)
+    assert labels(money)[valuation] == "valuation"
+    assert len([c for c in cands if c.fact_type == "investment"]) == 1
+
+
 def test_revenue_forecast_is_rejected(extract):
     cands, money = extract("Quanta Labs vise 60 millions d'euros de chiffre d'affaires en 2026.", "fr")
     assert cands == []
