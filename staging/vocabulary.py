@@ -310,7 +310,8 @@ _BULLET = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
 _ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+|[•·▪◦*–-][ \t]+)")
 # names of money managers are never public grantors, whatever public word they hold
 _FUND_WORDS = re.compile(
-    r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners)\b"
+    r"\b(?:Invest\w*|Fund|Funds|Fonds|Capital|Ventures?|Bank|Banque|Holdings?|Wealth|Partners|Angels|"
+    r"Family Office)\b"
 )
 # what stands between an amount and the body it comes from: "1,5 million de francs d'X", "$5m from X"
 _SOURCE_GAP = re.compile(

@@ -989,3 +989,19 @@ def test_a_programme_budget_takes_no_recipient_from_the_deal_before(extract):
         "en",
     )
     assert all(parties(c, "recipient") == [] for c in of_type(cands, "subsidy"))
+
+
+@pytest.mark.parametrize(
+    "text, language, firm",
+    [
+        ("Brivel Robotics has raised $40 million in a Series B led by Orbis Capital. The Arnaud Family "
+         "Office, the private vehicle of a Lyon industrial family, also invested. The fresh capital comes "
+         "less than a year after the company's $8 million Series A.", "en", "Brivel Robotics"),
+        ("Brivel Robotique a levé 8 millions d'euros auprès de Tarnow Capital. Les Finistère Angels, un "
+         "réseau de business angels bretons, ont aussi investi. L'entreprise avait bouclé un premier tour "
+         "de 2 millions d'euros en 2023.", "fr", "Brivel Robotique"),
+    ],
+)
+def test_a_family_office_or_angel_group_is_no_firm_pointed_back_to(extract, text, language, firm):
+    rounds = of_type(extract(text, language)[0], "investment")
+    assert [parties(c, "investee") for c in rounds] == [[firm], [firm]]
