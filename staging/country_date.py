@@ -264,6 +264,12 @@ class CountryDate:
                 continue  # what someone says in quotes ("« ... un cloud américain »") does not place it
             counts[c.code] = counts.get(c.code, 0) + (3 if c.start < title_end else 1)
         if counts:
+            # the money the article counts in ("15 millions de francs", "Rs 350 crore") votes for the one
+            # country issuing it, as a mention would: selling "en Allemagne" makes no German firm
+            for m in self.money:
+                home_of = _currency_homes().get(m.currency) if m.currency != "USD" else None
+                if home_of:
+                    counts[home_of] = counts.get(home_of, 0) + 1
             return max(counts, key=counts.get)
         # no place named at all: the home of the first currency one country issues ("2 billion
         # yuan"), else the language's home (French news is French; a bare "$" in English news is

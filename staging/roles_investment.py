@@ -40,10 +40,14 @@ _TAKES_PART = re.compile(
 )
 # a subject that led the round it names: "X led a €40m round", "X avait mené un tour de"
 _LED_IT = re.compile(
-    r"\s+(?:(?:has|had|a|avait|ont|avaient)\s+)?(?:co-?)?(?:led|mené|menée|conduit|emmené|piloté)\s+"
+    # "Orbis, qui avait mené le tour d'amorçage", "Orbis, which led the seed round"
+    r"(?:\s*,\s*(?:qui|which|who))?\s+(?:(?:has|had|a|avait|ont|avaient)\s+)?"
+    r"(?:co-?)?(?:led|mené|menée|conduit|emmené|piloté)\s+"
     r"(?:a|an|the|its|un|une|le|la|son|sa)\s",
     re.IGNORECASE,
 )
+# a cue that only says who leads a round
+_LEAD_CUE = re.compile(r"(?:co-?)?(?:led|leads|lead|mené|menée|mène|conduit|emmené)", re.IGNORECASE)
 # what names the round's firm after the cue: "la levée de 66 M$ de X", "the round of X"
 _ROUND_OWNER = re.compile(r"\b(?:(?:de|du|of)\b|d['’])\s*", re.IGNORECASE)  # (not "Du" of "Dutch")
 # a definite article or demonstrative right before a noun cue: "L'investissement", "This investment"
@@ -133,6 +137,8 @@ class InvestmentRoles:
                 # "Le fonds mène un tour de 100 M$ dans un opérateur de Jakarta": a fund pointed back to
                 # invests, it does not spend on itself
                 or (how == "previous_sentence" and subj is not None and self.financier(subj))
+                # "Orbis Capital, which led the seed round in 2024": a fund leads another firm's round
+                or (subj is not None and self.financier(subj) and _LEAD_CUE.fullmatch(self.text, cs, ce))
             ):
                 firm = self.pointed_firm(i)
                 if firm is not None and (subj is None or firm.name != subj.name):

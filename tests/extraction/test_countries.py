@@ -133,3 +133,14 @@ def test_a_sentence_opening_on_a_country_places_its_firm(extract):
     assert [(c.parties[0].name, c.country_code) for c in cands if c.fact_type == "investment"] == [
         ("Kivi Labs", "SN")
     ]
+
+
+def test_the_articles_money_votes_for_the_country_issuing_it(extract):
+    # francs twice against one market the firm sells to: a Swiss round
+    cands, _ = extract(
+        "Brivel Robotique lève 15 millions de francs. La société, qui vend ses logiciels à des "
+        "fabricants de caméras en Allemagne, compte 38 salariés. Orbis Capital mène le tour, qui "
+        "valorise la société 70 millions de francs.",
+        "fr",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "investment"] == ["CH"]

@@ -1005,3 +1005,20 @@ def test_a_programme_budget_takes_no_recipient_from_the_deal_before(extract):
 def test_a_family_office_or_angel_group_is_no_firm_pointed_back_to(extract, text, language, firm):
     rounds = of_type(extract(text, language)[0], "investment")
     assert [parties(c, "investee") for c in rounds] == [[firm], [firm]]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Brivel Robotique lève 15 millions de francs. Orbis Capital, qui avait mené le tour d'amorçage "
+         "de 3,5 millions de francs en avril 2024, remet au pot.", "fr"),
+        ("Brivel Robotics has raised $40 million. Orbis Capital, which led the $3.5 million seed round in "
+         "April 2024, is back.", "en"),
+    ],
+)
+def test_a_backer_who_led_an_earlier_round_leads_the_articles_firms(extract, text, language):
+    rounds = of_type(extract(text, language)[0], "investment")
+    earlier = [c for c in rounds if c.amounts and c.amounts[0].amount == 3.5e6]
+    assert [(parties(c, "investee"), parties(c, "investor")) for c in earlier] == [
+        ([rounds[0].parties[0].name], ["Orbis Capital"])
+    ]
