@@ -460,7 +460,7 @@ class Mentions:
         if i in self.entities:
             return self.entities[i]
         s = self.sentences[i]
-        found = self.ex.parties.find(self.text, s.start, s.end)
+        found = self.ex.parties.find(self.text, s.start, s.end, self.lang)
         blocked = [(m.start, m.end) for m in self.money_in(s)]
         here = self.countries_in(s.start, s.end)
         # a country word blocks a name it covers, not a longer name it starts ("Korea Development Bank")

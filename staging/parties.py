@@ -76,6 +76,16 @@ def _function_words() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in rows("stopwords"))
 
 
+@cache
+def _stop_languages() -> dict[str, frozenset[str]]:
+    """Each stop word of `name_filters` -> the languages whose folder lists it ("Par" -> {"fr"})."""
+    langs: dict[str, set[str]] = {}
+    for r in rows("name_filters"):
+        if r["kind"] == "stop":
+            langs.setdefault(r["word"], set()).add(r.get("language") or "any")
+    return {w: frozenset(v) for w, v in langs.items()}
+
+
 def _load_filters() -> tuple[set[str], set[str]]:
     stop = {r["word"] for r in rows("name_filters") if r["kind"] == "stop"}
     generic = {r["word"] for r in rows("name_filters") if r["kind"] == "generic"}
@@ -144,8 +154,11 @@ class PartyFinder:
         hit = self.firms.get(name)
         return self.homes.get(hit[0]) or None if hit else None
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Entity]:
-        """Entities inside text[start:end], left to right, not overlapping."""
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, language: str | None = None
+    ) -> list[Entity]:
+        """Entities inside text[start:end], left to right, not overlapping. With the text's `language`,
+        another language's stop word opening a name mid-sentence stays in it ("led by Par Equity")."""
         end = len(text) if end is None else end
         seg = text[start:end]
         found: list[Entity] = []
@@ -160,7 +173,7 @@ class PartyFinder:
                 found.append(Entity(start + s, start + e, seg[s:e], "gazetteer", fid, kind))
                 taken[s:e] = b"\x01" * (e - s)
         for m in _NAME.finditer(seg):
-            for ent in self._clean(seg, m.start(), m.end(), start):
+            for ent in self._clean(seg, m.start(), m.end(), start, language):
                 if 1 not in taken[ent.start - start : ent.end - start]:
                     found.append(ent)
                     continue
@@ -180,6 +193,14 @@ class PartyFinder:
             found = self._institutions(text, found)
         found.sort(key=lambda e: e.start)
         return found
+
+    def _foreign_name_start(self, words: list[str], language: str | None) -> bool:
+        """Whether a stop word opening a name mid-sentence is another language's word that the name
+        begins with ("led by Par Equity", "soutenu par The Family"): the text's `language` has no such
+        stop word, and a capitalised word follows."""
+        if language is None or len(words) < 2 or language in _stop_languages().get(words[0], {language}):
+            return False
+        return words[1][:1].isupper() and words[1] not in self.stop
 
     def _institutions(self, text: str, found: list[Entity]) -> list[Entity]:
         """A French institution named by a capitalised head and the words after it: "Banque cantonale
@@ -202,20 +223,23 @@ class PartyFinder:
             covered = m.end()
         return out
 
-    def _clean(self, seg: str, s: int, e: int, offset: int) -> list[Entity]:
+    def _clean(self, seg: str, s: int, e: int, offset: int, language: str | None = None) -> list[Entity]:
         """The name in the capitalised run seg[s:e], trimmed (as entities indexing the text, with
         `offset` the position of `seg` in it). A pure function of the run's text and of whether it
         opens `seg`: the same names recur in every document, so the answers are kept."""
-        key = (seg[s:e], s == 0)
+        # another language's stop word may open a name only mid-sentence, after a lower-case word
+        mid = language if seg[max(0, s - 40) : s].rstrip()[-1:].islower() else None
+        key = (seg[s:e], s == 0, mid)
         hit = self._cleaned.get(key)
         if hit is None:
-            hit = [(a - s, b - s, name) for a, b, name in self._trim(seg, s, e)]
+            hit = [(a - s, b - s, name) for a, b, name in self._trim(seg, s, e, mid)]
             if len(self._cleaned) >= _CLEAN_CACHE:
                 self._cleaned.clear()
             self._cleaned[key] = hit
         return [Entity(offset + s + a, offset + s + b, name, "pattern") for a, b, name in hit]
 
-    def _trim(self, seg: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    def _trim(self, seg: str, s: int, e: int, language: str | None = None) -> list[tuple[int, int, str]]:
+        """`language`: the text's, when the run follows a lower-case word (see `_foreign_name_start`)."""
         tokens = [(t.start() + s, t.end() + s) for t in _NON_SPACE.finditer(seg[s:e])]
         words = [seg[a:b] for a, b in tokens]
         # "São Paulo-based start-up X", "Pune-headquartered X": the place before "-based" is no part of
@@ -229,7 +253,7 @@ class PartyFinder:
         institution = bool(tokens) and seg[tokens[-1][0] : tokens[-1][1]] in self.institutions
         before_strip = (list(words), list(tokens))
         while words and (
-            words[0] in self.stop
+            (words[0] in self.stop and not self._foreign_name_start(words, language))
             or (words[0].isupper() and words[0].title() in self.stop)  # "THE Department of ..."
             or words[0] in self.generic
             or (self.country_forms.get(words[0]) == "demonym" and not (institution and len(words) > 2))

@@ -1022,3 +1022,14 @@ def test_a_backer_who_led_an_earlier_round_leads_the_articles_firms(extract, tex
     assert [(parties(c, "investee"), parties(c, "investor")) for c in earlier] == [
         ([rounds[0].parties[0].name], ["Orbis Capital"])
     ]
+
+
+def test_another_languages_stop_word_opening_a_name_mid_sentence_stays(extract):
+    # "Par" opens French sentences ("Par ailleurs"); in English, after "led by", it opens a name
+    cands, _ = extract(
+        "Kelpie AI has raised £7 million in a round led by Par Equity, with Orbis Capital also investing.",
+        "en",
+    )
+    assert investors(cands) == {"Par Equity", "Orbis Capital"}
+    cands, _ = extract("Par ailleurs, Kelpie lève 7 millions d'euros auprès de Orbis Capital.", "fr")
+    assert parties(of_type(cands, "investment")[0], "investee") == ["Kelpie"]
