@@ -399,7 +399,13 @@ class Passes:
             _speech_verb().search(self.text, body.end(), min(s.end, body.end() + 60))
             or _speech_verb().search(self.text, max(c.amounts[-1].end, body.start() - 25), body.start())
         ):
-            return None, None
+            # "the ministry said three firms -- A, B and C -- will each receive 5 billion won": the body
+            # that says it, before the firms
+            first = min((p.start for p in c.parties if p.start is not None), default=c.cue_start)
+            body = self.find_body(s, s.start, first)
+            said = body and _speech_verb().search(self.text, body.end(), min(s.end, body.end() + 30))
+            if body is None or said is None or self.text[body.end() : said.start()].strip():
+                return None, None
         return self.body_grantor(self._sentence_index[s.start], s, body)
 
     def body_grantor(self, i: int, s, body: re.Match) -> tuple[Party, str | None]:

@@ -1033,3 +1033,21 @@ def test_another_languages_stop_word_opening_a_name_mid_sentence_stays(extract):
     assert investors(cands) == {"Par Equity", "Orbis Capital"}
     cands, _ = extract("Par ailleurs, Kelpie lève 7 millions d'euros auprès de Orbis Capital.", "fr")
     assert parties(of_type(cands, "investment")[0], "investee") == ["Kelpie"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The Ministry of Science and ICT signed contracts to purchase 8,400 Nvidia GPUs. Separately, the "
+         "ministry said three domestic AI firms -- Tarnwell Systems, Olvane Labs and Brisk Fibre -- will "
+         "each receive 5 billion won to rent GPU capacity.", "en"),
+        ("Le ministère de l'Économie numérique a acheté 800 GPU Nvidia. Par ailleurs, le ministère a "
+         "indiqué que trois jeunes pousses, Tarnwell Systems, Olvane Labs et Brisk Fibre, recevront "
+         "chacune 50 millions de FCFA pour louer de la capacité de calcul.", "fr"),
+    ],
+)
+def test_what_firms_receive_by_a_body_saying_so_is_its_grant(extract, text, language):
+    subs = of_type(extract(text, language)[0], "subsidy")
+    got = sorted(parties(c, "recipient")[0] for c in subs)
+    assert got == ["Brisk Fibre", "Olvane Labs", "Tarnwell Systems"]
+    assert all(parties(c, "grantor") and "inist" in parties(c, "grantor")[0] for c in subs)
