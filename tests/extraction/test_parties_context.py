@@ -1051,3 +1051,16 @@ def test_what_firms_receive_by_a_body_saying_so_is_its_grant(extract, text, lang
     got = sorted(parties(c, "recipient")[0] for c in subs)
     assert got == ["Brisk Fibre", "Olvane Labs", "Tarnwell Systems"]
     assert all(parties(c, "grantor") and "inist" in parties(c, "grantor")[0] for c in subs)
+
+
+@pytest.mark.parametrize(
+    "text, language, word",
+    [
+        ("NOWAK: Last year we bought 512 H200s from Nvidia, which sit in a data centre outside Kraków.",
+         "en", "Last"),
+        ("Dernier point : plusieurs start-up ont commandé 512 GPU Nvidia l'an passé.", "fr", "Dernier"),
+    ],
+)
+def test_a_stop_word_opening_a_sentence_is_no_party(extract, text, language, word):
+    cands, _ = extract(text, language)
+    assert all(word not in p.name for c in cands for p in c.parties)
