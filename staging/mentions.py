@@ -434,6 +434,8 @@ class Mentions:
                 or w.lower() in _NAME_JOINERS
                 or not self.written_lower(w.lower())
                 or self.capitalised_in_prose(w)
+                # "Nusantara Labs" where the prose speaks of "labs": a firm word ending a name is the name's
+                or (m.end() == e.end and w in firm_words())
             ):
                 continue
             out.append((m.start(), m.end()))

@@ -1064,3 +1064,13 @@ def test_what_firms_receive_by_a_body_saying_so_is_its_grant(extract, text, lang
 def test_a_stop_word_opening_a_sentence_is_no_party(extract, text, language, word):
     cands, _ = extract(text, language)
     assert all(word not in p.name for c in cands for p in c.parties)
+
+
+def test_a_firm_word_ending_a_name_in_a_title_case_line_stays(extract):
+    # the prose writes "labs" in lower case; the item's name still ends in "Labs"
+    cands, _ = extract(
+        "Most of what you read about AI is about the labs that raise billions and the clouds that spend "
+        "them.\n\n- **Brivel Labs** (Jakarta, Indonesia) — $12.5M Series A\n",
+        "en",
+    )
+    assert parties(of_type(cands, "investment")[0], "investee") == ["Brivel Labs"]
