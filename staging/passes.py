@@ -908,6 +908,15 @@ class Passes:
                     home_press = _US_DOLLAR_WRITTEN.search(self.text) is not None
             return home_press
 
+        # an article writes one dollar: where its state pays in "$", the state's own, so do its firms
+        # ("Queensland backs Reefline with $12 million ... Reefline closed a $12 million round")
+        state_dollar = any(
+            c.fact_type == "subsidy"
+            and c.country_code
+            and c.country_code == self._doc_country
+            and any(table.get(written.get(a.start, ""), {}).get(c.country_code) for a in c.amounts)
+            for c in candidates
+        )
         for c in candidates:
             for a in c.amounts:
                 # "500 millions de FCFA" in Cameroon: the franc CFA of the country's own bank (XAF,
@@ -922,7 +931,7 @@ class Passes:
                 p.role == "buyer" and p.rule == "public_body" for p in c.parties
             )
             if not c.country_code or not (
-                public or (c.country_code == self._doc_country and is_home_press())
+                public or (c.country_code == self._doc_country and (state_dollar or is_home_press()))
             ):
                 continue
             stated = {a.currency for a in c.amounts}

@@ -144,3 +144,15 @@ def test_the_articles_money_votes_for_the_country_issuing_it(extract):
         "fr",
     )
     assert [c.country_code for c in cands if c.fact_type == "investment"] == ["CH"]
+
+
+def test_a_firms_bare_dollars_are_the_dollars_its_state_pays_in_the_same_article(extract):
+    about = "Sydney start-up Kivi Robotics has raised $12 million from Orbis Capital. "
+    grant = "The Australian government will also provide a $5 million grant to Kivi Robotics."
+    cands, _ = extract(about + grant, "en")
+    assert {(c.fact_type, a.currency) for c in cands for a in c.amounts} == {
+        ("investment", "AUD"),
+        ("subsidy", "AUD"),
+    }
+    cands, _ = extract(about, "en")  # no state paying: the firm's "$" stays the US dollar
+    assert [a.currency for c in cands for a in c.amounts] == ["USD"]
