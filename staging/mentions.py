@@ -108,6 +108,8 @@ _PORTFOLIO = re.compile(
 )
 # how many sentences back "the department" looks for the department named in full
 _NAMED_BODY_REACH = 40
+# a government named after its leader: "the Crisafulli Government", "the Trump administration"
+_LEADERS_GOVERNMENT = re.compile(r" (?:Government|government|Govt|administration|Administration)\b")
 # a wire dateline: a place in capitals, a date, the agency in brackets, a dash
 # "TOKYO, March 23 (Kyodo) --", and the agency alone: "(Bloomberg) --"
 _WIRE_DATELINE = re.compile(
@@ -332,6 +334,8 @@ class Mentions:
             return False
         if e.name in self._public_names or _public_words().search(e.name):
             return True
+        if _LEADERS_GOVERNMENT.match(self.text, e.end):
+            return True  # "the Crisafulli Government invests", "the Trump administration": the state
         # "the state development agency CORFO", "l'agence publique X": a body named after its kind
         lead = self.text[max(0, e.start - 45) : e.start]
         kind = _BODY_KIND_BEFORE.search(lead)

@@ -672,6 +672,21 @@ class SubsidyRoles:
                     else:
                         c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
             if not any(p.role == "recipient" for p in c.parties):
+                # "the Tremaine Government invests $12 million in X": the firm an investing verb names
+                into = _markers(self.lang, "investment").get("investee")
+                target = self.directly_after(i, s, into, ce) if into is not None else None
+                if (
+                    target is not None
+                    and target.start - ce <= 40  # "invests $12 million in X", not a place further on
+                    and "," not in self.text[ce : target.start]
+                    and not self.countries_in(target.start, target.end)
+                    and target.name != name
+                    and not self.is_public(target)
+                    and not self.written_as_place(target)
+                    and not self.place_or_programme(s, target, places=False)
+                ):
+                    c.parties.append(Party("recipient", target.name, target.start, target.end, "target"))
+            if not any(p.role == "recipient" for p in c.parties):
                 c.parties.extend(self.consortium_members(i, s, ce, s.end, name))
             if not any(p.role == "recipient" for p in c.parties):
                 c.parties.extend(self.counted_firms(i, s, ce, name))
@@ -735,11 +750,12 @@ class SubsidyRoles:
                 return j, sj, hit
         return None
 
-    def place_or_programme(self, s: Sentence, e: Entity) -> bool:
+    def place_or_programme(self, s: Sentence, e: Entity, places: bool = True) -> bool:
         """A name that is no recipient: a place ("universities in Oslo, Bergen and Tromsø") or a
-        programme ("au titre de France 2030", "a new Enterprise Compute Initiative")."""
+        programme ("au titre de France 2030", "a new Enterprise Compute Initiative"); with `places`
+        false, the preposition before it names no place ("invests $12m in X")."""
         before = self.text[max(s.start, e.start - 80) : e.start]
-        if _PLACE_BEFORE.search(before) or _PROGRAMME_CHANNEL.search(before):
+        if (places and _PLACE_BEFORE.search(before)) or _PROGRAMME_CHANNEL.search(before):
             return True
         public, named = _programmes()
         last = e.name.split()[-1]

@@ -993,3 +993,23 @@ def test_who_obtains_a_grant_told_by_a_programme_cue_receives_it(extract):
         "fr",
     )
     assert [parties(c, "recipient") for c in of_type(cands, "subsidy")] == [["Brivel Robotique"]]
+
+
+def test_a_government_named_after_its_leader_grants(extract):
+    cands, _ = extract(
+        "- Tremaine Government invests $12 million in Kivi Robotics to build a sovereign AI facility in "
+        "Perth",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type in ("subsidy", "investment")]
+    assert c.fact_type == "subsidy"
+    assert [p.name for p in c.parties if p.role == "recipient"] == ["Kivi Robotics"]
+
+
+def test_a_state_investing_in_a_new_programme_names_no_recipient(extract):
+    cands, _ = extract(
+        "The Government will invest S$150 million in a new Enterprise Compute Initiative to help firms rent "
+        "GPUs.",
+        "en",
+    )
+    assert all(p.role != "recipient" for c in cands for p in c.parties)
