@@ -109,8 +109,9 @@ def _many_recipients(language: str) -> re.Pattern:
     )
     return re.compile(
         rf"\b(?:for|to|among|between|pour|à|entre)\s+(?:the\s+|les\s+|ces\s+)?(?:{numbers}|\d{{1,2}})\s+"
-        r"(?:[\w-]+\s+){0,2}?(?:start-?ups?|firms|companies|projects|laureates|winners|teams|consortia|"
-        r"entreprises|sociétés|projets|lauréats|équipes|jeunes pousses)\b",
+        r"(?:[\w-]+\s+){0,3}?(?:start-?ups?|firms|companies|projects|laureates|winners|teams|consortia|"
+        r"developers|labs|universities|beneficiaries|entreprises|sociétés|projets|lauréats|équipes|"
+        r"jeunes pousses|laboratoires|universités|bénéficiaires|développeurs)\b",
         re.IGNORECASE,
     )
 
@@ -417,14 +418,25 @@ class Passes:
         return Party("grantor", name, body.start(), body.start() + len(name), "public_body"), country
 
     def shared_out_grant(self, c: Candidate, grants: list[Candidate]) -> Candidate | None:
-        """A grant of the two sentences before `c` that names no recipient but a number of them ("for
-        three startups", "à cinq projets"): what a firm receives after it is its share."""
+        """A grant of the two sentences before `c`, or one told earlier that holds c's amount, that
+        names no recipient but a number of them ("for three startups", "à cinq projets"): what a firm
+        receives after it is its share."""
         i = self._sentence_index[c.sentence.start]
         starts = {self.sentences[j].start for j in (i - 1, i - 2) if j >= 0}
         many = _many_recipients(self.lang)
+
+        def holds(g: Candidate) -> bool:
+            # "IndiaAI approves ₹1,150 crore for four developers ... A will receive ₹310 crore"
+            return (
+                g.cue_start < c.cue_start
+                and bool(c.amounts)
+                and g.amounts[0].currency == c.amounts[0].currency
+                and g.amounts[0].amount > c.amounts[0].amount
+            )
+
         for g in reversed(grants):
             if (
-                g.sentence.start in starts
+                (g.sentence.start in starts or holds(g))
                 and not any(p.role == "recipient" for p in g.parties)
                 and many.search(self.text, g.amounts[-1].end, g.sentence.end)
             ):

@@ -347,7 +347,12 @@ class SubsidyRoles:
                         end = at + len(b.group(0))
                         amounts.append(Amount(value * unit, m.currency, at, end, b.group(0), True))
             amounts.append(Amount(m.amount, m.currency, m.start, m.end, m.surface, True))
-        if len(amounts) != len(firms):
+        said = re.search(r"\b(?:respectively|respectivement)\b", self.text[s.start : s.end])
+        n = len(firms)
+        if said and len(amounts) > n and amounts[n - 1].end <= s.start + said.start() <= amounts[n].start:
+            # "... ₹280 crore and ₹270 crore respectively, taking the total to ₹1,150 crore"
+            amounts = amounts[:n]
+        if len(amounts) != n:
             return cands
         role = "recipient" if cands[0].fact_type == "subsidy" else "investee"
         names = {f.name for f in firms}

@@ -1013,3 +1013,27 @@ def test_a_state_investing_in_a_new_programme_names_no_recipient(extract):
         "en",
     )
     assert all(p.role != "recipient" for c in cands for p in c.parties)
+
+
+def test_shares_of_a_grant_told_earlier_for_several_firms_are_its_grants(extract):
+    # the amounts "respectively" shares out stop at the word; the total after it is no share
+    cands, _ = extract(
+        "Ministry approves ₹1,150 crore for four indigenous foundation model developers\n\n"
+        "New Delhi, 12 March 2025\n\n"
+        "The Ministry of Electronics said the cohort was chosen from 67 proposals. Following evaluation "
+        "by the technical committee, Tarnwell Systems, Olvane Labs, Brisk Fibre and Kivi Robotics will "
+        "receive ₹310 crore, ₹290 crore, ₹280 crore and ₹270 crore respectively, taking the total "
+        "approved support under this cohort to ₹1,150 crore.",
+        "en",
+    )
+    shares = sorted(
+        (p.name, c.amounts[0].amount)
+        for c in cands
+        if c.fact_type == "subsidy"
+        for p in c.parties
+        if p.role == "recipient"
+    )
+    assert shares == [
+        ("Brisk Fibre", 2.8e9), ("Kivi Robotics", 2.7e9), ("Olvane Labs", 2.9e9), ("Tarnwell Systems", 3.1e9)
+    ]
+    assert not [c for c in cands if c.fact_type == "investment"]
