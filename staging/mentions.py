@@ -163,6 +163,9 @@ _EXCHANGE_NAMED = (
     ("list", re.compile(r"\b(?:listed on|listing on)\s+(?:the\s+)?([A-Z]\w*(?: [A-Z]\w*)?)")),
     ("coté", re.compile(r"\bcotée?s? (?:sur|à)\s+(?:la\s+|l['’])?([A-Z]\w*(?: [A-Z]\w*)?)")),
 )
+# a stock exchange by its name ("the Stock Exchange of Thailand", "la Bourse de Casablanca")
+_EXCHANGE_NAME = re.compile(r"\b(?:Stock|Securities)\s+Exchange\b|\bBourse\b")
+_EXCHANGE_POSSESSIVE = re.compile(r"\bExchange['’]s\s+$")
 # the phrase that says where the news comes from, up to the name: no clause break in between
 _ATTRIBUTION = re.compile(
     r"\b(?:according\s+to|citing|selon|d['’]après|(?:reviewed|seen|obtained|cited)\s+by|"
@@ -582,8 +585,10 @@ class Mentions:
                         or any(c.end == place.end(1) for c in self.countries_in(place.start(1), place.end(1)))
                     ):
                         continue  # "Vitry-sur-Seine (Val-de-Marne)": the region of the place before it
-            if e.name in self.exchanges():
+            if e.name in self.exchanges() or _EXCHANGE_NAME.search(e.name):
                 continue  # "Tasman Compute (ASX: TCX)", "listed on the ASX": where shares trade, no party
+            if _EXCHANGE_POSSESSIVE.search(self.text, max(s.start, e.start - 14), e.start):
+                continue  # "the Tokyo Stock Exchange's Growth market": a board of the exchange
             if self.text[max(s.start, e.start - 1) : e.start] == "@":
                 continue  # "@Handle": a social-media account signing a post, not a party
             if self.text[max(0, e.start - 1) : e.start] == "[" and self.text[e.end : e.end + 1] == "]":

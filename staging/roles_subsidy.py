@@ -573,6 +573,8 @@ class SubsidyRoles:
                     # "the Sydney-based firm": a place qualifying a firm, not a state acting
                     if c.kind in ("name", "city")
                     and not _PLACE_OF_FIRM.match(self.text, c.end)
+                    # "a filing to the Stock Exchange of Thailand": where shares trade, not a state acting
+                    and not self.text[max(s.start, c.start - 12) : c.start].endswith("Exchange of ")
                     # "data centres in western Sydney": a place where, not a state acting
                     and not re.search(
                         r"\b(?:in|at|near|à|en|dans)\s+(?:\w+\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|et)\s+))?$",

@@ -1074,3 +1074,19 @@ def test_a_firm_word_ending_a_name_in_a_title_case_line_stays(extract):
         "en",
     )
     assert parties(of_type(cands, "investment")[0], "investee") == ["Brivel Labs"]
+
+
+def test_a_stock_exchange_and_its_boards_are_no_party(extract):
+    cands, _ = extract(
+        "Kivi Cloud said on Monday it would expand its data centre. The Thai cloud firm said in a filing "
+        "to the Stock Exchange of Thailand that its board had approved a capital increase of 3 billion "
+        "baht through a rights offering.",
+        "en",
+    )
+    assert not {p.name for c in cands for p in c.parties} & {"Stock Exchange of Thailand", "Thailand"}
+    cands, _ = extract(
+        "Brisk Labs shares jumped. The Japanese model developer debuted on the Tokyo Stock Exchange's "
+        "Growth market on Monday after raising ¥12 billion in its initial public offering.",
+        "en",
+    )
+    assert [parties(c, "investee") for c in cands] == [["Brisk Labs"]]
