@@ -539,7 +539,8 @@ class Mentions:
                 if not head.strip(" \t\n\"“«‘'") or head.rstrip(" \"“«‘'").endswith((":", "—", "–")):
                     # "Norrsken22 et X y participent", "DeepMind a ...": a digit or an inner capital
                     # makes a name, not a capitalised common word
-                    if " " not in e.name and not re.search(r"\d|[a-zà-ÿ][A-ZÀ-Ö]", first) and (
+                    # (and so does a web domain: "Maki.vc, who backed us at seed, came back in")
+                    if " " not in e.name and not re.search(r"\d|[a-zà-ÿ][A-ZÀ-Ö]|\.[a-z]{2,4}$", first) and (
                         first.lower() in self._lower_words
                         or (first not in self._mid_tokens and not self.name_context(e))
                     ):

@@ -24,8 +24,12 @@ class Entity:
 
 
 _UP = "A-ZÀ-ÖØ-Þ"
-# a capitalised word, a camel-case word (xAI, iFlytek) or a digit-led word (01.AI)
-_TOKEN = rf"(?:[{_UP}][\w&\-]*(?:\.(?=[{_UP}\d]))?[\w&\-]*|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+[{_UP}][\w&\-]*)"
+# a capitalised word, a camel-case word (xAI, iFlytek) or a digit-led word (01.AI), and a web name's
+# domain ("Maki.vc", "Character.ai")
+_TOKEN = (
+    rf"(?:[{_UP}][\w&\-]*(?:\.(?=[{_UP}\d]))?[\w&\-]*(?:\.(?:ai|vc|io|co|so|app|dev|tech|xyz|com)(?!\w))?"
+    rf"|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+[{_UP}][\w&\-]*)"
+)
 _NAME = re.compile(
     # (a look-ahead for how a token starts: a quick skip of the positions no name starts at)
     rf"(?=[{_UP}]|[a-z]{{1,3}}[{_UP}]|\d+[{_UP}])"

@@ -1090,3 +1090,13 @@ def test_a_stock_exchange_and_its_boards_are_no_party(extract):
         "en",
     )
     assert [parties(c, "investee") for c in cands] == [["Brisk Labs"]]
+
+
+def test_a_web_name_is_one_name_even_opening_a_sentence(extract):
+    cands, _ = extract(
+        "Kivi Robotics has raised €12 million in a round led by Orbis Capital. Tarnow.vc and Brisk.ai also "
+        "took part. It previously raised a €4m seed round in 2024, led by Tarnow.vc.",
+        "en",
+    )
+    rounds = [c for c in cands if c.fact_type == "investment" and c.amounts[0].amount == 12e6]
+    assert [set(parties(c, "investor")) for c in rounds] == [{"Orbis Capital", "Tarnow.vc", "Brisk.ai"}]
