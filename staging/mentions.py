@@ -19,6 +19,7 @@ from warehouse.staging.parties import Entity, _function_words
 from warehouse.staging.people import firm_words, titled
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
+    _ARM_OF,
     _CHIP_WORDS,
     _FIRM_NOUN_WORDS,
     _FUND_WORDS,
@@ -941,6 +942,8 @@ class Mentions:
         for m in _public_bodies(self.lang).finditer(self.text, start, end):
             if _STATE_INVESTOR_AFTER.match(self.text, m.end()):
                 continue  # "the state investment fund": an investor, not a grantor
+            if _ARM_OF.search(self.text, max(s.start, m.start() - 40), m.start()):
+                continue  # "le bras financier de la Région": the arm invests, not the region
             left = self.text[max(s.start, m.start() - 30) : m.start()]
             if _BODY_LEFT.search(left) and not _BODY_OF_PERSON.search(left):
                 return m

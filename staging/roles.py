@@ -16,6 +16,7 @@ from warehouse.staging.people import affiliation, invests, speaker
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _ANAPHOR,
+    _ARM_OF,
     _BULLET,
     _CHIP_WORDS,
     _FIRM_NOUNS,
@@ -177,8 +178,13 @@ _SPEAKER_LABEL = re.compile(
 # an apposition that presents a body as an investor: ", the Estonian state's venture capital arm",
 # ", le fonds d'investissement de la Région"
 _INVESTING_APPOSITION = re.compile(
-    r"\s*,\s+(?:the|a|an|le|la|l['’]|son|its)\s*(?:[\w'’-]+\s+){0,3}?"
+    r"\s*,\s+(?:(?:the|a|an|le|la|son|its)\s+|l['’])(?:[\w'’-]+\s+){0,3}?"
     r"(?:venture|investment|capital|fund|fonds|investissement|bras financier|sovereign)\b",
+    re.IGNORECASE,
+)
+# a name in apposition to an investing arm: "Le bras financier de la Région, X, apporte"
+_ARM_NAMED = re.compile(
+    r"\b(?:bras\s+(?:financier|armé|d['’]investissement)|(?:venture|investment|investing)\s+arm)\b[^,;.]{0,40},\s*$",
     re.IGNORECASE,
 )
 # a site named by a place with its article: "son site de l'Essonne", "le campus du Var" (not "le campus
@@ -658,6 +664,8 @@ class Roles:
                 return False
             if self.is_origin(e):
                 return False
+            if _ARM_OF.search(self.text, max(s.start, e.start - 40), e.start):
+                return False  # "Le bras financier de la Région, X, apporte": X acts, not the region
             if avoid_vendors and self.is_vendor(e):
                 return False
             if self.is_vendor(e, in_context=True):
@@ -971,10 +979,20 @@ class Roles:
                 return e
         return self.salient(i)
 
+    def investing_arm(self, e: Entity) -> bool:
+        """A name in apposition to an investing arm: "X, le bras financier de la Région", "Le bras
+        financier de la Région, X", "SmartCap, the Estonian state's venture capital arm"."""
+        return not self.is_person(e) and bool(
+            _INVESTING_APPOSITION.match(self.text, e.end)
+            or _ARM_NAMED.search(self.text, max(0, e.start - 80), e.start)
+        )
+
     def financier(self, e: Entity) -> bool:
         """A name that pays rather than receives: a public body, a fund or bank by its name or by the
         seeds, or a name the text puts after an investor marker ("auprès de A", "led by A")."""
         if self.is_public(e) or _FUND_WORDS.search(e.name) or e.kind == "investor":
+            return True
+        if self.investing_arm(e):
             return True
         # "l'Organisation X (NEDO) a accordé à Y une subvention": the subject of a giving verb pays
         if _GIVER_AFTER.match(self.text, e.end):

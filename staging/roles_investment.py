@@ -137,8 +137,13 @@ class InvestmentRoles:
                 # "Le fonds mène un tour de 100 M$ dans un opérateur de Jakarta": a fund pointed back to
                 # invests, it does not spend on itself
                 or (how == "previous_sentence" and subj is not None and self.financier(subj))
-                # "Orbis Capital, which led the seed round in 2024": a fund leads another firm's round
-                or (subj is not None and self.financier(subj) and _LEAD_CUE.fullmatch(self.text, cs, ce))
+                # "Orbis Capital, which led the seed round in 2024", "Le bras financier de la Région, X,
+                # apporte 9 M€": a fund puts money in another firm, never in itself
+                or (
+                    subj is not None
+                    and self.financier(subj)
+                    and (_LEAD_CUE.fullmatch(self.text, cs, ce) or self.investing_arm(subj))
+                )
             ):
                 firm = self.pointed_firm(i)
                 if firm is not None and (subj is None or firm.name != subj.name):

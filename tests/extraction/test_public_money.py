@@ -1037,3 +1037,22 @@ def test_shares_of_a_grant_told_earlier_for_several_firms_are_its_grants(extract
         ("Brisk Fibre", 2.8e9), ("Kivi Robotics", 2.7e9), ("Olvane Labs", 2.9e9), ("Tarnwell Systems", 3.1e9)
     ]
     assert not [c for c in cands if c.fact_type == "investment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La start-up liégeoise Kivi Robotique lève 12 millions d'euros. Le bras financier de la Région, "
+        "Tarnow Entreprendre, apporte 9 millions d'euros et devient le premier actionnaire extérieur.",
+        "La start-up liégeoise Kivi Robotique lève 12 millions d'euros. Pour financer l'opération, la "
+        "société fait entrer à son capital Tarnow Entreprendre, le bras financier de la Région, qui apporte "
+        "9 millions d'euros.",
+    ],
+)
+def test_a_regions_investing_arm_invests_in_the_round(extract, text):
+    cands, _ = extract(text, "fr")
+    assert not [c for c in cands if c.fact_type == "subsidy"]
+    stakes = [c for c in cands if c.fact_type == "investment" and c.amounts[0].amount == 9e6]
+    assert [(parties(c, "investee"), parties(c, "investor")) for c in stakes] == [
+        (["Kivi Robotique"], ["Tarnow Entreprendre"])
+    ]
