@@ -56,9 +56,12 @@ _COMPLEMENT = (
     r"(?:de la |de l['’]|du |des |de |d['’]|pour le |pour la |pour l['’]|pour les )[a-zà-ÿA-ZÀ-ÖØ-Þ][\w-]*"
 )
 _AND_MORE = r"(?: et (?:de la |de l['’]|du |des |la |l['’]|le |les )[a-zà-ÿ][\w-]*)?"
+# ... and the complement's own adjective and complement ("d'investissements stratégiques du Sénégal",
+# "des industries émergentes de l'Anhui")
+_MORE = rf"(?: {_ADJECTIVE}s?\b(?: {_COMPLEMENT})?)?"
 _INSTITUTION_TAIL = re.compile(
-    rf"(?:(?: {_ADJECTIVE}\b){{1,2}}(?: {_COMPLEMENT}{_AND_MORE})?"
-    rf"|(?: {_ADJECTIVE}\b)?(?: {_COMPLEMENT}{_AND_MORE}))(?![\w'’-])"
+    rf"(?:(?: {_ADJECTIVE}\b){{1,2}}(?: {_COMPLEMENT}{_AND_MORE}{_MORE})?"
+    rf"|(?: {_ADJECTIVE}\b)?(?: {_COMPLEMENT}{_AND_MORE}{_MORE}))(?![\w'’-])"
 )
 
 # how many trimmed runs a finder keeps (then it starts afresh): bounded memory on any input

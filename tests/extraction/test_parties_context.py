@@ -1100,3 +1100,12 @@ def test_a_web_name_is_one_name_even_opening_a_sentence(extract):
     )
     rounds = [c for c in cands if c.fact_type == "investment" and c.amounts[0].amount == 12e6]
     assert [set(parties(c, "investor")) for c in rounds] == [{"Orbis Capital", "Tarnow.vc", "Brisk.ai"}]
+
+
+def test_an_institutions_name_runs_over_its_complements_own_adjective(extract):
+    cands, _ = extract(
+        "La jeune pousse dakaroise Kivi Robotique lève 2 milliards de FCFA auprès d'Orbis Capital et du "
+        "Fonds souverain d'investissements stratégiques du Sénégal (Fonsis).",
+        "fr",
+    )
+    assert "Fonds souverain d'investissements stratégiques du Sénégal" in investors(cands)
