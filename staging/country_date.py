@@ -22,9 +22,13 @@ from warehouse.staging.vocabulary import (
     _relday_automaton,
 )
 
+# a byline after a dash or a bar: the line dates and signs the article ("— Par Serge Ngono", "| By X")
+_BYLINE_AFTER = re.compile(r"[—–|]\s*(?:Par|By)\s+[A-ZÀ-ÖØ-Þ]")
 # a sentence about the announcement itself: "L'annonce a été faite mardi", "The deal was announced on"
 _ANNOUNCEMENT = re.compile(
-    r"\b(?:l['’]annonce|the announcement|annoncée?s?|announced|dévoilée?s?|unveiled|officialisée?s?)\b",
+    r"\b(?:l['’]annonce|the announcement|annoncée?s?|announced|dévoilée?s?|unveiled|officialisée?s?"
+    # the event that seals it: "au cours d'une cérémonie organisée jeudi", "la signature a eu lieu dimanche"
+    r"|cérémonie|ceremony|la signature|the signing|a signé|ont signé|signed)\b",
     re.IGNORECASE,
 )
 # "in Glomfjord, " before a country's name: the town, then its country
@@ -321,8 +325,8 @@ class CountryDate:
         speech = _speech_verb()
         lead = 0  # the sentences of the lead: bylines, date lines and page furniture do not count
         for s in self.sentences:
-            if self.is_noise(s) or len(s.text.split()) < _LEAD_MIN_WORDS:
-                continue
+            if self.is_noise(s) or len(s.text.split()) < _LEAD_MIN_WORDS or _BYLINE_AFTER.search(s.text):
+                continue  # ("Investir au Cameroun — 15 septembre 2026 — Par X": the article's date line)
             lead += 1
             if lead > _LEAD_SENTENCES:
                 break

@@ -1972,3 +1972,18 @@ def test_a_round_up_item_named_later_by_its_short_name_keeps_its_bracketed_place
     )
     orvala = [c for c in cands if c.fact_type == "investment" and "Orvala Systems" in parties(c, "investee")]
     assert orvala and {c.country_code for c in orvala} == {"PT"}
+
+
+def test_a_ceremony_dates_the_news_and_a_signed_date_line_does_not(extract):
+    cands, _ = extract(
+        "Le ministère octroie 500 millions de FCFA à trois start-up\n\n"
+        "Investir au Cameroun — 15 septembre 2026 — Par Serge Ngono\n\n"
+        "Au cours d'une cérémonie organisée jeudi 10 septembre à Yaoundé, le ministère des Postes a remis "
+        "à trois jeunes entreprises des chèques d'un montant global de 500 millions de FCFA.\n\n"
+        "Kivi Labs, Tarnow Data et Brisk Fibre reçoivent respectivement 200, 180 et 120 millions de FCFA.",
+        "fr",
+        published=date(2026, 9, 15),
+    )
+    shares = [c for c in cands if c.fact_type == "subsidy" and c.amounts[0].amount < 500e6]
+    assert len(shares) == 3
+    assert {str(c.announced_on) for c in shares} == {"2026-09-10"}
