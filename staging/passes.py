@@ -789,6 +789,25 @@ class Passes:
                 # "The chips will cost 1.46 trillion won ($1.06 billion)": the restatement goes with it
                 c.amounts = self.pick_amounts(money, nxt.start, nxt.start)
                 prices.add(c.amounts[0].start)
+        # "Core42 said the AMD portion of the order was worth Dh2.9 billion": a price the text gives
+        # one vendor's part of an order split between vendors, in the sentences after it
+        for c in candidates:
+            vendor = next((p.name for p in c.parties if p.role == "vendor"), None)
+            if c.fact_type != "chip_purchase" or c.amounts or vendor is None:
+                continue
+            part = re.compile(
+                rf"\b{re.escape(vendor)}\s+(?:portion|part|share|component|tranche)\b"
+                rf"|\b(?:partie|part|volet|tranche)\s+(?:\w+\s+)?{re.escape(vendor)}\b",
+                re.IGNORECASE,
+            )
+            i = self._sentence_index[c.sentence.start]
+            for nxt in self.sentences[i + 1 : i + 7]:
+                hit = part.search(nxt.text)
+                money = [m for m in self.money_in(nxt) if hit and m.start >= nxt.start + hit.end()]
+                if money:
+                    c.amounts = self.pick_amounts(money, nxt.start, nxt.start)
+                    prices.add(c.amounts[0].start)
+                    break
         # the price is the purchase's, no deal of its own ("Le montant du contrat s'élève à 7,4 milliards
         # de dinars, selon un document dont El Watan a obtenu copie")
         candidates[:] = [

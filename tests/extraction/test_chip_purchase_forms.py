@@ -652,3 +652,18 @@ def test_a_vendor_supplying_a_firm_of_a_country_for_a_price_described_at_length(
     )
     assert {b for c in chips(cands) for b in parties(c, "buyer")} == {"Kivi Cloud"}
     assert [c for c in cands if c.fact_type == "investment"] == []
+
+
+def test_a_price_given_for_one_vendors_part_of_a_split_order_is_that_purchases(extract):
+    cands, _ = extract(
+        "Kivi Cloud has placed orders for 16,000 AMD accelerators and 8,000 Nvidia GPUs for its new campus. "
+        "The chips will be installed next year. Kivi Cloud said the AMD portion of the order was worth "
+        "Dh2.9 billion ($790 million).",
+        "en",
+    )
+    got = sorted(
+        (c.quantity, [p.name for p in c.parties if p.role == "vendor"], [a.amount for a in c.amounts])
+        for c in cands
+        if c.fact_type == "chip_purchase"
+    )
+    assert got == [(8000, ["Nvidia"], []), (16000, ["AMD"], [2.9e9, 790e6])]
