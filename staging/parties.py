@@ -235,7 +235,9 @@ class PartyFinder:
         `offset` the position of `seg` in it). A pure function of the run's text and of whether it
         opens `seg`: the same names recur in every document, so the answers are kept."""
         # another language's stop word may open a name only mid-sentence, after a lower-case word
-        mid = language if seg[max(0, s - 40) : s].rstrip()[-1:].islower() else None
+        mid = None
+        if language is not None and seg[s:e].split(" ", 1)[0] in self.stop:
+            mid = language if seg[max(0, s - 40) : s].rstrip()[-1:].islower() else None
         key = (seg[s:e], s == 0, mid)
         hit = self._cleaned.get(key)
         if hit is None:
