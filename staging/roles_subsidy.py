@@ -15,6 +15,7 @@ from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _CHIP_WORDS,
+    _FUND_WORDS,
     _PLACE_OF_FIRM,
     _PROGRAMME_BEFORE,
     _PUBLIC_ADJ,
@@ -539,6 +540,22 @@ class SubsidyRoles:
                 ]
                 c.country_code = lead.code
                 return [c]
+            if (
+                subj is not None
+                and how == "subject"
+                and not self.is_public(subj)
+                and not _FUND_WORDS.search(subj.name)  # "Through the X Fund, it will contribute ... a grant"
+                # the firm's verb right after it, its amount, and only then the grant word
+                and any(
+                    ft == "investment"
+                    and subj.end <= a <= subj.end + 20
+                    and any(b <= m.start and m.end <= cs for m in self.money_in(s))
+                    for a, b, ft in self.cue_starts
+                )
+            ):
+                # "Fluxion investira 1,2 milliard ..., aide publique comprise": the firm's own verb
+                # tells its deal; the grant noun after it grants nothing of the firm's
+                return []
             if subj is not None and how == "subject":
                 named = subj  # "Berne octroie ...": a capital or body the seeds do not know
             elif (

@@ -1056,3 +1056,13 @@ def test_a_regions_investing_arm_invests_in_the_round(extract, text):
     assert [(parties(c, "investee"), parties(c, "investor")) for c in stakes] == [
         (["Kivi Robotique"], ["Tarnow Entreprendre"])
     ]
+
+
+def test_a_firms_own_spending_verb_wins_over_a_grant_word_after_its_amount(extract):
+    cands, _ = extract(
+        "Kivi Data investira de son côté 1,2 milliard d'euros sur ses fonds propres, pour un coût total du "
+        "projet estimé à 1,5 milliard d'euros, aide publique comprise.",
+        "fr",
+    )
+    assert not [c for c in cands if c.fact_type == "subsidy"]
+    assert [(c.fact_type, c.amounts[0].amount) for c in cands] == [("investment", 1.2e9)]
