@@ -61,6 +61,12 @@ _BENEFICIARY = re.compile(
 )
 # the end of a list's gap before its next item: "... and 8,000", ", to be delivered in 2026, and 8,000"
 _LIST_AND = re.compile(r"(?:\band|\bet|,)\s*\Z")
+# who pays an aid, right before the state's name: "versée par la France", "granted by Spain"
+_PAID_BY = re.compile(
+    r"\b(?:versée?s?|accordée?s?|octroyée?s?|financée?s?|paid|granted|provided|funded)\s+(?:par|by)\s+"
+    r"(?:la\s+|le\s+|l['’]|les\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 # a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 # one grant, with an indefinite article: "une subvention", "a $1.5 million matching grant", "an award"
@@ -861,7 +867,19 @@ class Passes:
             home = self.ex.parties.home(grantor.name) if grantor else None
             start = c.amounts[0].start if c.amounts else c.cue_start
             state = next(
-                (m for m in self.countries_in(start, s.end) if m.kind == "demonym" and m.code != home), None
+                (
+                    m
+                    for m in self.countries_in(start, s.end)
+                    if m.code != home
+                    and (
+                        m.kind == "demonym"
+                        # "une aide d'État de 300 millions d'euros versée par la France"
+                        or (
+                            m.kind == "name" and _PAID_BY.search(self.text, max(start, m.start - 25), m.start)
+                        )
+                    )
+                ),
+                None,
             )
             if grantor is None or state is None:
                 continue

@@ -1066,3 +1066,13 @@ def test_a_firms_own_spending_verb_wins_over_a_grant_word_after_its_amount(extra
     )
     assert not [c for c in cands if c.fact_type == "subsidy"]
     assert [(c.fact_type, c.amounts[0].amount) for c in cands] == [("investment", 1.2e9)]
+
+
+def test_state_aid_the_text_says_a_state_pays_is_that_states(extract):
+    cands, _ = extract(
+        "Kivi Data Centers a obtenu le feu vert de la Commission européenne pour une aide d'État de 300 "
+        "millions d'euros versée par l'Allemagne.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert (c.country_code, parties(c, "grantor")) == ("DE", ["Allemagne"])
