@@ -764,8 +764,17 @@ class Roles:
             firm = self.speaker_firm(label, ok) if label is not None else None
             if firm is not None:
                 return firm, "speaker"
-            # "We've raised ...", "Nous avons levé ...": a post by the firm the article is about
-            main = self.main_firm(ok)
+            # "We've raised ...", "Nous avons levé ...": a post by the firm its headline names, else by
+            # the firm the article is about
+            title = self.sentences[0] if self.sentences else None
+            main = next(
+                (
+                    e
+                    for e in (self.ents(0) if title is not None and title.start < s.start else [])
+                    if ok(e) and not self.financier(e) and not self.is_vendor(e) and not self.is_public(e)
+                ),
+                None,
+            ) or self.main_firm(ok)
             return (main, "first_person") if main is not None else (None, "")
         # "En 2023, la société avait levé 30 M€ auprès de A": the subject is the firm pointed back to,
         # not the name after the cue

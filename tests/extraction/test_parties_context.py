@@ -1109,3 +1109,16 @@ def test_an_institutions_name_runs_over_its_complements_own_adjective(extract):
         "fr",
     )
     assert "Fonds souverain d'investissements stratégiques du Sénégal" in investors(cands)
+
+
+def test_we_in_a_post_is_the_firm_its_headline_names(extract):
+    cands, _ = extract(
+        "Kivi Systems completes its €9M seed round\n\n"
+        "Today we're excited to announce the second close of our seed round, bringing the total to €9M.\n\n"
+        "When we announced the first close of €6M in June, led by Orbis Capital, we said we would keep the "
+        "round open for partners who could help us sell outside the Baltics. Two Baltic ministries and a "
+        "Baltic bank already use our software, and Baltic governments are our first market.",
+        "en",
+    )
+    first = [c for c in cands if c.fact_type == "investment" and c.amounts and c.amounts[0].amount == 6e6]
+    assert [parties(c, "investee") for c in first] == [["Kivi Systems"]]
