@@ -96,6 +96,16 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return max(lo, 1 + max(text.rfind(p, lo, hi) for p in ",;:—–"))
 
 
+
+# chips as a bare or indefinite plural, right after the cue or right before it
+_BARE_CHIPS_AFTER = re.compile(
+    r"\s*(?:des|de|d['’]|additional|new|extra|some)?\s*(?:[A-Z][\w-]*\s+){0,2}"
+    r"(?:GPUs?|puces|chips|accélérateurs|accelerators)\b(?!\s*(?:worth|for|pour|d['’]une?\s+valeur))",
+)
+_BARE_CHIPS_BEFORE = re.compile(
+    r"(?:^|[.:;!?]\s+|\b(?:[Aa]dditional|[Nn]ew|[Ee]xtra)\s+)(?:GPUs|chips|puces)\s+$"
+)
+
 class Filters:
     """Non-fact filters: money that is no deal (valuations, totals, estimates), noise lines, chip cues that
     report no purchase."""
@@ -251,6 +261,12 @@ class Filters:
             return "not_a_purchase.equipment"
         if counted:
             return None
+        if not any(lo <= m.start and m.end <= hi for m in self.money) and (
+            _BARE_CHIPS_AFTER.match(self.text, ce, hi) or _BARE_CHIPS_BEFORE.search(self.text, lo, cs)
+        ):
+            # "va déployer des GPU Instinct", "Additional GPUs ordered", "Are you buying GPUs?": chips
+            # named by no count, no price and no article point at no purchase of a given order
+            return "not_a_purchase.bare_plural"
         if re.search(r"\b[a-zà-ÿ][\w-]*s['’]\s+$|\b(?:their|leurs)\s+$", before):
             return "not_a_purchase.generic_plural"
         noun = re.fullmatch(

@@ -667,3 +667,21 @@ def test_a_price_given_for_one_vendors_part_of_a_split_order_is_that_purchases(e
         if c.fact_type == "chip_purchase"
     )
     assert got == [(8000, ["Nvidia"], []), (16000, ["AMD"], [2.9e9, 790e6])]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Le cloud du groupe Kivi va déployer des GPU Instinct MI355X dans ses datacenters.", "fr"),
+        ("- Additional GPUs ordered to expand the national AI research resource", "en"),
+    ],
+)
+def test_chips_as_a_bare_plural_with_no_count_or_price_are_no_purchase(extract, text, language):
+    assert not [c for c in extract(text, language)[0] if c.fact_type == "chip_purchase"]
+
+
+def test_chips_the_text_points_back_to_are_still_bought(extract):
+    cands, _ = extract(
+        "Kivi Cloud won the tender for 4,096 Nvidia H200 GPUs. Kivi Cloud will buy the chips itself.", "en"
+    )
+    assert [c for c in cands if c.fact_type == "chip_purchase"]
