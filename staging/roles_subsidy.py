@@ -128,7 +128,10 @@ _LIST_GAP = re.compile(
 )
 
 # a giving verb whose first object receives: "awarded X a grant", "nous a accordé"
-_GIVE = r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|offer(?:s|ed)?)\s+"
+_GIVE = (
+    r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|offer(?:s|ed)?|provid(?:es?|ed|ing))"
+    r"\s+"
+)
 
 # the complements of a French body's name: capitalised ("des Affaires économiques et du Made in
 # Italy") or one lowercase domain noun ("de l'innovation")
@@ -848,7 +851,8 @@ class SubsidyRoles:
         for e in self.ents(i):
             if (
                 re.search(_GIVE + "$", self.text[max(s.start, e.start - 20) : e.start], re.IGNORECASE)
-                and re.match(r"\s+(?:a|an|its|their)\s", self.text[e.end : e.end + 7])
+                # "awarded X a €5m grant", "will provide X with ¥4.2 billion"
+                and re.match(r"\s+(?:a|an|its|their|with)\s", self.text[e.end : e.end + 7])
                 and not self.is_public(e)
             ):
                 return e

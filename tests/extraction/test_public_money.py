@@ -1076,3 +1076,13 @@ def test_state_aid_the_text_says_a_state_pays_is_that_states(extract):
     )
     (c,) = [c for c in cands if c.fact_type == "subsidy"]
     assert (c.country_code, parties(c, "grantor")) == ("DE", ["Allemagne"])
+
+
+def test_a_body_providing_a_firm_with_money_grants_it(extract):
+    cands, _ = extract(
+        "The Ministry of Industry will provide Kivi Robotics with ¥4.2 billion to cover the cost of training "
+        "its next model.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert parties(c, "recipient") == ["Kivi Robotics"]
