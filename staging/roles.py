@@ -111,7 +111,7 @@ _APPOSED_DESCRIPTION = re.compile(
     r"\)?\s*,\s*(?:(?:le|la|les|un|une|the|a|an|its|son|sa|ses)\s+|l['’])[^,;()]*?\s", re.IGNORECASE
 )
 # what follows the name heading a bulleted line: "(Warsaw) — ", " – ", ": "
-_HEAD_DASH = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s")
+_HEAD_DASH = re.compile(r"[*_]{0,2}\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s")
 _RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b", re.IGNORECASE)
 # a firm described, not named, opening the sentence: "A Singapore start-up building ...", "Une jeune pousse"
 _INDEFINITE_FIRM = re.compile(rf"[\W_]*(?:an?|une?)\s+(?:[\w-]+\s+){{0,3}}(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
@@ -905,8 +905,14 @@ class Roles:
     def item_head(self, i: int, s: Sentence) -> tuple[Entity, int] | None:
         """ "• Kuura Systems (Helsinki) — Lifeline Ventures led ...": the firm heading the bulleted line
         this sentence opens, and where the dash after it (and its place in brackets) ends."""
-        head = _BULLET.match(self.text, self.text.rfind("\n", 0, s.start) + 1)
-        if head is None or head.end() < s.start - 1 or head.end() > s.end:
+        line = self.text.rfind("\n", 0, s.start) + 1
+        head = _BULLET.match(self.text, line)
+        if head is None and line == s.start:
+            # a list whose bullets the page's markup carried: "Kelip AI (Kuala Lumpur, Malaysia) — RM 20
+            # million government grant", the name, its place in brackets and a dash opening the line
+            found = self._line_head(i, line)
+            return found if found is not None and "(" in self.text[found[0].end : found[1]] else None
+        if head is None or head.end() < s.start - 3 or head.end() > s.end:
             return None
         return self._line_head(i, head.end())
 
@@ -942,7 +948,8 @@ class Roles:
         """The name of sentence j that starts right after a line's bullet (at `at`) when a dash follows
         it (past its place in brackets), and where that dash ends."""
         first = next((e for e in self.ents(j) if e.start >= at), None)
-        if first is None or first.start != at:
+        # (a name in bold opens the item as well: "- **Kelip AI** (Kuala Lumpur) — ...")
+        if first is None or not re.fullmatch(r"[*_]{0,2}", self.text[at : first.start]):
             return None
         dash = _HEAD_DASH.match(self.text, first.end)
         return (first, dash.end()) if dash is not None else None

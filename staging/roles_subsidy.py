@@ -559,6 +559,14 @@ class SubsidyRoles:
                 # "Fluxion investira 1,2 milliard ..., aide publique comprise": the firm's own verb
                 # tells its deal; the grant noun after it grants nothing of the firm's
                 return []
+            head = self.item_head(i, s) if subj is not None and how == "subject" else None
+            if head is not None and head[0].start == subj.start and not self.is_public(subj):
+                # "- **Kelip AI** (Kuala Lumpur) — RM 20 million government grant": the item's firm gets
+                # the grant; the state of its place gives it
+                placed = [c.code for c in self.countries_in(subj.end, head[1]) if c.kind in ("name", "city")]
+                home = placed[-1] if placed else None
+                if received_from := self.received_from_state(s, subj, how, base, home):
+                    return [received_from]
             if subj is not None and how == "subject":
                 named = subj  # "Berne octroie ...": a capital or body the seeds do not know
             elif (
@@ -749,10 +757,12 @@ class SubsidyRoles:
         c.country_code = country
         return [c]
 
-    def received_from_state(self, s: Sentence, subj: Entity, how: str, base: dict) -> Candidate | None:
-        """A grant `subj` receives from the state of the article (its section's country), or None
-        when the article has no country."""
-        home = self.country_at(s.start)
+    def received_from_state(
+        self, s: Sentence, subj: Entity, how: str, base: dict, home: str | None = None
+    ) -> Candidate | None:
+        """A grant `subj` receives from the state of `home`, else of the article (its section's
+        country), or None when the article has no country."""
+        home = home or self.country_at(s.start)
         if not home:
             return None
         c = Candidate(rule="subsidy:received", **base)

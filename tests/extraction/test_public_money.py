@@ -1,6 +1,8 @@
 """Public money: typed by its source and its noun, the section's country, non-deal figures and
 words that are no parties (sentences and firm names of our own)."""
 
+from datetime import date
+
 import pytest
 
 
@@ -1086,3 +1088,18 @@ def test_a_body_providing_a_firm_with_money_grants_it(extract):
     )
     (c,) = [c for c in cands if c.fact_type == "subsidy"]
     assert parties(c, "recipient") == ["Kivi Robotics"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- **Kivi Robotics** (Tokyo, Japan) — ¥20 million government grant",
+        "Kivi Robotics (Tokyo, Japan) — ¥20 million government grant",  # its markup's bullet gone
+    ],
+)
+def test_a_round_up_items_firm_receives_its_grant_from_its_places_state(extract, line):
+    cands, _ = extract(
+        f"Deals of the week\n\n{line}\n  - To build a Japanese speech model.", "en", date(2025, 5, 6)
+    )
+    (c,) = [c for c in cands if c.fact_type == "subsidy"]
+    assert (parties(c, "recipient"), c.country_code) == (["Kivi Robotics"], "JP")
