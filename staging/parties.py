@@ -40,7 +40,9 @@ _NAME = re.compile(
     # of two words is one name
     rf"|(?: (?:of|for) (?:the )?)(?:{_TOKEN})(?: and (?:{_TOKEN})(?![\w&-]| [{_UP}\d]))?"
     # "Science and ICT" is one name; "X and AI Sweden" is two
-    rf"|(?: and )(?=[{_UP}][A-Z]+\b(?![ -][{_UP}\d]))(?:{_TOKEN}))*"
+    rf"|(?: and )(?=[{_UP}][A-Z]+\b(?![ -][{_UP}\d]))(?:{_TOKEN})"
+    # "3IA Côte d'Azur", "Caisse d'Épargne": an elided "de" between two capitalised words
+    rf"|(?: d['’])(?=[{_UP}])(?:{_TOKEN}))*"
 )
 
 

@@ -1122,3 +1122,12 @@ def test_we_in_a_post_is_the_firm_its_headline_names(extract):
     )
     first = [c for c in cands if c.fact_type == "investment" and c.amounts and c.amounts[0].amount == 6e6]
     assert [parties(c, "investee") for c in first] == [["Kivi Systems"]]
+
+
+def test_an_elided_de_between_two_capitalised_words_is_inside_a_name(extract):
+    cands, _ = extract(
+        "Le gouvernement a accordé 12 millions d'euros à l'institut 3IA Côte d'Azur pour ses recherches.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["3IA Côte d'Azur"]
