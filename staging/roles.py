@@ -864,6 +864,9 @@ class Roles:
                     and not self.is_person(e)
                     and not self.origin_somewhere(e.name)  # "issue de l'EPFL": the school, never the firm
                 ]
+                # "... an agreement with AMD covering 4,608 accelerators. The company raised Rp 2.1
+                # trillion": a chip maker the firm deals with is not the firm, when another is named
+                firms = [e for e in firms if e.kind != "chip_vendor"] or firms
                 if not firms:
                     main = self.main_firm(lambda e: ok(e) and not self.financier(e))
                     firms = [main] if main is not None else []

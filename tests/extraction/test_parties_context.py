@@ -1131,3 +1131,13 @@ def test_an_elided_de_between_two_capitalised_words_is_inside_a_name(extract):
     )
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "recipient") == ["3IA Côte d'Azur"]
+
+
+def test_the_company_after_a_chip_makers_deal_is_the_firm_not_the_chip_maker(extract):
+    cands, _ = extract(
+        "Kivi Cloud is a Jakarta data centre operator. The Indonesian cloud operator said on Monday it had "
+        "signed a multi-year agreement with AMD covering 4,608 Instinct accelerators. The company raised "
+        "Rp 2.1 trillion in its initial public offering in March.",
+        "en",
+    )
+    assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Kivi Cloud"]]
