@@ -67,6 +67,8 @@ _PAID_BY = re.compile(
     r"(?:la\s+|le\s+|l['’]|les\s+|the\s+)?$",
     re.IGNORECASE,
 )
+# a relative clause between commas: ", which led the startup's $14 million Series A in 2024,"
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|that|qui|lequel|laquelle)\b[^,;.]{0,120},")
 # a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 # one grant, with an indefinite article: "une subvention", "a $1.5 million matching grant", "an award"
@@ -1163,8 +1165,12 @@ class Passes:
                     break
                 gap = self.text[self.sentences[j - 1].end : self.sentences[j].start] if j else ""
                 s = self.sentences[j]
+                # (not an amount in a relative clause about the backers: "A and B, which led the
+                # startup's $14 million Series A in 2024, also joined")
+                asides = [(s.start + r.start(), s.start + r.end()) for r in _RELATIVE_ASIDE.finditer(s.text)]
                 if j > i and (
                     any(self.money_labels.get(m) == "fact" and not self.restates(m, c)
+                        and not any(a <= m.start and m.end <= b for a, b in asides)
                         for m in self.money_in(s))
                     or _ITEM_MARK.match(self.text, s.start)
                     or told.get(s.start, {c.fact_type}) - {c.fact_type}

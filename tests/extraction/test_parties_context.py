@@ -1141,3 +1141,13 @@ def test_the_company_after_a_chip_makers_deal_is_the_firm_not_the_chip_maker(ext
         "en",
     )
     assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Kivi Cloud"]]
+
+
+def test_backers_with_a_relative_clause_about_an_earlier_round_join_this_one(extract):
+    cands, _ = extract(
+        "Kivi Voice, a Bengaluru startup, has raised $41 million in a round led by Orbis India. Tarnow "
+        "Partners and Brisk Capital, which led the startup's $14 million Series A in 2024, also joined.",
+        "en",
+    )
+    (c,) = [c for c in of_type(cands, "investment") if c.amounts[0].amount == 41e6]
+    assert set(parties(c, "investor")) == {"Orbis India", "Tarnow Partners", "Brisk Capital"}
