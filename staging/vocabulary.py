@@ -359,7 +359,8 @@ _RESTATE_GAP = re.compile(
     re.IGNORECASE,
 )
 # "lui accorde", "leur a apporté": the firm given to stands before the verb as a pronoun
-_TO_IT_BEFORE = re.compile(r"\b(?:lui|leur)\s+(?:(?:a|ont|avait|avaient|va|vont|aurait)\s+)?$")
+# ("Le Fonsis y apporte 5 milliards": "y", the round of the firm told before)
+_TO_IT_BEFORE = re.compile(r"\b(?:lui|leur|y)\s+(?:(?:a|ont|avait|avaient|va|vont|aurait)\s+)?$")
 # a subject naming a money manager by its kind: "la banque publique", "le fonds", "the holding"
 _FUND_ANAPHOR = re.compile(
     r"(?<![\w'’])(?:la|le|l['’]|the|this|ce|cette)\s*(?:[\w-]+\s+)?(?:banque|bank|fonds|fund|investisseur|"

@@ -1151,3 +1151,13 @@ def test_backers_with_a_relative_clause_about_an_earlier_round_join_this_one(ext
     )
     (c,) = [c for c in of_type(cands, "investment") if c.amounts[0].amount == 41e6]
     assert set(parties(c, "investor")) == {"Orbis India", "Tarnow Partners", "Brisk Capital"}
+
+
+def test_a_fund_that_y_apporte_puts_money_in_the_round_told_before(extract):
+    cands, _ = extract(
+        "La start-up dakaroise Kivi IA lève 12 milliards de FCFA. Le Fonsis y apporte 5 milliards de FCFA, "
+        "le reste étant souscrit par le fonds panafricain Orbis Capital.",
+        "fr",
+    )
+    (c,) = [c for c in of_type(cands, "investment") if c.amounts[0].amount == 5e9]
+    assert (parties(c, "investee"), parties(c, "investor")) == (["Kivi IA"], ["Fonsis"])
