@@ -68,10 +68,14 @@ _SOURCE_BEFORE = re.compile(
 )
 # "the founders of X", "le patron de X": the firm a person comes from is no party of the deal
 _AFFILIATION = re.compile(
-    r"\b(?:co-?founders?|founders?|cofondateurs?|co-fondateurs?|fondateurs?|fondatrices?|CEO|patron|patronne|"
-    r"chief executive|head|directeur|directrice|président|présidente|chairman|famille|family)\s+"
+    r"\b(?:co-?founders?|founders?|cofondat(?:eur|rice)s?|co-fondat(?:eur|rice)s?|fondat(?:eur|rice)s?|CEO|"
+    r"patron|patronne|chief executive|head|directeur|directrice|président|présidente|chairman|famille|"
+    r"family)\s+"
     # "founder of one of the Baltics' biggest ...", "fondateur de l'une des ..."
-    r"(?:of|de|du|d['’])\s*(?:(?:one of|l['’]une? des|un des|une des)\s+)?(?:the\s+|la\s+|l['’])?$",
+    r"(?:(?:of|de|du)\b|d['’])\s*(?:(?:one of|l['’]une? des|un des|une des)\s+)?"
+    r"(?:the\s+|la\s+|le\s+|l['’])?"
+    # "founder of payments company Pagora", "cofondatrice de l'éditeur Dataviz": the firm's kind before it
+    r"(?:[a-zà-ÿ][\w-]*\s+){0,2}$",
     re.IGNORECASE,
 )
 # after a name, a giving verb it is the subject of: " (NEDO) a accordé", ", the agency, awarded"

@@ -1161,3 +1161,27 @@ def test_a_fund_that_y_apporte_puts_money_in_the_round_told_before(extract):
     )
     (c,) = [c for c in of_type(cands, "investment") if c.amounts[0].amount == 5e9]
     assert (parties(c, "investee"), parties(c, "investor")) == (["Kivi IA"], ["Fonsis"])
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Kivi Labs has raised $12 million in a round led by Orbis Capital. Tarnow Ventures also "
+         "participated in the round. Angel investor Mathilde Arnaud, founder of payments company Brisk "
+         "Data, also invested, the company said.", "en"),
+        ("La start-up Kivi Labs lève 12 millions d'euros. Le fonds Orbis Capital mène le tour, tout comme "
+         "Tarnow Ventures. Plusieurs business angels complètent le tour, dont Mathilde Arnaud, cofondatrice "
+         "de l'éditeur Brisk Data, qui investit à titre personnel.", "fr"),
+    ],
+)
+def test_the_firm_an_angel_founded_is_no_backer(extract, text, language):
+    assert investors(extract(text, language)[0]) == {"Orbis Capital", "Tarnow Ventures", "Mathilde Arnaud"}
+
+
+def test_a_family_office_is_no_founders_firm(extract):
+    cands, _ = extract(
+        "Kivi Labs lève 12 millions d'euros auprès d'Orbis Capital et du family office lyonnais Tarnow "
+        "Capital.",
+        "fr",
+    )
+    assert investors(cands) == {"Orbis Capital", "Tarnow Capital"}
