@@ -856,6 +856,8 @@ class Mentions:
         return bool(
             re.match(rf"\s*(?:{_CHIP_WORDS}|{model_regex().pattern})", after)
             or re.search(r"\b(?:de|d['’]|from|auprès de|by|par|chez)\s+$", before)
+            # "2.000 puces Nvidia", "des GPU AMD": French puts the maker after the chips
+            or re.search(rf"(?:{_CHIP_WORDS})\s+$", before)
         )
 
     def occurrences(self, name: str) -> list:

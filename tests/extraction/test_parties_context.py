@@ -1185,3 +1185,13 @@ def test_a_family_office_is_no_founders_firm(extract):
         "fr",
     )
     assert investors(cands) == {"Orbis Capital", "Tarnow Capital"}
+
+
+def test_a_chip_maker_after_its_chips_is_no_subject_of_the_next_clause(extract):
+    cands, _ = extract(
+        "Le Maroc achète 2.000 puces Nvidia, une start-up sénégalaise lève 1,5 milliard de FCFA\n\n"
+        "Au Sénégal, la jeune pousse dakaroise Kivi Tech a levé 1,5 milliard de francs CFA auprès d'Orbis "
+        "Capital.",
+        "fr",
+    )
+    assert all(parties(c, "investee") != ["Nvidia"] for c in of_type(cands, "investment"))
