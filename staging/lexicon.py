@@ -85,3 +85,9 @@ def _read_dicts(path: Path) -> list[dict[str, str]]:
 def for_language(name: str, language: str) -> list[dict[str, str]]:
     """Rows of a lexicon for one language: its folder's rows, then the neutral (`any`) ones."""
     return [r for r in rows(name) if r["language"] in (language, ANY)]
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """The language's own stop words (its folder's `stopwords.csv`, jusText's list), lower-cased."""
+    return frozenset(r["word"].lower() for r in rows("stopwords") if r["language"] == language)

@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
 
 from warehouse.staging.candidates import Party
 from warehouse.staging.chips import chip_models, find_quantities, model_regex
 from warehouse.staging.countries import CountryMention
 from warehouse.staging.dates import dateline_dash
-from warehouse.staging.lexicon import rows
+from warehouse.staging.lexicon import stop_words
 from warehouse.staging.money import Money
 from warehouse.staging.parties import Entity, _function_words
 from warehouse.staging.people import firm_words, titled
@@ -206,12 +205,6 @@ _NAME_JOINERS = frozenset(
 # before a word index takes over: linear in the text either way
 _SCAN_BUDGET, _SCAN_FLOOR = 30, 300_000
 _WORD_CHAR = re.compile(r"\w")
-
-
-@cache
-def _stop_words(language: str) -> frozenset[str]:
-    """The language's own stop words (jusText's list), lower-cased."""
-    return frozenset(r["word"].lower() for r in rows("stopwords") if r["language"] == language)
 
 
 @dataclass(frozen=True)
@@ -548,7 +541,7 @@ class Mentions:
                         continue
                     if " " not in e.name and _SENTENCE_ADVERB.fullmatch(e.name) and self.text[e.end] == ",":
                         continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
-                    if " " not in e.name and first.lower() in _stop_words(self.lang):
+                    if " " not in e.name and first.lower() in stop_words(self.lang):
                         continue  # "Last year we bought ...", "Dernier point : ...": a grammar word
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick_rs
-from warehouse.staging.lexicon import for_language, languages, rows
+from warehouse.staging.lexicon import for_language, languages, rows, stop_words
 from warehouse.staging.numbers import DIGITS, number_word_pattern, number_words, parse_digits, parse_words
 
 _SP = "[ \u00a0\u202f\u2009]"
@@ -100,7 +100,7 @@ def _symbol_readings(language: str) -> tuple[tuple[str, str, str], ...]:
     the yen), then those of each territory's locales ("R" the rand, "kr" in Denmark, Norway, Sweden)."""
     out = [(r["surface"], r["currency_code"], r["position"]) for r in for_language("currencies", language)]
     # a symbol that is a word of the language ("Le", Sierra Leone's leone: "Le 5 mai") is not read
-    stop = {r["word"].lower() for r in rows("stopwords") if r["language"] == language}
+    stop = stop_words(language)
     generated = sorted(rows("currency_symbols"), key=lambda r: r["territory"] != "")  # stable: file order
     out += [(r["surface"], r["currency_code"], r["position"]) for r in generated
             if r["surface"].lower() not in stop]

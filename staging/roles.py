@@ -17,6 +17,7 @@ from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _ANAPHOR,
     _ARM_OF,
+    _ARM_WORDS,
     _BULLET,
     _CHIP_WORDS,
     _FIRM_NOUNS,
@@ -187,10 +188,7 @@ _INVESTING_APPOSITION = re.compile(
     re.IGNORECASE,
 )
 # a name in apposition to an investing arm: "Le bras financier de la Région, X, apporte"
-_ARM_NAMED = re.compile(
-    r"\b(?:bras\s+(?:financier|armé|d['’]investissement)|(?:venture|investment|investing)\s+arm)\b[^,;.]{0,40},\s*$",
-    re.IGNORECASE,
-)
+_ARM_NAMED = re.compile(rf"\b{_ARM_WORDS}\b[^,;.]{{0,40}},\s*$", re.IGNORECASE)
 # a site named by a place with its article: "son site de l'Essonne", "le campus du Var" (not "le campus
 # de Tarnwell", a firm's)
 _SITE_OF_THE = re.compile(

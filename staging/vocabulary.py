@@ -309,9 +309,9 @@ _BULLET = re.compile(r"[ \t]*[•·▪◦*–-][ \t]+")
 # a list item's number or bullet opening its line: "2. ", "3) ", "• "
 _ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+|[•·▪◦*–-][ \t]+)")
 # the investing arm of a body: "le bras financier de la Région", "the venture arm of the state"
+_ARM_WORDS = r"(?:bras\s+(?:financier|armé|d['’]investissement)|(?:venture|investment|investing)\s+arm)"
 _ARM_OF = re.compile(
-    r"\b(?:bras\s+(?:financier|armé|d['’]investissement)|(?:venture|investment|investing)\s+arm)\s+"
-    r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|of\s+(?:the\s+)?)$",
+    rf"\b{_ARM_WORDS}\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 # names of money managers are never public grantors, whatever public word they hold
