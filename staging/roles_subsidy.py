@@ -511,7 +511,14 @@ class SubsidyRoles:
                 return []  # the firm receives: it grants nothing, and the text names no state
         if body is None and named is None:
             subj, how = self.subject(i, s, cs)
-            known_firm = subj is not None and subj.source == "gazetteer" and subj.kind != "public_body"
+            # (an investor the seeds know that gives a grant, "BNDES approved R$ 20 million in
+            # non-reimbursable funding", is a state's bank granting, not a firm spending)
+            known_firm = (
+                subj is not None
+                and subj.source == "gazetteer"
+                and subj.kind != "public_body"
+                and not (strong and subj.kind == "investor")
+            )
             if subj is not None and how == "subject" and not known_firm and self.state_fund(subj):
                 pass  # "Innovation Fund Denmark has awarded DKK 450 million to X": a state fund grants
             elif subj is not None and how == "subject" and (known_firm or not strong):

@@ -1103,3 +1103,11 @@ def test_a_round_up_items_firm_receives_its_grant_from_its_places_state(extract,
     )
     (c,) = [c for c in cands if c.fact_type == "subsidy"]
     assert (parties(c, "recipient"), c.country_code) == (["Kivi Robotics"], "JP")
+
+
+def test_a_known_investor_giving_a_grant_grants_it(extract):
+    # a state's bank the seeds list as an investor, with a grant word: no spending of its own
+    cands, _ = extract(
+        "Orbis Capital approved $20 million in non-reimbursable funding for Quanta Labs.", "en"
+    )
+    assert [(c.fact_type, parties(c, "grantor")) for c in cands] == [("subsidy", ["Orbis Capital"])]
