@@ -1140,6 +1140,15 @@ class Passes:
         told = {}
         for x in candidates:
             told.setdefault(x.sentence.start, set()).add(x.fact_type)
+        asides: dict[int, list[tuple[int, int]]] = {}  # a sentence's relative clauses, read once
+
+        def in_aside(m, s) -> bool:
+            """An amount in a relative clause about the backers ("A and B, which led the startup's $14
+            million Series A in 2024, also joined"): no new deal."""
+            if s.start not in asides:
+                found = _RELATIVE_ASIDE.finditer(s.text)
+                asides[s.start] = [(s.start + r.start(), s.start + r.end()) for r in found]
+            return any(a <= m.start and m.end <= b for a, b in asides[s.start])
         for c in candidates:
             if c.fact_type == "investment" and (
                 # a round with its firm: "X raises ...", "A mène un tour de table dans X"
@@ -1165,12 +1174,9 @@ class Passes:
                     break
                 gap = self.text[self.sentences[j - 1].end : self.sentences[j].start] if j else ""
                 s = self.sentences[j]
-                # (not an amount in a relative clause about the backers: "A and B, which led the
-                # startup's $14 million Series A in 2024, also joined")
-                asides = [(s.start + r.start(), s.start + r.end()) for r in _RELATIVE_ASIDE.finditer(s.text)]
                 if j > i and (
                     any(self.money_labels.get(m) == "fact" and not self.restates(m, c)
-                        and not any(a <= m.start and m.end <= b for a, b in asides)
+                        and not in_aside(m, s)
                         for m in self.money_in(s))
                     or _ITEM_MARK.match(self.text, s.start)
                     or told.get(s.start, {c.fact_type}) - {c.fact_type}
