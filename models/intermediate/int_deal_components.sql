@@ -67,6 +67,16 @@ recipients as (
     group by groups.fact_id
 ),
 
+-- a buyer the extractor read as a public body ("ministère indien de l'Électronique") is
+-- its state even when no seed names it
+public_buyers as (
+    select distinct facts.fact_id
+    from facts
+    inner join parties
+        on parties.candidate_id = facts.evidence_candidate_id and parties.firm_id = facts.main_firm_id
+    where facts.fact_type = 'chip_purchase' and parties.role = 'buyer' and parties.rule = 'public_body'
+),
+
 keyed as (
     select
         facts.fact_id,
@@ -76,7 +86,8 @@ keyed as (
             -- a state buying chips is one buyer whether the text names the country or a ministry
             when facts.fact_type = 'chip_purchase' and country_names.country_code is not null
                 then 'state:' || country_names.country_code
-            when facts.fact_type = 'chip_purchase' and firms.firm_kind = 'public_body'
+            when facts.fact_type = 'chip_purchase'
+                and (firms.firm_kind = 'public_body' or public_buyers.fact_id is not null)
                 then 'state:' || coalesce(firms.country_code, facts.country_code)
             -- "Naver" and "Naver Cloud" buying one batch of GPUs: one buyer
             else coalesce(firm_groups.group_firm_id, facts.main_firm_id)
@@ -102,6 +113,7 @@ keyed as (
     left join documents on documents.document_id = facts.document_id
     left join firms on firms.firm_id = facts.main_firm_id
     left join firm_groups on firm_groups.firm_id = facts.main_firm_id
+    left join public_buyers on public_buyers.fact_id = facts.fact_id
     left join country_names on country_names.name = lower(facts.main_party_name)
 ),
 

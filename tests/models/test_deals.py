@@ -107,3 +107,20 @@ def test_a_subsidiary_named_after_its_parent_reports_the_parents_deal(warehouse)
     groups = dict(warehouse.sql("select firm_id, group_firm_id from intermediate.int_firm_groups "
                                 "where firm_id in ('kestrel', 'kestrel-cloud', 'nvidia')"))
     assert groups == {"kestrel": "kestrel", "kestrel-cloud": "kestrel", "nvidia": "nvidia"}
+
+
+def test_a_ministry_no_seed_names_buys_for_its_state(warehouse):
+    # one tender told as a seeded ministry's purchase in one article, as another ministry's in another
+    warehouse.doc("seeded", "2025-01-30", "en").fact(
+        "METI will buy 10,000 GPUs.", "chip_purchase", [("buyer", "METI")], quantity=10000, country="JP")
+    warehouse.doc("unseeded", "2025-01-31", "en").fact(
+        "The Digital Agency will buy 10,000 GPUs.", "chip_purchase",
+        [("buyer", "Digital Agency", "public_body")], quantity=10000, country="JP")
+    # a firm no seed names is no state, even with the same count
+    warehouse.doc("firm", "2025-01-31", "en").fact(
+        "Kestrel Compute will buy 10,000 GPUs.", "chip_purchase", [("buyer", "Kestrel Compute")],
+        quantity=10000, country="JP")
+    warehouse.build()
+    ids = dict(warehouse.sql("""select d.file_name, c.deal_id from marts.fct_chip_purchases c
+                                join marts.dim_documents d using (document_id)"""))
+    assert ids["seeded.txt"] == ids["unseeded.txt"] != ids["firm.txt"]
