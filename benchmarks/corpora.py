@@ -51,6 +51,8 @@ def default_corpora(blind: bool = False) -> list[tuple[str, Path, Path]]:
             out.append(("dev-blind", *dev_split("dev-blind")))
     for folder in sorted((PROJECT / "benchmarks" / "corpora").glob("*")):
         listing = folder / "blind.txt"
+        if not (folder / "gold.jsonl").is_file():  # a corpus still being written
+            continue
         if not listing.is_file():
             out.append((folder.name, folder / "documents", folder / "gold.jsonl"))
             continue

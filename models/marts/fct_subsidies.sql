@@ -46,6 +46,7 @@ final as (
         and fact_type = 'subsidy' and is_complete
 )
 
--- a stable row order, so that readers who do not sort see the same table each build
+-- a stable row order, so that readers who do not sort see the same table each build: each
+-- document's facts in the order its text tells them (the candidate id holds the cue's offset)
 select * from final
-order by document_id, evidence_candidate_id
+order by document_id, cast(regexp_extract(evidence_candidate_id, ':(\d+)', 1) as integer), evidence_candidate_id
