@@ -95,9 +95,20 @@ def _stop_languages() -> dict[str, frozenset[str]]:
     return {w: frozenset(v) for w, v in langs.items()}
 
 
+@cache
+def _continents() -> tuple[frozenset[str], frozenset[str]]:
+    """The continent words that may end a name ("Partech Africa") and the direction words that only
+    place one ("East Africa", "Southeast Asia")."""
+    kinds = {"continent": set(), "direction": set()}
+    for r in rows("name_filters"):
+        if r["kind"] in kinds:
+            kinds[r["kind"]].add(r["word"])
+    return frozenset(kinds["continent"]), frozenset(kinds["direction"])
+
+
 def _load_filters() -> tuple[set[str], set[str]]:
     stop = {r["word"] for r in rows("name_filters") if r["kind"] == "stop"}
-    generic = {r["word"] for r in rows("name_filters") if r["kind"] == "generic"}
+    generic = {r["word"] for r in rows("name_filters") if r["kind"] in ("generic", "continent")}
     for r in rows("chips"):
         generic.add(r["surface"])
     for r in rows("currencies"):
@@ -249,6 +260,17 @@ class PartyFinder:
             self._cleaned[key] = hit
         return [Entity(offset + s + a, offset + s + b, name, "pattern") for a, b, name in hit]
 
+    def _continent_ends_name(self, words: list[str]) -> bool:
+        """Whether the continent ending `words` is part of the name: "Partech Africa", "SoftBank Latin
+        America"; not in "East Africa", "Southeast Asia" (only direction words before it)."""
+        continents, directions = _continents()
+        if len(words) < 2 or words[-1] not in continents:
+            return False
+        k = len(words) - 2
+        while k >= 0 and words[k] in directions:
+            k -= 1
+        return k >= 0 and words[k] not in self.stop and words[k] not in self.generic
+
     def _trim(self, seg: str, s: int, e: int, language: str | None = None) -> list[tuple[int, int, str]]:
         """`language`: the text's, when the run follows a lower-case word (see `_foreign_name_start`)."""
         tokens = [(t.start() + s, t.end() + s) for t in _NON_SPACE.finditer(seg[s:e])]
@@ -283,7 +305,7 @@ class PartyFinder:
             k = len(before_strip[0]) - len(words) - 1
             if before_strip[0][k][:1].isupper() and before_strip[0][k].lower() not in _function_words():
                 words, tokens = before_strip[0][k:], before_strip[1][k:]
-        while words and (
+        while words and not self._continent_ends_name(words) and (
             (words[-1] in self.generic and not (len(words) > 1 and words[-1] in _NAME_TAILS))
             or words[-1].lower() in ("of", "for", "the", "and")
         ):

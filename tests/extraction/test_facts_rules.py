@@ -1297,6 +1297,13 @@ def test_a_region_word_opening_an_institutions_name_stays_in_it(extract):
     assert parties(only(cands, "investment"), "investor") == ["Africa Investment Fund", "Orbis Capital"]
 
 
+def test_a_continent_ends_a_name_but_no_direction_makes_one(extract):
+    text = ("Kora Labs has raised a $4 million seed round led by Acacia Capital. Quill Africa also "
+            "participated, as did Hollin Asia. Kora Labs sells in East Africa and Southeast Asia.")
+    cands, _ = extract(text, "en")
+    assert parties(only(cands, "investment"), "investor") == ["Acacia Capital", "Quill Africa", "Hollin Asia"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
