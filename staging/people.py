@@ -77,6 +77,9 @@ _CAPITAL_PARTICLES = frozenset({"Le", "La", "De", "Du", "Van", "Von", "Da", "Di"
 _SURNAME_SHAPE = re.compile(rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*")
 # the endings of the nouns firms are named with, never of a surname: "Photonics", "Photonique"
 _NOT_SURNAME_END = re.compile(r"(?:ics|iques?)$")
+# two names joined by "and"/"et": "founded by Chidi Okonkwo and Halima Bello"
+_PAIR = re.compile(rf"({_RUN.pattern}) (?:and|et) ({_RUN.pattern})")
+
 _NEXT_WORD = re.compile(rf"\s*(?:&|\+|{_CAP_WORD})")
 
 
@@ -353,11 +356,28 @@ class People:
                         and speaker_before.search(text, max(0, m.start() - 40), m.start()))
                 ):
                     self._person_at(text, tokens, lower_words, False, out)
+        self._coordinated(text, lower_words, out)
         found = frozenset(out)
         if len(self._found) > 64:
             self._found.clear()
         self._found[text] = found
         return found
+
+    def _coordinated(self, text: str, lower_words, out: set[str]) -> None:
+        """A name of surname-shaped words joined to a person's by "and"/"et" is a person's too: "founded
+        by Chidi Okonkwo and Halima Bello" with Halima a known first name (a firm's name has a firm
+        word: "Halima Bello and Orbis Capital")."""
+        if " and " not in text and " et " not in text:
+            return
+        for m in _PAIR.finditer(text):
+            left = [_token(w) for w in _TOKEN.finditer(text, m.start(1), m.end(1))]
+            right = [_token(w) for w in _TOKEN.finditer(text, m.start(2), m.end(2))]
+            # the names nearest the conjunction: a run may start with a capitalised sentence opener
+            for known, other in ((right, left[-2:]), (left[-2:], right[:2])):
+                if " ".join(w for _a, _b, w in known) in out and all(
+                    self.is_surname(w, lower_words) for _a, _b, w in other
+                ):
+                    self._person_at(text, other, lower_words, True, out)
 
     def _person_at(self, text: str, tokens: list, lower_words, first_name: bool, out: set[str]) -> None:
         """Whether the run of `tokens` (from a first name, or from the start of a capitalised run)

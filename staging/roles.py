@@ -548,10 +548,12 @@ class Roles:
         owner = next(
             (e for e in self.ents(i) if e.end <= at and _OWNS_AMOUNT.fullmatch(self.text, e.end, at)), None
         )
-        if owner is None and _FIRM_OWNS_AMOUNT.search(self.text, max(0, at - 40), at):
-            # "A and B, which led the startup's $14 million Series A": the firm pointed back to
-            owner = self.pointed_firm(i)
         investee = next((p for p in c.parties if p.role == "investee"), None)
+        if (owner is None and _FIRM_OWNS_AMOUNT.search(self.text, max(0, at - 40), at)
+                and investee is not None and investee.rule != "previous_sentence"):
+            # "A and B, which led the startup's $14 million Series A": the firm pointed back to (an
+            # investee already found before the sentence is the firm pointed back to)
+            owner = self.pointed_firm(i)
         if owner is None or investee is None or investee.name == owner.name or self.is_public(owner):
             return c
         c.parties = [p for p in c.parties if p.role != "investee" and p.name != owner.name]

@@ -1304,6 +1304,19 @@ def test_a_continent_ends_a_name_but_no_direction_makes_one(extract):
     assert parties(only(cands, "investment"), "investor") == ["Acacia Capital", "Quill Africa", "Hollin Asia"]
 
 
+@pytest.mark.parametrize("between", [
+    "Founded in 2023 by Obiora Nwankwe and Halima Bello, Kestrel Voice sells to banks.\n\n"
+    '"We are a market," Nwankwe told reporters.',  # a founder no first-name list knows
+    "Kestrel Voice sells to banks.\n\nIts biggest client is Oyelaran Telecom.",  # a client
+])
+def test_the_companys_earlier_round_is_the_firm_told_before_not_a_name_in_between(extract, between):
+    text = (f"Kestrel Voice has raised a $4 million seed round.\n\n{between}\n\n"
+            "The new round comes two years after the company's $1.2 million pre-seed in March 2024.")
+    cands, _ = extract(text, "en")
+    early = next(c for c in cands if c.amounts[0].amount == 1.2e6)
+    assert parties(early, "investee") == ["Kestrel Voice"] and parties(early, "investor") == []
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 

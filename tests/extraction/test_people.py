@@ -55,6 +55,16 @@ def test_persons_of_a_document_and_their_later_surname_mentions(people):
     assert not {"Camille Labs", "Tarnow Capital", "Brivel Robotique"} & found
 
 
+def test_a_name_joined_to_a_persons_is_a_person(people):
+    # "Obiora" is no first name any list knows; "Halima" is
+    text = ("Founded in 2023 by Obiora Nwankwe and Halima Bello, Kestrel Voice sells to banks. "
+            "Nwankwe told reporters the round closed. Halima Bello and Tarnow Capital et Orbis Capital "
+            "et Camille Berthier signed.")
+    found = people.names(text)
+    assert {"Obiora Nwankwe", "Nwankwe", "Halima Bello"} <= found
+    assert not {"Tarnow Capital", "Orbis Capital", "Kestrel Voice"} & found
+
+
 def test_names_in_every_latin_alphabet(people):
     found = people.names("Rūta Vaitkutė founded it. Łukasz Kowalczyk said so. Ștefan Popescu agreed.")
     assert {"Rūta Vaitkutė", "Łukasz Kowalczyk", "Ștefan Popescu", "Vaitkutė"} <= found
