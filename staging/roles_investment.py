@@ -46,6 +46,8 @@ _LED_IT = re.compile(
     r"(?:a|an|the|its|un|une|le|la|son|sa)\s",
     re.IGNORECASE,
 )
+# the passive agent after a cue: "led by", "mené par"
+_BY = re.compile(r"\s+(?:by|par)\b", re.IGNORECASE)
 # a cue that only says who leads a round
 _LEAD_CUE = re.compile(r"(?:co-?)?(?:led|leads|lead|mené|menée|mène|conduit|emmené)", re.IGNORECASE)
 # what names the round's firm after the cue: "la levée de 66 M$ de X", "the round of X"
@@ -217,7 +219,12 @@ class InvestmentRoles:
                         return []
                     parties = [Party("investor", subj.name, subj.start, subj.end, how)]
                 investee = subj
-                flags.append("capex")
+                if _LEAD_CUE.fullmatch(self.text, cs, ce) and _BY.match(self.text, ce):
+                    # "the first close of €6M, led by X", "un tour mené par X": a round is led, and
+                    # the subject's firm raises it; the leaders come after "by"
+                    parties = [p for p in parties if p.name != subj.name]
+                else:
+                    flags.append("capex")
                 noun = _DEFINITE_NOUN_CUE.search(self.text, max(s.start, cs - 12), cs)
                 means = how == "after_cue" and _MEANS_BEFORE.search(
                     self.text, max(s.start, subj.start - 40), subj.start

@@ -1317,6 +1317,16 @@ def test_the_companys_earlier_round_is_the_firm_told_before_not_a_name_in_betwee
     assert parties(early, "investee") == ["Kestrel Voice"] and parties(early, "investor") == []
 
 
+def test_a_round_led_by_a_fund_is_the_subjects_round_not_its_spending(extract):
+    text = ("Kestrel Voice closes its seed round.\n\n"
+            "When we announced the first close of €6M in June, led by Orbis Capital with Tarnow Ventures, "
+            "we said we would keep the round open.")
+    cands, _ = extract(text, "en")
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Kestrel Voice"]
+    assert parties(c, "investor") == ["Orbis Capital", "Tarnow Ventures"] and "capex" not in c.flags
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
