@@ -46,6 +46,11 @@ _LED_IT = re.compile(
     r"(?:a|an|the|its|un|une|le|la|son|sa)\s",
     re.IGNORECASE,
 )
+# the next name of a subject list, past the apposition of the one before: "A, B et C injectent", "A, le
+# bras financier de la Région, et B, l'investisseur liégeois, qui apportent", "A, a Boston fund, and B"
+_APPOSITION = r",\s*(?:le|la|les|l['’]|un|une|son|sa|the|an?|its)\b[^,;.«»\"“”]{1,80}"
+_NEXT_IN_LIST = re.compile(rf"(?:{_APPOSITION})?\s*(?:,|,?\s*(?:et|and)|&)\s*", re.IGNORECASE)
+_IN_APPOSITION = re.compile(rf"{_APPOSITION}", re.IGNORECASE)
 # the passive agent after a cue: "led by", "mené par"
 _BY = re.compile(r"\s+(?:by|par)\b", re.IGNORECASE)
 # a cue that only says who leads a round
@@ -158,7 +163,10 @@ class InvestmentRoles:
                     for e in self.ents(i):
                         if e.start < last.end or e.end > cs:
                             continue
-                        if not re.fullmatch(r"\s*(?:,|,?\s*(?:et|and)|&)\s*", self.text[last.end : e.start]):
+                        gap = self.text[last.end : e.start]
+                        if _IN_APPOSITION.fullmatch(gap):
+                            continue  # "A, le bras financier de la Région, et B": inside the apposition
+                        if not _NEXT_IN_LIST.fullmatch(gap):
                             break
                         if self.is_vendor(e, in_context=True) or self.is_origin(e):
                             break

@@ -1327,6 +1327,18 @@ def test_a_round_led_by_a_fund_is_the_subjects_round_not_its_spending(extract):
     assert parties(c, "investor") == ["Orbis Capital", "Tarnow Ventures"] and "capex" not in c.flags
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Kestrel Calcul lève des fonds. Pour financer l'opération, la société fait entrer à son capital "
+     "Orbis Capital, le bras financier de la Région, et Tarnow Partners, l'investisseur liégeois, qui "
+     "apportent ensemble 10 millions d'euros.", "fr"),
+    ("Kestrel Voice is raising money. Orbis Capital, the investment arm of the region, and Tarnow "
+     "Partners, a Boston fund, are investing $10 million in the startup.", "en"),
+])
+def test_every_name_of_a_subject_list_invests_past_their_appositions(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert parties(only(cands, "investment"), "investor") == ["Orbis Capital", "Tarnow Partners"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
