@@ -12,9 +12,13 @@ from warehouse.staging.money import Money
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import _CHIP_WORDS, _adverbs, _noise, _nonfact
 
-# from a total to a part of it: "€51m in total, including a €9m seed", "16 M€, dont 4 M€"
+# from a total to a part of it: "€51m in total, including a €9m seed", "16 M€, dont 4 M€"; or to the
+# figure it is compared with: "fell to about $330 million in 2025 from a peak of nearly $800 million"
 _PART_OF = re.compile(
-    r"[^.;:]{0,30}?,?\s+(?:including|of which|dont|y compris)\s+(?:(?:a|an|un|une|some|près de|about)\s+)?"
+    r"[^.;:]{0,30}?,?\s+(?:(?:including|of which|dont|y compris)|"
+    r"(?:from|down from|up from|contre|après)\s+"
+    r"(?:(?:a|un|une)\s+(?:peak|high|low|record|pic|sommet)\s+(?:of|de)\s+)?)"
+    r"\s*(?:(?:a|an|un|une|some|près de|about|nearly|almost|around|environ)\s+)?"
 )
 
 _EQUIPMENT = re.compile(
@@ -74,14 +78,29 @@ _AGGREGATE = re.compile(
     r"\b(?:les|des|ces|[\d\s\u00a0\u202f]{2,})\s+start-?up)\b(?:\s+[\w'’-]+){0,3}?,?\s+"
     r"(?:(?:qui|that|which|have|had|ont|avaient|together|collectively|ensemble)\s+){0,3}"
     r"(?:raised|levé|attracted|attiré|secured|drew|pulled in)\b(?:\s+[\w'’-]+){0,4}\s*$|"
-    r"(?<!\ba\s)(?<!\ban\s)\b(?:venture capital|venture|VC)\s+(?:investments?|funding)\b"
-    r"(?:\s+[\w'’-]+){0,4}?\s+"
-    r"(?:totall?ed|reached|rose|fell|amounted to|hit|climbed|dropped)\b(?:\s+[\w'’-]+){0,3}\s*$",
+    # "Elles ont levé au total l'équivalent de", "they have raised a combined": a group's sum
+    r"\b(?:elles|ils|they)\s+(?:ont|have|had)\s+(?:raised|levé)\s+(?:au total|in total|a combined|"
+    r"together|ensemble|collectively)\b(?:\s+[\w'’-]+){0,4}\s*$|"
+    # "Startup funding in Egypt fell to about", "announced investments reached", "les financements
+    # ont atteint": a sector's or a region's total
+    r"(?<!\ba\s)(?<!\ban\s)\b(?:(?:venture capital|venture|VC|start-?up|tech|AI)\s+(?:investments?|funding)|"
+    r"investments|financements|investissements)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:ont|a)\s+)?"
+    r"(?:totall?ed|reached|rose|fell|amounted to|hit|climbed|dropped|atteint|totalisé|chuté|reculé)\b"
+    r"(?:\s+[\w'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# a figure a "what" clause explains as a group's sum: "US$1.2bn — what Latin American AI startups raised"
+_AGGREGATE_AFTER = re.compile(
+    r"\s*[—–:-]\s*(?:what|ce que|ce qu['’])\s*(?:[\w'’-]+\s+){0,4}?(?:start-?ups|startups|companies|"
+    r"firms|entreprises|sociétés|jeunes pousses)\s+(?:(?:have|had|ont)\s+)?"
+    r"(?:raised|levé|attracted|attiré|secured)\b",
     re.IGNORECASE,
 )
 # the verbs `_AGGREGATE` ends on, looked for first (most amounts have none before them)
 _AGGREGATE_VERB = re.compile(
-    r"raised|levé|attracted|attiré|secured|drew|pulled|total|reached|rose|fell|amounted|hit|climbed|dropped",
+    r"raised|levé|attracted|attiré|secured|drew|pulled|total|reached|rose|fell|amounted|hit|climbed|dropped"
+    r"|atteint|chuté|reculé",
     re.IGNORECASE,
 )
 _SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
@@ -195,10 +214,12 @@ class Filters:
                     compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
                     if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
                         strong = lab
-            if (
-                strong is None
-                and _AGGREGATE_VERB.search(self.text, max(s.start, m.start - 60), m.start)
-                and _AGGREGATE.search(self.text, max(s.start, m.start - 160), m.start)
+            if strong is None and (
+                (
+                    _AGGREGATE_VERB.search(self.text, max(s.start, m.start - 60), m.start)
+                    and _AGGREGATE.search(self.text, max(s.start, m.start - 160), m.start)
+                )
+                or _AGGREGATE_AFTER.match(self.text, m.end)
             ):
                 strong = "market_size"
             if strong:

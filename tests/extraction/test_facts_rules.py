@@ -470,6 +470,17 @@ def test_the_round_for_or_the_money_into_a_firm_names_the_investee(extract, text
      "environ 3,5 milliards d'euros en 2024.", "fr"),
     ("Brivel Robotics raised $5 million. Domestic venture capital investment totaled around $800 million "
      "in 2024, according to a data provider.", "en"),
+    ("Brivel Robotics raised $5 million. Startup funding in Chile fell to about $210 million in 2025 from a "
+     "peak of nearly $500 million in 2022, according to an industry body.", "en"),
+    ("Brivel Robotics raised $5 million. State officials say announced investments reached US$4 billion in "
+     "2025.", "en"),
+    ("Busy week for deals.\n\n• US$900m — what Andean AI startups raised in the first half of 2026, per a "
+     "regional VC association (about 14% of all venture funding).\n\n• Brivel Robotics raised $5 million.",
+     "en"),
+    ("Brivel Robotique a levé 5 millions d'euros. Plus de 400 start-up ont le label. Elles ont levé au "
+     "total l'équivalent de 90 millions de dinars en 2025.", "fr"),
+    ("Brivel Robotique a levé 5 millions d'euros. Selon France Digitale, les investissements dans la tech "
+     "ont atteint 2 milliards d'euros en 2025.", "fr"),
 ])
 def test_a_sum_raised_by_a_whole_sector_is_no_round_of_the_firm_before(extract, text, language):
     cands, _ = extract(text, language)
