@@ -35,6 +35,7 @@ from warehouse.staging.vocabulary import (
     _markers,
     _public_words,
     _sites,
+    _territory_end,
 )
 
 # "13 000 puces seront acquises par trois hébergeurs", "were bought by several operators": a passive
@@ -836,6 +837,7 @@ class Roles:
             for e in self.ents(j)
             # "pour Vitry" after "installer 6 144 GPU à Vitry": a place the text names as one elsewhere
             if ok(e) and not self.periphrasis(e) and not self.is_place_use(e) and not self.written_as_place(e)
+            and not _territory_end().search(e.name)  # "data centres in the Eastern Province"
         ]
         if not previous and _ANAPHOR.search(self.text, s.start, cs):
             # "le groupe a indiqué qu'il investirait ...", after quotes naming no one: the firm the
@@ -992,6 +994,7 @@ class Roles:
                     or self.origin_somewhere(e.name)  # "issue de l'EPFL": the school, never the firm
                     or self.periphrasis(e)
                     or e.name in self.ex.countries.table
+                    or _territory_end().search(e.name)  # "in the Eastern Province"
                     or self.programme(e)  # "au titre du dispositif « Pass X »"
                     # "dans ses bureaux du Mile-Ex", "« le contremaître à Bécancour »": a place, or
                     # what someone says, not the firm the story tells of
@@ -1112,6 +1115,7 @@ class Roles:
                     self.is_public(e)
                     or self.periphrasis(e)
                     or self.is_place_use(e)
+                    or _territory_end().search(e.name)  # "the Eastern Province"
                     or self.origin_somewhere(e.name)
                     or self.speaker_label(e)
                 )

@@ -541,6 +541,13 @@ def _sites() -> re.Pattern:
 
 
 @cache
+def _territory_end() -> re.Pattern:
+    """A name ending in a territory's noun ("the Eastern Province", "Gouvernorat de Sfax" is not one):
+    a place, never a firm."""
+    return re.compile(rf"(?:^|\s)(?:{_filter_alt('territory')})$")
+
+
+@cache
 def _gov_titles() -> re.Pattern:
     """Titles of office holders whose spending is the state's ("le ministre-président X")."""
     alt = _filter_alt("gov_title")

@@ -1350,6 +1350,14 @@ def test_every_name_of_a_subject_list_invests_past_their_appositions(extract, te
     assert parties(only(cands, "investment"), "investor") == ["Orbis Capital", "Tarnow Partners"]
 
 
+def test_a_territory_is_never_the_company_pointed_back_to(extract):
+    text = ("Management said Qirwan Cloud will invest SAR 2 billion in AI data centres in the Eastern "
+            "Province. The CEO confirmed that the company has placed an order with AMD for 3,000 "
+            "accelerators.")
+    cands, _ = extract(text, "en")
+    assert [p.name for p in only(cands, "chip_purchase").parties if p.role == "buyer"] == ["Qirwan Cloud"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
