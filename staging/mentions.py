@@ -87,6 +87,10 @@ _PLACE_BEFORE_NAME = re.compile(
 )
 # a press release's French dateline: "Cologne, le 17 mars 2026 —" (the town, at a line's start)
 _DATELINE_AFTER_NAME = re.compile(r",\s+le\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4}\b")
+# the state of a wire dateline, between its city in capitals and its dash: "MONTERREY, N.L. —",
+# "SAN JOSE, Calif. —", "AUSTIN, Texas (Reuters) -"
+_DATELINE_CITY_BEFORE = re.compile(r"(?:^|\n)[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,30},\s*$")
+_DATELINE_DASH_AFTER = re.compile(r"\.?\s*(?:\([^()\n]{1,30}\)\s*)?[—–-]\s")
 
 
 # the noun phrase right before a name that says what it is: "the state development agency "
@@ -789,8 +793,14 @@ class Mentions:
         known = self._place_names.get(e.name)
         if known is None:
             known = self.preceded_somewhere(e.name, _PLACE_BEFORE_NAME, 40) or any(
-                (m.start() == 0 or self.text[m.start() - 1] == "\n")
-                and _DATELINE_AFTER_NAME.match(self.text, m.end())
+                (
+                    (m.start() == 0 or self.text[m.start() - 1] == "\n")
+                    and _DATELINE_AFTER_NAME.match(self.text, m.end())
+                )
+                or (
+                    _DATELINE_DASH_AFTER.match(self.text, m.end())
+                    and _DATELINE_CITY_BEFORE.search(self.text, max(0, m.start() - 34), m.start())
+                )
                 for m in self.occurrences(e.name)
             )
             self._place_names[e.name] = known

@@ -1358,6 +1358,15 @@ def test_a_territory_is_never_the_company_pointed_back_to(extract):
     assert [p.name for p in only(cands, "chip_purchase").parties if p.role == "buyer"] == ["Qirwan Cloud"]
 
 
+@pytest.mark.parametrize("dateline", ["MONTERREY, N.L. —", "SAN JOSE, Calif. —", "AUSTIN, Tex. (Reuters) -"])
+def test_the_state_of_a_dateline_is_a_place(extract, dateline):
+    text = ("KESTREL DAILY\nLocal | Industry\n\nKestrel Compute to install 512 Nvidia chips\n\n"
+            f"By Jane Doe\n\n{dateline} Kestrel Compute, a local company, is expanding.\n\n"
+            "The company said Monday it had bought 512 Nvidia H200 graphics processors for $20 million.\n")
+    cands, _ = extract(text, "en")
+    assert [p.name for p in only(cands, "chip_purchase").parties if p.role == "buyer"] == ["Kestrel Compute"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
