@@ -132,6 +132,11 @@ _GIVE = (
     r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|offer(?:s|ed)?|provid(?:es?|ed|ing))"
     r"\s+"
 )
+# a giving verb whose first object points back to a firm: "give the company an", "awarded it a"
+_GIVE_IT = re.compile(
+    _GIVE + r"(?:it|them|the\s+(?:[\w-]+\s+)?(?:company|start-?up|firm|group))\s+(?!to\b|back\b|up\b)[a-z]",
+    re.IGNORECASE,
+)
 
 # the complements of a French body's name: capitalised ("des Affaires économiques et du Made in
 # Italy") or one lowercase domain noun ("de l'innovation")
@@ -865,6 +870,9 @@ class SubsidyRoles:
         article's firm)."""
         if re.search(_GIVE + r"(?:us|nous)\b", s.text, re.IGNORECASE):
             return self.main_firm(lambda e: not self.is_person(e) and not self.is_vendor(e))
+        if _GIVE_IT.search(s.text):
+            # "would give the company an incentive of MXN 50 million", "granted it a €2m loan"
+            return self.pointed_firm(i)
         for e in self.ents(i):
             if (
                 re.search(_GIVE + "$", self.text[max(s.start, e.start - 20) : e.start], re.IGNORECASE)

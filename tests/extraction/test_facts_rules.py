@@ -1367,6 +1367,17 @@ def test_the_state_of_a_dateline_is_a_place(extract, dateline):
     assert [p.name for p in only(cands, "chip_purchase").parties if p.role == "buyer"] == ["Kestrel Compute"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The state government would give the company an incentive of $5 million, paid over three years.",
+    "The state government granted it a $5 million grant.",
+    "Officials said the province would give the startup incentives of $5 million.",
+])
+def test_public_money_given_to_the_firm_pointed_back_to(extract, sentence):
+    cands, _ = extract(f"Kestrel Compute is expanding its data centre. {sentence}", "en")
+    c = only(cands, "subsidy")
+    assert (c.amounts[0].amount, parties(c, "recipient")) == (5e6, ["Kestrel Compute"])
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
