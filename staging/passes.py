@@ -155,8 +155,9 @@ _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[
 _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
     r"chips|GPUs|accelerators|processors|achat|commande|contrat|opération|puces|processeurs|accélérateurs|"
-    # "Le montant du contrat s'élève à ...": the purchase's amount
-    r"montant\s+(?:du|de\s+la|de\s+l['’])\s*(?:contrat|commande|achat|acquisition|marché))\b",
+    # "Le montant du contrat s'élève à ...", "The value of the order": the purchase's amount
+    r"(?:montant|valeur)\s+(?:du|de\s+la|de\s+l['’])\s*(?:contrat|commande|achat|acquisition|marché|transaction|"
+    r"opération)|value\s+of\s+the\s+(?:order|orders|deal|contract|transaction|purchase))\b",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that|qui|dont|lequel|laquelle)\b", re.IGNORECASE)
@@ -818,9 +819,24 @@ class Passes:
                     break
         # the price is the purchase's, no deal of its own ("Le montant du contrat s'élève à 7,4 milliards
         # de dinars, selon un document dont El Watan a obtenu copie")
+        # ... and a buyer's spending of that very sum elsewhere ("Un investissement de 48 millions de
+        # francs" in the lead, "Le montant de la transaction s'élève à 48 millions de francs" after the
+        # order) is the purchase told again, not an investment of its own
+        priced = {
+            (p.name, c.amounts[0].amount, c.amounts[0].currency)
+            for c in candidates
+            if c.fact_type == "chip_purchase" and c.amounts
+            for p in c.parties
+            if p.role == "buyer"
+        }
         candidates[:] = [
             c for c in candidates
-            if c.fact_type == "chip_purchase" or not c.amounts or c.amounts[0].start not in prices
+            if c.fact_type == "chip_purchase" or not c.amounts or (
+                c.amounts[0].start not in prices
+                and not ("capex" in c.flags and any(
+                    (p.name, c.amounts[0].amount, c.amounts[0].currency) in priced for p in c.parties
+                ))
+            )
         ]
 
     def states_buying(self, candidates: list[Candidate]) -> None:

@@ -685,3 +685,16 @@ def test_chips_the_text_points_back_to_are_still_bought(extract):
         "Kivi Cloud won the tender for 4,096 Nvidia H200 GPUs. Kivi Cloud will buy the chips itself.", "en"
     )
     assert [c for c in cands if c.fact_type == "chip_purchase"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kestrel Calcul commande 512 processeurs AMD\n\nLa société parie sur les accélérateurs du concurrent de "
+     "Nvidia. Un investissement de 12 millions de francs.\n\n"
+     "Kestrel Calcul a passé commande, mardi, de 512 accélérateurs AMD, a annoncé l'entreprise. Le montant "
+     "de la transaction s'élève à 12 millions de francs, serveurs compris.", "fr"),
+    ("Kestrel Compute has ordered 512 AMD accelerators, the company said. The value of the order is "
+     "$12 million, servers included.", "en"),
+])
+def test_the_price_of_an_order_told_after_it_is_the_purchases_and_no_investment(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [(c.fact_type, c.quantity, c.amounts[0].amount) for c in cands] == [("chip_purchase", 512, 12e6)]
