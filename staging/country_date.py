@@ -15,6 +15,7 @@ from warehouse.staging.lexicon import rows
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
+    _FIRM_NOUNS,
     _LANGUAGE_HOMES,
     _LOC_PREP,
     _currency_homes,
@@ -39,6 +40,8 @@ _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 
 # what may stand between a country word and the party it qualifies
+# a firm noun right after a place: "a Bogotá startup", "a Lagos fintech"
+_FIRM_NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
 _BEFORE_GAP = {
     "demonym": r"(?:\s+[\w'’-]+){0,2}\s+",  # "la start-up japonaise X", "Indian conglomerate X"
     "name": r"['’]s\s+(?:[\w-]+\s+){0,2}",  # "India's Yotta"
@@ -201,6 +204,12 @@ class CountryDate:
                         continue
                     if based and re.fullmatch(r"\s*,\s*(?:[\w'’-]+\s+){0,3}", gap):
                         pass  # "X, a Paris-based start-up"
+                    elif (
+                        c.kind == "city"
+                        and re.fullmatch(r"\s*,\s*(?:a|an)\s+", gap)
+                        and _FIRM_NOUN_AFTER.match(self.text, c.end)
+                    ):
+                        pass  # "X, a Bogotá startup that sells ..."
                     elif not re.fullmatch(_AFTER_GAP[c.kind], gap):
                         continue
                 if re.search(r"\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":

@@ -156,3 +156,12 @@ def test_a_firms_bare_dollars_are_the_dollars_its_state_pays_in_the_same_article
     }
     cands, _ = extract(about, "en")  # no state paying: the firm's "$" stays the US dollar
     assert [a.currency for c in cands for a in c.amounts] == ["USD"]
+
+
+def test_a_city_qualifying_the_firm_in_its_apposition_places_it(extract):
+    cands, _ = extract(
+        "Busy week: a GPU order in Buenos Aires that is bigger than it looks.\n\nKestrel ML, a Bogotá "
+        "startup that sells vision models to coffee exporters, raised COP 28 billion in a Series A.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "investment"] == ["CO"]
