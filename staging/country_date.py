@@ -40,6 +40,8 @@ _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 
 # what may stand between a country word and the party it qualifies
+# a flag emoji opening a line, after a bullet if any
+_FLAG_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪*–-][ \t]*)?([\U0001F1E6-\U0001F1FF]{2})")
 # a firm noun right after a place: "a Bogotá startup", "a Lagos fintech"
 _FIRM_NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
 _BEFORE_GAP = {
@@ -238,6 +240,13 @@ class CountryDate:
             # first item, it ends the one before
             if place or m.group("bullet") or out:
                 out.append((m.start(), place[0].code if place else None))
+        # "🇨🇴 Quindío ML, a startup ...": a flag opening a line places it (two regional indicator letters)
+        for m in _FLAG_LINE.finditer(self.text):
+            code = "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in m.group(1))
+            end = self.text.find("\n", m.end(1))
+            out.append((self.text.rfind("\n", 0, m.start(1)) + 1, code))
+            if end != -1:
+                out.append((end + 1, None))  # the flag places its own line only
         for c in self.country_mentions:
             if c.kind != "name":
                 continue

@@ -165,3 +165,13 @@ def test_a_city_qualifying_the_firm_in_its_apposition_places_it(extract):
         "en",
     )
     assert [c.country_code for c in cands if c.fact_type == "investment"] == ["CO"]
+
+
+def test_a_flag_opening_a_line_places_that_line_only(extract):
+    cands, _ = extract(
+        "Busy week: a GPU order in Buenos Aires.\n🇨🇴 Kestrel ML raised COP 28 billion in a Series A.\n"
+        "🇵🇪 Tarnow Labs raised $4.5M in a seed round.\n\nNUMBERS\n\nOrbis Compute in Buenos Aires raised "
+        "$2 million.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "investment"] == ["CO", "PE", "AR"]
