@@ -771,11 +771,13 @@ class Roles:
                 return firm, "speaker"
             # "We've raised ...", "Nous avons levé ...": a post by the firm its headline names, else by
             # the firm the article is about
-            title = self.sentences[0] if self.sentences else None
+            # (the headline, not a section label above it: "AFRIQUE TECH | ENTRETIEN")
+            t = next((k for k, x in enumerate(self.sentences[:3]) if not self.is_noise(x)), 0)
+            title = self.sentences[t] if self.sentences else None
             main = next(
                 (
                     e
-                    for e in (self.ents(0) if title is not None and title.start < s.start else [])
+                    for e in (self.ents(t) if title is not None and title.start < s.start else [])
                     if ok(e) and not self.financier(e) and not self.is_vendor(e) and not self.is_public(e)
                 ),
                 None,

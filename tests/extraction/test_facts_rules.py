@@ -1378,6 +1378,14 @@ def test_public_money_given_to_the_firm_pointed_back_to(extract, sentence):
     assert (c.amounts[0].amount, parties(c, "recipient")) == (5e6, ["Kestrel Compute"])
 
 
+def test_we_in_an_interview_is_the_headlines_firm_not_the_section_label_above_it(extract):
+    text = ("TECH AFRICA | INTERVIEW\n\nAmani Kosgei (Kestrel Voice): \"Swahili is not an option\"\n\n"
+            "You have just raised money. How much?\n\nWe closed a $3 million seed round last month, led by "
+            "Orbis Capital.")
+    cands, _ = extract(text, "en")
+    assert parties(only(cands, "investment"), "investee") == ["Kestrel Voice"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
