@@ -343,9 +343,13 @@ class Mentions:
         head = " ".join(kind.group(0).split()[-2:]) if kind else ""  # the noun heads its phrase
         if head and _public_words().search(head) and not _FUND_WORDS.search(kind.group(0)):
             return True
-        # "l'Agence de développement du digital (ADD)": the acronym of a body named before it
+        # "l'Agence de développement du digital (ADD)": the acronym of a body named before it, here or
+        # where the text defines it ("DICT to invest" after "the Department of ... (DICT)")
         opening = self.text.rfind("(", max(0, e.start - 3), e.start)
-        if opening >= 0 and not self.text[opening + 1 : e.start].strip():
+        openings = [opening] if opening >= 0 and not self.text[opening + 1 : e.start].strip() else []
+        if e.name.isupper() and 2 <= len(e.name) <= 8:
+            openings += [m.start() for m in re.finditer(rf"\(\s*{re.escape(e.name)}\s*\)", self.text)]
+        for opening in openings:
             phrase = re.split(r"[,;:.()«»\"]", self.text[max(0, opening - 80) : opening])[-1]
             if _public_words().search(phrase) and not _FUND_WORDS.search(phrase):
                 return True

@@ -66,6 +66,26 @@ _INSTITUTION_TAIL = re.compile(
     rf"|(?: {_ADJECTIVE}\b)?(?: {_COMPLEMENT}{_AND_MORE}{_MORE}))(?![\w'’-])"
 )
 
+# an English ministry or department named by its fields: "Department of Information", then the rest of
+# its list up to an acronym in brackets: "and Communications Technology (DICT)"
+_EN_BODY = re.compile(r"(?:Ministry|Department|Secretariat|Office)\s+(?:of|for)\s+[A-Z]")
+_EN_BODY_TAIL = re.compile(
+    r"(?P<name>(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+    r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)"
+)
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """Whether an acronym's capitals follow the name's in order, from its first ("MSIT" of "Ministry of
+    Science and ICT", "DICT" of "Department of Information and Communications Technology")."""
+    capitals = [ch for ch in name if ch.isupper()]
+    letters = [ch for ch in acronym if ch.isupper()]
+    if len(letters) < 3 or not capitals or letters[0] != capitals[0]:
+        return False
+    it = iter(capitals)
+    return all(ch in it for ch in letters)
+
+
 # how many trimmed runs a finder keeps (then it starts afresh): bounded memory on any input
 _CLEAN_CACHE = 20_000
 
@@ -211,6 +231,8 @@ class PartyFinder:
         heads = self.institution_heads
         if any(e.source == "pattern" and e.name.split(" ", 1)[0] in heads for e in found):
             found = self._institutions(text, found)
+        if any(e.source == "pattern" and _EN_BODY.match(e.name) for e in found):
+            found = self._listed_bodies(text, found)
         found.sort(key=lambda e: e.start)
         return found
 
@@ -241,6 +263,24 @@ class PartyFinder:
                 continue
             out.append(Entity(e.start, m.end(), text[e.start : m.end()], "pattern"))
             covered = m.end()
+        return out
+
+    def _listed_bodies(self, text: str, found: list[Entity]) -> list[Entity]:
+        """An English ministry whose name lists its fields, confirmed by the acronym after it: "the
+        Department of Information and Communications Technology (DICT)", "the Ministry of Business,
+        Innovation and Employment (MBIE)" (the names it runs over go). Without the acronym "and" may
+        join two parties ("the Department of Energy and Kestrel Labs")."""
+        out: list[Entity] = []
+        covered = -1
+        for e in sorted(found, key=lambda x: x.start):
+            if e.start < covered:
+                continue
+            m = _EN_BODY_TAIL.match(text, e.end) if e.source == "pattern" and _EN_BODY.match(e.name) else None
+            if m is None or not _acronym_of(m.group("acronym"), text[e.start : m.end("name")]):
+                out.append(e)
+                continue
+            out.append(Entity(e.start, m.end("name"), text[e.start : m.end("name")], "pattern"))
+            covered = m.end("name")
         return out
 
     def _clean(self, seg: str, s: int, e: int, offset: int, language: str | None = None) -> list[Entity]:

@@ -1111,3 +1111,25 @@ def test_a_known_investor_giving_a_grant_grants_it(extract):
         "Orbis Capital approved $20 million in non-reimbursable funding for Quanta Labs.", "en"
     )
     assert [(c.fact_type, parties(c, "grantor")) for c in cands] == [("subsidy", ["Orbis Capital"])]
+
+
+@pytest.mark.parametrize("text, grantor", [
+    ("Kestrel Labs received NZ$2.4 million from the Ministry of Business, Innovation and Employment (MBIE).",
+     "Ministry of Business, Innovation and Employment"),
+    ("The Department of Information and Communications Technology (DICT) will invest PHP 1.2 billion in a "
+     "cloud project run by Kestrel Data.", "Department of Information and Communications Technology"),
+    # no acronym to confirm it: "and" may join two parties
+    ("The Department of Energy and Kestrel Labs will invest $5 million in a plant.", "Department of Energy"),
+])
+def test_an_english_ministry_named_by_its_fields_and_its_acronym(extract, text, grantor):
+    cands, _ = extract(text, "en")
+    assert [p.name for c in cands for p in c.parties if p.role == "grantor"] == [grantor]
+
+
+def test_an_acronym_the_text_defines_as_a_public_body_is_one_wherever_it_stands(extract):
+    cands, _ = extract(
+        "DICT to invest PHP 1.2 billion in sovereign cloud\n\nThe Department of Information and "
+        "Communications Technology (DICT) will invest PHP 1.2 billion in a sovereign cloud project.",
+        "en",
+    )
+    assert [c.fact_type for c in cands] == ["subsidy", "subsidy"]
