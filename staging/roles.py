@@ -840,6 +840,8 @@ class Roles:
             # "pour Vitry" after "installer 6 144 GPU à Vitry": a place the text names as one elsewhere
             if ok(e) and not self.periphrasis(e) and not self.is_place_use(e) and not self.written_as_place(e)
             and not _territory_end().search(e.name)  # "data centres in the Eastern Province"
+            and not self.in_quotation(e.start)  # "« ... to an API »": what someone says, not the firm
+            and not self.is_origin(e)  # "a former officer in an IDF technology unit"
         ]
         if not previous and _ANAPHOR.search(self.text, s.start, cs):
             # "le groupe a indiqué qu'il investirait ...", after quotes naming no one: the firm the

@@ -515,8 +515,8 @@ def _origins() -> re.Pattern:
     alt = _filter_alt("origin")
     return re.compile(
         rf"(?<![\w-]){_first_chars(['former', 'ex', 'ancien', *_filter_words('origin')])}"
-        rf"(?:(?:{alt})(?:[\s-]+[\w'’-]+){{0,5}}?\s+(?:de|d['’]|du|des|of|at|from|out of|chez)"
-        rf"\s*(?:l['’]|la\s+|le\s+|les\s+|the\s+)?|(?:former|ex|anciens?)[\s-]+)$",
+        rf"(?:(?:{alt})(?:[\s-]+[\w'’-]+){{0,5}}?\s+(?:de|d['’]|du|des|of|at|from|out of|chez|in)"
+        rf"\s*(?:l['’]|la\s+|le\s+|les\s+|the\s+|an?\s+)?|(?:former|ex|anciens?)[\s-]+)$",
         re.IGNORECASE,
     )
 

@@ -1386,6 +1386,17 @@ def test_we_in_an_interview_is_the_headlines_firm_not_the_section_label_above_it
     assert parties(only(cands, "investment"), "investee") == ["Kestrel Voice"]
 
 
+@pytest.mark.parametrize("between", [
+    '"You cannot outsource the brain of the state to an API," said its chief executive.',  # a quote
+    "Its chief executive is a former officer in an IDF technology unit.",  # a former employer
+])
+def test_the_company_is_no_name_of_a_quote_or_of_a_former_employer(extract, between):
+    text = (f"Kestrel Labs sells models to governments. It employs 80 people. {between} Demand is growing. "
+            "The company raised an $18 million Series A in 2024 led by Orbis Partners.")
+    cands, _ = extract(text, "en")
+    assert parties(only(cands, "investment"), "investee") == ["Kestrel Labs"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
