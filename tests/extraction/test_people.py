@@ -24,6 +24,7 @@ def test_a_known_first_name_and_surnames_make_a_person(people, name):
 @pytest.mark.parametrize("name", [
     "Camille Berthier Capital",  # a firm word: a firm named after its founder
     "Sofia Marchetti Robotics",
+    "Camille Growth",  # "Growth" names funds: "Carmel Growth", "Vertex Growth"
     "Camille",  # a first name alone says nothing
     "Brenner Okafor",  # no known first name
     "Georgia Halvorsen",  # a place first
