@@ -126,8 +126,8 @@ def _many_recipients(language: str) -> re.Pattern:
 
 # the round itself, named by a definite noun: "joined the round", "l'accompagnent dans cette levée"
 _THE_ROUND = re.compile(
-    r"\b(?:the|this|that|its)\s+(?:\w+\s+){0,2}?(?:round|raise|financing|fundraise)\b|"
-    r"\b(?:le|ce|son)\s+(?:\w+\s+)?(?:tour|financement)\b|\b(?:cette|la|sa)\s+(?:\w+\s+)?levée\b|"
+    r"\b(?:the|this|that|its)\s+(?:\w+\s+){0,2}?(?:round|raise|financing|fundraise|series\s+[a-h])\b|"
+    r"\b(?:le|ce|son)\s+(?:\w+\s+)?(?:tour|financement)\b|\b(?:cette|la|sa)\s+(?:\w+\s+)?(?:levée|série\s+[a-h])\b|"
     r"\bl['’]opération\b",
     re.IGNORECASE,
 )

@@ -861,8 +861,8 @@ class Roles:
                 previous.append(main)
         if previous:
             # the subject of an earlier sentence first, then the most mentioned name
-            leads = set()
-            if _FIRM_NOUN.search(self.text, s.start, cs):  # "The company has also agreed to buy ..."
+            leads, described = set(), set()
+            if noun := _FIRM_NOUN.search(self.text, s.start, cs):  # "The company has also agreed to buy ..."
                 # "la jeune pousse", "the company": a firm, never the fund, bank or ministry that
                 # pays it; when the previous sentences name none, the firm the article is about
                 # ... nor a programme ("France 2030", "au titre du dispositif X")
@@ -888,10 +888,33 @@ class Roles:
                     and not self.is_public(self.ents(j)[0])
                     and not self.is_noise(self.sentences[j])
                 }
+                # "The startup previously raised" after "Bayanihan Labs, the Makati-based startup": the
+                # firm the text described with the same noun
+                described = {e.name for e in previous if self.described_as(e.name, noun.group(0))}
             return max(
-                previous, key=lambda e: (e.start in leads, self.mentions(e.name), -previous.index(e))
+                previous,
+                key=lambda e: (
+                    e.name in described, e.start in leads, self.mentions(e.name), -previous.index(e)
+                ),
             ), "previous_sentence"
         return None, ""
+
+    def described_as(self, name: str, phrase: str) -> bool:
+        """Whether the text presents the firm `name` with the noun that ends `phrase` ("the startup"):
+        "X, the Makati-based startup", "X, a startup", "la start-up X". A common noun ("company")
+        presents too many firms to tell them apart: only the nouns of a firm's kind count."""
+        noun = phrase.split()[-1].lower().replace("-", "")
+        if noun in ("company", "firm", "group", "société", "entreprise", "groupe"):
+            return False
+        stem = re.escape(noun[:5])
+        after = re.compile(
+            rf",\s*(?:a|an|the|une?|la|le|l['’])\s*(?:[\w-]+\s+){{0,3}}{stem}", re.IGNORECASE
+        )
+        before = re.compile(rf"{stem}[\w-]*\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+        return any(
+            after.match(self.text, m.end()) or before.search(self.text, max(0, m.start() - 30), m.start())
+            for m in self.occurrences(name)
+        )
 
     def machine_counts_next(self, i: int) -> list:
         """The chip counts of the next sentence when it speaks of the machine itself ("The system will

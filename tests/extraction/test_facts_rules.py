@@ -1397,6 +1397,25 @@ def test_the_company_is_no_name_of_a_quote_or_of_a_former_employer(extract, betw
     assert parties(only(cands, "investment"), "investee") == ["Kestrel Labs"]
 
 
+def test_the_startup_is_the_firm_described_as_one_not_the_most_mentioned(extract):
+    text = ("Halden Telecom ordered 1,000 Nvidia GPUs. Halden Telecom will open a data centre. "
+            "Halden Telecom hires.\n\nJust announced: Kestrel Labs, the Cebu-based startup building speech "
+            "models, has raised $8 million. Its chief executive said the money would hire engineers. "
+            "\"Our languages deserve better.\" She was applauded.\n\n"
+            "The startup previously raised a $1.5 million seed round in 2024.")
+    cands, _ = extract(text, "en")
+    early = next(c for c in cands if c.amounts and c.amounts[0].amount == 1.5e6)
+    assert parties(early, "investee") == ["Kestrel Labs"]
+
+
+def test_backers_of_the_series_told_before_the_round_in_a_live_blog(extract):
+    text = ("Update: who is behind the round\n\nWe now have the investor list. The Series A was led by Orbis "
+            "Ventures, a Manila-based firm. Tarnow Capital also participated.\n\nKestrel Labs announces "
+            "Series A\n\nJust announced: Kestrel Labs has raised $8 million.")
+    cands, _ = extract(text, "en")
+    assert parties(only(cands, "investment"), "investor") == ["Orbis Ventures", "Tarnow Capital"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
