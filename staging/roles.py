@@ -154,6 +154,12 @@ _RELATION_APPOSITION = re.compile(
 )
 # "the Temasek-backed network", "a Sequoia-backed start-up": a backer qualifying another firm
 _BACKED_COMPOUND = re.compile(r"-(?:backed|owned|funded|led|soutenue?s?|financée?s?)\b", re.IGNORECASE)
+# a seat's place, up to the name: "basé aux Berges du ", "headquartered in the Docklands of "
+_SEATED_IN = re.compile(
+    r"\b(?:basée?s?|based|installée?s?|située?s?|implantée?s?|headquartered)\s+(?:à|au|aux|en|dans|in|at)\s"
+    r"[^,.;:()]{0,25}$",
+    re.IGNORECASE,
+)
 # "Y's venture arm": a possessor qualifying a common noun
 _POSSESSOR_OF_NOUN = re.compile(r"['’]s\s+[a-z]")
 _SUBORDINATE = re.compile(
@@ -301,8 +307,13 @@ class Roles:
             and not _INVESTING_APPOSITION.match(self.text, e.end)
         ):
             return False
-        if role == "investor" and _LOCATIVE.search(self.text, max(s.start, e.start - 12), e.start):
-            return False  # "une société installée à Sfax", "a lab in Tromsø": where, not who pays
+        if role == "investor" and (
+            _LOCATIVE.search(self.text, max(s.start, e.start - 12), e.start)
+            or _SEATED_IN.search(self.text, max(s.start, e.start - 40), e.start)
+        ):
+            # "une société installée à Sfax", "a lab in Tromsø", "un fonds basé aux Berges du Lac": where,
+            # not who pays
+            return False
         if e.name in self.ex.countries.table:
             return False
         left = self.text[max(s.start, e.start - 40) : e.start]

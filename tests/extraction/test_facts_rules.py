@@ -1416,6 +1416,17 @@ def test_backers_of_the_series_told_before_the_round_in_a_live_blog(extract):
     assert parties(only(cands, "investment"), "investor") == ["Orbis Ventures", "Tarnow Capital"]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Kestrel IA lève 3 millions d'euros. L'opération est menée par Orbis Capital, un fonds d'amorçage basé "
+     "aux Berges du Lac.", "fr"),
+    ("Kestrel Labs raised $3 million. The round was led by Orbis Capital, a seed fund headquartered in the "
+     "Docklands of Dublin.", "en"),
+])
+def test_the_place_a_backer_is_based_in_is_no_backer(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert parties(only(cands, "investment"), "investor") == ["Orbis Capital"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
