@@ -38,7 +38,9 @@ _NAME_TAIL = re.compile(
     r"(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*){0,2}\s+(?:Fund|Funds|Fonds|Bank|Banque|Authority|Corporation|Company|Agency|"
     r"Office|Trust|Holdings?|Partners|Capital|Management|Council|Board|Promotion|Ministry)\b"
 )
-_KIND_AFTER = re.compile(r"\s+(?:funds?|firms?|compan(?:y|ies)|banks?|arm|vehicles?|managers?|house)\b")
+_KIND_AFTER = re.compile(
+    r"\s+(?:funds?|firms?|compan(?:y|ies)|banks?|arm|vehicles?|managers?|house|groups?|offices?)\b"
+)
 _KIND_BEFORE = re.compile(r"\b(?:fonds|société|sociétés|banque|banques|bras|véhicule)\s+d['’]$")
 # a sentence opening on the deal and its size: "L'opération porte sur", "The deal is worth"
 _THE_DEAL_AMOUNT = re.compile(

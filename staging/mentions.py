@@ -951,6 +951,8 @@ class Mentions:
         for m in _public_bodies(self.lang).finditer(self.text, start, end):
             if _STATE_INVESTOR_AFTER.match(self.text, m.end()):
                 continue  # "the state investment fund": an investor, not a grantor
+            if self.text[m.end() : m.end() + 1] == "-":
+                continue  # "a state-linked group", "government-backed": an adjective, not the body
             if _ARM_OF.search(self.text, max(s.start, m.start() - 40), m.start()):
                 continue  # "le bras financier de la Région": the arm invests, not the region
             left = self.text[max(s.start, m.start() - 30) : m.start()]

@@ -163,7 +163,9 @@ _THE_PURCHASE = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that|qui|dont|lequel|laquelle)\b", re.IGNORECASE)
 # "The order is valued at A$410 million": the value of the purchase itself is its price, no valuation
 _PURCHASE_VALUED = re.compile(
-    r"[^,;]{0,30}?\b(?:is|was|are|were|has been|will be|est|a été|sera)\s+(?:\w+\s+)?(?:valued|estimated|"
+    # (past an aside: "The deal, signed Tuesday, is valued at")
+    r"(?:\s*,[^,;]{1,40},)?[^,;]{0,30}?\b(?:is|was|are|were|has been|will be|est|a été|sera)\s+(?:\w+\s+)?"
+    r"(?:valued|estimated|"
     r"évaluée?s?|estimée?s?)\s+(?:at|à)\b",
     re.IGNORECASE,
 )

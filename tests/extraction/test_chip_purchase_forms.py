@@ -698,3 +698,14 @@ def test_chips_the_text_points_back_to_are_still_bought(extract):
 def test_the_price_of_an_order_told_after_it_is_the_purchases_and_no_investment(extract, text, lang):
     cands, _ = extract(text, lang)
     assert [(c.fact_type, c.quantity, c.amounts[0].amount) for c in cands] == [("chip_purchase", 512, 12e6)]
+
+
+def test_a_firm_backed_by_a_state_linked_group_buys_and_the_deal_valued_after_an_aside_prices_it(extract):
+    cands, _ = extract(
+        "Kestrel Compute, an operator backed by a state-linked investment group, agreed to buy 20,000 Nvidia "
+        "GB300 chips.\n\nThe deal, signed Tuesday, is valued at 5.5 billion dirhams ($1.5 billion), Kestrel "
+        "said in a statement.",
+        "en",
+    )
+    assert [(c.fact_type, [p.name for p in c.parties if p.role == "buyer"], c.amounts[0].amount)
+            for c in cands] == [("chip_purchase", ["Kestrel Compute"], 5.5e9)]

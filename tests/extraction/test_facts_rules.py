@@ -1427,6 +1427,12 @@ def test_the_place_a_backer_is_based_in_is_no_backer(extract, text, lang):
     assert parties(only(cands, "investment"), "investor") == ["Orbis Capital"]
 
 
+@pytest.mark.parametrize("kind", ["investment group", "investment office"])
+def test_investment_naming_a_kind_of_firm_is_no_deal_word(extract, kind):
+    cands, _ = extract(f"Kestrel Labs, owned by a Gulf {kind} worth $40 billion, hires 30 engineers.", "en")
+    assert cands == []
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
