@@ -38,6 +38,13 @@ _TAKES_PART = re.compile(
     r"(?:particip\w*|pris\s+part|took\s+part|takes\s+part|joined|joins|co-?led|co-?leads|co-?mené)\b",
     re.IGNORECASE,
 )
+# a round named with its firm right after an investing verb: "in the Series B of ", "à la levée de fonds de "
+_ROUND_OF = re.compile(
+    r"\s+(?:(?:in|to|à|au)\s+)?(?:the|a|its|la|le|l['’])\s*(?:[\w$€£.-]+\s+){0,3}?"
+    r"(?:round|series\s+[a-h]|seed|financing|tour|levée(?:\s+de\s+fonds)?|série\s+[a-h])\s+(?:of|de|d['’]|du)\s*",
+    re.IGNORECASE,
+)
+_WE = re.compile(r"\b(?:we|nous)\b", re.IGNORECASE)
 # a subject that led the round it names: "X led a €40m round", "X avait mené un tour de"
 _LED_IT = re.compile(
     # "Orbis, qui avait mené le tour d'amorçage", "Orbis, which led the seed round"
@@ -118,8 +125,12 @@ class InvestmentRoles:
                     # "Ottawa commits $40 million to X": a capital or a state acting is its government
                     return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
         if role == "investor":
-            target = self.directly_after(i, s, markers["investee"], ce) if "investee" in markers else None
-            if target is not None and not self.near_deal(target):
+            # "participated in the Series B of X", "a participé à la levée de fonds de X": X's round
+            of = _ROUND_OF.match(self.text, ce)
+            target = next((e for e in self.ents(i) if e.start == of.end()), None) if of else None
+            if target is None and "investee" in markers:
+                target = self.directly_after(i, s, markers["investee"], ce)
+            if target is not None and not of and not self.near_deal(target):
                 target = None  # "spend ₹75,000 crore on data centres in Jamnagar": a place, not a firm
             if target is not None and _sites().match(self.text, target.end):
                 target = None  # "investment in Kyushu AI campus": a site named after a place
@@ -260,6 +271,12 @@ class InvestmentRoles:
                 subj is not None
                 and (
                     (how == "subject" and _TAKES_PART.match(self.text, subj.end, cs) is not None)
+                    # "We participated pro rata in the Series B of X": the fund writing
+                    or (
+                        how == "first_person"
+                        and (we := _WE.search(self.text, s.start, cs)) is not None
+                        and _TAKES_PART.match(self.text, we.end(), cs) is not None
+                    )
                     # "Il a notamment participé à ...": the firm pointed back to
                     or (
                         how == "previous_sentence"
