@@ -1435,7 +1435,7 @@ def test_investment_naming_a_kind_of_firm_is_no_deal_word(extract, kind):
 
 @pytest.mark.parametrize("text, lang", [
     ("Orbis Ventures: our quarterly letter\n\nWe participated pro rata in the Series B of Kestrel Security "
-     "(Stockholm), a EUR 22m round led by a US growth fund.", "en"),
+     "(Stockholm), a EUR 22m round led by a growth fund.", "en"),
     ("Orbis Ventures participated in the Series B of Kestrel Security, a EUR 22m round.", "en"),
 ])
 def test_a_fund_taking_part_in_the_series_of_a_firm_invests_in_that_firm(extract, text, lang):
