@@ -328,7 +328,9 @@ class PartyFinder:
         while words and (
             (words[0] in self.stop and not self._foreign_name_start(words, language))
             or (words[0].isupper() and words[0].title() in self.stop)  # "THE Department of ..."
-            or words[0] in self.generic
+            # "European Innovation Council", "Polish Development Fund": an institution keeps its opening
+            # adjective
+            or (words[0] in self.generic and not (institution and len(words) > 2))
             or (self.country_forms.get(words[0]) == "demonym" and not (institution and len(words) > 2))
             or words[0].endswith(_PLACE_SUFFIXES)
         ):

@@ -1443,6 +1443,11 @@ def test_a_fund_taking_part_in_the_series_of_a_firm_invests_in_that_firm(extract
     assert (parties(c, "investee"), parties(c, "investor")) == (["Kestrel Security"], ["Orbis Ventures"])
 
 
+def test_an_institution_keeps_the_adjective_it_opens_with(extract):
+    cands, _ = extract("The European Robotics Council awarded €2.5 million to Kestrel Labs.", "en")
+    assert parties(only(cands, "subsidy"), "grantor") == ["European Robotics Council"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
