@@ -71,7 +71,7 @@ _INSTITUTION_TAIL = re.compile(
 _EN_BODY = re.compile(r"(?:Ministry|Department|Secretariat|Office)\s+(?:of|for)\s+[A-Z]")
 _EN_BODY_TAIL = re.compile(
     r"(?P<name>(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
-    r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)"
+    r"(?:\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
 )
 
 
@@ -268,15 +268,21 @@ class PartyFinder:
     def _listed_bodies(self, text: str, found: list[Entity]) -> list[Entity]:
         """An English ministry whose name lists its fields, confirmed by the acronym after it: "the
         Department of Information and Communications Technology (DICT)", "the Ministry of Business,
-        Innovation and Employment (MBIE)" (the names it runs over go). Without the acronym "and" may
-        join two parties ("the Department of Energy and Kestrel Labs")."""
+        Innovation and Employment (MBIE)", "the Ministry of Higher Education, Science and Innovation"
+        (the names it runs over go). Without an acronym or a list "and" may join two parties ("the
+        Department of Energy and Kestrel Labs")."""
         out: list[Entity] = []
         covered = -1
         for e in sorted(found, key=lambda x: x.start):
             if e.start < covered:
                 continue
             m = _EN_BODY_TAIL.match(text, e.end) if e.source == "pattern" and _EN_BODY.match(e.name) else None
-            if m is None or not _acronym_of(m.group("acronym"), text[e.start : m.end("name")]):
+            # confirmed by its acronym, or by the commas of a list ("of Higher Education, Science and
+            # Innovation": two parties are seldom written so)
+            if m is None or not (
+                (m.group("acronym") and _acronym_of(m.group("acronym"), text[e.start : m.end("name")]))
+                or m.group("name").startswith(",")
+            ):
                 out.append(e)
                 continue
             out.append(Entity(e.start, m.end("name"), text[e.start : m.end("name")], "pattern"))

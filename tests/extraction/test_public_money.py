@@ -1118,7 +1118,9 @@ def test_a_known_investor_giving_a_grant_grants_it(extract):
      "Ministry of Business, Innovation and Employment"),
     ("The Department of Information and Communications Technology (DICT) will invest PHP 1.2 billion in a "
      "cloud project run by Kestrel Data.", "Department of Information and Communications Technology"),
-    # no acronym to confirm it: "and" may join two parties
+    ("Kestrel Labs received ISK 1.1 billion from the Ministry of Higher Education, Science and Innovation.",
+     "Ministry of Higher Education, Science and Innovation"),
+    # no acronym nor list to confirm it: "and" may join two parties
     ("The Department of Energy and Kestrel Labs will invest $5 million in a plant.", "Department of Energy"),
 ])
 def test_an_english_ministry_named_by_its_fields_and_its_acronym(extract, text, grantor):
