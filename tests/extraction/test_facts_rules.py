@@ -1465,6 +1465,10 @@ def test_a_title_restating_the_bodys_deal_with_a_shorter_party_is_left_out(extra
     cands, _ = extract(text, "en")
     buyers = [parties(c, "buyer") for c in cands if c.fact_type == "chip_purchase"]
     assert buyers == [["Ministry of Industry"]]
+    # a title that leaves the maker out
+    cands, _ = extract(text.replace("2,000 Nvidia chips", "2,000 more GPUs"), "en")
+    buyers = [parties(c, "buyer") for c in cands if c.fact_type == "chip_purchase"]
+    assert buyers == [["Ministry of Industry"]]
     text = (
         "Orbis Capital leads $40m bet on Nordic AI model maker Brivel\n\n"
         "Brivel Robotics has raised $40 million in a round led by Orbis Capital, the company said.\n"
