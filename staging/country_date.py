@@ -101,12 +101,13 @@ def _speech_verb() -> re.Pattern:
 
 @cache
 def _relative_months() -> tuple[re.Pattern, dict[str, tuple[str, int]]]:
-    """ "last month" -> ("relative_month", -1), "la semaine dernière" -> ("relative_week", -1): the
-    `relative_month` and `relative_week` rows of `date_words.csv`, any language."""
+    """ "last month" -> ("relative_month", -1), "la semaine dernière" -> ("relative_week", -1), "last
+    year" -> ("relative_year", -1): the `relative_month`, `relative_week` and `relative_year` rows of
+    `date_words.csv`, any language."""
     offsets = {
         r["word"].lower(): (r["kind"], int(r["value"]))
         for r in rows("date_words")
-        if r["kind"] in ("relative_month", "relative_week")
+        if r["kind"] in ("relative_month", "relative_week", "relative_year")
     }
     words = sorted(offsets, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE), offsets
@@ -368,9 +369,10 @@ class CountryDate:
                 break
         return self._news_date
 
-    def relative_month(self, s: Sentence) -> date | None:
+    def relative_period(self, s: Sentence) -> tuple[date, str] | None:
         """ "last month", "le mois dernier", "ce mois-ci": that month of the article's date; "last week",
-        "la semaine dernière": the month of that week's middle (a week names no day)."""
+        "la semaine dernière": the month of that week's middle (a week names no day); "last year",
+        "l'an dernier": the year before the article's."""
         if self.published is None:
             return None
         rx, offsets = _relative_months()
@@ -378,14 +380,16 @@ class CountryDate:
         if m is None:
             return None
         kind, offset = offsets[m.group(0).lower()]
+        if kind == "relative_year":
+            return date(self.published.year + offset, 1, 1), "year"
         if kind == "relative_week":
             day = self.published
             if offset:
                 monday = day - timedelta(days=day.weekday())
                 day = monday + timedelta(days=7 * offset + 3)  # that week's Thursday
-            return date(day.year, day.month, 1)
+            return date(day.year, day.month, 1), "month"
         months = self.published.year * 12 + self.published.month - 1 + offset
-        return date(months // 12, months % 12 + 1, 1)
+        return date(months // 12, months % 12 + 1, 1), "month"
 
     def finish(self, c: Candidate, i: int, s: Sentence, flags: set[str]) -> None:
         # a deadline ("by 2030") or a date after the article's ("in 2027") says when something is
@@ -411,8 +415,8 @@ class CountryDate:
             c.announced_on, c.date_precision = best.value, best.precision
         elif relative is not None:
             c.announced_on, c.date_precision = relative, "day"
-        elif not inside and (month := self.relative_month(s)) is not None:
-            c.announced_on, c.date_precision = month, "month"
+        elif not inside and (period := self.relative_period(s)) is not None:
+            c.announced_on, c.date_precision = period
         elif inside:
             c.announced_on, c.date_precision = inside[0].value, inside[0].precision
         else:

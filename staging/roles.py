@@ -45,6 +45,12 @@ _UNNAMED_AGENT = re.compile(
     r"several|two|three|four|five|six|various|multiple|some)\s+[a-zà-ÿ]",
     re.IGNORECASE,
 )
+# a purchase compared with an earlier one: "follows the 10,000 GPUs", "fait suite aux 2 000 puces"
+_FOLLOWS = re.compile(
+    r"\b(?:follows|comes after|succeeds|adds to|fait suite (?:à|aux?)|s['’]ajoute (?:à|aux?)"
+    r"|succède (?:à|aux?))\b",
+    re.IGNORECASE,
+)
 _PASSIVE_BE = re.compile(
     r"\b(?:be|been|being|is|are|was|were|être|été|est|sont|sera|seront|serait|seraient)\s+$", re.IGNORECASE
 )
@@ -448,6 +454,10 @@ class Roles:
                 return reject("filters", "chip.passive_when")
             if not has_chip:
                 return reject("filters", "chip.no_chips")
+            if qty and qty.start > ce and _FOLLOWS.search(self.text, ce, qty.start):
+                # "The new purchase follows the 10,000 GPUs the government bought last year": the count
+                # is the earlier purchase's, told by its own verb
+                return reject("filters", "chip.earlier_purchase")
             if re.match(r"\s*(?:\w+\s+){0,2}\d+(?:[.,]\d+)?\s?%", self.text[ce : ce + 30]):
                 # "acquis 10 % d'Anthropic" is a stake, not chips
                 return reject("filters", "chip.stake_percent")

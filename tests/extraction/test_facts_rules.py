@@ -1209,6 +1209,27 @@ def test_a_relative_month_dates_the_deal_by_the_articles_month(extract, text, la
     assert (c.announced_on.year, c.announced_on.month, c.date_precision) == (*month, "month")
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Brivel Robotics raised $40 million last year, led by Orbis Capital.", "en"),
+    ("Brivel Robotique a levé l'an dernier 40 millions d'euros.", "fr"),
+    ("Brivel Robotique a levé 40 millions d'euros l'année dernière.", "fr"),
+])
+def test_last_year_dates_the_deal_by_the_year_before_the_articles(extract, text, language):
+    # the fixture's article is dated 6 May 2025
+    cands, _ = extract(text, language)
+    c = next(c for c in cands if c.fact_type == "investment")
+    assert (c.announced_on.year, c.date_precision) == (2024, "year")
+
+
+def test_a_purchase_that_follows_an_earlier_one_leaves_the_earlier_count_to_its_own_verb(extract):
+    cands, _ = extract(
+        "Halden Compute will buy 13,000 Nvidia GPUs this year. The new purchase follows the 10,000 GPUs the "
+        "government bought last year.", "en"
+    )
+    counts = sorted((c.quantity, c.announced_on.year if c.announced_on else None) for c in cands)
+    assert counts == [(10000, 2024), (13000, None)]
+
+
 def test_a_grant_noun_owns_its_amount_past_a_bracketed_restatement(extract):
     cands, _ = extract(
         "Quanta Labs received a €15 million (about $16 million) grant from the Ministry of Industry.", "en"
