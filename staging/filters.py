@@ -105,6 +105,8 @@ _AGGREGATE_VERB = re.compile(
 )
 _SINCE_YEAR = re.compile(r"\s+(?:(?:fin|début|mi-?|early|late|mid-?)\s*)?(?:19|20)\d\d\b")
 
+# the end of a sentence of running text (a headline has none)
+_FINAL_STOP = re.compile(r"[.!?…:;»”\"']\s*$")
 # a line of section names: "Entreprises & Marchés | Tech", "ECONOMY > POLICY" (no figure in it)
 _BREADCRUMB = re.compile(r"[^\W\d_][^\d|›>»/\n]{0,30}(?:\s*[|›>»/]\s*[^\W\d_][^\d|›>»/\n]{0,30}){1,4}")
 
@@ -142,17 +144,27 @@ class Filters:
         if len(s.text) <= 60 and _BREADCRUMB.fullmatch(s.text):
             return True  # "Entreprises & Marchés | Tech", "ECONOMY > POLICY": the site's sections
         line_start = self.text.rfind("\n", 0, s.start) + 1
-        if not re.match(r"\s*[-•·*>→▸►–›]\s", self.text[line_start : s.end]):
+        line_end = self.text.find("\n", s.end)
+        line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
+        bullet = re.match(r"\s*[-•·*>→▸►–›]\s", line) is not None
+        # a headline standing alone on its line ("Tarnow Compute buys 2,000 Nvidia GPUs")
+        headline = not bullet and not _FINAL_STOP.search(line)
+        if not (bullet or headline):
             return False
-        # a bullet: noise when the block it belongs to is headed by a noise line
+        # noise when the block it belongs to is headed by a noise line: "Related articles", then
+        # bullets or headlines, up to a blank line
         k = line_start - 1
         while k > 0:
             prev_start = self.text.rfind("\n", 0, k) + 1
-            line = self.text[prev_start:k]
-            if not line.strip():
+            prev = self.text[prev_start:k]
+            if not prev.strip():
                 return False
-            if not re.match(r"\s*[-•·*>→▸►–›]\s", line):
-                return bool(_noise(self.lang).match(line))
+            if _noise(self.lang, ("links",) if headline else ("links", "furniture")).match(prev):
+                return True
+            if bullet != (re.match(r"\s*[-•·*>→▸►–›]\s", prev) is not None) or (
+                headline and _FINAL_STOP.search(prev)
+            ):
+                return False  # the block is a paragraph, or the list starts on another kind of line
             k = prev_start - 1
         return False
 

@@ -257,9 +257,10 @@ def _relative_days(language: str) -> tuple[re.Pattern, dict[str, tuple[int | Non
 
 
 @cache
-def _noise(language: str) -> re.Pattern:
-    """Lines that link to other articles or credit images: their deals are not this article's."""
-    words = [r["marker"] for r in for_language("noise_markers", language)]
+def _noise(language: str, kinds: tuple[str, ...] = ("links", "furniture")) -> re.Pattern:
+    """Lines that link to other articles (`links`) or are the page's furniture (`furniture`: share
+    buttons, image credits): their deals are not this article's."""
+    words = [r["marker"] for r in for_language("noise_markers", language) if r["kind"] in kinds]
     alt = "|".join(_apos(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"  # none: no match
     return re.compile(rf"^\s*(?:{alt})\b", re.IGNORECASE)
 

@@ -255,6 +255,20 @@ def test_links_to_other_articles_are_not_facts(extract):
     assert cands == []
 
 
+@pytest.mark.parametrize("text, lang, firm", [
+    ("Share this\nKestrel Labs raises $5 million\n\nKestrel Labs raised $5 million from Orbis Capital on "
+     "Monday.\n\nRelated articles\nTarnow Compute buys 2,000 Nvidia GPUs\nBrivel Robotics lands €8m seed\n",
+     "en", "Kestrel Labs"),
+    ("Partager\nKestrel IA lève 5 millions d'euros\n\nKestrel IA a levé 5 millions d'euros auprès d'Orbis "
+     "Capital lundi.\n\nSur le même sujet\nTarnow Calcul achète 2 000 GPU Nvidia\nBrivel Robotique lève "
+     "8 millions d'euros\n", "fr", "Kestrel IA"),
+])
+def test_headlines_listed_under_a_links_heading_are_not_facts(extract, text, lang, firm):
+    cands, _ = extract(text, lang)
+    # the headline under the share buttons is the article's own
+    assert {c.parties[0].name for c in cands} == {firm}
+
+
 def test_weekday_is_read_against_the_article_date(extract):
     # 6 May 2025 is a Tuesday: "lundi" is 5 May; the dateline dates the article, not the round
     cands, _ = extract(
