@@ -45,6 +45,10 @@ _UNNAMED_AGENT = re.compile(
     r"several|two|three|four|five|six|various|multiple|some)\s+[a-zà-ÿ]",
     re.IGNORECASE,
 )
+# a line naming a listed firm by its name and its ticker: "SAKURA INTERNET (3778.T)", "Orbis AG (XETRA: ORB)"
+_TICKER_LINE = re.compile(
+    r"\s*(?P<name>[^\s()][^\n()]{1,59}?)\s*\((?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|[A-Z]{2,8}:\s*[A-Z0-9.]{1,8})\)\s*"
+)
 # a purchase compared with an earlier one: "follows the 10,000 GPUs", "fait suite aux 2 000 puces"
 _FOLLOWS = re.compile(
     r"\b(?:follows|comes after|succeeds|adds to|fait suite (?:à|aux?)|s['’]ajoute (?:à|aux?)"
@@ -912,10 +916,17 @@ class Roles:
                 # "The startup previously raised" after "Bayanihan Labs, the Makati-based startup": the
                 # firm the text described with the same noun
                 described = {e.name for e in previous if self.described_as(e.name, noun.group(0))}
+            # the firm heading the item the sentence belongs to ("SIAM CLOUD (SCLOUD.BK)") first
+            item = self.item_firm(i)
+            if item is not None and ok(item) and not self.financier(item):
+                return item, "previous_sentence"
             return max(
                 previous,
                 key=lambda e: (
-                    e.name in described, e.start in leads, self.mentions(e.name), -previous.index(e)
+                    e.name in described,
+                    e.start in leads,
+                    self.mentions(e.name),
+                    -previous.index(e),
                 ),
             ), "previous_sentence"
         return None, ""
@@ -986,6 +997,11 @@ class Roles:
             if mark is not None:
                 head = self._line_head(j, mark.end())
                 return head[0] if head is not None else None
+            if (ticker := _TICKER_LINE.fullmatch(self.text, t.start, t.end)) is not None:
+                # a market wrap's item: "SIAM CLOUD (SCLOUD.BK)" heads the paragraph on that firm
+                a, b = ticker.span("name")
+                named = (e for e in self.ents(j) if e.start == a and e.end == b)
+                return next(named, Entity(a, b, self.text[a:b], "pattern"))
         return None
 
     def bullet_topic(self, i: int, s: Sentence) -> Entity | None:

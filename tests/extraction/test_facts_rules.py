@@ -1483,6 +1483,16 @@ def test_an_institution_keeps_the_adjective_it_opens_with(extract):
     assert parties(only(cands, "subsidy"), "grantor") == ["European Robotics Council"]
 
 
+def test_a_market_wraps_ticker_heading_names_the_firm_of_its_paragraph(extract):
+    text = ("Asia stocks to watch: Halden Cloud, Orbis Systems\n\nORBIS SYSTEMS (6702.T)\nOrbis Systems "
+            "shares rose 2% on Monday. Orbis Systems will report results next week.\n\n"
+            "KESTREL CLOUD (KCLD.BK)\nThe Thai cloud firm said late on Monday that its board had approved a "
+            "capital increase. Proceeds will fund the purchase of 2,048 Nvidia H200 GPUs worth 2.1 billion "
+            "baht.\n")
+    cands, _ = extract(text, "en")
+    assert [p.name for p in only(cands, "chip_purchase").parties if p.role == "buyer"] == ["KESTREL CLOUD"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
