@@ -44,6 +44,11 @@ _ROUND_OF = re.compile(
     r"(?:round|series\s+[a-h]|seed|financing|tour|levée(?:\s+de\s+fonds)?|série\s+[a-h])\s+(?:of|de|d['’]|du)\s*",
     re.IGNORECASE,
 )
+# what the money is for, after the backers: ", to build", "in order to hire", "pour développer", "afin de"
+_PURPOSE_CLAUSE = re.compile(
+    r",\s*(?:in order |so as )?to\s+[a-z]+\b|\b(?:afin\s+d['’e]\s*|pour\s+)[a-zéèê]+(?:er|ir|re)\b",
+    re.IGNORECASE,
+)
 _WE = re.compile(r"\b(?:we|nous)\b", re.IGNORECASE)
 # a subject that led the round it names: "X led a €40m round", "X avait mené un tour de"
 _LED_IT = re.compile(
@@ -332,6 +337,10 @@ class InvestmentRoles:
         parties.insert(0, Party("investee", investee.name, investee.start, investee.end, how or "target"))
         if "investor" in markers:
             _lo, hi = self.clause(s, cs, ce, "investment")
+            if (purpose := _PURPOSE_CLAUSE.search(self.text, ce, hi)) is not None:
+                # "from A and B, to build models for Baltic and Finno-Ugric languages": the backers'
+                # list ends where the money's purpose begins
+                hi = purpose.start()
             for e in self.after_marker(i, s, markers["investor"], ce if role != "investor" else s.start):
                 if e.start >= hi:
                     break

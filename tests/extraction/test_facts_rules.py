@@ -1493,6 +1493,17 @@ def test_a_market_wraps_ticker_heading_names_the_firm_of_its_paragraph(extract):
     assert [p.name for p in only(cands, "chip_purchase").parties if p.role == "buyer"] == ["KESTREL CLOUD"]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Kestrel Labs raised €3.5m from Orbis Capital and Tarnow Ventures, to build models for Halden and "
+     "Vireo languages.", "en"),
+    ("Kestrel IA lève 3,5 millions d'euros auprès d'Orbis Capital et de Tarnow Ventures pour développer des "
+     "modèles pour Halden Santé.", "fr"),
+])
+def test_the_backers_list_ends_where_the_moneys_purpose_begins(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert parties(only(cands, "investment"), "investor") == ["Orbis Capital", "Tarnow Ventures"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
