@@ -151,6 +151,9 @@ _BARE_COUNT = re.compile(
     r"(?![\w%$€£¥]|\s*(?:%|(?!(?:et|and|while|whereas|tandis|alors|but|mais)\b)[A-Za-zÀ-ÿ$€£¥]))"
 )
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[,;]")
+# the nouns of a state's aid scheme: "a €120 million Portuguese scheme", "un régime italien de 50 M€"
+_SCHEME_NOUN = re.compile(r"\s+(?:scheme|measure|programme|program|aid|régime|mesure|dispositif)\b", re.I)
+_SCHEME_NOUN_BEFORE = re.compile(r"\b(?:régime|mesure|dispositif|programme|aide)\s+$", re.I)
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
 _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
@@ -882,12 +885,13 @@ class Passes:
             return
         for c in candidates:
             s = c.sentence
-            if c.fact_type != "subsidy" or rx.search(s.text) is None:
+            scheme = self.state_scheme(c) if c.fact_type == "subsidy" else None
+            if c.fact_type != "subsidy" or (rx.search(s.text) is None and scheme is None):
                 continue
             grantor = next((p for p in c.parties if p.role == "grantor"), None)
             home = self.ex.parties.home(grantor.name) if grantor else None
             start = c.amounts[0].start if c.amounts else c.cue_start
-            state = next(
+            state = scheme or next(
                 (
                     m
                     for m in self.countries_in(start, s.end)
@@ -910,6 +914,29 @@ class Passes:
             name = next(named, None) or next(names, state.code)
             grantor.name, grantor.start, grantor.end, grantor.rule = name, None, None, "state_aid"
             c.country_code = state.code
+
+    def state_scheme(self, c: Candidate):
+        """The demonym that makes the amount a state's scheme: "approved ... a €120 million Portuguese
+        scheme", "un régime italien de 50 millions d'euros" (a country mention), else None."""
+        if not c.amounts:
+            return None
+        a = c.amounts[0]
+        near = self.countries_in(max(c.sentence.start, a.start - 30), min(c.sentence.end, a.end + 30))
+        return next(
+            (
+                m
+                for m in near
+                if m.kind == "demonym"
+                and (
+                    (0 <= m.start - a.end <= 2 and _SCHEME_NOUN.match(self.text, m.end))
+                    or (
+                        _SCHEME_NOUN_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+                        and 0 <= a.start - m.end <= 8
+                    )
+                )
+            ),
+            None,
+        )
 
     def rounds_of_targets(self, candidates: list[Candidate]) -> None:
         """ "X will invest £8m in Y as part of a £20m round led by Z": the round is Y's, and X one

@@ -1135,3 +1135,15 @@ def test_an_acronym_the_text_defines_as_a_public_body_is_one_wherever_it_stands(
         "en",
     )
     assert [c.fact_type for c in cands] == ["subsidy", "subsidy"]
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("The Commission has also approved, in December 2025, a €120 million German scheme to help start-ups "
+     "access computing capacity.", "en", "DE"),
+    ("La Commission européenne a approuvé un régime allemand de 50 millions d'euros destiné aux PME de l'IA.",
+     "fr", "DE"),
+])
+def test_a_scheme_named_by_its_demonym_is_that_states_aid(extract, text, lang, country):
+    cands, _ = extract(text, lang)
+    c = next(c for c in cands if c.fact_type == "subsidy")
+    assert c.country_code == country and [p.rule for p in c.parties if p.role == "grantor"] == ["state_aid"]
