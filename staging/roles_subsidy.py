@@ -929,7 +929,9 @@ class SubsidyRoles:
                 break
         for c in self.countries_in(be, min(s.end, be + 40)):
             gap = self.text[end : c.start]
-            if c.start - end <= 30 and not re.search(r"[,;:.()]", gap):
+            # (two words at most between: "gouvernement fédéral allemand"; not "Commission concluded
+            # that the Spanish")
+            if c.start - end <= 30 and not re.search(r"[,;:.()]", gap) and len(gap.split()) <= 2:
                 # "ministère japonais", "Ministry of Finance of Japan"; not "ministry ... to Sapporo"
                 if c.kind != "city" or re.fullmatch(r"\s*(?:(?:of|de|du|des|de la|of the)\s+|d['’])?", gap):
                     end = c.end

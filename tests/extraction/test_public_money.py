@@ -1147,3 +1147,9 @@ def test_a_scheme_named_by_its_demonym_is_that_states_aid(extract, text, lang, c
     cands, _ = extract(text, lang)
     c = next(c for c in cands if c.fact_type == "subsidy")
     assert c.country_code == country and [p.rule for p in c.parties if p.role == "grantor"] == ["state_aid"]
+
+
+def test_a_grantors_name_takes_no_clause_up_to_a_demonym(extract):
+    cands, _ = extract("The Commission concluded that the German measure of €412 million granted to Kestrel "
+                       "Compute is in line with the rules.", "en")
+    assert [p.name for c in cands for p in c.parties if p.role == "grantor"] == ["Commission"]
