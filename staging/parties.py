@@ -75,6 +75,10 @@ _EN_BODY_TAIL = re.compile(
 )
 
 
+# a bare number right before a name: "212 " of "212 VC" (not "2,000 ", "$5 ", nor a year)
+_NUMBER_BEFORE = re.compile(r"(?<![\w$€£¥.,])(?!(?:19|20)\d\d\s)\d{1,4} $")
+
+
 def _acronym_of(acronym: str, name: str) -> bool:
     """Whether an acronym's capitals follow the name's in order, from its first ("MSIT" of "Ministry of
     Science and ICT", "DICT" of "Department of Information and Communications Technology")."""
@@ -233,6 +237,14 @@ class PartyFinder:
             found = self._institutions(text, found)
         if any(e.source == "pattern" and _EN_BODY.match(e.name) for e in found):
             found = self._listed_bodies(text, found)
+        # "led by 212 VC", "500 Global": a number opening a fund's name (a firm word right after it)
+        found = [
+            Entity(m.start(), e.end, text[m.start() : e.end], "pattern")
+            if e.source == "pattern" and e.name.split(" ", 1)[0] in _firm_words()
+            and (m := _NUMBER_BEFORE.search(text, max(0, e.start - 6), e.start)) is not None
+            else e
+            for e in found
+        ]
         found.sort(key=lambda e: e.start)
         return found
 

@@ -1504,6 +1504,12 @@ def test_the_backers_list_ends_where_the_moneys_purpose_begins(extract, text, la
     assert parties(only(cands, "investment"), "investor") == ["Orbis Capital", "Tarnow Ventures"]
 
 
+def test_a_number_opening_a_funds_name_stays_in_it(extract):
+    text = "Kestrel AI raised $5 million in a round led by 313 VC, with Orbis Capital and 42 Ventures."
+    cands, _ = extract(text, "en")
+    assert parties(only(cands, "investment"), "investor") == ["313 VC", "Orbis Capital", "42 Ventures"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
