@@ -427,6 +427,7 @@ class _DocContext(
                 ("restated_rounds", self.restated_rounds),
                 ("investors_nearby", self.investors_nearby),
                 ("backers_elsewhere", self.backers_elsewhere),
+                ("backers_of_shares", self.backers_of_shares),
                 ("funded_buyer", self.funded_buyer),
                 ("price_next_sentence", self.price_next_sentence),
                 ("count_next_sentence", self.count_next_sentence),

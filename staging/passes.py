@@ -966,6 +966,33 @@ class Passes:
                 c.parties += [replace(p) for p in share if p.name not in known]
                 break
 
+    def backers_of_shares(self, candidates: list[Candidate]) -> None:
+        """ "Ardenne Labs boucle 14 M€. ... Wallonie Entreprendre apporte 9 millions d'euros. Le solde est
+        apporté par Noshaq et par Smartfin": who puts a share of a firm's round in, in a later sentence,
+        backs the round. Only for a round whose backers are not named, and a share smaller than it (in
+        its currency)."""
+        rounds = [
+            c for c in candidates
+            if c.fact_type == "investment" and c.rule.startswith("investment:investee") and c.amounts
+            and not c.is_background and not any(p.role == "investor" for p in c.parties)
+        ]
+        for c in rounds:
+            investee = next((p.name for p in c.parties if p.role == "investee"), None)
+            whole = c.amounts[0]
+            for o in candidates:
+                if (
+                    o is c or o.fact_type != "investment" or "target" not in o.flags or not o.amounts
+                    or o.sentence.start <= c.sentence.start or o.is_background
+                    or next((p.name for p in o.parties if p.role == "investee"), None) != investee
+                ):
+                    continue
+                part = o.amounts[0]
+                if part.currency != whole.currency or not part.amount < whole.amount:
+                    continue
+                known = {p.name for p in c.parties}
+                c.parties += [replace(p) for p in o.parties if p.role == "investor" and p.name not in known]
+                known |= {p.name for p in c.parties}
+
     def granted_abroad(self, candidates: list[Candidate]) -> None:
         """A body whose home country the article never names ("EuroHPC" in an article about Riga, a
         European agency funding a Czech lab) grants to the country the text gives: the rule says so

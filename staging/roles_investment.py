@@ -49,6 +49,13 @@ _PURPOSE_CLAUSE = re.compile(
     r",\s*(?:in order |so as )?to\s+[a-z]+\b|\b(?:afin\s+d['’e]\s*|pour\s+)[a-zéèê]+(?:er|ir|re)\b",
     re.IGNORECASE,
 )
+# a fund named by its kind right before its name: "Le fonds régional X", "the venture firm X"
+_FUND_NOUN_LEAD = re.compile(
+    r"\b(?:le\s+fonds|the\s+(?:\w+\s+)?(?:fund|venture\s+firm|investor))\s+(?:[a-zà-ÿ]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# verbs of money brought to someone else (not spent on a project): "apporte", "injecte", "contributes"
+_BRINGS = re.compile(r"(?:apport|inject|contribu|put|bring|brought|met\b|mett)\w*", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|nous)\b", re.IGNORECASE)
 # a subject that led the round it names: "X led a €40m round", "X avait mené un tour de"
 _LED_IT = re.compile(
@@ -165,7 +172,15 @@ class InvestmentRoles:
                 or (
                     subj is not None
                     and self.financier(subj)
-                    and (_LEAD_CUE.fullmatch(self.text, cs, ce) or self.investing_arm(subj))
+                    # (a fund's money goes into a firm: "Le fonds régional X apporte 9 M€", no capex)
+                    and (
+                        _LEAD_CUE.fullmatch(self.text, cs, ce)
+                        or self.investing_arm(subj)
+                        or (
+                            _FUND_NOUN_LEAD.search(self.text, max(s.start, subj.start - 30), subj.start)
+                            and _BRINGS.match(self.text, cs, ce) is not None
+                        )
+                    )
                 )
             ):
                 firm = self.pointed_firm(i)

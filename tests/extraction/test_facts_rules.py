@@ -1510,6 +1510,15 @@ def test_a_number_opening_a_funds_name_stays_in_it(extract):
     assert parties(only(cands, "investment"), "investor") == ["313 VC", "Orbis Capital", "42 Ventures"]
 
 
+def test_who_puts_in_a_share_of_the_round_later_backs_the_round(extract):
+    text = ("Kestrel Labs boucle une levée de 14 millions d'euros pour son centre de calcul.\n\n"
+            "Le fonds régional Orbis Capital apporte 9 millions d'euros et devient le premier actionnaire. "
+            "Le solde est apporté par Tarnow Ventures.")
+    cands, _ = extract(text, "fr")
+    whole = next(c for c in cands if c.amounts[0].amount == 14e6)
+    assert parties(whole, "investor") == ["Orbis Capital", "Tarnow Ventures"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
