@@ -501,6 +501,10 @@ class SubsidyRoles:
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
                 body = later
                 recipient_first, _how = self.subject(i, s, cs)
+                if recipient_first is not None and self.financier(recipient_first):
+                    # "The aid ... managed by the Ministry", after "the Commission approved": who pays
+                    # or authorises receives nothing
+                    recipient_first = None
         received = _RECEIVE.search(self.text[s.start : cs])
         if not strong and received:
             # "Intel a obtenu fin novembre une aide de 7,8 milliards": a grant noun the firm gets

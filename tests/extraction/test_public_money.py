@@ -1153,3 +1153,13 @@ def test_a_grantors_name_takes_no_clause_up_to_a_demonym(extract):
     cands, _ = extract("The Commission concluded that the German measure of €412 million granted to Kestrel "
                        "Compute is in line with the rules.", "en")
     assert [p.name for c in cands for p in c.parties if p.role == "grantor"] == ["Commission"]
+
+
+def test_who_approves_an_aid_does_not_receive_it(extract):
+    cands, _ = extract(
+        "The European Commission has approved a German measure to support Kestrel Compute. The aid will take "
+        "the form of a direct grant of €350 million, managed by the Ministry of Industry.", "en"
+    )
+    subsidies = [c for c in cands if c.fact_type == "subsidy"]
+    recipients = [p.name for c in subsidies for p in c.parties if p.role == "recipient"]
+    assert "Commission" not in recipients and "European Commission" not in recipients
