@@ -75,6 +75,10 @@ _EN_BODY_TAIL = re.compile(
 )
 
 
+# a fund's number right after its name: " 2" of "SoftBank Vision Fund 2" (not "Fund 2.5 billion", "Fund 20%")
+_FUND_NUMBER = re.compile(
+    r" \d{1,2}(?![\w%]|[.,]\d)(?! (?:million|billion|milliard|percent|per cent|[A-Za-z]*GPU))"
+)
 # a bare number right before a name: "212 " of "212 VC" (not "2,000 ", "$5 ", nor a year)
 _NUMBER_BEFORE = re.compile(r"(?<![\w$€£¥.,])(?!(?:19|20)\d\d\s)\d{1,4} $")
 
@@ -237,6 +241,13 @@ class PartyFinder:
             found = self._institutions(text, found)
         if any(e.source == "pattern" and _EN_BODY.match(e.name) for e in found):
             found = self._listed_bodies(text, found)
+        # "SoftBank Vision Fund 2": a fund's number closes its name
+        found = [
+            Entity(e.start, m.end(), text[e.start : m.end()], e.source, e.firm_id, e.kind)
+            if e.name.endswith(("Fund", "Fonds")) and (m := _FUND_NUMBER.match(text, e.end)) is not None
+            else e
+            for e in found
+        ]
         # "led by 212 VC", "500 Global": a number opening a fund's name (a firm word right after it)
         found = [
             Entity(m.start(), e.end, text[m.start() : e.end], "pattern")

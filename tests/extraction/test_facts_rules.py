@@ -1519,6 +1519,12 @@ def test_who_puts_in_a_share_of_the_round_later_backs_the_round(extract):
     assert parties(whole, "investor") == ["Orbis Capital", "Tarnow Ventures"]
 
 
+def test_a_funds_number_closes_its_name(extract):
+    text = "Kestrel AI raised $50 million in a round led by Orbis Growth Fund 2, with Tarnow Fund II."
+    cands, _ = extract(text, "en")
+    assert parties(only(cands, "investment"), "investor") == ["Orbis Growth Fund 2", "Tarnow Fund II"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
