@@ -90,6 +90,10 @@ _AGGREGATE = re.compile(
     r"(?:\s+[\w'’-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# a line opening on a figure and a caption in lower case after a colon or a dash: "$14M: median seed
+# valuation for AI startups", "€2.3bn — total raised by ..." (the start of the line, after a bullet)
+_FIGURE_CAPTION = re.compile(r"\s*[:—–]\s+[a-zà-ÿ]")
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪*–-][ \t]*)?$")
 # a figure a "what" clause explains as a group's sum: "US$1.2bn — what Latin American AI startups raised"
 _AGGREGATE_AFTER = re.compile(
     r"\s*[—–:-]\s*(?:what|ce que|ce qu['’])\s*(?:[\w'’-]+\s+){0,4}?(?:start-?ups|startups|companies|"
@@ -226,6 +230,11 @@ class Filters:
                     compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
                     if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
                         strong = lab
+            if strong is None and _FIGURE_CAPTION.match(self.text, m.end) and _LINE_OPENING.search(
+                self.text, max(0, m.start - 6), m.start
+            ):
+                # "$14M: median seed valuation for AI startups": a figure and its caption, no deal
+                strong = "other"
             if strong is None and (
                 (
                     _AGGREGATE_VERB.search(self.text, max(s.start, m.start - 60), m.start)

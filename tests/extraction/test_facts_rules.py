@@ -245,6 +245,14 @@ def test_investors_named_in_the_next_sentence(extract):
     assert set(parties(c, "investor")) == {"Orbis Capital", "Tallow Ventures"}
 
 
+def test_a_figure_and_its_caption_is_no_deal_but_a_deal_item_is(extract):
+    cands, _ = extract(
+        "Kestrel Labs raised $5 million.\n\n$14M: median seed valuation for AI startups in the region this "
+        "year.\n• $8m: Orbis Robotics raised a seed round from Tarnow Capital.", "en"
+    )
+    assert sorted(c.amounts[0].amount for c in cands) == [5e6, 8e6]
+
+
 def test_links_to_other_articles_are_not_facts(extract):
     cands, _ = extract(
         "Kalmar Robotics ouvre un bureau à Lyon.\n\n"
