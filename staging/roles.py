@@ -868,9 +868,9 @@ class Roles:
             and not self.in_quotation(e.start)  # "« ... to an API »": what someone says, not the firm
             and not self.is_origin(e)  # "a former officer in an IDF technology unit"
         ]
-        if not previous and _ANAPHOR.search(self.text, s.start, cs):
-            # "le groupe a indiqué qu'il investirait ...", after quotes naming no one: the firm the
-            # article is about, the most mentioned name so far
+        if not previous and (_ANAPHOR.search(self.text, s.start, cs) or pronoun):
+            # "le groupe a indiqué qu'il investirait ...", "Last month it bought", after sentences naming
+            # no one: the firm the article is about, the most mentioned name so far
             previous = [
                 e
                 for j in range(i - 3, -1, -1)
@@ -916,6 +916,15 @@ class Roles:
                 # "The startup previously raised" after "Bayanihan Labs, the Makati-based startup": the
                 # firm the text described with the same noun
                 described = {e.name for e in previous if self.described_as(e.name, noun.group(0))}
+            if pronoun and not leads:
+                # "Last month it bought ...": a pronoun takes up the subject of the sentences just before
+                leads = {
+                    self.ents(j)[0].start
+                    for j in range(max(0, i - 3), i)
+                    if self.ents(j)
+                    and not self.financier(self.ents(j)[0])
+                    and not self.is_noise(self.sentences[j])
+                }
             # the firm heading the item the sentence belongs to ("SIAM CLOUD (SCLOUD.BK)") first
             item = self.item_firm(i)
             if item is not None and ok(item) and not self.financier(item):

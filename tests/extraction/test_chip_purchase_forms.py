@@ -709,3 +709,16 @@ def test_a_firm_backed_by_a_state_linked_group_buys_and_the_deal_valued_after_an
     )
     assert [(c.fact_type, [p.name for p in c.parties if p.role == "buyer"], c.amounts[0].amount)
             for c in cands] == [("chip_purchase", ["Kestrel Compute"], 5.5e9)]
+
+
+def test_a_pronoun_takes_up_the_firm_just_named_not_the_most_mentioned_place(extract):
+    cands, _ = extract(
+        "Halden GPU cluster gets $2.4m government boost\n\nA Halden start-up that wants to run AI workloads "
+        "has won $2.4 million in Halden's regional funding.\n\nKestrel Compute, founded in 2024, received "
+        "the grant from the ministry, the minister confirmed. The money comes from a fund for digital "
+        "infrastructure.\n\nThe company has already put its own money on the line. Last month it bought 128 "
+        "Nvidia B200 GPUs for about $9.5 million, its chief executive said.",
+        "en",
+    )
+    chips = [c for c in cands if c.fact_type == "chip_purchase"]
+    assert [[p.name for p in c.parties if p.role == "buyer"] for c in chips] == [["Kestrel Compute"]]
