@@ -49,6 +49,9 @@ _UNNAMED_AGENT = re.compile(
 _TICKER_LINE = re.compile(
     r"\s*(?P<name>[^\s()][^\n()]{1,59}?)\s*\((?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|[A-Z]{2,8}:\s*[A-Z0-9.]{1,8})\)\s*"
 )
+# "A Southland start-up": an indefinite article, a name, a firm noun
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
+_FIRM_NOUN_AFTER = re.compile(rf"\s+(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
 # a purchase compared with an earlier one: "follows the 10,000 GPUs", "fait suite aux 2 000 puces"
 _FOLLOWS = re.compile(
     r"\b(?:follows|comes after|succeeds|adds to|fait suite (?:à|aux?)|s['’]ajoute (?:à|aux?)"
@@ -166,7 +169,8 @@ _RELATION_APPOSITION = re.compile(
 _BACKED_COMPOUND = re.compile(r"-(?:backed|owned|funded|led|soutenue?s?|financée?s?)\b", re.IGNORECASE)
 # a seat's place, up to the name: "basé aux Berges du ", "headquartered in the Docklands of "
 _SEATED_IN = re.compile(
-    r"\b(?:basée?s?|based|installée?s?|située?s?|implantée?s?|headquartered)\s+(?:à|au|aux|en|dans|in|at)\s"
+    r"\b(?:basée?s?|based|installée?s?|située?s?|implantée?s?|headquartered|founded|fondée?s?|créée?s?)"
+    r"\s+(?:à|au|aux|en|dans|in|at)\s"
     r"[^,.;:()]{0,25}$",
     re.IGNORECASE,
 )
@@ -1189,6 +1193,8 @@ class Roles:
                     or self.periphrasis(e)
                     or self.is_place_use(e)
                     or _territory_end().search(e.name)  # "the Eastern Province"
+                    or self.qualifies_firm_noun(e.name)  # "A Southland start-up": a place or a kind
+                    or self.preceded_somewhere(e.name, _SEATED_IN, 40)  # "founded in Invercargill"
                     or self.origin_somewhere(e.name)
                     or self.speaker_label(e)
                 )
@@ -1198,6 +1204,15 @@ class Roles:
             if n > most and ok(e):
                 best, most = e, n
         return best
+
+    def qualifies_firm_noun(self, name: str) -> bool:
+        """The text writes the name as the qualifier of an indefinite firm noun ("A Southland start-up
+        that wants ...", "une start-up bretonne"): it describes a firm, it is not one."""
+        return any(
+            _INDEFINITE_BEFORE.search(self.text, max(0, m.start() - 4), m.start())
+            and _FIRM_NOUN_AFTER.match(self.text, m.end())
+            for m in self.occurrences(name)
+        )
 
     def salient(self, i: int) -> Entity | None:
         """The firm the text has been about up to sentence i: the most mentioned private name of the

@@ -1163,3 +1163,13 @@ def test_who_approves_an_aid_does_not_receive_it(extract):
     subsidies = [c for c in cands if c.fact_type == "subsidy"]
     recipients = [p.name for c in subsidies for p in c.parties if p.role == "recipient"]
     assert "Commission" not in recipients and "European Commission" not in recipients
+
+
+def test_the_firm_a_text_is_about_is_no_place_that_qualifies_or_seats_it(extract):
+    cands, _ = extract(
+        "A Halden start-up that wants to run AI workloads on hydro power has won $2.4 million in government "
+        "funding.\n\nKestrel Compute, founded in Invercargill in 2024, received the grant from the ministry. "
+        "Its data hall in Invercargill's industrial area opens in October.", "en"
+    )
+    lead = next(c for c in cands if c.fact_type == "subsidy")
+    assert [p.name for p in lead.parties if p.role == "recipient"] == ["Kestrel Compute"]
