@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from warehouse.staging.candidates import Candidate
-from warehouse.staging.dates import dateline_dash
+from warehouse.staging.dates import _month, dateline_dash
 from warehouse.staging.lexicon import rows
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
@@ -42,6 +42,8 @@ _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 # what may stand between a country word and the party it qualifies
 # a flag emoji opening a line, after a bullet if any
 _FLAG_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪*–-][ \t]*)?([\U0001F1E6-\U0001F1FF]{2})")
+# a round-up item's heading: a number or a bullet, a name, a dash ("1. Kalamos AI (Greece) — March")
+_ITEM_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]|[•·▪*–-])\s+[^\n]{1,80}?\s[—–-]\s(?P<tail>[^\n]{1,40})$")
 # a firm noun right after a place: "a Bogotá startup", "a Lagos fintech"
 _FIRM_NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
 _BEFORE_GAP = {
@@ -426,6 +428,15 @@ class CountryDate:
                     break
                 prev = self.sentences[j]
                 days = [d for d in self.dates_in(prev.start, prev.end) if d.precision == "day"]
+                heading = _ITEM_HEADING.match(prev.text)
+                if heading is not None and self.published is not None and not days:
+                    # a round-up item's heading dates its paragraph by its month: "1. Kalamos AI (Greece)
+                    # — March" (the latest such month up to the article's)
+                    month = _month(heading.group("tail").split()[0])
+                    if month is not None:
+                        year = self.published.year - (month > self.published.month)
+                        c.announced_on, c.date_precision = date(year, month, 1), "month"
+                        break
                 dash = dateline_dash(prev.text)
                 days = [d for d in days if not (dash is not None and d.end <= prev.start + dash)]
                 rel = self.relative_day(prev)

@@ -1252,6 +1252,17 @@ def test_a_purchase_that_follows_an_earlier_one_leaves_the_earlier_count_to_its_
     assert counts == [(10000, 2024), (13000, None)]
 
 
+def test_a_round_up_items_heading_dates_its_paragraph_by_its_month(extract):
+    # the fixture's article is dated 6 May 2025: March is this year's, November last year's
+    cands, _ = extract(
+        "AI deals of the year\n\n1. Brivel Robotics (Greece) — March\nAthens' Brivel Robotics raised a €38m "
+        "Series B led by Orbis Capital.\n\n2. Tarnow Labs (Hungary) — November\nBudapest-based Tarnow Labs "
+        "raised €11 million.", "en"
+    )
+    dates = sorted((c.announced_on, c.date_precision) for c in cands)
+    assert dates == [(date(2024, 11, 1), "month"), (date(2025, 3, 1), "month")]
+
+
 def test_a_grant_noun_owns_its_amount_past_a_bracketed_restatement(extract):
     cands, _ = extract(
         "Quanta Labs received a €15 million (about $16 million) grant from the Ministry of Industry.", "en"
