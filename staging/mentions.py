@@ -596,6 +596,8 @@ class Mentions:
                 continue  # "@Handle": a social-media account signing a post, not a party
             if self.text[max(0, e.start - 1) : e.start] == "[" and self.text[e.end : e.end + 1] == "]":
                 continue  # "[Business] Korea signs ...": a section tag, not a party
+            if self.text[max(0, e.start - 1) : e.start] == "/" and self.text[e.end : e.end + 1] == "/":
+                continue  # "July 8, 2026 /PRNewswire/ --": the wire that carries a release, not a party
             if lead is not None and e.end <= s.start + len(lead):
                 continue  # dateline: "SUNNYVALE, Calif., July 21, 2023 —"
             if wire is not None and e.end <= s.start + wire.end():

@@ -722,3 +722,11 @@ def test_a_pronoun_takes_up_the_firm_just_named_not_the_most_mentioned_place(ext
     )
     chips = [c for c in cands if c.fact_type == "chip_purchase"]
     assert [[p.name for p in c.parties if p.role == "buyer"] for c in chips] == [["Kestrel Compute"]]
+
+
+def test_the_wire_carrying_a_press_release_buys_nothing(extract):
+    cands, _ = extract(
+        "TOKYO, Japan, July 8, 2026 /PRNewswire/ -- Kestrel Teras KK, a Japanese cloud provider, has ordered "
+        "2,048 AMD Instinct GPUs for 62 billion yen.", "en"
+    )
+    assert [[p.name for p in c.parties if p.role == "buyer"] for c in cands] == [["Kestrel Teras KK"]]
