@@ -80,6 +80,8 @@ _PLACE_BEFORE_NAME = re.compile(
     r"|\b(?:campus|centre|center|site|data\s*cent(?:re|er))\s+(?:de\s+l['’]|de\s+|d['’]|in\s+|à\s+)"
     # "ses bureaux du Mile-Ex", "ses locaux de la Presqu'île" (but "les bureaux de Quantelis": a firm's)
     r"|\b(?:bureaux|locaux)\s+(?:de\s+la|de\s+l['’]|du)\s+"
+    # "dans ses locaux d'Ankorondrano": the firm's own premises, so a place after them
+    r"|\b(?:ses|leurs|its|their)\s+(?:bureaux|locaux|offices|premises)\s+(?:de\s+|d['’]|in\s+)"
     r"|\b(?:GPU|GPUs|puces|chips|installer|installés?|installées?|situé|située|implanté|implantée)\b[^.\n]{0,25}\bà\s+"
     # "Fondée en 2022 à Cologne", "founded in 2021 in Tartu"
     r"|\b(?:fondée?s?|créée?s?|founded|established)\s+(?:(?:en|in)\s+\d{4}\s+)?(?:à|in)\s+)$",

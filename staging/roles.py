@@ -52,6 +52,10 @@ _TICKER_LINE = re.compile(
 # "A Southland start-up": an indefinite article, a name, a firm noun
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
 _FIRM_NOUN_AFTER = re.compile(rf"\s+(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
+# a firm's own premises before a place: "dans ses locaux d'", "at its offices in "
+_OWN_PREMISES = re.compile(
+    r"\b(?:ses|leurs|its|their)\s+(?:bureaux|locaux|offices|premises)\s+(?:de\s+|d['’]|in\s+)$", re.IGNORECASE
+)
 # a purchase compared with an earlier one: "follows the 10,000 GPUs", "fait suite aux 2 000 puces"
 _FOLLOWS = re.compile(
     r"\b(?:follows|comes after|succeeds|adds to|fait suite (?:à|aux?)|s['’]ajoute (?:à|aux?)"
@@ -1250,6 +1254,8 @@ class Roles:
             agent_list = False
             if _LOCATIVE.search(self.text[max(s.start, e.start - 12) : e.start]):
                 continue  # "À Jakarta, l'opérateur X": a place, not the actor
+            if _OWN_PREMISES.search(self.text, max(s.start, e.start - 30), e.start):
+                continue  # "dans ses locaux d'Ankorondrano, la jeune pousse a annoncé": where, not who
             if _MODIFIER_BEFORE_NAME.match(self.text, e.end):
                 continue  # "Barcelona start-up Tessera AI": the place describes the firm that follows
             if _POSSESSIVE.match(self.text[e.end : e.end + 3]) and re.match(

@@ -1544,6 +1544,14 @@ def test_a_funds_number_closes_its_name(extract):
     assert parties(only(cands, "investment"), "investor") == ["Orbis Growth Fund 2", "Tarnow Fund II"]
 
 
+def test_a_place_after_the_firms_own_premises_is_not_the_subject(extract):
+    text = ("Fondée en 2023, Kestrel IA développe des outils vocaux. Mardi, lors d'une conférence de presse "
+            "organisée dans ses locaux d'Ambohidahy, la jeune pousse a annoncé une levée de 1,2 million "
+            "d'euros.")
+    cands, _ = extract(text, "fr")
+    assert parties(only(cands, "investment"), "investee") == ["Kestrel IA"]
+
+
 def test_a_stop_word_in_capitals_opens_no_name(project):
     from warehouse.staging.extract import Extractor
 
