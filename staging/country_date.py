@@ -15,7 +15,7 @@ from warehouse.staging.lexicon import rows
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
-    _FIRM_NOUNS,
+    _FIRM_NOUN_AFTER,
     _LANGUAGE_HOMES,
     _LOC_PREP,
     _currency_homes,
@@ -44,8 +44,6 @@ _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 _FLAG_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪*–-][ \t]*)?([\U0001F1E6-\U0001F1FF]{2})")
 # a round-up item's heading: a number or a bullet, a name, a dash ("1. Kalamos AI (Greece) — March")
 _ITEM_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]|[•·▪*–-])\s+[^\n]{1,80}?\s[—–-]\s(?P<tail>[^\n]{1,40})$")
-# a firm noun right after a place: "a Bogotá startup", "a Lagos fintech"
-_FIRM_NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
 _BEFORE_GAP = {
     "demonym": r"(?:\s+[\w'’-]+){0,2}\s+",  # "la start-up japonaise X", "Indian conglomerate X"
     "name": r"['’]s\s+(?:[\w-]+\s+){0,2}",  # "India's Yotta"

@@ -22,6 +22,7 @@ from warehouse.staging.vocabulary import (
     _CHIP_WORDS,
     _FIRM_NOUN_WORDS,
     _FUND_WORDS,
+    _OWN_PREMISES,
     _PUBLIC_ADJ,
     _STATE_INVESTOR_AFTER,
     _language_names,
@@ -81,7 +82,7 @@ _PLACE_BEFORE_NAME = re.compile(
     # "ses bureaux du Mile-Ex", "ses locaux de la Presqu'île" (but "les bureaux de Quantelis": a firm's)
     r"|\b(?:bureaux|locaux)\s+(?:de\s+la|de\s+l['’]|du)\s+"
     # "dans ses locaux d'Ankorondrano": the firm's own premises, so a place after them
-    r"|\b(?:ses|leurs|its|their)\s+(?:bureaux|locaux|offices|premises)\s+(?:de\s+|d['’]|in\s+)"
+    rf"|{_OWN_PREMISES.pattern[:-1]}"
     r"|\b(?:GPU|GPUs|puces|chips|installer|installés?|installées?|situé|située|implanté|implantée)\b[^.\n]{0,25}\bà\s+"
     # "Fondée en 2022 à Cologne", "founded in 2021 in Tartu"
     r"|\b(?:fondée?s?|créée?s?|founded|established)\s+(?:(?:en|in)\s+\d{4}\s+)?(?:à|in)\s+)$",

@@ -20,12 +20,14 @@ from warehouse.staging.vocabulary import (
     _ARM_WORDS,
     _BULLET,
     _CHIP_WORDS,
+    _FIRM_NOUN_AFTER,
     _FIRM_NOUNS,
     _FUND_ANAPHOR,
     _FUND_WORDS,
     _ITEM_MARK,
     _LOCATIVE,
     _MEANS_BEFORE,
+    _OWN_PREMISES,
     _POSSESSIVE,
     _PROGRAMME_BEFORE,
     _PRONOUN_OPENING,
@@ -51,11 +53,6 @@ _TICKER_LINE = re.compile(
 )
 # "A Southland start-up": an indefinite article, a name, a firm noun
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
-_FIRM_NOUN_AFTER = re.compile(rf"\s+(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
-# a firm's own premises before a place: "dans ses locaux d'", "at its offices in "
-_OWN_PREMISES = re.compile(
-    r"\b(?:ses|leurs|its|their)\s+(?:bureaux|locaux|offices|premises)\s+(?:de\s+|d['’]|in\s+)$", re.IGNORECASE
-)
 # a purchase compared with an earlier one: "follows the 10,000 GPUs", "fait suite aux 2 000 puces"
 _FOLLOWS = re.compile(
     r"\b(?:follows|comes after|succeeds|adds to|fait suite (?:à|aux?)|s['’]ajoute (?:à|aux?)"

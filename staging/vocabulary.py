@@ -612,6 +612,12 @@ _FIRM_NOUNS = (
     r"developer|provider|designer|maker|fournisseur|filiale|subsidiary|laboratoire|lab|spécialiste|specialist|"
     r"\w+tech"  # "la legaltech bordelaise", "the Berlin fintech"
 )
+# a firm noun right after a name or a place, past one word: "a Bogotá startup", "A Southland AI start-up"
+_FIRM_NOUN_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
+# a firm's own premises before a place: "dans ses locaux d'", "at its offices in "
+_OWN_PREMISES = re.compile(
+    r"\b(?:ses|leurs|its|their)\s+(?:bureaux|locaux|offices|premises)\s+(?:de\s+|d['’]|in\s+)$", re.IGNORECASE
+)
 # a subject that points back: "la jeune pousse", "the Paris-based start-up", "elle"
 _ANAPHOR = re.compile(
     rf"(?:(?:la|le|l['’]|cette|ce|the|this|its)\s*(?:[\w-]+-based\s+|[\w-]+\s+(?=(?:{_FIRM_NOUNS})\b))?"
