@@ -104,6 +104,11 @@ def _symbol_readings(language: str) -> tuple[tuple[str, str, str], ...]:
     generated = sorted(rows("currency_symbols"), key=lambda r: r["territory"] != "")  # stable: file order
     out += [(r["surface"], r["currency_code"], r["position"]) for r in generated
             if r["surface"].lower() not in stop]
+    # then every current currency's ISO code before its number ("BWP 45 million"), from the generated
+    # CLDR names; not after it ("25,000 AMD MI355X": the chip maker, not Armenian drams), nor a code
+    # that is a word of the language ("ALL", "TOP")
+    codes = sorted({r["currency_code"] for r in rows("currency_names")})
+    out += [(code, code, "prefix") for code in codes if code.lower() not in stop]
     return tuple(out)
 
 

@@ -301,3 +301,11 @@ def test_a_shared_sign_follows_the_currency_named_nearby():
 def test_a_shared_sign_takes_the_facts_country(extract, text, language, currency):
     cands, _ = extract(text, language)
     assert [a.currency for c in cands for a in c.amounts] == [currency]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrel Cloud bought 128 GPUs for BWP 45 million.", [(45e6, "BWP")]),  # any current ISO code, before
+    ("Kestrel Cloud is buying 25,000 AMD MI355X accelerators.", []),  # a code after a number: the chip maker
+])
+def test_every_current_iso_code_reads_before_its_number(text, expected):
+    assert [(m.amount, m.currency) for m in find_money(text, "en")] == expected
