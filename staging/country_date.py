@@ -40,6 +40,8 @@ _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
 
 # what may stand between a country word and the party it qualifies
+# the end of a sentence of prose (a heading has none)
+_SENTENCE_END = re.compile(r"[.!?…]\s*$")
 # a flag emoji opening a line, after a bullet if any
 _FLAG_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪*–-][ \t]*)?([\U0001F1E6-\U0001F1FF]{2})")
 # a round-up item's heading: a number or a bullet, a name, a dash ("1. Kalamos AI (Greece) — March")
@@ -246,8 +248,11 @@ class CountryDate:
             code = "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in m.group(1))
             end = self.text.find("\n", m.end(1))
             out.append((self.text.rfind("\n", 0, m.start(1)) + 1, code))
-            if end != -1:
-                out.append((end + 1, None))  # the flag places its own line only
+            line = self.text[m.end(1) : len(self.text) if end == -1 else end]
+            if end != -1 and (len(line) > 80 or _SENTENCE_END.search(line)):
+                # an item of prose places its own line only; a heading ("🇭🇷 ZAGREB — 9 M€ POUR LIKA
+                # LOGIC") places its section, up to the next heading
+                out.append((end + 1, None))
         for c in self.country_mentions:
             if c.kind != "name":
                 continue

@@ -175,3 +175,13 @@ def test_a_flag_opening_a_line_places_that_line_only(extract):
         "en",
     )
     assert [c.country_code for c in cands if c.fact_type == "investment"] == ["CO", "PE", "AR"]
+
+
+def test_a_flag_heading_places_its_section(extract):
+    cands, _ = extract(
+        "Busy week: a GPU order in Buenos Aires.\n\n🇯🇵 TOKYO — 9 M€ POUR KESTREL LABS\n\nSpecialised in "
+        "satellite imaging, Kestrel Labs keeps growing. The startup closed a €9m round led by Orbis "
+        "Capital.\n\n🇩🇪 BERLIN — TARNOW AI\n\nTarnow AI raised €5 million.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "investment"] == ["JP", "DE"]
