@@ -97,6 +97,9 @@ class InvestmentRoles:
             if target is not None and target.start < cs and not self.is_public(target):
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 subj, how = target, "target"
+        if subj is None and role == "investor" and self.public_body_before(s, cs):
+            # "Welsh Government invests £4.5m in X": a government named by its kind, not by a name
+            return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"})
         if (
             subj is not None
             and how != "previous_sentence"

@@ -1173,3 +1173,9 @@ def test_the_firm_a_text_is_about_is_no_place_that_qualifies_or_seats_it(extract
     )
     lead = next(c for c in cands if c.fact_type == "subsidy")
     assert [p.name for p in lead.parties if p.role == "recipient"] == ["Kestrel Compute"]
+
+
+def test_a_government_named_by_its_kind_investing_is_a_subsidy(extract):
+    cands, _ = extract("Regional Government invests €4.5m in Kestrel AI compute firm", "en")
+    c = next(c for c in cands)
+    assert (c.fact_type, [p.name for p in c.parties if p.role == "recipient"]) == ("subsidy", ["Kestrel AI"])
