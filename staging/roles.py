@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from warehouse.staging.candidates import Candidate, Party
 from warehouse.staging.chips import model_regex
@@ -53,6 +54,16 @@ _TICKER_LINE = re.compile(
 )
 # "A Southland start-up": an indefinite article, a name, a firm noun
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|An?)\s+$")
+@cache
+def _described_by(stem: str) -> tuple[re.Pattern, re.Pattern]:
+    """The firm noun starting with `stem` in an apposition after a name (", the Makati-based startup")
+    and right before one ("la start-up X"): compiled once per noun."""
+    stem = re.escape(stem)
+    after = re.compile(rf",\s*(?:a|an|the|une?|la|le|l['’])\s*(?:[\w-]+\s+){{0,3}}{stem}", re.IGNORECASE)
+    before = re.compile(rf"{stem}[\w-]*\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+    return after, before
+
+
 # a purchase compared with an earlier one: "follows the 10,000 GPUs", "fait suite aux 2 000 puces"
 _FOLLOWS = re.compile(
     r"\b(?:follows|comes after|succeeds|adds to|fait suite (?:à|aux?)|s['’]ajoute (?:à|aux?)"
@@ -911,25 +922,13 @@ class Roles:
                     main = self.main_firm(lambda e: ok(e) and not self.financier(e))
                     firms = [main] if main is not None else []
                 previous = firms or [e for e in previous if not self.is_public(e)] or previous
-                leads = {
-                    self.ents(j)[0].start
-                    for j in range(max(0, i - 3), i)
-                    if self.ents(j)
-                    and not self.is_public(self.ents(j)[0])
-                    and not self.is_noise(self.sentences[j])
-                }
+                leads = self.sentence_leads(i, self.is_public)
                 # "The startup previously raised" after "Bayanihan Labs, the Makati-based startup": the
                 # firm the text described with the same noun
                 described = {e.name for e in previous if self.described_as(e.name, noun.group(0))}
             if pronoun and not leads:
                 # "Last month it bought ...": a pronoun takes up the subject of the sentences just before
-                leads = {
-                    self.ents(j)[0].start
-                    for j in range(max(0, i - 3), i)
-                    if self.ents(j)
-                    and not self.financier(self.ents(j)[0])
-                    and not self.is_noise(self.sentences[j])
-                }
+                leads = self.sentence_leads(i, self.financier)
             # the firm heading the item the sentence belongs to ("SIAM CLOUD (SCLOUD.BK)") first
             item = self.item_firm(i)
             if item is not None and ok(item) and not self.financier(item):
@@ -945,6 +944,15 @@ class Roles:
             ), "previous_sentence"
         return None, ""
 
+    def sentence_leads(self, i: int, skip) -> set[int]:
+        """Where the names opening the three sentences before sentence i start (not noise, and not a
+        name `skip` rejects): the subjects a pronoun or "the company" most likely takes up."""
+        return {
+            self.ents(j)[0].start
+            for j in range(max(0, i - 3), i)
+            if self.ents(j) and not skip(self.ents(j)[0]) and not self.is_noise(self.sentences[j])
+        }
+
     def described_as(self, name: str, phrase: str) -> bool:
         """Whether the text presents the firm `name` with the noun that ends `phrase` ("the startup"):
         "X, the Makati-based startup", "X, a startup", "la start-up X". A common noun ("company")
@@ -952,11 +960,7 @@ class Roles:
         noun = phrase.split()[-1].lower().replace("-", "")
         if noun in ("company", "firm", "group", "société", "entreprise", "groupe"):
             return False
-        stem = re.escape(noun[:5])
-        after = re.compile(
-            rf",\s*(?:a|an|the|une?|la|le|l['’])\s*(?:[\w-]+\s+){{0,3}}{stem}", re.IGNORECASE
-        )
-        before = re.compile(rf"{stem}[\w-]*\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+        after, before = _described_by(noun[:5])
         return any(
             after.match(self.text, m.end()) or before.search(self.text, max(0, m.start() - 30), m.start())
             for m in self.occurrences(name)
