@@ -25,6 +25,7 @@ from warehouse.staging.vocabulary import (
     _OWN_PREMISES,
     _PUBLIC_ADJ,
     _STATE_INVESTOR_AFTER,
+    _agency_words,
     _language_names,
     _markers,
     _media,
@@ -338,6 +339,8 @@ class Mentions:
             return False
         if e.name in self._public_names or _public_words().search(e.name):
             return True
+        if self.agency_of_place(e.name):
+            return True
         if _LEADERS_GOVERNMENT.match(self.text, e.end):
             return True  # "the Crisafulli Government invests", "the Trump administration": the state
         # "the state development agency CORFO", "l'agence publique X": a body named after its kind
@@ -627,6 +630,17 @@ class Mentions:
             out.append(e)
         self.entities[i] = out
         return out
+
+    def agency_of_place(self, name: str) -> bool:
+        """ "Enterprise Ireland", "Innovation Norway", "Innovate UK": an agency word and a country's or
+        region's name make the whole name, the way states name their development agencies."""
+        words = name.split()
+        if len(words) < 2:
+            return False
+        table = self.ex.countries.table
+        return (words[0] in _agency_words() and " ".join(words[1:]) in table) or (
+            words[-1] in _agency_words() and " ".join(words[:-1]) in table
+        )
 
     def town_only(self, name: str) -> bool:
         """A town of `towns.csv` that the text never uses inside a longer name ("Tupã Labs" makes

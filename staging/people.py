@@ -43,7 +43,8 @@ _LOW = "a-zß-öø-ÿ" + "".join(ch for ch in _LATIN_MORE if ch.islower())
 # one of them reads as that word: "Grant", "Mars", "Victoria"); column of the surface
 _VOCABULARY = {
     "cues": "cue", "role_markers": "marker", "nonfact_markers": "marker", "sentence_markers": "marker",
-    "name_filters": "word", "public_bodies": "word", "public_programmes": "word", "chips": "surface",
+    "name_filters": "word", "public_bodies": "word", "agency_words": "word", "public_programmes": "word",
+    "chips": "surface",
     "currencies": "surface", "number_words": "word", "relative_days": "word", "date_words": "word",
     "scales": "word", "cities": "city", "cldr_cities": "city", "region_names": "name",
     "language_names": "name", "currency_names": "name", "person_markers": "word", "stopwords": "word",

@@ -331,6 +331,8 @@ class Roles:
             and not _FUND_WORDS.search(e.name)
             # "SmartCap, the Estonian state's venture capital arm": a state's investing arm invests
             and not _INVESTING_APPOSITION.match(self.text, e.end)
+            # "with participation from Enterprise Ireland": a development agency takes equity too
+            and not self.agency_of_place(e.name)
         ):
             return False
         if role == "investor" and (

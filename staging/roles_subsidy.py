@@ -201,6 +201,14 @@ def _plural(noun: str) -> str:
     )
 
 
+# a grant's own nouns, between an amount and the body it comes from
+_AWARD_NOUN = re.compile(rf"\b(?:{_GRANT_NOUN.pattern}|awards?)\b", re.IGNORECASE)
+# what introduces the body that pays: "by", "from", "par", "de la part de", "auprès de"
+_AGENT_BEFORE = re.compile(
+    r"\b(?:from|by|par|de la part d[eu']|du|de l['’]|de|auprès d[eu'])\s*(?:the\s+|la\s+|le\s+)?$"
+)
+
+
 class SubsidyRoles:
     """Subsidy roles: grantor and recipients, public sources of money, programmes, paired amounts."""
 
@@ -240,6 +248,9 @@ class SubsidyRoles:
                 if not w or at + w.end() >= s.end:
                     break
                 at += w.end()
+        if grantor is None and (agent := self.public_agent_after(i, s, last.end)) is not None:
+            if _AWARD_NOUN.search(self.text, last.end, agent.start):
+                grantor = agent  # "a €1.2m award from the Department of ...": a grant noun names it
         if grantor is None and (prog := self.programme_source(i, s, last.end)) is not None:
             # "will receive $4.7 billion in CHIPS Act funding", "from its France 2030 investment plan"
             grantor = prog
@@ -505,6 +516,15 @@ class SubsidyRoles:
                     # "The aid ... managed by the Ministry", after "the Commission approved": who pays
                     # or authorises receives nothing
                     recipient_first = None
+        if body is None and actor is None and (agent := self.public_agent_after(i, s, ce)) is not None:
+            # "X has been awarded a £1.2m grant by Innovate UK": the named body after "by"/"from"
+            # grants, the subject receives
+            named = agent
+            recipient_first, _how = self.subject(i, s, cs)
+            if recipient_first is not None and (
+                recipient_first.name == agent.name or self.financier(recipient_first)
+            ):
+                recipient_first = None
         received = _RECEIVE.search(self.text[s.start : cs])
         if not strong and received:
             # "Intel a obtenu fin novembre une aide de 7,8 milliards": a grant noun the firm gets
@@ -792,6 +812,15 @@ class SubsidyRoles:
         c.parties = [grantor, Party("recipient", subj.name, subj.start, subj.end, how)]
         c.country_code = home
         return c
+
+    def public_agent_after(self, i: int, s: Sentence, ce: int) -> Entity | None:
+        """The first name after `ce`, in its clause, that "by", "from", "par" or "de" introduces, when
+        it is a public body ("awarded ... by Innovate UK", "a ... award from the Department of X")."""
+        _lo, hi = self.clause(s, ce, ce, "subsidy")
+        for e in self.ents(i):
+            if ce <= e.start < hi and _AGENT_BEFORE.search(self.text, max(s.start, e.start - 30), e.start):
+                return e if self.is_public(e) else None
+        return None
 
     def body_before(self, i: int, depth: int):
         """The public body acting in the nearest of the `depth` sentences before sentence i, as (its

@@ -271,6 +271,13 @@ def _public_bodies(language: str) -> re.Pattern:
 
 
 @cache
+def _agency_words() -> frozenset[str]:
+    """Words that name a state's agency with its country's or region's name and nothing else
+    ("Enterprise Ireland", "Innovate UK", "Business Finland"; lexicons/agency_words.csv)."""
+    return frozenset(r["word"] for r in rows("agency_words"))
+
+
+@cache
 def _public_words() -> re.Pattern:
     """Public-body words of both languages, to read a name ("Latvia's Ministry of ...")."""
     return _word_regex([r["word"] for r in rows("public_bodies")])

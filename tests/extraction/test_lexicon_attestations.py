@@ -55,6 +55,7 @@ COLUMNS = {
     "sentence_markers": "marker",
     "name_filters": "word",
     "public_bodies": "word",
+    "agency_words": "word",
     "noise_markers": "marker",
     "chips": "surface",
     "currencies": "surface",

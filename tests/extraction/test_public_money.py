@@ -1179,3 +1179,65 @@ def test_a_government_named_by_its_kind_investing_is_a_subsidy(extract):
     cands, _ = extract("Regional Government invests €4.5m in Kestrel AI compute firm", "en")
     c = next(c for c in cands)
     assert (c.fact_type, [p.name for p in c.parties if p.role == "recipient"]) == ("subsidy", ["Kestrel AI"])
+
+
+@pytest.mark.parametrize(
+    "text, lang, grantor, recipient, country",
+    [
+        ("Enterprise Denmark approved €800,000 in funding for Kelpmind.", "en", "Enterprise Denmark",
+         "Kelpmind", "DK"),
+        ("Business Australia has granted A$2 million to Kuusi AI.", "en", "Business Australia", "Kuusi AI",
+         "AU"),
+        ("Innovation Norway a accordé 5 millions de couronnes à Fjordtensor.", "fr", "Innovation Norway",
+         "Fjordtensor", "NO"),
+    ],
+)
+def test_an_agency_named_by_its_country_grants(extract, text, lang, grantor, recipient, country):
+    cands, _ = extract(text, lang)
+    assert not of_type(cands, "investment")
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "grantor") == [grantor]
+    assert parties(c, "recipient") == [recipient]
+    assert c.country_code == country
+
+
+def test_an_agency_in_a_round_with_funds_is_one_of_its_investors(extract):
+    cands, _ = extract(
+        "Lirra Labs raised €4m in a seed round led by Halden Ventures, with participation from "
+        "Enterprise Norway and Orbis Capital.",
+        "en",
+    )
+    assert not of_type(cands, "subsidy")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]
+    assert parties(c, "investor") == ["Halden Ventures", "Enterprise Norway", "Orbis Capital"]
+
+
+def test_a_grant_awarded_by_a_named_body_is_the_bodys(extract):
+    cands, _ = extract(
+        "The Bergen start-up Fjordtensor has been awarded a NOK 12m grant by Innovation Norway.", "en"
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "grantor") == ["Innovation Norway"]
+    assert parties(c, "recipient") == ["Fjordtensor"]
+
+
+def test_an_award_from_a_department_is_a_subsidy_not_a_round(extract):
+    cands, _ = extract(
+        "Cairn AI received a €1.2m Disruptive Technologies Innovation Fund award from the Department of "
+        "Enterprise.",
+        "en",
+    )
+    assert not of_type(cands, "investment")
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "grantor") == ["Department of Enterprise"]
+    assert parties(c, "recipient") == ["Cairn AI"]
+
+
+def test_shares_subscribed_by_a_state_owned_manager_stay_an_investment(extract):
+    cands, _ = extract(
+        "Halvard Cloud completed a NOK 900 million private placement, with new shares subscribed by Solvik, "
+        "the state-owned manager of the national pension fund.",
+        "en",
+    )
+    assert not of_type(cands, "subsidy")
