@@ -152,6 +152,15 @@ class InvestmentRoles:
             if target is not None and self.named_as_place(target.name):
                 target = None  # "commits SEK 1bn to X" where the text also says "a site near X"
             if target is None:
+                # "X is backing Kelpmind with €6 million", "X led Kelpmind's round": the verb's object
+                target = next((e for e in self.ents(i) if e.start > ce), None)
+                if target is None or not (
+                    re.fullmatch(r"\s+", self.text[ce : target.start])
+                    and re.match(r"(?:\s+with\b|['’]s\b)", self.text[target.end : target.end + 6])
+                    and not (self.is_public(target) or self.is_person(target) or self.is_vendor(target))
+                ):
+                    target = None
+            if target is None:
                 # "Nvidia mise 500 millions sur Mistral", "bets $500 million on X": the name right
                 # after the amount and "sur"/"on"
                 for end in self._deal_ends[1:]:

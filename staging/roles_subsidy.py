@@ -129,7 +129,10 @@ _LIST_GAP = re.compile(
 
 # a giving verb whose first object receives: "awarded X a grant", "nous a accordé"
 _GIVE = (
-    r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|offer(?:s|ed)?|provid(?:es?|ed|ing))"
+    r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|g[ai]ve[ns]?|giving|hand(?:s|ed)|offer(?:s|ed)?|provid(?:es?|ed|ing)|"
+    # "will fund X with", "subventionne X à hauteur de", "soutient X à hauteur de"
+    r"fund(?:s|ed|ing)?|back(?:s|ed|ing)?|support(?:s|ed|ing)?|subsidi[sz](?:es?|ed|ing)|"
+    r"subventionn(?:e|ent|era|é)|soutien(?:t|nent|dra)|soutenu|financ(?:e|ent|era|é))"
     r"\s+"
 )
 # a giving verb whose first object points back to a firm: "give the company an", "awarded it a"
@@ -910,7 +913,7 @@ class SubsidyRoles:
             if (
                 re.search(_GIVE + "$", self.text[max(s.start, e.start - 20) : e.start], re.IGNORECASE)
                 # "awarded X a €5m grant", "will provide X with ¥4.2 billion"
-                and re.match(r"\s+(?:a|an|its|their|with)\s", self.text[e.end : e.end + 7])
+                and re.match(r"\s+(?:a|an|its|their|with|à hauteur)\s", self.text[e.end : e.end + 12])
                 and not self.is_public(e)
             ):
                 return e

@@ -2246,3 +2246,17 @@ def test_a_ceremony_dates_the_news_and_a_signed_date_line_does_not(extract):
     shares = [c for c in cands if c.fact_type == "subsidy" and c.amounts[0].amount < 500e6]
     assert len(shares) == 3
     assert {str(c.announced_on) for c in shares} == {"2026-09-10"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbis Capital is backing Lirra Labs with €6 million.",
+        "Orbis Capital backs Lirra Labs with a €6 million seed cheque.",
+    ],
+)
+def test_the_object_of_a_backing_verb_is_the_investee(extract, text):
+    cands, _ = extract(text, "en")
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert parties(c, "investee") == ["Lirra Labs"]
+    assert parties(c, "investor") == ["Orbis Capital"]

@@ -1241,3 +1241,20 @@ def test_shares_subscribed_by_a_state_owned_manager_stay_an_investment(extract):
         "en",
     )
     assert not of_type(cands, "subsidy")
+
+
+@pytest.mark.parametrize(
+    "text, lang, recipient",
+    [
+        ("Norway's government will fund Accra Neural with NOK 30 million, the minister said.",
+         "en", "Accra Neural"),
+        ("Le gouvernement sénégalais subventionne Teranga IA à hauteur de 500 millions de FCFA.",
+         "fr", "Teranga IA"),
+        ("The Ministry of Digital Affairs is supporting Halvard Cloud with a €2 million grant.",
+         "en", "Halvard Cloud"),
+    ],
+)
+def test_the_object_of_a_funding_verb_receives(extract, text, lang, recipient):
+    cands, _ = extract(text, lang)
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == [recipient]
