@@ -32,6 +32,19 @@ _EACH_MACHINE = re.compile(
     re.IGNORECASE,
 )
 # a second clause without its verb: ", et la lyonnaise Datawise Santé " before its amount
+
+# a markdown table: its lines, its header rule ("|---|:--:|"), and the headers that type its amounts
+_TABLE = re.compile(r"(?:^[ \t]*\|.*\|[ \t]*(?:\n|\Z))+", re.MULTILINE)
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
+_TABLE_GRANT = re.compile(
+    r"\b(?:subventions?|aides?|grants?|awards?|subsid(?:y|ies)|dotations?|financement public)\b",
+    re.IGNORECASE,
+)
+_TABLE_ROUND = re.compile(
+    r"\b(?:round|raised?|levée|tour|montant levé|investment|investissement|funding)\b", re.IGNORECASE
+)
+_TABLE_BACKERS = re.compile(r"\b(?:investors?|co-investors?|investisseurs?|backers?|led by|mené par)\b", re.I)
+
 _ELIDED_GAP = re.compile(
     r",?\s+(?:et|and)\s+(?:(?:la|le|l['’]|les|the)\s*(?:[a-zà-ÿ][\w-]*\s+){0,2})?(?P<name>[A-ZÀ-ÖØ-Þ][^,;:()]{1,50}?)\s+"
 )
@@ -1561,6 +1574,88 @@ class Passes:
             self.finish(c, i, s, set())
             candidates.append(c)
             told.add(m.start)
+
+    def table_rows(self, candidates: list[Candidate]) -> None:
+        """ "| Lauréat | Ville | Subvention |" then "| Carthage Vision | Tunis | 450 000 dinars |": a
+        table that lists firms with an amount each tells one deal a row, the firm in its first
+        column; the amount column's header types it (a grant word: a subsidy from the public body
+        the text names before the table; a round word: an investment, with the backers of an
+        investors' column)."""
+        if "|" not in self.text:
+            return
+        told = {(p.name, a.amount, a.currency) for c in candidates for p in c.parties for a in c.amounts}
+        for block in _TABLE.finditer(self.text):
+            lines = block.group(0).rstrip("\n").split("\n")
+            if len(lines) < 3 or not _TABLE_RULE.fullmatch(lines[1].strip()):
+                continue
+            header = [h.strip() for h in lines[0].strip().strip("|").split("|")]
+            kinds = [
+                "subsidy" if _TABLE_GRANT.search(h) else "investment" if _TABLE_ROUND.search(h) else None
+                for h in header
+            ]
+            backers = next((k for k, h in enumerate(header) if _TABLE_BACKERS.search(h)), None)
+            at = block.start() + len(lines[0]) + len(lines[1]) + 2
+            for line in lines[2:]:
+                row_start, at = at, at + len(line) + 1
+                cells, pos = [], row_start + line.index("|") + 1
+                for part in line.strip().strip("|").split("|"):
+                    lead = len(part) - len(part.lstrip())
+                    cells.append((pos + lead, pos + lead + len(part.strip())))
+                    pos += len(part) + 1
+                if len(cells) != len(header):
+                    continue
+                i = self._sentence_at(row_start + line.index("|") + 1)
+                if i is None:
+                    continue
+                s = self.sentences[i]
+                # the first money column the header types
+                hit = next(
+                    (
+                        (k, m)
+                        for k, (a, b) in enumerate(cells)
+                        if kinds[k]
+                        for m in self.money_in(s)
+                        if a <= m.start and m.end <= b
+                    ),
+                    None,
+                )
+                name_start, name_end = cells[0]
+                name = self.text[name_start:name_end]
+                if hit is None or not name[:1].isupper() or self.money_in_span(name_start, name_end):
+                    continue
+                k, m = hit
+                if (name, m.amount, m.currency) in told:
+                    continue  # the text tells the same deal in a sentence too
+                fact_type = kinds[k]
+                c = Candidate(self.doc.document_id, fact_type, f"{fact_type}:table_row", name, name_start, s)
+                c.flags = ["table"]
+                c.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
+                role = "recipient" if fact_type == "subsidy" else "investee"
+                firm = Party(role, name, name_start, name_end, "table_row")
+                if fact_type == "subsidy":
+                    grantor, country = self.grantor_before(i)
+                    if grantor is None:
+                        continue
+                    c.parties = [grantor, firm]
+                    c.country_code = country or self.country_at(s.start)
+                else:
+                    c.parties = [firm]
+                    if backers is not None:
+                        a, b = cells[backers]
+                        for e in self.ents(i):
+                            if a <= e.start and e.end <= b and e.name != name:
+                                c.parties.append(Party("investor", e.name, e.start, e.end, "table_row"))
+                    named = next((e for e in self.ents(i) if e.start == name_start), None)
+                    c.country_code = (
+                        self.party_country(named, s, name_end) if named else self.country_at(s.start)
+                    )
+                self._deal_ends = [m.end]
+                self.finish(c, i, s, set())
+                candidates.append(c)
+                told.add((name, m.amount, m.currency))
+
+    def money_in_span(self, start: int, end: int) -> bool:
+        return any(start <= m.start < end for m in self.money)
 
     def shared_grants(self, candidates: list[Candidate]) -> None:
         """ "A, B et C se partagent une enveloppe de 12 M€", "A, B and C will share a $12 million

@@ -1258,3 +1258,40 @@ def test_the_object_of_a_funding_verb_receives(extract, text, lang, recipient):
     cands, _ = extract(text, lang)
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "recipient") == [recipient]
+
+
+def test_a_table_of_winners_gives_one_grant_a_row(extract):
+    text = (
+        "Le ministère de l'Économie numérique annonce les lauréats de son appel à projets.\n\n"
+        "| Lauréat | Ville | Subvention |\n"
+        "|---|---|---|\n"
+        "| Baobab Data | Dakar | 300 000 euros |\n"
+        "| Kora Vision | Thiès | 120 000 euros |\n"
+    )
+    cands, _ = extract(text, "fr")
+    subs = of_type(cands, "subsidy")
+    assert [(parties(c, "recipient"), c.amounts[0].amount) for c in subs] == [
+        (["Baobab Data"], 300000.0),
+        (["Kora Vision"], 120000.0),
+    ]
+    assert all(parties(c, "grantor") == ["ministère de l'Économie numérique"] for c in subs)
+
+
+def test_a_table_of_rounds_gives_one_round_a_row_with_its_backers(extract):
+    text = (
+        "Our portfolio this quarter, in one table.\n\n"
+        "| Company | City | Raised | Investors |\n"
+        "|:--|:--|--:|:--|\n"
+        "| Lirra Labs | Oslo | NOK 40m | Halden Ventures, Orbis Capital |\n"
+    )
+    cands, _ = extract(text, "en")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]
+    assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital"]
+    assert (c.amounts[0].amount, c.amounts[0].currency) == (40_000_000.0, "NOK")
+
+
+def test_a_table_without_money_headers_tells_no_deal(extract):
+    text = "Headcount by site.\n\n| Site | Staff | Budget |\n|---|---|---|\n| Lirra Labs | 40 | NOK 40m |\n"
+    cands, _ = extract(text, "en")
+    assert not cands
