@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from warehouse.staging.candidates import Amount, Candidate, Party
-from warehouse.staging.chips import box_regex
+from warehouse.staging.chips import box_regex, model_regex
 from warehouse.staging.country_date import _speech_verb
+from warehouse.staging.lexicon import rows
 from warehouse.staging.mentions import _AGENT_AFTER
 from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import number_words, parse_digits
@@ -188,10 +189,27 @@ _PURCHASE_VALUED = re.compile(
 # the object of a firm's spending right after its amount: "$300 million on 6,000 GPUs", "300 M€ dans
 # l'achat de 6 000 GPU"
 _ON_COUNT = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:on|in|into|for|pour|dans|sur)\s+(?:(?:l['’]|the\s+)?(?:achat|acquisition|"
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:on|in|into|for|to|pour|dans|sur|à)\s+(?:(?:l['’]|the\s+)?(?:achat|acquisition|"
     r"purchase)\s+(?:de|d['’]|of)\s*)?(?:(?:about|around|some|environ|près de|plus de|more than)\s+)?",
     re.IGNORECASE,
 )
+
+
+@cache
+def _chips_ahead() -> re.Pattern:
+    """Chips named without a count: a chip word or a model up to three words ahead."""
+    units = "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "unit")
+    models = "|".join(re.escape(r["surface"]) for r in rows("chips") if r["kind"] == "model")
+    return re.compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{units}|{models})\b", re.IGNORECASE)
+
+
+@dataclass
+class _Uncounted:
+    """Chips without a count, in the shape of a quantity that `_quantities` finds."""
+
+    quantity: None
+    model: str | None
+    start: int
 
 
 # the US dollar named as such: "dollars américains", "US$", "USD"
@@ -480,11 +498,20 @@ class Passes:
             found = (
                 self._quantities(m.end(), min(c.sentence.end, m.end() + 60)) if m else []
             )
-            if c.fact_type != "investment" or not found or found[0].start != m.end():
+            q = found[0] if found and found[0].start == m.end() else None
+            if q is None and m is not None and c.fact_type == "investment":
+                # "commits NT$4.85bn to Blackwell racks", "consacre 40 M€ à l'achat de processeurs
+                # graphiques Nvidia": chips without a count are still what the money buys
+                q = self.chips_ahead(m.end(), c.sentence.end)
+            if c.fact_type != "investment" or q is None:
                 out.append(c)
                 continue
-            q = found[0]
-            same = [x for x in made if x.fact_type == "chip_purchase" and x.quantity == q.quantity]
+            same = [
+                x
+                for x in made
+                if x.fact_type == "chip_purchase"
+                and (x.quantity == q.quantity if q.quantity else x.sentence is c.sentence and not x.amounts)
+            ]
             if same:
                 for x in same:
                     if not x.amounts:
@@ -520,6 +547,15 @@ class Passes:
                 chip.parties.append(Party("vendor", vendor, None, None, "chip_model"))
             out.append(chip)
         return out
+
+    def chips_ahead(self, start: int, end: int) -> _Uncounted | None:
+        """Chips named right after `start` without a count ("Nvidia GPUs", "Blackwell racks"): a
+        quantity of None, with the model when one is named."""
+        hit = _chips_ahead().match(self.text, start, min(end, start + 60))
+        if hit is None:
+            return None
+        model = model_regex().search(self.text, start, hit.end())
+        return _Uncounted(None, model.group(0) if model else None, start)
 
     def funded_buyer(self, candidates: list[Candidate]) -> None:
         """ "X lève 42 M$ auprès de Z. [...] Une partie des fonds servira à payer 256 GPU": the firm

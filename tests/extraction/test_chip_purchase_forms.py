@@ -294,6 +294,23 @@ def test_spending_on_a_chip_count_is_a_priced_purchase(extract):
         assert [(a.amount, a.currency) for a in c.amounts] == [amount]
 
 
+@pytest.mark.parametrize(
+    "text, lang, amount",
+    [
+        ("Lumen Grid commits $300 million to Blackwell racks for its sovereign cloud.", "en", (300e6, "USD")),
+        ("Lumen Grid will spend $300 million on Nvidia GPUs this year.", "en", (300e6, "USD")),
+        ("Lumen Grid consacre 300 millions d'euros à l'achat de processeurs graphiques Nvidia.", "fr",
+         (300e6, "EUR")),
+    ],
+)
+def test_spending_on_chips_without_a_count_is_a_priced_purchase(extract, text, lang, amount):
+    cands, _ = extract(text, lang)
+    assert [c.fact_type for c in cands] == ["chip_purchase"]
+    (c,) = cands
+    assert (parties(c, "buyer"), c.quantity) == (["Lumen Grid"], None)
+    assert [(a.amount, a.currency) for a in c.amounts] == [amount]
+
+
 def test_spending_elsewhere_stays_an_investment(extract):
     cands, _ = extract("Lumen Grid will spend $300 million on a data centre with 6,000 GPUs.", "en")
     assert "investment" in [c.fact_type for c in cands]
