@@ -1213,25 +1213,23 @@ def test_an_agency_in_a_round_with_funds_is_one_of_its_investors(extract):
     assert parties(c, "investor") == ["Halden Ventures", "Enterprise Norway", "Orbis Capital"]
 
 
-def test_a_grant_awarded_by_a_named_body_is_the_bodys(extract):
-    cands, _ = extract(
-        "The Bergen start-up Fjordtensor has been awarded a NOK 12m grant by Innovation Norway.", "en"
-    )
-    (c,) = of_type(cands, "subsidy")
-    assert parties(c, "grantor") == ["Innovation Norway"]
-    assert parties(c, "recipient") == ["Fjordtensor"]
-
-
-def test_an_award_from_a_department_is_a_subsidy_not_a_round(extract):
-    cands, _ = extract(
-        "Cairn AI received a €1.2m Disruptive Technologies Innovation Fund award from the Department of "
-        "Enterprise.",
-        "en",
-    )
+@pytest.mark.parametrize(
+    "text, grantor, recipient",
+    [
+        # the named public body after "by" grants
+        ("The Bergen start-up Fjordtensor has been awarded a NOK 12m grant by Innovation Norway.",
+         "Innovation Norway", "Fjordtensor"),
+        # a grant noun between the amount and the body after "from": a subsidy, not a round
+        ("Cairn AI received a €1.2m Disruptive Technologies Innovation Fund award from the Department of "
+         "Enterprise.", "Department of Enterprise", "Cairn AI"),
+    ],
+)
+def test_a_grant_from_a_body_named_after_it_is_the_bodys(extract, text, grantor, recipient):
+    cands, _ = extract(text, "en")
     assert not of_type(cands, "investment")
     (c,) = of_type(cands, "subsidy")
-    assert parties(c, "grantor") == ["Department of Enterprise"]
-    assert parties(c, "recipient") == ["Cairn AI"]
+    assert parties(c, "grantor") == [grantor]
+    assert parties(c, "recipient") == [recipient]
 
 
 def test_shares_subscribed_by_a_state_owned_manager_stay_an_investment(extract):
