@@ -124,10 +124,13 @@ def firm_words() -> frozenset[str]:
 
 
 @cache
-def _vocabulary() -> frozenset[str]:
-    """The folded one-word entries of the extractor's lexicons, and every language's stop words."""
+def _vocabulary(skip: tuple[str, ...] = ()) -> frozenset[str]:
+    """The folded one-word entries of the extractor's lexicons, and every language's stop words
+    (less the lexicons `skip` names)."""
     out: set[str] = set()
     for name, column in _VOCABULARY.items():
+        if name in skip:
+            continue
         for r in rows(name):
             word = r.get(column, "")
             if word and " " not in word:
@@ -144,8 +147,12 @@ def _places() -> frozenset[str]:
 
 @cache
 def _listed_first_names() -> frozenset[str]:
-    """The folded names of `first_names.csv` that are no word of the extractor's vocabulary."""
-    vocabulary = _vocabulary()
+    """The folded names of `first_names.csv` that are no word of the extractor's vocabulary. Stop
+    words are left to the document ("John", "Pierre", "David" head jusText's frequency lists, and a
+    text that writes "said" or "can" in lower case reads no first name in them, see
+    `is_first_name`), and so are language names ("Mari", "Shona"; the demonyms among them are
+    places)."""
+    vocabulary = _vocabulary(skip=("stopwords", "language_names"))
     return frozenset(f for f in (fold(r["name"]) for r in rows("first_names")) if f not in vocabulary)
 
 

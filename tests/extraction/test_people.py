@@ -21,6 +21,18 @@ def test_a_known_first_name_and_surnames_make_a_person(people, name):
     assert people.named(name)
 
 
+@pytest.mark.parametrize("name", ["John Byrne", "Pierre Martinel", "David Okonjo", "Mari Tamm"])
+def test_a_first_name_on_a_stop_word_or_language_list_still_makes_a_person(people, name):
+    # jusText's frequency lists hold "John", "Pierre", "David"; CLDR names a language "Mari"
+    assert people.named(name)
+    assert name in people.names(f"The round was announced by {name} on Monday.")
+
+
+def test_a_stop_word_the_text_writes_in_lower_case_is_no_first_name(people):
+    assert people.is_first_name("Can") and people.is_first_name("John")
+    assert not people.is_first_name("Can", lower_words={"can", "we"})
+
+
 @pytest.mark.parametrize("name", [
     "Camille Berthier Capital",  # a firm word: a firm named after its founder
     "Sofia Marchetti Robotics",
