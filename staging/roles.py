@@ -235,6 +235,10 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
 # an institution named by its kind opening a sentence: "L'université a acquis", "The institute will"
+# the prepositions of a place: the name after them is where, not who acts
+_WHERE_BEFORE = re.compile(
+    r"\b(?:à|au|aux|dans|en|in|at|near|près de)\s+(?:la\s+|le\s+|l['’]|the\s+)?$", re.IGNORECASE
+)
 _INSTITUTION_ANAPHOR = re.compile(
     r"[\W_]*(?:the|this|l['’]|le|la|cette|ce)\s*(?P<noun>université|university|institut|institute|"
     r"laboratoire|laboratory|centre|center|école|school|hôpital|hospital)\b",
@@ -949,11 +953,39 @@ class Roles:
     def sentence_leads(self, i: int, skip) -> set[int]:
         """Where the names opening the three sentences before sentence i start (not noise, and not a
         name `skip` rejects): the subjects a pronoun or "the company" most likely takes up."""
-        return {
-            self.ents(j)[0].start
-            for j in range(max(0, i - 3), i)
-            if self.ents(j) and not skip(self.ents(j)[0]) and not self.is_noise(self.sentences[j])
-        }
+        leads = (self.lead(j) for j in range(max(0, i - 3), i) if not self.is_noise(self.sentences[j]))
+        return {e.start for e in leads if e is not None and not skip(e)}
+
+    def lead(self, j: int) -> Entity | None:
+        """The name opening sentence j, past an opening participle's phrase ("Installée au Technopole
+        de Saint-Denis, Piton Data héberge ...": Piton Data), none when the sentence opens on a noun
+        that points back."""
+        s = self.sentences[j]
+        # a name after "au", "in", "at" is where, not who ("Il travaille au Technopole")
+        where = _WHERE_BEFORE.search
+        ents = [e for e in self.ents(j) if not where(self.text, max(s.start, e.start - 12), e.start)]
+        noun = _ANAPHOR.match(self.text, s.start)
+        if noun is not None:
+            # "La start-up algéroise Tafat AI, qui ...": the noun's name; "La jeune entreprise, qui
+            # emploie douze personnes au Technopole": none, the noun points back
+            named = re.match(r"(?:\s+[a-zà-ÿ][\w-]*){0,2}\s+", self.text[noun.end() : noun.end() + 30])
+            at = noun.end() + (named.end() if named else 0)
+            return next((e for e in ents if e.start == at), None)
+        if ents and _fronted().match(self.text, s.start):
+            # the phrase may hold commas of its own ("Fondée par X, fils d'éleveurs du Finistère, et
+            # par Y, ..."): the subject is the name after a comma that a verb follows
+            after = next(
+                (
+                    e
+                    for e in ents
+                    if re.search(r",\s*$", self.text[max(s.start, e.start - 3) : e.start])
+                    and re.match(r"\s+[a-zà-ÿ]", self.text[e.end : e.end + 3])
+                ),
+                None,
+            )
+            if after is not None:
+                return after
+        return ents[0] if ents else None
 
     def described_as(self, name: str, phrase: str) -> bool:
         """Whether the text presents the firm `name` with the noun that ends `phrase` ("the startup"):

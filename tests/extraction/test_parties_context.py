@@ -1195,3 +1195,25 @@ def test_a_chip_maker_after_its_chips_is_no_subject_of_the_next_clause(extract):
         "fr",
     )
     assert all(parties(c, "investee") != ["Nvidia"] for c in of_type(cands, "investment"))
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        # an opening participle's phrase: its names are where the firm stands, not the firm
+        ("Actu\n\nInstallée au Technopole de Saint-Denis, Piton Data héberge des données de santé. Elle "
+         "avait bouclé une levée de fonds de 2 millions d'euros auprès d'Océan Indien Capital.",
+         "Piton Data"),
+        # ... even with commas of its own
+        ("Actu\n\nFondée en 2023 par Maël Kerouac, fils d'éleveurs de Quimper, et par Inès Barbeau, passée "
+         "par l'Inrae, Ferme Dorée veut aider les éleveurs. Elle a levé 3 millions d'euros auprès de "
+         "Breizh Seed.", "Ferme Dorée"),
+        # a firm noun that names the firm right after it
+        ("Actu\n\nLa start-up algéroise Tafrit AI, qui développe des modèles, franchit une étape. Lundi, "
+         "elle a annoncé une levée de 160 millions de dinars auprès de Numidia Capital.", "Tafrit AI"),
+    ],
+)
+def test_a_pronoun_takes_up_the_subject_of_the_sentence_before(extract, text, firm):
+    cands, _ = extract(text, "fr")
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert [p.name for p in c.parties if p.role == "investee"] == [firm]
