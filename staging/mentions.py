@@ -184,6 +184,10 @@ _ATTRIBUTION = re.compile(
 _PLACE_BEFORE_BRACKET = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]*)*)\s*\(\s*$")
 # a capitalised word or a glued part right after a name: the name is part of a longer one ("Tupã
 # Labs", "Maki.vc")
+# a compound modifier inside a capitalised run, with the name after it: "Nvidia-backed Lirra Labs"
+_MODIFIER_IN_NAME = re.compile(
+    r"(?:\S+\s+)*?\S+-(?:backed|funded|owned|controlled|listed|founded|led|born|based|headquartered)\s+(?=\S)"
+)
 _NAME_GOES_ON = re.compile(
     r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque|firm|company|start-?up)\b)|[.&-]\w"
 )
@@ -513,6 +517,9 @@ class Mentions:
                 # "Investment Authority" is one name; a name does not start inside a cue ("a Series B
                 # for X": not "B for X")
                 cuts = [(a, b) for a, b in cuts if (a, b) in blocked or a < e.start]
+            if e.source == "pattern" and (mod := _MODIFIER_IN_NAME.match(e.name)) is not None:
+                # "Nvidia-backed Lirra Labs", "Y Combinator-backed X": who backs it qualifies the name
+                cuts.append((e.start, e.start + mod.end()))
             if cuts and e.source == "pattern":
                 # a title-case headline: "Kalmar Raises $5 Million Led By Orbis" has names between
                 # its cues and amounts

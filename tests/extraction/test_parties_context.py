@@ -1217,3 +1217,10 @@ def test_a_pronoun_takes_up_the_subject_of_the_sentence_before(extract, text, fi
     cands, _ = extract(text, "fr")
     (c,) = [c for c in cands if c.fact_type == "investment"]
     assert [p.name for p in c.parties if p.role == "investee"] == [firm]
+
+
+@pytest.mark.parametrize("backer", ["Nvidia-backed", "SoftBank-backed", "Y Combinator-backed", "State-owned"])
+def test_a_compound_modifier_before_a_name_is_no_part_of_it(extract, backer):
+    cands, _ = extract(f"Deal news\n\n{backer} Lirra Labs raised €6 million from Halden Ventures.", "en")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]
