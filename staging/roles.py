@@ -236,6 +236,13 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # an institution named by its kind opening a sentence: "L'université a acquis", "The institute will"
 # the prepositions of a place: the name after them is where, not who acts
+# an owner's noun in apposition to a name: "Nvidia's venture arm, NVentures,", "Le fonds de la
+# famille Mulliez, Creadev,"
+_OWNER_OF_NOUN = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s")
+_NOUN_OF_OWNER = re.compile(
+    r"\s*(?:le|la|les|l['’])\s*(?:[a-zà-ÿ][\w-]*\s+){1,3}(?:de|du|des|d['’])\s*(?:la\s+famille\s+|l['’])?",
+    re.IGNORECASE,
+)
 _WHERE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|en|in|at|near|près de)\s+(?:la\s+|le\s+|l['’]|the\s+)?$", re.IGNORECASE
 )
@@ -776,6 +783,21 @@ class Roles:
             unit = self.main_firm(lambda e: ok(e) and e.name != found.name and not self.financier(e))
             if unit is not None:
                 return unit, "previous_sentence"
+        if found is not None and (
+            _OWNER_OF_NOUN.match(self.text, found.end)
+            or _NOUN_OF_OWNER.fullmatch(self.text, s.start, found.start)
+        ):
+            # "Nvidia's venture arm, NVentures, invested", "Le fonds de la famille Mulliez, Creadev, a
+            # investi": the name in apposition to the owner's noun acts
+            comma = self.text.find(",", found.end, cs)
+            named = next((e for e in self.ents(i) if comma >= 0 and e.start > comma and e.end < cs), None)
+            if (
+                named is not None
+                and ok(named)
+                and not self.text[comma + 1 : named.start].strip()
+                and self.text[named.end : named.end + 1] == ","
+            ):
+                found = named
         if found is not None:
             return found, "subject"
         named = self.named_by_noun(i, s, cs, ok)

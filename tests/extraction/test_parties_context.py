@@ -1224,3 +1224,21 @@ def test_a_compound_modifier_before_a_name_is_no_part_of_it(extract, backer):
     cands, _ = extract(f"Deal news\n\n{backer} Lirra Labs raised €6 million from Halden Ventures.", "en")
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Lirra Labs"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, investor",
+    [
+        ("Deal news\n\nHalvard's venture arm, Halvard Ventures, invested $10 million in Lirra Labs.", "en",
+         "Halvard Ventures"),
+        ("Deal news\n\nSheikh Tahnoun's fund, Ghaf Capital, invested $100 million in Lirra Labs.", "en",
+         "Ghaf Capital"),
+        ("Actu\n\nLe fonds de la famille Marchetti, Creavia, a investi 10 millions d'euros dans Lirra Labs.",
+         "fr", "Creavia"),
+    ],
+)
+def test_the_name_in_apposition_to_an_owners_noun_invests(extract, text, lang, investor):
+    cands, _ = extract(text, lang)
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]
+    assert parties(c, "investor") == [investor]
