@@ -188,6 +188,11 @@ _PLACE_BEFORE_BRACKET = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ -][A-ZÀ-Ö�
 _MODIFIER_IN_NAME = re.compile(
     r"(?:\S+\s+)*?\S+-(?:backed|funded|owned|controlled|listed|founded|led|born|based|headquartered)\s+(?=\S)"
 )
+# a name owning an amount or a round: "Kelpmind's €6 million Series A", "X's seed round"
+_POSSESSED_DEAL = re.compile(
+    r"['’]s?\s+(?:(?:US|NZ|A|C|HK|S)?[$€£¥₹]|\d|(?:seed|series|funding|pre-seed|latest\s+round)\b)",
+    re.IGNORECASE,
+)
 _NAME_GOES_ON = re.compile(
     r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque|firm|company|start-?up)\b)|[.&-]\w"
 )
@@ -684,8 +689,8 @@ class Mentions:
         """A capitalised first word is a name when an apposition or a cue verb follows it
         ("Kalis, qui ...", "Kalis, a start-up", "Kalis lève ...")."""
         after = self.text[e.end : e.end + 40]
-        if _APPOSITION.match(after):
-            return True
+        if _APPOSITION.match(after) or _POSSESSED_DEAL.match(after):
+            return True  # "Kalis, a start-up", "Kalis's €6 million Series A"
         joins = _markers(self.lang, "investment").get("investor_before")
         if joins is not None and e.name.lower() not in _function_words():
             # "Monashees also joined", "Kaszek led the round": a backer's verb after it

@@ -1242,3 +1242,18 @@ def test_the_name_in_apposition_to_an_owners_noun_invests(extract, text, lang, i
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Lirra Labs"]
     assert parties(c, "investor") == [investor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deal news\n\nKelpmind's €6 million Series A was led by Halden Ventures, with Orbis Capital "
+        "participating.",
+        "Deal news\n\nKelpmind's seed round was led by Halden Ventures. It raised €6 million.",
+    ],
+)
+def test_a_name_owning_a_round_is_a_name_even_opening_the_sentence(extract, text):
+    cands, _ = extract(text, "en")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Kelpmind"]
+    assert "Halden Ventures" in parties(c, "investor")
