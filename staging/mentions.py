@@ -193,6 +193,9 @@ _POSSESSED_DEAL = re.compile(
     r"['’]s?\s+(?:(?:US|NZ|A|C|HK|S)?[$€£¥₹]|\d|(?:seed|series|funding|pre-seed|latest\s+round)\b)",
     re.IGNORECASE,
 )
+# a firm's verb of one subject right after a word: "Kelpmind builds", "Kelpmind develops" (not "is"
+# or "has": "Progress has been uneven")
+_SINGULAR_VERB = re.compile(r"\s+(?:builds|develops|designs|makes|sells|offers|provides|operates|runs)\b")
 _NAME_GOES_ON = re.compile(
     r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque|firm|company|start-?up)\b)|[.&-]\w"
 )
@@ -691,6 +694,10 @@ class Mentions:
         after = self.text[e.end : e.end + 40]
         if _APPOSITION.match(after) or _POSSESSED_DEAL.match(after):
             return True  # "Kalis, a start-up", "Kalis's €6 million Series A"
+        if self.lang == "en" and _SINGULAR_VERB.match(after):
+            # "Kelpmind builds speech models": a word the text never writes in lower case, then a
+            # verb agreeing with one subject (the caller has ruled out words written in lower case)
+            return True
         joins = _markers(self.lang, "investment").get("investor_before")
         if joins is not None and e.name.lower() not in _function_words():
             # "Monashees also joined", "Kaszek led the round": a backer's verb after it

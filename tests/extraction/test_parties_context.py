@@ -1257,3 +1257,20 @@ def test_a_name_owning_a_round_is_a_name_even_opening_the_sentence(extract, text
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Kelpmind"]
     assert "Halden Ventures" in parties(c, "investor")
+
+
+def test_a_word_never_written_in_lower_case_before_a_firms_verb_is_a_name(extract):
+    cands, _ = extract(
+        "Deal news\n\nKelpmind builds speech models for Estonian. The company raised €6 million in a seed "
+        "round led by Halden Ventures.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Kelpmind"]
+
+
+def test_a_common_noun_before_an_auxiliary_stays_no_name(extract):
+    cands, _ = extract(
+        "Deal news\n\nProgress has been uneven. Lirra Labs bought 512 Nvidia H100 GPUs last year.", "en"
+    )
+    assert all("Progress" not in [p.name for p in c.parties] for c in cands)
