@@ -197,7 +197,7 @@ _POSSESSED_DEAL = re.compile(
 # or "has": "Progress has been uneven")
 _SINGULAR_VERB = re.compile(r"\s+(?:builds|develops|designs|makes|sells|offers|provides|operates|runs)\b")
 _NAME_GOES_ON = re.compile(
-    r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque|firm|company|start-?up)\b)|[.&-]\w"
+    r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque)\b)|[.&-]\w"
 )
 # an institution named after its town: "l'université de Tromsø", "University of Tartu"
 _INSTITUTION_OF = re.compile(

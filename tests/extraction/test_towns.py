@@ -154,3 +154,9 @@ def test_a_round_up_item_without_its_bullet_places_what_it_tells(extract):
 def test_a_town_the_text_founds_a_firm_in_or_datelines_is_no_firm_pointed_back_to(extract, opening):
     cands, _ = extract(opening + "\n\nLa société avait levé 5,5 millions d'euros en 2023.", "fr")
     assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Brivel Robotique"]
+
+
+def test_a_town_before_a_firm_noun_qualifies_the_firm_named_after_it(extract):
+    cands, _ = extract("A Tartu company, Kelpmind, raised €2m from Baltic Seed Partners.", "en")
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert [p.name for p in c.parties if p.role == "investee"] == ["Kelpmind"]
