@@ -196,6 +196,8 @@ _POSSESSED_DEAL = re.compile(
 # a firm's verb of one subject right after a word: "Kelpmind builds", "Kelpmind develops" (not "is"
 # or "has": "Progress has been uneven")
 _SINGULAR_VERB = re.compile(r"\s+(?:builds|develops|designs|makes|sells|offers|provides|operates|runs)\b")
+# a capitalised participle before "by"/"par": "Prepared by", "Written by", "Rédigé par"
+_PARTICIPLE_BY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:ed|é|ée)\s+(?:by|par)\s")
 _NAME_GOES_ON = re.compile(
     r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque)\b)|[.&-]\w"
 )
@@ -609,6 +611,8 @@ class Mentions:
                         or any(c.end == place.end(1) for c in self.countries_in(place.start(1), place.end(1)))
                     ):
                         continue  # "Vitry-sur-Seine (Val-de-Marne)": the region of the place before it
+            if " " not in e.name and _PARTICIPLE_BY.match(self.text, e.start):
+                continue  # "· Prepared by our research desk", "Written by": a credit line's verb, no name
             if e.name in self.exchanges() or _EXCHANGE_NAME.search(e.name):
                 continue  # "Tasman Compute (ASX: TCX)", "listed on the ASX": where shares trade, no party
             if _EXCHANGE_POSSESSIVE.search(self.text, max(s.start, e.start - 14), e.start):

@@ -28,7 +28,8 @@ _UP = "A-ZÀ-ÖØ-Þ"
 # domain ("Maki.vc", "Character.ai")
 _TOKEN = (
     rf"(?:[{_UP}][\w&\-]*(?:\.(?=[{_UP}\d]))?[\w&\-]*(?:\.(?:ai|vc|io|co|so|app|dev|tech|xyz|com)(?!\w))?"
-    rf"|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+[{_UP}][\w&\-]*)"
+    # (not a measure: "200MW", "40GWh", "80GB", "3nm")
+    rf"|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+(?!(?:[kMGT]Wh?|[KMGTP]B|[GM]Hz|[TPE]FLOPS)\b)[{_UP}][\w&\-]*)"
 )
 _NAME = re.compile(
     # (a look-ahead for how a token starts: a quick skip of the positions no name starts at)

@@ -1274,3 +1274,21 @@ def test_a_common_noun_before_an_auxiliary_stays_no_name(extract):
         "Deal news\n\nProgress has been uneven. Lirra Labs bought 512 Nvidia H100 GPUs last year.", "en"
     )
     assert all("Progress" not in [p.name for p in c.parties] for c in cands)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The site is planned to reach 200MW of IT capacity.",  # a measure opens no name
+        "The data-centre load in service is 148 MW across two sites.",
+        "October 29, 2026 · Jakarta · Prepared by our research desk.",  # a credit line's participle
+    ],
+)
+def test_measures_and_credit_lines_are_no_firm_a_pronoun_takes_up(extract, lead):
+    cands, _ = extract(
+        f"PT Halvard Cloud Tbk (IDX: HLVD) — Q3 earnings call\n\n{lead}\n\nPresident Director Budi "
+        "Santoso said the company took delivery during the quarter of 1,536 Nvidia H200 GPUs.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type == "chip_purchase"]
+    assert parties(c, "buyer") == ["PT Halvard Cloud Tbk"]
