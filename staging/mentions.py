@@ -198,6 +198,8 @@ _POSSESSED_DEAL = re.compile(
 _SINGULAR_VERB = re.compile(r"\s+(?:builds|develops|designs|makes|sells|offers|provides|operates|runs)\b")
 # a capitalised participle before "by"/"par": "Prepared by", "Written by", "Rédigé par"
 _PARTICIPLE_BY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:ed|é|ée)\s+(?:by|par)\s")
+# ... opening its line or a part of it ("October 29 · Prepared by", "| Rédigé par")
+_CREDIT_LEAD = re.compile(r"(?:^|[·|—–\n])\s*$")
 _NAME_GOES_ON = re.compile(
     r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque)\b)|[.&-]\w"
 )
@@ -611,7 +613,11 @@ class Mentions:
                         or any(c.end == place.end(1) for c in self.countries_in(place.start(1), place.end(1)))
                     ):
                         continue  # "Vitry-sur-Seine (Val-de-Marne)": the region of the place before it
-            if " " not in e.name and _PARTICIPLE_BY.match(self.text, e.start):
+            if (
+                " " not in e.name
+                and _PARTICIPLE_BY.match(self.text, e.start)
+                and _CREDIT_LEAD.search(self.text, max(0, e.start - 4), e.start)
+            ):
                 continue  # "· Prepared by our research desk", "Written by": a credit line's verb, no name
             if e.name in self.exchanges() or _EXCHANGE_NAME.search(e.name):
                 continue  # "Tasman Compute (ASX: TCX)", "listed on the ASX": where shares trade, no party
