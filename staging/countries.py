@@ -112,6 +112,9 @@ _BRACKET = re.compile(r"\((?=[A-ZÀ-ÖØ-Þ])")
 _RUN_AFTER = re.compile(r"[\w'’.-]+(?:[ \t][\w'’.-]+){0,4}")
 # what closes a bracket holding a place: its end, or a comma and the country or state ("Tartu, Estonia")
 _BRACKET_END = re.compile(r"\)|,[ \t]*[^()\n,]{2,30}(?:,[ \t]*[^()\n,]{2,30})?\)")
+# a line that opens on a place and a colon: "Liège : Meuse Intelligence lève 7 millions d'euros"
+_HEADING_PLACE = re.compile(r"\n[ \t]*(?=[A-ZÀ-ÖØ-Þ][^\n:]{1,30}?[ \t]?:[ \t]+[A-ZÀ-ÖØ-Þ])")
+_HEADING_COLON = re.compile(r"[ \t]?:[ \t]")
 # a dateline's town: capitals, then a comma or a dash, and a dash further on the line
 _DATELINE_END = re.compile(r"(?:,[^\n]{0,60}?)?[ \t]+[—–-][ \t]")
 # the possessive or full stop after a town: "Tartu's", "based in Tartu."
@@ -251,6 +254,8 @@ class CountryFinder:
         if any(w in text for w in _FIRM_OF_WORDS):  # (a quick test before the regex: English has none)
             slots += [(m.end(), "lead") for m in _FIRM_OF.finditer(text)]
         slots += [(m.end() - 1, "dateline") for m in _DATELINE.finditer("\n" + text)]
+        if ":" in text:
+            slots += [(m.end() - 1, "heading") for m in _HEADING_PLACE.finditer("\n" + text)]
         for a, slot in slots:
             run = _RUN_AFTER.match(text, a)
             if run is None:
@@ -278,6 +283,8 @@ class CountryFinder:
             return _BRACKET_END.match(text, end) is not None
         if slot == "dateline":
             return _DATELINE_END.match(text, end) is not None
+        if slot == "heading":
+            return _HEADING_COLON.match(text, end) is not None
         return end == len(text) or not (text[end].isalnum() or text[end] in "-")
 
     def find(self, text: str) -> list[CountryMention]:

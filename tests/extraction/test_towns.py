@@ -160,3 +160,12 @@ def test_a_town_before_a_firm_noun_qualifies_the_firm_named_after_it(extract):
     cands, _ = extract("A Tartu company, Kelpmind, raised €2m from Baltic Seed Partners.", "en")
     (c,) = [c for c in cands if c.fact_type == "investment"]
     assert [p.name for p in c.parties if p.role == "investee"] == ["Kelpmind"]
+
+
+def test_a_town_opening_a_headline_before_a_colon_places_the_article(extract):
+    cands, _ = extract(
+        "Namur : Sambre Vision lève 4 millions d'euros\n\nLa jeune pousse boucle un tour de table de "
+        "4 millions d'euros auprès de Meuse Capital.",
+        "fr",
+    )
+    assert cands and all(c.country_code == "BE" for c in cands)
