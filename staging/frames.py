@@ -135,8 +135,15 @@ class Frames:
 
     # -- one cue ------------------------------------------------------------------------------
     def clause(self, s: Sentence, cs: int, ce: int, fact_type: str) -> tuple[int, int]:
-        """The stretch of the sentence a cue governs: from the previous cue of another type to the next."""
+        """The stretch of the sentence a cue governs: from the previous cue of another type to the next;
+        a chip purchase's within the semicolons around it ("viserait 10 000 GPU ; personne n'a vu le
+        début d'une commande": the count is not the order's; a round's backers may follow one:
+        "lève 40 M€ ; parmi les investisseurs, X")."""
         lo, hi = s.start, s.end
+        if fact_type == "chip_purchase" and ";" in s.text:
+            lo = max(lo, self.text.rfind(";", s.start, cs) + 1)
+            after = self.text.find(";", ce, s.end)
+            hi = after if after >= 0 else hi
         if len(self.cue_starts) <= FEW_CUES:
             for a, b, ft in self.cue_starts:
                 if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):

@@ -747,3 +747,12 @@ def test_the_wire_carrying_a_press_release_buys_nothing(extract):
         "2,048 AMD Instinct GPUs for 62 billion yen.", "en"
     )
     assert [[p.name for p in c.parties if p.role == "buyer"] for c in cands] == [["Kestrel Teras KK"]]
+
+
+def test_a_semicolon_ends_the_clause_a_chip_count_belongs_to(extract):
+    cands, _ = extract(
+        "Actu\n\nLe Maroc, dit-on, viserait 10 000 GPU à l'horizon 2030 ; personne n'a vu le début d'une "
+        "commande.",
+        "fr",
+    )
+    assert not chips(cands)
