@@ -833,7 +833,19 @@ class Passes:
         for c in candidates:
             if c.fact_type != "chip_purchase" or c.amounts:
                 continue
+            # the next sentence, or the one after a sentence without money or a purchase of its own
+            # ("... a commandé 1 024 GPU. L'intégration sera assurée par Eviden. Le montant de la
+            # commande atteint 41 millions d'euros")
             k = self._sentence_index[c.sentence.start] + 1
+            if (
+                k + 1 < len(self.sentences)
+                and not _THE_PURCHASE.match(self.sentences[k].text)
+                and not self.money_in(self.sentences[k])
+                and not any(
+                    x.fact_type == "chip_purchase" and x.sentence is self.sentences[k] for x in candidates
+                )
+            ):
+                k += 1
             if k >= len(self.sentences) or not (subject := _THE_PURCHASE.match(self.sentences[k].text)):
                 continue
             nxt = self.sentences[k]

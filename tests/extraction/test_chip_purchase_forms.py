@@ -756,3 +756,15 @@ def test_a_semicolon_ends_the_clause_a_chip_count_belongs_to(extract):
         "fr",
     )
     assert not chips(cands)
+
+
+def test_the_price_of_an_order_two_sentences_on(extract):
+    cands, _ = extract(
+        "Actu\n\nOrvale Compute a confirmé mardi avoir commandé 1 024 processeurs graphiques Nvidia H200. "
+        "L'intégration des serveurs sera assurée par un intégrateur local. Le montant de la commande "
+        "atteint environ 41 millions d'euros, selon la société.",
+        "fr",
+    )
+    (c,) = chips(cands)
+    assert c.quantity == 1024
+    assert [(a.amount, a.currency) for a in c.amounts] == [(41e6, "EUR")]
