@@ -641,6 +641,12 @@ class Mentions:
                 hit = model_regex().search(self.text, max(s.start, e.start - 1), e.end + 12)
                 if hit and hit.start() <= e.start + 1:
                     continue  # "Grace Hopper" is a chip, not a firm
+            back = max(s.start, e.start - 20)
+            if e.source == "pattern" and self.may_start(_model_automaton(), back, e.end):
+                # "72 Blackwell Ultra GPUs": the end of a model's name that starts before it
+                inside = model_regex().search(self.text, back, e.end)
+                if inside and inside.start() < e.start and inside.end() >= e.end:
+                    continue
             if (
                 self.may_start(_title_automaton(), max(s.start, e.start - 60), e.start)
                 and titled(self.text, s.start, e.start)

@@ -768,3 +768,11 @@ def test_the_price_of_an_order_two_sentences_on(extract):
     (c,) = chips(cands)
     assert c.quantity == 1024
     assert [(a.amount, a.currency) for a in c.amounts] == [(41e6, "EUR")]
+
+
+def test_the_end_of_a_models_name_is_no_buyer(extract):
+    cands, _ = extract(
+        "Deal news\n\nEach rack houses 72 Blackwell Ultra GPUs, bringing the order to 3,456 GPUs in total.",
+        "en",
+    )
+    assert all("Ultra" not in parties(c, "buyer") for c in chips(cands))
