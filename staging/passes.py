@@ -169,6 +169,11 @@ _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[
 _SCHEME_NOUN = re.compile(r"\s+(?:scheme|measure|programme|program|aid|régime|mesure|dispositif)\b", re.I)
 _SCHEME_NOUN_BEFORE = re.compile(r"\b(?:régime|mesure|dispositif|programme|aide)\s+$", re.I)
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
+# who says what the sentence tells: "Najd said (that) ", "La société a précisé que "
+_SAID_PREFIX = re.compile(
+    r"\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s+(?:said|says|added|a\s+(?:indiqué|précisé|ajouté))"
+    r"\s+(?:that\s+|que\s+|qu['’])?"
+)
 _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
     r"chips|GPUs|accelerators|processors|achat|commande|contrat|opération|puces|processeurs|accélérateurs|"
@@ -826,6 +831,13 @@ class Passes:
                 return True
         return False
 
+    @staticmethod
+    def the_purchase(text: str) -> re.Match | None:
+        """A sentence whose subject is the purchase itself, after who says it or not ("The order is
+        worth ...", "Najd said the deal was worth ...", "X a précisé que le contrat ...")."""
+        said = _SAID_PREFIX.match(text)
+        return _THE_PURCHASE.match(text, said.end()) if said else _THE_PURCHASE.match(text)
+
     def price_next_sentence(self, candidates: list[Candidate]) -> None:
         """ "X has purchased 2,000 GPUs. The purchase was funded with S$120 million": the next
         sentence that speaks of the purchase itself gives its price."""
@@ -839,14 +851,14 @@ class Passes:
             k = self._sentence_index[c.sentence.start] + 1
             if (
                 k + 1 < len(self.sentences)
-                and not _THE_PURCHASE.match(self.sentences[k].text)
+                and not self.the_purchase(self.sentences[k].text)
                 and not self.money_in(self.sentences[k])
                 and not any(
                     x.fact_type == "chip_purchase" and x.sentence is self.sentences[k] for x in candidates
                 )
             ):
                 k += 1
-            if k >= len(self.sentences) or not (subject := _THE_PURCHASE.match(self.sentences[k].text)):
+            if k >= len(self.sentences) or not (subject := self.the_purchase(self.sentences[k].text)):
                 continue
             nxt = self.sentences[k]
             valued = _PURCHASE_VALUED.match(nxt.text, subject.end())

@@ -776,3 +776,13 @@ def test_the_end_of_a_models_name_is_no_buyer(extract):
         "en",
     )
     assert all("Ultra" not in parties(c, "buyer") for c in chips(cands))
+
+
+def test_the_price_that_the_buyer_says_the_deal_is_worth(extract):
+    cands, _ = extract(
+        "Deal news\n\nOrvale Compute has signed a purchase order for 3,456 Nvidia GB300 GPUs. The systems "
+        "will be supplied by an integrator. Orvale said the deal was worth SAR 1.6 billion.",
+        "en",
+    )
+    (c,) = chips(cands)
+    assert [(a.amount, a.currency) for a in c.amounts] == [(1.6e9, "SAR")]
