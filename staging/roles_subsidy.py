@@ -204,6 +204,8 @@ def _plural(noun: str) -> str:
     )
 
 
+# a firm raising money: "raised", "raises", "lève", "a levé"
+_RAISED = re.compile(r"\b(?:rais(?:e|es|ed|ing)|l[èe]v(?:e|ent|é|ée|er))\b", re.IGNORECASE)
 # a grant's own nouns, between an amount and the body it comes from
 _AWARD_NOUN = re.compile(rf"\b(?:{_GRANT_NOUN.pattern}|awards?)\b", re.IGNORECASE)
 # what introduces the body that pays: "by", "from", "par", "de la part de", "auprès de"
@@ -475,7 +477,11 @@ class SubsidyRoles:
                 if re.search(r"\b(?:led|co-led|backed|mené|menée|co-mené|with|avec)\b", before):
                     return None  # "in a round led by the National Fund": an investor, not a source
                 if hit.group(0).lower() in ("fund", "fonds") and (
-                    re.search(r"invest", before, re.IGNORECASE) or _ROUND_WORDS.search(s.text)
+                    re.search(r"invest", before, re.IGNORECASE)
+                    or _ROUND_WORDS.search(s.text)
+                    # "raised NT$600 million from the National Development Fund": what a firm raises
+                    # from a fund is equity
+                    or _RAISED.search(self.text, s.start, at)
                 ):
                     return None  # "from the state's investment fund", a fund in a round: equity
                 if not (

@@ -1293,3 +1293,14 @@ def test_a_table_without_money_headers_tells_no_deal(extract):
     text = "Headcount by site.\n\n| Site | Staff | Budget |\n|---|---|---|\n| Lirra Labs | 40 | NOK 40m |\n"
     cands, _ = extract(text, "en")
     assert not cands
+
+
+def test_money_a_firm_raises_from_a_national_fund_is_an_investment(extract):
+    cands, _ = extract(
+        "Deal news\n\nTaipei-based Yulan Labs raised NT$600 million from the National Development Fund and "
+        "Takao Capital.",
+        "en",
+    )
+    assert not of_type(cands, "subsidy")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Yulan Labs"]
