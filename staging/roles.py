@@ -243,6 +243,8 @@ _NOUN_OF_OWNER = re.compile(
     r"\s*(?:le|la|les|l['’])\s*(?:[a-zà-ÿ][\w-]*\s+){1,3}(?:de|du|des|d['’])\s*(?:la\s+famille\s+|l['’])?",
     re.IGNORECASE,
 )
+# "au", "aux", "à", "at": a place follows
+_AT_PLACE_BEFORE = re.compile(r"\b(?:au|aux|à|at)\s+(?:la\s+|l['’]|the\s+)?$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|en|in|at|near|près de)\s+(?:la\s+|le\s+|l['’]|the\s+)?$", re.IGNORECASE
 )
@@ -911,6 +913,7 @@ class Roles:
             and not _territory_end().search(e.name)  # "data centres in the Eastern Province"
             and not self.in_quotation(e.start)  # "« ... to an API »": what someone says, not the firm
             and not self.is_origin(e)  # "a former officer in an IDF technology unit"
+            and not self.at_place(e)  # "qui emploie douze personnes au Technopole de La Réunion"
         ]
         if not previous and (_ANAPHOR.search(self.text, s.start, cs) or pronoun):
             # "le groupe a indiqué qu'il investirait ...", "Last month it bought", after sentences naming
@@ -971,6 +974,13 @@ class Roles:
                 ),
             ), "previous_sentence"
         return None, ""
+
+    def at_place(self, e: Entity) -> bool:
+        """A name after "au", "aux", "à" or "at" names where ("au Technopole de La Réunion"), unless it
+        owns what follows ("at Norte Cómputo's data center"); "in" names firms too ("a stake in X")."""
+        return bool(_AT_PLACE_BEFORE.search(self.text, max(0, e.start - 8), e.start)) and not (
+            self.text.startswith(("'s", "’s"), e.end)
+        )
 
     def sentence_leads(self, i: int, skip) -> set[int]:
         """Where the names opening the three sentences before sentence i start (not noise, and not a

@@ -1292,3 +1292,15 @@ def test_measures_and_credit_lines_are_no_firm_a_pronoun_takes_up(extract, lead)
     )
     (c,) = [c for c in cands if c.fact_type == "chip_purchase"]
     assert parties(c, "buyer") == ["PT Halvard Cloud Tbk"]
+
+
+def test_a_pronoun_never_takes_up_a_place_after_au(extract):
+    cands, _ = extract(
+        "Actu\n\nPiton Data héberge des données de santé. Le marché local reste étroit. Les clients sont des "
+        "hôpitaux. La jeune entreprise, qui emploie douze personnes au "
+        "Technopole de Bordeaux, n'attendait pas l'argent public. Elle avait bouclé une levée de "
+        "fonds de 2 millions d'euros auprès d'Océan Capital.",
+        "fr",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Piton Data"]
