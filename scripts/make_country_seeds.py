@@ -167,6 +167,26 @@ def strip_initial_accent(name: str) -> str:
     return first + name[1:]
 
 
+def overseas_departments(countries: list) -> dict[str, str]:
+    """The ISO 3166-1 codes of France's overseas departments, with their ISO 3166-2:FR code
+    (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte), matched by name."""
+    fr_iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+
+    def fold(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text.split("(")[0]).casefold()
+        return "".join(ch for ch in text if not unicodedata.combining(ch)).removeprefix("la ").strip()
+
+    out = {}
+    for sub in pycountry.subdivisions.get(country_code="FR"):
+        if sub.type not in ("Overseas departmental collectivity", "Overseas unique territorial collectivity"):
+            continue
+        for country in countries:
+            names = {fold(country.name), fold(fr_iso.gettext(country.name))}
+            if country.alpha_2 != "FR" and any(fold(sub.name) in n for n in names):
+                out[country.alpha_2] = sub.code
+    return out
+
+
 def build_country_names(countries: list, names: dict) -> list[tuple[str, str, str, str, str]]:
     codes = {c.alpha_2 for c in countries}
     rows: set[tuple[str, str, str, str]] = set()
@@ -227,6 +247,14 @@ def build_country_names(countries: list, names: dict) -> list[tuple[str, str, st
                 notes.setdefault((row["language"], form), row["note"])
 
     rows = {r for r in rows if (r[1], r[2], r[3]) not in dropped}
+    # France's overseas departments are France: a grant of "la Région Réunion" is France's, a firm of
+    # Saint-Denis de La Réunion a French one (ISO 3166-2:FR lists them among France's subdivisions)
+    departments = overseas_departments(countries)
+    for code, language, name, kind in sorted(rows):
+        if code in departments:
+            rows.discard((code, language, name, kind))
+            rows.add(("FR", language, name, kind))
+            notes.setdefault((language, name), f"an overseas department of France ({departments[code]})")
 
     # a surface form that names two countries is ambiguous: keep neither
     owners: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -93,6 +93,10 @@ def test_news_style_country_names(con):
         ("en", "Saudi", "SA", "demonym"),
         ("en", "UK", "GB", "name"),
         ("fr", "Royaume-Uni", "GB", "name"),
+        # France's overseas departments are France (ISO 3166-2:FR): their grants and firms are French
+        ("fr", "La Réunion", "FR", "name"),
+        ("fr", "Guadeloupe", "FR", "name"),
+        ("en", "French Guiana", "FR", "name"),
     ],
 )
 def test_country_surface_forms_map_right(con, language, name, code, kind):
