@@ -966,7 +966,11 @@ class SubsidyRoles:
     def _grantor_tail(self, i, s, bs, be) -> str:
         end = be
         for e in self.ents(i):
-            if e.start <= be < e.end or (be <= e.start <= be + 4):
+            if e.start <= be < e.end or (
+                be <= e.start <= be + 4
+                # "accordée par l'État à Lirra Labs": who receives, after "à", "to", "for"
+                and not re.fullmatch(r"\s+(?:à|au|aux|to|for|pour)\s+", self.text[be : e.start])
+            ):
                 end = max(end, e.end)
                 break
         for c in self.countries_in(be, min(s.end, be + 40)):

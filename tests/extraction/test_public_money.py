@@ -1304,3 +1304,13 @@ def test_money_a_firm_raises_from_a_national_fund_is_an_investment(extract):
     assert not of_type(cands, "subsidy")
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Yulan Labs"]
+
+
+def test_the_grantors_name_stops_before_who_receives(extract):
+    cands, _ = extract(
+        "Actu\n\nLa subvention de 3 millions d'euros accordée par l'État à Lirra Labs servira à recruter.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "grantor") == ["l'État"]
+    assert parties(c, "recipient") == ["Lirra Labs"]
