@@ -919,7 +919,11 @@ class SubsidyRoles:
             if (
                 re.search(_GIVE + "$", self.text[max(s.start, e.start - 20) : e.start], re.IGNORECASE)
                 # "awarded X a €5m grant", "will provide X with ¥4.2 billion"
-                and re.match(r"\s+(?:a|an|its|their|with|à hauteur)\s", self.text[e.end : e.end + 12])
+                # ... past an apposition: "backing X, a Tartu start-up, with €3 million"
+                and re.match(
+                    r"(?:,\s+(?:a|an|the|une?|la|le)\s+[^,;.]{1,40},)?\s+(?:a|an|its|their|with|à hauteur)\s",
+                    self.text[e.end : e.end + 70],
+                )
                 and not self.is_public(e)
             ):
                 return e

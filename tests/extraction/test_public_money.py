@@ -1248,6 +1248,8 @@ def test_shares_subscribed_by_a_state_owned_manager_stay_an_investment(extract):
          "en", "Accra Neural"),
         ("Le gouvernement sénégalais subventionne Teranga IA à hauteur de 500 millions de FCFA.",
          "fr", "Teranga IA"),
+        ("The Ministry of Digital Affairs is backing Halvard Cloud, a Tartu start-up, with €2 million.",
+         "en", "Halvard Cloud"),
         ("The Ministry of Digital Affairs is supporting Halvard Cloud with a €2 million grant.",
          "en", "Halvard Cloud"),
     ],
