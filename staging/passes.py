@@ -1733,8 +1733,11 @@ class Passes:
             if len(firms) < 2:
                 continue
             before = [g for g in grants if g is not c and g.sentence.start < s.start]
+            own = next((p for p in c.parties if p.role == "grantor" and c.fact_type == "subsidy"), None)
             grantor = next((p for p in before[-1].parties if p.role == "grantor"), None) if before else None
-            if grantor is not None:
+            if own is not None:
+                grantor = own  # "A and B will share a €6m grant from the Ministry": the sentence's body
+            elif grantor is not None:
                 grantor = Party("grantor", grantor.name, grantor.start, grantor.end, "continued")
                 c.country_code = before[-1].country_code
             else:

@@ -1316,3 +1316,14 @@ def test_the_grantors_name_stops_before_who_receives(extract):
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "grantor") == ["l'État"]
     assert parties(c, "recipient") == ["Lirra Labs"]
+
+
+def test_firms_sharing_a_grant_from_a_named_body_all_receive_it(extract):
+    cands, _ = extract(
+        "Deal news\n\nLirra Labs and Kelpmind will share a €6 million grant from the Ministry of Digital "
+        "Affairs.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "grantor") == ["Ministry of Digital Affairs"]
+    assert parties(c, "recipient") == ["Lirra Labs", "Kelpmind"]
