@@ -38,6 +38,13 @@ _IN_TOWN_COMMA = re.compile(r"\b(?:in|à|near|près de)\s+[A-ZÀ-ÖØ-Þ][\w'’
 _QUOTED = re.compile(r"«[^»\n]{1,600}»|“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
 _YEAR = re.compile(r"\b(?:en|in|since|depuis|fin|début|mi-)\s+(?:\w+\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _BASED = r"(?:basée?s?|based|installée?s?|située?s?|headquartered)"
+# the year a firm was born, no date of its deal: "X, founded in 2019, raised", "fondée en 2019"
+_FOUNDED = (
+    r"\b(?:founded|established|created|incorporated|set\s+up|spun\s+(?:out|off)|fondée?s?|créée?s?|"
+    r"immatriculée?s?)\s*"
+)
+_FOUNDED_IN = re.compile(_FOUNDED + r"(?:(?:in|en|on|le)\s*)?$", re.IGNORECASE)
+_FOUNDED_BEFORE = re.compile(_FOUNDED + r"$", re.IGNORECASE)
 
 # what may stand between a country word and the party it qualifies
 # the end of a sentence of prose (a heading has none)
@@ -407,6 +414,7 @@ class CountryDate:
             d
             for d in self.dates_in(s.start, s.end)
             if not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
+            and not _FOUNDED_IN.search(self.text[max(s.start, d.start - 30) : d.start])
             and not (self.published and d.value > self.published)
             and not any(mine <= m.start and m.end <= d.start for m in self.money_in(s))
         ]
@@ -464,6 +472,8 @@ class CountryDate:
             background = True
         if not inside:
             for m in _YEAR.finditer(s.text):
+                if _FOUNDED_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]):
+                    continue  # "X, founded in 2019, raised ...": the firm's birth, not the deal's
                 if self.published and int(m.group(1)) < self.published.year:
                     background = True
         c.is_background = background

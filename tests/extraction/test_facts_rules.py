@@ -2260,3 +2260,17 @@ def test_the_object_of_a_backing_verb_is_the_investee(extract, text):
     (c,) = [c for c in cands if c.fact_type == "investment"]
     assert parties(c, "investee") == ["Lirra Labs"]
     assert parties(c, "investor") == ["Orbis Capital"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Deal news\n\nLirra Labs, founded in 2019, raised €6 million from Halden Ventures.", "en"),
+        ("Actu\n\nLirra Labs, fondée en 2019, a levé 6 millions d'euros auprès de Halden Ventures.", "fr"),
+    ],
+)
+def test_the_year_a_firm_was_founded_neither_dates_its_round_nor_makes_it_background(extract, text, lang):
+    cands, _ = extract(text, lang)
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert c.announced_on is None or c.announced_on.year != 2019
+    assert not c.is_background
