@@ -43,6 +43,8 @@ _FOUNDED = (
     r"\b(?:founded|established|created|incorporated|set\s+up|spun\s+(?:out|off)|fondée?s?|créée?s?|"
     r"immatriculée?s?)\s*"
 )
+# a relative clause between commas: ", which Orbis has backed since 2021,", ", qui ... depuis 2021,"
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|qui|dont)\b[^,;()]*,")
 _FOUNDED_IN = re.compile(_FOUNDED + r"(?:(?:in|en|on|le)\s*)?$", re.IGNORECASE)
 _FOUNDED_BEFORE = re.compile(_FOUNDED + r"$", re.IGNORECASE)
 
@@ -410,10 +412,19 @@ class CountryDate:
         mine = max(self._deal_ends)  # where the deal's own words end, when this sentence's cue set it
         if not s.start <= mine <= s.end:
             mine = c.amounts[-1].end if c.amounts else s.end
+        # a relative clause that holds neither the cue nor an amount tells of something else: "X, which
+        # Orbis has backed since 2021, raised ..."
+        asides = [
+            (s.start + m.start(), s.start + m.end())
+            for m in _RELATIVE_ASIDE.finditer(s.text)
+            if not s.start + m.start() <= c.cue_start < s.start + m.end()
+            and not any(s.start + m.start() <= a.start < s.start + m.end() for a in c.amounts)
+        ]
         inside = [
             d
             for d in self.dates_in(s.start, s.end)
-            if not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
+            if not any(a <= d.start < b for a, b in asides)
+            and not _DEADLINE.search(self.text[max(s.start, d.start - 25) : d.start])
             and not _FOUNDED_IN.search(self.text[max(s.start, d.start - 30) : d.start])
             and not (self.published and d.value > self.published)
             and not any(mine <= m.start and m.end <= d.start for m in self.money_in(s))
@@ -472,6 +483,8 @@ class CountryDate:
             background = True
         if not inside:
             for m in _YEAR.finditer(s.text):
+                if any(a <= s.start + m.start() < b for a, b in asides):
+                    continue
                 if _FOUNDED_BEFORE.search(s.text[max(0, m.start() - 30) : m.start()]):
                     continue  # "X, founded in 2019, raised ...": the firm's birth, not the deal's
                 if self.published and int(m.group(1)) < self.published.year:

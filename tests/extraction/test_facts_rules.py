@@ -2267,6 +2267,9 @@ def test_the_object_of_a_backing_verb_is_the_investee(extract, text):
     [
         ("Deal news\n\nLirra Labs, founded in 2019, raised €6 million from Halden Ventures.", "en"),
         ("Actu\n\nLirra Labs, fondée en 2019, a levé 6 millions d'euros auprès de Halden Ventures.", "fr"),
+        # a relative clause about something else
+        ("Deal news\n\nLirra Labs, which Orbis Capital has backed since 2019, raised €6 million from Halden "
+         "Ventures.", "en"),
     ],
 )
 def test_the_year_a_firm_was_founded_neither_dates_its_round_nor_makes_it_background(extract, text, lang):
