@@ -112,6 +112,8 @@ _BRACKET = re.compile(r"\((?=[A-ZÀ-ÖØ-Þ])")
 _RUN_AFTER = re.compile(r"[\w'’.-]+(?:[ \t][\w'’.-]+){0,4}")
 # what closes a bracket holding a place: its end, or a comma and the country or state ("Tartu, Estonia")
 _BRACKET_END = re.compile(r"\)|,[ \t]*[^()\n,]{2,30}(?:,[ \t]*[^()\n,]{2,30})?\)")
+# a university named after its town: "l'université de Liège", "University of Tartu"
+_UNIVERSITY_OF = re.compile(r"\b[Uu]niversit(?:y|é)[ \t]+(?:of|de|d['’])[ \t]*(?=[A-ZÀ-ÖØ-Þ])")
 # a line that opens on a place and a colon: "Liège : Meuse Intelligence lève 7 millions d'euros"
 _HEADING_PLACE = re.compile(r"\n[ \t]*(?=[A-ZÀ-ÖØ-Þ][^\n:]{1,30}?[ \t]?:[ \t]+[A-ZÀ-ÖØ-Þ])")
 _HEADING_COLON = re.compile(r"[ \t]?:[ \t]")
@@ -251,6 +253,8 @@ class CountryFinder:
             rest = _SEAT_LEAD_REST.match(text, e)
             if rest:
                 slots.append((rest.end(), "lead"))
+        if "niversit" in text:  # "l'université de Liège", "the University of Tartu": its town places it
+            slots += [(m.end(), "lead") for m in _UNIVERSITY_OF.finditer(text)]
         if any(w in text for w in _FIRM_OF_WORDS):  # (a quick test before the regex: English has none)
             slots += [(m.end(), "lead") for m in _FIRM_OF.finditer(text)]
         slots += [(m.end() - 1, "dateline") for m in _DATELINE.finditer("\n" + text)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warehouse.staging.candidates import Party
 from warehouse.staging.chips import chip_models, find_quantities, model_regex
@@ -553,6 +553,11 @@ class Mentions:
                 lead = None
         wire = _WIRE_DATELINE.match(s.text)
         for e in expanded:
+            inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 30), e.start)
+            if inst is not None and self.text[inst.start()].islower():
+                # "l'université de Liège", "the university of X": the institution is the name (and
+                # its town no place of its own)
+                e = replace(e, start=inst.start(), name=self.text[inst.start() : e.end])
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
                 continue
             if any(a <= e.start and e.end <= b for a, b in countries):

@@ -786,3 +786,12 @@ def test_the_price_that_the_buyer_says_the_deal_is_worth(extract):
     )
     (c,) = chips(cands)
     assert [(a.amount, a.currency) for a in c.amounts] == [(1.6e9, "SAR")]
+
+
+def test_a_university_named_after_its_town_buys_and_its_town_places_it(extract):
+    cands, _ = extract(
+        "Actu\n\nL'université de Bordeaux a acquis 256 GPU Nvidia H100 pour 9 millions d'euros.", "fr"
+    )
+    (c,) = chips(cands)
+    assert parties(c, "buyer") == ["université de Bordeaux"]
+    assert c.country_code == "FR"

@@ -169,3 +169,10 @@ def test_a_town_opening_a_headline_before_a_colon_places_the_article(extract):
         "fr",
     )
     assert cands and all(c.country_code == "BE" for c in cands)
+
+
+def test_a_universitys_town_places_it(extract):
+    cands, _ = extract(
+        "Actu\n\nL'université de Namur a acquis 256 GPU Nvidia H100 pour 9 millions d'euros.", "fr"
+    )
+    assert cands and all(c.country_code == "BE" for c in cands)
