@@ -245,6 +245,13 @@ _NOUN_OF_OWNER = re.compile(
 )
 # "au", "aux", "à", "at": a place follows
 _AT_PLACE_BEFORE = re.compile(r"\b(?:au|aux|à|at)\s+(?:la\s+|l['’]|the\s+)?$", re.IGNORECASE)
+# a chip count given as the order's total
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:a\s+total\s+of|totall?ing|in\s+all|soit(?:\s+au\s+total)?|au\s+total|un\s+total\s+de|"
+    r"the\s+total\s+to|le\s+total\s+à)\s+$",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(r"\s+(?:in\s+total|au\s+total|en\s+tout)\b", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|en|in|at|near|près de)\s+(?:la\s+|le\s+|l['’]|the\s+)?$", re.IGNORECASE
 )
@@ -443,6 +450,15 @@ class Roles:
             ]
             model = model_regex().search(self.text, lo, hi)
             qty = min(quantities, key=lambda q: abs(q.start - ce)) if quantities else None
+            # "32 DGX B200 systems, for a total of 256 GPUs", "soit 256 GPU au total": the total counts
+            total = [
+                q
+                for q in quantities
+                if _TOTAL_BEFORE.search(self.text, max(lo, q.start - 25), q.start)
+                or _TOTAL_AFTER.match(self.text, q.end)
+            ]
+            if total:
+                qty = total[0]
             bare, antecedent = self.bare_count(i, s, lo, cs, ce)
             if role == "destination":
                 # "50,000 will go to the government": the count is the subject, the buyer follows

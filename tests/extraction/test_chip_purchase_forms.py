@@ -795,3 +795,16 @@ def test_a_university_named_after_its_town_buys_and_its_town_places_it(extract):
     (c,) = chips(cands)
     assert parties(c, "buyer") == ["université de Bordeaux"]
     assert c.country_code == "FR"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Deal news\n\nLumen Grid ordered 32 Nvidia DGX B200 systems, for a total of 256 GPUs.", "en"),
+        ("Actu\n\nLumen Grid a commandé 32 systèmes Nvidia DGX B200, soit 256 GPU au total.", "fr"),
+    ],
+)
+def test_the_orders_total_is_its_chip_count(extract, text, lang):
+    cands, _ = extract(text, lang)
+    (c,) = chips(cands)
+    assert c.quantity == 256
