@@ -26,7 +26,9 @@ _COUNT_AFTER_CUE = re.compile(
 )
 _MAKER_VERB = re.compile(
     r"\b(?:built|made|designed|developed|assembled|manufactured|constructed|supplied|delivered|provided|"
-    r"(?:construit|conçu|fabriqué|développé|fourni|livré)(?:e|s|es)?)\s+"
+    # "through a public tender won by HPE": the tender's winner supplies
+    r"won|integrated|installed|(?:construit|conçu|fabriqué|développé|fourni|livré|remporté|intégré|installé)"
+    r"(?:e|s|es)?)\s+"
     r"(?:\w+\s+)?(?:by|par)\s*$",
     re.IGNORECASE,
 )

@@ -808,3 +808,13 @@ def test_the_orders_total_is_its_chip_count(extract, text, lang):
     cands, _ = extract(text, lang)
     (c,) = chips(cands)
     assert c.quantity == 256
+
+
+def test_the_winner_of_the_tender_supplies_it_does_not_buy(extract):
+    cands, _ = extract(
+        "Deal news\n\nThe University of Kyoto will buy 512 AMD MI300X accelerators through a public tender "
+        "won by Halvard Systems.",
+        "en",
+    )
+    (c,) = chips(cands)
+    assert parties(c, "buyer") == ["University of Kyoto"]
