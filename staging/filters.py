@@ -75,8 +75,11 @@ _AGGREGATE = re.compile(
     # (not "Kalmar Robotics and two other startups raised": a firm among them)
     r"(?:(?<!\bother\s)(?<!\bautres\s)\b(?:start-?ups|startups|scale-?ups|companies|firms|entreprises|"
     r"sociétés|jeunes pousses)|"
-    r"\b(?:les|des|ces|[\d\s\u00a0\u202f]{2,})\s+start-?up)\b(?:\s+[\w'’-]+){0,3}?,?\s+"
-    r"(?:(?:qui|that|which|have|had|ont|avaient|together|collectively|ensemble)\s+){0,3}"
+    r"\b(?:les|des|ces|[\d\s\u00a0\u202f]{2,})\s+start-?up)\b(?:\s+[\w'’-]+){0,3}?"
+    # (a comma right before the verb ends an apposition: "X, a company building models for engineering
+    # firms, raised": one firm's round; "firms, which together raised" is the group's)
+    r"(?:,\s+(?:(?:qui|that|which|have|had|ont|avaient|together|collectively|ensemble)\s+){1,3}|"
+    r"\s+(?:(?:qui|that|which|have|had|ont|avaient|together|collectively|ensemble)\s+){0,3})"
     r"(?:raised|levé|attracted|attiré|secured|drew|pulled in)\b(?:\s+[\w'’-]+){0,4}\s*$|"
     # "Elles ont levé au total l'équivalent de", "they have raised a combined": a group's sum
     r"\b(?:elles|ils|they)\s+(?:ont|have|had)\s+(?:raised|levé)\s+(?:au total|in total|a combined|"

@@ -503,10 +503,22 @@ def test_the_round_for_or_the_money_into_a_firm_names_the_investee(extract, text
      "total l'équivalent de 90 millions de dinars en 2025.", "fr"),
     ("Brivel Robotique a levé 5 millions d'euros. Selon France Digitale, les investissements dans la tech "
      "ont atteint 2 milliards d'euros en 2025.", "fr"),
+    ("Brivel Robotics raised $5 million. Nordic AI firms, which together raised $900 million last year, "
+     "face a tighter market.", "en"),
 ])
 def test_a_sum_raised_by_a_whole_sector_is_no_round_of_the_firm_before(extract, text, language):
     cands, _ = extract(text, language)
     assert [c.amounts[0].amount for c in cands] == [5e6]
+
+
+def test_a_plural_noun_ending_an_apposition_makes_no_sector_sum(extract):
+    cands, _ = extract(
+        "Deal news\n\nDonau Labs, a Vienna company building reasoning models for engineering firms, raised "
+        "€30m from Alpine Peak Partners.",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Donau Labs"]
 
 
 def test_names_after_an_elided_article(extract):
