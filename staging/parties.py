@@ -31,6 +31,11 @@ _TOKEN = (
     # (not a measure: "200MW", "40GWh", "80GB", "3nm")
     rf"|[a-z]{{1,3}}[{_UP}][\w&\-]*|\d+(?!(?:[kMGT]Wh?|[KMGTP]B|[GM]Hz|[TPE]FLOPS)\b)[{_UP}][\w&\-]*)"
 )
+# the words a fund's or bank's name ends with, for the particles inside it
+_FIRM_END = (
+    r"(?:Ventures|Capital|Partners|Fund|Fondo|Fundo|Bank|Banco|Group|Grupo|Investments|Inversiones|"
+    r"Investimentos)"
+)
 _NAME = re.compile(
     # (a look-ahead for how a token starts: a quick skip of the positions no name starts at)
     rf"(?=[{_UP}]|[a-z]{{1,3}}[{_UP}]|\d+[{_UP}])"
@@ -43,7 +48,10 @@ _NAME = re.compile(
     # "Science and ICT" is one name; "X and AI Sweden" is two
     rf"|(?: and )(?=[{_UP}][A-Z]+\b(?![ -][{_UP}\d]))(?:{_TOKEN})"
     # "3IA Côte d'Azur", "Caisse d'Épargne": an elided "de" between two capitalised words
-    rf"|(?: d['’])(?=[{_UP}])(?:{_TOKEN}))*"
+    rf"|(?: d['’])(?=[{_UP}])(?:{_TOKEN})"
+    # "Río de la Plata Ventures", "Banco do Nordeste": a Spanish or Portuguese "de la", "del", "do",
+    # "da" inside a name that a firm word ends
+    rf"|(?: (?:de la|de las|de los|del|do|da|dos|das) )(?=(?:[{_UP}][\w&\-]* )*?{_FIRM_END}\b)(?:{_TOKEN}))*"
 )
 
 

@@ -1304,3 +1304,12 @@ def test_a_pronoun_never_takes_up_a_place_after_au(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Piton Data"]
+
+
+@pytest.mark.parametrize(
+    "fund", ["Río de la Plata Ventures", "Banco do Nordeste Capital", "Costa del Sol Partners"]
+)
+def test_a_spanish_or_portuguese_particle_inside_a_funds_name(extract, fund):
+    cands, _ = extract(f"Deal news\n\nPampa Labs closed a US$22 million round led by {fund}.", "en")
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investor") == [fund]
