@@ -316,7 +316,37 @@ def find_money(
             )
         )
         last_end = m.end()
-    return _restated_local(_ranges(text, out, language))
+    return _elided_currency(text, _restated_local(_ranges(text, out, language)), language)
+
+
+# a scaled number without its currency, after an amount of the same sentence: "2 millions d'euros à A
+# et 1,5 million à B", "A (€2 million), B (1.5 million)"; what follows it closes it (a bracket, a
+# comma, "à", "to"), so that "1 million users" stays no money
+_ELIDED = re.compile(
+    rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?){_SP}+(?P<scale>millions?|milliards?|billions?|bn)\b"
+    r"(?=\s*(?:[),;]|(?:à|au|aux|to|for|pour|each|chacun|chacune)\b))",
+    re.IGNORECASE,
+)
+
+
+def _elided_currency(text: str, found: list[Money], language: str) -> list[Money]:
+    """The amounts of a list that give their currency once ("2 millions d'euros à A et 1,5 million à
+    B"): each bare scaled number after an amount, in the same sentence, takes its currency."""
+    if not found:
+        return found
+    out = list(found)
+    for m in found:
+        stop = re.search(r"[.!?](?:\s|$)|\n", text[m.end : m.end + 200])
+        end = m.end + (stop.start() if stop else min(200, len(text) - m.end))
+        for hit in _ELIDED.finditer(text, m.end, end):
+            if any(o.start <= hit.start() < o.end or hit.start() <= o.start < hit.end() for o in out):
+                continue
+            value = parse_digits(hit.group("num"), language, scaled=True)
+            if not value:
+                continue
+            amount = value * _scale_value(hit.group("scale"), language)
+            out.append(Money(hit.start(), hit.end(), amount, m.currency, hit.group(0), m.written))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _single_letter_amount(m: re.Match, code: str, value: float | None, countries: Collection[str]) -> bool:

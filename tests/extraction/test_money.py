@@ -309,3 +309,19 @@ def test_a_shared_sign_takes_the_facts_country(extract, text, language, currency
 ])
 def test_every_current_iso_code_reads_before_its_number(text, expected):
     assert [(m.amount, m.currency) for m in find_money(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le ministère a attribué 2 millions d'euros à Lirra Labs et 1,5 million à Kelpmind.",
+         [(2e6, "EUR"), (1.5e6, "EUR")]),
+        ("Les lauréats : Lirra Labs (2 millions d'euros) et Kelpmind (1,5 million).",
+         [(2e6, "EUR"), (1.5e6, "EUR")]),
+        # a bare number that closes no list stays no money
+        ("Lirra Labs a levé 2 millions d'euros et compte 1 million d'utilisateurs.", [(2e6, "EUR")]),
+        ("Lirra Labs a levé 2 millions d'euros. Kelpmind vise 1 million", [(2e6, "EUR")]),
+    ],
+)
+def test_a_list_gives_its_currency_once(text, expected):
+    assert [(m.amount, m.currency) for m in find_money(text, "fr")] == expected

@@ -1327,3 +1327,13 @@ def test_firms_sharing_a_grant_from_a_named_body_all_receive_it(extract):
     (c,) = of_type(cands, "subsidy")
     assert parties(c, "grantor") == ["Ministry of Digital Affairs"]
     assert parties(c, "recipient") == ["Lirra Labs", "Kelpmind"]
+
+
+def test_two_grants_of_one_sentence_whose_second_amount_elides_its_currency(extract):
+    cands, _ = extract(
+        "Actu\n\nLe ministère a attribué 2 millions d'euros à Lirra Labs et 1,5 million à Kelpmind.", "fr"
+    )
+    assert [(parties(c, "recipient"), c.amounts[0].amount) for c in of_type(cands, "subsidy")] == [
+        (["Lirra Labs"], 2e6),
+        (["Kelpmind"], 1.5e6),
+    ]
