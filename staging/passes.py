@@ -1586,11 +1586,12 @@ class Passes:
         """ "Viennent ensuite Neurosia, à Sophia Antipolis, qui conçoit ... (2,7 millions d'euros), et
         Clavis Edge (1,9 million d'euros)": in the results of a public call, an amount in brackets
         after a winner is that winner's grant, from the call's grantor."""
-        if not self._call_for_projects():
-            return
         grants = [
             c for c in candidates if c.fact_type == "subsidy" and any(p.role == "grantor" for p in c.parties)
         ]
+        call = self._call_for_projects()
+        if not call and not grants:
+            return
         told = {a.start for c in candidates for a in c.amounts}
         for m in self.money:
             if m.start in told or not _IN_BRACKETS.match(self.text, m.end):
@@ -1602,7 +1603,10 @@ class Passes:
                 continue
             s = self.sentences[i]
             earlier = [g for g in grants if g.sentence.start <= s.start]
-            if not earlier:
+            if not call and not any(g.sentence is s for g in earlier):
+                continue  # outside a call's results, only a grant of the same sentence lists its winners
+            home = self.country_at(s.start)
+            if not earlier and not home:
                 continue
             # the winner: the first firm after the previous bracket (or the sentence's start)
             closed = [s.start + b.end() for b in re.finditer(r"\)", self.text[s.start : m.start])]
@@ -1620,16 +1624,19 @@ class Passes:
             )
             if firm is None:
                 continue
-            g = earlier[-1]
-            grantor = next(p for p in g.parties if p.role == "grantor")
+            if earlier:
+                g = earlier[-1]
+                grantor = replace(next(p for p in g.parties if p.role == "grantor"), rule="continued")
+                country = g.country_code
+            else:
+                # "Les lauréats sont A (2 M€), B (1,5 million)": the call's state grants
+                grantor = Party("grantor", self.country_name(home), None, None, "document_country")
+                country = home
             c = Candidate(self.doc.document_id, "subsidy", "subsidy:continued", m.surface, m.start, s)
             c.flags = ["bracketed"]
             c.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
-            c.parties = [
-                replace(grantor, rule="continued"),
-                Party("recipient", firm.name, firm.start, firm.end, "bracketed"),
-            ]
-            c.country_code = g.country_code
+            c.parties = [grantor, Party("recipient", firm.name, firm.start, firm.end, "bracketed")]
+            c.country_code = country
             self._deal_ends = [m.end]
             self.finish(c, i, s, set())
             candidates.append(c)

@@ -1337,3 +1337,18 @@ def test_two_grants_of_one_sentence_whose_second_amount_elides_its_currency(extr
         (["Lirra Labs"], 2e6),
         (["Kelpmind"], 1.5e6),
     ]
+
+
+def test_winners_listed_with_bracketed_amounts_after_a_grant_verb_each_get_theirs(extract):
+    cands, _ = extract(
+        "Deal news\n\nThe Ministry of Digital Affairs awarded grants to Lirra Labs (€2 million), Kelpmind "
+        "(€1.5 million) and Orvale Compute (€1 million).",
+        "en",
+    )
+    subs = of_type(cands, "subsidy")
+    assert [(parties(c, "recipient"), c.amounts[0].amount) for c in subs] == [
+        (["Lirra Labs"], 2e6),
+        (["Kelpmind"], 1.5e6),
+        (["Orvale Compute"], 1e6),
+    ]
+    assert all(parties(c, "grantor") == ["Ministry of Digital Affairs"] for c in subs)
