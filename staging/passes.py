@@ -47,7 +47,9 @@ _TABLE_ROUND = re.compile(
 _TABLE_BACKERS = re.compile(r"\b(?:investors?|co-investors?|investisseurs?|backers?|led by|mené par)\b", re.I)
 
 _ELIDED_GAP = re.compile(
-    r",?\s+(?:et|and)\s+(?:(?:la|le|l['’]|les|the)\s*(?:[a-zà-ÿ][\w-]*\s+){0,2})?(?P<name>[A-ZÀ-ÖØ-Þ][^,;:()]{1,50}?)\s+"
+    # "..., et la lyonnaise X 4 M€", "; B, €1.5 million; and C, €1 million"
+    r"(?:,?\s+(?:et|and)|\s*;(?:\s+(?:et|and))?)\s+(?:(?:la|le|l['’]|les|the)\s*(?:[a-zà-ÿ][\w-]*\s+){0,2})?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][^,;:()]{1,50}?),?\s+"
 )
 # firms sharing money out: "se partagent", "will share"
 _SHARE = re.compile(

@@ -1352,3 +1352,17 @@ def test_winners_listed_with_bracketed_amounts_after_a_grant_verb_each_get_their
         (["Orvale Compute"], 1e6),
     ]
     assert all(parties(c, "grantor") == ["Ministry of Digital Affairs"] for c in subs)
+
+
+def test_a_list_of_winners_that_leaves_out_the_verb_after_semicolons(extract):
+    cands, _ = extract(
+        "Deal news\n\nThe Ministry of Digital Affairs named three winners. Lirra Labs gets €2 million; "
+        "Kelpmind, €1.5 million; and Orvale Compute, €1 million.",
+        "en",
+    )
+    subs = of_type(cands, "subsidy")
+    assert [(parties(c, "recipient"), c.amounts[0].amount) for c in subs] == [
+        (["Lirra Labs"], 2e6),
+        (["Kelpmind"], 1.5e6),
+        (["Orvale Compute"], 1e6),
+    ]
