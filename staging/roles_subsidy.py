@@ -355,11 +355,17 @@ class SubsidyRoles:
         if not cands or len(money) == 0:
             return cands
         firms = self._listed_firms(i, s, money[0].start)
+        said = re.search(r"\b(?:respectively|respectivement)\b", self.text[s.start : s.end])
+        after = False
+        if len(firms) < 2 and said:
+            # "awarded €2m and €1.5m to A and B respectively": the firms listed after the amounts
+            firms = self._listed_firms(i, s, s.start + said.start())
+            after = len(firms) >= 2 and all(m.end <= firms[0].start for m in money)
         if len(firms) < 2:
             return cands
         amounts: list[Amount] = []
         for m in money:
-            if m.start < firms[-1].end:
+            if m.start < firms[-1].end and not after:
                 continue
             lead = _BARE_RUN.search(self.text, max(s.start, m.start - 60), m.start)
             number = re.match(r"[\d.,\u00a0\u202f ]*\d", m.surface.lstrip("$€£¥"))
@@ -372,7 +378,6 @@ class SubsidyRoles:
                         end = at + len(b.group(0))
                         amounts.append(Amount(value * unit, m.currency, at, end, b.group(0), True))
             amounts.append(Amount(m.amount, m.currency, m.start, m.end, m.surface, True))
-        said = re.search(r"\b(?:respectively|respectivement)\b", self.text[s.start : s.end])
         n = len(firms)
         if said and len(amounts) > n and amounts[n - 1].end <= s.start + said.start() <= amounts[n].start:
             # "... ₹280 crore and ₹270 crore respectively, taking the total to ₹1,150 crore"

@@ -1366,3 +1366,15 @@ def test_a_list_of_winners_that_leaves_out_the_verb_after_semicolons(extract):
         (["Kelpmind"], 1.5e6),
         (["Orvale Compute"], 1e6),
     ]
+
+
+def test_amounts_then_firms_respectively(extract):
+    cands, _ = extract(
+        "Deal news\n\nThe Ministry of Digital Affairs awarded €2 million and €1.5 million to Lirra Labs and "
+        "Kelpmind respectively.",
+        "en",
+    )
+    assert [(parties(c, "recipient"), c.amounts[0].amount) for c in of_type(cands, "subsidy")] == [
+        (["Lirra Labs"], 2e6),
+        (["Kelpmind"], 1.5e6),
+    ]
