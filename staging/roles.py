@@ -252,6 +252,9 @@ _TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(r"\s+(?:in\s+total|au\s+total|en\s+tout)\b", re.IGNORECASE)
+# a relative pronoun right before a cue: "Kelpmind, which gets", "X, qui lève"
+_RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:which|who|qui)\s+(?:(?:also|has|have|will|a|va|vient de)\s+)?$")
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|of|la|le|les|l['’])\s*$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|en|in|at|near|près de)\s+(?:la\s+|le\s+|l['’]|the\s+)?$", re.IGNORECASE
 )
@@ -682,6 +685,20 @@ class Roles:
         """The actor of a cue: the first name of its clause before the cue, else the first name after
         it (passive: "investis ... grâce à X"), else the salient name of the previous sentences."""
         lo = s.start
+        # "..., and Kelpmind, which gets €1.5 million": a relative clause's verb has the name before it
+        relative = _RELATIVE_BEFORE_CUE.search(self.text, max(s.start, cs - 14), cs)
+        if relative is not None:
+            antecedent = next((e for e in self.ents(i) if e.end == relative.start()), None)
+            if (
+                antecedent is not None
+                and not self.is_person(antecedent)
+                # "X, le bras financier de la Région, qui apporte": the apposition's head acts, not a
+                # name inside its complement
+                and not _COMPLEMENT_BEFORE.search(
+                    self.text, max(s.start, antecedent.start - 8), antecedent.start
+                )
+            ):
+                return antecedent, "subject"
         # "X orders ..., secures ...": verbs coordinated after a comma share the first subject
         coordinated = re.search(
             r"(?:,|\bet|\band)\s+(?:[a-zà-ÿ]+\s+)?$", self.text[max(s.start, cs - 20) : cs]

@@ -1313,3 +1313,13 @@ def test_a_spanish_or_portuguese_particle_inside_a_funds_name(extract, fund):
     cands, _ = extract(f"Deal news\n\nPampa Labs closed a US$22 million round led by {fund}.", "en")
     (c,) = of_type(cands, "investment")
     assert parties(c, "investor") == [fund]
+
+
+def test_a_relative_clauses_verb_has_the_name_before_it(extract):
+    cands, _ = extract(
+        "Deal news\n\nThe winners are Lirra Labs, which receives €2 million, and Kelpmind, which gets €1.5 "
+        "million.",
+        "en",
+    )
+    found = [(c.parties[0].name, c.amounts[0].amount) for c in cands]
+    assert found == [("Lirra Labs", 2e6), ("Kelpmind", 1.5e6)]
