@@ -182,8 +182,6 @@ _ATTRIBUTION = re.compile(
 )
 # the place right before a bracket: "Vitry-sur-Seine (", "Garching ("
 _PLACE_BEFORE_BRACKET = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’-]*)*)\s*\(\s*$")
-# a capitalised word or a glued part right after a name: the name is part of a longer one ("Tupã
-# Labs", "Maki.vc")
 # a compound modifier inside a capitalised run, with the name after it: "Nvidia-backed Lirra Labs"
 _MODIFIER_IN_NAME = re.compile(
     r"(?:\S+\s+)*?\S+-(?:backed|funded|owned|controlled|listed|founded|led|born|based|headquartered)\s+(?=\S)"
@@ -200,6 +198,8 @@ _SINGULAR_VERB = re.compile(r"\s+(?:builds|develops|designs|makes|sells|offers|p
 _PARTICIPLE_BY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:ed|é|ée)\s+(?:by|par)\s")
 # ... opening its line or a part of it ("October 29 · Prepared by", "| Rédigé par")
 _CREDIT_LEAD = re.compile(r"(?:^|[·|—–\n])\s*$")
+# a capitalised word or a glued part right after a name: the name is part of a longer one ("Tupã
+# Labs", "Maki.vc")
 _NAME_GOES_ON = re.compile(
     r"[ \t]+(?:[A-ZÀ-ÖØ-Þ0-9]|(?i:fund|fonds|group|groupe|bank|banque)\b)|[.&-]\w"
 )

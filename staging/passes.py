@@ -32,8 +32,6 @@ _EACH_MACHINE = re.compile(
     r"\b(?:each|chacun|chacune)\b.{0,40}?\b(?:systems?|servers?|nodes?|racks?|serveurs?|nœuds?|baies?|machines?)\b",
     re.IGNORECASE,
 )
-# a second clause without its verb: ", et la lyonnaise Datawise Santé " before its amount
-
 # a markdown table: its lines, its header rule ("|---|:--:|"), and the headers that type its amounts
 _TABLE = re.compile(r"(?:^[ \t]*\|.*\|[ \t]*(?:\n|\Z))+", re.MULTILINE)
 _TABLE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
@@ -45,7 +43,7 @@ _TABLE_ROUND = re.compile(
     r"\b(?:round|raised?|levée|tour|montant levé|investment|investissement|funding)\b", re.IGNORECASE
 )
 _TABLE_BACKERS = re.compile(r"\b(?:investors?|co-investors?|investisseurs?|backers?|led by|mené par)\b", re.I)
-
+# a second clause without its verb: ", et la lyonnaise Datawise Santé " before its amount
 _ELIDED_GAP = re.compile(
     # "..., et la lyonnaise X 4 M€", "; B, €1.5 million; and C, €1 million"
     r"(?:,?\s+(?:et|and)|\s*;(?:\s+(?:et|and))?)\s+(?:(?:la|le|l['’]|les|the)\s*(?:[a-zà-ÿ][\w-]*\s+){0,2})?"

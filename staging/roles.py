@@ -234,8 +234,6 @@ _INFINITIVE = re.compile(r"\b(?:to|pour|afin d['’]|afin de|de|d['’])\s*$", r
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|il|elle|ils|elles|qu['’]il|qu['’]elle)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
-# an institution named by its kind opening a sentence: "L'université a acquis", "The institute will"
-# the prepositions of a place: the name after them is where, not who acts
 # an owner's noun in apposition to a name: "Nvidia's venture arm, NVentures,", "Le fonds de la
 # famille Mulliez, Creadev,"
 _OWNER_OF_NOUN = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s")
@@ -243,7 +241,7 @@ _NOUN_OF_OWNER = re.compile(
     r"\s*(?:le|la|les|l['’])\s*(?:[a-zà-ÿ][\w-]*\s+){1,3}(?:de|du|des|d['’])\s*(?:la\s+famille\s+|l['’])?",
     re.IGNORECASE,
 )
-# "au", "aux", "à", "at": a place follows
+# "au", "aux", "à", "at": a place follows ("in" names firms too: "a stake in X")
 _AT_PLACE_BEFORE = re.compile(r"\b(?:au|aux|à|at)\s+(?:la\s+|l['’]|the\s+)?$", re.IGNORECASE)
 # a chip count given as the order's total
 _TOTAL_BEFORE = re.compile(
@@ -252,12 +250,15 @@ _TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(r"\s+(?:in\s+total|au\s+total|en\s+tout)\b", re.IGNORECASE)
-# a relative pronoun right before a cue: "Kelpmind, which gets", "X, qui lève"
+# a relative pronoun right before a cue: "Kelpmind, which gets", "X, qui lève"; the name before it
+# acts unless it sits in a complement ("le bras financier de la Région, qui apporte")
 _RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:which|who|qui)\s+(?:(?:also|has|have|will|a|va|vient de)\s+)?$")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|of|la|le|les|l['’])\s*$", re.IGNORECASE)
+# the prepositions of a place: the name after them is where, not who acts
 _WHERE_BEFORE = re.compile(
     r"\b(?:à|au|aux|dans|en|in|at|near|près de)\s+(?:la\s+|le\s+|l['’]|the\s+)?$", re.IGNORECASE
 )
+# an institution named by its kind opening a sentence: "L'université a acquis", "The institute will"
 _INSTITUTION_ANAPHOR = re.compile(
     r"[\W_]*(?:the|this|l['’]|le|la|cette|ce)\s*(?P<noun>université|university|institut|institute|"
     r"laboratoire|laboratory|centre|center|école|school|hôpital|hospital)\b",
