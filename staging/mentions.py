@@ -205,8 +205,8 @@ _NAME_GOES_ON = re.compile(
 )
 # an institution named after its town: "l'université de Tromsø", "University of Tartu"
 _INSTITUTION_OF = re.compile(
-    r"\b(?:universit[yéà]|universidad|universität|institut[e]?|college|école|school|hospital|hôpital)\s+"
-    r"(?:of|de|du|d['’])\s*$",
+    r"\b(?:universit[yéà]|universidad|universität|institut[e]?|college|école|school|hospital|hôpital|"
+    r"centre hospitalier(?: universitaire)?)\s+(?:of|de|du|d['’])\s*$",
     re.IGNORECASE,
 )
 _ATTRIBUTION_WORD = re.compile(r"according|citing|selon|d['’]après|\b(?:by|par)\b", re.IGNORECASE)

@@ -149,11 +149,6 @@ _FR_BODY_TAIL = re.compile(
     r"|(?:innovation|recherche|industrie|économie|numérique|énergie|culture|santé|éducation|défense)\b))+"
 )
 
-# French institutions written in lower case before their town: "l'université de Pise"
-_INSTITUTION_OF = re.compile(
-    r"\b((?:université|école|institut|centre hospitalier(?: universitaire)?)\s+(?:de\s+|d['’]|du\s+))$"
-)
-
 # a group of recipients named by its members
 _CONSORTIUM = re.compile(
     r"\b(?:consortium|alliance|groupement)\s+(?:[A-Z][\w-]*\s*,?\s+)?(?:led by|made up of|comprising|"
@@ -709,8 +704,8 @@ class SubsidyRoles:
                 if e.name in self.ex.countries.table:
                     last, last_place = e, True  # "in Oslo, Bergen and X": the list goes on with places
                     continue
-                inst = _INSTITUTION_OF.search(self.text, max(s.start, e.start - 40), e.start)
-                at = inst.start(1) if inst is not None else e.start  # "et l'université de Pise"
+                # ("et l'université de Pise" is one name: mentions.ents reads the institution with its town)
+                at = e.start
                 since = self.text[last.end if last is not None else ce : at]
                 if (
                     _RECIPIENT_STOP.search(since)
@@ -751,11 +746,7 @@ class SubsidyRoles:
                     continue  # "aux écoles polytechniques, Lugano inaugure": no name after the marker
                 taken = True
                 if e.name != name and all(p.name != e.name for p in c.parties):
-                    if inst is not None:  # "l'université de Pise": the university, not the town
-                        full = self.text[inst.start(1) : e.end]
-                        c.parties.append(Party("recipient", full, inst.start(1), e.end, "role_marker"))
-                    else:
-                        c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
+                    c.parties.append(Party("recipient", e.name, e.start, e.end, "role_marker"))
             if not any(p.role == "recipient" for p in c.parties):
                 # "the Tremaine Government invests $12 million in X": the firm an investing verb names
                 into = _markers(self.lang, "investment").get("investee")
