@@ -21,6 +21,9 @@ from warehouse.staging.vocabulary import (
     _sites,
 )
 
+# an investment noun's backer right after it: "a strategic investment from X", "un investissement de
+# la part de X"
+_FROM_BACKER = re.compile(r"\s+(?:from|de la part d[eu']|de la part de la)\s+", re.IGNORECASE)
 # right after a cue, what opens its object: "entre au capital | de la société"
 _OBJECT_OF_CUE = re.compile(r"(?<![\w'’])\s*(?:de|du|dans|in|into)\b|(?<![\w'’])\s*d['’]", re.IGNORECASE)
 
@@ -273,6 +276,9 @@ class InvestmentRoles:
                 if _LEAD_CUE.fullmatch(self.text, cs, ce) and _BY.match(self.text, ce):
                     # "the first close of €6M, led by X", "un tour mené par X": a round is led, and
                     # the subject's firm raises it; the leaders come after "by"
+                    parties = [p for p in parties if p.name != subj.name]
+                elif _FROM_BACKER.match(self.text, ce):
+                    # "announced a $12 million strategic investment from X": the subject receives it
                     parties = [p for p in parties if p.name != subj.name]
                 else:
                     flags.append("capex")

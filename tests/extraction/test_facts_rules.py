@@ -2289,3 +2289,14 @@ def test_the_year_a_firm_was_founded_neither_dates_its_round_nor_makes_it_backgr
     (c,) = [c for c in cands if c.fact_type == "investment"]
     assert c.announced_on is None or c.announced_on.year != 2019
     assert not c.is_background
+
+
+def test_an_investment_from_a_backer_is_received_not_spent(extract):
+    cands, _ = extract(
+        "Deal news\n\nLirra Labs, a provider of speech AI, today announced a $12 million strategic "
+        "investment from Halden Ventures.",
+        "en",
+    )
+    c = only(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]
+    assert parties(c, "investor") == ["Halden Ventures"]
