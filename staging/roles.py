@@ -77,7 +77,8 @@ _PASSIVE_BE = re.compile(
 _AIM = re.compile(
     r"\b(?:(?:aims?|aiming|seeks?|seeking|hopes?|hoping|wants?|wanting)\s+to|(?:target|goal|objective|ambition|"
     r"objectif)\s+(?:is\s+to|of|est\s+de|de|d['’])|(?:vise|visent|viser)\s+à|veut|veulent|vouloir|espère|espèrent|"
-    r"(?:ambitionne|ambitionnent)\s+de)\s+(?:[\w'’-]+\s+){0,4}$",
+    r"souhaite|souhaitent|(?:ambitionne|ambitionnent|envisage|envisagent|prévoit|prévoient)\s+d['’e]|plans?\s+to)"
+    r"\s*(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # a conditional before a purchase verb: "would buy", "could deploy", "pourrait acheter"

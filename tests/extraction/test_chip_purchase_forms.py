@@ -818,3 +818,16 @@ def test_the_winner_of_the_tender_supplies_it_does_not_buy(extract):
     )
     (c,) = chips(cands)
     assert parties(c, "buyer") == ["University of Kyoto"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Actu\n\nLumen Grid souhaite acquérir 1 000 GPU l'an prochain.", "fr"),
+        ("Actu\n\nLumen Grid prévoit d'acheter 1 000 GPU Nvidia.", "fr"),
+        ("Deal news\n\nLumen Grid plans to buy up to 10,000 GPUs over the next three years.", "en"),
+    ],
+)
+def test_a_purchase_wished_or_planned_is_none(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert not chips(cands)
