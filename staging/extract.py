@@ -53,6 +53,8 @@ from warehouse.staging.vocabulary import (
     _sentence_flags,
 )
 
+# a label opening a line before a colon: "Financement : ...", "Funding: ..."
+_SECTION_LABEL = re.compile(r"[ \t]?:[ \t]")
 # names other modules and tests import from here
 __all__ = [
     "FACT_TYPES",
@@ -228,6 +230,11 @@ class _DocContext(
                 # "a fraction of what its rivals spend": a free relative compares, it reports no deal
                 elif _free_relative(self.text[max(s.start, c[3] - 60) : c[3]]):
                     self.reject_cue(s, c, "frames", "free_relative")
+                elif _SECTION_LABEL.match(self.text, c[4]) and not self.text[
+                    self.text.rfind("\n", 0, c[3]) + 1 : c[3]
+                ].strip(" \t*#"):
+                    # "Financement : Lirra Labs boucle un tour ...": a line's label, the verb after tells
+                    self.reject_cue(s, c, "frames", "section_label")
                 else:
                     cues.append(c)
             spans = sorted({c[3] for c in cues}) if len(cues) > MAX_SENTENCE_CUES else ()

@@ -2300,3 +2300,14 @@ def test_an_investment_from_a_backer_is_received_not_spent(extract):
     c = only(cands, "investment")
     assert parties(c, "investee") == ["Lirra Labs"]
     assert parties(c, "investor") == ["Halden Ventures"]
+
+
+def test_a_lines_label_before_a_colon_is_no_cue(extract):
+    cands, _ = extract(
+        "Financement : Lirra Labs boucle un tour de 12 M$ auprès de Halden Ventures\n\n"
+        "La start-up va recruter.",
+        "fr",
+    )
+    c = only(cands, "investment")
+    assert c.cue == "boucle"
+    assert parties(c, "investor") == ["Halden Ventures"]
