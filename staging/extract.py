@@ -426,6 +426,7 @@ class _DocContext(
                 ("continued_grants", self.continued_grants),
                 ("shared_grants", self.shared_grants),
                 ("bracketed_awards", self.bracketed_awards),
+                ("bracketed_rounds", self.bracketed_rounds),
                 ("table_rows", self.table_rows),
                 ("vendor_before", self.vendor_before),
                 ("listed_counts", self.listed_counts),

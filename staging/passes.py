@@ -1724,6 +1724,39 @@ class Passes:
     def money_in_span(self, start: int, end: int) -> bool:
         return any(start <= m.start < end for m in self.money)
 
+    def bracketed_rounds(self, candidates: list[Candidate]) -> None:
+        """ "Funding round-up: A ($12M), B ($5M), C ($3M)": a round whose firm has its amount in brackets
+        after it is one of a list; each other firm with its bracketed amount raised its own."""
+        told = {a.start for c in candidates for a in c.amounts}
+        for c in list(candidates):
+            main = next((p for p in c.parties if p.role == "investee"), None)
+            if c.fact_type != "investment" or not c.amounts or main is None or main.end is None:
+                continue
+            if not re.match(r"\s*\(\s*$", self.text[main.end : c.amounts[0].start]):
+                continue  # the round's own amount is not bracketed after its firm
+            s = c.sentence
+            i = self._sentence_index[s.start]
+            for m in self.money_in(s):
+                if m.start in told or not _IN_BRACKETS.match(self.text, m.end):
+                    continue
+                firm = next(
+                    (
+                        e
+                        for e in self.ents(i)
+                        if re.fullmatch(r"\s*\(\s*", self.text[e.end : m.start])
+                        and not (self.is_public(e) or self.is_person(e) or self.is_vendor(e))
+                    ),
+                    None,
+                )
+                if firm is None:
+                    continue
+                new = replace(c, suffix=f"{c.suffix}.b{m.start - s.start}", flags=[*c.flags, "bracketed"])
+                new.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
+                new.parties = [Party("investee", firm.name, firm.start, firm.end, "bracketed")]
+                new.country_code = self.party_country(firm, s, firm.end)
+                candidates.append(new)
+                told.add(m.start)
+
     def shared_grants(self, candidates: list[Candidate]) -> None:
         """ "A, B et C se partagent une enveloppe de 12 M€", "A, B and C will share a $12 million
         grant": one grant whose recipients are the listed firms, from the grantor of the article's

@@ -2311,3 +2311,17 @@ def test_a_lines_label_before_a_colon_is_no_cue(extract):
     c = only(cands, "investment")
     assert c.cue == "boucle"
     assert parties(c, "investor") == ["Halden Ventures"]
+
+
+def test_a_round_up_list_of_firms_with_bracketed_amounts_gives_each_its_round(extract):
+    cands, _ = extract(
+        "Funding round-up: Lirra Labs ($12M), Kelpmind ($5M), Orvale Compute ($3M)\n\nThree start-ups raised "
+        "money this week.",
+        "en",
+    )
+    rounds = [c for c in cands if c.fact_type == "investment"]
+    assert [(parties(c, "investee"), c.amounts[0].amount) for c in rounds] == [
+        (["Lirra Labs"], 12e6),
+        (["Kelpmind"], 5e6),
+        (["Orvale Compute"], 3e6),
+    ]
