@@ -203,10 +203,11 @@ def _plural(noun: str) -> str:
 _RAISED = re.compile(r"\b(?:rais(?:e|es|ed|ing)|l[èe]v(?:e|ent|é|ée|er))\b", re.IGNORECASE)
 # a grant's own nouns, between an amount and the body it comes from
 _AWARD_NOUN = re.compile(rf"\b(?:{_GRANT_NOUN.pattern}|awards?)\b", re.IGNORECASE)
-# what introduces the body that pays: "by", "from", "par", "de la part de", "auprès de"
-_AGENT_BEFORE = re.compile(
-    r"\b(?:from|by|par|de la part d[eu']|du|de l['’]|de|auprès d[eu'])\s*(?:the\s+|la\s+|le\s+)?$"
-)
+# what introduces the body that pays: "by", "from", "par", "de la part de", "auprès de"; before a
+# named body (`_AGENT_BEFORE`) or a body word up to two words on (`_BODY_AGENT_BEFORE`)
+_AGENT_WORDS = r"(?:from|by|par|de la part d[eu']|du|de l['’]|auprès d[eu'])"
+_AGENT_BEFORE = re.compile(rf"\b(?:{_AGENT_WORDS}|de)\s*(?:the\s+|la\s+|le\s+)?$")
+_BODY_AGENT_BEFORE = re.compile(rf"\b{_AGENT_WORDS}\s*(?:[\w-]+\s+){{0,2}}$")
 
 
 class SubsidyRoles:
@@ -514,9 +515,8 @@ class SubsidyRoles:
                 body_i, body_s, body = before
         if body is None:
             later = self.find_body(s, ce, s.end)
-            if later is not None and re.search(
-                r"\b(?:from|by|par|de la part d[eu']|du|de l['’]|auprès d[eu'])\s*(?:[\w-]+\s+){0,2}$",
-                self.text[max(s.start, later.start() - 30) : later.start()],
+            if later is not None and _BODY_AGENT_BEFORE.search(
+                self.text[max(s.start, later.start() - 30) : later.start()]
             ):
                 # "X will receive a subsidy of ¥5bn from the Ministry": the ministry grants, X receives
                 body = later
