@@ -10,7 +10,7 @@ from functools import cache
 
 from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.chips import box_regex, model_regex
-from warehouse.staging.country_date import _speech_verb
+from warehouse.staging.country_date import _RELATIVE_ASIDE, _speech_verb
 from warehouse.staging.lexicon import rows
 from warehouse.staging.mentions import _AGENT_AFTER
 from warehouse.staging.money import local_currencies, shared_currency_words
@@ -81,8 +81,6 @@ _PAID_BY = re.compile(
     r"(?:la\s+|le\s+|l['’]|les\s+|the\s+)?$",
     re.IGNORECASE,
 )
-# a relative clause between commas: ", which led the startup's $14 million Series A in 2024,"
-_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|that|qui|lequel|laquelle)\b[^,;.]{0,120},")
 # a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
 # one grant, with an indefinite article: "une subvention", "a $1.5 million matching grant", "an award"
