@@ -1686,7 +1686,11 @@ class Passes:
                 )
                 name_start, name_end = cells[0]
                 name = self.text[name_start:name_end]
-                if hit is None or not name[:1].isupper() or self.money_in_span(name_start, name_end):
+                if (
+                    hit is None
+                    or not name[:1].isupper()
+                    or any(name_start <= x.start < name_end for x in self.money_in(s))
+                ):
                     continue
                 k, m = hit
                 if (name, m.amount, m.currency) in told:
@@ -1718,9 +1722,6 @@ class Passes:
                 self.finish(c, i, s, set())
                 candidates.append(c)
                 told.add((name, m.amount, m.currency))
-
-    def money_in_span(self, start: int, end: int) -> bool:
-        return any(start <= m.start < end for m in self.money)
 
     def bracketed_rounds(self, candidates: list[Candidate]) -> None:
         """ "Funding round-up: A ($12M), B ($5M), C ($3M)": a round whose firm has its amount in brackets
