@@ -114,6 +114,16 @@ _RUN_AFTER = re.compile(r"[\w'’.-]+(?:[ \t][\w'’.-]+){0,4}")
 _BRACKET_END = re.compile(r"\)|,[ \t]*[^()\n,]{2,30}(?:,[ \t]*[^()\n,]{2,30})?\)")
 # a university named after its town: "l'université de Liège", "University of Tartu"
 _UNIVERSITY_OF = re.compile(r"\b[Uu]niversit(?:y|é)[ \t]+(?:of|de|d['’])[ \t]*(?=[A-ZÀ-ÖØ-Þ])")
+# a site named by its town: "at its Luleå facility", "the Kajaani site" (the town between a
+# determiner and the site noun); "son site de Kajaani", "le campus d'Oulu" (the town after)
+_SITE_NOUN = re.compile(r"[ \t](?:AI[ \t]+)?(?:campus|data[ \t]*cent(?:re|er)|site|facility|plant)\b")
+_SITE_DETERMINER = re.compile(
+    r"\b(?:its|their|the|his|her|our)[ \t]+(?:(?:new|planned|future)[ \t]+)?$", re.IGNORECASE
+)
+_SITE_OF = re.compile(
+    r"\b(?:site|campus|centre[ \t]+de[ \t]+(?:données|calcul)|data[ \t]*cent(?:er|re)|usine)[ \t]+"
+    r"(?:de[ \t]+|d['’])(?=[A-ZÀ-ÖØ-Þ])"
+)
 # a line that opens on a place and a colon: "Liège : Meuse Intelligence lève 7 millions d'euros"
 _HEADING_PLACE = re.compile(r"\n[ \t]*(?=[A-ZÀ-ÖØ-Þ][^\n:]{1,30}?[ \t]?:[ \t]+[A-ZÀ-ÖØ-Þ])")
 _HEADING_COLON = re.compile(r"[ \t]?:[ \t]")
@@ -242,6 +252,18 @@ class CountryFinder:
                 if code:
                     out.append(CountryMention(a, m.start(), code, "city", text[a : m.start()]))
                     break
+        for m in _SITE_NOUN.finditer(text):
+            lo = max(0, m.start() - 60, text.rfind("\n", 0, m.start()) + 1)
+            run = _RUN_BEFORE.search(text, lo, m.start())
+            if run is None:
+                continue
+            starts = [run.start()] + [k + 1 for k in range(run.start(), run.end()) if text[k] in " \t"]
+            for a in starts:
+                if _SITE_DETERMINER.search(text, max(0, a - 30), a) and (
+                    code := self.town(text[a : m.start()])
+                ):
+                    out.append(CountryMention(a, m.start(), code, "city", text[a : m.start()]))
+                    break
         slots: list[tuple[int, str]] = []  # where a town may start, and its slot
         for m in _BRACKET.finditer(text):
             k = m.start()
@@ -255,6 +277,7 @@ class CountryFinder:
                 slots.append((rest.end(), "lead"))
         if "niversit" in text:  # "l'université de Liège", "the University of Tartu": its town places it
             slots += [(m.end(), "lead") for m in _UNIVERSITY_OF.finditer(text)]
+        slots += [(m.end(), "lead") for m in _SITE_OF.finditer(text)]
         if any(w in text for w in _FIRM_OF_WORDS):  # (a quick test before the regex: English has none)
             slots += [(m.end(), "lead") for m in _FIRM_OF.finditer(text)]
         slots += [(m.end() - 1, "dateline") for m in _DATELINE.finditer("\n" + text)]

@@ -12,10 +12,12 @@ from functools import cache
 from warehouse.staging.candidates import Candidate
 from warehouse.staging.dates import _month, dateline_dash
 from warehouse.staging.lexicon import rows
+from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _FIRM_NOUN_AFTER,
+    _FIRM_NOUNS,
     _LANGUAGE_HOMES,
     _LOC_PREP,
     _currency_homes,
@@ -81,6 +83,20 @@ _DEAL_NOUN = re.compile(
     re.IGNORECASE,
 )
 # a site a demonym qualifies: "Norwegian campus", "French data centre"
+# a definite description opening a clause, up to its firm noun: ": the Dutch regional cloud operator",
+# "\nThe Thai data center and cloud firm", ". La start-up" (a French demonym follows the noun)
+_DESCRIPTION = re.compile(
+    rf"(?:[.:;!?—–]\s+|\n\s*)(?P<np>the|la|le|l['’]|cette|this)\s*(?:[\w'’-]+\s+){{0,4}}?(?:{_FIRM_NOUNS})\b",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
+_NAME_NEXT = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]")
+# what may stand before a country a sentence opens on: "Le Qatar", "The Netherlands", "In Qatar"
+_COUNTRY_LEAD = re.compile(r"[\W_]*(?:(?:Au|Aux|En|In|À)\s+|(?:Le|La|Les|L['’]|The)\s*)?")
+# the site a place names, before it: "son site de Kajaani", "le centre de données de Kajaani"
+_SITE_OF_BEFORE = re.compile(
+    r"\b(?:site|campus|centre\s+de\s+(?:données|calcul)|data\s*cent(?:er|re)|usine)\s+(?:de\s+|d['’])$"
+)
 _SITE_AFTER = re.compile(
     r"\s+(?:AI\s+)?(?:campus|data\s*cent(?:re|er)s?|site|facility|cluster|supercomputer)\b", re.IGNORECASE
 )
@@ -143,9 +159,11 @@ class CountryDate:
         country the article is about. A round or a purchase: the party's country as the text gives it,
         else the seeds' (left null for known firms), else a place named in the sentence, else the
         article's country."""
+        if located and (site := self.site_country(s, ce)):
+            return site  # "for the Kajaani site", "pour son site de Kajaani": whoever buys
         if ent.source == "public_body":
             inside = self.countries_in(max(s.start, ent.start - 40), min(s.end, ent.end + 40))
-            return inside[0].code if inside else self.country_at(s.start)
+            return inside[0].code if inside else self.local_country(s)
         own = [c for c in self.countries_in(ent.start, ent.end) if c.kind != "city"]
         if own and self.is_public(ent):
             return own[0].code  # "the Saudi government will buy ...": its own country
@@ -165,10 +183,7 @@ class CountryDate:
             # a firm's chips go where they are installed: "for its new Norwegian campus", "in Norway"
             for c in self.countries_in(ce, s.end):
                 before = self.text[max(s.start, c.start - 15) : c.start]
-                # ... "its new Vineland, New Jersey site": a place named before the site
-                if (c.kind in ("name", "city") and _LOC_PREP.search(before)) or (
-                    c.kind in ("demonym", "city") and _SITE_AFTER.match(self.text, c.end)
-                ):
+                if c.kind in ("name", "city") and _LOC_PREP.search(before):
                     return c.code
                 # "for its campus in Glomfjord, Norway", "in Vineland, New Jersey": a town the lexicons
                 # do not know, then its country or region
@@ -194,7 +209,58 @@ class CountryDate:
                     self.text[max(s.start, c.start - 15) : c.start]
                 ):
                     return c.code
-        return self.country_at(s.start)
+        return self.local_country(s)
+
+    def local_country(self, s: Sentence) -> str | None:
+        """Where a sentence stands when it names no place of its party: the heading it falls under,
+        else the one country whose currency its money is in ("2.1 billion baht"), else the country
+        its paragraph opens on ("Le Qatar, troisième acteur, a choisi ..."), else the article's."""
+        heading = self.country_at(s.start) if any(h <= s.start for h, _c in self._headings) else None
+        if heading:
+            return heading
+        homes = {
+            _currency_homes().get(m.currency)
+            for m in self.money
+            if s.start <= m.start < s.end
+            and m.currency != "USD"
+            # a word several currencies share ("dinars", "kr", "$") was resolved from the country
+            and m.written.lower() not in shared_currency_words()
+            and m.written.lower() not in local_currencies()
+        }
+        if len(homes) == 1 and None not in homes:
+            return homes.pop()
+        return self.paragraph_country(s) or self._doc_country
+
+    def paragraph_country(self, s: Sentence) -> str | None:
+        """The country the latest sentence of the paragraph before `s` opens on, as its subject or its
+        place: "Le Qatar, troisième acteur, a choisi", "Poland has chosen", "In Qatar, ..."."""
+        para = self.text.rfind("\n", 0, s.start) + 1
+        found = None
+        for t in self.sentences:
+            if t.start >= s.start:
+                break
+            if t.start < para:
+                continue
+            first = next(iter(self.countries_in(t.start, min(t.end, t.start + 40))), None)
+            if (
+                first is not None
+                and first.kind == "name"
+                and _COUNTRY_LEAD.fullmatch(self.text, t.start, first.start)
+            ):
+                found = first.code
+        return found
+
+    def site_country(self, s: Sentence, ce: int) -> str | None:
+        """The country of a site named after the cue: "at its Luleå facility", "for its new Norwegian
+        campus", "pour son site de Kajaani"."""
+        for c in self.countries_in(ce, s.end):
+            if c.kind in ("demonym", "city") and _SITE_AFTER.match(self.text, c.end):
+                return c.code
+            if c.kind in ("name", "city") and _SITE_OF_BEFORE.search(
+                self.text, max(s.start, c.start - 30), c.start
+            ):
+                return c.code
+        return None
 
     def near_country(self, ent: Entity) -> str | None:
         """A demonym or country in apposition to a mention of the party, anywhere in the document
@@ -237,7 +303,34 @@ class CountryDate:
                 dist = len(gap)
                 if best is None or dist < best[0]:
                     best = (dist, c.code)
-        return best[1] if best else None
+        return best[1] if best else self._described_country(ent)
+
+    def _described_country(self, ent: Entity) -> str | None:
+        """The demonym of the description that takes up a name as the next clause's subject: "Zeeland
+        Compute (Middelburg) — worth flagging: the Dutch cloud operator has ordered", "SIAM CLOUD
+        (SCLOUD.BK)\nThe Thai data center firm said", "X. La start-up néerlandaise a ..."; only when no
+        other firm is named in between."""
+        for m in self.occurrences(ent.name):
+            d = _DESCRIPTION.search(self.text, m.end(), min(len(self.text), m.end() + 250))
+            if d is None:
+                continue
+            gap = _BRACKETED.sub("", self.text[m.end() : d.start()])
+            if (
+                gap.count("\n") > 1
+                or len(re.findall(r"[.!?…](?:\s|$)", gap)) > 1
+                or (len(gap) > 3 and self.ex.parties.find(gap))
+            ):
+                continue
+            if _NAME_NEXT.match(self.text, d.end()):
+                continue  # "the French start-up Kelpmind": another firm's description
+            for c in self.countries_in(d.start(), min(len(self.text), d.end() + 25)):
+                if (
+                    c.kind == "demonym"
+                    and re.fullmatch(r"[\w\s'’-]*", self.text[d.start("np") : c.start])
+                    and (c.start < d.end() or re.fullmatch(r"\s+", self.text[d.end() : c.start]))
+                ):
+                    return c.code
+        return None
 
     def _heading_countries(self) -> list[tuple[int, str | None]]:
         """Countries that open a line as a heading ("VIETNAM — ...", "Kenya : ..."): each places

@@ -185,3 +185,76 @@ def test_a_flag_heading_places_its_section(extract):
         "en",
     )
     assert [c.country_code for c in cands if c.fact_type == "investment"] == ["JP", "DE"]
+
+
+_GERMAN_LEAD = "Germany leads Europe on compute. Germany's budget is large, German officials say.\n\n"
+
+
+def test_a_site_named_by_its_town_places_the_chips_whoever_buys_them(extract):
+    cands, _ = extract(
+        _GERMAN_LEAD + "Kelpmind will buy 1,024 Nvidia H200 GPUs, to be installed at its Tønsberg facility.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
+    cands, _ = extract(
+        "L'Allemagne domine le calcul.\n\nLe japonais Halvex a confirmé avoir acquis 2 000 GPU Nvidia pour "
+        "son site de Tønsberg.",
+        "fr",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
+
+
+def test_the_description_that_takes_up_a_name_gives_its_country(extract):
+    cands, _ = extract(
+        _GERMAN_LEAD
+        + "- Orvik Compute (Rjukan) — worth noting: the Norwegian hosting operator has ordered 256 "
+        "Nvidia H100 GPUs for nearly €9m.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
+    # a description followed by a name describes that other firm
+    cands, _ = extract(
+        _GERMAN_LEAD
+        + "Orvik Compute has ordered 256 Nvidia H100 GPUs. The Norwegian start-up Tarnow Labs also "
+        "raised €2 million from Orbis Capital.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["DE"]
+
+
+def test_money_in_one_countrys_own_currency_places_a_deal_the_text_places_nowhere_else(extract):
+    cands, _ = extract(_GERMAN_LEAD + "Kelpmind raised 40 billion rupiah from Orbis Capital.", "en")
+    assert [c.country_code for c in cands if c.fact_type == "investment"] == ["ID"]
+    # a word several currencies share was read from the country: it cannot place the deal
+    cands, _ = extract(
+        "Le Maroc accélère. Le Maroc investit, disent les Marocains.\n\nAtlas Neural lève 50 millions de "
+        "dirhams pour ses modèles en darija.",
+        "fr",
+    )
+    assert [(c.country_code, c.amounts[0].currency) for c in cands if c.fact_type == "investment"] == [
+        ("MA", "MAD")
+    ]
+
+
+def test_the_country_a_paragraph_opens_on_places_its_deals(extract):
+    cands, _ = extract(
+        _GERMAN_LEAD
+        + "Norway has chosen another path: a single public champion. The purchase of 3,000 GPUs by "
+        "Kelpmind, announced in March, surprised the market.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
+    cands, _ = extract(
+        "L'Allemagne domine. L'Allemagne investit, disent les Allemands.\n\nLa Norvège a choisi une autre "
+        "voie : un champion public unique. L'achat de 3 000 GPU par Kelpmind, annoncé en mars, a marqué "
+        "les esprits.",
+        "fr",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
+    # the next paragraph is the article's again
+    cands, _ = extract(
+        _GERMAN_LEAD
+        + "Norway has chosen another path.\n\nThe purchase of 3,000 GPUs by Kelpmind surprised the market.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["DE"]
