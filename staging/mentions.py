@@ -138,6 +138,7 @@ _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
 )
 _QUALIFIES_NAME = re.compile(r"\s+" + _FIRM_NOUN_WORDS + r"\s+[A-Z0-9][\w-]*")
+_TOWN_FIRM_NOUN = re.compile(r"\s+(?i:" + _FIRM_NOUN_WORDS + r")\b")
 _QUALIFIES_PLURAL = re.compile(
     r"\s+(?:AI\s+|IA\s+|tech\s+)?(?:start-?ups|startups|companies|firms|operators|providers|founders)\b"
 )
@@ -704,9 +705,18 @@ class Mentions:
     def place_then_generic(self, e: Entity, here: list[CountryMention]) -> bool:
         """A pattern name made of a place and generic words only ("Abu Dhabi AI")."""
         place = next((c for c in here if c.start == e.start and c.end < e.end), None)
-        if place is None:
-            return False
-        rest = self.text[place.end : e.end].split()
+        if place is not None:
+            end = place.end
+        else:
+            # "Tartu AI firm lands €3m", "in Osaka AI startup X": a town, generic words, then a firm
+            # noun (a town is often a firm's name: it needs the noun)
+            words = e.name.split()
+            town = self.ex.countries.town
+            k = next((k for k in range(len(words) - 1, 0, -1) if town(" ".join(words[:k]))), 0)
+            if not k or not _TOWN_FIRM_NOUN.match(self.text, e.end):
+                return False
+            end = e.start + len(" ".join(words[:k]))
+        rest = self.text[end : e.end].split()
         return bool(rest) and all(w in self.ex.parties.generic for w in rest)
 
     def name_context(self, e: Entity) -> bool:

@@ -80,6 +80,13 @@ _LEAD_CUE = re.compile(r"(?:co-?)?(?:led|leads|lead|mené|menée|mène|conduit|e
 # what names the round's firm after the cue: "la levée de 66 M$ de X", "the round of X"
 _ROUND_OWNER = re.compile(r"\b(?:(?:de|du|of)\b|d['’])\s*", re.IGNORECASE)  # (not "Du" of "Dutch")
 # a definite article or demonstrative right before a noun cue: "L'investissement", "This investment"
+# the round a backer's cue points back to: "participated in the round", "joined this financing",
+# "a participé à la levée", "au tour de table"
+_ROUND_OBJECT = re.compile(
+    r"\s*(?:à\s+|au\s+|in\s+)?(?:the|this|that|its|la|le|cette|ce|l['’])\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:round|raise|financing|funding|fundraising|levée|tour|opération|financement)\b",
+    re.IGNORECASE,
+)
 _DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)
 
 class InvestmentRoles:
@@ -179,6 +186,9 @@ class InvestmentRoles:
                 or self.points_back(_OBJECT_OF_CUE, ce, ce + 8)
                 # "Le fonds X lui apporte 10 millions": the firm of the previous sentences
                 or _TO_IT_BEFORE.search(self.text[max(s.start, cs - 25) : cs]) is not None
+                # "A and B also participated in the round", "X a participé à l'opération": a round
+                # the text already named is another firm's, never the backers' own spending
+                or _ROUND_OBJECT.match(self.text, ce) is not None
                 # "Le fonds mène un tour de 100 M$ dans un opérateur de Jakarta": a fund pointed back to
                 # invests, it does not spend on itself
                 or (how == "previous_sentence" and subj is not None and self.financier(subj))

@@ -2325,3 +2325,25 @@ def test_a_round_up_list_of_firms_with_bracketed_amounts_gives_each_its_round(ex
         (["Kelpmind"], 5e6),
         (["Orvale Compute"], 3e6),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Kelpmind raised $20 million. Orbis Capital and Halden Ventures also participated in the round, "
+            "which the company said is worth about $28.6 million.",
+            "en",
+        ),
+        (
+            "Lirra Labs lève 12 millions d'euros. Orbis Capital et Halden Ventures ont aussi participé à "
+            "l'opération, d'un montant total de 12,5 millions d'euros.",
+            "fr",
+        ),
+    ],
+)
+def test_backers_joining_the_round_put_money_in_the_firm_the_text_named(extract, text, language):
+    cands, _ = extract(text, language)
+    investees = {p.name for c in cands for p in c.parties if p.role == "investee"}
+    assert investees == {text.split(" ")[0] if language == "en" else "Lirra Labs"}
+    assert not any("capex" in c.rule_name for c in cands)

@@ -176,3 +176,11 @@ def test_a_universitys_town_places_it(extract):
         "Actu\n\nL'université de Namur a acquis 256 GPU Nvidia H100 pour 9 millions d'euros.", "fr"
     )
     assert cands and all(c.country_code == "BE" for c in cands)
+
+
+@pytest.mark.parametrize(
+    "headline", ["Tartu AI firm lands €3m funding boost", "Orbis Capital backs Tartu AI startup"]
+)
+def test_a_town_and_generic_words_before_a_firm_noun_name_no_firm(extract, headline):
+    cands, _ = extract(headline + "\n\nKelpmind has raised €3 million from Orbis Capital.", "en")
+    assert {p.name for c in cands for p in c.parties if p.role == "investee"} == {"Kelpmind"}
