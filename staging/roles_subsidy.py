@@ -436,9 +436,13 @@ class SubsidyRoles:
         """The public programme, law or budget named right after an amount ("$1.5 billion from the
         CHIPS program", "in CHIPS Act funding", "from Ottawa's innovation fund"), as an entity."""
         lead = _PROGRAMME_LEAD.match(self.text, at)
-        if lead is None or lead.end() == at:
-            return None
         public, named = _programmes()
+        if lead is None or lead.end() == at:
+            # "gets €2.4m government boost", "$5 million state aid": public money's own noun right after
+            # the amount
+            a = at + 1 if self.text[at : at + 1] == " " else at
+            hit = public.match(self.text, a) if a > at else None
+            return Entity(a, hit.end(), hit.group(0), "public_body") if hit else None
         stop = re.search(r"[,;:.()]", self.text[lead.end() : min(s.end, lead.end() + 70)])
         end = lead.end() + (stop.start() if stop else min(s.end, lead.end() + 70) - lead.end())
         words = list(re.finditer(r"[\w'’&-]+", self.text[lead.end() : end]))[:7]
