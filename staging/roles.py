@@ -304,6 +304,8 @@ _TO_MANY = re.compile(
     r"(?:start-?ups|scale-?ups|companies|firms|entreprises|jeunes\s+pousses|sociétés|start-?up\s+\w+(?:es|s))\b",
     re.IGNORECASE,
 )
+# a list of names going on after a name: "A, B et C", "A, B and C"
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\bet\b|\band\b|&)\s*[A-ZÀ-ÖØ-Þ]")
 # a possessive right before an amount: "Kalmar Robotics' $26 million", "Orvala's €8m"
 _OWNS_AMOUNT = re.compile(r"['’]s?\s+")
 _FIRM_OWNS_AMOUNT = re.compile(
@@ -1349,8 +1351,11 @@ class Roles:
                 agent_list, last_end = True, e.end
                 continue
             gap = self.text[last_end : e.start]
-            if agent_list and re.fullmatch(r"\s*(?:,|et|and|&)\s*", gap):
-                # the rest of the "par A, B et C" list; it ends with the name after "et"
+            if agent_list and re.fullmatch(r"\s*(?:,|et|and|&)\s*", gap) and (
+                "," not in gap or _LIST_GOES_ON.match(self.text, e.end)
+            ):
+                # the rest of the "par A, B et C" list; it ends with the name after "et" ("According
+                # to A, B has raised": B, followed by no other name, opens the clause)
                 agent_list, last_end = not re.search(r"\b(?:et|and)\b|&", gap), e.end
                 continue
             agent_list = False

@@ -2347,3 +2347,18 @@ def test_backers_joining_the_round_put_money_in_the_firm_the_text_named(extract,
     investees = {p.name for c in cands for p in c.parties if p.role == "investee"}
     assert investees == {text.split(" ")[0] if language == "en" else "Lirra Labs"}
     assert not any("capex" in c.rule_name for c in cands)
+
+
+@pytest.mark.parametrize(
+    "text, language, fact_type",
+    [
+        ("According to Halden Research, Lirra Labs has raised €5 million from Orbis.", "en", "investment"),
+        ("According to Halden Research, Lirra Labs has ordered 4,000 Nvidia GPUs.", "en", "chip_purchase"),
+        ("Selon Halden Research, Lirra Labs a commandé 4 000 GPU Nvidia.", "fr", "chip_purchase"),
+    ],
+)
+def test_a_fronted_source_does_not_swallow_the_subject_after_it(extract, text, language, fact_type):
+    cands, _ = extract(text, language)
+    assert [(c.fact_type, p.name) for c in cands for p in c.parties if p.role in ("investee", "buyer")] == [
+        (fact_type, "Lirra Labs")
+    ]
