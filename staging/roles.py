@@ -636,6 +636,8 @@ class Roles:
             owner = self.pointed_firm(i)
         if owner is None or investee is None or investee.name == owner.name or self.is_public(owner):
             return c
+        if "target" in c.flags and investee.start > at:
+            return c  # "Orbis Capital's €8 million investment in Lirra Labs": the owner invests in the target
         c.parties = [p for p in c.parties if p.role != "investee" and p.name != owner.name]
         if not any(p.name == investee.name for p in c.parties):
             c.parties.append(Party("investor", investee.name, investee.start, investee.end, investee.rule))

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from warehouse.staging.candidates import Candidate, Party
+from warehouse.staging.country_date import _speech_verb
 from warehouse.staging.parties import Entity
 from warehouse.staging.people import speaker
+from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _FUND_ANAPHOR,
     _LOCATIVE,
@@ -76,7 +78,9 @@ _IN_APPOSITION = re.compile(rf"{_APPOSITION}", re.IGNORECASE)
 # the passive agent after a cue: "led by", "mené par"
 _BY = re.compile(r"\s+(?:by|par)\b", re.IGNORECASE)
 # a cue that only says who leads a round
-_LEAD_CUE = re.compile(r"(?:co-?)?(?:led|leads|lead|mené|menée|mène|conduit|emmené)", re.IGNORECASE)
+_LEAD_CUE = re.compile(
+    r"(?:(?:is|are)\s+)?(?:co-?)?(?:led|leads|lead|leading|mené|menée|mène|conduit|emmené)", re.IGNORECASE
+)
 # what names the round's firm after the cue: "la levée de 66 M$ de X", "the round of X"
 _ROUND_OWNER = re.compile(r"\b(?:(?:de|du|of)\b|d['’])\s*", re.IGNORECASE)  # (not "Du" of "Dutch")
 # a definite article or demonstrative right before a noun cue: "L'investissement", "This investment"
@@ -87,10 +91,38 @@ _ROUND_OBJECT = re.compile(
     r"(?:round|raise|financing|funding|fundraising|levée|tour|opération|financement)\b",
     re.IGNORECASE,
 )
+# capitalised words and "&" between a name and a place that goes on with it ("Vertex Ventures| Southeast
+# Asia & |India")
+_NAME_RUN_TO = re.compile(r"(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w-]*|&))+[ \t]+")
+# from a speech verb to the subject of the clause it reports: " on Monday that ", " lundi que "
+_CLAUSE_AFTER_SPEECH = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:that|que|qu['’])\s*|\s+(?:that\s+)?")
 _DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)
 
 class InvestmentRoles:
     """Investment roles: investee and investors of a cue."""
+
+    def reporting_firm(self, i: int, s: Sentence, subj: Entity | None) -> Entity | None:
+        """ "Lirra Labs said on Monday that Halden Ventures had invested €8m in the company": the firm
+        that reports the deal, before a speech verb that opens the clause of the backer."""
+        if subj is None:
+            return None
+        hits = list(_speech_verb().finditer(self.text, s.start, subj.start))
+        said = hits[-1] if hits else None
+        if said is None or not _CLAUSE_AFTER_SPEECH.fullmatch(self.text, said.end(), subj.start):
+            return None
+        return next(
+            (
+                e
+                for e in self.ents(i)
+                if s.start <= e.start
+                and e.end <= said.start()
+                and not self.financier(e)
+                and not self.is_person(e)
+                and not self.is_public(e)
+                and not self.is_vendor(e)
+            ),
+            None,
+        )
 
     def investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
         markers = _markers(self.lang, "investment")
@@ -136,6 +168,8 @@ class InvestmentRoles:
                 and capital[-1].kind in ("name", "city")
                 and re.fullmatch(r"\s+(?:has|have|had|will|a|va|avait)?\s*", self.text[capital[-1].end : cs])
                 and not _LOCATIVE.search(self.text[max(s.start, capital[-1].start - 12) : capital[-1].start])
+                # "Vertex Ventures Southeast Asia & India is leading": the name of a fund's regional arm
+                and not _NAME_RUN_TO.fullmatch(self.text, subj.end, capital[-1].start)
             ):
                 state = Entity(capital[-1].start, capital[-1].end, capital[-1].surface, "country")
                 return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=state)
@@ -208,7 +242,7 @@ class InvestmentRoles:
                     )
                 )
             ):
-                firm = self.pointed_firm(i)
+                firm = self.reporting_firm(i, s, subj) or self.pointed_firm(i)
                 if firm is not None and (subj is None or firm.name != subj.name):
                     target = firm
             if subj:

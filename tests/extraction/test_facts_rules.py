@@ -2362,3 +2362,19 @@ def test_a_fronted_source_does_not_swallow_the_subject_after_it(extract, text, l
     assert [(c.fact_type, p.name) for c in cands for p in c.parties if p.role in ("investee", "buyer")] == [
         (fact_type, "Lirra Labs")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Orbis Capital's €8 million investment in Lirra Labs is its largest in the Baltics.", "en"),
+        ("Orbis Capital's €8 million stake in Lirra Labs doubled in value.", "en"),
+        ("Lirra Labs said on Monday that Orbis Capital had invested €8 million in the company.", "en"),
+        ("Lirra Labs a annoncé qu'Orbis Capital avait investi 8 millions d'euros dans la société.", "fr"),
+        ("Orbis Capital Nordics & Norway is leading an €8 million round for Lirra Labs.", "en"),
+    ],
+)
+def test_the_owner_of_an_investment_invests_in_the_firm_named_or_reporting_it(extract, text, language):
+    (c,) = [c for c in extract(text, language)[0] if c.fact_type == "investment"]
+    assert parties(c, "investee") == ["Lirra Labs"]
+    assert parties(c, "investor")[0].startswith("Orbis Capital")
