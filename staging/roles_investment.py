@@ -91,6 +91,14 @@ _ROUND_OBJECT = re.compile(
     r"(?:round|raise|financing|funding|fundraising|levée|tour|opération|financement)\b",
     re.IGNORECASE,
 )
+# an owner of the firm pointed back to, in apposition to the subject: "Its majority owner, X,", "X, its
+# parent company,", "X, son actionnaire de référence,"
+_OWNER_WORDS = (
+    r"(?:its|their|son|sa|leur)\s+(?:[\w-]+\s+){0,2}?(?:owner|parent|shareholder|actionnaire|propriétaire|"
+    r"maison[\s-]mère)s?\b"
+)
+_OWNER_OF_IT_BEFORE = re.compile(rf"\b{_OWNER_WORDS}\s*,\s*(?:[\w'’-]+\s+){{0,4}}$", re.IGNORECASE)
+_OWNER_OF_IT_AFTER = re.compile(rf"\s*,\s*{_OWNER_WORDS}[^,]{{0,30}},", re.IGNORECASE)
 # capitalised words and "&" between a name and a place that goes on with it ("Vertex Ventures| Southeast
 # Asia & |India")
 _NAME_RUN_TO = re.compile(r"(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w-]*|&))+[ \t]+")
@@ -223,6 +231,16 @@ class InvestmentRoles:
                 # "A and B also participated in the round", "X a participé à l'opération": a round
                 # the text already named is another firm's, never the backers' own spending
                 or _ROUND_OBJECT.match(self.text, ce) is not None
+                # "Its majority owner, X, is injecting NOK 800m", "X, son actionnaire principal, apporte":
+                # the owner's money goes into the firm it owns
+                or (
+                    subj is not None
+                    and (
+                        _OWNER_OF_IT_BEFORE.search(self.text, max(s.start, subj.start - 80), subj.start)
+                        or _OWNER_OF_IT_AFTER.match(self.text, subj.end, cs)
+                    )
+                    is not None
+                )
                 # "Le fonds mène un tour de 100 M$ dans un opérateur de Jakarta": a fund pointed back to
                 # invests, it does not spend on itself
                 or (how == "previous_sentence" and subj is not None and self.financier(subj))

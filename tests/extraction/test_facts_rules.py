@@ -2378,3 +2378,19 @@ def test_the_owner_of_an_investment_invests_in_the_firm_named_or_reporting_it(ex
     (c,) = [c for c in extract(text, language)[0] if c.fact_type == "investment"]
     assert parties(c, "investee") == ["Lirra Labs"]
     assert parties(c, "investor")[0].startswith("Orbis Capital")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Lirra Labs will build a new cluster. Its majority owner, Norwegian industrial group Hval "
+            "Industri, is also injecting NOK 800 million in fresh equity.",
+            "en",
+        ),
+        ("Lirra Labs will build a cluster. Hval Industri, its parent company, injects NOK 800m.", "en"),
+    ],
+)
+def test_the_owner_of_the_firm_pointed_back_to_invests_in_it(extract, text, language):
+    (c,) = [c for c in extract(text, language)[0] if c.fact_type == "investment"]
+    assert (parties(c, "investee"), parties(c, "investor")) == (["Lirra Labs"], ["Hval Industri"])
