@@ -101,6 +101,8 @@ _DATELINE_DASH_AFTER = re.compile(r"\.?\s*(?:\([^()\n]{1,30}\)\s*)?[—–-]\s")
 _BODY_KIND_BEFORE = re.compile(
     r"\b(?:the|its|la|le|l['’]|du|de\s+la|de\s+l['’])\s*(?:[\w-]+\s+){0,3}[\w-]+\s+$", re.IGNORECASE
 )
+# what may follow a body word before the name it heads: "ministère des", "Ministry of"
+_OF_TAIL = re.compile(r"(?:\s+(?:of|for|de|des|du|d['’]|pour))?\s*", re.IGNORECASE)
 # a French minister by the portfolio: "le ministre de la Transition numérique" (not "Premier ministre")
 _MINISTER_OF = re.compile(
     r"(?<![Pp]remier )(?<![Pp]remière )\bministre(?=\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+)[A-ZÀ-ÖØ-Þ])"
@@ -364,7 +366,12 @@ class Mentions:
         lead = self.text[max(0, e.start - 45) : e.start]
         kind = _BODY_KIND_BEFORE.search(lead)
         head = " ".join(kind.group(0).split()[-2:]) if kind else ""  # the noun heads its phrase
-        if head and _public_words().search(head) and not _FUND_WORDS.search(kind.group(0)):
+        # ... the body word ends the phrase: "the state development agency CORFO", never "le
+        # gouvernement soutient X" (a verb between the body and the name)
+        body = next(
+            (m for m in _public_words().finditer(head) if _OF_TAIL.fullmatch(head, m.end())), None
+        )  # ... "le ministère des Postes": a body of something
+        if body is not None and not _FUND_WORDS.search(kind.group(0)):
             return True
         # "l'Agence de développement du digital (ADD)": the acronym of a body named before it, here or
         # where the text defines it ("DICT to invest" after "the Department of ... (DICT)")

@@ -102,6 +102,9 @@ _OWNER_OF_IT_AFTER = re.compile(rf"\s*,\s*{_OWNER_WORDS}[^,]{{0,30}},", re.IGNOR
 # capitalised words and "&" between a name and a place that goes on with it ("Vertex Ventures| Southeast
 # Asia & |India")
 _NAME_RUN_TO = re.compile(r"(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w-]*|&))+[ \t]+")
+# what follows the object of a backing verb before its amount: "backing X with €6m", "X's round",
+# "soutient X à hauteur de 6 M€", "avec 6 M€"
+_WITH_AMOUNT = re.compile(r"\s+with\b|['’]s\b|\s+avec\b|\s+à\s+hauteur\b")
 # from a speech verb to the subject of the clause it reports: " on Monday that ", " lundi que "
 _CLAUSE_AFTER_SPEECH = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:that|que|qu['’])\s*|\s+(?:that\s+)?")
 _DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)
@@ -208,7 +211,8 @@ class InvestmentRoles:
                 target = next((e for e in self.ents(i) if e.start > ce), None)
                 if target is None or not (
                     re.fullmatch(r"\s+", self.text[ce : target.start])
-                    and re.match(r"(?:\s+with\b|['’]s\b)", self.text[target.end : target.end + 6])
+                    # ... "X soutient Kelpmind à hauteur de 6 M€", "avec 6 M€"
+                    and _WITH_AMOUNT.match(self.text, target.end)
                     and not (self.is_public(target) or self.is_person(target) or self.is_vendor(target))
                 ):
                     target = None

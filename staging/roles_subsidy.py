@@ -64,7 +64,11 @@ _PRONOUN_OPENS = re.compile(
     re.IGNORECASE,
 )
 # the nouns of a grant: what a firm gets, never what it spends
-_GRANT_NOUN = re.compile(r"(?:aides?|subventions?|subsides?|grants?|subsid(?:y|ies))", re.IGNORECASE)
+_GRANT_NOUN = re.compile(
+    r"(?:aides?|subventions?|subsides?|grants?|subsid(?:y|ies)|appels? à projets|"
+    r"calls? for (?:projects|proposals))",
+    re.IGNORECASE,
+)
 # what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
 # France 2030 investment plan", "au titre du Chips Act", "dans le cadre du plan ..."
 _PROGRAMME_LEAD = re.compile(

@@ -2394,3 +2394,15 @@ def test_the_owner_of_an_investment_invests_in_the_firm_named_or_reporting_it(ex
 def test_the_owner_of_the_firm_pointed_back_to_invests_in_it(extract, text, language):
     (c,) = [c for c in extract(text, language)[0] if c.fact_type == "investment"]
     assert (parties(c, "investee"), parties(c, "investor")) == (["Lirra Labs"], ["Hval Industri"])
+
+
+def test_a_fund_backing_a_firm_up_to_an_amount_invests_in_it(extract):
+    (c,) = extract("Orbis Capital soutient Lirra Labs à hauteur de 2 millions d'euros.", "fr")[0]
+    assert (c.fact_type, parties(c, "investee"), parties(c, "investor")) == (
+        "investment", ["Lirra Labs"], ["Orbis Capital"]
+    )
+
+
+def test_the_winner_of_a_call_for_projects_receives_a_grant(extract):
+    (c,) = extract("Lirra Labs remporte 2 M€ dans le cadre de l'appel à projets i-Nov.", "fr")[0]
+    assert (c.fact_type, parties(c, "recipient")) == ("subsidy", ["Lirra Labs"])

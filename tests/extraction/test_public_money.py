@@ -1378,3 +1378,11 @@ def test_amounts_then_firms_respectively(extract):
         (["Lirra Labs"], 2e6),
         (["Kelpmind"], 1.5e6),
     ]
+
+
+@pytest.mark.parametrize("verb", ["soutient", "subventionne", "finance"])
+def test_a_body_word_before_a_verb_does_not_make_the_verbs_object_public(extract, verb):
+    cands, _ = extract(f"Le gouvernement {verb} Lirra Labs à hauteur de 2 millions d'euros.", "fr")
+    (c,) = cands
+    assert c.fact_type == "subsidy"
+    assert [p.name for p in c.parties if p.role == "recipient"] == ["Lirra Labs"]
