@@ -241,29 +241,14 @@ class CountryFinder:
         dateline "TARTU, Estonia —". The longest town name the slot holds wins."""
         out: list[CountryMention] = []
         for m in _SEAT_BEFORE.finditer(text):
-            lo = max(0, m.start() - 60, text.rfind("\n", 0, m.start()) + 1)
-            run = _RUN_BEFORE.search(text, lo, m.start())
-            if run is None:
-                continue
-            # word starts of the run, the longest name first: "the Estonian Tartu-based" -> "Tartu"
-            starts = [run.start()] + [k + 1 for k in range(run.start(), run.end()) if text[k] in " \t"]
-            for a in starts:
-                code = self.town(text[a : m.start()])
-                if code:
-                    out.append(CountryMention(a, m.start(), code, "city", text[a : m.start()]))
-                    break
+            if town := self._town_before(text, m.start()):
+                out.append(town)
+        def determined(a: int) -> bool:  # "at its Luleå facility": a determiner before the town
+            return _SITE_DETERMINER.search(text, max(0, a - 30), a) is not None
+
         for m in _SITE_NOUN.finditer(text):
-            lo = max(0, m.start() - 60, text.rfind("\n", 0, m.start()) + 1)
-            run = _RUN_BEFORE.search(text, lo, m.start())
-            if run is None:
-                continue
-            starts = [run.start()] + [k + 1 for k in range(run.start(), run.end()) if text[k] in " \t"]
-            for a in starts:
-                if _SITE_DETERMINER.search(text, max(0, a - 30), a) and (
-                    code := self.town(text[a : m.start()])
-                ):
-                    out.append(CountryMention(a, m.start(), code, "city", text[a : m.start()]))
-                    break
+            if town := self._town_before(text, m.start(), determined):
+                out.append(town)
         slots: list[tuple[int, str]] = []  # where a town may start, and its slot
         for m in _BRACKET.finditer(text):
             k = m.start()
@@ -301,6 +286,20 @@ class CountryFinder:
                     continue
                 break
         return out
+
+    def _town_before(self, text: str, end: int, ok=lambda a: True) -> CountryMention | None:
+        """The longest town of `towns.csv` ending a run of words at `end` ("the Estonian Tartu-based" ->
+        "Tartu"), starting where `ok` allows."""
+        lo = max(0, end - 60, text.rfind("\n", 0, end) + 1)
+        run = _RUN_BEFORE.search(text, lo, end)
+        if run is None:
+            return None
+        # word starts of the run, the longest name first
+        starts = [run.start()] + [k + 1 for k in range(run.start(), run.end()) if text[k] in " \t"]
+        for a in starts:
+            if ok(a) and (code := self.town(text[a:end])):
+                return CountryMention(a, end, code, "city", text[a:end])
+        return None
 
     @staticmethod
     def _seat_closes(text: str, end: int, slot: str) -> bool:
