@@ -617,10 +617,28 @@ class Roles:
         if not cands:
             return reject("roles", "no_party") if not self._rejected_here(cs) else []
         for c in cands:
+            if c.fact_type == "subsidy":
+                self.listed_recipients(i, c, cs)
             self.finish(c, i, s, flags)
             if passed:
                 self.trace_kept(c, [("filters", f) for f in passed])
         return cands
+
+    def listed_recipients(self, i: int, c: Candidate, cs: int) -> None:
+        """ "A, B and C have won a grant", "Les lauréats, A et B, recevront": a recipient that is the
+        subject brings the names listed with it."""
+        subject = [p for p in c.parties if p.role == "recipient" and p.rule == "subject"]
+        if len(subject) != 1:
+            return
+        first = next((e for e in self.ents(i) if e.start == subject[0].start), None)
+        if first is None:
+            return
+        named = {p.name for p in c.parties}
+        c.parties += [
+            Party("recipient", e.name, e.start, e.end, "subject")
+            for e in self.listed_with(i, first, cs)
+            if e.name not in named and not self.is_public(e)
+        ]
 
     def possessed_round(self, i: int, c: Candidate, at: int) -> Candidate:
         """ "Orbis Capital is leading Kalmar Robotics' $26 million Series A": the round belongs to the

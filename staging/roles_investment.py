@@ -135,6 +135,27 @@ class InvestmentRoles:
             None,
         )
 
+    def listed_with(self, i: int, first: Entity, end: int) -> list[Entity]:
+        """The names listed after `first` before `end`: "A, B et C injectent", "A, B and C have won",
+        past an apposition ("A, le bras financier de la Région, et B"); a chip maker, a school a firm
+        comes from or a person speaking for it ends the list."""
+        out, last = [], first
+        for e in self.ents(i):
+            if e.start < last.end or e.end > end:
+                continue
+            gap = self.text[last.end : e.start]
+            if _IN_APPOSITION.fullmatch(gap):
+                continue  # inside the apposition
+            if not _NEXT_IN_LIST.fullmatch(gap):
+                break
+            if self.is_vendor(e, in_context=True) or self.is_origin(e):
+                break
+            if self.is_person(e) and speaker(self.text, e.start, e.end):
+                break  # "Le PDG de A, X, a annoncé": X speaks for A
+            out.append(e)
+            last = e
+        return out
+
     def investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
         markers = _markers(self.lang, "investment")
         subj, how = self.subject(i, s, cs, ce, allow_persons=(role == "investor"))
@@ -271,21 +292,8 @@ class InvestmentRoles:
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 if how == "subject":
                     # "A, B et C injectent 300 M€": every name of the subject list invests
-                    last = subj
-                    for e in self.ents(i):
-                        if e.start < last.end or e.end > cs:
-                            continue
-                        gap = self.text[last.end : e.start]
-                        if _IN_APPOSITION.fullmatch(gap):
-                            continue  # "A, le bras financier de la Région, et B": inside the apposition
-                        if not _NEXT_IN_LIST.fullmatch(gap):
-                            break
-                        if self.is_vendor(e, in_context=True) or self.is_origin(e):
-                            break
-                        if self.is_person(e) and speaker(self.text, e.start, e.end):
-                            break  # "Le PDG de A, X, a annoncé": X speaks for A
-                        parties.append(Party("investor", e.name, e.start, e.end, "subject"))
-                        last = e
+                    listed = self.listed_with(i, subj, cs)
+                    parties += [Party("investor", e.name, e.start, e.end, "subject") for e in listed]
             if target and (not subj or target.name != subj.name):
                 investee = target
                 flags.append("target")

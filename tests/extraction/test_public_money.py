@@ -1386,3 +1386,18 @@ def test_a_body_word_before_a_verb_does_not_make_the_verbs_object_public(extract
     (c,) = cands
     assert c.fact_type == "subsidy"
     assert [p.name for p in c.parties if p.role == "recipient"] == ["Lirra Labs"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Denmark bets on AI.\n\nA consortium of Lirra Labs, Kelp Robotics and Orvik Compute has won a €5 "
+         "million government grant.", "en"),
+        ("Les lauréats, Lirra Labs, Kelp Robotics et Orvik Compute, recevront 5 M€ de l'État.", "fr"),
+    ],
+)
+def test_every_name_listed_with_the_receiving_subject_receives(extract, text, language):
+    (c,) = extract(text, language)[0]
+    assert c.fact_type == "subsidy"
+    names = [p.name for p in c.parties if p.role == "recipient"]
+    assert names == ["Lirra Labs", "Kelp Robotics", "Orvik Compute"]
