@@ -1773,6 +1773,8 @@ class Passes:
                 continue
             before = [g for g in grants if g is not c and g.sentence.start < s.start]
             own = next((p for p in c.parties if p.role == "grantor" and c.fact_type == "subsidy"), None)
+            if own is not None and any(f.name == own.name for f in firms):
+                own = None  # "A et B se partagent une aide publique": a sharer grants nothing
             grantor = next((p for p in before[-1].parties if p.role == "grantor"), None) if before else None
             if own is not None:
                 grantor = own  # "A and B will share a €6m grant from the Ministry": the sentence's body

@@ -163,7 +163,8 @@ _CONSORTIUM = re.compile(
 _MEMBERS_GAP = re.compile(
     r"\s*(?:,\s*(?:and|et)?|and|et|as well as|ainsi que|,?\s*(?:with|avec)|"
     r",\s*(?:auquel|auxquels|à laquelle)\s+(?:participent|participe|s['’]associent|s['’]associe)|"
-    r",\s*(?:which|that)\s+(?:includes|include|also includes)|,\s*(?:including|dont|notamment))?\s*",
+    r",?\s*(?:which|that|qui)\s+(?:includes|include|also includes|comprend|inclut)|"
+    r",?\s*(?:including|dont|notamment))?\s*",
     re.IGNORECASE,
 )
 _SOURCE_PHRASE = re.compile(

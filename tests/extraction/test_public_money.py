@@ -1401,3 +1401,18 @@ def test_every_name_listed_with_the_receiving_subject_receives(extract, text, la
     assert c.fact_type == "subsidy"
     names = [p.name for p in c.parties if p.role == "recipient"]
     assert names == ["Lirra Labs", "Kelp Robotics", "Orvik Compute"]
+
+
+def test_sharers_of_a_grant_grant_nothing(extract):
+    text = "La Norvège mise sur l'IA.\n\nLirra Labs et Kelp Robotics se partagent une aide publique de 5 M€."
+    (c,) = extract(text, "fr")[0]
+    assert [p.name for p in c.parties if p.role == "recipient"] == ["Lirra Labs", "Kelp Robotics"]
+    assert [p.name for p in c.parties if p.role == "grantor"] == ["Norvège"]
+
+
+def test_the_members_a_consortium_includes_receive(extract):
+    text = ("The €5 million grant, awarded by the Danish government, goes to a consortium led by Lirra Labs "
+            "that includes Kelp Robotics and Orvik Compute.")
+    (c,) = extract(text, "en")[0]
+    names = [p.name for p in c.parties if p.role == "recipient"]
+    assert names == ["Lirra Labs", "Kelp Robotics", "Orvik Compute"]
