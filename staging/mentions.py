@@ -102,7 +102,9 @@ _BODY_KIND_BEFORE = re.compile(
     r"\b(?:the|its|la|le|l['’]|du|de\s+la|de\s+l['’])\s*(?:[\w-]+\s+){0,3}[\w-]+\s+$", re.IGNORECASE
 )
 # what may follow a body word before the name it heads: "ministère des", "Ministry of"
-_OF_TAIL = re.compile(r"(?:\s+(?:of|for|de|des|du|d['’]|pour))?\s*", re.IGNORECASE)
+_OF_TAIL = re.compile(
+    r"(?:(?:\s+[a-zà-ÿ]+)?\s+(?:of|de|des|du|d['’])|\s+(?:for|pour))?\s*", re.IGNORECASE
+)  # ... "le département américain du Commerce"
 # a French minister by the portfolio: "le ministre de la Transition numérique" (not "Premier ministre")
 _MINISTER_OF = re.compile(
     r"(?<![Pp]remier )(?<![Pp]remière )\bministre(?=\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+)[A-ZÀ-ÖØ-Þ])"

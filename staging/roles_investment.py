@@ -103,8 +103,8 @@ _OWNER_OF_IT_AFTER = re.compile(rf"\s*,\s*{_OWNER_WORDS}[^,]{{0,30}},", re.IGNOR
 # Asia & |India")
 _NAME_RUN_TO = re.compile(r"(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w-]*|&))+[ \t]+")
 # what follows the object of a backing verb before its amount: "backing X with €6m", "X's round",
-# "soutient X à hauteur de 6 M€", "avec 6 M€"
-_WITH_AMOUNT = re.compile(r"\s+with\b|['’]s\b|\s+avec\b|\s+à\s+hauteur\b")
+# "soutient X à hauteur de 6 M€", "avec 6 M€", "hands X €5m"
+_WITH_AMOUNT = re.compile(r"\s+with\b|['’]s\b|\s+avec\b|\s+à\s+hauteur\b|\s+(?=(?:US|C|A|S)?[$€£¥]\s?\d)")
 # from a speech verb to the subject of the clause it reports: " on Monday that ", " lundi que "
 _CLAUSE_AFTER_SPEECH = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:that|que|qu['’])\s*|\s+(?:that\s+)?")
 _DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)

@@ -139,6 +139,13 @@ _GIVE = (
     r"subventionn(?:e|ent|era|é)|soutien(?:t|nent|dra)|soutenu|financ(?:e|ent|era|é))"
     r"\s+"
 )
+_GIVE_BEFORE = re.compile(_GIVE + "$", re.IGNORECASE)
+# a grant noun given to a firm named after it: " attribuée à", " awarded to", " accordée par l'État à"
+_GIVEN_TO = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:attribuée?s?|accordée?s?|octroyée?s?|versée?s?|awarded|granted|given|paid)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:à|au|aux|to)\b",
+    re.IGNORECASE,
+)
 # a giving verb whose first object points back to a firm: "give the company an", "awarded it a"
 _GIVE_IT = re.compile(
     _GIVE + r"(?:it|them|the\s+(?:[\w-]+\s+)?(?:company|start-?up|firm|group))\s+(?!to\b|back\b|up\b)[a-z]",
@@ -566,6 +573,26 @@ class SubsidyRoles:
                 and subj.kind != "public_body"
                 and not (strong and subj.kind == "investor")
             )
+            if (
+                subj is not None
+                and how == "subject"
+                and _GRANT_NOUN.fullmatch(self.text[cs:ce])
+                # ... a firm: no body, fund or programme ("Commerce", "the Job Development Investment Grant")
+                and not self.financier(subj)
+                and not self.programme(subj)
+                and not self.grant_named(subj)
+                and not re.search(_GIVE, self.text[subj.end : cs], re.IGNORECASE)
+                # ... nor the object of one: "Norway will give X a $50 million grant"
+                and not _GIVE_BEFORE.search(self.text[max(s.start, subj.start - 20) : subj.start])
+                # ... a verb between: "A Texas Enterprise Fund (TEF) grant" names the programme
+                and re.search(r"\b[a-zà-ÿ]{3,}\b", self.text[subj.end : cs]) is not None
+                # ... and no other firm it goes to: "X a finalisé la subvention attribuée à Y"
+                and not _GIVEN_TO.match(self.text, ce)
+                and (received_from := self.received_from_state(s, subj, how, base))
+            ):
+                # "X scores a €3m EU grant", "X décroche une subvention": a firm before a grant noun, with
+                # no giving verb between, receives it
+                return [received_from]
             if subj is not None and how == "subject" and not known_firm and self.state_fund(subj):
                 pass  # "Innovation Fund Denmark has awarded DKK 450 million to X": a state fund grants
             elif subj is not None and how == "subject" and (known_firm or not strong):
@@ -807,6 +834,16 @@ class SubsidyRoles:
         c.country_code = country
         return [c]
 
+    def grant_named(self, e: Entity) -> bool:
+        """A grant's name, or the acronym the text gives one: "the Job Development Investment Grant
+        (JDIG)", then "JDIG"."""
+        if _GRANT_NOUN.search(e.name):
+            return True
+        defined = re.search(rf"\(\s*{re.escape(e.name)}\s*\)", self.text) if e.name.isupper() else None
+        if defined is None:
+            return False
+        return _GRANT_NOUN.search(self.text, max(0, defined.start() - 12), defined.start()) is not None
+
     def received_from_state(
         self, s: Sentence, subj: Entity, how: str, base: dict, home: str | None = None
     ) -> Candidate | None:
@@ -926,7 +963,8 @@ class SubsidyRoles:
                 # "awarded X a €5m grant", "will provide X with ¥4.2 billion"
                 # ... past an apposition: "backing X, a Tartu start-up, with €3 million"
                 and re.match(
-                    r"(?:,\s+(?:a|an|the|une?|la|le)\s+[^,;.]{1,40},)?\s+(?:a|an|its|their|with|à hauteur)\s",
+                    r"(?:,\s+(?:a|an|the|une?|la|le)\s+[^,;.]{1,40},)?\s+"
+                    r"(?:(?:a|an|its|their|with|à hauteur)\s|(?:US|C|A|S)?[$€£¥]\s?\d)",  # "hands X €3m"
                     self.text[e.end : e.end + 70],
                 )
                 and not self.is_public(e)

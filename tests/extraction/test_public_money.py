@@ -1416,3 +1416,27 @@ def test_the_members_a_consortium_includes_receive(extract):
     (c,) = extract(text, "en")[0]
     names = [p.name for p in c.parties if p.role == "recipient"]
     assert names == ["Lirra Labs", "Kelp Robotics", "Orvik Compute"]
+
+
+def test_a_firm_before_a_grant_noun_receives_it(extract):
+    (c,) = extract("Norway bets on AI.\n\nLirra Labs scores €3m EU grant", "en")[0]
+    assert (c.fact_type, [p.name for p in c.parties if p.role == "recipient"]) == ("subsidy", ["Lirra Labs"])
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Norway bets on AI.\n\nA Tarnow Enterprise Fund (TEF) grant of $6 million has been extended to "
+         "Lirra Labs.", "en"),
+        ("Les États-Unis misent sur les puces.\n\nLe département américain du Commerce a finalisé la "
+         "subvention attribuée vendredi à Lirra Labs, soit 4,7 milliards de dollars.", "fr"),
+    ],
+)
+def test_a_programme_or_a_body_before_a_grant_noun_receives_nothing(extract, text, language):
+    cands, _ = extract(text, language)
+    assert cands and all(p.name == "Lirra Labs" for c in cands for p in c.parties if p.role == "recipient")
+
+
+def test_a_body_awards_the_firm_an_amount(extract):
+    (c,) = extract("The Danish government awards Lirra Labs €3m for speech models", "en")[0]
+    assert (c.fact_type, [p.name for p in c.parties if p.role == "recipient"]) == ("subsidy", ["Lirra Labs"])
