@@ -226,7 +226,9 @@ class ChipRoles:
                 subj = max(others, key=lambda e: (self.mentions(e.name), -others.index(e)))
         _lo, hi = self.clause(s, cs, ce, "chip_purchase")
         # "the purchase of 18,000 GPUs by X": a passive agent is the buyer; "pour X" only without a subject
-        for marker, when in (("buyer_agent", True), ("buyer_beneficiary", how != "subject")):
+        # ... nor after a body that buys: "L'État a acheté 1 000 GPU pour X" is the state's purchase
+        beneficiary = how != "subject" and (body is None or body.start() > cs)
+        for marker, when in (("buyer_agent", True), ("buyer_beneficiary", beneficiary)):
             agent = self.directly_after(i, s, markers[marker], ce) if when and marker in markers else None
             if (
                 agent is not None

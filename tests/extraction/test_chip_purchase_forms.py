@@ -831,3 +831,10 @@ def test_the_winner_of_the_tender_supplies_it_does_not_buy(extract):
 def test_a_purchase_wished_or_planned_is_none(extract, text, lang):
     cands, _ = extract(text, lang)
     assert not chips(cands)
+
+
+def test_a_body_buying_chips_for_firms_is_the_buyer(extract):
+    cands, _ = extract("L'État a acheté 1 000 GPU Nvidia pour Lirra Labs et d'autres start-up.", "fr")
+    assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["État"]
+    cands, _ = extract("Commande de 6 144 GPU pour Lirra Labs.", "fr")  # no buyer before: the one it is for
+    assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Lirra Labs"]
