@@ -477,14 +477,17 @@ class CountryDate:
                 break
         return self._news_date
 
-    def relative_period(self, s: Sentence) -> tuple[date, str] | None:
+    def relative_period(self, s: Sentence, asides: list[tuple[int, int]] = ()) -> tuple[date, str] | None:
         """ "last month", "le mois dernier", "ce mois-ci": that month of the article's date; "last week",
         "la semaine dernière": the month of that week's middle (a week names no day); "last year",
         "l'an dernier": the year before the article's."""
         if self.published is None:
             return None
         rx, offsets = _relative_months()
-        m = rx.search(s.text)
+        # (not in a relative clause about something else: "Unlike X, which raised €40m last year, Y ...")
+        m = next(
+            (m for m in rx.finditer(s.text) if not any(a <= s.start + m.start() < b for a, b in asides)), None
+        )
         if m is None:
             return None
         kind, offset = offsets[m.group(0).lower()]
@@ -533,7 +536,7 @@ class CountryDate:
             c.announced_on, c.date_precision = best.value, best.precision
         elif relative is not None:
             c.announced_on, c.date_precision = relative, "day"
-        elif not inside and (period := self.relative_period(s)) is not None:
+        elif not inside and (period := self.relative_period(s, asides)) is not None:
             c.announced_on, c.date_precision = period
         elif inside:
             c.announced_on, c.date_precision = inside[0].value, inside[0].precision

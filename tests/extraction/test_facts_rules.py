@@ -2406,3 +2406,11 @@ def test_a_fund_backing_a_firm_up_to_an_amount_invests_in_it(extract):
 def test_the_winner_of_a_call_for_projects_receives_a_grant(extract):
     (c,) = extract("Lirra Labs remporte 2 M€ dans le cadre de l'appel à projets i-Nov.", "fr")[0]
     assert (c.fact_type, parties(c, "recipient")) == ("subsidy", ["Lirra Labs"])
+
+
+def test_a_relative_clause_about_another_firm_does_not_date_the_deal(extract):
+    cands, _ = extract(
+        "Unlike Kelp Robotics, which raised €40 million last year, Lirra Labs has raised €5 million.", "en"
+    )
+    (c,) = [c for c in cands if parties(c, "investee") == ["Lirra Labs"]]
+    assert c.announced_on is None and not c.is_background
