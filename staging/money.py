@@ -321,10 +321,10 @@ def find_money(
 
 # a scaled number without its currency, after an amount of the same sentence: "2 millions d'euros à A
 # et 1,5 million à B", "A (€2 million), B (1.5 million)"; what follows it closes it (a bracket, a
-# comma, "à", "to"), so that "1 million users" stays no money
+# comma, a full stop, "à", "to"), so that "1 million users" stays no money
 _ELIDED = re.compile(
     rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?){_SP}+(?P<scale>millions?|milliards?|billions?|bn)\b"
-    r"(?=\s*(?:[),;]|(?:à|au|aux|to|for|pour|each|chacun|chacune)\b))",
+    r"(?=\s*(?:[),;]|\.(?:\s|$)|(?:à|au|aux|to|for|pour|each|chacun|chacune)\b))",
     re.IGNORECASE,
 )
 
@@ -337,7 +337,7 @@ def _elided_currency(text: str, found: list[Money], language: str) -> list[Money
     out = list(found)
     for m in found:
         stop = re.search(r"[.!?](?:\s|$)|\n", text[m.end : m.end + 200])
-        end = m.end + (stop.start() if stop else min(200, len(text) - m.end))
+        end = m.end + (stop.end() if stop else min(200, len(text) - m.end))  # (its full stop closes one)
         for hit in _ELIDED.finditer(text, m.end, end):
             if any(o.start <= hit.start() < o.end or hit.start() <= o.start < hit.end() for o in out):
                 continue

@@ -325,3 +325,10 @@ def test_every_current_iso_code_reads_before_its_number(text, expected):
 )
 def test_a_list_gives_its_currency_once(text, expected):
     assert [(m.amount, m.currency) for m in find_money(text, "fr")] == expected
+
+
+def test_a_bare_scaled_number_ending_the_sentence_takes_the_currency_given_before_it():
+    text = "Lirra Labs est valorisée 200 millions d'euros après cette levée de 12 millions."
+    assert [(m.amount, m.currency) for m in find_money(text, "fr")] == [(200e6, "EUR"), (12e6, "EUR")]
+    text = "Lirra Labs raised €5 million and now has 1 million users."
+    assert [(m.amount, m.currency) for m in find_money(text, "en")] == [(5e6, "EUR")]
