@@ -321,10 +321,10 @@ def find_money(
 
 # a scaled number without its currency, after an amount of the same sentence: "2 millions d'euros à A
 # et 1,5 million à B", "A (€2 million), B (1.5 million)"; what follows it closes it (a bracket, a
-# comma, a full stop, "à", "to"), so that "1 million users" stays no money
+# comma, a full stop, "à", "to", "dans"), so that "1 million users" stays no money
 _ELIDED = re.compile(
     rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?){_SP}+(?P<scale>millions?|milliards?|billions?|bn)\b"
-    r"(?=\s*(?:[),;]|\.(?:\s|$)|(?:à|au|aux|to|for|pour|each|chacun|chacune)\b))",
+    r"(?=\s*(?:[),;]|\.(?:\s|$)|(?:à|au|aux|to|for|pour|dans|in|into|each|chacun|chacune)\b))",
     re.IGNORECASE,
 )
 

@@ -45,8 +45,8 @@ _TABLE_ROUND = re.compile(
 _TABLE_BACKERS = re.compile(r"\b(?:investors?|co-investors?|investisseurs?|backers?|led by|mené par)\b", re.I)
 # a second clause without its verb: ", et la lyonnaise Datawise Santé " before its amount
 _ELIDED_GAP = re.compile(
-    # "..., et la lyonnaise X 4 M€", "; B, €1.5 million; and C, €1 million"
-    r"(?:,?\s+(?:et|and)|\s*;(?:\s+(?:et|and))?)\s+(?:(?:la|le|l['’]|les|the)\s*(?:[a-zà-ÿ][\w-]*\s+){0,2})?"
+    # "..., et la lyonnaise X 4 M€", "; B, €1.5 million; and C, €1 million", ", B €2m"
+    r"(?:,?\s+(?:et|and)|\s*;(?:\s+(?:et|and))?|,)\s+(?:(?:la|le|l['’]|les|the)\s*(?:[a-zà-ÿ][\w-]*\s+){0,2})?"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][^,;:()]{1,50}?),?\s+"
 )
 # firms sharing money out: "se partagent", "will share"
@@ -1503,14 +1503,19 @@ class Passes:
         return call
 
     def elided_receivers(self, candidates: list[Candidate]) -> None:
-        """ "Lumen obtient 8 M€, et la lyonnaise Datawise Santé 4 M€", "A gets €8m and B €4m": the
-        verb left out of the second clause is the first one's; the firm before the amount gets it."""
+        """ "Lumen obtient 8 M€, et la lyonnaise Datawise Santé 4 M€", "A gets €8m and B €4m", "A lève
+        3 M€, B 2 millions": the verb left out of the next clause is the first one's; the firm before
+        the amount gets it."""
         for c in list(candidates):
             main = next((p for p in c.parties if p.role in ("investee", "recipient")), None)
             if (
                 not c.amounts
                 or main is None
-                or not _RECEIVE.search(self.text, c.cue_start, c.cue_start + 30)
+                # ... a verb of getting money, or of raising it: "A lève 3 M€, B 2 millions"
+                or not (
+                    _RECEIVE.search(self.text, c.cue_start, c.cue_start + 30)
+                    or (c.rule == "investment:investee" and main.rule == "subject")
+                )
                 or any(p.role == "investor" for p in c.parties)
             ):
                 continue

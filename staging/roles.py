@@ -602,6 +602,18 @@ class Roles:
                 # "Le dispositif, doté de 150 M€, ...": a programme's budget, not the firm named before
                 return reject("filters", "programme_budget")
             cands = self._money_roles(i, s, cands, amounts)
+            # "Orbis Capital invested €3m in A and €2m in B": one round each
+            split = [
+                x
+                for c in cands
+                for x in (
+                    self.split_pairs(i, s, c, own_money, "investee")
+                    if c.fact_type == "investment" and "target" in c.flags
+                    else [c]
+                )
+            ]
+            self._trace_new(split, cands, "split_pairs")
+            cands = split
         else:
             if not amounts:
                 return reject("roles", "no_amount")

@@ -81,6 +81,8 @@ _PROGRAMME_LEAD = re.compile(
 _PAIR_TO = re.compile(
     r"\s*(?:[a-zà-ÿ][\w-]*\s+){0,2}?(?:à|au|aux|to|for|pour)\s+(?:(?:la|le|les|the)\s+|l['’])?", re.IGNORECASE
 )
+# between an amount and the firm it is invested in: "€3m in A and €2m in B", "3 M€ dans A"
+_PAIR_IN = re.compile(r"\s*(?:in|into|dans)\s+(?:(?:la|le|les|the)\s+|l['’])?", re.IGNORECASE)
 # "to the X", "à l'X", "au X": a name right after the giving marker
 _RECIPIENT_DIRECT = re.compile(
     r"\b(?:to|à|au|aux|for|pour)\s+(?:(?:the|la|le|les)\s+|l['’])?$", re.IGNORECASE
@@ -302,10 +304,13 @@ class SubsidyRoles:
         new.country_code = near[0].code if near else self.country_at(s.start)
         return new
 
-    def split_pairs(self, i: int, s: Sentence, c: Candidate, money: list[Money]) -> list[Candidate]:
-        """ "a accordé 35 M€ à A et 23,9 M€ à B", "awarded ¥50bn to A, ¥10bn to telecom operator B":
-        each amount with the firm right after it is a grant of its own. A total the pairs share out
-        ("20 M€, dont 12 M€ pour A et 8 M€ pour B") stays a fact of its own."""
+    def split_pairs(
+        self, i: int, s: Sentence, c: Candidate, money: list[Money], role: str = "recipient"
+    ) -> list[Candidate]:
+        """ "a accordé 35 M€ à A et 23,9 M€ à B", "awarded ¥50bn to A, ¥10bn to telecom operator B",
+        "invested €3m in A and €2m in B": each amount with the firm right after it is a deal of its
+        own (`role`: the firm's, "recipient" or "investee"). A total the pairs share out ("20 M€, dont
+        12 M€ pour A et 8 M€ pour B") stays a fact of its own."""
         groups: list[list[Money]] = []
         for m in sorted(money, key=lambda m: m.start):
             last = groups[-1][-1] if groups else None
@@ -317,12 +322,13 @@ class SubsidyRoles:
                 groups.append([m])
         if len(groups) < 2:
             return [c]
-        grantor = next((p for p in c.parties if p.role == "grantor"), None)
+        grantor = next((p for p in c.parties if p.role in ("grantor", "investor")), None)
         ents = self.ents(i)
         pairs: list[tuple[list[Money], Party]] = []
+        marker = _PAIR_TO if role == "recipient" else _PAIR_IN
         for k, g in enumerate(groups):
             stop = groups[k + 1][0].start if k + 1 < len(groups) else s.end
-            to = _PAIR_TO.match(self.text, g[-1].end, stop)
+            to = marker.match(self.text, g[-1].end, stop)
             if to is None:
                 continue
             e = next((e for e in ents if to.end() <= e.start < stop), None)
@@ -331,7 +337,7 @@ class SubsidyRoles:
                 or not re.fullmatch(r"(?:[a-zà-ÿ][\w-]*\s+){0,3}", self.text[to.end() : e.start])
                 or self.is_public(e)
                 or self.is_person(e)
-                or self.is_place_use(e)
+                or (role == "recipient" and self.is_place_use(e))  # ("in X" is where money is invested)
                 or e.name in self.ex.countries.table
                 or (grantor is not None and e.name == grantor.name)
             ):
@@ -340,7 +346,7 @@ class SubsidyRoles:
             for f in ents:  # "Openchip & Software Technologies": one name
                 if f.start > end and re.fullmatch(r"\s*&\s*", self.text[end : f.start]):
                     end = f.end
-            pairs.append((g, Party("recipient", self.text[e.start : end], e.start, end, "amount_pair")))
+            pairs.append((g, Party(role, self.text[e.start : end], e.start, end, "amount_pair")))
         if len(pairs) < 2:
             return [c]
         out = []
@@ -352,7 +358,7 @@ class SubsidyRoles:
             new.amounts = [
                 Amount(m.amount, m.currency, m.start, m.end, m.surface, k == 0) for k, m in enumerate(g)
             ]
-            new.parties = [p for p in c.parties if p.role != "recipient"] + [party]
+            new.parties = [p for p in c.parties if p.role != role] + [party]
             out.append(new)
         return out
     def money_respectively(self, i: int, s: Sentence, cands: list[Candidate]) -> list[Candidate]:

@@ -2414,3 +2414,18 @@ def test_a_relative_clause_about_another_firm_does_not_date_the_deal(extract):
     )
     (c,) = [c for c in cands if parties(c, "investee") == ["Lirra Labs"]]
     assert c.announced_on is None and not c.is_background
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Orbis Capital invested €3 million in Lirra Labs and €2 million in Kelp Robotics.", "en"),
+        ("Orbis Capital a investi 3 M€ dans Lirra Labs et 2 millions dans Kelp Robotics.", "fr"),
+        ("Lirra Labs gets €3 million, Kelp Robotics €2 million.", "en"),
+        ("Lirra Labs lève 3 millions d'euros, Kelp Robotics 2 millions.", "fr"),
+    ],
+)
+def test_each_firm_and_its_amount_in_one_sentence_is_a_round_of_its_own(extract, text, language):
+    cands, _ = extract(text, language)
+    rounds = sorted((parties(c, "investee")[0], c.amounts[0].amount) for c in cands)
+    assert rounds == [("Kelp Robotics", 2e6), ("Lirra Labs", 3e6)]
