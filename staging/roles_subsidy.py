@@ -81,6 +81,8 @@ _PROGRAMME_LEAD = re.compile(
 _PAIR_TO = re.compile(
     r"\s*(?:[a-zà-ÿ][\w-]*\s+){0,2}?(?:à|au|aux|to|for|pour)\s+(?:(?:la|le|les|the)\s+|l['’])?", re.IGNORECASE
 )
+# between two amounts of one list: "€3m and €2m", "35, 22 et 18 millions"
+_AMOUNT_LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and|et)?\s*", re.IGNORECASE)
 # between an amount and the firm it is invested in: "€3m in A and €2m in B", "3 M€ dans A"
 _PAIR_IN = re.compile(r"\s*(?:in|into|dans)\s+(?:(?:la|le|les|the)\s+|l['’])?", re.IGNORECASE)
 # "to the X", "à l'X", "au X": a name right after the giving marker
@@ -238,6 +240,10 @@ class SubsidyRoles:
         investors = [by_start.get(p.start) for p in c.parties if p.role == "investor"]
         grantor = prog = None
         last = max(amounts, key=lambda a: a.end)
+        for m in sorted(self.money_in(s), key=lambda m: m.start):
+            # "received €3m and €2m respectively from the ministry": the source after the list of amounts
+            if m.start >= last.end and _AMOUNT_LIST_GAP.fullmatch(self.text, last.end, m.start):
+                last = m
         for e in self.ents(i):
             if e.start >= last.end:
                 gap = _SOURCE_GAP.match(self.text, last.end)

@@ -1440,3 +1440,15 @@ def test_a_programme_or_a_body_before_a_grant_noun_receives_nothing(extract, tex
 def test_a_body_awards_the_firm_an_amount(extract):
     (c,) = extract("The Danish government awards Lirra Labs €3m for speech models", "en")[0]
     assert (c.fact_type, [p.name for p in c.parties if p.role == "recipient"]) == ("subsidy", ["Lirra Labs"])
+
+
+def test_a_public_source_after_a_list_of_amounts_makes_each_a_grant(extract):
+    cands, _ = extract(
+        "Norway bets on AI.\n\nLirra Labs and Kelp Robotics received €3 million and €2 million respectively "
+        "from the ministry.",
+        "en",
+    )
+    assert sorted((c.fact_type, [p.name for p in c.parties if p.role == "recipient"][0]) for c in cands) == [
+        ("subsidy", "Kelp Robotics"),
+        ("subsidy", "Lirra Labs"),
+    ]
