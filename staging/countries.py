@@ -124,6 +124,13 @@ _SITE_OF = re.compile(
     r"\b(?:site|campus|centre[ \t]+de[ \t]+(?:données|calcul)|data[ \t]*cent(?:er|re)|usine)[ \t]+"
     r"(?:de[ \t]+|d['’])(?=[A-ZÀ-ÖØ-Þ])"
 )
+# "a Tartu speech start-up", "an Oulu robotics firm": a town between an indefinite article and a
+# firm noun, past up to two words
+_INDEFINITE = re.compile(r"\b(?:a|an)[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
+_FIRM_NOUN_CLOSE = re.compile(
+    r"(?:[ \t]+[a-zA-Z][\w-]*){0,2}?[ \t]+"
+    r"(?:start-?up|startup|firm|company|lab|developer|provider|operator|maker)s?\b"
+)
 # a line that opens on a place and a colon: "Liège : Meuse Intelligence lève 7 millions d'euros"
 _HEADING_PLACE = re.compile(r"\n[ \t]*(?=[A-ZÀ-ÖØ-Þ][^\n:]{1,30}?[ \t]?:[ \t]+[A-ZÀ-ÖØ-Þ])")
 _HEADING_COLON = re.compile(r"[ \t]?:[ \t]")
@@ -265,6 +272,7 @@ class CountryFinder:
         slots += [(m.end(), "lead") for m in _SITE_OF.finditer(text)]
         if any(w in text for w in _FIRM_OF_WORDS):  # (a quick test before the regex: English has none)
             slots += [(m.end(), "lead") for m in _FIRM_OF.finditer(text)]
+        slots += [(m.end(), "firm_noun") for m in _INDEFINITE.finditer(text)]
         slots += [(m.end() - 1, "dateline") for m in _DATELINE.finditer("\n" + text)]
         if ":" in text:
             slots += [(m.end() - 1, "heading") for m in _HEADING_PLACE.finditer("\n" + text)]
@@ -311,6 +319,8 @@ class CountryFinder:
             return _DATELINE_END.match(text, end) is not None
         if slot == "heading":
             return _HEADING_COLON.match(text, end) is not None
+        if slot == "firm_noun":
+            return _FIRM_NOUN_CLOSE.match(text, end) is not None
         return end == len(text) or not (text[end].isalnum() or text[end] in "-")
 
     def find(self, text: str) -> list[CountryMention]:

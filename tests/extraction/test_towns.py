@@ -184,3 +184,17 @@ def test_a_universitys_town_places_it(extract):
 def test_a_town_and_generic_words_before_a_firm_noun_name_no_firm(extract, headline):
     cands, _ = extract(headline + "\n\nKelpmind has raised €3 million from Orbis Capital.", "en")
     assert {p.name for c in cands for p in c.parties if p.role == "investee"} == {"Kelpmind"}
+
+
+def test_a_town_between_an_article_and_a_firm_noun_places_the_firm(extract):
+    cands, _ = extract(
+        "Deals this week.\n\n* Lirra Labs, a Tartu speech start-up, raised €5m from Orbis Capital.", "en"
+    )
+    assert [c.country_code for c in cands] == ["EE"]
+
+
+def test_a_town_name_two_countries_write_is_no_town():
+    from warehouse.staging.countries import _town_table
+
+    assert "San Sebastián" not in _town_table()  # Guatemala's, and Spain's "Donostia / San Sebastián"
+    assert _town_table()["Tartu"] == "EE"
