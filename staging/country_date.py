@@ -333,8 +333,8 @@ class CountryDate:
         return None
 
     def _heading_countries(self) -> list[tuple[int, str | None]]:
-        """Countries that open a line as a heading ("VIETNAM — ...", "Kenya : ..."): each places
-        what follows it, up to the next such heading. A city dateline ("LONDON, May 2 —") only says
+        """Countries that open a line as a heading ("VIETNAM — ...", "Kenya : ...", "TCHAD · ..."): each
+        places what follows it, up to the next such heading. A city dateline ("LONDON, May 2 —") only says
         where the reporter writes from."""
         out = []
         for m in _ITEM_PLACE.finditer("\n" + self.text):
@@ -362,7 +362,7 @@ class CountryDate:
             head = self.text[max(0, c.start - 8) : c.start]
             if not re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)][ \t]*)?$", head):
                 continue
-            if re.match(r"[ \t]*[—–:-]", self.text[c.end : c.end + 4]):
+            if re.match(r"[ \t]*[—–:·|-]", self.text[c.end : c.end + 4]):
                 # from the start of its line: "1. INDONÉSIE — X se dote de ..." is one sentence
                 out.append((self.text.rfind("\n", 0, c.start) + 1, c.code))
         return sorted(out, key=lambda h: h[0])

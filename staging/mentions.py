@@ -570,6 +570,8 @@ class Mentions:
                 e = replace(e, start=inst.start(), name=self.text[inst.start() : e.end])
             if any(a < e.end and e.start < b for a, b in blocked) or (e.start, e.end) in cities:
                 continue
+            if any(a <= e.start and e.end <= b for a, b in cities):
+                continue  # "N'Djamena": a part of a city's name the elision cut off
             if any(a <= e.start and e.end <= b for a, b in countries):
                 continue
             head = self.text[s.start : e.start]

@@ -10,7 +10,7 @@ from functools import cache
 
 from warehouse.staging.candidates import Candidate, Party
 from warehouse.staging.chips import model_regex
-from warehouse.staging.country_date import _speech_verb
+from warehouse.staging.country_date import _RELATIVE_ASIDE, _speech_verb
 from warehouse.staging.frames import FEW_CUES
 from warehouse.staging.parties import Entity
 from warehouse.staging.people import affiliation, invests, speaker
@@ -789,8 +789,17 @@ class Roles:
         label = _SPEAKER_LABEL.match(self.text, self.text.rfind("\n", 0, s.start) + 1)
         label_end = label.end() if label is not None and label.end() > s.start else s.start
 
+        # "La jeune pousse de N'Djamena, qui analyse les pâturages du Sahel, lève": a relative clause
+        # before the verb tells of its subject; its names do not act
+        asides = [
+            (s.start + m.start(), s.start + m.end())
+            for m in _RELATIVE_ASIDE.finditer(s.text, 0, cs - s.start + 1)
+        ]
+
         def ok(e: Entity) -> bool:
             if s.start <= e.start < label_end:
+                return False
+            if any(a < e.start and e.end < b for a, b in asides):
                 return False
             if self.is_origin(e):
                 return False

@@ -258,3 +258,12 @@ def test_the_country_a_paragraph_opens_on_places_its_deals(extract):
         "en",
     )
     assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["DE"]
+
+
+def test_a_country_heading_with_a_middle_dot_places_its_section(extract):
+    cands, _ = extract(
+        "Revue de presse.\n\nSÉNÉGAL · Lirra Labs lève 120 millions de FCFA\n\nLa jeune pousse de Dakar lève "
+        "120 millions de FCFA.\n\nCAMEROUN · Kelp Robotics boucle 80 millions de FCFA",
+        "fr",
+    )
+    assert sorted({(c.country_code, c.amounts[0].currency) for c in cands}) == [("CM", "XAF"), ("SN", "XOF")]

@@ -2429,3 +2429,17 @@ def test_each_firm_and_its_amount_in_one_sentence_is_a_round_of_its_own(extract,
     cands, _ = extract(text, language)
     rounds = sorted((parties(c, "investee")[0], c.amounts[0].amount) for c in cands)
     assert rounds == [("Kelp Robotics", 2e6), ("Lirra Labs", 3e6)]
+
+
+def test_names_in_a_relative_clause_before_the_verb_do_not_act(extract):
+    cands, _ = extract(
+        "Lirra Labs vend ses analyses aux éleveurs.\n\nLa jeune pousse de Dakar, qui travaille avec Kelp "
+        "Robotics, lève 2 millions d'euros.",
+        "fr",
+    )
+    assert [parties(c, "investee") for c in cands] == [["Lirra Labs"]]
+
+
+def test_a_part_of_a_city_name_cut_by_an_elision_is_no_name(doc_context):
+    ctx = doc_context("La jeune pousse de N'Djamena lève 120 millions de FCFA.", "fr")
+    assert [e.name for e in ctx.ents(0)] == []
