@@ -33,6 +33,7 @@ from warehouse.staging.vocabulary import (
     _model_automaton,
     _origin_automaton,
     _origins,
+    _periodicals,
     _public_bodies,
     _public_words,
     _sites,
@@ -595,6 +596,8 @@ class Mentions:
                         continue  # "Last year we bought ...", "Dernier point : ...": a grammar word
                 if " " not in e.name and e.name.lower() in self._lower_words and not self.name_context(e):
                     continue  # "le Sommet" when the text also writes "sommet": a common noun
+                if " " in e.name and e.name.rsplit(None, 1)[1].lower() in _periodicals():
+                    continue  # "Levant Tech Monthly", "Semiconductor Asia Insider": a publication
                 if (
                     _DATELINE.match(self.text[e.start : e.end + 2])
                     and e.name.isupper()

@@ -42,6 +42,10 @@ _LOCATIVE_BEFORE = re.compile(
 # an indefinite article: "a government", "une agence"
 _INDEFINITE = re.compile(r"\b(?:an?|une?|any|some)\s+$", re.IGNORECASE)
 
+# a comma opening the passive agent right after a purchase noun: "l'acquisition, par l'ASIN, de"
+_AGENT_COMMA = re.compile(r"^\s*,\s*(?=(?:par|by)\b)")
+# what parts a cue from a passive agent that is not its buyer's: another clause, a bracket
+_AGENT_GAP_BREAK = re.compile(r",\s|[;()]|\b(?:qui|which|that|who)\b")
 
 class ChipRoles:
     """Chip-purchase roles: buyer, vendor, count of a purchase cue."""
@@ -235,7 +239,8 @@ class ChipRoles:
                 and agent.start < hi
                 and not self.is_vendor(agent)
                 and not self.is_place_name(agent)  # "Commande de 6 144 GPU pour Vitry": where, not who
-                and not re.search(r",\s|[;()]|\b(?:qui|which|that|who)\b", self.text[ce : agent.start])
+                # ... the agent may stand between commas right after the cue: "l'achat, par l'ASIN, de GPU"
+                and not _AGENT_GAP_BREAK.search(_AGENT_COMMA.sub("", self.text[ce : agent.start], 1))
                 # "a supercomputer built by X": the system's maker, not the buyer
                 and not _MAKER_VERB.search(self.text[ce : agent.start])
             ):

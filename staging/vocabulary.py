@@ -517,6 +517,13 @@ def _media() -> re.Pattern:
 
 
 @cache
+def _periodicals() -> frozenset[str]:
+    """The last words of a publication's name (`name_filters` kind `periodical`): "Levant Tech Monthly",
+    "Semiconductor Asia Insider" is a masthead, never a party."""
+    return frozenset(w.lower() for w in _filter_words("periodical"))
+
+
+@cache
 def _origins() -> re.Pattern:
     """Where founders come from ("Issue de l'EPFL", "deux anciens chercheurs de l'Inria", "former
     Google engineers"): a school or a former employer, never the deal's actor."""
@@ -631,7 +638,7 @@ _ANAPHOR = re.compile(
     rf"(?:{_FIRM_NOUNS})|\b(?:elle|il|it|they|ils|elles)\b)",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|near|près de|basée? à|based in)\s+$")
+_LOCATIVE = re.compile(r"(?:^|\b)(?:à|À|in|In|at|At|en|En|near|près de|basée? à|based in)\s+$")
 # a sentence about the machine just bought: "The system will use 1,536 GPUs", "La machine comptera ..."
 _THE_MACHINE = re.compile(
     r"\s*(?:the|this|that|its|la|le|l['’]|cette|ce|sa|son)\s*(?:new\s+|nouvelle?\s+)?(?:machine|system|"

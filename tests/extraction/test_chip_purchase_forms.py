@@ -838,3 +838,10 @@ def test_a_body_buying_chips_for_firms_is_the_buyer(extract):
     assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["État"]
     cands, _ = extract("Commande de 6 144 GPU pour Lirra Labs.", "fr")  # no buyer before: the one it is for
     assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Lirra Labs"]
+
+
+def test_a_passive_agent_between_commas_after_the_purchase_noun_buys(extract):
+    cands, _ = extract(
+        "Le Conseil a validé l'achat, par l'Agence Kelp, de 256 GPU Nvidia pour le centre national.", "fr"
+    )
+    assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Agence Kelp"]

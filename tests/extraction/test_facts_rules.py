@@ -2443,3 +2443,15 @@ def test_names_in_a_relative_clause_before_the_verb_do_not_act(extract):
 def test_a_part_of_a_city_name_cut_by_an_elision_is_no_name(doc_context):
     ctx = doc_context("La jeune pousse de N'Djamena lève 120 millions de FCFA.", "fr")
     assert [e.name for e in ctx.ents(0)] == []
+
+
+def test_a_place_after_en_opening_the_sentence_does_not_act(extract):
+    cands, _ = extract(
+        "En Lettonie, Lirra Labs, qui développe des agents pour les avocats, a levé 25 M€.", "fr"
+    )
+    assert [parties(c, "investee") for c in cands] == [["Lirra Labs"]]
+
+
+def test_a_region_of_a_continent_is_no_name(doc_context):
+    ctx = doc_context("Steppe compute: Central Asia's sovereign-AI push will be measured in megawatts.", "en")
+    assert [e.name for e in ctx.ents(0)] == []
