@@ -225,6 +225,13 @@ class _DocContext(
                     and any(
                         e.source == "gazetteer" and e.start < c[3] and c[4] <= e.end for e in self.ents(i)
                     )
+                ) or (
+                    # "Invest Nova Scotia is making an investment": a capitalised cue word inside a
+                    # longer name, past the sentence's first word
+                    c[3] > s.start
+                    and self.text[c[3]].isupper()
+                    and any(e.start <= c[3] and c[4] <= e.end and e.end - e.start > c[4] - c[3]
+                            for e in self.ents(i))
                 ):
                     self.reject_cue(s, c, "frames", "cue_in_name")
                 # "a fraction of what its rivals spend": a free relative compares, it reports no deal

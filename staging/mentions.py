@@ -357,11 +357,11 @@ class Mentions:
         plan = _NATIONAL_PLAN.fullmatch(e.name)
         if plan and self.ex.countries.table.get(plan.group(1), ("", ""))[1] == "name":
             return True  # "France 2030", "Maroc Digital 2030": a country's plan, named by its horizon
+        if e.source != "gazetteer" and self.agency_of_place(e.name):
+            return True  # ... "Invest Nova Scotia", whose agency word is also a fund's ("CDG Invest")
         if e.source == "gazetteer" or _FUND_WORDS.search(e.name):
             return False
         if e.name in self._public_names or _public_words().search(e.name):
-            return True
-        if self.agency_of_place(e.name):
             return True
         if _LEADERS_GOVERNMENT.match(self.text, e.end):
             return True  # "the Crisafulli Government invests", "the Trump administration": the state

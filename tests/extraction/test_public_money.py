@@ -1452,3 +1452,14 @@ def test_a_public_source_after_a_list_of_amounts_makes_each_a_grant(extract):
         ("subsidy", "Kelp Robotics"),
         ("subsidy", "Lirra Labs"),
     ]
+
+
+def test_an_agency_named_by_its_region_invests_state_money(extract):
+    cands, _ = extract(
+        "Norway news.\n\nThe committee heard that Invest Norway is making a $7.5-million investment in "
+        "Lirra Labs to build a data centre.",
+        "en",
+    )
+    (c,) = cands
+    assert (c.fact_type, c.cue) == ("subsidy", "investment")
+    assert [p.name for p in c.parties if p.role == "grantor"] == ["Invest Norway"]
