@@ -75,6 +75,8 @@ def _regions(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
 # the slots where the syntax says a firm's seat stands, read for the towns of lexicons/towns.csv:
 # "Tartu-based", "Tartu-headquartered" (the town before the match)
 _SEAT_BEFORE = re.compile(r"-(?:based|headquartered)\b")
+# a possessive before a capitalised name: "Cluj-Napoca's Someș AI" (the town before the match)
+_OWNS_NAME = re.compile(r"['’]s[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
 _RUN_BEFORE = re.compile(r"(?:[\w'’.-]+[ \t]){0,4}[\w'’.-]+$")
 # "based in Tartu", "basée à Tartu", "dont le siège est à Tartu" (the town after): the words,
 # found by one automaton (a case-insensitive regex would try every position of the text), then
@@ -248,6 +250,9 @@ class CountryFinder:
         dateline "TARTU, Estonia —". The longest town name the slot holds wins."""
         out: list[CountryMention] = []
         for m in _SEAT_BEFORE.finditer(text):
+            if town := self._town_before(text, m.start()):
+                out.append(town)
+        for m in _OWNS_NAME.finditer(text):  # "Cluj-Napoca's Someș AI": the town owning a name
             if town := self._town_before(text, m.start()):
                 out.append(town)
         def determined(a: int) -> bool:  # "at its Luleå facility": a determiner before the town

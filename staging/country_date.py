@@ -67,7 +67,9 @@ _AFTER_GAP = {
     "demonym": r"(?:\s*,\s*|\s+\()(?:[\w'’-]+\s+){0,5}|\s+",  # "X, la pépite française"
     "name": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:en|au|aux|in)\s+|[ \t]*\|[ \t]*",
     # "X (Warsaw)"; a table's next cell: "| X | Helsinki, Finland |"
-    "city": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+|[ \t]*\|[ \t]*",
+    "city": r"\s+\(|\s*,\s*(?:[\w'’-]+\s+){0,5}" + _BASED + r"\s+(?:à|in)\s+|[ \t]*\|[ \t]*"
+    # "X, une jeune pousse d'Asunción", "X, a start-up from Asunción"
+    r"|\s*,\s*(?:une?|a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + _FIRM_NOUNS + r")\s+(?:de\s+|d['’]|from\s+)",
 }
 # "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
 # a sentence that opens on a country: "Au Sénégal, ...", "En Côte d'Ivoire, ...", "In Kenya, ..."

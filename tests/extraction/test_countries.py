@@ -267,3 +267,16 @@ def test_a_country_heading_with_a_middle_dot_places_its_section(extract):
         "fr",
     )
     assert sorted({(c.country_code, c.amounts[0].currency) for c in cands}) == [("CM", "XAF"), ("SN", "XOF")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Deals.\n\nLirra Labs, une jeune pousse de Dakar qui traduit le wolof, a bouclé 3 M€.", "fr"),
+        ("Deals in Germany.\n\nLirra Labs, a start-up from Dakar, raised €3 million.", "en"),
+        ("Deals in Germany.\n\nTartu's Lirra Labs, which sells software to banks, raised €3 million.", "en"),
+    ],
+)
+def test_a_town_or_city_describing_the_firm_places_it(extract, text, language):
+    cands, _ = extract(text, language)
+    assert [c.country_code for c in cands] == ["EE" if "Tartu" in text else "SN"]
