@@ -596,7 +596,8 @@ class Passes:
         Science and ICT will purchase 13,000 Nvidia B200 GPUs", "Abu Dhabi's MGX leads $250m bet on
         Qalam" beside "Qalam AI raised $250 million in a round led by MGX". The title's reading is left
         out when the body's has the same count and maker and a buyer whose name holds the title's, or
-        the same amount with the title's main party among its investors."""
+        the same amount with the title's main party among its investors, or a grant of the same amount
+        to the title's firm."""
         titles = {
             t.start for t in self.sentences[:3] if not re.search(r"[.!?…»”\"']\s*$", t.text)
         }
@@ -606,8 +607,25 @@ class Passes:
         def named(c: Candidate, role: str) -> list[str]:
             return [p.name for p in c.parties if p.role == role]
 
+        def same_amount(c: Candidate, x: Candidate) -> bool:
+            return bool(c.amounts and x.amounts) and (c.amounts[0].currency, round(c.amounts[0].amount)) == (
+                x.amounts[0].currency,
+                round(x.amounts[0].amount),
+            )
+
+        def word_set(name: str) -> set[str]:
+            return set(re.findall(r"\w+", name.lower()))
+
         def restated(c: Candidate, x: Candidate) -> bool:
-            if x.sentence.start in titles or x.fact_type != c.fact_type:
+            if x.sentence.start in titles:
+                return False
+            if c.fact_type == "investment" and x.fact_type == "subsidy":
+                # "Trondheim AI firm lands NOK 45 million" over "Innovation Norway granted NOK 45 million to
+                # Fjordmind AS": the title's money is the body's grant
+                return same_amount(c, x) and any(
+                    word_set(n) <= word_set(r) for n in named(c, "investee") for r in named(x, "recipient")
+                )
+            if x.fact_type != c.fact_type:
                 return False
             if c.fact_type == "chip_purchase":
                 words = set(re.findall(r"\w+", " ".join(named(c, "buyer")).lower()))
@@ -620,12 +638,8 @@ class Passes:
                     and any(words <= set(re.findall(r"\w+", b.lower())) for b in named(x, "buyer"))
                     and named(c, "buyer") != named(x, "buyer")
                 )
-            if c.fact_type == "investment" and c.amounts and x.amounts:
-                same = (c.amounts[0].currency, round(c.amounts[0].amount)) == (
-                    x.amounts[0].currency,
-                    round(x.amounts[0].amount),
-                )
-                return same and any(
+            if c.fact_type == "investment":
+                return same_amount(c, x) and any(
                     n in named(x, "investor") and n not in named(x, "investee") for n in named(c, "investee")
                 )
             return False

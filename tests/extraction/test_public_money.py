@@ -1463,3 +1463,12 @@ def test_an_agency_named_by_its_region_invests_state_money(extract):
     (c,) = cands
     assert (c.fact_type, c.cue) == ("subsidy", "investment")
     assert [p.name for p in c.parties if p.role == "grantor"] == ["Invest Norway"]
+
+
+def test_a_title_restating_the_bodys_grant_is_no_round(extract):
+    cands, _ = extract(
+        "Lirra Labs lands NOK 45 million to build a Norwegian model\n\nThe Tromsø start-up has won support. "
+        "Innovation Norway granted NOK 45 million to Lirra Labs AS on Tuesday.",
+        "en",
+    )
+    assert [c.fact_type for c in cands] == ["subsidy"]
