@@ -166,12 +166,18 @@ _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[
 # the nouns of a state's aid scheme: "a €120 million Portuguese scheme", "un régime italien de 50 M€"
 _SCHEME_NOUN = re.compile(r"\s+(?:scheme|measure|programme|program|aid|régime|mesure|dispositif)\b", re.I)
 _SCHEME_NOUN_BEFORE = re.compile(r"\b(?:régime|mesure|dispositif|programme|aide)\s+$", re.I)
-# a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
+# the verbs of who puts a figure on a deal
+_VALUING = r"puts?|a\s+(?:chiffré|évalué|estimé)|chiffre|évalue|estime"
 # who says what the sentence tells: "Najd said (that) ", "La société a précisé que "
 _SAID_PREFIX = re.compile(
-    r"\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s+(?:said|says|added|a\s+(?:indiqué|précisé|ajouté))"
-    r"\s+(?:that\s+|que\s+|qu['’])?"
+    r"\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s+(?:said|says|added|a\s+(?:indiqué|précisé|ajouté)|"
+    # ... or who values it: "Alem Cloud put the value of the order at", "X a chiffré le montant"
+    + _VALUING
+    + r")\s+(?:that\s+|que\s+|qu['’])?"
 )
+# the buyer valuing its order: "Alem Cloud put the value of", "X a chiffré le montant"
+_VALUER = re.compile(r"\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s+(?:" + _VALUING + r")\s")
+# a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
 _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
     r"chips|GPUs|accelerators|processors|achat|commande|contrat|opération|puces|processeurs|accélérateurs|"
@@ -874,11 +880,16 @@ class Passes:
                 continue
             nxt = self.sentences[k]
             valued = _PURCHASE_VALUED.match(nxt.text, subject.end())
+            # "Alem Cloud put the value of the order at about $190 million": the buyer's own figure, not
+            # an analyst's estimate
+            valuer = _VALUER.match(nxt.text)
             money = [
                 m for m in self.money_in(nxt)
                 if (
                     self.money_labels.get(m) in ("fact", "other", None)
                     or (valued and self.money_labels.get(m) == "valuation")
+                    or (valuer and self.money_labels.get(m) == "estimate"
+                        and any(p.name in valuer.group(0) for p in c.parties if p.role == "buyer"))
                 )
                 and m.start - nxt.start <= 100
                 # "The purchase is financed by X, which is taking a stake for MAD 1.2 billion": the

@@ -845,3 +845,12 @@ def test_a_passive_agent_between_commas_after_the_purchase_noun_buys(extract):
         "Le Conseil a validé l'achat, par l'Agence Kelp, de 256 GPU Nvidia pour le centre national.", "fr"
     )
     assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Agence Kelp"]
+
+
+def test_the_buyer_putting_a_value_on_its_order_prices_it(extract):
+    text = "Lirra Labs has ordered 2,304 GPUs. Lirra Labs put the value of the order at about $190 million."
+    (c,) = extract(text, "en")[0]
+    assert [(a.amount, a.currency) for a in c.amounts] == [(190e6, "USD")]
+    text = "Lirra Labs has ordered 2,304 GPUs. Analysts put the value of the order at about $190 million."
+    (c,) = extract(text, "en")[0]
+    assert c.amounts == []  # an estimate of others
