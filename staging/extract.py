@@ -76,6 +76,10 @@ except ImportError:  # pragma: no cover
 # the small words inside a name before a cue word: "pour l'investissement", "Fund for Investment"
 _NAME_LINK_BEFORE = re.compile(r"(?:\b(?:de|du|des|pour|for|of|and|et)\s+|\b[ld]['’])$", re.IGNORECASE)
 
+# a fronted phrase of what preceded the fact: "After months of rumours,", "Après des mois de rumeurs,"
+_FRONTED_PAST = re.compile(
+    r"\s*(?:after|following|despite|amid|après|malgré|suite\s+à)\b[^,.;]{0,60},", re.IGNORECASE
+)
 
 class Extractor:
     """Holds the seeds-derived finders for one project; `extract(doc)` is pure and deterministic."""
@@ -260,10 +264,12 @@ class _DocContext(
                 cues_read += len(cues)
             elif not self.money_in(s):
                 continue
+            # "After months of rumours, X closed ...": a fronted phrase tells what came before the fact
+            skip = opening.end() if (opening := _FRONTED_PAST.match(s.text)) else 0
             flags = (
-                {label for label, rx in flags_rx.items() if rx.search(s.text)}
+                {label for label, rx in flags_rx.items() if rx.search(s.text, skip)}
                 if self.may_start(_flag_automaton(self.lang), s.start, s.end)
-                and _any_sentence_flag(self.lang).search(s.text)
+                and _any_sentence_flag(self.lang).search(s.text, skip)
                 else set()
             )
             denied_report = False

@@ -2455,3 +2455,15 @@ def test_a_place_after_en_opening_the_sentence_does_not_act(extract):
 def test_a_region_of_a_continent_is_no_name(doc_context):
     ctx = doc_context("Steppe compute: Central Asia's sovereign-AI push will be measured in megawatts.", "en")
     assert [e.name for e in ctx.ents(0)] == []
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("After months of rumours, Lirra Labs closed a €28 million Series B led by Orbis Capital.", "en"),
+        ("Après des mois de rumeurs, Lirra Labs a bouclé une série B de 28 M€ menée par Orbis.", "fr"),
+    ],
+)
+def test_rumours_before_the_fact_do_not_block_it(extract, text, language):
+    cands, _ = extract(text, language)
+    assert [parties(c, "investee") for c in cands] == [["Lirra Labs"]]
