@@ -226,11 +226,12 @@ def _affiliation() -> re.Pattern:
 @cache
 def _title_before() -> re.Pattern:
     """A title before a name, up to three words between ("le ministre X", "CEO X", "le ministre
-    délégué au Numérique, X"), not "le fondateur de X" (X is then the firm)."""
+    délégué au Numérique, X"), not "le fondateur de X" nor "CEO, X" (X is then the firm)."""
     words = [r["word"] for r in rows("name_filters") if r["kind"] == "title"]
     return re.compile(
         rf"(?<![\w]){_first_chars(words)}(?:{_alternation(words)})"
-        r"(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){0,3}?[\s,]+$",
+        # ... a comma right after the title names the firm it signs for: "Cofondateur & CEO, Vakio AI"
+        r"(?:(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){1,3}?[\s,]+|\s+)$",
         re.IGNORECASE,
     )
 

@@ -328,3 +328,12 @@ def test_a_byline_with_a_dash_and_date_names_a_person_no_firm(extract):
 def test_a_surname_with_a_capitalised_particle(people):
     found = people.names("Fondée en 2023 par Yannick Le Goff et par Sofie Van Damme. Elle lève 3 M€.")
     assert {"Yannick Le Goff", "Sofie Van Damme"} <= found
+
+
+def test_a_firm_after_a_title_and_a_comma_is_the_signers_firm_not_a_person(extract):
+    text = (
+        "Aujourd'hui, je suis fier d'annoncer que Kelpa AI a bouclé son tour de 600 000 €.\n\n"
+        "Marek Kask\nCofondateur & CEO, Kelpa AI"
+    )
+    cands, _ = extract(text, "fr")
+    assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Kelpa AI"]
