@@ -1675,7 +1675,7 @@ class Passes:
         table that lists firms with an amount each tells one deal a row, the firm in its first
         column; the amount column's header types it (a grant word: a subsidy from the public body
         the text names before the table; a round word: an investment, with the backers of an
-        investors' column)."""
+        investors' column). A first column of ranks ("| 1 | Wendkouni Data |") is passed over."""
         if "|" not in self.text:
             return
         told = {(p.name, a.amount, a.currency) for c in candidates for p in c.parties for a in c.amounts}
@@ -1714,7 +1714,10 @@ class Passes:
                     ),
                     None,
                 )
-                name_start, name_end = cells[0]
+                # the firm in the first column that is no rank ("| 1 | Wendkouni Data | ...")
+                name_start, name_end = next(
+                    ((a, b) for a, b in cells if not re.fullmatch(r"[\d\s.#°)-]*", self.text[a:b])), cells[0]
+                )
                 name = self.text[name_start:name_end]
                 if (
                     hit is None

@@ -1277,6 +1277,18 @@ def test_a_table_of_winners_gives_one_grant_a_row(extract):
     assert all(parties(c, "grantor") == ["ministère de l'Économie numérique"] for c in subs)
 
 
+def test_a_first_column_of_ranks_is_passed_over_for_the_firm(extract):
+    text = (
+        "Le ministère de l'Économie numérique annonce les lauréats de son appel à projets.\n\n"
+        "| Rang | Structure | Ville | Subvention |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Baobab Data | Dakar | 300 000 euros |\n"
+        "| 2 | Kora Vision | Thiès | 120 000 euros |\n"
+    )
+    subs = of_type(extract(text, "fr")[0], "subsidy")
+    assert [parties(c, "recipient") for c in subs] == [["Baobab Data"], ["Kora Vision"]]
+
+
 def test_a_table_of_rounds_gives_one_round_a_row_with_its_backers(extract):
     text = (
         "Our portfolio this quarter, in one table.\n\n"
