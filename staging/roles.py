@@ -821,13 +821,14 @@ class Roles:
             # "La pépite grenobloise, lauréate de l'appel à projets X, a acquis ...": the names of
             # the apposition are not the subject; the anaphor points back
             anaphor = True
+        opening = s.start  # where the sentence's own subject may stand: past a fronted phrase
         if _fronted().match(self.text, s.start):
             # "Fondée en 2022 par A et B, la jeune pousse X lève": the subject stands after the
             # opening phrase; "..., la jeune pousse a levé" points back to an earlier sentence
             for m in reversed(list(re.finditer(r",\s*", self.text[s.start : cs]))):
                 seg = s.start + m.end()
                 if any(seg <= e.start and e.end <= cs and ok(e) for e in self.ents(i)):
-                    lo = max(lo, seg)
+                    lo, opening = max(lo, seg), seg
                     break
                 if _ANAPHOR.match(self.text, seg):
                     anaphor = True
@@ -856,7 +857,7 @@ class Roles:
             if firm is not None:
                 return firm, "previous_sentence"
         if not anaphor:
-            found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, s.start, cs, ok)
+            found = self.first_actor(i, s, lo, cs, ok) or self.first_actor(i, s, opening, cs, ok)
         at = found.start if found is not None else s.start
         if found is not None and _SUBSIDIARY_OF.search(self.text, max(s.start, at - 40), at):
             # "La filiale cloud d'Iliad a commandé": the unit the article is about acts, not its parent

@@ -1484,3 +1484,9 @@ def test_a_title_restating_the_bodys_grant_is_no_round(extract):
         "en",
     )
     assert [c.fact_type for c in cands] == ["subsidy"]
+
+
+def test_a_fronted_phrase_holds_no_recipient_of_a_grant_noun(extract):
+    text = "Norway bets on AI.\n\nFollowing the Kelp scheme, Lirra Labs will get €40 million of state aid."
+    cands, _ = extract(text, "en")
+    assert [p.name for c in cands for p in c.parties if p.role == "recipient"] == ["Lirra Labs"]
