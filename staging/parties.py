@@ -386,8 +386,9 @@ class PartyFinder:
             if before_strip[0][k][:1].isupper() and before_strip[0][k].lower() not in _function_words():
                 words, tokens = before_strip[0][k:], before_strip[1][k:]
         continents, directions = _continents()
-        if words and words[-1] in continents and all(w in directions for w in words[:-1]):
-            return []  # "Central Asia", "Southeast Asia", "East Africa": a region, no name at all
+        if words and all(w in directions for w in words[:-1]) and words[-1] in continents | directions:
+            # "Central Asia", "East Africa", and "Central, Eastern and Northern Europe": a region, no name
+            return []
         while words and not self._continent_ends_name(words) and (
             (words[-1] in self.generic and not (len(words) > 1 and words[-1] in _NAME_TAILS))
             or words[-1].lower() in ("of", "for", "the", "and")

@@ -2467,3 +2467,8 @@ def test_a_region_of_a_continent_is_no_name(doc_context):
 def test_rumours_before_the_fact_do_not_block_it(extract, text, language):
     cands, _ = extract(text, language)
     assert [parties(c, "investee") for c in cands] == [["Lirra Labs"]]
+
+
+def test_direction_words_alone_are_no_name(doc_context):
+    ctx = doc_context("AI in Central, Eastern and Northern Europe's smaller markets keeps growing.", "en")
+    assert [e.name for e in ctx.ents(0)] == []
