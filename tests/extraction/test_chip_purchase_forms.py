@@ -854,3 +854,12 @@ def test_the_buyer_putting_a_value_on_its_order_prices_it(extract):
     text = "Lirra Labs has ordered 2,304 GPUs. Analysts put the value of the order at about $190 million."
     (c,) = extract(text, "en")[0]
     assert c.amounts == []  # an estimate of others
+
+
+def test_a_titles_purchase_by_a_state_restates_the_bodys_named_buyer(extract):
+    text = (
+        "La Norvège s'équipe de 96 GPU pour son cloud souverain\n\n"
+        "Lirra Cloud, l'opérateur du cloud souverain norvégien, a commandé 96 GPU Nvidia H200 pour 3,4 M€."
+    )
+    cands, _ = extract(text, "fr")
+    assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Lirra Cloud"]
