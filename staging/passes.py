@@ -183,7 +183,9 @@ _THE_PURCHASE = re.compile(
     r"chips|GPUs|accelerators|processors|achat|commande|contrat|opération|puces|processeurs|accélérateurs|"
     # "Le montant du contrat s'élève à ...", "The value of the order": the purchase's amount
     r"(?:montant|valeur)\s+(?:du|de\s+la|de\s+l['’])\s*(?:contrat|commande|achat|acquisition|marché|transaction|"
-    r"opération)|value\s+of\s+the\s+(?:order|orders|deal|contract|transaction|purchase))\b",
+    r"opération)|value\s+of\s+the\s+(?:order|orders|deal|contract|transaction|purchase))\b"
+    # ... or a label: "Price tag: around $190m", "Montant : 41 M€"
+    r"|\s*(?:price(?:\s+tag)?|cost|value|prix|montant|coût)\s*:",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that|qui|dont|lequel|laquelle)\b", re.IGNORECASE)

@@ -863,3 +863,15 @@ def test_a_titles_purchase_by_a_state_restates_the_bodys_named_buyer(extract):
     )
     cands, _ = extract(text, "fr")
     assert [p.name for c in cands for p in c.parties if p.role == "buyer"] == ["Lirra Cloud"]
+
+
+@pytest.mark.parametrize(
+    "text, language, amount",
+    [
+        ("Lirra Labs has ordered 2,304 Nvidia GPUs. Price tag: around $190m including support.", "en", 190e6),
+        ("Lirra Labs a commandé 2 304 GPU Nvidia. Montant : 41 millions d'euros.", "fr", 41e6),
+    ],
+)
+def test_a_price_label_after_the_purchase_prices_it(extract, text, language, amount):
+    (c,) = extract(text, language)[0]
+    assert [a.amount for a in c.amounts] == [amount]
