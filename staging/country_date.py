@@ -440,6 +440,11 @@ class CountryDate:
         if offset is not None:
             return self.published + timedelta(days=offset)
         back = (self.published.weekday() - weekday) % 7
+        if back == 0 and (
+            re.search(r"\b(?:last|past)\s+$", s.text[max(0, m.start() - 12) : m.start()], re.IGNORECASE)
+            or re.match(r"\s+derni(?:er|ère)\b", s.text[m.end() : m.end() + 10])
+        ):
+            back = 7  # "last Tuesday", "mardi dernier" written on a Tuesday: the week before
         return self.published - timedelta(days=back)
 
     def news_date(self) -> date | None:

@@ -2472,3 +2472,17 @@ def test_rumours_before_the_fact_do_not_block_it(extract, text, language):
 def test_direction_words_alone_are_no_name(doc_context):
     ctx = doc_context("AI in Central, Eastern and Northern Europe's smaller markets keeps growing.", "en")
     assert [e.name for e in ctx.ents(0)] == []
+
+
+@pytest.mark.parametrize(
+    "text, language, day",
+    [
+        # the fixture's article date, 6 May 2025, is a Tuesday
+        ("Lirra Labs raised €5 million from Orbis Capital last Tuesday.", "en", "2025-04-29"),
+        ("Lirra Labs a levé 5 millions d'euros auprès d'Orbis Capital mardi dernier.", "fr", "2025-04-29"),
+        ("Lirra Labs raised €5 million from Orbis Capital on Tuesday.", "en", "2025-05-06"),
+    ],
+)
+def test_last_weekday_written_that_weekday_is_the_week_before(extract, text, language, day):
+    (c,) = extract(text, language)[0]
+    assert str(c.announced_on) == day
