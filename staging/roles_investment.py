@@ -12,6 +12,7 @@ from warehouse.staging.people import speaker
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
     _FUND_ANAPHOR,
+    _FUND_WORDS,
     _LOCATIVE,
     _MEANS_BEFORE,
     _PLACE_OF_FIRM,
@@ -155,6 +156,23 @@ class InvestmentRoles:
             out.append(e)
             last = e
         return out
+
+    def owned_round_firm(self, i: int, s: Sentence, subj: Entity, cs: int) -> Entity | None:
+        """The firm a fund's round belongs to: the first name of the sentence before the cue that is no
+        financier, person, place or chip maker, else the firm the article points back to."""
+        return next(
+            (
+                e
+                for e in self.ents(i)
+                if e.end <= cs
+                and e.name != subj.name
+                and not self.financier(e)
+                and not self.is_person(e)
+                and not self.is_vendor(e)
+                and e.name not in self.ex.countries.table
+            ),
+            None,
+        ) or self.pointed_firm(i)
 
     def investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
         markers = _markers(self.lang, "investment")
@@ -414,6 +432,19 @@ class InvestmentRoles:
             ):
                 # "six months after ASML led a 1.7 billion euro round", "Orbis avait mené un tour de 40
                 # M€": who leads a round puts money in it; the round is its firm's, or the article's
+                parties.append(Party("investor", subj.name, subj.start, subj.end, how))
+                investee = firm
+                flags.append("target")
+            elif (
+                how == "subject"
+                and subj is not None
+                and (subj.kind == "investor" or _FUND_WORDS.search(subj.name) is not None)
+                and not self.is_public(subj)
+                and _ROUND_WORDS.search(self.text, cs, ce) is not None
+                and (firm := self.owned_round_firm(i, s, subj, cs)) is not None
+            ):
+                # "Orbis Capital, which led X's seed round, has now doubled down with a €10m Series A": a
+                # fund by its name or the seeds raises no round; the firm the sentence names does
                 parties.append(Party("investor", subj.name, subj.start, subj.end, how))
                 investee = firm
                 flags.append("target")

@@ -2486,3 +2486,13 @@ def test_direction_words_alone_are_no_name(doc_context):
 def test_last_weekday_written_that_weekday_is_the_week_before(extract, text, language, day):
     (c,) = extract(text, language)[0]
     assert str(c.announced_on) == day
+
+
+def test_a_fund_raises_no_round_the_firm_it_backs_does(extract):
+    cands, _ = extract(
+        "Halden Ventures, which led Lirra Labs' €5m seed round last year, has now doubled down with a €10m "
+        "Series A.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.amounts and c.amounts[0].amount == 10e6]
+    assert (parties(c, "investee"), parties(c, "investor")) == (["Lirra Labs"], ["Halden Ventures"])
