@@ -47,7 +47,10 @@ _FOUNDED = (
 )
 # a relative clause between commas: ", which Orbis has backed since 2021,", ", which led the startup's
 # $14 million Series A in 2024," (also read by passes.backers_elsewhere)
-_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|that|qui|lequel|laquelle)\b[^,;.]{0,120},")
+# (a decimal comma or point, "1,2 million", is no end of it)
+_RELATIVE_ASIDE = re.compile(
+    r",\s*(?:which|who|that|qui|lequel|laquelle)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,120},(?!\d)"
+)
 _FOUNDED_IN = re.compile(_FOUNDED + r"(?:(?:in|en|on|le)\s*)?$", re.IGNORECASE)
 _FOUNDED_BEFORE = re.compile(_FOUNDED + r"$", re.IGNORECASE)
 

@@ -436,6 +436,18 @@ class Roles:
                 )
             )
         ]
+        # "X, which led Y's seed round last year, has now doubled down with €10m": a cue inside a relative
+        # clause tells of that clause's money only
+        aside = next(
+            (
+                (s.start + m.start(), s.start + m.end())
+                for m in _RELATIVE_ASIDE.finditer(s.text)
+                if s.start + m.start() <= cs < s.start + m.end()
+            ),
+            None,
+        )
+        if aside is not None:
+            own_money = [m for m in own_money if aside[0] <= m.start and m.end <= aside[1]]
         amounts = self.pick_amounts(own_money, cs, ce)
         # where the deal's own words end: after the cue, or after its amount when that follows
         self._deal_ends = [ce] + [a.end for a in amounts if a.start >= ce and a.start - ce <= 60]

@@ -2496,3 +2496,21 @@ def test_a_fund_raises_no_round_the_firm_it_backs_does(extract):
     )
     (c,) = [c for c in cands if c.amounts and c.amounts[0].amount == 10e6]
     assert (parties(c, "investee"), parties(c, "investor")) == (["Lirra Labs"], ["Halden Ventures"])
+
+
+def test_a_cue_in_a_relative_clause_takes_no_money_outside_it(extract):
+    cands, _ = extract(
+        "Halden Ventures, which led Lirra Labs' seed round last year, has now doubled down with a €10m "
+        "Series A.",
+        "en",
+    )
+    assert [(parties(c, "investee"), c.amounts[0].amount) for c in cands] == [(["Lirra Labs"], 10e6)]
+
+
+def test_a_decimal_comma_does_not_close_a_relative_clause(extract):
+    cands, _ = extract(
+        "La Norvège mise sur l'IA.\n\nLirra Labs bénéficie du soutien de l'agence Kelp, qui finance à "
+        "hauteur de 1,2 million de francs un projet de recherche.",
+        "fr",
+    )
+    assert [c.amounts[0].amount for c in cands] == [1.2e6]
