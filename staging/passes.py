@@ -166,17 +166,19 @@ _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|tandis que|alors que|and|et)\b|[
 # the nouns of a state's aid scheme: "a €120 million Portuguese scheme", "un régime italien de 50 M€"
 _SCHEME_NOUN = re.compile(r"\s+(?:scheme|measure|programme|program|aid|régime|mesure|dispositif)\b", re.I)
 _SCHEME_NOUN_BEFORE = re.compile(r"\b(?:régime|mesure|dispositif|programme|aide)\s+$", re.I)
-# the verbs of who puts a figure on a deal
+# the verbs of who puts a figure on a deal, and the name opening a sentence before them
 _VALUING = r"puts?|a\s+(?:chiffré|évalué|estimé)|chiffre|évalue|estime"
+_NAME_OPENING = r"\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s+"
 # who says what the sentence tells: "Najd said (that) ", "La société a précisé que "
 _SAID_PREFIX = re.compile(
-    r"\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s+(?:said|says|added|a\s+(?:indiqué|précisé|ajouté)|"
+    _NAME_OPENING
+    + r"(?:said|says|added|a\s+(?:indiqué|précisé|ajouté)|"
     # ... or who values it: "Alem Cloud put the value of the order at", "X a chiffré le montant"
     + _VALUING
     + r")\s+(?:that\s+|que\s+|qu['’])?"
 )
 # the buyer valuing its order: "Alem Cloud put the value of", "X a chiffré le montant"
-_VALUER = re.compile(r"\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s+(?:" + _VALUING + r")\s")
+_VALUER = re.compile(_NAME_OPENING + r"(?:" + _VALUING + r")\s")
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
 _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
