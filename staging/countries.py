@@ -122,10 +122,12 @@ _SITE_NOUN = re.compile(r"[ \t](?:AI[ \t]+)?(?:campus|data[ \t]*cent(?:re|er)|si
 _SITE_DETERMINER = re.compile(
     r"\b(?:its|their|the|his|her|our)[ \t]+(?:(?:new|planned|future)[ \t]+)?$", re.IGNORECASE
 )
-_SITE_OF = re.compile(
+# (also read by country_date, for a place already found after it)
+SITE_OF = (
     r"\b(?:site|campus|centre[ \t]+de[ \t]+(?:données|calcul)|data[ \t]*cent(?:er|re)|usine)[ \t]+"
-    r"(?:de[ \t]+|d['’])(?=[A-ZÀ-ÖØ-Þ])"
+    r"(?:de[ \t]+|d['’])"
 )
+_SITE_OF = re.compile(SITE_OF + r"(?=[A-ZÀ-ÖØ-Þ])")
 # "a Tartu speech start-up", "an Oulu robotics firm": a town between an indefinite article and a
 # firm noun, past up to two words
 _INDEFINITE = re.compile(r"\b(?:a|an)[ \t]+(?=[A-ZÀ-ÖØ-Þ])")

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from warehouse.staging.candidates import Candidate
+from warehouse.staging.countries import SITE_OF
 from warehouse.staging.dates import _month, dateline_dash
 from warehouse.staging.lexicon import rows
 from warehouse.staging.money import local_currencies, shared_currency_words
@@ -74,9 +75,9 @@ _AFTER_GAP = {
     # "X, une jeune pousse d'Asunción", "X, a start-up from Asunción"
     r"|\s*,\s*(?:une?|a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + _FIRM_NOUNS + r")\s+(?:de\s+|d['’]|from\s+)",
 }
-# "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
 # a sentence that opens on a country: "Au Sénégal, ...", "En Côte d'Ivoire, ...", "In Kenya, ..."
 _OPENING_COUNTRY = re.compile(r"\s*(?:Au|Aux|En|In)\s+([^\W\d][\w'’ -]{1,30}?),\s")
+# "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
 _DEADLINE = re.compile(
     r"(?:d['’]ici|by|until|jusqu['’]à|jusqu['’]en|avant|before|horizon)\s*(?:à\s+)?(?:la\s+)?(?:fin|end|mi-)?"
     r"\s*(?:de\s+|of\s+)?$",
@@ -87,21 +88,21 @@ _DEAL_NOUN = re.compile(
     r"investments?|financements?|funding|prêts?|loans?|contrats?|contracts?|enveloppes?)\b",
     re.IGNORECASE,
 )
-# a site a demonym qualifies: "Norwegian campus", "French data centre"
 # a definite description opening a clause, up to its firm noun: ": the Dutch regional cloud operator",
 # "\nThe Thai data center and cloud firm", ". La start-up" (a French demonym follows the noun)
 _DESCRIPTION = re.compile(
     rf"(?:[.:;!?—–]\s+|\n\s*)(?P<np>the|la|le|l['’]|cette|this)\s*(?:[\w'’-]+\s+){{0,4}}?(?:{_FIRM_NOUNS})\b",
     re.IGNORECASE,
 )
+# a short bracket a description may stand past: "Zeeland Compute (Middelburg) — ..."
 _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
+# a capitalised word right after a description: "the French start-up Kelpmind" describes that firm
 _NAME_NEXT = re.compile(r"\s+[A-ZÀ-ÖØ-Þ]")
 # what may stand before a country a sentence opens on: "Le Qatar", "The Netherlands", "In Qatar"
 _COUNTRY_LEAD = re.compile(r"[\W_]*(?:(?:Au|Aux|En|In|À)\s+|(?:Le|La|Les|L['’]|The)\s*)?")
 # the site a place names, before it: "son site de Kajaani", "le centre de données de Kajaani"
-_SITE_OF_BEFORE = re.compile(
-    r"\b(?:site|campus|centre\s+de\s+(?:données|calcul)|data\s*cent(?:er|re)|usine)\s+(?:de\s+|d['’])$"
-)
+_SITE_OF_BEFORE = re.compile(SITE_OF + "$")
+# a site a demonym qualifies: "Norwegian campus", "French data centre"
 _SITE_AFTER = re.compile(
     r"\s+(?:AI\s+)?(?:campus|data\s*cent(?:re|er)s?|site|facility|cluster|supercomputer)\b", re.IGNORECASE
 )
@@ -215,6 +216,15 @@ class CountryDate:
                 ):
                     return c.code
         return self.local_country(s)
+
+    def relative_asides(self, s: Sentence) -> list[tuple[int, int]]:
+        """The relative clauses between commas of a sentence (`_RELATIVE_ASIDE`), as spans of the text,
+        read once."""
+        if s.start not in self._asides:
+            self._asides[s.start] = [
+                (s.start + m.start(), s.start + m.end()) for m in _RELATIVE_ASIDE.finditer(s.text)
+            ]
+        return self._asides[s.start]
 
     def local_country(self, s: Sentence) -> str | None:
         """Where a sentence stands when it names no place of its party: the heading it falls under,
@@ -522,10 +532,9 @@ class CountryDate:
         # a relative clause that holds neither the cue nor an amount tells of something else: "X, which
         # Orbis has backed since 2021, raised ..."
         asides = [
-            (s.start + m.start(), s.start + m.end())
-            for m in _RELATIVE_ASIDE.finditer(s.text)
-            if not s.start + m.start() <= c.cue_start < s.start + m.end()
-            and not any(s.start + m.start() <= a.start < s.start + m.end() for a in c.amounts)
+            (a, b)
+            for a, b in self.relative_asides(s)
+            if not a <= c.cue_start < b and not any(a <= x.start < b for x in c.amounts)
         ]
         inside = [
             d

@@ -195,6 +195,7 @@ class _DocContext(
         self._cue_starts_list: list[int] = []
         self._bounds_of = self._pairs_of = None  # frames.cue_bounds, cue_pairs: the cues they were kept for
         self._near_cache: dict[str, str | None] = {}
+        self._asides: dict[int, list[tuple[int, int]]] = {}  # each sentence's relative clauses
         self._place_names: dict[str, bool] = {}  # name -> used as a place somewhere in the text
         self._noise_cache: dict[int, bool] = {}  # sentence start -> page furniture
         self._occurrences: dict[str, list] = {}

@@ -10,7 +10,7 @@ from functools import cache
 
 from warehouse.staging.candidates import Amount, Candidate, Party
 from warehouse.staging.chips import box_regex, model_regex
-from warehouse.staging.country_date import _RELATIVE_ASIDE, _speech_verb
+from warehouse.staging.country_date import _speech_verb
 from warehouse.staging.lexicon import rows
 from warehouse.staging.mentions import _AGENT_AFTER
 from warehouse.staging.money import local_currencies, shared_currency_words
@@ -1319,15 +1319,11 @@ class Passes:
         told = {}
         for x in candidates:
             told.setdefault(x.sentence.start, set()).add(x.fact_type)
-        asides: dict[int, list[tuple[int, int]]] = {}  # a sentence's relative clauses, read once
 
         def in_aside(m, s) -> bool:
             """An amount in a relative clause about the backers ("A and B, which led the startup's $14
             million Series A in 2024, also joined"): no new deal."""
-            if s.start not in asides:
-                found = _RELATIVE_ASIDE.finditer(s.text)
-                asides[s.start] = [(s.start + r.start(), s.start + r.end()) for r in found]
-            return any(a <= m.start and m.end <= b for a, b in asides[s.start])
+            return any(a <= m.start and m.end <= b for a, b in self.relative_asides(s))
         for c in candidates:
             if c.fact_type == "investment" and (
                 # a round with its firm: "X raises ...", "A mène un tour de table dans X"

@@ -10,7 +10,7 @@ from functools import cache
 
 from warehouse.staging.candidates import Candidate, Party
 from warehouse.staging.chips import model_regex
-from warehouse.staging.country_date import _RELATIVE_ASIDE, _speech_verb
+from warehouse.staging.country_date import _speech_verb
 from warehouse.staging.frames import FEW_CUES
 from warehouse.staging.parties import Entity
 from warehouse.staging.people import affiliation, invests, speaker
@@ -438,14 +438,7 @@ class Roles:
         ]
         # "X, which led Y's seed round last year, has now doubled down with €10m": a cue inside a relative
         # clause tells of that clause's money only
-        aside = next(
-            (
-                (s.start + m.start(), s.start + m.end())
-                for m in _RELATIVE_ASIDE.finditer(s.text)
-                if s.start + m.start() <= cs < s.start + m.end()
-            ),
-            None,
-        )
+        aside = next(((a, b) for a, b in self.relative_asides(s) if a <= cs < b), None)
         if aside is not None:
             own_money = [m for m in own_money if aside[0] <= m.start and m.end <= aside[1]]
         amounts = self.pick_amounts(own_money, cs, ce)
@@ -803,10 +796,7 @@ class Roles:
 
         # "La jeune pousse de N'Djamena, qui analyse les pâturages du Sahel, lève": a relative clause
         # before the verb tells of its subject; its names do not act
-        asides = [
-            (s.start + m.start(), s.start + m.end())
-            for m in _RELATIVE_ASIDE.finditer(s.text, 0, cs - s.start + 1)
-        ]
+        asides = [(a, b) for a, b in self.relative_asides(s) if b <= cs + 1]
 
         def ok(e: Entity) -> bool:
             if s.start <= e.start < label_end:

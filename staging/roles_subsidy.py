@@ -143,6 +143,7 @@ _GIVE = (
     r"subventionn(?:e|ent|era|é)|soutien(?:t|nent|dra)|soutenu|financ(?:e|ent|era|é))"
     r"\s+"
 )
+# a giving verb right before a name: "awarded X", "soutient X"
 _GIVE_BEFORE = re.compile(_GIVE + "$", re.IGNORECASE)
 # a grant noun given to a firm named after it: " attribuée à", " awarded to", " accordée par l'État à"
 _GIVEN_TO = re.compile(
@@ -595,7 +596,7 @@ class SubsidyRoles:
                 and not self.grant_named(subj)
                 and not re.search(_GIVE, self.text[subj.end : cs], re.IGNORECASE)
                 # ... nor the object of one: "Norway will give X a $50 million grant"
-                and not _GIVE_BEFORE.search(self.text[max(s.start, subj.start - 20) : subj.start])
+                and not _GIVE_BEFORE.search(self.text, max(s.start, subj.start - 20), subj.start)
                 # ... a verb between: "A Texas Enterprise Fund (TEF) grant" names the programme
                 and re.search(r"\b[a-zà-ÿ]{3,}\b", self.text[subj.end : cs]) is not None
                 # ... and no other firm it goes to: "X a finalisé la subvention attribuée à Y"
@@ -971,7 +972,7 @@ class SubsidyRoles:
             return self.pointed_firm(i)
         for e in self.ents(i):
             if (
-                re.search(_GIVE + "$", self.text[max(s.start, e.start - 20) : e.start], re.IGNORECASE)
+                _GIVE_BEFORE.search(self.text, max(s.start, e.start - 20), e.start)
                 # "awarded X a €5m grant", "will provide X with ¥4.2 billion"
                 # ... past an apposition: "backing X, a Tartu start-up, with €3 million"
                 and re.match(
