@@ -462,6 +462,7 @@ class _DocContext(
                 ("state_aid", self.state_aid),
                 ("granted_abroad", self.granted_abroad),
                 ("states_buying", self.states_buying),
+                ("vague_purchases", self.vague_purchases),
                 ("each_shares", self.each_shares),
             ],
             candidates,

@@ -17,6 +17,7 @@ from warehouse.staging.money import local_currencies, shared_currency_words
 from warehouse.staging.numbers import number_words, parse_digits
 from warehouse.staging.parties import Entity
 from warehouse.staging.vocabulary import (
+    _CHIP_WORDS,
     _ITEM_MARK,
     _LOCATIVE,
     _RECEIVE,
@@ -48,6 +49,11 @@ _ELIDED_GAP = re.compile(
     # "..., et la lyonnaise X 4 M€", "; B, €1.5 million; and C, €1 million", ", B €2m"
     r"(?:,?\s+(?:et|and)|\s*;(?:\s+(?:et|and))?|,)\s+(?:(?:la|le|l['’]|les|the)\s*(?:[a-zà-ÿ][\w-]*\s+){0,2})?"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][^,;:()]{1,50}?),?\s+"
+)
+# a purchase's object pointing back at chips already told: "will buy the chips itself", "achète ces GPU"
+_TOLD_CHIPS = re.compile(
+    rf"\s*(?:\S+\s+)?(?:the|these|those|them|les|ces|celles-ci|ceux-ci)\b\s*(?:[\w-]+\s+)?{_CHIP_WORDS}",
+    re.IGNORECASE,
 )
 # firms sharing money out: "se partagent", "will share"
 _SHARE = re.compile(
@@ -275,6 +281,42 @@ class Passes:
                 if told:
                     main = max(told, key=lambda x: x.cue_start).parties[0]
                     c.parties.append(Party("recipient", main.name, main.start, main.end, "pointed"))
+
+    def vague_purchases(self, candidates: list[Candidate]) -> None:
+        """A purchase that says nothing of what was bought (no count, price, vendor or model, even
+        from the sentences around it: "a GPU order in Buenos Aires that is bigger than it looks",
+        "neighbouring countries had acquired thousands of GPUs") tells no given order: dropped. Its
+        object pointing back ("will buy the chips itself", "achètera ces puces") takes the count an
+        earlier sentence gave. Run after the passes that bring a count, price or vendor from nearby."""
+        kept = []
+        for c in candidates:
+            if (
+                c.fact_type != "chip_purchase"
+                or c.amounts
+                or c.quantity
+                or c.chip_model
+                or any(p.role == "vendor" for p in c.parties)
+                or self._chips_told_before(c)
+            ):
+                kept.append(c)
+        candidates[:] = kept
+
+    def _chips_told_before(self, c: Candidate) -> bool:
+        """A purchase whose object is "the chips" / "ces GPU": the count of the nearest of the three
+        sentences before it that gives one becomes its own."""
+        end = self.text.find(" ", c.cue_start)
+        if end < 0 or not _TOLD_CHIPS.match(self.text, end, c.sentence.end):
+            return False
+        k = self._sentence_index[c.sentence.start]
+        for j in range(k - 1, max(-1, k - 4), -1):
+            found = self._quantities(self.sentences[j].start, self.sentences[j].end)
+            if found:
+                c.quantity, c.chip_model = found[0].quantity, found[0].model
+                vendor = self.vendor_from_model(found[0].model)
+                if vendor:
+                    c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+                return True
+        return False
 
     def each_shares(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A, B et C bénéficieront chacune d'une aide de 4 M€", "A, B and C will each receive €4m":

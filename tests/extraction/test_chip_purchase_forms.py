@@ -697,11 +697,41 @@ def test_chips_as_a_bare_plural_with_no_count_or_price_are_no_purchase(extract, 
     assert not [c for c in extract(text, language)[0] if c.fact_type == "chip_purchase"]
 
 
-def test_chips_the_text_points_back_to_are_still_bought(extract):
-    cands, _ = extract(
-        "Kivi Cloud won the tender for 4,096 Nvidia H200 GPUs. Kivi Cloud will buy the chips itself.", "en"
-    )
-    assert [c for c in cands if c.fact_type == "chip_purchase"]
+@pytest.mark.parametrize("text, lang", [
+    ("Kivi Cloud won the tender for 4,096 Nvidia H200 GPUs. Kivi Cloud will buy the chips itself.", "en"),
+    ("Kivi Cloud a remporté l'appel d'offres portant sur 4 096 GPU H200 de Nvidia. Kivi Cloud achètera "
+     "ces GPU elle-même.", "fr"),
+])
+def test_chips_the_text_points_back_to_are_still_bought_with_the_count_told_before(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [(parties(c, "buyer"), c.quantity, parties(c, "vendor")) for c in chips(cands)] == [
+        (["Kivi Cloud"], 4096, ["Nvidia"])
+    ]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Busy week: three seed rounds in Europe and a GPU order in Montevideo that is bigger than it "
+     "looks.", "en"),
+    ("The senator asked about the plans of Halden Telecom, noting that rival operators had acquired "
+     "thousands of GPUs.", "en"),
+    ("It is the largest single GPU order Lirra Labs has logged in the region, and it is almost all "
+     "pre-sold to local banks.", "en"),
+    ("Le ministère a confirmé lundi son soutien à Lirra Labs, qui a déjà passé commande de ses premiers "
+     "serveurs.", "fr"),
+])
+def test_a_purchase_that_tells_no_count_price_vendor_or_model_is_no_fact(extract, text, lang):
+    assert chips(extract(text, lang)[0]) == []
+
+
+@pytest.mark.parametrize("text, lang, vendor, qty", [
+    ("Lirra Labs has ordered Nvidia GPUs for its Tartu site.", "en", ["Nvidia"], None),
+    ("Lirra Labs a commandé 640 GPU pour son site de Tartu.", "fr", [], 640),
+])
+def test_a_purchase_with_a_vendor_or_a_count_alone_is_kept(extract, text, lang, vendor, qty):
+    got = chips(extract(text, lang)[0])
+    assert [(parties(c, "buyer"), parties(c, "vendor"), c.quantity) for c in got] == [
+        (["Lirra Labs"], vendor, qty)
+    ]
 
 
 @pytest.mark.parametrize("text, lang", [
