@@ -227,6 +227,21 @@ _AGENT_BEFORE = re.compile(rf"\b(?:{_AGENT_WORDS}|de)\s*(?:the\s+|la\s+|le\s+)?$
 _BODY_AGENT_BEFORE = re.compile(rf"\b{_AGENT_WORDS}\s*(?:[\w-]+\s+){{0,2}}$")
 
 
+# verbs of only receiving money (not "raises", "secures", "lands", which rounds share)
+_RECEIVED_ONLY = re.compile(
+    r"(?:(?:will|to|shall)\s+(?:[a-z]+\s+)?)?(?:receives?|received|receiving|get)|(?:a|ont|avoir)\s+reçu|"
+    r"reçoi\w*|recevr\w+|recevoir|toucher\w*|(?:a|ont)\s+touché|bénéfici\w+|(?:a|ont)\s+bénéficié",
+    re.IGNORECASE,
+)
+
+# securities and loans sold for money: "received commitments for a A$85 million placement"
+_SECURITIES = re.compile(
+    r"\b(?:placements?|placings?|offerings?|IPO|shares|bonds?|loans?|debt|prêts?|dette|obligations|actions|"
+    r"introduction en bourse|augmentation de capital)\b",
+    re.IGNORECASE,
+)
+
+
 class SubsidyRoles:
     """Subsidy roles: grantor and recipients, public sources of money, programmes, paired amounts."""
 
@@ -291,6 +306,8 @@ class SubsidyRoles:
         if grantor is None and investors and all(e is not None and self.is_public(e) for e in investors):
             if not (investee is not None and any(e.name == investee.name for e in investors)):
                 grantor = investors[0]
+        if grantor is None and investee is not None and not investors:
+            return self.received_plainly(i, s, c, investee, last) or c
         if grantor is None or (investee is not None and grantor.name == investee.name):
             return c
         new = Candidate(
@@ -310,6 +327,24 @@ class SubsidyRoles:
             near = self.countries_in(grantor.start, grantor.end)
         new.country_code = near[0].code if near else self.country_at(s.start)
         return new
+
+    def received_plainly(self, i: int, s: Sentence, c: Candidate, investee: Party, last: Amount):
+        """ "X will receive €2 million", "Y recevra 800 000 euros": money a firm only receives, from no
+        source it states and in no round (none in its sentence or the next), is a grant of the state of the
+        article, given by the body acting in the sentences before if any. Firms raise money from
+        investors; what they receive with no investor named is public money."""
+        if not _RECEIVED_ONLY.fullmatch(c.cue):
+            return None
+        if _SOURCE_GAP.match(self.text, last.end):
+            return None  # "from Halden Ventures", "from its shareholders": the source said decides
+        if any(self.is_public(e) for e in self.ents(i)) or _public_words().search(s.text):
+            return None  # "..., the Ministry of Industry said": the body the sentence names grants
+        after = self.sentences[i + 1].text if i + 1 < len(self.sentences) else ""
+        if any(w.search(t) for w in (_ROUND_WORDS, _SECURITIES) for t in (s.text, after)):
+            return None  # "... will receive €5m. The round was led by X", "a placement": an investor's money
+        base = {"document_id": c.document_id, "fact_type": "subsidy", "cue": c.cue, "cue_start": c.cue_start,
+                "sentence": s}
+        return self.received_from_state(s, investee, investee.rule, base)
 
     def split_pairs(
         self, i: int, s: Sentence, c: Candidate, money: list[Money], role: str = "recipient"

@@ -1490,3 +1490,30 @@ def test_a_fronted_phrase_holds_no_recipient_of_a_grant_noun(extract):
     text = "Norway bets on AI.\n\nFollowing the Kelp scheme, Lirra Labs will get €40 million of state aid."
     cands, _ = extract(text, "en")
     assert [p.name for c in cands for p in c.parties if p.role == "recipient"] == ["Lirra Labs"]
+
+
+@pytest.mark.parametrize("text, lang, grantor", [
+    ("The Danish ministry of research picked six start-ups in Aarhus on Tuesday. Lirra Labs will receive "
+     "DKK 2 million to build its speech model.", "en", "Danish ministry"),
+    ("Lirra Labs, a Danish start-up, will receive DKK 2 million to build its speech model.", "en", "Denmark"),
+    ("Lirra Labs, une start-up danoise, recevra 2 millions de couronnes pour son modèle de parole.", "fr",
+     "Denmark"),
+])
+def test_money_a_firm_only_receives_from_no_source_is_a_grant_of_the_state(extract, text, lang, grantor):
+    cands, _ = extract(text, lang)
+    assert [(c.fact_type, parties(c, "recipient"), c.country_code) for c in cands] == [
+        ("subsidy", ["Lirra Labs"], "DK")
+    ]
+    assert parties(cands[0], "grantor")[0].startswith(grantor)
+
+
+@pytest.mark.parametrize("text", [
+    # a source named after the amount, a round in the next sentence, securities sold, a verb rounds share
+    "Lirra Labs, a Copenhagen start-up, will receive DKK 2 million from Halden Ventures.",
+    "Lirra Labs, a Copenhagen start-up, will receive DKK 20 million. The round was led by Halden Ventures.",
+    "Lirra Labs, a Copenhagen start-up, has received commitments for a DKK 85 million placement.",
+    "Lirra Labs, a Copenhagen start-up, secured DKK 2 million to build its speech model.",
+])
+def test_money_received_from_a_source_in_a_round_or_for_shares_stays_an_investment(extract, text):
+    cands, _ = extract(text, "en")
+    assert [c.fact_type for c in cands] == ["investment"]
