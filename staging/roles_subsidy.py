@@ -234,6 +234,10 @@ _RECEIVED_ONLY = re.compile(
     re.IGNORECASE,
 )
 
+# what an award verb gives when it is a contract: "awarded HPE a $40m contract", "a attribué le marché"
+_CONTRACT_AWARDED = re.compile(
+    r"(?:\s+(?:[^\s,.;:]|[,.](?=\S))+){0,6}?\s+(?:contracts?|contrats?|marchés?)\b", re.IGNORECASE
+)
 # securities and loans sold for money: "received commitments for a A$85 million placement"
 _SECURITIES = re.compile(
     r"\b(?:placements?|placings?|offerings?|IPO|shares|bonds?|loans?|debt|prêts?|dette|obligations|actions|"
@@ -563,6 +567,8 @@ class SubsidyRoles:
         self, i, s, cs, ce, base, strong: bool = True, actor: Entity | None = None
     ) -> list[Candidate]:
         """`actor`: an office holder known to act for the state ("le ministre X")."""
+        if _CONTRACT_AWARDED.match(self.text, ce):
+            return []  # "awarded a RON 143.6m contract for 512 GPUs": a purchase the body makes, no grant
         reported = _REPORTED_SUBJECT.search(self.text, s.start, cs)
         if reported and not _public_words().search(reported.group(0)):
             # "The ministry also said a group of development partners had pledged $100m": the body
@@ -662,7 +668,14 @@ class SubsidyRoles:
                 ),
                 None,
             )
-            if lead is not None and subj is not None and how == "subject" and not self.is_public(subj):
+            if (
+                lead is not None
+                and subj is not None
+                and how == "subject"
+                and not self.is_public(subj)
+                # "Norway's NORFA awarded ...": the country's own body acts, it receives nothing
+                and not re.fullmatch(r"['’]s\s+", self.text[lead.end : subj.start])
+            ):
                 # "Texas will give X a $50 million grant": the state opening the sentence grants
                 # (not "The US Commerce Department has finalized a grant": the body grants)
                 c = Candidate(rule="subsidy:country", **base)

@@ -1517,3 +1517,18 @@ def test_money_a_firm_only_receives_from_no_source_is_a_grant_of_the_state(extra
 def test_money_received_from_a_source_in_a_round_or_for_shares_stays_an_investment(extract, text):
     cands, _ = extract(text, "en")
     assert [c.fact_type for c in cands] == ["investment"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Norway's NORFA awarded NOK 20 million to Lirra Labs for its speech model.", "en"),
+    ("En Norvège, Innofond a attribué 20 millions de couronnes à Lirra Labs pour son modèle.", "fr"),
+])
+def test_a_body_the_seeds_do_not_know_that_awards_money_grants_it(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [("subsidy", ["Lirra Labs"])]
+    assert parties(cands[0], "grantor") == [text.split()[1] if lang == "en" else "Innofond"]
+
+
+def test_a_contract_awarded_for_chips_is_a_purchase_and_no_grant(extract):
+    cands, _ = extract("Norway's NORFA awarded a NOK 143.6m contract for 512 Nvidia H200 GPUs.", "en")
+    assert [(c.fact_type, c.quantity) for c in cands] == [("chip_purchase", 512)]
