@@ -109,6 +109,10 @@ _WITH_AMOUNT = re.compile(r"\s+with\b|['’]s\b|\s+avec\b|\s+à\s+hauteur\b|\s+(
 # from a speech verb to the subject of the clause it reports: " on Monday that ", " lundi que "
 _CLAUSE_AFTER_SPEECH = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:that|que|qu['’])\s*|\s+(?:that\s+)?")
 _DEFINITE_NOUN_CUE = re.compile(r"(?:\b(?:the|this|that|le|la|cet|cette|ce)\s+|\bl['’])$", re.IGNORECASE)
+# a firm's spending named as a noun: "capital expenditures of $7bn", "Capex:", "dépenses d'investissement"
+_CAPEX_NOUN = re.compile(
+    r"capex|capital\s+(?:expenditures?|spending)|dépenses\s+d['’]investissement", re.IGNORECASE
+)
 
 class InvestmentRoles:
     """Investment roles: investee and investors of a cue."""
@@ -372,6 +376,10 @@ class InvestmentRoles:
                 elif _FROM_BACKER.match(self.text, ce):
                     # "announced a $12 million strategic investment from X": the subject receives it
                     parties = [p for p in parties if p.name != subj.name]
+                elif how == "after_cue" and _CAPEX_NOUN.fullmatch(self.text, cs, ce):
+                    # "Capex: X expects capital expenditures of $7bn", "capital expenditure of NOK 4bn for
+                    # the X site": a spending noun whose spender comes after it is guidance or a budget
+                    return self.reject(s, "investment", cs, ce, "roles", "capex.spender_after_cue", subj.name)
                 else:
                     flags.append("capex")
                 noun = _DEFINITE_NOUN_CUE.search(self.text, max(s.start, cs - 12), cs)

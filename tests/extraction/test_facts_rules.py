@@ -2514,3 +2514,19 @@ def test_a_decimal_comma_does_not_close_a_relative_clause(extract):
         "fr",
     )
     assert [c.amounts[0].amount for c in cands] == [1.2e6]
+
+
+@pytest.mark.parametrize("text", [
+    "- Capex: Lirra Labs now expects 2026 capital expenditures of $7 billion to $8 billion, mostly for GPUs.",
+    "Management guided for capital expenditure of NOK 4 billion in 2027, the bulk of it for the Lirra Labs "
+    "site in Tromsø.",
+])
+def test_a_spending_noun_whose_spender_comes_after_it_is_guidance_and_no_deal(extract, text):
+    assert [c for c in extract(text, "en")[0] if c.fact_type == "investment"] == []
+
+
+def test_a_firm_that_will_invest_is_still_its_own_spender(extract):
+    cands, _ = extract("Lirra Labs will invest $7 billion in data centres in Texas.", "en")
+    assert [(c.fact_type, [p.name for p in c.parties if p.role == "investee"]) for c in cands] == [
+        ("investment", ["Lirra Labs"])
+    ]
