@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from warehouse.staging.candidates import Candidate, Party
 from warehouse.staging.country_date import _speech_verb
@@ -179,6 +180,32 @@ class InvestmentRoles:
         ) or self.pointed_firm(i)
 
     def investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
+        cands = self._investment_roles(i, s, role, cs, ce, base)
+        if not _LEAD_CUE.fullmatch(self.text, cs, ce):
+            return cands
+        # "The Danish state led a DKK 50 million round in X", "a round that Norway led": who leads a
+        # round takes equity in it, a state, its fund or its bank too; no grant
+        # (one that names no firm is the round another cue of the sentence reads: "raised €7m in a round
+        # that Norway led")
+        led = [self.led_round(c, i, s, ce) for c in cands]
+        return [c for c in led if c.fact_type == "investment"]
+
+    def led_round(self, c: Candidate, i: int, s: Sentence, ce: int) -> Candidate:
+        """A grant built from a round's leading verb, as the investment it is: the grantor invests, the
+        (first) recipient raises."""
+        recipient = next((p for p in c.parties if p.role == "recipient"), None)
+        grantor = next((p for p in c.parties if p.role == "grantor"), None)
+        if c.fact_type != "subsidy" or recipient is None or grantor is None or grantor.start is None:
+            return c
+        investee = next((e for e in self.ents(i) if e.start == recipient.start), None)
+        if investee is None:
+            return c
+        new = replace(c, fact_type="investment", rule="investment:investor", flags=[*c.flags, "target"])
+        new.parties = [replace(grantor, role="investor"), replace(recipient, role="investee")]
+        new.country_code = self.party_country(investee, s, ce, capex=False)
+        return new
+
+    def _investment_roles(self, i, s, role, cs, ce, base) -> list[Candidate]:
         markers = _markers(self.lang, "investment")
         subj, how = self.subject(i, s, cs, ce, allow_persons=(role == "investor"))
         parties: list[Party] = []

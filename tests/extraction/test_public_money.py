@@ -1532,3 +1532,15 @@ def test_a_body_the_seeds_do_not_know_that_awards_money_grants_it(extract, text,
 def test_a_contract_awarded_for_chips_is_a_purchase_and_no_grant(extract):
     cands, _ = extract("Norway's NORFA awarded a NOK 143.6m contract for 512 Nvidia H200 GPUs.", "en")
     assert [(c.fact_type, c.quantity) for c in cands] == [("chip_purchase", 512)]
+
+
+def test_a_state_that_leads_a_round_invests_in_it(extract):
+    cands, _ = extract("The Danish state led a DKK 50 million round in Lirra Labs.", "en")
+    assert [(c.fact_type, parties(c, "investee"), parties(c, "investor")) for c in cands] == [
+        ("investment", ["Lirra Labs"], ["Danish state"])
+    ]
+
+
+def test_a_round_a_state_led_is_the_raising_firms_investment(extract):
+    cands, _ = extract("Lirra Labs raised €7 million in a round that Norway led.", "en")
+    assert [(c.fact_type, parties(c, "investee")) for c in cands] == [("investment", ["Lirra Labs"])]
