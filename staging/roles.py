@@ -20,6 +20,7 @@ from warehouse.staging.vocabulary import (
     _ARM_OF,
     _ARM_WORDS,
     _BULLET,
+    _CHANNEL_OPENING,
     _CHIP_WORDS,
     _FIRM_NOUN_AFTER,
     _FIRM_NOUNS,
@@ -32,6 +33,7 @@ from warehouse.staging.vocabulary import (
     _POSSESSIVE,
     _PROGRAMME_BEFORE,
     _PRONOUN_OPENING,
+    _RECEIVE,
     _THE_MACHINE,
     _filter_alt,
     _fronted,
@@ -824,7 +826,10 @@ class Roles:
             # the apposition are not the subject; the anaphor points back
             anaphor = True
         opening = s.start  # where the sentence's own subject may stand: past a fronted phrase
-        if _fronted().match(self.text, s.start):
+        if _fronted().match(self.text, s.start) or (
+            # "Through the X Fund, A will receive": where the money comes from, never who receives it
+            _CHANNEL_OPENING.match(self.text, s.start) and _RECEIVE.fullmatch(self.text[cs : ce or cs])
+        ):
             # "Fondée en 2022 par A et B, la jeune pousse X lève": the subject stands after the
             # opening phrase; "..., la jeune pousse a levé" points back to an earlier sentence
             for m in reversed(list(re.finditer(r",\s*", self.text[s.start : cs]))):

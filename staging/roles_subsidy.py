@@ -14,6 +14,7 @@ from warehouse.staging.numbers import number_word_pattern, parse_digits, parse_w
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
 from warehouse.staging.vocabulary import (
+    _CHANNEL_OPENING,
     _CHIP_WORDS,
     _FUND_WORDS,
     _PLACE_OF_FIRM,
@@ -25,6 +26,7 @@ from warehouse.staging.vocabulary import (
     _SOURCE_GAP,
     _STATE_INVESTOR_AFTER,
     _TO_IT_BEFORE,
+    _fronted,
     _markers,
     _programmes,
     _public_words,
@@ -462,10 +464,21 @@ class SubsidyRoles:
 
     def _listed_firms(self, i: int, s: Sentence, before: int) -> list[Entity]:
         """The firms coordinated right before `before` ("A (Rabat), qui ..., B et C"), in order."""
+        start = s.start
+        fronted = _fronted().match(self.text, s.start) or _CHANNEL_OPENING.match(self.text, s.start)
+        # (not a name that looks like a participle: "Bouaké Data, la start-up X et Y ont reçu")
+        if fronted and not any(e.start < fronted.end() for e in self.ents(i)):
+            # "Through the X Fund, and delivered by Y, A and B will receive": the opening phrase (and
+            # what "and" + a verb adds to it) names no receiver
+            comma = self.text.find(",", s.start, before)
+            while comma >= 0 and re.match(r",\s+(?:and|et)\s+[a-zà-ÿ]", self.text[comma:before]):
+                comma = self.text.find(",", comma + 1, before)
+            start = comma + 1 if comma >= 0 else start
         firms = [
             e
             for e in self.ents(i)
-            if e.end <= before
+            if start <= e.start
+            and e.end <= before
             and not (self.is_public(e) or self.is_person(e) or self.is_place_use(e) or self.is_vendor(e))
             and e.name not in self.ex.countries.table
             and not re.search(r"\(\s*$", self.text[max(s.start, e.start - 3) : e.start])  # "A (Tanger)"

@@ -570,6 +570,8 @@ def _gov_titles() -> re.Pattern:
 
 
 _POSSESSIVE = re.compile(r"^['’]s\s")
+# the channel money comes through, opening a sentence: "Through the X Fund, A and B will receive"
+_CHANNEL_OPENING = re.compile(r"\s*(?:through|via|grâce\s+à|par\s+l['’]intermédiaire\s+d[eu']?)\b", re.I)
 _PLACE_OF_FIRM = re.compile(r"-(?:based|born|headquartered|basée?s?)\b", re.IGNORECASE)
 _RECEIVE = re.compile(
     r"\b(?:received|receives|will receive|has won|won|obtained|gets|got|will get|is set to get|"

@@ -1525,7 +1525,9 @@ def test_money_received_from_a_source_in_a_round_or_for_shares_stays_an_investme
 ])
 def test_a_body_the_seeds_do_not_know_that_awards_money_grants_it(extract, text, lang):
     cands, _ = extract(text, lang)
-    assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [("subsidy", ["Lirra Labs"])]
+    assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [
+        ("subsidy", ["Lirra Labs"])
+    ]
     assert parties(cands[0], "grantor") == [text.split()[1] if lang == "en" else "Innofond"]
 
 
@@ -1544,3 +1546,23 @@ def test_a_state_that_leads_a_round_invests_in_it(extract):
 def test_a_round_a_state_led_is_the_raising_firms_investment(extract):
     cands, _ = extract("Lirra Labs raised €7 million in a round that Norway led.", "en")
     assert [(c.fact_type, parties(c, "investee")) for c in cands] == [("investment", ["Lirra Labs"])]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Through the Danish AI Fund, Lirra Labs and Kelp Robotics will receive DKK 12 million and DKK 8 million "
+     "respectively.", "en"),
+    ("Through the Danish AI Fund, and delivered by Innovation Fund Denmark, Lirra Labs and Kelp Robotics "
+     "will receive DKK 12 million and DKK 8 million respectively.", "en"),
+])
+def test_an_opening_phrase_names_no_receiver_of_money_shared_respectively(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert sorted((parties(c, "recipient")[0], c.amounts[0].amount) for c in cands) == [
+        ("Kelp Robotics", 8e6), ("Lirra Labs", 12e6)
+    ]
+
+
+def test_the_channel_opening_a_sentence_is_not_who_receives(extract):
+    cands, _ = extract("Through the Danish AI Fund, Lirra Labs will receive DKK 2 million.", "en")
+    assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [
+        ("subsidy", ["Lirra Labs"])
+    ]
