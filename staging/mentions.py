@@ -92,6 +92,8 @@ _PLACE_BEFORE_NAME = re.compile(
 )
 # a press release's French dateline: "Cologne, le 17 mars 2026 —" (the town, at a line's start)
 _DATELINE_AFTER_NAME = re.compile(r",\s+le\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4}\b")
+# what follows a wire dateline's town: its date and agency, then a dash ("HÀ NỘI -", "OSLO, May 3 (AP) -")
+_WIRE_DATELINE_AFTER = re.compile(r"(?:,[^\n—–]{0,60}?)?[ \t]+[—–-][ \t]")
 # the state of a wire dateline, between its city in capitals and its dash: "MONTERREY, N.L. —",
 # "SAN JOSE, Calif. —", "AUSTIN, Texas (Reuters) -"
 _DATELINE_CITY_BEFORE = re.compile(r"(?:^|\n)[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,30},\s*$")
@@ -508,6 +510,15 @@ class Mentions:
         return known
 
     # -- helpers ------------------------------------------------------------------------------
+    def is_dateline(self, e: Entity) -> bool:
+        """A name in capitals opening its line before a dash (after a date and agency): a dateline."""
+        line = self.text.rfind("\n", 0, e.start) + 1
+        return (
+            not self.text[line : e.start].strip()
+            and e.name.upper() == e.name
+            and _WIRE_DATELINE_AFTER.match(self.text, e.end) is not None
+        )
+
     def ents(self, i: int) -> list[Entity]:
         if i in self.entities:
             return self.entities[i]
@@ -528,6 +539,9 @@ class Mentions:
         expanded = []
         title_case = None  # read when a cue or an amount cuts a name only
         spans = cue_spans + blocked
+        # "HÀ NỘI - X signed ...": a town in capitals opening its line before a dash is a dateline, no
+        # name, known town or not
+        found = [e for e in found if not (e.source == "pattern" and self.is_dateline(e))]
         for e in found:
             cuts = [(a, b) for a, b in spans if e.start < b and a < e.end]
             if (cuts or (" " in e.name and e.source == "pattern")) and title_case is None:

@@ -905,3 +905,12 @@ def test_a_titles_purchase_by_a_state_restates_the_bodys_named_buyer(extract):
 def test_a_price_label_after_the_purchase_prices_it(extract, text, language, amount):
     (c,) = extract(text, language)[0]
     assert [a.amount for a in c.amounts] == [amount]
+
+
+@pytest.mark.parametrize("text", [
+    "HÀ NỘI - Lirra Compute on Thursday ordered 2,000 H200 GPUs from Nvidia.",
+    "KELVARI, March 3 (Reuters) - Lirra Compute ordered 2,000 H200 GPUs from Nvidia.",
+])
+def test_a_dateline_in_capitals_is_no_buyer_whether_the_town_is_known_or_not(extract, text):
+    got = chips(extract(text, "en")[0])
+    assert [(parties(c, "buyer"), c.quantity) for c in got] == [(["Lirra Compute"], 2000)]
