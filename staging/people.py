@@ -177,6 +177,18 @@ def _context() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 @cache
+def _title_then_name() -> re.Pattern:
+    """A title between a name and a capitalised name after it: the first name is the second's firm
+    ("said Cascade Tensor co-founder and CEO Daniel Reyes", "a déclaré X directrice générale Y")."""
+    titles = _alternation(w for w in (r["word"] for r in rows("name_filters") if r["kind"] == "title")
+                          if w[-1:].isalpha())
+    return re.compile(
+        rf"\s+(?:co-?)?(?:{titles})\b(?:\s+(?:and|et|&)\s+(?:co-?)?(?:{titles})\b)?\s+[A-ZÀ-ÖØ-Þ]",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _firm_after() -> re.Pattern:
     """An apposition calling the name before it a firm: ", a Boston start-up", ", une jeune pousse"."""
     nouns = _alternation(_markers("firm_noun"))
@@ -362,7 +374,8 @@ class People:
                 elif k == 0 and (
                     title_after.match(text, m.end())
                     or (_after_speech(text, m.start())
-                        and speaker_before.search(text, max(0, m.start() - 40), m.start()))
+                        and speaker_before.search(text, max(0, m.start() - 40), m.start())
+                        and not _title_then_name().match(text, m.end()))
                 ):
                     self._person_at(text, tokens, lower_words, False, out)
         self._coordinated(text, lower_words, out)

@@ -337,3 +337,13 @@ def test_a_firm_after_a_title_and_a_comma_is_the_signers_firm_not_a_person(extra
     )
     cands, _ = extract(text, "fr")
     assert [p.name for c in cands for p in c.parties if p.role == "investee"] == ["Kelpa AI"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ('"We keep the data here," said Brisk Tensor co-founder and CEO Daniel Reyes.', "Daniel Reyes"),
+    ("« Nous gardons les données ici », a déclaré Brisk Tensor directrice générale Anna Kowal.",
+     "Anna Kowal"),
+])
+def test_the_name_before_a_speakers_title_is_the_speakers_firm_and_no_person(people, text, person):
+    names = people.names(text)
+    assert "Brisk Tensor" not in names and person in names
