@@ -304,6 +304,14 @@ class Filters:
         if equipment and not chips:
             # "installed its first EUV lithography machine", "ASML livre ses machines"
             return "not_a_purchase.equipment"
+        if (
+            re.fullmatch(r"(?:order|purchase|acquisition|commande|achat)s?", self.text[cs:ce], re.I)
+            and re.search(r",\s*(?:a|an|un|une)\s+(?:[\w-]+\s+)?$", before, re.I)
+            and re.match(r"\s+(?:that|which|qui|dont)\b", after)
+        ):
+            # "has bought 2,048 GPUs, a purchase that will make it ...": the apposition restates the
+            # purchase its sentence told
+            return "not_a_purchase.restated"
         if counted:
             return None
         if not any(lo <= m.start and m.end <= hi for m in self.money) and (

@@ -914,3 +914,15 @@ def test_a_price_label_after_the_purchase_prices_it(extract, text, language, amo
 def test_a_dateline_in_capitals_is_no_buyer_whether_the_town_is_known_or_not(extract, text):
     got = chips(extract(text, "en")[0])
     assert [(parties(c, "buyer"), c.quantity) for c in got] == [(["Lirra Compute"], 2000)]
+
+
+def test_a_purchase_restated_in_an_apposition_is_one_purchase(extract):
+    text = (
+        "Lirra Compute bets on AMD chips\n\nLirra Compute says its new cluster will serve hospitals.\n\n"
+        "A two-year-old Oslo company that rents out computing power has bought 2,048 of AMD's newest "
+        "accelerators, a purchase that will make it one of the largest operators in the Pacific "
+        "Northwest.\n\n"
+        "Lirra Compute did not disclose the price."
+    )
+    got = chips(extract(text, "en")[0])
+    assert [(parties(c, "buyer"), c.quantity) for c in got] == [(["Lirra Compute"], 2048)]
