@@ -94,6 +94,9 @@ _PLACE_BEFORE_NAME = re.compile(
 _DATELINE_AFTER_NAME = re.compile(r",\s+le\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4}\b")
 # what follows a wire dateline's town: its date and agency, then a dash ("HÀ NỘI -", "OSLO, May 3 (AP) -")
 _WIRE_DATELINE_AFTER = re.compile(r"(?:,[^\n—–]{0,60}?)?[ \t]+[—–-][ \t]")
+# what opens a line or a list item before its first word ("5. ", "- ", "• "), and a label's colon
+_ITEM_OPENING = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[-•*–])[ \t]+)?")
+_LABEL_COLON = re.compile(r"[ \t]?:[ \t]+[a-zà-ÿ]")
 # the state of a wire dateline, between its city in capitals and its dash: "MONTERREY, N.L. —",
 # "SAN JOSE, Calif. —", "AUSTIN, Texas (Reuters) -"
 _DATELINE_CITY_BEFORE = re.compile(r"(?:^|\n)[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,30},\s*$")
@@ -519,6 +522,16 @@ class Mentions:
             and _WIRE_DATELINE_AFTER.match(self.text, e.end) is not None
         )
 
+    def is_label(self, e: Entity) -> bool:
+        """One word opening its line or list item before a colon and a lower-case word: a field's
+        label ("5. Eligibility: bidders must ...", "Budget : les dépenses"), no name."""
+        line = self.text.rfind("\n", 0, e.start) + 1
+        return (
+            " " not in e.name
+            and _ITEM_OPENING.fullmatch(self.text, line, e.start) is not None
+            and _LABEL_COLON.match(self.text, e.end) is not None
+        )
+
     def ents(self, i: int) -> list[Entity]:
         if i in self.entities:
             return self.entities[i]
@@ -540,8 +553,10 @@ class Mentions:
         title_case = None  # read when a cue or an amount cuts a name only
         spans = cue_spans + blocked
         # "HÀ NỘI - X signed ...": a town in capitals opening its line before a dash is a dateline, no
-        # name, known town or not
-        found = [e for e in found if not (e.source == "pattern" and self.is_dateline(e))]
+        # name, known town or not; "5. Eligibility: bidders ...": a field's label
+        found = [
+            e for e in found if not (e.source == "pattern" and (self.is_dateline(e) or self.is_label(e)))
+        ]
         for e in found:
             cuts = [(a, b) for a, b in spans if e.start < b and a < e.end]
             if (cuts or (" " in e.name and e.source == "pattern")) and title_case is None:

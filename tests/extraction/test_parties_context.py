@@ -1323,3 +1323,13 @@ def test_a_relative_clauses_verb_has_the_name_before_it(extract):
     )
     found = [(c.parties[0].name, c.amounts[0].amount) for c in cands]
     assert found == [("Lirra Labs", 2e6), ("Kelpmind", 1.5e6)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("5. Eligibility: bidders must have completed two contracts, each worth USD 1,000,000, and Lirra Labs "
+     "raised €5 million from Orbis Capital.", "en"),
+    ("- Budget : la société Lirra Labs a levé 5 millions d'euros auprès d'Orbis Capital.", "fr"),
+])
+def test_a_fields_label_before_a_colon_is_no_party(extract, text, lang):
+    names = [p.name for c in extract(text, lang)[0] for p in c.parties]
+    assert names and not {"Eligibility", "Budget"} & set(names)
