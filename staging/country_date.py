@@ -75,6 +75,9 @@ _AFTER_GAP = {
     # "X, une jeune pousse d'Asunción", "X, a start-up from Asunción"
     r"|\s*,\s*(?:une?|a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + _FIRM_NOUNS + r")\s+(?:de\s+|d['’]|from\s+)",
 }
+# the end of a heading line after a place: "Paragraf AI, Austria (September)"
+_LINE_END_AFTER_PLACE = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:\n|\Z)")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 # a sentence that opens on a country: "Au Sénégal, ...", "En Côte d'Ivoire, ...", "In Kenya, ..."
 _OPENING_COUNTRY = re.compile(r"\s*(?:Au|Aux|En|In)\s+([^\W\d][\w'’ -]{1,30}?),\s")
 # "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
@@ -306,6 +309,8 @@ class CountryDate:
                         and _FIRM_NOUN_AFTER.match(self.text, c.end)
                     ):
                         pass  # "X, a Bogotá startup that sells ..."
+                    elif _COMMA.fullmatch(gap) and _LINE_END_AFTER_PLACE.match(self.text, c.end):
+                        pass  # a round-up item's heading line: "6. Paragraf AI, Austria (September)"
                     elif not re.fullmatch(_AFTER_GAP[c.kind], gap):
                         continue
                 if re.search(r"\b(?:et|and|à|au|in|en)\b", gap) and c.kind == "demonym":

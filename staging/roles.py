@@ -146,6 +146,8 @@ _APPOSED_DESCRIPTION = re.compile(
 )
 # what follows the name heading a bulleted line: "(Warsaw) — ", " – ", ": "
 _HEAD_DASH = re.compile(r"[*_]{0,2}\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–:]|-{1,2})\s")
+# ... or the item's heading line of its own: "6. Paragraf AI, Austria (September)" above its text
+_HEAD_LINE = re.compile(r"[*_]{0,2}(?:,[ \t]*[^\n,()]{1,30})?[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?=\n|\Z)")
 _RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b", re.IGNORECASE)
 # a firm described, not named, opening the sentence: "A Singapore start-up building ...", "Une jeune pousse"
 _INDEFINITE_FIRM = re.compile(rf"[\W_]*(?:an?|une?)\s+(?:[\w-]+\s+){{0,3}}(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
@@ -1194,7 +1196,7 @@ class Roles:
         # (a name in bold opens the item as well: "- **Kelip AI** (Kuala Lumpur) — ...")
         if first is None or not re.fullmatch(r"[*_]{0,2}", self.text[at : first.start]):
             return None
-        dash = _HEAD_DASH.match(self.text, first.end)
+        dash = _HEAD_DASH.match(self.text, first.end) or _HEAD_LINE.match(self.text, first.end)
         return (first, dash.end()) if dash is not None else None
 
     def programme(self, e: Entity) -> bool:

@@ -1333,3 +1333,15 @@ def test_a_relative_clauses_verb_has_the_name_before_it(extract):
 def test_a_fields_label_before_a_colon_is_no_party(extract, text, lang):
     names = [p.name for c in extract(text, lang)[0] for p in c.parties]
     assert names and not {"Eligibility", "Budget"} & set(names)
+
+
+def test_a_round_up_items_heading_line_names_the_firm_and_its_country(extract):
+    text = (
+        "Deals of the year\n\n"
+        "1. Kelp Robotics, Norway (June)\n"
+        "Kelp Robotics raised €12m from Orbis Capital for its warehouse robots.\n\n"
+        "2. Lirra Labs, Denmark (September)\n"
+        "A €7.5m seed round led by Halden Ventures for a legal AI company trained on Danish statutes.\n"
+    )
+    got = [(parties(c, "investee"), c.amounts[0].amount, c.country_code) for c in extract(text, "en")[0]]
+    assert got == [(["Kelp Robotics"], 12e6, "NO"), (["Lirra Labs"], 7.5e6, "DK")]
