@@ -11,7 +11,7 @@ from warehouse.staging.chips import ChipQuantity, model_regex
 from warehouse.staging.numbers import parse_digits
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
-from warehouse.staging.vocabulary import _CHIP_WORDS, _LOC_PREP, _markers, _public_bodies
+from warehouse.staging.vocabulary import _ANAPHOR, _CHIP_WORDS, _LOC_PREP, _markers, _public_bodies
 
 _TO_BUYER = re.compile(r"\b(?:to|à|au|aux)\s+(?:l['’]|la |le |les |the )?$")
 # the object of a purchase verb given as a bare number, its chips named before: "A en achète 7 656,
@@ -265,6 +265,12 @@ class ChipRoles:
                     if c.kind == "name" and not re.match(r"\s+\d{4}\b", self.text[c.end : c.end + 6])
                     # "GPU clouds in the US and Europe, where operators bought": a place, not who buys
                     and not _LOCATIVE_BEFORE.search(self.text, max(lo, c.start - 16), c.start)
+                    # "In the month Bulgaria joined the euro, the Sofia operator ordered": the firm the
+                    # clause after the comma takes up buys
+                    and not any(
+                        _ANAPHOR.match(self.text, c.end + m.end())
+                        for m in re.finditer(r",\s*", self.text[c.end : cs])
+                    )
                 ),
                 None,
             )

@@ -926,3 +926,14 @@ def test_a_purchase_restated_in_an_apposition_is_one_purchase(extract):
     )
     got = chips(extract(text, "en")[0])
     assert [(parties(c, "buyer"), c.quantity) for c in got] == [(["Lirra Compute"], 2048)]
+
+
+def test_a_country_in_an_opening_clause_does_not_buy_for_the_firm_the_main_clause_takes_up(extract):
+    text = (
+        "Lirra Compute opens a GPU cloud in Oslo.\n\n"
+        "In the month Norway marked its new AI strategy, the Oslo operator ordered 1,152 Nvidia Blackwell "
+        "GPUs."
+    )
+    assert [(parties(c, "buyer"), c.quantity) for c in chips(extract(text, "en")[0])] == [
+        (["Lirra Compute"], 1152)
+    ]
