@@ -42,9 +42,9 @@ _NAME = re.compile(
     # a name starts after a space, or after an elided article ("d'OpenAI", "l'Élysée")
     rf"(?:(?<=\b[lLdDnNsScCjJ]['’])|(?<=\bqu['’])|(?<![\w’']))"
     rf"(?:{_TOKEN})(?:(?: |-)(?:{_TOKEN})"
-    # "Ministry of Education and Science", "Centre for Research and Development": a body's field
-    # of two words is one name
-    rf"|(?: (?:of|for) (?:the )?)(?:{_TOKEN})(?: and (?:{_TOKEN})(?![\w&-]| [{_UP}\d]))?"
+    # "Ministry of Education and Science", "Centre for Research and Development", "Ministry of
+    # Information Technology and Telecommunication": a body's field of two is one name
+    rf"|(?: (?:of|for) (?:the )?)(?:{_TOKEN})(?: (?:{_TOKEN}))?(?: and (?:{_TOKEN})(?![\w&-]| [{_UP}\d]))?"
     # "Science and ICT" is one name; "X and AI Sweden" is two
     rf"|(?: and )(?=[{_UP}][A-Z]+\b(?![ -][{_UP}\d]))(?:{_TOKEN})"
     # "3IA Côte d'Azur", "Caisse d'Épargne": an elided "de" between two capitalised words

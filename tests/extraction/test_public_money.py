@@ -584,6 +584,14 @@ def test_a_body_named_for_two_fields_is_one_name(extract):
     (sub,) = of_type(cands, "subsidy")
     assert parties(sub, "grantor") == ["National Centre for Research and Development"]
     assert parties(sub, "recipient") == ["Wisłan Labs"]
+    # ... and a field of two words before "and": "of Information Technology and Telecommunication"
+    cands, _ = extract(
+        "The Ministry of Information Technology and Telecommunication awarded €4 million to Tessaly Compute.",
+        "en",
+    )
+    (sub,) = of_type(cands, "subsidy")
+    assert parties(sub, "grantor") == ["Ministry of Information Technology and Telecommunication"]
+    assert parties(sub, "recipient") == ["Tessaly Compute"]
 
 
 def test_a_count_of_firms_points_back_to_the_list_of_that_many(extract):
