@@ -34,6 +34,8 @@ _MAKER_VERB = re.compile(
 )
 
 
+# a country's record: "Egypt's biggest AI accelerator order", "Africa's largest GPU cluster"
+_SCOPE_SUPERLATIVE = re.compile(r"['’]s\s+(?:biggest|largest|first|top|most|single\s+largest)\b", re.I)
 # a place word before a country: "in the US", "en France", "aux États-Unis", "across Europe"
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|across|from|of|en|au|aux|à|dans|depuis|de)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.IGNORECASE
@@ -265,6 +267,8 @@ class ChipRoles:
                     if c.kind == "name" and not re.match(r"\s+\d{4}\b", self.text[c.end : c.end + 6])
                     # "GPU clouds in the US and Europe, where operators bought": a place, not who buys
                     and not _LOCATIVE_BEFORE.search(self.text, max(lo, c.start - 16), c.start)
+                    # "AMD lands Egypt's biggest AI order": the country is the record's scope, not the buyer
+                    and not _SCOPE_SUPERLATIVE.match(self.text, c.end)
                     # "In the month Bulgaria joined the euro, the Sofia operator ordered": the firm the
                     # clause after the comma takes up buys
                     and not any(

@@ -937,3 +937,8 @@ def test_a_country_in_an_opening_clause_does_not_buy_for_the_firm_the_main_claus
     assert [(parties(c, "buyer"), c.quantity) for c in chips(extract(text, "en")[0])] == [
         (["Lirra Compute"], 1152)
     ]
+
+
+def test_a_country_before_a_superlative_is_the_records_scope_and_no_buyer(extract):
+    cands, _ = extract("AMD lands Norway's biggest AI accelerator order as Lirra Compute picks MI325X", "en")
+    assert [parties(c, "buyer") for c in chips(cands)] == [["Lirra Compute"]]
