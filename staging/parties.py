@@ -84,6 +84,17 @@ _EN_BODY_TAIL = re.compile(
 )
 
 
+# a French ministry and its portfolios: "ministère de l'Économie et des Finances", "Ministère de la
+# Communication, des Télécommunications et du Numérique" (a portfolio's adjective too: "supérieur")
+_FR_PORTFOLIO = (
+    r"(?:de la |de l['’]|du |des |de |d['’])[A-ZÀ-ÖØ-Þ][\w-]*"
+    r"(?: (?!(?:et|ou|a|à|qui|que|en|pour|le|la|les|du|de|des|au|aux|sur|dans|avec|par|ont|est|sont|va|vont|"
+    r"a|avait|avaient|dont)\b)[a-zà-ÿ][\w-]*(?=[ ,.]))?"
+)
+_FR_MINISTRY = re.compile(
+    rf"\b[Mm]inistère {_FR_PORTFOLIO}"
+    rf"(?:(?:, | et | & )(?:{_FR_PORTFOLIO}|[A-ZÀ-ÖØ-Þ][\w-]*(?! [A-ZÀ-ÖØ-Þ])))*"
+)
 # a fund's number right after its name: " 2" of "SoftBank Vision Fund 2" (not "Fund 2.5 billion", "Fund 20%")
 _FUND_NUMBER = re.compile(
     r" \d{1,2}(?![\w%]|[.,]\d)(?! (?:million|billion|milliard|percent|per cent|[A-Za-z]*GPU))"
@@ -250,6 +261,8 @@ class PartyFinder:
             found = self._institutions(text, found)
         if any(e.source == "pattern" and _EN_BODY.match(e.name) for e in found):
             found = self._listed_bodies(text, found)
+        if "inistère" in seg:
+            found = self._ministries(text, start, end, found)
         # "SoftBank Vision Fund 2": a fund's number closes its name
         found = [
             Entity(e.start, m.end(), text[e.start : m.end()], e.source, e.firm_id, e.kind)
@@ -296,6 +309,20 @@ class PartyFinder:
             out.append(Entity(e.start, m.end(), text[e.start : m.end()], "pattern"))
             covered = m.end()
         return out
+
+    def _ministries(self, text: str, start: int, end: int, found: list[Entity]) -> list[Entity]:
+        """A French ministry named by its portfolios, "le ministère des Postes et Télécommunications",
+        "ministère de la Communication, des Télécommunications et du Numérique": one name (the
+        portfolios were read as names of their own)."""
+        for m in _FR_MINISTRY.finditer(text, start, end):
+            inside = [e for e in found if m.start() <= e.start < m.end()]
+            if not inside or any(e.source == "gazetteer" or e.end > m.end() for e in inside):
+                continue  # "le ministère de l'Économie et Bpifrance": a known firm is no portfolio
+            if re.match(r" (?:[a-z]+ )?[A-ZÀ-ÖØ-Þ]", text[m.end() : m.end() + 40]):
+                continue  # "... et du Made in Norway": a name the pattern does not close
+            found = [e for e in found if not (m.start() <= e.start < m.end())]
+            found.append(Entity(m.start(), m.end(), m.group(), "pattern"))
+        return sorted(found, key=lambda e: e.start)
 
     def _listed_bodies(self, text: str, found: list[Entity]) -> list[Entity]:
         """An English ministry whose name lists its fields, confirmed by the acronym after it: "the

@@ -1574,3 +1574,14 @@ def test_the_channel_opening_a_sentence_is_not_who_receives(extract):
     assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [
         ("subsidy", ["Lirra Labs"])
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministère des Postes et Télécommunications a accordé 20 millions de FCFA à Lirra Labs.",
+    "Le ministère de la Communication, des Télécommunications et du Numérique a accordé 20 millions de FCFA "
+    "à Lirra Labs.",
+])
+def test_a_french_ministry_named_by_its_portfolios_is_one_name_and_no_recipient(extract, text):
+    cands, _ = extract(text, "fr")
+    assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [("subsidy", ["Lirra Labs"])]
+    assert parties(cands[0], "grantor")[0].startswith(text.split(" a accordé")[0][3:])
