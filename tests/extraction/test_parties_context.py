@@ -1345,3 +1345,13 @@ def test_a_round_up_items_heading_line_names_the_firm_and_its_country(extract):
     )
     got = [(parties(c, "investee"), c.amounts[0].amount, c.country_code) for c in extract(text, "en")[0]]
     assert got == [(["Kelp Robotics"], 12e6, "NO"), (["Lirra Labs"], 7.5e6, "DK")]
+
+
+@pytest.mark.parametrize("second", [
+    "Halden Ventures led; Kelp Angels Network and the London-based fund Orvik Seed followed.",
+    "Halden Ventures led the round, with Kelp Angels Network and Orvik Seed also taking part.",
+])
+def test_backers_that_followed_or_took_part_in_the_next_sentence_are_investors(extract, second):
+    cands, _ = extract("Lirra Labs closed a €6 million seed round on Monday. " + second, "en")
+    (c,) = cands
+    assert sorted(parties(c, "investor")) == ["Halden Ventures", "Kelp Angels Network", "Orvik Seed"]
