@@ -274,7 +274,7 @@ def speaker(text: str, start: int, end: int) -> bool:
 def _invest_after() -> re.Pattern:
     verbs = _alternation(_markers("invests"))
     return re.compile(
-        r"(?:\s*,[^,;.:«»\"“”]{1,80},)?\s*(?:,\s*(?:who|qui)\s+)?(?:(?:also|aussi|également|y|a|ont|has|have|had|personally|"
+        r"(?:\s*,[^,;.:«»\"“”]{1,80},)?\s*(?:,?\s*(?:who|qui)\s+)?(?:(?:also|aussi|également|y|a|ont|has|have|had|personally|"
         rf"personnellement|lui-même|elle-même)\s+)*(?:{verbs})\b",
         re.IGNORECASE,
     )

@@ -347,3 +347,15 @@ def test_a_firm_after_a_title_and_a_comma_is_the_signers_firm_not_a_person(extra
 def test_the_name_before_a_speakers_title_is_the_speakers_firm_and_no_person(people, text, person):
     names = people.names(text)
     assert "Brisk Tensor" not in names and person in names
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Lirra Labs raised €6 million. Halden Ventures led the round, with Kelp Partners and Anna Kowal, a "
+     "former technology chief at a Danish bank, also taking part.", "en"),
+    ("Lirra Labs lève 6 millions d'euros. Halden Ventures mène l'opération. Il est rejoint par Kelp "
+     "Partners, ainsi que par Anna Kowal, ancienne dirigeante d'une banque, qui investit à titre personnel.",
+     "fr"),
+])
+def test_an_angel_the_text_says_invests_after_an_apposition_is_an_investor(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert "Anna Kowal" in _parties(cands, "investor")
