@@ -37,9 +37,13 @@ _EACH_MACHINE = re.compile(
 _TABLE = re.compile(r"(?:^[ \t]*\|.*\|[ \t]*(?:\n|\Z))+", re.MULTILINE)
 _TABLE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
 _TABLE_GRANT = re.compile(
-    r"\b(?:subventions?|aides?|grants?|awards?|subsid(?:y|ies)|dotations?|financement public)\b",
+    r"\b(?:subventions?|aides?|grants?|awards?|subsid(?:y|ies)|dotations?|financement public|"
+    r"accordée?s?|octroyée?s?|attribuée?s?|awarded|granted)\b",
     re.IGNORECASE,
 )
+# a money column that its header does not type: the sentence before the table does ("les trois
+# lauréats suivants, qui bénéficieront chacun d'une subvention :" above "| Montant |")
+_TABLE_AMOUNT = re.compile(r"\b(?:montants?|amounts?|sums?|sommes?|valeur|value)\b", re.IGNORECASE)
 _TABLE_ROUND = re.compile(
     r"\b(?:round|raised?|levée|tour|montant levé|investment|investissement|funding)\b", re.IGNORECASE
 )
@@ -1732,8 +1736,14 @@ class Passes:
             if len(lines) < 3 or not _TABLE_RULE.fullmatch(lines[1].strip()):
                 continue
             header = [h.strip() for h in lines[0].strip().strip("|").split("|")]
+            above = len(self.text[: block.start()].rstrip())  # the paragraph above the table
+            lead = self.text[self.text.rfind("\n\n", 0, above) + 1 : above]
+            lead_kind = "subsidy" if _TABLE_GRANT.search(lead) else None
+            if lead_kind is None and _TABLE_ROUND.search(lead):
+                lead_kind = "investment"
             kinds = [
-                "subsidy" if _TABLE_GRANT.search(h) else "investment" if _TABLE_ROUND.search(h) else None
+                "subsidy" if _TABLE_GRANT.search(h) else "investment" if _TABLE_ROUND.search(h)
+                else lead_kind if _TABLE_AMOUNT.search(h) else None
                 for h in header
             ]
             backers = next((k for k, h in enumerate(header) if _TABLE_BACKERS.search(h)), None)

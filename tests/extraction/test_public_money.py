@@ -1297,6 +1297,24 @@ def test_a_first_column_of_ranks_is_passed_over_for_the_firm(extract):
     assert [parties(c, "recipient") for c in subs] == [["Baobab Data"], ["Kora Vision"]]
 
 
+@pytest.mark.parametrize("header, lead", [
+    ("| Rang | Entreprise | Ville | Montant accordé |",
+     "Le ministère de l'Économie numérique a retenu trois lauréats."),
+    ("| Rang | Entreprise | Ville | Montant |",
+     "Le ministère de l'Économie numérique a retenu trois lauréats, qui recevront chacun une subvention :"),
+])
+def test_a_money_column_typed_by_its_verb_or_by_the_sentence_above_the_table(extract, header, lead):
+    text = (
+        f"{lead}\n\n{header}\n|---|---|---|---|\n"
+        "| 1 | Baobab Data | Dakar | 75 000 000 FCFA |\n"
+        "| 2 | Kora Vision | Thiès | 60 000 000 FCFA |\n"
+    )
+    subs = of_type(extract(text, "fr")[0], "subsidy")
+    assert [(parties(c, "recipient"), c.amounts[0].amount) for c in subs] == [
+        (["Baobab Data"], 75e6), (["Kora Vision"], 60e6)
+    ]
+
+
 def test_a_table_of_rounds_gives_one_round_a_row_with_its_backers(extract):
     text = (
         "Our portfolio this quarter, in one table.\n\n"
