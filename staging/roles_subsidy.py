@@ -49,6 +49,8 @@ _OWNER_VERB = re.compile(
     re.IGNORECASE,
 )
 _FIRM_LIST_GAP = re.compile(
+    # (its town after "of": "Prairie Tensor Inc. of Calgary and Chinook Robotics Ltd. of Edmonton")
+    r"\.?(?:\s+(?:of|from)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?)?"
     r"(?:\s*\([^()\d]{1,40}\))?(?:\s*,[^,;:\d]{1,120},)?\s*(?:,|,?\s+(?:et|and|&)\s+)\s*"
     # ... and the kind of the next firm: "et la fintech X", ", l'entreprise de Bouaké X"
     r"(?:(?:l['’]|la\s|le\s|les\s|the\s|an?\s)\s*(?:[\w'’-]+\s+){0,3})?"
@@ -483,6 +485,8 @@ class SubsidyRoles:
             and e.name not in self.ex.countries.table
             and not re.search(r"\(\s*$", self.text[max(s.start, e.start - 3) : e.start])  # "A (Tanger)"
             and not re.match(r"['’]s\s", self.text[e.end : e.end + 3])  # "Bergen's X": X's place
+            # "X of Aarhus": the town of the firm before
+            and not re.search(r"\s(?:of|from)\s+$", self.text[max(s.start, e.start - 6) : e.start])
         ]
         chain: list[Entity] = []
         for e in reversed(firms):

@@ -1603,3 +1603,14 @@ def test_a_french_ministry_named_by_its_portfolios_is_one_name_and_no_recipient(
     cands, _ = extract(text, "fr")
     assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [("subsidy", ["Lirra Labs"])]
     assert parties(cands[0], "grantor")[0].startswith(text.split(" a accordé")[0][3:])
+
+
+def test_firms_listed_with_their_towns_after_of_share_money_respectively(extract):
+    cands, _ = extract(
+        "The Danish ministry picked two firms. Lirra Labs Inc. of Aarhus and Kelp Robotics Ltd. of Odense "
+        "will receive DKK 12 million and DKK 8 million respectively.",
+        "en",
+    )
+    assert sorted((parties(c, "recipient")[0], c.amounts[0].amount) for c in cands) == [
+        ("Kelp Robotics Ltd", 8e6), ("Lirra Labs Inc", 12e6)
+    ]
