@@ -133,6 +133,13 @@ _BARE_CHIPS_AFTER = re.compile(
 _BARE_CHIPS_BEFORE = re.compile(
     r"(?:^|[.:;!?]\s+|\b(?:[Aa]dditional|[Nn]ew|[Ee]xtra)\s+)(?:GPUs|chips|puces)\s+$"
 )
+# a receiving or granting verb right before an amount, maybe with its noun: "receive", "were awarded
+# grants of", "will get": "each" after the amount shares it out
+_SHARE_VERB_BEFORE = re.compile(
+    r"\b(?:receive[sd]?|receiving|get|gets|got|awarded|granted|won|obtain(?:ed|s)?|given)\s+"
+    r"(?:(?:an?|the)\s+)?(?:(?:grants?|awards?|subsid(?:y|ies)|funding|support)\s+(?:of|worth)\s+)?$",
+    re.IGNORECASE,
+)
 
 class Filters:
     """Non-fact filters: money that is no deal (valuations, totals, estimates), noise lines, chip cues that
@@ -203,7 +210,11 @@ class Filters:
                     hit = rx.search(after)
                     if hit and re.fullmatch(
                         r"[\s,:]*(?:de|d['’]|des|in|of|en|du)?\s*(?:[\w-]+\s+)?", after[: hit.start()]
-                    ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]) and not any(
+                    ) and not re.match(r"\s+(?:to|à|aux?)\s", after[hit.end() :]) and not (
+                        # "A, B and C receive €2m each", "were awarded grants of €2m apiece": shares
+                        hit.group(0).strip().lower() in ("each", "apiece")
+                        and _SHARE_VERB_BEFORE.search(before)
+                    ) and not any(
                         # "a €120m procurement contract", "a S$120m contract for 1,600 GPUs": a purchase
                         # cue before the marker, or starting with it, prices it
                         m.end <= a <= m.end + hit.start() for a, b in purchase_spans

@@ -1614,3 +1614,16 @@ def test_firms_listed_with_their_towns_after_of_share_money_respectively(extract
     assert sorted((parties(c, "recipient")[0], c.amounts[0].amount) for c in cands) == [
         ("Kelp Robotics Ltd", 8e6), ("Lirra Labs Inc", 12e6)
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "The Danish ministry picked its winners. The three winners — Lirra Labs, Kelp Robotics and Orvik Compute "
+    "— receive DKK 2 million each.",
+    "The Danish ministry picked its winners. Lirra Labs, Kelp Robotics and Orvik Compute will receive grants "
+    "of DKK 2 million apiece.",
+])
+def test_firms_that_receive_an_amount_each_or_apiece_get_one_grant_each(extract, text):
+    cands, _ = extract(text, "en")
+    assert sorted((c.fact_type, parties(c, "recipient")[0], c.amounts[0].amount) for c in cands) == [
+        ("subsidy", "Kelp Robotics", 2e6), ("subsidy", "Lirra Labs", 2e6), ("subsidy", "Orvik Compute", 2e6)
+    ]
