@@ -242,6 +242,14 @@ _RECEIVED_ONLY = re.compile(
 _CONTRACT_AWARDED = re.compile(
     r"(?:\s+(?:[^\s,.;:]|[,.](?=\S))+){0,6}?\s+(?:contracts?|contrats?|marchés?)\b", re.IGNORECASE
 )
+# the verbs that give a grant to a firm (not "funded", "earmarked": "would be funded from its cash")
+_AWARD_VERB = re.compile(r"award\w*|grant(?:ed|s)?|attribu\w*|accord\w*|octroy\w*", re.IGNORECASE)
+# a passive auxiliary right before a giving verb: "was awarded", "were each granted", "se voit attribuer"
+_PASSIVE_BEFORE = re.compile(
+    r"(?:\b(?:was|were|is|are|been|be)\s+(?:(?:each|also|jointly|now|recently|officially)\s+)?"
+    r"|\b(?:se\s+voi(?:t|ent)|s['’]est\s+vue?s?|se\s+sont\s+vue?s?|se\s+verr(?:a|ont))\s+)$",
+    re.IGNORECASE,
+)
 # securities and loans sold for money: "received commitments for a A$85 million placement"
 _SECURITIES = re.compile(
     r"\b(?:placements?|placings?|offerings?|IPO|shares|bonds?|loans?|debt|prêts?|dette|obligations|actions|"
@@ -622,6 +630,14 @@ class SubsidyRoles:
             ):
                 recipient_first = None
         received = _RECEIVE.search(self.text[s.start : cs])
+        if (
+            received is None
+            and _AWARD_VERB.fullmatch(self.text, cs, ce)
+            and _PASSIVE_BEFORE.search(self.text, max(s.start, cs - 30), cs)
+        ):
+            # "X was awarded DKK 2m", "A and B were each awarded", "X se voit attribuer": the subject
+            # receives what the passive verb gives
+            received = _PASSIVE_BEFORE.search(self.text, max(s.start, cs - 30), cs)
         if not strong and received:
             # "Intel a obtenu fin novembre une aide de 7,8 milliards": a grant noun the firm gets
             near = re.fullmatch(r"[^,;.]{0,40}", self.text[s.start + received.end() : cs])

@@ -1627,3 +1627,26 @@ def test_firms_that_receive_an_amount_each_or_apiece_get_one_grant_each(extract,
     assert sorted((c.fact_type, parties(c, "recipient")[0], c.amounts[0].amount) for c in cands) == [
         ("subsidy", "Kelp Robotics", 2e6), ("subsidy", "Lirra Labs", 2e6), ("subsidy", "Orvik Compute", 2e6)
     ]
+
+
+@pytest.mark.parametrize("text, lang, recipients", [
+    ("The Danish ministry picked its winners. Lirra Labs was awarded DKK 2 million.", "en", ["Lirra Labs"]),
+    ("The Danish ministry picked its winners. Lirra Labs and Kelp Robotics were each awarded DKK 2 million.",
+     "en", ["Kelp Robotics", "Lirra Labs"]),
+    ("Le ministère norvégien a choisi ses lauréats. Lirra Labs se voit attribuer 2 millions de couronnes.",
+     "fr", ["Lirra Labs"]),
+])
+def test_the_subject_of_a_passive_award_receives_it(extract, text, lang, recipients):
+    cands, _ = extract(text, lang)
+    assert all(c.fact_type == "subsidy" for c in cands)
+    assert sorted(p for c in cands for p in parties(c, "recipient")) == recipients
+    assert not {p for c in cands for p in parties(c, "grantor")} & set(recipients)
+
+
+def test_money_a_passive_verb_funds_from_a_firms_cash_is_no_grant(extract):
+    cands, _ = extract(
+        "Lirra Compute ordered 2,000 GPUs. The remainder of the order would be funded from existing cash of "
+        "NOK 62 million.",
+        "en",
+    )
+    assert not of_type(cands, "subsidy")
