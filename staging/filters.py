@@ -133,6 +133,12 @@ _BARE_CHIPS_AFTER = re.compile(
 _BARE_CHIPS_BEFORE = re.compile(
     r"(?:^|[.:;!?]\s+|\b(?:[Aa]dditional|[Nn]ew|[Ee]xtra)\s+)(?:GPUs|chips|puces)\s+$"
 )
+# an amount a change starts from: "increasing the award from the 9 billion yen", "raised from $5m to"
+_PREVIOUS_FIGURE = re.compile(
+    r"\b(?:increas\w*|rais(?:ed|ing)|lift(?:ed|ing)|boost(?:ed|ing)|revis(?:ed|ing)|cut(?:ting)?|reduc\w*)"
+    r"\b[^.;:]{0,40}?\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:initial|original|previous|earlier)\s+)?$",
+    re.IGNORECASE,
+)
 # a receiving or granting verb right before an amount, maybe with its noun: "receive", "were awarded
 # grants of", "will get": "each" after the amount shares it out
 _SHARE_VERB_BEFORE = re.compile(
@@ -244,6 +250,9 @@ class Filters:
                     compared = hit is not None and _COMPARED.search(rest, 0, hit.start())
                     if hit and _SINCE_YEAR.match(rest, hit.end()) and not compared:
                         strong = lab
+            if strong is None and _PREVIOUS_FIGURE.search(self.text, max(s.start, m.start - 70), m.start):
+                # "increasing the award from the 9 billion yen it had earmarked": the figure it replaces
+                strong = "other"
             if strong is None and _FIGURE_CAPTION.match(self.text, m.end) and _LINE_OPENING.search(
                 self.text, max(0, m.start - 6), m.start
             ):

@@ -1650,3 +1650,13 @@ def test_money_a_passive_verb_funds_from_a_firms_cash_is_no_grant(extract):
         "en",
     )
     assert not of_type(cands, "subsidy")
+
+
+def test_the_figure_an_award_is_raised_from_is_not_its_amount(extract):
+    cands, _ = extract(
+        "Japan's Ministry of Economy, Trade and Industry has finalized a 12.5 billion yen subsidy for Kelp "
+        "Compute, increasing the award from the 9 billion yen it had provisionally earmarked in March.",
+        "en",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert (c.amounts[0].amount, parties(c, "recipient")) == (12.5e9, ["Kelp Compute"])
