@@ -103,6 +103,21 @@ _FUND_NUMBER = re.compile(
 _NUMBER_BEFORE = re.compile(r"(?<![\w$€£¥.,])(?!(?:19|20)\d\d\s)\d{1,4} $")
 
 
+# an officer's title in capitals inside a run of names: "Woodward CEO Andre Mitchell" is a firm, then
+# its chief executive
+_TITLE_INSIDE = re.compile(r" (?:CEO|CFO|CTO|COO|CIO|CMO|CSO|CRO|EVP|SVP|VP|PDG|DG) ")
+
+
+def _split_at_title(e: Entity) -> list[Entity]:
+    """The names on both sides of an officer's title inside a pattern name."""
+    m = _TITLE_INSIDE.search(e.name) if e.source == "pattern" else None
+    if m is None:
+        return [e]
+    left = Entity(e.start, e.start + m.start(), e.name[: m.start()], "pattern")
+    right = Entity(e.start + m.end(), e.end, e.name[m.end() :], "pattern")
+    return [left, *_split_at_title(right)]
+
+
 def _acronym_of(acronym: str, name: str) -> bool:
     """Whether an acronym's capitals follow the name's in order, from its first ("MSIT" of "Ministry of
     Science and ICT", "DICT" of "Department of Information and Communications Technology")."""
@@ -278,6 +293,8 @@ class PartyFinder:
             else e
             for e in found
         ]
+        if any(e.source == "pattern" and _TITLE_INSIDE.search(e.name) for e in found):
+            found = [part for e in found for part in _split_at_title(e)]
         found.sort(key=lambda e: e.start)
         return found
 

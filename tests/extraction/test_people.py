@@ -359,3 +359,12 @@ def test_the_name_before_a_speakers_title_is_the_speakers_firm_and_no_person(peo
 def test_an_angel_the_text_says_invests_after_an_apposition_is_an_investor(extract, text, lang):
     cands, _ = extract(text, lang)
     assert "Anna Kowal" in _parties(cands, "investor")
+
+
+def test_an_officers_title_in_capitals_splits_the_firm_from_the_person(extract):
+    cands, _ = extract(
+        "Lirra Analytics CEO Anna Kowal said the firm would hire 50 people. Founded in 2021, the company "
+        "raised a $20 million Series A in 2025.",
+        "en",
+    )
+    assert _parties(cands, "investee") == ["Lirra Analytics"]
