@@ -94,6 +94,8 @@ _PLACE_BEFORE_NAME = re.compile(
 _DATELINE_AFTER_NAME = re.compile(r",\s+le\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4}\b")
 # what follows a wire dateline's town: its date and agency, then a dash ("HÀ NỘI -", "OSLO, May 3 (AP) -")
 _WIRE_DATELINE_AFTER = re.compile(r"(?:,[^\n—–]{0,60}?)?[ \t]+[—–-][ \t]")
+# a place made the adjective of a firm, an abbreviation's stop included: "Minn.-based", "Oslo-born"
+_PLACE_ADJECTIVE_AFTER = re.compile(r"\.?-(?:based|born|headquartered|basée?s?)\b")
 # what opens a line or a list item before its first word ("5. ", "- ", "• "), and a label's colon
 _ITEM_OPENING = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[-•*–])[ \t]+)?")
 _LABEL_COLON = re.compile(r"[ \t]?:[ \t]+[a-zà-ÿ]")
@@ -553,9 +555,16 @@ class Mentions:
         title_case = None  # read when a cue or an amount cuts a name only
         spans = cue_spans + blocked
         # "HÀ NỘI - X signed ...": a town in capitals opening its line before a dash is a dateline, no
-        # name, known town or not; "5. Eligibility: bidders ...": a field's label
+        # name, known town or not; "5. Eligibility: bidders ...": a field's label; "Minn.-based": a place
         found = [
-            e for e in found if not (e.source == "pattern" and (self.is_dateline(e) or self.is_label(e)))
+            e
+            for e in found
+            if not (
+                e.source == "pattern"
+                and (
+                    self.is_dateline(e) or self.is_label(e) or _PLACE_ADJECTIVE_AFTER.match(self.text, e.end)
+                )
+            )
         ]
         for e in found:
             cuts = [(a, b) for a, b in spans if e.start < b and a < e.end]

@@ -1355,3 +1355,12 @@ def test_backers_that_followed_or_took_part_in_the_next_sentence_are_investors(e
     cands, _ = extract("Lirra Labs closed a €6 million seed round on Monday. " + second, "en")
     (c,) = cands
     assert sorted(parties(c, "investor")) == ["Halden Ventures", "Kelp Angels Network", "Orvik Seed"]
+
+
+def test_an_opening_across_phrase_and_a_place_adjective_with_a_stop_name_no_party(extract):
+    cands, _ = extract(
+        "Across Lake Kelvra and a few hundred miles west, Rochester, Minn.-based Lirra Health AI said last "
+        "week it had raised $11 million in a seed round led by Halden Ventures.",
+        "en",
+    )
+    assert [parties(c, "investee") for c in cands] == [["Lirra Health AI"]]
