@@ -442,6 +442,7 @@ class _DocContext(
                 ("bracketed_awards", self.bracketed_awards),
                 ("bracketed_rounds", self.bracketed_rounds),
                 ("table_rows", self.table_rows),
+                ("listed_grants", self.listed_grants),
                 ("vendor_before", self.vendor_before),
                 ("listed_counts", self.listed_counts),
                 ("headline_buyers", self.headline_buyers),

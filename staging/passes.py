@@ -1662,6 +1662,48 @@ class Passes:
             self.finish(c, i, s, set())
             candidates.append(c)
 
+    def listed_grants(self, candidates: list[Candidate]) -> None:
+        """ "Les subventions octroyées par la Région wallonne se répartissent comme suit :" then
+        "• Meuse Analytics SRL (Liège) – 1 250 000 €": a list that a grant sentence ending on a colon
+        introduces gives one grant an item, to the item's firm, from the body the text names before."""
+        if ":" not in self.text:
+            return
+        told = {a.start for c in candidates for a in c.amounts}
+        for m in self.money:
+            i = self._sentence_at(m.start)
+            if i is None or m.start in told:
+                continue
+            s = self.sentences[i]
+            head = _ITEM_HEADING.fullmatch(self.text, s.start, s.end)
+            if head is None or len(self.money_in(s)) != 1 or not head.start("name") < m.start:
+                continue
+            # the list's introduction: the nearest sentence before the items that ends on a colon
+            intro = next(
+                (
+                    j
+                    for j in range(i - 1, max(-1, i - 12), -1)
+                    if not _ITEM_HEADING.fullmatch(self.text, self.sentences[j].start, self.sentences[j].end)
+                    and self.sentences[j].text.rstrip().endswith(":")
+                ),
+                None,
+            )
+            if intro is None or not _TABLE_GRANT.search(self.sentences[intro].text):
+                continue
+            firm = next((e for e in self.ents(i) if e.start == head.start("name")), None)
+            if firm is None or self.is_public(firm) or self.is_person(firm):
+                continue
+            grantor, country = self.grantor_before(i)
+            if grantor is None:
+                continue
+            c = Candidate(self.doc.document_id, "subsidy", "subsidy:listed", firm.name, firm.start, s)
+            c.flags = ["listed"]
+            c.amounts = [Amount(m.amount, m.currency, m.start, m.end, m.surface, True)]
+            c.parties = [grantor, Party("recipient", firm.name, firm.start, firm.end, "item")]
+            c.country_code = country or self.country_at(s.start)
+            self._deal_ends = [s.end]
+            self.finish(c, i, s, set())
+            candidates.append(c)
+
     def bracketed_awards(self, candidates: list[Candidate]) -> None:
         """ "Viennent ensuite Neurosia, à Sophia Antipolis, qui conçoit ... (2,7 millions d'euros), et
         Clavis Edge (1,9 million d'euros)": in the results of a public call, an amount in brackets

@@ -1660,3 +1660,18 @@ def test_the_figure_an_award_is_raised_from_is_not_its_amount(extract):
     )
     (c,) = of_type(cands, "subsidy")
     assert (c.amounts[0].amount, parties(c, "recipient")) == (12.5e9, ["Kelp Compute"])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le ministère norvégien a retenu deux projets. Les subventions se répartissent comme suit :\n\n"
+     "  • Lirra Labs SA (Oslo) – 1 250 000 €\n    Modèles vocaux pour les services publics.\n\n"
+     "  • Kelp Robotics SA (Bergen) – 980 000 €\n    Robots d'inspection des ponts.\n", "fr"),
+    ("The Norwegian ministry picked two projects. The grants are shared out as follows:\n\n"
+     "- Lirra Labs AS (Oslo) – €1,250,000\n  Speech models for public services.\n\n"
+     "- Kelp Robotics AS (Bergen) – €980,000\n  Bridge-inspection robots.\n", "en"),
+])
+def test_a_list_a_grant_sentence_introduces_gives_one_grant_an_item(extract, text, lang):
+    subs = of_type(extract(text, lang)[0], "subsidy")
+    got = sorted((parties(c, "recipient")[0].split()[:2], c.amounts[0].amount) for c in subs)
+    assert got == [(["Kelp", "Robotics"], 980000.0), (["Lirra", "Labs"], 1250000.0)]
+    assert all(c.country_code == "NO" for c in subs)
