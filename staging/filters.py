@@ -139,6 +139,12 @@ _PREVIOUS_FIGURE = re.compile(
     r"\b[^.;:]{0,40}?\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:initial|original|previous|earlier)\s+)?$",
     re.IGNORECASE,
 )
+# a deal's noun right before "valued at" / "valorisé à": the deal's own price, no firm's valuation
+_DEAL_VALUED = re.compile(
+    r"\b(?:transactions?|deals?|orders?|contracts?|agreements?|purchases?|acquisitions?|commandes?|"
+    r"contrats?|accords?|achats?|acquisitions?)\s+(?:(?:was|is|were|été|est)\s+)?$",
+    re.IGNORECASE,
+)
 # a receiving or granting verb right before an amount, maybe with its noun: "receive", "were awarded
 # grants of", "will get": "each" after the amount shares it out
 _SHARE_VERB_BEFORE = re.compile(
@@ -208,6 +214,10 @@ class Filters:
                     at = 0
                     # overlapping hits: "bringing its total funding to" ends with "total funding to"
                     while (hit := rx.search(before, at)) is not None:
+                        if lab == "valuation" and _DEAL_VALUED.search(before, 0, hit.start()):
+                            # "an order ... in a transaction valued at C$180 million": the deal's price
+                            at = hit.start() + 1
+                            continue
                         dist = len(before) - hit.end()
                         if best is None or dist < best:
                             best, label = dist, lab

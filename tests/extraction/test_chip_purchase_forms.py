@@ -942,3 +942,14 @@ def test_a_country_in_an_opening_clause_does_not_buy_for_the_firm_the_main_claus
 def test_a_country_before_a_superlative_is_the_records_scope_and_no_buyer(extract):
     cands, _ = extract("AMD lands Norway's biggest AI accelerator order as Lirra Compute picks MI325X", "en")
     assert [parties(c, "buyer") for c in chips(cands)] == [["Lirra Compute"]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Lirra Compute has placed an order for 2,304 Nvidia GPUs in a transaction valued at approximately "
+     "NOK 180 million.", "en"),
+    ("Lirra Compute a passé commande de 2 304 GPU Nvidia, une commande valorisée à 180 millions de "
+     "couronnes.", "fr"),
+])
+def test_a_deal_valued_at_an_amount_is_priced_by_it_and_no_valuation(extract, text, lang):
+    got = chips(extract(text, lang)[0])
+    assert [(c.quantity, c.amounts[0].amount if c.amounts else None) for c in got] == [(2304, 180e6)]
