@@ -242,7 +242,7 @@ class CountryDate:
             if s.start <= m.start < s.end
             and m.currency != "USD"
             # a word several currencies share ("dinars", "kr", "$") was resolved from the country
-            and m.written.lower() not in shared_currency_words()
+            and m.written.lower().rstrip(".") not in shared_currency_words()
             and m.written.lower() not in local_currencies()
         }
         if len(homes) == 1 and None not in homes:

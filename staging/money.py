@@ -431,7 +431,8 @@ def shared_currency_words() -> dict[str, frozenset[str]]:
     for language in languages():
         for surface, code, _position in _symbol_readings(language):
             if "$" not in surface:
-                out.setdefault(surface.lower(), set()).add(code)
+                # "Rs." and "Rs" are one sign (Sri Lanka's written with its stop, Pakistan's without)
+                out.setdefault(surface.lower().rstrip("."), set()).add(code)
     return {w: frozenset(c) for w, c in out.items() if len(c) > 1 and not w.startswith("dollar")}
 
 

@@ -1253,7 +1253,7 @@ class Passes:
         Rabat: a currency word several currencies share is the one of the fact's country (else the
         article's), when that country uses one of them (CLDR names and territories)."""
         shared = shared_currency_words()
-        written = {m.start: m.written.lower() for m in self.money}
+        written = {m.start: m.written.lower().rstrip(".") for m in self.money}
         for c in candidates:
             country = c.country_code or self._doc_country
             if not country:

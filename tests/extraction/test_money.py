@@ -332,3 +332,9 @@ def test_a_bare_scaled_number_ending_the_sentence_takes_the_currency_given_befor
     assert [(m.amount, m.currency) for m in find_money(text, "fr")] == [(200e6, "EUR"), (12e6, "EUR")]
     text = "Lirra Labs raised €5 million and now has 1 million users."
     assert [(m.amount, m.currency) for m in find_money(text, "en")] == [(5e6, "EUR")]
+
+
+@pytest.mark.parametrize("place, code", [("Colombo", "LKR"), ("Karachi", "PKR"), ("Bengaluru", "INR")])
+def test_rupees_written_rs_are_the_currency_of_the_firms_country(extract, place, code):
+    cands, _ = extract(f"{place}-based Lirra Speech said it had raised Rs 900 million from Orbis.", "en")
+    assert [c.amounts[0].currency for c in cands] == [code]
