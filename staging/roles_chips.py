@@ -36,6 +36,12 @@ _MAKER_VERB = re.compile(
 
 # a country's record: "Egypt's biggest AI accelerator order", "Africa's largest GPU cluster"
 _SCOPE_SUPERLATIVE = re.compile(r"['’]s\s+(?:biggest|largest|first|top|most|single\s+largest)\b", re.I)
+# a speech verb between a body and the name after it: "the ministry said X will deploy"
+_SAID_BETWEEN = re.compile(
+    r"\s*(?:\w+\s+)?(?:said|says|announced|confirmed|a\s+(?:indiqué|annoncé|précisé|confirmé)|indique|précise)"
+    r"\s+(?:that\s+|que\s+|qu['’])?(?:[\w'’-]+\s+){0,4}",
+    re.IGNORECASE,
+)
 # a place word before a country: "in the US", "en France", "aux États-Unis", "across Europe"
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|across|from|of|en|au|aux|à|dans|depuis|de)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.IGNORECASE
@@ -252,7 +258,13 @@ class ChipRoles:
             subj, how = None, None  # "Le campus de l'Essonne ... - Commande de 600 M€ de puces": a place
         if body is not None and _INDEFINITE.search(self.text, max(s.start, body.start() - 6), body.start()):
             return []  # "a government buying GPUs in Finland": any government, no buyer
-        if body is not None and (subj is None or how != "subject" or subj.start > body.end()):
+        if body is not None and (
+            subj is None
+            or how != "subject"
+            # "The government plans to deploy ..." after a name; not "the ministry said X will deploy":
+            # the reported clause's subject buys
+            or (subj.start > body.end() and not _SAID_BETWEEN.fullmatch(self.text, body.end(), subj.start))
+        ):
             # "The government plans to deploy 50,000 GPUs"
             name = self.grantor_name(i, s, body.start(), body.end())
             subj = Entity(body.start(), body.start() + len(name), name, "public_body")

@@ -953,3 +953,12 @@ def test_a_country_before_a_superlative_is_the_records_scope_and_no_buyer(extrac
 def test_a_deal_valued_at_an_amount_is_priced_by_it_and_no_valuation(extract, text, lang):
     got = chips(extract(text, lang)[0])
     assert [(c.quantity, c.amounts[0].amount if c.amounts else None) for c in got] == [(2304, 180e6)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said Lirra Cloud will buy 4,096 Nvidia H200 GPUs.",
+    "Separately, the ministry said Oslo-based data-centre operator Lirra Cloud, which won the latest round "
+    "of the tender, will deploy 4,096 Nvidia H200 GPUs at its campus.",
+])
+def test_the_subject_of_what_a_body_says_buys_not_the_body(extract, text):
+    assert [parties(c, "buyer") for c in chips(extract(text, "en")[0])] == [["Lirra Cloud"]]
