@@ -94,6 +94,10 @@ _PLACE_BEFORE_NAME = re.compile(
 _DATELINE_AFTER_NAME = re.compile(r",\s+le\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4}\b")
 # what follows a wire dateline's town: its date and agency, then a dash ("HÀ NỘI -", "OSLO, May 3 (AP) -")
 _WIRE_DATELINE_AFTER = re.compile(r"(?:,[^\n—–]{0,60}?)?[ \t]+[—–-][ \t]")
+# a body's field in lower case after its head: "Agence nationale des infrastructures numériques"
+_DOMAIN_COMPLEMENT = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][\w-]+(?: [a-zà-ÿ]+)? (?:des|du|de la|de l['’]|de|d['’]) ?[a-zà-ÿ]{4,}"
+)
 # a place made the adjective of a firm, an abbreviation's stop included: "Minn.-based", "Oslo-born"
 _PLACE_ADJECTIVE_AFTER = re.compile(r"\.?-(?:based|born|headquartered|basée?s?)\b")
 # what opens a line or a list item before its first word ("5. ", "- ", "• "), and a label's colon
@@ -332,6 +336,8 @@ class Mentions:
         IndiaAI"), not by a common noun and its country ("the department", "le gouvernement indien",
         "Government of India")."""
         stop, places = self.ex.parties.stop, self.ex.countries.table
+        if _DOMAIN_COMPLEMENT.search(name):
+            return True  # "Agence nationale des infrastructures numériques": French capitalises its head only
         return any(
             w[:1].isupper() and w not in stop and w not in places and not _public_words().fullmatch(w)
             for w in re.findall(r"[\w-]+", name)

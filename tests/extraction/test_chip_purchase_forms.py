@@ -962,3 +962,14 @@ def test_a_deal_valued_at_an_amount_is_priced_by_it_and_no_valuation(extract, te
 ])
 def test_the_subject_of_what_a_body_says_buys_not_the_body(extract, text):
     assert [parties(c, "buyer") for c in chips(extract(text, "en")[0])] == [["Lirra Cloud"]]
+
+
+def test_a_french_agency_named_by_its_field_keeps_its_name_as_the_buyer(extract):
+    cands, _ = extract(
+        "Le Sénégal s'équipe en calcul\n\nDakar, 5 novembre 2026 - L'Agence nationale des infrastructures "
+        "numériques (ANIN) a annoncé mercredi l'acquisition de 128 processeurs graphiques Nvidia.",
+        "fr",
+    )
+    assert [parties(c, "buyer") for c in chips(cands)] == [
+        ["Agence nationale des infrastructures numériques"]
+    ]
