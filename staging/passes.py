@@ -1618,21 +1618,28 @@ class Passes:
                 candidates.append(new)
                 last = m.end
 
-    def heading_rounds(self, candidates: list[Candidate]) -> None:
-        """ "3. Vercors Analytics (Lyon) — 8 millions d'euros", then "Vercors Analytics a convaincu
-        Elaia de mener sa série A": an item of a round-up names the firm and the amount in its heading
-        line, and its paragraph tells of a round without giving the amount again."""
+    def _item_amounts(self, candidates: list[Candidate], longest: int | None = None):
+        """The amounts no candidate holds that stand alone, after its name, in a round-up item's heading
+        line ("3. Vercors Analytics (Lyon) — 8 millions d'euros"), of `longest` characters at most: the
+        line's sentence index, the sentence, the heading's match and the amount."""
         told = {a.start for c in candidates for a in c.amounts}
         for m in self.money:
             i = self._sentence_at(m.start)
             if i is None or m.start in told:
                 continue
             s = self.sentences[i]
-            money = self.money_in(s) if s.end - s.start <= 120 else ()
-            if len(money) != 1:
+            if (longest is not None and s.end - s.start > longest) or len(self.money_in(s)) != 1:
                 continue
             head = _ITEM_HEADING.fullmatch(self.text, s.start, s.end)
-            if head is None or i + 1 >= len(self.sentences):
+            if head is not None and head.start("name") < m.start:
+                yield i, s, head, m
+
+    def heading_rounds(self, candidates: list[Candidate]) -> None:
+        """ "3. Vercors Analytics (Lyon) — 8 millions d'euros", then "Vercors Analytics a convaincu
+        Elaia de mener sa série A": an item of a round-up names the firm and the amount in its heading
+        line, and its paragraph tells of a round without giving the amount again."""
+        for i, s, head, m in self._item_amounts(candidates, longest=120):
+            if i + 1 >= len(self.sentences):
                 continue
             # the item's paragraph: up to the next heading line, with no amount of its own
             body = []
@@ -1651,7 +1658,6 @@ class Passes:
             if firm is None or self.is_public(firm) or self.is_person(firm) or firm.name != name:
                 continue
             firm = replace(firm, start=head.start("name"), end=head.end("name"))
-            m = money[0]
             cue = self.text[firm.start : firm.end]
             c = Candidate(self.doc.document_id, "investment", "investment:investee", cue, firm.start, s)
             c.flags = ["heading"]
@@ -1668,15 +1674,7 @@ class Passes:
         introduces gives one grant an item, to the item's firm, from the body the text names before."""
         if ":" not in self.text:
             return
-        told = {a.start for c in candidates for a in c.amounts}
-        for m in self.money:
-            i = self._sentence_at(m.start)
-            if i is None or m.start in told:
-                continue
-            s = self.sentences[i]
-            head = _ITEM_HEADING.fullmatch(self.text, s.start, s.end)
-            if head is None or len(self.money_in(s)) != 1 or not head.start("name") < m.start:
-                continue
+        for i, s, head, m in self._item_amounts(candidates):
             # the list's introduction: the nearest sentence before the items that ends on a colon
             intro = next(
                 (
