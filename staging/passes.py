@@ -192,6 +192,7 @@ _VALUER = re.compile(_NAME_OPENING + r"(?:" + _VALUING + r")\s")
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
 _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
+    r"bill|invoice|facture|"
     r"chips|GPUs|accelerators|processors|achat|commande|contrat|opération|puces|processeurs|accélérateurs|"
     # "Le montant du contrat s'élève à ...", "The value of the order": the purchase's amount
     r"(?:montant|valeur)\s+(?:du|de\s+la|de\s+l['’])\s*(?:contrat|commande|achat|acquisition|marché|transaction|"
@@ -922,16 +923,19 @@ class Passes:
             # the next sentence, or the one after a sentence without money or a purchase of its own
             # ("... a commandé 1 024 GPU. L'intégration sera assurée par Eviden. Le montant de la
             # commande atteint 41 millions d'euros")
+            # ... up to two such sentences ("The racks hold 4,608 GPUs. The systems will be built by X.
+            # Khaleej put the value of the order at AED 1.1 billion")
             k = self._sentence_index[c.sentence.start] + 1
-            if (
-                k + 1 < len(self.sentences)
-                and not self.the_purchase(self.sentences[k].text)
-                and not self.money_in(self.sentences[k])
-                and not any(
-                    x.fact_type == "chip_purchase" and x.sentence is self.sentences[k] for x in candidates
-                )
-            ):
-                k += 1
+            for _ in range(2):
+                if (
+                    k + 1 < len(self.sentences)
+                    and not self.the_purchase(self.sentences[k].text)
+                    and not self.money_in(self.sentences[k])
+                    and not any(
+                        x.fact_type == "chip_purchase" and x.sentence is self.sentences[k] for x in candidates
+                    )
+                ):
+                    k += 1
             if k >= len(self.sentences) or not (subject := self.the_purchase(self.sentences[k].text)):
                 continue
             nxt = self.sentences[k]
@@ -945,7 +949,8 @@ class Passes:
                     self.money_labels.get(m) in ("fact", "other", None)
                     or (valued and self.money_labels.get(m) == "valuation")
                     or (valuer and self.money_labels.get(m) == "estimate"
-                        and any(p.name in valuer.group(0) for p in c.parties if p.role == "buyer"))
+                        # (the buyer's short name too: "Khaleej put the value" after "Khaleej Compute")
+                        and any(p.name.split()[0] in valuer.group(0) for p in c.parties if p.role == "buyer"))
                 )
                 and m.start - nxt.start <= 100
                 # "The purchase is financed by X, which is taking a stake for MAD 1.2 billion": the

@@ -973,3 +973,15 @@ def test_a_french_agency_named_by_its_field_keeps_its_name_as_the_buyer(extract)
     assert [parties(c, "buyer") for c in chips(cands)] == [
         ["Agence nationale des infrastructures numériques"]
     ]
+
+
+@pytest.mark.parametrize("text, lang, amount", [
+    ("Lirra Compute has placed an order for 64 Nvidia GB200 racks. The racks hold 4,608 GPUs in total.\n\n"
+     "The systems will be built by Supermicro. Lirra put the value of the order at NOK 1.1 billion.", "en",
+     1.1e9),
+    ("Lirra Compute a acheté 4 000 processeurs graphiques Nvidia pour agrandir sa grappe de calcul. La "
+     "facture atteint 250 millions de couronnes, selon son président.", "fr", 250e6),
+])
+def test_the_price_of_an_order_told_up_to_three_sentences_later(extract, text, lang, amount):
+    got = chips(extract(text, lang)[0])
+    assert [c.amounts[0].amount if c.amounts else None for c in got] == [amount]
