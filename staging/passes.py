@@ -181,8 +181,12 @@ _VALUING = r"puts?|a\s+(?:chiffré|évalué|estimé)|chiffre|évalue|estime"
 _NAME_OPENING = r"\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}\s+"
 # who says what the sentence tells: "Najd said (that) ", "La société a précisé que "
 _SAID_PREFIX = re.compile(
+    # (its speaker's title and name too: "X chief executive Hamza Qureshi told this paper")
     _NAME_OPENING
-    + r"(?:said|says|added|a\s+(?:indiqué|précisé|ajouté)|"
+    + r"(?:(?:chief\s+executive|chief\s+financial\s+officer|(?:co-?)?founder|CEO|CFO|president|"
+    + r"spokes(?:man|woman|person))\s+(?:[A-ZÀ-Þ][\w'’.-]*\s+){1,3})?"
+    + r"(?:said|says|added|told\s+(?:(?:this|the|a)\s+[\w'’]+|reporters|journalists|analysts|investors|"
+    + r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)?)|a\s+(?:indiqué|précisé|ajouté)|"
     # ... or who values it: "Alem Cloud put the value of the order at", "X a chiffré le montant"
     + _VALUING
     + r")\s+(?:that\s+|que\s+|qu['’])?"

@@ -985,3 +985,16 @@ def test_a_french_agency_named_by_its_field_keeps_its_name_as_the_buyer(extract)
 def test_the_price_of_an_order_told_up_to_three_sentences_later(extract, text, lang, amount):
     got = chips(extract(text, lang)[0])
     assert [c.amounts[0].amount if c.amounts else None for c in got] == [amount]
+
+
+@pytest.mark.parametrize("said", [
+    "Lirra Labs chief executive Anna Kowal told this paper",
+    "Lirra Labs told Reuters",
+])
+def test_the_price_an_officer_or_the_buyer_tells_the_press_prices_the_order(extract, said):
+    cands, _ = extract(
+        f"Lirra Labs placed an order for 256 Nvidia H100 GPUs. {said} the order was worth about NOK 80 "
+        "million.",
+        "en",
+    )
+    assert [c.amounts[0].amount if c.amounts else None for c in chips(cands)] == [80e6]
