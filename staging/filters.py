@@ -142,7 +142,7 @@ _PREVIOUS_FIGURE = re.compile(
 # a deal's noun right before "valued at" / "valorisé à": the deal's own price, no firm's valuation
 _DEAL_VALUED = re.compile(
     r"\b(?:transactions?|deals?|orders?|contracts?|agreements?|purchases?|acquisitions?|commandes?|"
-    r"contrats?|accords?|achats?|acquisitions?)\s+(?:(?:was|is|were|été|est)\s+)?$",
+    r"contrats?|accords?|achats?)\s+(?:(?:was|is|were|été|est)\s+)?$",
     re.IGNORECASE,
 )
 # a receiving or granting verb right before an amount, maybe with its noun: "receive", "were awarded

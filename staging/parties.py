@@ -89,7 +89,7 @@ _EN_BODY_TAIL = re.compile(
 _FR_PORTFOLIO = (
     r"(?:de la |de l['’]|du |des |de |d['’])[A-ZÀ-ÖØ-Þ][\w-]*"
     r"(?: (?!(?:et|ou|a|à|qui|que|en|pour|le|la|les|du|de|des|au|aux|sur|dans|avec|par|ont|est|sont|va|vont|"
-    r"a|avait|avaient|dont)\b)[a-zà-ÿ][\w-]*(?=[ ,.]))?"
+    r"avait|avaient|dont)\b)[a-zà-ÿ][\w-]*(?=[ ,.]))?"
 )
 _FR_MINISTRY = re.compile(
     rf"\b[Mm]inistère {_FR_PORTFOLIO}"

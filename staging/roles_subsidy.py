@@ -630,11 +630,7 @@ class SubsidyRoles:
             ):
                 recipient_first = None
         received = _RECEIVE.search(self.text[s.start : cs])
-        if (
-            received is None
-            and _AWARD_VERB.fullmatch(self.text, cs, ce)
-            and _PASSIVE_BEFORE.search(self.text, max(s.start, cs - 30), cs)
-        ):
+        if received is None and _AWARD_VERB.fullmatch(self.text, cs, ce):
             # "X was awarded DKK 2m", "A and B were each awarded", "X se voit attribuer": the subject
             # receives what the passive verb gives
             received = _PASSIVE_BEFORE.search(self.text, max(s.start, cs - 30), cs)
