@@ -112,6 +112,7 @@ _TO_THE_FIRM = re.compile(
 )
 # a share per firm of a list: "chacune", "each", "apiece"
 _EACH = re.compile(r"\b(?:each|apiece|chacun|chacune|chacuns|chacunes)\b", re.IGNORECASE)
+_EACH_OF_OPENING = re.compile(r"\s*(?:each\s+of|chacune?\s+(?:des|de\s+ces))\b", re.IGNORECASE)
 # between two names of a list, a place in brackets allowed: "A (Lyon), B (Nantes) et C"
 _EACH_LIST_GAP = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:et|and)?|et|and|&)\s*"
@@ -361,7 +362,11 @@ class Passes:
                 continue
             else:
                 lo, hi = min(c.cue_start, c.amounts[0].start), max(c.cue_start, c.amounts[-1].end)
-            if not _EACH.search(self.text, max(s.start, lo - 30), min(s.end, hi + 15)):
+            if not (
+                _EACH.search(self.text, max(s.start, lo - 30), min(s.end, hi + 15))
+                # "Each of the three start-ups, A, B and C, will receive": the sentence opens on it
+                or _EACH_OF_OPENING.match(self.text, s.start)
+            ):
                 out.append(c)
                 continue
             ents = [

@@ -1675,3 +1675,15 @@ def test_a_list_a_grant_sentence_introduces_gives_one_grant_an_item(extract, tex
     got = sorted((parties(c, "recipient")[0].split()[:2], c.amounts[0].amount) for c in subs)
     assert got == [(["Kelp", "Robotics"], 980000.0), (["Lirra", "Labs"], 1250000.0)]
     assert all(c.country_code == "NO" for c in subs)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Danish ministry picked its winners. Each of the three start-ups, Lirra Labs, Kelp Robotics and "
+     "Orvik Compute, will receive DKK 2 million.", "en"),
+    ("Le ministère norvégien a choisi ses lauréats. Chacune des trois jeunes pousses, Lirra Labs, Kelp "
+     "Robotics et Orvik Compute, recevra 2 millions de couronnes.", "fr"),
+])
+def test_a_sentence_opening_on_each_of_shares_the_amount_out(extract, text, lang):
+    subs = of_type(extract(text, lang)[0], "subsidy")
+    got = sorted(parties(c, "recipient")[0] for c in subs)
+    assert got == ["Kelp Robotics", "Lirra Labs", "Orvik Compute"]
