@@ -367,6 +367,8 @@ class Mentions:
         by the text calling it a government, or by an apposition ("X, l'Agence suisse ...")."""
         if e.source == "public_body" or e.kind == "public_body":
             return True
+        if e.name.startswith(("ministre ", "Ministre ")):
+            return True  # "la ministre de la Transition digitale, des Postes et ...": an office of the state
         plan = _NATIONAL_PLAN.fullmatch(e.name)
         if plan and self.ex.countries.table.get(plan.group(1), ("", ""))[1] == "name":
             return True  # "France 2030", "Maroc Digital 2030": a country's plan, named by its horizon
@@ -712,7 +714,7 @@ class Mentions:
                 if inside and inside.start() < e.start and inside.end() >= e.end:
                     continue
             if (
-                self.may_start(_title_automaton(), max(s.start, e.start - 60), e.start)
+                self.may_start(_title_automaton(), max(s.start, e.start - 100), e.start)
                 and titled(self.text, s.start, e.start)
                 # "CFO Brivel Robotics": a firm's word makes the name after a title a firm's
                 and not any(w in firm_words() for w in e.name.split())

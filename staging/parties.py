@@ -92,8 +92,8 @@ _FR_PORTFOLIO = (
     r"avait|avaient|dont)\b)[a-zà-ÿ][\w-]*(?=[ ,.]))?"
 )
 _FR_MINISTRY = re.compile(
-    rf"\b[Mm]inistère {_FR_PORTFOLIO}"
-    rf"(?:(?:, | et | & )(?:{_FR_PORTFOLIO}|[A-ZÀ-ÖØ-Þ][\w-]*(?! [A-ZÀ-ÖØ-Þ])))*"
+    rf"\b[Mm]inist(?:ère|re) {_FR_PORTFOLIO}"
+    rf"(?:, {_FR_PORTFOLIO}|(?: et | & )(?:{_FR_PORTFOLIO}|[A-ZÀ-ÖØ-Þ][\w-]*\b(?! [A-ZÀ-ÖØ-Þ])))*"
 )
 # a fund's number right after its name: " 2" of "SoftBank Vision Fund 2" (not "Fund 2.5 billion", "Fund 20%")
 _FUND_NUMBER = re.compile(
@@ -276,7 +276,7 @@ class PartyFinder:
             found = self._institutions(text, found)
         if any(e.source == "pattern" and _EN_BODY.match(e.name) for e in found):
             found = self._listed_bodies(text, found)
-        if "inistère" in seg:
+        if "inist" in seg:
             found = self._ministries(text, start, end, found)
         # "SoftBank Vision Fund 2": a fund's number closes its name
         found = [

@@ -243,15 +243,17 @@ def _title_before() -> re.Pattern:
     return re.compile(
         rf"(?<![\w]){_first_chars(words)}(?:{_alternation(words)})"
         # ... a comma right after the title names the firm it signs for: "Cofondateur & CEO, Vakio AI"
-        r"(?:(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){1,3}?[\s,]+|\s+)$",
+        r"(?:(?:\s+(?!(?:de|du|des|of|chez|at)\b)[\w'’.-]+){1,3}?[\s,]+|\s+"
+        # ... or its portfolio, then the name in apposition: "la ministre de la Transition digitale, X"
+        r"|\s+(?:de|du|des|d['’]|of|for)\b[^;.:()«»\"]{1,90},\s+)$",
         re.IGNORECASE,
     )
 
 
 def titled(text: str, lo: int, start: int) -> bool:
-    """A title stands before the name starting at `start` (within 60 characters, not before `lo`,
+    """A title stands before the name starting at `start` (within 100 characters, not before `lo`,
     the start of its sentence)."""
-    return _title_before().search(text[max(lo, start - 60) : start]) is not None
+    return _title_before().search(text[max(lo, start - 100) : start]) is not None
 
 
 # a closing quote, then one lower-case verb (inverted speech): "», reconnaît ", "" said "

@@ -250,6 +250,19 @@ _PASSIVE_BEFORE = re.compile(
     r"|\b(?:se\s+voi(?:t|ent)|s['’]est\s+vue?s?|se\s+sont\s+vue?s?|se\s+verr(?:a|ont))\s+)$",
     re.IGNORECASE,
 )
+# a sentence whose subject is a minister: "La ministre du Numérique, X, a signé", "The minister said"
+_MINISTER_OPENING = re.compile(
+    r"\W*(?:(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*[,—–-]\s*){0,2}(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?:minister|ministre|secretary\s+of\s+state|secrétaire\s+d['’]état|premier\s+ministre|prime\s+minister)\b",
+    re.IGNORECASE,
+)
+# who signs with the firm it names next: "a signé avec la start-up X", "signed an agreement with X"
+_SIGNED_WITH = re.compile(
+    r"\b(?:signé|signed|conclu|concluded)\s+(?:[\w'’-]+\s+){0,3}?(?:avec|with)\s+"
+    r"(?:(?:la|le|les|the)\s+|l['’])?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_MINISTER_NAME = re.compile(r"(?:minister|ministre|secretary|secrétaire)\b", re.IGNORECASE)
 # securities and loans sold for money: "received commitments for a A$85 million placement"
 _SECURITIES = re.compile(
     r"\b(?:placements?|placings?|offerings?|IPO|shares|bonds?|loans?|debt|prêts?|dette|obligations|actions|"
@@ -322,6 +335,22 @@ class SubsidyRoles:
         if grantor is None and investors and all(e is not None and self.is_public(e) for e in investors):
             if not (investee is not None and any(e.name == investee.name for e in investors)):
                 grantor = investors[0]
+        if grantor is None and investee is not None and not investors and _MINISTER_OPENING.match(s.text):
+            # "La ministre du Numérique, X, a signé avec la start-up Y une convention de financement de
+            # 500 millions": what a minister signs for is the state's money
+            base = {"document_id": c.document_id, "fact_type": "subsidy", "cue": c.cue,
+                    "cue_start": c.cue_start, "sentence": s}
+            # ... to the firm the sentence names, not the minister's office or name
+            firm = next(
+                (
+                    e
+                    for e in self.ents(i)
+                    if not (self.is_public(e) or self.is_person(e) or _MINISTER_NAME.match(e.name))
+                ),
+                None,
+            )
+            got = self.received_from_state(s, firm or investee, "object" if firm else investee.rule, base)
+            return got or c
         if grantor is None and investee is not None and not investors:
             return self.received_plainly(i, s, c, investee, last) or c
         if grantor is None or (investee is not None and grantor.name == investee.name):
@@ -908,6 +937,21 @@ class SubsidyRoles:
                 )
                 if owner is not None:
                     c.parties.append(Party("recipient", owner.name, owner.start, owner.end, "project_owner"))
+            if not any(p.role == "recipient" for p in c.parties):
+                # "a signé avec la start-up X une convention de financement", "signed with X an agreement":
+                # the body's counterpart receives
+                signed = next(
+                    (
+                        e
+                        for e in self.ents(i)
+                        if e.name != name
+                        and _SIGNED_WITH.search(self.text, max(s.start, e.start - 60), e.start)
+                        and not (self.is_public(e) or self.is_person(e))
+                    ),
+                    None,
+                )
+                if signed is not None:
+                    c.parties.append(Party("recipient", signed.name, signed.start, signed.end, "counterpart"))
             if not any(p.role == "recipient" for p in c.parties):
                 # "versera 5 millions à l'entreprise", "a grant to the startup", "le ministère lui
                 # accorde", "awarded it a grant": the firm the previous sentences are about

@@ -1687,3 +1687,15 @@ def test_a_sentence_opening_on_each_of_shares_the_amount_out(extract, text, lang
     subs = of_type(extract(text, lang)[0], "subsidy")
     got = sorted(parties(c, "recipient")[0] for c in subs)
     assert got == ["Kelp Robotics", "Lirra Labs", "Orvik Compute"]
+
+
+@pytest.mark.parametrize("text", [
+    "La ministre Aminata Kaboré a signé à Ouagadougou avec la start-up Lirra Labs une convention de "
+    "financement de 500 millions de francs CFA.",
+    "Vendredi dernier, à Ouagadougou, la ministre de la Transition digitale, des Postes et des "
+    "Communications électroniques, Aminata Kaboré, a signé avec la start-up Lirra Labs une convention de "
+    "financement de 500 millions de francs CFA.",
+])
+def test_money_a_minister_signs_for_with_a_firm_is_the_states_grant_to_it(extract, text):
+    cands, _ = extract(text, "fr")
+    assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [("subsidy", ["Lirra Labs"])]
