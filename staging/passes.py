@@ -321,12 +321,18 @@ class Passes:
         for j in range(k - 1, max(-1, k - 4), -1):
             found = self._quantities(self.sentences[j].start, self.sentences[j].end)
             if found:
-                c.quantity, c.chip_model = found[0].quantity, found[0].model
-                vendor = self.vendor_from_model(found[0].model)
-                if vendor:
-                    c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+                self.take_count(c, found[0])
                 return True
         return False
+
+    def take_count(self, c: Candidate, q) -> None:
+        """A chip count read in another sentence becomes the purchase's, with its model, and the
+        model's maker as vendor when the purchase names none."""
+        c.quantity = q.quantity
+        c.chip_model = c.chip_model or q.model
+        vendor = self.vendor_from_model(q.model)
+        if vendor and not any(p.role == "vendor" for p in c.parties):
+            c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
 
     def each_shares(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A, B et C bénéficieront chacune d'une aide de 4 M€", "A, B and C will each receive €4m":
@@ -831,11 +837,7 @@ class Passes:
             found = self.machine_counts_next(k)
             if found:
                 nxt = self.sentences[k + 1]
-                c.quantity = found[0].quantity
-                c.chip_model = c.chip_model or found[0].model
-                vendor = self.vendor_from_model(found[0].model)
-                if vendor and not any(p.role == "vendor" for p in c.parties):
-                    c.parties.append(Party("vendor", vendor, None, None, "chip_model"))
+                self.take_count(c, found[0])
                 buyer = next((p for p in c.parties if p.role == "buyer"), None)
                 for other in candidates:
                     # "The system will use 1,536 GPUs" read on its own: the machine is this purchase's

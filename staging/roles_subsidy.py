@@ -271,6 +271,12 @@ _SECURITIES = re.compile(
 )
 
 
+def _grant_base(c: Candidate, s: Sentence) -> dict:
+    """The fields of a grant built from the cue of candidate `c` (an investment read as public money)."""
+    return {"document_id": c.document_id, "fact_type": "subsidy", "cue": c.cue, "cue_start": c.cue_start,
+            "sentence": s}
+
+
 class SubsidyRoles:
     """Subsidy roles: grantor and recipients, public sources of money, programmes, paired amounts."""
 
@@ -338,8 +344,6 @@ class SubsidyRoles:
         if grantor is None and investee is not None and not investors and _MINISTER_OPENING.match(s.text):
             # "La ministre du Numérique, X, a signé avec la start-up Y une convention de financement de
             # 500 millions": what a minister signs for is the state's money
-            base = {"document_id": c.document_id, "fact_type": "subsidy", "cue": c.cue,
-                    "cue_start": c.cue_start, "sentence": s}
             # ... to the firm the sentence names, not the minister's office or name
             firm = next(
                 (
@@ -349,8 +353,8 @@ class SubsidyRoles:
                 ),
                 None,
             )
-            got = self.received_from_state(s, firm or investee, "object" if firm else investee.rule, base)
-            return got or c
+            how = "object" if firm else investee.rule
+            return self.received_from_state(s, firm or investee, how, _grant_base(c, s)) or c
         if grantor is None and investee is not None and not investors:
             return self.received_plainly(i, s, c, investee, last) or c
         if grantor is None or (investee is not None and grantor.name == investee.name):
@@ -387,9 +391,7 @@ class SubsidyRoles:
         after = self.sentences[i + 1].text if i + 1 < len(self.sentences) else ""
         if any(w.search(t) for w in (_ROUND_WORDS, _SECURITIES) for t in (s.text, after)):
             return None  # "... will receive €5m. The round was led by X", "a placement": an investor's money
-        base = {"document_id": c.document_id, "fact_type": "subsidy", "cue": c.cue, "cue_start": c.cue_start,
-                "sentence": s}
-        return self.received_from_state(s, investee, investee.rule, base)
+        return self.received_from_state(s, investee, investee.rule, _grant_base(c, s))
 
     def split_pairs(
         self, i: int, s: Sentence, c: Candidate, money: list[Money], role: str = "recipient"
