@@ -64,7 +64,7 @@ AS_OF = datetime.date(2026, 12, 1)
 # prefecture): "the Karnataka government", "a cluster in Texas"
 REGION_TYPES = {
     "State", "Province", "Land", "Canton", "Prefecture", "Territory", "Union territory",
-    "Metropolitan region", "Autonomous community", "Emirate", "Autonomous region",
+    "Metropolitan region", "Autonomous community", "Emirate", "Autonomous region", "Region",
 }
 # Chinese province, municipality and region names carry their level in pinyin
 CN_SUFFIX = re.compile(r" (?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Weiwu'er Zizhiqu)$")

@@ -1199,6 +1199,16 @@ class Roles:
         dash = _HEAD_DASH.match(self.text, first.end) or _HEAD_LINE.match(self.text, first.end)
         return (first, dash.end()) if dash is not None else None
 
+    def heads_firm_name(self, place: str) -> bool:
+        """The text writes a place's name as the first word(s) of a firm's name ("Tasman Compute
+        orders ..."), so the place alone is that firm's short name ("Tasman said ...")."""
+        return any(
+            e.name.startswith(place + " ")
+            and not (self.is_public(e) or self.financier(e) or self.programme(e))
+            for j in range(len(self.sentences))
+            for e in self.ents(j)
+        )
+
     def programme(self, e: Entity) -> bool:
         """A public programme, not a firm: a seed project ("France 2030") or a name introduced as the
         frame of public money ("au titre du dispositif « Pass X »")."""

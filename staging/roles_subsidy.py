@@ -735,6 +735,8 @@ class SubsidyRoles:
                 and not self.is_public(subj)
                 # "Norway's NORFA awarded ...": the country's own body acts, it receives nothing
                 and not re.fullmatch(r"['’]s\s+", self.text[lead.end : subj.start])
+                # "Tasman Compute orders ... Tasman said": a firm's short name, not the region
+                and not self.heads_firm_name(lead.surface)
             ):
                 # "Texas will give X a $50 million grant": the state opening the sentence grants
                 # (not "The US Commerce Department has finalized a grant": the body grants)
@@ -805,6 +807,7 @@ class SubsidyRoles:
                     and not _PLACE_OF_FIRM.match(self.text, c.end)
                     # "a filing to the Stock Exchange of Thailand": where shares trade, not a state acting
                     and not self.text[max(s.start, c.start - 12) : c.start].endswith("Exchange of ")
+                    and not self.heads_firm_name(c.surface)  # "Tasman said": Tasman Compute's short name
                     # "data centres in western Sydney": a place where, not a state acting
                     and not re.search(
                         r"\b(?:in|at|near|à|en|dans)\s+(?:\w+\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|et)\s+))?$",

@@ -280,3 +280,18 @@ def test_a_country_heading_with_a_middle_dot_places_its_section(extract):
 def test_a_town_or_city_describing_the_firm_places_it(extract, text, language):
     cands, _ = extract(text, language)
     assert [c.country_code for c in cands] == ["EE" if "Tartu" in text else "SN"]
+
+
+def test_regions_of_every_kind_in_french(tmp_path):
+    # ISO 3166-2 regions (Italy's, Belgium's, Czechia's), not only states and provinces
+    f = finder(tmp_path)
+    assert found(f, "une entreprise du Piémont") == [("Piémont", "IT")]
+    assert found(f, "un campus en Émilie-Romagne") == [("Émilie-Romagne", "IT")]
+    assert found(f, "a cluster in Emilia-Romagna") == [("Emilia-Romagna", "IT")]
+
+
+def test_region_names_that_are_common_words_elsewhere_are_no_places(tmp_path):
+    f = finder(tmp_path)
+    # a region of Ghana and a US city; a region of New Zealand and a first name; a region of
+    # Turkmenistan and the peninsula's adjective
+    assert found(f, "Nelson said the Balkan states and Savannah would follow") == []

@@ -1699,3 +1699,15 @@ def test_a_sentence_opening_on_each_of_shares_the_amount_out(extract, text, lang
 def test_money_a_minister_signs_for_with_a_firm_is_the_states_grant_to_it(extract, text):
     cands, _ = extract(text, "fr")
     assert [(c.fact_type, parties(c, "recipient")) for c in cands] == [("subsidy", ["Lirra Labs"])]
+
+
+def test_a_region_that_heads_a_firms_name_is_that_firm_not_the_state(extract):
+    # "Otago" is a region of New Zealand; the text names the firm "Otago Compute" first
+    cands, _ = extract(
+        "Otago Compute raised NZ$20 million from Halden Ventures. Otago said the remainder of the GPU "
+        "order would be funded from existing cash of NZ$12 million and a debt facility.",
+        "en",
+    )
+    assert not of_type(cands, "subsidy")
+    cands, _ = extract("Otago will fund Kelp Robotics with a NZ$12 million grant.", "en")
+    assert [parties(c, "grantor") for c in of_type(cands, "subsidy")] == [["Otago"]]
