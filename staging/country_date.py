@@ -78,8 +78,9 @@ _AFTER_GAP = {
 # the end of a heading line after a place: "Paragraf AI, Austria (September)"
 _LINE_END_AFTER_PLACE = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:\n|\Z)")
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
-# a sentence that opens on a country: "Au Sénégal, ...", "En Côte d'Ivoire, ...", "In Kenya, ..."
-_OPENING_COUNTRY = re.compile(r"\s*(?:Au|Aux|En|In)\s+([^\W\d][\w'’ -]{1,30}?),\s")
+# a sentence that opens on a country or a place in one: "Au Sénégal, ...", "En Lombardie, ...",
+# "In Kenya, ...", "À Riga, ..."
+_OPENING_COUNTRY = re.compile(r"\s*(?:Au|Aux|En|In|À)\s+([^\W\d][\w'’ -]{1,30}?),\s")
 # "d'ici fin 2026", "by 2030": a deadline, not the day of the announcement
 _DEADLINE = re.compile(
     r"(?:d['’]ici|by|until|jusqu['’]à|jusqu['’]en|avant|before|horizon)\s*(?:à\s+)?(?:la\s+)?(?:fin|end|mi-)?"
@@ -209,7 +210,7 @@ class CountryDate:
         frame = _OPENING_COUNTRY.match(s.text)
         if frame is not None:
             lo, hi = s.start + frame.start(1), s.start + frame.end(1)
-            here = [c for c in self.countries_in(lo, hi) if c.kind == "name"]
+            here = [c for c in self.countries_in(lo, hi) if c.kind in ("name", "city")]
             if here:
                 return here[0].code
         if located:

@@ -135,6 +135,21 @@ def test_a_sentence_opening_on_a_country_places_its_firm(extract):
     ]
 
 
+@pytest.mark.parametrize(
+    "opening, country",
+    [("À Riga", "LV"), ("En Lombardie", "IT"), ("In Bavaria", "DE")],
+)
+def test_a_sentence_opening_on_a_town_or_region_places_its_firm(extract, opening, country):
+    text = (
+        "Le Maroc achète 2 000 puces Nvidia. Le royaume veut ses propres modèles.\n\n"
+        f"{opening}, la jeune pousse Kivi Labs a levé 6 millions d'euros auprès d'Orbis Capital."
+    )
+    cands, _ = extract(text, "fr")
+    assert [(c.parties[0].name, c.country_code) for c in cands if c.fact_type == "investment"] == [
+        ("Kivi Labs", country)
+    ]
+
+
 def test_the_articles_money_votes_for_the_country_issuing_it(extract):
     # francs twice against one market the firm sells to: a Swiss round
     cands, _ = extract(
