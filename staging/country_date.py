@@ -237,18 +237,27 @@ class CountryDate:
         heading = self.country_at(s.start) if any(h <= s.start for h, _c in self._headings) else None
         if heading:
             return heading
-        homes = {
-            _currency_homes().get(m.currency)
+        local = [
+            m
             for m in self.money
             if s.start <= m.start < s.end
             and m.currency != "USD"
             # a word several currencies share ("dinars", "kr", "$") was resolved from the country
             and m.written.lower().rstrip(".") not in shared_currency_words()
             and m.written.lower() not in local_currencies()
-        }
+        ]
+        # "Rp 2.1 trillion (about S$172 million)": a restatement in brackets converts for the reader,
+        # unless it is the only local money ("US$26 million (about S$34 million)")
+        local = [m for m in local if not self.bracketed(m.start, s)] or local
+        homes = {_currency_homes().get(m.currency) for m in local}
         if len(homes) == 1 and None not in homes:
             return homes.pop()
         return self.paragraph_country(s) or self._doc_country
+
+    def bracketed(self, pos: int, s: Sentence) -> bool:
+        """Whether a point of sentence s is inside brackets that open after other words of it."""
+        opening = self.text.rfind("(", s.start, pos)
+        return opening > s.start and self.text.find(")", opening, pos) < 0
 
     def paragraph_country(self, s: Sentence) -> str | None:
         """The country the latest sentence of the paragraph before `s` opens on, as its subject or its

@@ -150,6 +150,22 @@ def test_a_sentence_opening_on_a_town_or_region_places_its_firm(extract, opening
     ]
 
 
+@pytest.mark.parametrize(
+    "money, country",
+    [
+        ("Rp 50 billion (about S$4 million)", "ID"),  # the money raised, then a conversion
+        ("US$26 million (about S$34 million)", "SG"),  # the only local money is in brackets
+    ],
+)
+def test_money_restated_in_brackets_converts_for_the_reader(extract, money, country):
+    cands, _ = extract(
+        "Singapore's investors are looking south.\n\n"
+        f"Kelp Robotics raised {money} from Orbis Capital and Halden Ventures.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "investment"] == [country]
+
+
 def test_the_articles_money_votes_for_the_country_issuing_it(extract):
     # francs twice against one market the firm sells to: a Swiss round
     cands, _ = extract(
