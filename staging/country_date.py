@@ -60,6 +60,11 @@ _FOUNDED_BEFORE = re.compile(_FOUNDED + r"$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 # a flag emoji opening a line, after a bullet if any
 _FLAG_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[•·▪*–-][ \t]*)?([\U0001F1E6-\U0001F1FF]{2})")
+# a paragraph opening on a town and a full stop, the way newsletters and regional papers place an item:
+# "Abidjan. Lagune IA raised ...", "Toulouse. Garonne Robotics décroche ..."
+_PLACE_STOP_LINE = re.compile(
+    r"\n[ \t]*([A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2})\.[ \t]+(?=[A-ZÀ-ÖØ-Þ])"
+)
 # a round-up item's heading: a number or a bullet, a name, a dash ("1. Kalamos AI (Greece) — March")
 _ITEM_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]|[•·▪*–-])\s+[^\n]{1,80}?\s[—–-]\s(?P<tail>[^\n]{1,40})$")
 _BEFORE_GAP = {
@@ -191,7 +196,9 @@ class CountryDate:
                 return self.country_at(s.start)
         if located and not self.is_public(ent):
             # a firm's chips go where they are installed: "for its new Norwegian campus", "in Norway"
-            for c in self.countries_in(ce, s.end):
+            # (not where someone speaks of them: "..., its chief executive confirmed on a panel in Riyadh")
+            said = _speech_verb().search(self.text, ce, s.end)
+            for c in self.countries_in(ce, said.start() if said else s.end):
                 before = self.text[max(s.start, c.start - 15) : c.start]
                 if c.kind in ("name", "city") and _LOC_PREP.search(before):
                     return c.code
@@ -386,6 +393,14 @@ class CountryDate:
                 # an item of prose places its own line only; a heading ("🇭🇷 ZAGREB — 9 M€ POUR LIKA
                 # LOGIC") places its section, up to the next heading
                 out.append((end + 1, None))
+        for m in _PLACE_STOP_LINE.finditer("\n" + self.text):
+            # m.start() is the line's start in the text, m.start(1) - 1 the place's; it places its
+            # own paragraph only
+            a, b = m.start(1) - 1, m.end(1) - 1
+            place = [c for c in self.countries_in(a, b) if c.kind in ("name", "city") and c.end == b]
+            if place:
+                end = self.text.find("\n", b)
+                out += [(m.start(), place[0].code), (len(self.text) if end == -1 else end + 1, None)]
         for c in self.country_mentions:
             if c.kind != "name":
                 continue

@@ -326,3 +326,25 @@ def test_region_names_that_are_common_words_elsewhere_are_no_places(tmp_path):
     # a region of Ghana and a US city; a region of New Zealand and a first name; a region of
     # Turkmenistan and the peninsula's adjective
     assert found(f, "Nelson said the Balkan states and Savannah would follow") == []
+
+
+def test_a_paragraph_opening_on_a_town_and_a_full_stop_is_placed_there(extract):
+    text = (
+        "Le Maroc achète 2 000 puces Nvidia. Le royaume veut ses propres modèles.\n\n"
+        "Dakar. Kivi Labs raised $5 million from Orbis Capital.\n\n"
+        "Lirra Labs raised $8 million from Halden Ventures."
+    )
+    cands, _ = extract(text, "en")
+    assert [(c.parties[0].name, c.country_code) for c in cands if c.fact_type == "investment"] == [
+        ("Kivi Labs", "SN"),
+        ("Lirra Labs", "MA"),  # the next paragraph is the article's again
+    ]
+
+
+def test_where_someone_speaks_of_a_purchase_is_not_where_the_chips_go(extract):
+    cands, _ = extract(
+        "Norway's Kelp Robotics bought 1,000 Nvidia H200 GPUs, its chief executive confirmed on a panel "
+        "in Tokyo.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
