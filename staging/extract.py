@@ -215,6 +215,20 @@ class _DocContext(
         self._attributed: dict[int, bool] = {}  # mentions.is_source: sentence -> an attribution word in it
         self.steps: list[Step] = []
 
+    @staticmethod
+    def own_clause(later: Candidate, first: Candidate) -> bool:
+        """ "X a levé A lors d'un tour de table mené par Z, tandis que Y a récolté B": an amount two cues
+        of one type share is the later cue's when that cue has a subject of its own, another party
+        than the first cue's, between the first cue and the amount."""
+        if later.fact_type == "chip_purchase" or not later.amounts or later.cue_start <= first.cue_start:
+            return False
+        subj = next((p for p in later.parties if p.rule == "subject" and p.start is not None), None)
+        return (
+            subj is not None
+            and first.cue_start < subj.start < later.cue_start < later.amounts[0].start
+            and all(p.name != subj.name for p in first.parties if p.role == subj.role)
+        )
+
     def run(self) -> tuple[list[Candidate], list[LabelledMoney]]:
         flags_rx = _sentence_flags(self.lang)
         candidates: list[Candidate] = []
@@ -411,6 +425,8 @@ class _DocContext(
                 if c.fact_type == "chip_purchase":
                     k = (c.fact_type, c.quantity, tuple(p.name for p in c.parties if p.role == "buyer"))
                 first = by_amount.setdefault(k, c)
+                if first is not c and self.own_clause(c, first):
+                    by_amount[k], first, c = c, c, first
                 if first is not c:
                     self.trace(c, "filters", "one_per_amount", "rejected", f"kept {first.rule_name}")
             kept = list(by_amount.values())

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from warehouse.staging.candidates import Amount
+from warehouse.staging.lexicon import for_language
 from warehouse.staging.money import Money
 from warehouse.staging.parties import Entity
 from warehouse.staging.sentences import Sentence
@@ -79,6 +81,20 @@ _QUALIFIER_END = re.compile(r"\b" + _FIRM_NOUN_WORDS + r"\s*$")
 FEW_CUES = 8
 
 
+@cache
+def _contrast(language: str) -> re.Pattern:
+    """ "while", "tandis que": a connective that opens a clause of its own, with its own subject and
+    verb ("X raised A, while Y collected B"; `contrast` rows of `lexicons/<lang>/connectives.csv`)."""
+    rows = for_language("connectives", language)
+    words = sorted((r["word"] for r in rows if r["kind"] == "contrast"), key=len)
+    # (a word ending on an apostrophe runs into the next: "tandis qu'à Ankara")
+    alternation = "|".join(
+        re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") + ("" if w.endswith("'") else r"\b")
+        for w in words[::-1]
+    )
+    return re.compile(rf",?\s+(?:{alternation})" if words else r"(?!x)x", re.IGNORECASE)
+
+
 class Frames:
     """Cues and the clause each governs: the cue words of a sentence, the stretch a cue rules, the amounts
     and names right after a marker."""
@@ -144,6 +160,11 @@ class Frames:
             lo = max(lo, self.text.rfind(";", s.start, cs) + 1)
             after = self.text.find(";", ce, s.end)
             hi = after if after >= 0 else hi
+        contrast = _contrast(self.lang).search(self.text, ce, hi)
+        if contrast and any(ft == fact_type and a >= contrast.end() for a, _b, ft in self.cue_starts):
+            # "X a levé A lors d'un tour de table mené par Z, tandis que Y a récolté B": the clause
+            # ends where the other deal's opens
+            hi = contrast.start()
         if len(self.cue_starts) <= FEW_CUES:
             for a, b, ft in self.cue_starts:
                 if ft != fact_type and fact_type == "chip_purchase" and self.chip_object(b):

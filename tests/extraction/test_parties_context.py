@@ -1364,3 +1364,36 @@ def test_an_opening_across_phrase_and_a_place_adjective_with_a_stop_name_no_part
         "en",
     )
     assert [parties(c, "investee") for c in cands] == [["Lirra Health AI"]]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Lirra Labs raised $5 million from Halden Ventures, while Kelp Robotics raised $3 million from "
+         "Orbis Capital.", "en"),
+        ("Lirra Labs a levé 5 millions de dollars lors d'un tour de table mené par Halden Ventures, tandis "
+         "qu'à Ankara la jeune pousse Kelp Robotics a récolté 3 millions de dollars auprès d'Orbis Capital.",
+         "fr"),
+    ],
+)
+def test_a_contrast_opens_the_clause_of_another_deal(extract, text, lang):
+    cands, _ = extract(text, lang)
+    deals = of_type(cands, "investment")
+    assert [(parties(c, "investee"), parties(c, "investor"), c.amounts[0].amount) for c in deals] == [
+        (["Lirra Labs"], ["Halden Ventures"], 5_000_000),
+        (["Kelp Robotics"], ["Orbis Capital"], 3_000_000),
+    ]
+
+
+def test_an_amount_after_another_firms_own_verb_is_that_firms(extract):
+    # no contrast word: the round noun of the first deal and the second firm's verb both reach the amount
+    cands, _ = extract(
+        "Lirra Labs a annoncé avoir levé 600 millions de livres turques lors d'un tour de table mené par "
+        "Halden Ventures, et à Ankara la jeune pousse Kelp Robotics a récolté le même jour 4 millions de "
+        "dollars auprès d'Orbis Capital.",
+        "fr",
+    )
+    assert [(parties(c, "investee"), c.amounts[0].amount) for c in of_type(cands, "investment")] == [
+        (["Lirra Labs"], 600_000_000),
+        (["Kelp Robotics"], 4_000_000),
+    ]
