@@ -1397,3 +1397,13 @@ def test_an_amount_after_another_firms_own_verb_is_that_firms(extract):
         (["Lirra Labs"], 600_000_000),
         (["Kelp Robotics"], 4_000_000),
     ]
+
+
+def test_backers_along_with_the_others_invest_too(extract):
+    cands, _ = extract(
+        "Lirra Labs raised $5 million in a round led by Halden Ventures. Orbis Capital and Kelp Partners "
+        "also invested in the round, along with angel investor Priya Raman.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital", "Kelp Partners", "Priya Raman"]
