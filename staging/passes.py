@@ -1439,8 +1439,12 @@ class Passes:
                 if role == "investor" and j == i + 3 and not found:
                     continue
                 found_before = False
+                # a person listed after a marker backs the round, as in the deal's own sentence ("We're
+                # joined by A, by B, and by Marko Zupan, who founded ...")
+                marker = rx.search(self.text, s.start, s.end)
                 for e in sorted(found, key=lambda e: e.start):
-                    if e.name in known or self.periphrasis(e) or not self.follower_ok(j, e, role):
+                    listed = role == "investor" and marker is not None and marker.end() <= e.start
+                    if e.name in known or self.periphrasis(e) or not self.follower_ok(j, e, role, listed):
                         continue
                     known.add(e.name)
                     found_before = j > i

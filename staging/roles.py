@@ -396,6 +396,12 @@ class Roles:
         gap = self.text[prev[-1].end : e.start] if prev else ""
         if prev and re.fullmatch(r"\s*,\s*", gap) and _POSSESSOR_OF_NOUN.match(self.text, e.end):
             return False  # "NVentures, Nvidia's venture arm,": the arm invests, its owner describes it
+        if self.is_person(e) and any(
+            _APPOSED_DESCRIPTION.fullmatch(self.text, x.end, e.start)
+            and not re.search(r"\b(?:and|et)\s", self.text[x.end : e.start])  # "A, the X network B and Y"
+            for x in prev
+        ):
+            return False  # "Prima Materia, the investment firm of Spotify co-founder Daniel Ek"
         return not (prev and _APPOSED_DESCRIPTION.fullmatch(gap))
 
     def build(self, i, s, fact_type, role, cue, cs, ce, facts_money, flags) -> list[Candidate]:

@@ -1407,3 +1407,23 @@ def test_backers_along_with_the_others_invest_too(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital", "Kelp Partners", "Priya Raman"]
+
+
+def test_a_person_listed_after_a_marker_in_the_next_sentence_backs_the_round(extract):
+    cands, _ = extract(
+        "Lirra Labs raised €6 million in a seed round led by Halden Ventures. We're joined by Orbis Capital, "
+        "by Kelp Partners, and by Marko Zupan, who founded and sold a cloud company.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital", "Kelp Partners", "Marko Zupan"]
+
+
+def test_a_person_inside_a_backers_description_is_no_backer(extract):
+    cands, _ = extract(
+        "Lirra Labs raised €6 million in a round led by Halden Ventures. Orbis Capital also participated, "
+        "along with Varde Holding, the investment firm of Kelp co-founder Jonas Berg.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital", "Varde Holding"]
