@@ -1446,6 +1446,14 @@ class Passes:
                     listed = role == "investor" and marker is not None and marker.end() <= e.start
                     if e.name in known or self.periphrasis(e) or not self.follower_ok(j, e, role, listed):
                         continue
+                    if any(
+                        a < e.start and e.end <= b and not rx.search(self.text, a, b)
+                        and not (before and before.search(self.text, a, b))
+                        for a, b in self.relative_asides(s)
+                    ):
+                        # "A, qui a cru en nous dans un garage d'Ivandry, et B": what A did (but "A led the
+                        # round, which also drew B and C")
+                        continue
                     known.add(e.name)
                     found_before = j > i
                     c.parties.append(Party(role, e.name, e.start, e.end, "next_sentence"))

@@ -1427,3 +1427,25 @@ def test_a_person_inside_a_backers_description_is_no_backer(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital", "Varde Holding"]
+
+
+def test_business_angels_listed_after_the_round_with_what_they_did(extract):
+    cands, _ = extract(
+        "Lirra Labs lève 2 millions d'euros auprès de Halden Ventures. Merci à nos business angels : Jean "
+        "Morel, qui a cru en nous quand nous travaillions chez Brivel Robotics, et Claire Dubois, qui nous "
+        "accompagne depuis le début.",
+        "fr",
+    )
+    (c,) = of_type(cands, "investment")
+    # the firm in a relative clause about an angel is what the angel did, not a backer
+    assert parties(c, "investor") == ["Halden Ventures", "Jean Morel", "Claire Dubois"]
+
+
+def test_backers_in_a_relative_clause_about_the_round_back_it(extract):
+    cands, _ = extract(
+        "Lirra Labs said it had raised €18 million in a Series A round. Halden Ventures led the round, "
+        "which also drew Orbis Capital and Kelp Partners, according to a statement.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital", "Kelp Partners"]
