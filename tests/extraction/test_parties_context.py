@@ -1449,3 +1449,13 @@ def test_backers_in_a_relative_clause_about_the_round_back_it(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital", "Kelp Partners"]
+
+
+def test_accompanied_by_names_a_backer(extract):
+    cands, _ = extract(
+        "Lirra Labs lève 3 millions d'euros. Le tour est mené par Halden Ventures. Il est accompagné par "
+        "la société de capital-risque Orbis Capital.",
+        "fr",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital"]
