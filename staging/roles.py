@@ -258,6 +258,12 @@ _TOTAL_AFTER = re.compile(r"\s+(?:in\s+total|au\s+total|en\s+tout)\b", re.IGNORE
 # a relative pronoun right before a cue: "Kelpmind, which gets", "X, qui lève"; the name before it
 # acts unless it sits in a complement ("le bras financier de la Région, qui apporte")
 _RELATIVE_BEFORE_CUE = re.compile(r",\s+(?:which|who|qui)\s+(?:(?:also|has|have|will|a|va|vient de)\s+)?$")
+# "avaient permis à Mistral de réunir", "allowed Kelpmind to raise": the one the verb lets act acts
+_ENABLED_BEFORE_CUE = re.compile(
+    r"\b(?:(?:permis|permet|permettent|permettra|permettait|permettaient|permettre)\s+(?:à|a)"
+    r"|(?:allowed|allows|allow|enabled|enables|enable|helped|helps|help))\s+$"
+)
+_ENABLED_GAP = re.compile(r"\s+(?:de\s+|d['’]|to\s+)$")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|of|la|le|les|l['’])\s*$", re.IGNORECASE)
 # the prepositions of a place: the name after them is where, not who acts
 _WHERE_BEFORE = re.compile(
@@ -750,6 +756,18 @@ class Roles:
                 )
             ):
                 return antecedent, "subject"
+        enabled = next(
+            (
+                e
+                for e in self.ents(i)
+                if e.end < cs
+                and _ENABLED_GAP.fullmatch(self.text, e.end, cs)
+                and _ENABLED_BEFORE_CUE.search(self.text, max(s.start, e.start - 20), e.start)
+            ),
+            None,
+        )
+        if enabled is not None:
+            return enabled, "subject"
         # "X orders ..., secures ...": verbs coordinated after a comma share the first subject
         coordinated = re.search(
             r"(?:,|\bet|\band)\s+(?:[a-zà-ÿ]+\s+)?$", self.text[max(s.start, cs - 20) : cs]

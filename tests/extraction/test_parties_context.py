@@ -1459,3 +1459,27 @@ def test_accompanied_by_names_a_backer(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investor") == ["Halden Ventures", "Orbis Capital"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Les tours précédents avaient permis à Lirra Labs de réunir 105 millions d'euros auprès de Halden "
+         "Ventures.", "fr"),
+        ("A loan from Orbis Capital helped Lirra Labs to raise $5 million from Halden Ventures.", "en"),
+    ],
+)
+def test_the_firm_a_verb_lets_raise_money_is_the_investee(extract, text, lang):
+    cands, _ = extract(text, lang)
+    (c,) = of_type(cands, "investment")
+    assert (parties(c, "investee"), parties(c, "investor")) == (["Lirra Labs"], ["Halden Ventures"])
+
+
+def test_an_infinitive_after_vient_de_tells_a_round(extract):
+    cands, _ = extract(
+        "Le fondateur de Lirra Labs a annoncé que sa société venait de réunir 3 millions d'euros auprès "
+        "de Halden Ventures.",
+        "fr",
+    )
+    (c,) = of_type(cands, "investment")
+    assert (parties(c, "investee"), c.amounts[0].amount) == (["Lirra Labs"], 3_000_000)
