@@ -55,6 +55,8 @@ _NAME = re.compile(
 )
 
 
+# a fiscal period ("H1", "Q3", "FY2026", "3Q25"): a word of reports, never part of a firm's name
+_PERIOD = re.compile(r"(?:[HQ][1-4]|FY\d{2}(?:\d{2})?|[1-4]Q\d{2})")
 _NON_SPACE = re.compile(r"\S+")
 # a place made an adjective of a firm: "Paris-based", "Pune-headquartered"
 _PLACE_SUFFIXES = ("-based", "-born", "-headquartered")
@@ -393,6 +395,10 @@ class PartyFinder:
             k -= 1
         return k >= 0 and words[k] not in self.stop and words[k] not in self.generic
 
+    def _generic(self, word: str) -> bool:
+        """A common word of the lexicons ("GPU", "Cloud") or a fiscal period ("H1", "Q3 FY2026")."""
+        return word in self.generic or _PERIOD.fullmatch(word) is not None
+
     def _trim(self, seg: str, s: int, e: int, language: str | None = None) -> list[tuple[int, int, str]]:
         """`language`: the text's, when the run follows a lower-case word (see `_foreign_name_start`)."""
         tokens = [(t.start() + s, t.end() + s) for t in _NON_SPACE.finditer(seg[s:e])]
@@ -412,7 +418,7 @@ class PartyFinder:
             or (words[0].isupper() and words[0].title() in self.stop)  # "THE Department of ..."
             # "European Innovation Council", "Polish Development Fund": an institution keeps its opening
             # adjective
-            or (words[0] in self.generic and not (institution and len(words) > 2))
+            or (self._generic(words[0]) and not (institution and len(words) > 2))
             or (self.country_forms.get(words[0]) == "demonym" and not (institution and len(words) > 2))
             or words[0].endswith(_PLACE_SUFFIXES)
         ):
@@ -434,7 +440,7 @@ class PartyFinder:
             # "Central Asia", "East Africa", and "Central, Eastern and Northern Europe": a region, no name
             return []
         while words and not self._continent_ends_name(words) and (
-            (words[-1] in self.generic and not (len(words) > 1 and words[-1] in _NAME_TAILS))
+            (self._generic(words[-1]) and not (len(words) > 1 and words[-1] in _NAME_TAILS))
             or words[-1].lower() in ("of", "for", "the", "and")
         ):
             words.pop()

@@ -1483,3 +1483,15 @@ def test_an_infinitive_after_vient_de_tells_a_round(extract):
     )
     (c,) = of_type(cands, "investment")
     assert (parties(c, "investee"), c.amounts[0].amount) == (["Lirra Labs"], 3_000_000)
+
+
+@pytest.mark.parametrize(
+    "text, buyer",
+    [
+        ("Lirra Labs Q3 recap: the company ordered 2,000 Nvidia H200 GPUs for €60 million.", "Lirra Labs"),
+        ("Kelp Robotics H1 FY2026 results: it bought 512 Nvidia GPUs for €20 million.", "Kelp Robotics"),
+    ],
+)
+def test_a_fiscal_period_is_no_part_of_a_name(extract, text, buyer):
+    cands, _ = extract(text, "en")
+    assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [[buyer]]
