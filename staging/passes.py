@@ -37,7 +37,7 @@ _EACH_MACHINE = re.compile(
 _TABLE = re.compile(r"(?:^[ \t]*\|.*\|[ \t]*(?:\n|\Z))+", re.MULTILINE)
 _TABLE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?\|?")
 _TABLE_GRANT = re.compile(
-    r"\b(?:subventions?|aides?|grants?|awards?|subsid(?:y|ies)|dotations?|financement public|"
+    r"\b(?:subventions?|subsides?|aides?|grants?|awards?|subsid(?:y|ies)|dotations?|financement public|"
     r"accordée?s?|octroyée?s?|attribuée?s?|awarded|granted)\b",
     re.IGNORECASE,
 )
@@ -1852,6 +1852,12 @@ class Passes:
                 ):
                     continue
                 k, m = hit
+                # a cue word inside the row's own cells ("Assistant pour les dossiers d'aide sociale")
+                # tells the row less well than its columns do
+                for x in [x for x in candidates if x.sentence.start == s.start and x.fact_type == kinds[k]]:
+                    if any(a.start == m.start for a in x.amounts):
+                        candidates.remove(x)
+                        told.discard((name, m.amount, m.currency))
                 if (name, m.amount, m.currency) in told:
                     continue  # the text tells the same deal in a sentence too
                 fact_type = kinds[k]

@@ -1285,6 +1285,22 @@ def test_a_table_of_winners_gives_one_grant_a_row(extract):
     assert all(parties(c, "grantor") == ["ministère de l'Économie numérique"] for c in subs)
 
 
+def test_a_subside_column_and_a_cue_word_inside_a_row(extract):
+    # Belgian French "subside"; the second row's project speaks of "aide", which tells it less well
+    text = (
+        "Le ministère de l'Économie numérique annonce les lauréats de son appel à projets.\n\n"
+        "| Entreprise | Projet | Subside |\n"
+        "|---|---|---|\n"
+        "| Baobab Data | Traduction des actes administratifs | 300 000 € |\n"
+        "| Kora Vision | Assistant pour les dossiers d'aide sociale | 120 000 € |\n"
+    )
+    subs = of_type(extract(text, "fr")[0], "subsidy")
+    assert [(parties(c, "grantor"), parties(c, "recipient"), c.amounts[0].amount) for c in subs] == [
+        (["ministère de l'Économie numérique"], ["Baobab Data"], 300000.0),
+        (["ministère de l'Économie numérique"], ["Kora Vision"], 120000.0),
+    ]
+
+
 def test_a_first_column_of_ranks_is_passed_over_for_the_firm(extract):
     text = (
         "Le ministère de l'Économie numérique annonce les lauréats de son appel à projets.\n\n"
