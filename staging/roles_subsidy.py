@@ -234,7 +234,7 @@ _BODY_AGENT_BEFORE = re.compile(rf"\b{_AGENT_WORDS}\s*(?:[\w-]+\s+){{0,2}}$")
 # verbs of only receiving money (not "raises", "secures", "lands", which rounds share)
 _RECEIVED_ONLY = re.compile(
     r"(?:(?:will|to|shall)\s+(?:[a-z]+\s+)?)?(?:receives?|received|receiving|get)|(?:a|ont|avoir)\s+reçu|"
-    r"reçoi\w*|recevr\w+|recevoir|toucher\w*|(?:a|ont)\s+touché|bénéfici\w+|(?:a|ont)\s+bénéficié",
+    r"reçoi\w*|recevr\w+|recevoir|toucher\w*|(?:a|ont)\s+touché|bénéfici\w+(?:\s+d(?:e|['’]))?|(?:a|ont)\s+bénéficié",
     re.IGNORECASE,
 )
 

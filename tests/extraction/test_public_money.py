@@ -1727,3 +1727,15 @@ def test_a_region_that_heads_a_firms_name_is_that_firm_not_the_state(extract):
     assert not of_type(cands, "subsidy")
     cands, _ = extract("Otago will fund Kelp Robotics with a NZ$12 million grant.", "en")
     assert [parties(c, "grantor") for c in of_type(cands, "subsidy")] == [["Otago"]]
+
+
+def test_a_firm_that_will_benefit_from_an_amount_receives_a_grant(extract):
+    cands, _ = extract(
+        "Le Conseil d'Etat a décidé d'octroyer une aide de 6 millions de francs à deux entreprises. "
+        "Lirra Labs recevra 4 millions de francs. Kelp Robotics bénéficiera de 2 millions de francs.",
+        "fr",
+    )
+    assert [(parties(c, "recipient"), c.amounts[0].amount) for c in of_type(cands, "subsidy")][-2:] == [
+        (["Lirra Labs"], 4_000_000),
+        (["Kelp Robotics"], 2_000_000),
+    ]
