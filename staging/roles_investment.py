@@ -407,6 +407,18 @@ class InvestmentRoles:
                     # "Capex: X expects capital expenditures of $7bn", "capital expenditure of NOK 4bn for
                     # the X site": a spending noun whose spender comes after it is guidance or a budget
                     return self.reject(s, "investment", cs, ce, "roles", "capex.spender_after_cue", subj.name)
+                elif (
+                    how == "subject"
+                    and subj.end <= cs
+                    and subj.kind != "project"  # "le projet américain Stargate, doté de": a venture's plan
+                    # "une levée de fonds ... auprès d'un fonds régional qui a pris une participation"
+                    and not _ROUND_WORDS.search(s.text)
+                    and (self.programme(subj) or self.state_fund(subj))
+                ):
+                    # "Le FIAS, doté de 25 milliards FCFA", "the X Strategy would mobilise €25 million of
+                    # public funds": money a public programme or fund spends, with no firm it goes into,
+                    # is public money
+                    return self.subsidy_roles(i, s, cs, ce, {**base, "fact_type": "subsidy"}, actor=subj)
                 else:
                     flags.append("capex")
                 noun = _DEFINITE_NOUN_CUE.search(self.text, max(s.start, cs - 12), cs)

@@ -1739,3 +1739,14 @@ def test_a_firm_that_will_benefit_from_an_amount_receives_a_grant(extract):
         (["Lirra Labs"], 4_000_000),
         (["Kelp Robotics"], 2_000_000),
     ]
+
+
+def test_a_public_programmes_endowment_is_public_money_not_a_firms_spending(extract):
+    cands, _ = extract(
+        "Dans le cadre du Fonds d'appui à la robotique, doté d'une enveloppe de 2 milliards de FCFA pour la "
+        "période 2026-2028, le Gouvernement a lancé un appel à projets.",
+        "fr",
+    )
+    assert not of_type(cands, "investment")
+    assert [c.amounts[0].amount for c in of_type(cands, "subsidy")] == [2e9]
+
