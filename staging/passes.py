@@ -713,6 +713,9 @@ class Passes:
                         # "Le Gouvernement princier soutient X, le cloud souverain s'équipe de 96 GPU": a
                         # title's buyer borrowed from a state or its country is the body's named buyer
                         or (title_buyer is not None and title_buyer.rule in ("country", "public_body"))
+                        # "Schwarz Group's cloud arm orders 10k Nvidia chips" over "STACKIT ... has ordered
+                        # 10k Nvidia B300 chips for €300 million": the body tells the same order, priced
+                        or (not c.amounts and bool(x.amounts))
                     )
                     and named(c, "buyer") != named(x, "buyer")
                 )

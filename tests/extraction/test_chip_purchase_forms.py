@@ -998,3 +998,14 @@ def test_the_price_an_officer_or_the_buyer_tells_the_press_prices_the_order(extr
         "en",
     )
     assert [c.amounts[0].amount if c.amounts else None for c in chips(cands)] == [80e6]
+
+
+def test_a_title_restating_a_priced_order_under_another_buyer_name_is_left_out(extract):
+    cands, _ = extract(
+        "Lirra Group's cloud arm orders 4,096 Nvidia chips\n\n"
+        "Kelp Cloud, the cloud unit of the Lirra retail group, has ordered 4,096 Nvidia B300 chips for "
+        "€120 million, the company said on Monday.",
+        "en",
+    )
+    (c,) = [c for c in cands if c.fact_type == "chip_purchase"]
+    assert (parties(c, "buyer"), c.quantity, c.amounts[0].amount) == (["Kelp Cloud"], 4096, 120e6)
