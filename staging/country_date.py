@@ -199,6 +199,8 @@ class CountryDate:
             # (not where someone speaks of them: "..., its chief executive confirmed on a panel in Riyadh")
             said = _speech_verb().search(self.text, ce, s.end)
             for c in self.countries_in(ce, said.start() if said else s.end):
+                if not self.placed_in_story(c):
+                    continue
                 before = self.text[max(s.start, c.start - 15) : c.start]
                 if c.kind in ("name", "city") and _LOC_PREP.search(before):
                     return c.code
@@ -222,7 +224,7 @@ class CountryDate:
                 return here[0].code
         if located:
             for c in self.countries_in(s.start, s.end):
-                if c.kind in ("name", "city") and _LOC_PREP.search(
+                if c.kind in ("name", "city") and self.placed_in_story(c) and _LOC_PREP.search(
                     self.text[max(s.start, c.start - 15) : c.start]
                 ):
                     return c.code
@@ -284,6 +286,19 @@ class CountryDate:
             ):
                 found = first.code
         return found
+
+    def placed_in_story(self, c) -> bool:
+        """A place the story is set in: a country, or a city, region or town of a country the text names,
+        counts its money in or is about. "installés à la Gombe, le quartier des affaires de la capitale"
+        in a story about Kinshasa is no Nigerian state (a site the text names by its town, "at its
+        Tønsberg facility", needs no such check)."""
+        if c.kind != "city" or c.code == self._doc_country:
+            return True
+        if self._named_codes is None:
+            self._named_codes = {m.code for m in self.country_mentions if m.kind in ("name", "demonym")} | {
+                _currency_homes().get(m.currency) for m in self.money if m.currency != "USD"
+            }
+        return c.code in self._named_codes
 
     def site_country(self, s: Sentence, ce: int) -> str | None:
         """The country of a site named after the cue: "at its Luleå facility", "for its new Norwegian

@@ -182,6 +182,7 @@ class _DocContext(
         self._news_date: date | None | bool = False  # country_date.news_date, once known
         self._news_date_at = 0  # where the lead sentence that gave it ends
         self._quotations: list[tuple[int, int]] | None = None  # country_date.in_quotation, once read
+        self._named_codes: set[str] | None = None  # country_date.placed_in_story, once read
         self.dates = []
         if find_dates is not None:
             try:

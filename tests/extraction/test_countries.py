@@ -348,3 +348,23 @@ def test_where_someone_speaks_of_a_purchase_is_not_where_the_chips_go(extract):
         "en",
     )
     assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["NO"]
+
+
+def test_a_region_of_a_country_the_story_never_names_places_no_chips(extract):
+    # Gombe is a Nigerian state and a district of Kinshasa; the story is Cameroonian
+    cands, _ = extract(
+        "Kelp Robotics, une jeune pousse camerounaise, a commandé 128 processeurs graphiques Nvidia H100 "
+        "auprès de Dell, qui seront installés à Gombe.",
+        "fr",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["CM"]
+
+
+def test_a_site_in_a_city_of_the_storys_money_places_the_chips(extract):
+    cands, _ = extract(
+        "Singapore investors watched the region's data centres this week, and Singapore's funds bought "
+        "into three of them.\n\n"
+        "Lirra Labs said it had bought 1,152 Nvidia GB200 GPUs for A$98 million for its Western Sydney site.",
+        "en",
+    )
+    assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["AU"]
