@@ -801,7 +801,9 @@ class Mentions:
         k = bisect_left(self._cue_starts_list or [], e.end + 1)
         if k < len(self._cue_hits or []):
             gap = self.text[e.end : self._cue_hits[k][0]]
-            return bool(re.fullmatch(r"\s+(?:a\s+|has\s+|have\s+|will\s+|va\s+|vient de\s+)?", gap))
+            return bool(
+                re.fullmatch(r"\s+(?:a\s+|has\s+|have\s+|had\s+|avait\s+|will\s+|va\s+|vient de\s+)?", gap)
+            )
         return False
 
     def is_person(self, e: Entity) -> bool:

@@ -1495,3 +1495,13 @@ def test_an_infinitive_after_vient_de_tells_a_round(extract):
 def test_a_fiscal_period_is_no_part_of_a_name(extract, text, buyer):
     cands, _ = extract(text, "en")
     assert [parties(c, "buyer") for c in of_type(cands, "chip_purchase")] == [[buyer]]
+
+
+def test_a_short_name_opening_a_sentence_before_had_and_a_cue_acts(extract):
+    cands, _ = extract(
+        "Kelp Robotics closed a $12 million round led by Halden Ventures. Kelp Robotics sells tools to "
+        "banks, and Kelp Robotics is profitable.\n\nLirra Labs raised $9 million from Orbis Capital. Speech "
+        "recognition is the product. Lirra had raised $1.5 million in a pre-seed in 2024.",
+        "en",
+    )
+    assert [parties(c, "investee") for c in of_type(cands, "investment")][-1] == ["Lirra"]
