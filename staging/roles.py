@@ -964,7 +964,7 @@ class Roles:
                     if ok(e) and not self.financier(e) and not self.is_vendor(e) and not self.is_public(e)
                 ),
                 None,
-            ) or self.main_firm(ok)
+            ) or self.main_firm(lambda e: ok(e) and not self.is_vendor(e))  # not the chip maker it buys from
             return (main, "first_person") if main is not None else (None, "")
         # "En 2023, la société avait levé 30 M€ auprès de A": the subject is the firm pointed back to,
         # not the name after the cue

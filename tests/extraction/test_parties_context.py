@@ -1505,3 +1505,14 @@ def test_a_short_name_opening_a_sentence_before_had_and_a_cue_acts(extract):
         "en",
     )
     assert [parties(c, "investee") for c in of_type(cands, "investment")][-1] == ["Lirra"]
+
+
+def test_we_in_an_interview_is_the_firm_not_the_chip_maker_it_talks_about(extract):
+    cands, _ = extract(
+        "Renting GPUs in the far north\n\nNvidia chips are scarce, Nvidia prices are high, and Nvidia "
+        "decides.\n\nAnna Berg runs Lirra Labs, an Oslo company that rents GPU capacity.\n\nHow did you fund "
+        "it?\n\nIn January we closed a $10 million Series A led by Halden Ventures.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]
