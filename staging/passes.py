@@ -720,8 +720,18 @@ class Passes:
                     and named(c, "buyer") != named(x, "buyer")
                 )
             if c.fact_type == "investment":
-                return same_amount(c, x) and any(
-                    n in named(x, "investor") and n not in named(x, "investee") for n in named(c, "investee")
+                return same_amount(c, x) and (
+                    any(
+                        n in named(x, "investor") and n not in named(x, "investee")
+                        for n in named(c, "investee")
+                    )
+                    # "Rochester health startup lands $11M" over "Kasota Health, a Rochester start-up, has
+                    # raised $11 million": the body names the firm the title describes
+                    # (a name the text writes only there: a description, not the firm)
+                    or all(
+                        n not in self.text[x.sentence.start : x.sentence.end] and self.mentions(n) <= 1
+                        for n in named(c, "investee")
+                    )
                 )
             return False
 

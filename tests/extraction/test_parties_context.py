@@ -1516,3 +1516,12 @@ def test_we_in_an_interview_is_the_firm_not_the_chip_maker_it_talks_about(extrac
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Lirra Labs"]
+
+
+def test_a_titles_round_whose_firm_the_text_never_names_again_is_the_bodys(extract):
+    cands, _ = extract(
+        "Twin Ports startup raises $11 million\n\nKasota Health, a Duluth company that builds triage "
+        "tools, has raised $11 million from Halden Ventures.",
+        "en",
+    )
+    assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Kasota Health"]]
