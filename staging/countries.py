@@ -28,10 +28,12 @@ def _cities(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     from warehouse.staging.lexicon import rows
 
     taken = {name for _code, name, _kind in entries}
+    # "le Canton de Vaud": a word that names a level of government is no city (French CLDR's "Canton")
+    bodies = {r["word"].lower() for r in rows("public_bodies")}
     out: list[tuple[str, str, str]] = []
     for r in rows("cldr_cities"):
         city = r["city"]
-        if city not in taken and len(city) > 3:
+        if city not in taken and len(city) > 3 and city.lower() not in bodies:
             taken.add(city)
             out.append((r["country_code"], city, "city"))
     return out

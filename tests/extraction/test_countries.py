@@ -368,3 +368,8 @@ def test_a_site_in_a_city_of_the_storys_money_places_the_chips(extract):
         "en",
     )
     assert [c.country_code for c in cands if c.fact_type == "chip_purchase"] == ["AU"]
+
+
+def test_a_word_naming_a_level_of_government_is_no_city(tmp_path):
+    # French CLDR names Kiribati's Kanton island "Canton"
+    assert found(finder(tmp_path), "le Canton de Vaud a confirmé") == []

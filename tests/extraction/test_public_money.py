@@ -1750,3 +1750,15 @@ def test_a_public_programmes_endowment_is_public_money_not_a_firms_spending(extr
     assert not of_type(cands, "investment")
     assert [c.amounts[0].amount for c in of_type(cands, "subsidy")] == [2e9]
 
+
+
+def test_a_canton_grants_by_its_full_name(extract):
+    cands, _ = extract(
+        "Le même jour, le Canton de Vaud a accordé une aide à fonds perdu de 1,5 million de francs à "
+        "Lirra Labs.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    assert (parties(c, "grantor"), parties(c, "recipient"), c.country_code) == (
+        ["Canton de Vaud"], ["Lirra Labs"], "CH"
+    )
