@@ -2530,3 +2530,15 @@ def test_a_firm_that_will_invest_is_still_its_own_spender(extract):
     assert [(c.fact_type, [p.name for p in c.parties if p.role == "investee"]) for c in cands] == [
         ("investment", ["Lirra Labs"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Lirra Labs will invest €40 million a year in computing capacity.", "en"),
+        ("Lirra Labs investira 40 millions d'euros par an dans ses capacités de calcul.", "fr"),
+    ],
+)
+def test_money_by_the_year_is_a_rate_not_a_deal(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert not cands
