@@ -417,10 +417,13 @@ class CountryDate:
                 end = self.text.find("\n", b)
                 out += [(m.start(), place[0].code), (len(self.text) if end == -1 else end + 1, None)]
         for c in self.country_mentions:
-            if c.kind != "name":
+            if c.kind not in ("name", "city"):
                 continue
             head = self.text[max(0, c.start - 8) : c.start]
-            if not re.search(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)][ \t]*)?$", head):
+            # "1. INDONÉSIE — ...", "▸ Burundi — Un fonds rwandais à Bujumbura": a number or a bullet first
+            # (a city or region only then: "LONDON —" opening a line is a dateline, "▸ Açores —" an item)
+            item = re.search(r"(?:^|\n)[ \t]*(?:(\d{1,2}[.)]|[▸►•·▪*])[ \t]*)?$", head)
+            if item is None or (c.kind == "city" and item.group(1) is None):
                 continue
             if re.match(r"[ \t]*[—–:·|-]", self.text[c.end : c.end + 4]):
                 # from the start of its line: "1. INDONÉSIE — X se dote de ..." is one sentence

@@ -373,3 +373,15 @@ def test_a_site_in_a_city_of_the_storys_money_places_the_chips(extract):
 def test_a_word_naming_a_level_of_government_is_no_city(tmp_path):
     # French CLDR names Kiribati's Kanton island "Canton"
     assert found(finder(tmp_path), "le Canton de Vaud a confirmé") == []
+
+
+@pytest.mark.parametrize("heading, country", [("▸ Sénégal", "SN"), ("▸ Bavière", "DE"), ("• Maroc", "MA")])
+def test_a_bulleted_item_heading_places_its_item(extract, heading, country):
+    text = (
+        "LA LETTRE DE L'IA\n\nLes levées de la semaine.\n\n"
+        "▸ Japon — Kelp Robotics lève 3 millions d'euros\nKelp Robotics a levé 3 millions d'euros.\n\n"
+        f"{heading} — Une jeune pousse de plus\nLa société de Lirra a levé 2 millions d'euros auprès "
+        "d'Orbis Capital.\n"
+    )
+    cands, _ = extract(text, "fr")
+    assert [c.country_code for c in cands if c.fact_type == "investment"][-1] == country
