@@ -264,6 +264,10 @@ _ENABLED_BEFORE_CUE = re.compile(
     r"|(?:allowed|allows|allow|enabled|enables|enable|helped|helps|help))\s+$"
 )
 _ENABLED_GAP = re.compile(r"\s+(?:de\s+|d['’]|to\s+)$")
+# a verb of a deal denied: "is not raising", "has never received", "n'a pas levé", "ne touchera pas"
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|jamais|pas)\s+(?:(?:yet|currently|actually|encore|actuellement)\s+)?$", re.IGNORECASE
+)
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|of|la|le|les|l['’])\s*$", re.IGNORECASE)
 # the prepositions of a place: the name after them is where, not who acts
 _WHERE_BEFORE = re.compile(
@@ -469,6 +473,9 @@ class Roles:
             return self.reject(s, fact_type, cs, ce, stage, rule_id, f"cue {cue!r}")
 
         passed: list[str] = []  # the filters of this cue's path that kept it
+        if fact_type != "chip_purchase" and _NEGATED_BEFORE.search(self.text, max(lo, cs - 30), cs):
+            # '"is not raising $200 million, or any amount," its spokesperson said', "n'a pas levé": no deal
+            return reject("filters", "negated")
         if fact_type == "chip_purchase":
             quantities = self._quantities(lo, hi)
             quantities = [

@@ -2542,3 +2542,17 @@ def test_a_firm_that_will_invest_is_still_its_own_spender(extract):
 def test_money_by_the_year_is_a_rate_not_a_deal(extract, text, lang):
     cands, _ = extract(text, lang)
     assert not cands
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ('Lirra Labs "is not raising $200 million, or any amount," its spokesperson told the paper.', "en"),
+        ("Lirra Labs has never received $5 million from Halden Ventures, its founder said.", "en"),
+        ("Lirra Labs n'a pas levé 5 millions d'euros auprès de Halden Ventures, contrairement à la rumeur.",
+         "fr"),
+    ],
+)
+def test_a_denied_deal_verb_tells_no_deal(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert not cands
