@@ -151,6 +151,11 @@ _HEAD_LINE = re.compile(r"[*_]{0,2}(?:,[ \t]*[^\n,()]{1,30})?[ \t]*(?:\([^()\n]{
 _RESPECTIVELY = re.compile(r"\b(?:respectively|respectivement)\b", re.IGNORECASE)
 # a firm described, not named, opening the sentence: "A Singapore start-up building ...", "Une jeune pousse"
 _INDEFINITE_FIRM = re.compile(rf"[\W_]*(?:an?|une?)\s+(?:[\w-]+\s+){{0,3}}(?:{_FIRM_NOUNS})\b", re.IGNORECASE)
+# the firm a description pointed at, named: "The company is Vardar Vision", "La société s'appelle X"
+_FIRM_IS = re.compile(
+    rf"\b(?:the|la|le|l['’])\s*(?:{_FIRM_NOUNS})\s+(?:is|est|is called|is named|s['’]appelle|se nomme)\s+",
+    re.IGNORECASE,
+)
 # a subsidiary named by its parent: "la filiale cloud d'Iliad", "the cloud unit of X"
 _SUBSIDIARY_OF = re.compile(
     r"\b(?:filiale|subsidiary|unit|division|arm)\s+(?:[\w-]+\s+)?(?:de\s+|d['’]|of\s+)(?:the\s+)?$",
@@ -891,6 +896,14 @@ class Roles:
         if described and not any(
             ok(e) and described.end() <= e.start <= described.end() + 3 for e in self.ents(i)
         ):
+            # "A Skopje-based startup ... has raised zł 6.5 million. ... The company is Vardar Vision": the
+            # firm the next sentences name
+            for j in range(i + 1, min(i + 3, len(self.sentences))):
+                t = self.sentences[j]
+                named = _FIRM_IS.search(self.text, t.start, t.end)
+                firm = next((e for e in self.ents(j) if named and e.start == named.end() and ok(e)), None)
+                if firm is not None:
+                    return firm, "named_after"
             # "A Singapore start-up building models for Bahasa Indonesia has raised": the firm the
             # headline or the lead named, not a name inside the description
             firm = self.main_firm(lambda e: ok(e) and not self.financier(e) and not self.is_vendor(e))

@@ -1525,3 +1525,17 @@ def test_a_titles_round_whose_firm_the_text_never_names_again_is_the_bodys(extra
         "en",
     )
     assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Kasota Health"]]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Kelp Robotics closed a round last month. A Skopje-based startup that reads land records has "
+         "raised €1.5 million from Orbis Capital. The company is Lirra Labs, founded in 2023.", "en"),
+        ("Kelp Robotics a bouclé un tour le mois dernier. Une jeune pousse de Skopje a levé 1,5 million "
+         "d'euros auprès d'Orbis Capital. La société s'appelle Lirra Labs et compte douze salariés.", "fr"),
+    ],
+)
+def test_a_firm_described_first_and_named_after_raises_the_money(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert [parties(c, "investee") for c in of_type(cands, "investment")][-1] == ["Lirra Labs"]
