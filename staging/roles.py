@@ -12,6 +12,7 @@ from warehouse.staging.candidates import Candidate, Party
 from warehouse.staging.chips import model_regex
 from warehouse.staging.country_date import _speech_verb
 from warehouse.staging.frames import FEW_CUES
+from warehouse.staging.mentions import _WIRE_DATELINE
 from warehouse.staging.parties import Entity
 from warehouse.staging.people import affiliation, invests, speaker
 from warehouse.staging.sentences import Sentence
@@ -892,7 +893,9 @@ class Roles:
         ):
             return None, ""  # "Nordic AI startups raised": the name only qualifies them
         found = None
-        described = _INDEFINITE_FIRM.match(self.text, lo, cs)
+        # (past a wire's dateline: "PONTA DELGADA, Portugal, Feb 10 (Reuters) - A Ponta Delgada-based ...")
+        wire = _WIRE_DATELINE.match(self.text, lo, cs) if lo == s.start else None
+        described = _INDEFINITE_FIRM.match(self.text, wire.end() if wire else lo, cs)
         if described and not any(
             ok(e) and described.end() <= e.start <= described.end() + 3 for e in self.ents(i)
         ):
@@ -904,6 +907,17 @@ class Roles:
                 firm = next((e for e in self.ents(j) if named and e.start == named.end() and ok(e)), None)
                 if firm is not None:
                     return firm, "named_after"
+            # "PONTA DELGADA (Reuters) - A Ponta Delgada-based company ... has raised 18 million euros.
+            # Marégrafo AI, founded in 2022, said ...": a wire's next sentence opens on the firm's name
+            nxt = self.lead(i + 1) if i + 1 < len(self.sentences) else None
+            if (
+                nxt is not None
+                and nxt.start == self.sentences[i + 1].start
+                and ok(nxt)
+                and not (self.financier(nxt) or self.is_public(nxt) or self.is_person(nxt))
+                and not self.is_vendor(nxt)
+            ):
+                return nxt, "named_after"
             # "A Singapore start-up building models for Bahasa Indonesia has raised": the firm the
             # headline or the lead named, not a name inside the description
             firm = self.main_firm(lambda e: ok(e) and not self.financier(e) and not self.is_vendor(e))

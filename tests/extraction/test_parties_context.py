@@ -1539,3 +1539,15 @@ def test_a_titles_round_whose_firm_the_text_never_names_again_is_the_bodys(extra
 def test_a_firm_described_first_and_named_after_raises_the_money(extract, text, lang):
     cands, _ = extract(text, lang)
     assert [parties(c, "investee") for c in of_type(cands, "investment")][-1] == ["Lirra Labs"]
+
+
+def test_a_wires_unnamed_firm_is_the_one_opening_the_next_sentence(extract):
+    cands, _ = extract(
+        "Kelp Robotics is the region's best-known start-up.\n\n"
+        "TROMSO, Norway, Feb 10 (Reuters) - A Tromso-based company that builds Sami-language models has "
+        "raised 18 million euros in a Series A round, it said on Tuesday.\n\nLirra Labs, founded in 2022 "
+        "by two researchers, said the money would pay for a larger team.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]
