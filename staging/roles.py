@@ -1327,8 +1327,12 @@ class Roles:
         # "l'Organisation X (NEDO) a accordé à Y une subvention": the subject of a giving verb pays
         if _GIVER_AFTER.match(self.text, e.end):
             return True
-        # "Commerce" where the text also writes "the Commerce Department": a body's short name
-        if any(_public_words().match(self.text, m.end() + 1) for m in self.occurrences(e.name)):
+        # "Commerce" where the text also writes "the Commerce Department": a body's short name; "le
+        # Caillou" where it writes "Caillou Capital": a fund's
+        if any(
+            _public_words().match(self.text, m.end() + 1) or _FUND_WORDS.match(self.text, m.end() + 1)
+            for m in self.occurrences(e.name)
+        ):
             return True
         markers = _markers(self.lang, "investment")
         rx, before = markers.get("investor"), markers.get("investor_before")

@@ -1551,3 +1551,14 @@ def test_a_wires_unnamed_firm_is_the_one_opening_the_next_sentence(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Lirra Labs"]
+
+
+def test_a_word_the_text_writes_as_a_funds_head_is_the_fund_not_the_firm(extract):
+    cands, _ = extract(
+        "Lirra Labs lève 3 millions d'euros pour surveiller le lagon\n\nC'est une première sur le Rocher. "
+        "Fondée il y a trois ans, la jeune pousse a annoncé mercredi avoir levé 3 millions d'euros.\n\n"
+        "Lirra Labs traite des images de drones.\n\nLe tour de table est mené par Rocher Capital, un fonds "
+        "local.",
+        "fr",
+    )
+    assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Lirra Labs"], ["Lirra Labs"]]
