@@ -54,6 +54,8 @@ from warehouse.staging.vocabulary import (
 )
 
 # a label opening a line before a colon: "Financement : ...", "Funding: ..."
+# a noun that names a purchase told by a verb of the same sentence ("which was our first big purchase")
+_PURCHASE_NOUN = re.compile(r"(?:purchase|order|acquisition|deal|achat|commande)s?", re.IGNORECASE)
 _SECTION_LABEL = re.compile(r"[ \t]?:[ \t]")
 # names other modules and tests import from here
 __all__ = [
@@ -421,10 +423,16 @@ class _DocContext(
             made = owned
             # one candidate per amount and type in a sentence
             by_amount: dict = {}
+            counted: dict = {}  # a sentence's chip counts, with the cue that read them first
             for c in made:
                 k = (c.fact_type, c.amounts[0].start if c.amounts else None, c.suffix)
                 if c.fact_type == "chip_purchase":
                     k = (c.fact_type, c.quantity, tuple(p.name for p in c.parties if p.role == "buyer"))
+                    # "We bought 512 H200s from Nvidia, through Supermicro, which was our first big
+                    # purchase": a second cue telling the same count is the same purchase
+                    first_cue = counted.setdefault(c.quantity, c.cue_start) if c.quantity else c.cue_start
+                    if first_cue != c.cue_start and _PURCHASE_NOUN.fullmatch(c.cue):
+                        k = next(x for x in by_amount if x[0] == "chip_purchase" and x[1] == c.quantity)
                 first = by_amount.setdefault(k, c)
                 if first is not c and self.own_clause(c, first):
                     by_amount[k], first, c = c, c, first

@@ -1009,3 +1009,12 @@ def test_a_title_restating_a_priced_order_under_another_buyer_name_is_left_out(e
     )
     (c,) = [c for c in cands if c.fact_type == "chip_purchase"]
     assert (parties(c, "buyer"), c.quantity, c.amounts[0].amount) == (["Kelp Cloud"], 4096, 120e6)
+
+
+def test_a_purchase_noun_restating_the_count_its_verb_bought_is_the_same_purchase(extract):
+    cands, _ = extract(
+        "Lirra Labs rents computing power to researchers.\n\nWe bought 512 H200s from Nvidia in October "
+        "2025, through Supermicro, which was our first big purchase.",
+        "en",
+    )
+    assert len([c for c in cands if c.fact_type == "chip_purchase"]) == 1
