@@ -134,6 +134,11 @@ _BARE_CHIPS_BEFORE = re.compile(
     r"(?:^|[.:;!?]\s+|\b(?:[Aa]dditional|[Nn]ew|[Ee]xtra)\s+)(?:GPUs|chips|puces)\s+$"
 )
 # an amount a change starts from: "increasing the award from the 9 billion yen", "raised from $5m to"
+# a fund's own close: "Fund II closed at DKK 450 million", "our second fund, which closed at $42 million"
+_FUND_CLOSE = re.compile(
+    r"\b(?:fund|fonds)\b[^.;:]{0,40}?\b(?:closed|closes|clôturé|clôture)\s+(?:at|à)\s+(?:about\s+|environ\s+)?$",
+    re.IGNORECASE,
+)
 _PREVIOUS_FIGURE = re.compile(
     r"\b(?:increas\w*|rais(?:ed|ing)|lift(?:ed|ing)|boost(?:ed|ing)|revis(?:ed|ing)|cut(?:ting)?|reduc\w*)"
     r"\b[^.;:]{0,40}?\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:initial|original|previous|earlier)\s+)?$",
@@ -263,6 +268,8 @@ class Filters:
             if strong is None and _PREVIOUS_FIGURE.search(self.text, max(s.start, m.start - 70), m.start):
                 # "increasing the award from the 9 billion yen it had earmarked": the figure it replaces
                 strong = "other"
+            if strong is None and _FUND_CLOSE.search(self.text, max(s.start, m.start - 70), m.start):
+                strong = "other"  # a fund raising its own capital from its backers, no deal in AI
             if strong is None and _FIGURE_CAPTION.match(self.text, m.end) and _LINE_OPENING.search(
                 self.text, max(0, m.start - 6), m.start
             ):

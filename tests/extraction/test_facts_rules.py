@@ -2556,3 +2556,15 @@ def test_money_by_the_year_is_a_rate_not_a_deal(extract, text, lang):
 def test_a_denied_deal_verb_tells_no_deal(extract, text, lang):
     cands, _ = extract(text, lang)
     assert not cands
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Lirra Labs is the sixth company in our second fund, which closed at $42 million last year.", "en"),
+        ("Halden Ventures said its Fund II closed at DKK 450 million in 2024.", "en"),
+    ],
+)
+def test_a_funds_own_close_is_no_deal(extract, text, lang):
+    cands, _ = extract(text, lang)
+    assert not cands
