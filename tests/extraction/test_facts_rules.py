@@ -2568,3 +2568,8 @@ def test_a_denied_deal_verb_tells_no_deal(extract, text, lang):
 def test_a_funds_own_close_is_no_deal(extract, text, lang):
     cands, _ = extract(text, lang)
     assert not cands
+
+
+def test_a_ronde_is_a_round_in_quebec_french(extract):
+    cands, _ = extract("Et mardi, Lirra Labs a annoncé une ronde de 5 millions de dollars.", "fr")
+    assert [(c.fact_type, c.amounts[0].amount) for c in cands] == [("investment", 5e6)]
