@@ -484,6 +484,7 @@ class _DocContext(
                 ("local_dollars", self.local_dollars),
                 ("local_names", self.local_names),
                 ("acronym_names", self.acronym_names),
+                ("defined_terms", self.defined_terms),
                 ("recipient_pointed_to", self.recipient_pointed_to),
                 ("state_aid", self.state_aid),
                 ("granted_abroad", self.granted_abroad),

@@ -93,6 +93,13 @@ _PAID_BY = re.compile(
 )
 # a name's acronym in brackets right after it: "Vlaams Supercomputer Centrum (VSC)"
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,8})\s*[),]")
+# a filing's defined term for the name before it: 'X S.A. (the "Company")', 'X (« la Société »)'
+_DEFINED_TERM = re.compile(
+    r"\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?|ci-après\s+(?:la\s+|le\s+|l['’])?)?[\"“«]\s*"
+    r"(?:the\s+|la\s+|le\s+)?([A-ZÀ-Ö][\w-]+)\s*[\"”»]"
+)
+# ... or a filing's header field: "Company: ANATOLIA YAPAY ZEKA A.Ş."
+_TERM_FIELD = re.compile(r"(?m)^[ \t]*(Company|Issuer|Société|Emetteur|Émetteur)[ \t]*:[ \t]*(?=\S)")
 # one grant, with an indefinite article: "une subvention", "a $1.5 million matching grant", "an award"
 _ONE_GRANT = re.compile(
     r"\b(?:a|an|une|un)\s+(?:[^\s,;]+\s+){0,4}?(?:grant|subsidy|award|subvention|aide(?! publique))\b",
@@ -1268,6 +1275,32 @@ class Passes:
             for p in c.parties:
                 # both written out ("l'Institut Varnel (IVA)" as a recipient) stay as the text lists them
                 if p.name in full and full[p.name] not in named:
+                    p.name = full[p.name]
+
+    def defined_terms(self, candidates: list[Candidate]) -> None:
+        """ 'CARPATHIA DATA S.A. (the "Company")', "Company: ANATOLIA A.Ş.": a party named by the term a
+        filing defines ("The Company issued ...", "our Company") is the name it stands for."""
+        if "(" not in self.text and ":" not in self.text:
+            return
+        full: dict[str, str] = {}
+        for m in _DEFINED_TERM.finditer(self.text):
+            at = m.start()
+            while at and self.text[at - 1].isspace():
+                at -= 1
+            named = self.ents_at(at) or (self.ents_at(at - 1) if self.text[at - 1] == "." else None)  # "S.A."
+            if named is not None and m.group(1) not in full:
+                # "The Board of Directors of X S.A. (the "Company")": the firm, not its board
+                full[m.group(1)] = re.split(r"\s+of\s+(?=[A-ZÀ-Ö])", named.name)[-1]
+        for m in _TERM_FIELD.finditer(self.text):
+            k = self._sentence_at(m.end())
+            named = next((e for e in self.ents(k) if e.start == m.end()), None) if k is not None else None
+            if named is not None:
+                full.setdefault(m.group(1), named.name)
+        if not full:
+            return
+        for c in candidates:
+            for p in c.parties:
+                if p.name in full:
                     p.name = full[p.name]
 
     def ents_at(self, end: int) -> Entity | None:

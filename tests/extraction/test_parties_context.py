@@ -1562,3 +1562,17 @@ def test_a_word_the_text_writes_as_a_funds_head_is_the_fund_not_the_firm(extract
         "fr",
     )
     assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["Lirra Labs"], ["Lirra Labs"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Board of Directors of LIRRA LABS S.A. (the "Company") informs investors that the offering '
+        "closed.\n\nThe Company issued 35,400,000 new shares, raising gross proceeds of RON 212,400,000.",
+        "Company: LIRRA LABS S.A.\n\nFollowing the allocation, our Company has completed its initial public "
+        "offering, raising gross proceeds of TL 3,400,000,000.",
+    ],
+)
+def test_a_filings_defined_term_names_the_firm_it_stands_for(extract, text):
+    cands, _ = extract(text, "en")
+    assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["LIRRA LABS S.A"]]
