@@ -53,9 +53,9 @@ from warehouse.staging.vocabulary import (
     _sentence_flags,
 )
 
-# a label opening a line before a colon: "Financement : ...", "Funding: ..."
 # a noun that names a purchase told by a verb of the same sentence ("which was our first big purchase")
 _PURCHASE_NOUN = re.compile(r"(?:purchase|order|acquisition|deal|achat|commande)s?", re.IGNORECASE)
+# a label opening a line before a colon: "Financement : ...", "Funding: ..."
 _SECTION_LABEL = re.compile(r"[ \t]?:[ \t]")
 # names other modules and tests import from here
 __all__ = [

@@ -133,12 +133,12 @@ _BARE_CHIPS_AFTER = re.compile(
 _BARE_CHIPS_BEFORE = re.compile(
     r"(?:^|[.:;!?]\s+|\b(?:[Aa]dditional|[Nn]ew|[Ee]xtra)\s+)(?:GPUs|chips|puces)\s+$"
 )
-# an amount a change starts from: "increasing the award from the 9 billion yen", "raised from $5m to"
 # a fund's own close: "Fund II closed at DKK 450 million", "our second fund, which closed at $42 million"
 _FUND_CLOSE = re.compile(
     r"\b(?:fund|fonds)\b[^.;:]{0,40}?\b(?:closed|closes|clôturé|clôture)\s+(?:at|à)\s+(?:about\s+|environ\s+)?$",
     re.IGNORECASE,
 )
+# an amount a change starts from: "increasing the award from the 9 billion yen", "raised from $5m to"
 _PREVIOUS_FIGURE = re.compile(
     r"\b(?:increas\w*|rais(?:ed|ing)|lift(?:ed|ing)|boost(?:ed|ing)|revis(?:ed|ing)|cut(?:ting)?|reduc\w*)"
     r"\b[^.;:]{0,40}?\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:initial|original|previous|earlier)\s+)?$",

@@ -21,6 +21,7 @@ from warehouse.staging.vocabulary import (
     _RESTATE_GAP,
     _aux_cues,
     _cue_automaton,
+    _word_regex,
 )
 
 # a cue word that ends an institution's name: "Mohammed VI Investment Fund", "Fonds ... pour
@@ -85,14 +86,9 @@ FEW_CUES = 8
 def _contrast(language: str) -> re.Pattern:
     """ "while", "tandis que": a connective that opens a clause of its own, with its own subject and
     verb ("X raised A, while Y collected B"; `contrast` rows of `lexicons/<lang>/connectives.csv`)."""
-    rows = for_language("connectives", language)
-    words = sorted((r["word"] for r in rows if r["kind"] == "contrast"), key=len)
-    # (a word ending on an apostrophe runs into the next: "tandis qu'à Ankara")
-    alternation = "|".join(
-        re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") + ("" if w.endswith("'") else r"\b")
-        for w in words[::-1]
+    return _word_regex(
+        [r["word"] for r in for_language("connectives", language) if r["kind"] == "contrast"], re.IGNORECASE
     )
-    return re.compile(rf",?\s+(?:{alternation})" if words else r"(?!x)x", re.IGNORECASE)
 
 
 class Frames:
