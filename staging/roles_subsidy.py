@@ -73,6 +73,8 @@ _GRANT_NOUN = re.compile(
     r"calls? for (?:projects|proposals))",
     re.IGNORECASE,
 )
+# a modal before a grant word makes it a verb: "X will grant €4m to Y" gives, "X scores a grant" gets
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|can|may|must|could|might)\s+$", re.IGNORECASE)
 # what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
 # France 2030 investment plan", "au titre du Chips Act", "dans le cadre du plan ..."
 _PROGRAMME_LEAD = re.compile(
@@ -691,6 +693,7 @@ class SubsidyRoles:
                 subj is not None
                 and how == "subject"
                 and _GRANT_NOUN.fullmatch(self.text[cs:ce])
+                and not _MODAL_BEFORE.search(self.text, max(s.start, cs - 10), cs)
                 # ... a firm: no body, fund or programme ("Commerce", "the Job Development Investment Grant")
                 and not self.financier(subj)
                 and not self.programme(subj)
@@ -788,6 +791,10 @@ class SubsidyRoles:
         country = None
         if named is not None and body is None:
             name, gstart, gend = named.name, named.start, named.end
+            if _public_words().fullmatch(name):
+                # "The Xunta de Galicia will invest": a body word's name runs on past the entity
+                name = self._grantor_tail(i, s, gstart, gend)
+                gend = gstart + len(name)
             near = self.countries_in(max(s.start, gstart - 40), min(s.end, gend + 40))
             country = near[0].code if near else None
             rule = "subsidy:named_actor"

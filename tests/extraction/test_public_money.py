@@ -173,6 +173,26 @@ def test_a_grant_noun_after_a_modifier_wins_over_the_verb(extract):
         assert parties(c, "recipient") == ["Halvard Robotics"]
 
 
+def test_a_grant_word_after_a_modal_is_the_subjects_giving(extract):
+    # "will grant €4m to X": a verb, so the subject gives; "scores a grant" keeps the firm receiving
+    cands, _ = extract("The Norland Foundation will grant €4 million to Lirra Labs, a Bergen start-up.", "en")
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "grantor") == ["Norland Foundation"]
+    assert parties(c, "recipient") == ["Lirra Labs"]
+
+
+def test_a_local_language_government_word_names_the_grantor(extract):
+    # the press keeps a region's own word for its government: it grants, whatever the verb
+    for text, body in (
+        ("The Xunta de Galicia will invest €4 million in Lirra Labs, a Vigo start-up.", "Xunta de Galicia"),
+        ("Le Govern d'Andorra investira 2 millions d'euros dans Brivel Robotique.", "Govern d'Andorra"),
+    ):
+        cands, _ = extract(text, "fr" if text.startswith("Le ") else "en")
+        assert of_type(cands, "investment") == [], text
+        (c,) = of_type(cands, "subsidy")
+        assert parties(c, "grantor") == [body]
+
+
 def test_a_firm_receiving_a_grant_from_no_named_state_grants_nothing(extract):
     cands, _ = extract("Halvard Robotics has received a €2m research grant.", "en")
     assert [p for c in cands for p in c.parties if p.role == "grantor"] == []
