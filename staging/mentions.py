@@ -158,6 +158,12 @@ _TOWN_FIRM_NOUN = re.compile(r"\s+(?i:" + _FIRM_NOUN_WORDS + r")\b")
 _QUALIFIES_PLURAL = re.compile(
     r"\s+(?:AI\s+|IA\s+|tech\s+)?(?:start-?ups|startups|companies|firms|operators|providers|founders)\b"
 )
+# "A Derry technology company that ...", "Rochester startup raises": a word qualifying a firm noun
+# that no name follows (a place, mostly, or "CPA firm"), never the firm itself
+_QUALIFIER_OPENS = re.compile(r"(?:^|[:—–-]\s*|\b(?:an?|the|An?|The)\s+)$")
+_QUALIFIES_UNNAMED = re.compile(
+    r"\s+(?:(?!(?:the|an?)\s)(?:[a-z][\w-]*|AI)\s+){0,2}(?:company|firm|start-?up|outfit)\b(?!\s+[A-Z0-9])"
+)
 # "Columbus, Ohio-based X": a city before its state's "-based"
 _PLACE_BASED = re.compile(
     r",\s+[A-ZÀ-ÖØ-Þ][\w.]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.]*)?-(?:based|headquartered)\s+[A-ZÀ-ÖØ-Þ0-9]"
@@ -664,6 +670,15 @@ class Mentions:
                     continue  # "Abu Dhabi AI firm G42": words qualifying the firm named after them
                 if _QUALIFIES_PLURAL.match(self.text, e.end):
                     continue  # "Funding to Mena start-ups", "Nordic AI companies": a region qualifying many
+                if (
+                    self.lang == "en"
+                    and _QUALIFIES_UNNAMED.match(self.text, e.end)
+                    and _QUALIFIER_OPENS.search(self.text[s.start : e.start])
+                    and e.name not in self.ex.parties.firms
+                ):
+                    # "A Derry technology company that ...": a place qualifying an unnamed firm (not
+                    # "invests in Kestrel AI compute firm", a headline's name before its noun)
+                    continue
                 if " " not in e.name and e.name in _language_names():
                     continue  # "models for Hausa and Yoruba": a language, not a firm
                 if _PORTFOLIO.search(self.text, max(s.start, e.start - 90), e.start):

@@ -344,6 +344,10 @@ _FIRM_NOUN = re.compile(
 )
 
 
+# a sentence opening with a firm noun and its qualifiers only, no article: "Azores AI start-up raises"
+_BARE_FIRM_NOUN_SUBJECT = re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}(?:{_FIRM_NOUNS})\s+", re.IGNORECASE)
+
+
 class Roles:
     """Role assignment shared by every fact type: `build` (a cue in its clause into candidates), the actor
     of a cue (`subject`), financiers, the firm an article or an anaphor is about."""
@@ -1002,7 +1006,10 @@ class Roles:
             return (main, "first_person") if main is not None else (None, "")
         # "En 2023, la société avait levé 30 M€ auprès de A": the subject is the firm pointed back to,
         # not the name after the cue
-        noun_phrase = _FIRM_NOUN.search(self.text, lo, cs) is not None
+        noun_phrase = _FIRM_NOUN.search(self.text, lo, cs) is not None or (
+            # "Azores AI start-up raises ...": a headline's firm noun with no article
+            _BARE_FIRM_NOUN_SUBJECT.fullmatch(self.text, s.start, cs) is not None
+        )
         if ce is not None and not pronoun and not anaphor and not noun_phrase:
             if len(self.cue_starts) <= FEW_CUES:
                 hi = min([a for a, _b, _ft in self.cue_starts if a > ce] + [s.end])

@@ -1576,3 +1576,36 @@ def test_a_word_the_text_writes_as_a_funds_head_is_the_fund_not_the_firm(extract
 def test_a_filings_defined_term_names_the_firm_it_stands_for(extract, text):
     cands, _ = extract(text, "en")
     assert [parties(c, "investee") for c in of_type(cands, "investment")] == [["LIRRA LABS S.A"]]
+
+
+def test_a_word_qualifying_an_unnamed_firm_noun_is_no_party(extract):
+    # "A Carrow technology company ...": the word before the noun (a town the lexicons may not know)
+    # describes a firm the text names elsewhere; it is never the firm
+    cands, _ = extract(
+        "A Carrow technology company that tracks cargo containers has landed a £8 million funding "
+        "round led by Halden Ventures.",
+        "en",
+    )
+    assert not [p for c in cands for p in c.parties if "Carrow" in p.name]
+    # French apposition after a name is no qualifier: "fait de X la start-up la plus suivie"
+    cands, _ = extract(
+        "Tarnow Capital investit 2 millions d'euros dans Brivel Robotique la start-up la plus suivie "
+        "de la ville.",
+        "fr",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Brivel Robotique"]
+
+
+def test_a_headline_opening_with_a_bare_firm_noun_takes_no_name_after_the_cue(extract):
+    # "Carrow AI start-up raises ... as investors bet on Tarvo": the firm is the one the story names,
+    # not a name in the clause after the amount (one the story names again)
+    cands, _ = extract(
+        "Carrow AI start-up raises €18 million as investors bet on Tarvo data niche\n\n"
+        "Kelp Robotics, based in Carrow, has raised €18 million from Halden Ventures. Tarvo is a "
+        "growing data market.",
+        "en",
+    )
+    invs = of_type(cands, "investment")
+    assert invs
+    assert all(parties(c, "investee") == ["Kelp Robotics"] for c in invs)
