@@ -151,7 +151,10 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(
-    r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup)\b", re.IGNORECASE
+    r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup|"
+    # "Kalis, founded in 2023 by ...", "Kalis, fondée en 2024": a firm's founding or seat
+    r"founded|established|based|headquartered|fondée?|créée?|basée?|installée?)\b",
+    re.IGNORECASE,
 )
 _QUALIFIES_NAME = re.compile(r"\s+" + _FIRM_NOUN_WORDS + r"\s+[A-Z0-9][\w-]*")
 _TOWN_FIRM_NOUN = re.compile(r"\s+(?i:" + _FIRM_NOUN_WORDS + r")\b")

@@ -47,6 +47,21 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|across|from|of|en|au|aux|à|dans|depuis|de)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.IGNORECASE
 )
 
+# a winning verb between a firm and an order noun: "HPE has won an order", "X books 16-rack GB200 order",
+# "X a remporté une commande"
+_WON_ORDER = re.compile(
+    r"\s+(?:has\s+|have\s+|a\s+|ont\s+)?(?:just\s+|vient\s+de\s+)?"
+    r"(?:won|wins|books|booked|lands|landed|secures|secured|receives|received|bags|bagged|clinche[sd]|"
+    r"remporte|remporté|décroche|décroché|obtient|obtenu|reçoit|reçu)\s+"
+    r"(?:an?\s+|the\s+|its\s+|une\s+|la\s+|sa\s+)?(?:[\w-]+\s+){0,4}",
+    re.IGNORECASE,
+)
+# who an order comes from: "from Meuse AI Factory", "de la part de X", "auprès de X"
+_FROM_BEFORE = re.compile(
+    r"\b(?:from\s+|de\s+la\s+part\s+d(?:e\s+|['’])|auprès\s+d(?:e\s+|['’]))(?:the\s+|la\s+|le\s+|l['’])?"
+    r"(?:[A-ZÀ-Þ][\w-]*['’]s\s+)?$"
+)
+
 # an indefinite article: "a government", "une agence"
 _INDEFINITE = re.compile(r"\b(?:an?|une?|any|some)\s+$", re.IGNORECASE)
 
@@ -254,6 +269,21 @@ class ChipRoles:
             ):
                 subj, how, body = agent, marker, None
                 break
+        if how == "subject" and subj is not None and _WON_ORDER.fullmatch(self.text, subj.end, cs):
+            # "HPE has won an order for 16 racks from Meuse AI Factory", "X books a GPU order from Y":
+            # the firm that wins an order supplies it; who it comes from buys
+            source = next(
+                (
+                    e
+                    for e in self.ents(i)
+                    if ce <= e.start < hi
+                    and _FROM_BEFORE.search(self.text, max(ce, e.start - 30), e.start)
+                    and not self.is_vendor(e)
+                ),
+                None,
+            )
+            if source is not None:
+                subj, how, body = source, "buyer_agent", None
         if subj is not None and how in ("previous_sentence", "after_cue") and self.is_place_name(subj):
             subj, how = None, None  # "Le campus de l'Essonne ... - Commande de 600 M€ de puces": a place
         if body is not None and _INDEFINITE.search(self.text, max(s.start, body.start() - 6), body.start()):

@@ -1018,3 +1018,17 @@ def test_a_purchase_noun_restating_the_count_its_verb_bought_is_the_same_purchas
         "en",
     )
     assert len([c for c in cands if c.fact_type == "chip_purchase"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Kelp Systems has won an order for 16 Nvidia GB200 racks from Lirra Labs, a Liège operator.", "en"),
+        ("Kelp Systems books 512-GPU Nvidia H100 order from Lirra Labs", "en"),
+        ("Kelp Systèmes a remporté une commande de 512 GPU Nvidia H100 de la part de Lirra Labs.", "fr"),
+    ],
+)
+def test_the_firm_an_order_comes_from_buys_not_the_one_that_wins_it(extract, text, lang):
+    cands, _ = extract(text, lang)
+    (c,) = chips(cands)
+    assert parties(c, "buyer") == ["Lirra Labs"]

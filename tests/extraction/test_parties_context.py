@@ -1609,3 +1609,16 @@ def test_a_headline_opening_with_a_bare_firm_noun_takes_no_name_after_the_cue(ex
     invs = of_type(cands, "investment")
     assert invs
     assert all(parties(c, "investee") == ["Kelp Robotics"] for c in invs)
+
+
+def test_a_firm_opening_a_sentence_with_its_founding_is_a_name(extract):
+    # "Kelp, founded in 2023 by ...": a founding apposition makes the opening word a firm, which the
+    # next sentence's "it" takes up (not a person named before it)
+    cands, _ = extract(
+        "Kelp Robotics builds tools.\n\nState secretary Anna Brivel said the plan works. Kelp, founded "
+        "in 2023 by three former researchers, employs 41 people. In 2024 it raised a 2.3 million euro "
+        "seed round led by Orbis Capital.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Kelp"]
