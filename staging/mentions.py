@@ -645,7 +645,12 @@ class Mentions:
                         or (first not in self._mid_tokens and not self.name_context(e))
                     ):
                         continue
-                    if " " not in e.name and _SENTENCE_ADVERB.fullmatch(e.name) and self.text[e.end] == ",":
+                    if (
+                        " " not in e.name
+                        and _SENTENCE_ADVERB.fullmatch(e.name)
+                        and self.text[e.end] == ","
+                        and e.name not in self._mid_tokens  # "Tarsoly, founded ..." after "... said Tarsoly"
+                    ):
                         continue  # "Séparément, ...", "Additionally, ...": a sentence adverb, not a name
                     if " " not in e.name and first.lower() in stop_words(self.lang):
                         continue  # "Last year we bought ...", "Dernier point : ...": a grammar word

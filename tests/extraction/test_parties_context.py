@@ -1622,3 +1622,15 @@ def test_a_firm_opening_a_sentence_with_its_founding_is_a_name(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Kelp"]
+
+
+def test_a_firm_name_ending_like_an_adverb_opens_a_sentence_as_a_name(extract):
+    # "Bravely, ..." is an adverb; "Kestrely, founded ..." is the firm the text names mid-sentence too
+    cands, _ = extract(
+        "Orbis Capital said Kestrely would grow.\n\nLirra Labs hired staff, and Lirra Labs opened an office. "
+        "Kestrely, founded in 2023 by three former researchers, employs 41 people. In 2024 it raised a "
+        "2.3 million euro seed round led by Halden Ventures.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Kestrely"]
