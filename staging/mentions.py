@@ -156,7 +156,12 @@ _APPOSITION = re.compile(
     r"founded|established|based|headquartered|fondée?|créée?|basée?|installée?)\b",
     re.IGNORECASE,
 )
-_QUALIFIES_NAME = re.compile(r"\s+" + _FIRM_NOUN_WORDS + r"\s+[A-Z0-9][\w-]*")
+# (past up to two words of a description: "Newport chip designer Usk Semiconductor", no grammar word:
+# not "Orbis Capital and venture firm Halden")
+_QUALIFIES_NAME = re.compile(
+    r"\s+(?:(?!(?:and|or|with|from|by|the|an?|of|to|for|in|at|its|their)\s)[a-z][\w-]*\s+){0,2}"
+    r"(?:" + _FIRM_NOUN_WORDS + r"|designer|developer)\s+[A-Z0-9][\w-]*"
+)
 _TOWN_FIRM_NOUN = re.compile(r"\s+(?i:" + _FIRM_NOUN_WORDS + r")\b")
 _QUALIFIES_PLURAL = re.compile(
     r"\s+(?:AI\s+|IA\s+|tech\s+)?(?:start-?ups|startups|companies|firms|operators|providers|founders)\b"

@@ -1634,3 +1634,20 @@ def test_a_firm_name_ending_like_an_adverb_opens_a_sentence_as_a_name(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Kestrely"]
+
+
+def test_a_place_and_a_description_before_a_firm_name_qualify_it(extract):
+    # "Carrow chip designer Kelp Semiconductor raises": the place the text names elsewhere qualifies
+    # the firm after the description; a grammar word in between ends the description
+    cands, _ = extract(
+        "Carrow chip designer Kelp Semiconductor raises £9m to build AI processors\n\n"
+        "A Carrow company designing processors has raised £9 million from Halden Ventures.",
+        "en",
+    )
+    invs = of_type(cands, "investment")
+    assert invs and all(parties(c, "investee") == ["Kelp Semiconductor"] for c in invs)
+    cands, _ = extract(
+        "Lirra Labs raised $5 million from Orbis Capital and venture firm Halden Ventures.", "en"
+    )
+    (c,) = of_type(cands, "investment")
+    assert sorted(parties(c, "investor")) == ["Halden Ventures", "Orbis Capital"]
