@@ -160,7 +160,7 @@ _APPOSITION = re.compile(
 # not "Orbis Capital and venture firm Halden")
 _QUALIFIES_NAME = re.compile(
     r"\s+(?:(?!(?:and|or|with|from|by|the|an?|of|to|for|in|at|its|their)\s)[a-z][\w-]*\s+){0,2}"
-    r"(?:" + _FIRM_NOUN_WORDS + r"|designer|developer)\s+[A-Z0-9][\w-]*"
+    r"(?:" + _FIRM_NOUN_WORDS + r"|designer|developer|fund|investor)\s+[A-Z0-9][\w-]*"
 )
 _TOWN_FIRM_NOUN = re.compile(r"\s+(?i:" + _FIRM_NOUN_WORDS + r")\b")
 _QUALIFIES_PLURAL = re.compile(

@@ -1651,3 +1651,9 @@ def test_a_place_and_a_description_before_a_firm_name_qualify_it(extract):
     )
     (c,) = of_type(cands, "investment")
     assert sorted(parties(c, "investor")) == ["Halden Ventures", "Orbis Capital"]
+    # "led by Central American fund Halden Ventures": a region's adjective qualifies the fund
+    cands, _ = extract(
+        "Lirra Labs raised $8 million in a round led by Central American fund Halden Ventures.", "en"
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investor") == ["Halden Ventures"]
