@@ -1298,6 +1298,13 @@ class Passes:
                 full.setdefault(m.group(1), named.name)
         if not full:
             return
+        for term in list(full):
+            # 'issued by the Company (the "Offering")': a term defined by another term stands for that
+            # term's name
+            seen = {term}
+            while full[term] in full and full[term] not in seen:
+                seen.add(full[term])
+                full[term] = full[full[term]]
         for c in candidates:
             for p in c.parties:
                 if p.name in full:

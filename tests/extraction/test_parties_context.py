@@ -1571,6 +1571,10 @@ def test_a_word_the_text_writes_as_a_funds_head_is_the_fund_not_the_firm(extract
         "closed.\n\nThe Company issued 35,400,000 new shares, raising gross proceeds of RON 212,400,000.",
         "Company: LIRRA LABS S.A.\n\nFollowing the allocation, our Company has completed its initial public "
         "offering, raising gross proceeds of TL 3,400,000,000.",
+        # a term defined by another term: 'issued by the Company (the "Offering")'
+        'The management of LIRRA LABS S.A. (the "Company") informs investors that the offering of new '
+        'shares issued by the Company (the "Offering") closed.\n\nUnder the Offering, the Company sold '
+        "12,400,000 new shares, raising gross proceeds of RON 310,000,000.",
     ],
 )
 def test_a_filings_defined_term_names_the_firm_it_stands_for(extract, text):
