@@ -91,7 +91,7 @@ _EN_BODY_TAIL = re.compile(
 _FR_PORTFOLIO = (
     r"(?:de la |de l['’]|du |des |de |d['’])[A-ZÀ-ÖØ-Þ][\w-]*"
     r"(?: (?!(?:et|ou|a|à|qui|que|en|pour|le|la|les|du|de|des|au|aux|sur|dans|avec|par|ont|est|sont|va|vont|"
-    r"avait|avaient|dont)\b)[a-zà-ÿ][\w-]*(?=[ ,.]))?"
+    r"avait|avaient|dont|nous|vous|lui|leur|leurs|se|ne|y|il|elle|ils|elles|on)\b)[a-zà-ÿ][\w-]*(?=[ ,.]))?"
 )
 _FR_MINISTRY = re.compile(
     rf"\b[Mm]inist(?:ère|re) {_FR_PORTFOLIO}"

@@ -993,12 +993,23 @@ class Roles:
             # "We've raised ...", "Nous avons levé ...": a post by the firm its headline names, else by
             # the firm the article is about
             # (the headline, not a section label above it: "AFRIQUE TECH | ENTRETIEN")
-            t = next((k for k, x in enumerate(self.sentences[:3]) if not self.is_noise(x)), 0)
+            # (the first of the three that names someone: "AFRIQUE TECH MAGAZINE", "Entretien" name no one)
+            t = next(
+                (k for k, x in enumerate(self.sentences[:3]) if not self.is_noise(x) and self.ents(k)), 0
+            )
             title = self.sentences[t] if self.sentences else None
+            heads = list(self.ents(t)) if title is not None and title.start < s.start else []
+            for k in range(len(heads) - 1):
+                # "Hery Rakotomalala (Tsiky AI) : « ... »": an interview's headline names the speaker,
+                # then the firm in brackets
+                e, nxt = heads[k], heads[k + 1]
+                bracketed = self.text[nxt.end : nxt.end + 1] == ")"
+                if bracketed and re.fullmatch(r"\s*\(", self.text[e.end : nxt.start]):
+                    heads[k] = nxt
             main = next(
                 (
                     e
-                    for e in (self.ents(t) if title is not None and title.start < s.start else [])
+                    for e in heads
                     if ok(e) and not self.financier(e) and not self.is_vendor(e) and not self.is_public(e)
                 ),
                 None,

@@ -1661,3 +1661,27 @@ def test_a_place_and_a_description_before_a_firm_name_qualify_it(extract):
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investor") == ["Halden Ventures"]
+
+
+def test_an_interviews_headline_names_the_firm_in_brackets_after_the_speaker(extract):
+    # a section label names no one; "Anna Brivel (Lirra Labs) : « ... »" names the speaker's firm, which
+    # the answers' "nous" stands for
+    cands, _ = extract(
+        "TECH MAGAZINE\n\nEntretien\n\nHery Ravelo (Lirra Labs) : « Nos modèles parlent malgache »\n\n"
+        "Tech Magazine : Comment va l'entreprise ?\n\nHery Ravelo : Bien. Nous venons de clôturer une "
+        "levée de 2,5 millions de dollars. Elle a été menée par Orbis Capital.",
+        "fr",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]
+
+
+def test_a_pronoun_after_a_ministrys_portfolios_is_no_part_of_its_name(extract):
+    cands, _ = extract(
+        "Le ministère du Développement numérique, des Postes et des Télécommunications nous a accordé "
+        "une subvention de 450 millions d'ariary.",
+        "fr",
+    )
+    (c,) = of_type(cands, "subsidy")
+    body = "ministère du Développement numérique, des Postes et des Télécommunications"
+    assert parties(c, "grantor") == [body]
