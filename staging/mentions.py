@@ -168,7 +168,7 @@ _QUALIFIES_PLURAL = re.compile(
 )
 # "A Derry technology company that ...", "Rochester startup raises": a word qualifying a firm noun
 # that no name follows (a place, mostly, or "CPA firm"), never the firm itself
-_QUALIFIER_OPENS = re.compile(r"(?:^|[:—–-]\s*|\b(?:an?|the|An?|The)\s+)$")
+_QUALIFIER_OPENS = re.compile(r"(?:^|[:—–-]\s*|\b(?i:an?|the)\s+)$")
 _QUALIFIES_UNNAMED = re.compile(
     r"\s+(?:(?!(?:the|an?)\s)(?:[a-z][\w-]*|AI)\s+){0,2}(?:company|firm|start-?up|outfit)\b(?!\s+[A-Z0-9])"
 )

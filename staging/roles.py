@@ -300,9 +300,12 @@ _MODIFIER_BEFORE_NAME = re.compile(
 )
 # between an amount and the noun that says what it is: "$3 million grant", "¥90 billion in subsidies"
 # one or two modifiers between an amount and its noun: "a €2m research grant", "$3m state subsidy"
+# ... or a pair of them: "a £4.1 million research and development grant"
 _MODIFIER_GAP = re.compile(
     r"\s+(?:(?!(?:to|for|from|in|into|with|and|or|as|of|by|on|at|the|a|an|its|their|this|that)\b)"
     r"[a-z][a-z-]*\s+){1,2}"
+    r"|\s+(?!(?:to|for|from|in|into|with|as|of|by|on|at|the|a|an|its|their|this|that)\b)[a-z][a-z-]*\s+"
+    r"(?:and|&)\s+[a-z][a-z-]*\s+"
 )
 _BRACKETED_GAP = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 _NOUN_AFTER = re.compile(r"\s*(?:(?:in|en|of|as|de|d['’]|des|sous forme de)\s*)?", re.IGNORECASE)
@@ -832,6 +835,12 @@ class Roles:
             and any(e.start >= lo + sub[-1].end() and e.end <= cs for e in self.ents(i))
             # ... not inside an apposition: "X, a lab that trains models on Y data, has raised"
             and not (head is not None and _APPOSITION_TO_CUE.fullmatch(self.text, head.end, cs))
+            # ... nor the relative clause of an indefinite subject: "An Edinburgh company that builds
+            # models for Gaelic has secured" (its firm is named elsewhere)
+            and not (
+                (described := _INDEFINITE_FIRM.match(self.text, lo, cs)) is not None
+                and re.fullmatch(r"\s+that\s+", self.text[described.end() : lo + sub[0].end()])
+            )
         ):
             lo += sub[-1].end()
 

@@ -1685,3 +1685,16 @@ def test_a_pronoun_after_a_ministrys_portfolios_is_no_part_of_its_name(extract):
     (c,) = of_type(cands, "subsidy")
     body = "ministère du Développement numérique, des Postes et des Télécommunications"
     assert parties(c, "grantor") == [body]
+
+
+def test_names_in_the_relative_clause_of_an_indefinite_subject_do_not_act(extract):
+    # "AN Carrow company that builds models for Kelp Systems has secured ...": the firm is the one the
+    # next sentence names, not a name inside the description
+    cands, _ = extract(
+        "AN Carrow artificial intelligence company that builds language models for Kelp Systems, banks "
+        "and the legal profession has finally secured £4.1 million from Halden Ventures.\n\nLirra Labs, "
+        "which employs 58 people, said the round closed on Wednesday.",
+        "en",
+    )
+    (c,) = of_type(cands, "investment")
+    assert parties(c, "investee") == ["Lirra Labs"]

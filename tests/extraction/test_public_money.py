@@ -1782,3 +1782,14 @@ def test_a_canton_grants_by_its_full_name(extract):
     assert (parties(c, "grantor"), parties(c, "recipient"), c.country_code) == (
         ["Canton de Vaud"], ["Lirra Labs"], "CH"
     )
+
+
+def test_a_grant_noun_after_a_pair_of_modifiers_wins_over_the_verb(extract):
+    cands, _ = extract(
+        "Halvard Robotics has finally secured a £4.1 million research and development grant from the "
+        "Norwegian government.",
+        "en",
+    )
+    assert of_type(cands, "investment") == []
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Halvard Robotics"]
