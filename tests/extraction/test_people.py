@@ -368,3 +368,16 @@ def test_an_officers_title_in_capitals_splits_the_firm_from_the_person(extract):
         "en",
     )
     assert _parties(cands, "investee") == ["Lirra Analytics"]
+
+
+@pytest.mark.parametrize("title", ["Chief financial officer", "Managing director"])
+def test_an_officers_title_makes_the_surname_later_a_person_who_spends_nothing(extract, title):
+    # "Asked about the order, Mahlangu said the R3.2 billion capex envelope ...": the officer speaks;
+    # the spending is the firm's
+    cands, _ = extract(
+        f"Kelp Compute reported results.\n\n{title} Lerato Mahlangu said the plan would be funded from "
+        "cash flow.\n\nAsked about the GPU order, Mahlangu said the R1.1 billion was included within the "
+        "R3.2 billion capex envelope.",
+        "en",
+    )
+    assert not [p for c in cands for p in c.parties if "Mahlangu" in p.name]
