@@ -115,6 +115,15 @@ _CAPEX_NOUN = re.compile(
     r"capex|capital\s+(?:expenditures?|spending)|dépenses\s+d['’]investissement", re.IGNORECASE
 )
 
+# a firm's board, which approves its spending: "Board approved ...", "the Board of Directors"
+_BOARD = re.compile(r"(?:[Tt]he\s+)?(?:Board|BOARD)(?:\s+of\s+Directors)?|[Cc]onseil\s+d['’]administration")
+# the firm's own project named after a spending noun: "in stage two of the company's Northgate campus"
+_OWN_PROJECT_BEFORE = re.compile(
+    r"\b(?:the\s+(?:company|group|firm|operator)['’]s|its|de\s+la\s+société|du\s+groupe|son|sa|ses)"
+    r"\s+(?:[a-z][\w-]*\s+)?$"
+)
+
+
 class InvestmentRoles:
     """Investment roles: investee and investors of a cue."""
 
@@ -394,6 +403,22 @@ class InvestmentRoles:
                     subj, how = self.subject(i, s, cs, ce)
                     if subj is None:
                         return []
+                    parties = [Party("investor", subj.name, subj.start, subj.end, how)]
+                if subj is not None and (
+                    _BOARD.fullmatch(subj.name)
+                    or (how == "after_cue" and _OWN_PROJECT_BEFORE.search(self.text, s.start, subj.start))
+                ):
+                    # "Board approved a €300 million capex programme", "a A$350 million investment in stage
+                    # two of the company's Northgate AI campus": the firm the article is about spends
+                    firm = self.main_firm(
+                        lambda e: not (self.financier(e) or self.is_vendor(e) or self.is_person(e))
+                        and not self.is_place_name(e)
+                        and not _BOARD.fullmatch(e.name)
+                        and e.name != subj.name
+                    )
+                    if firm is None:
+                        return []
+                    subj, how = firm, "previous_sentence"
                     parties = [Party("investor", subj.name, subj.start, subj.end, how)]
                 investee = subj
                 if _LEAD_CUE.fullmatch(self.text, cs, ce) and _BY.match(self.text, ce):

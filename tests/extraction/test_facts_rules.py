@@ -2573,3 +2573,19 @@ def test_a_funds_own_close_is_no_deal(extract, text, lang):
 def test_a_ronde_is_a_round_in_quebec_french(extract):
     cands, _ = extract("Et mardi, Lirra Labs a annoncé une ronde de 5 millions de dollars.", "fr")
     assert [(c.fact_type, c.amounts[0].amount) for c in cands] == [("investment", 5e6)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelp Compute reported results for the quarter.\n\n- Board approved a €300 million capital "
+        "expenditure programme for 2026-2028, mainly for two new AI data halls.",
+        "Kelp Compute reported results for the quarter. Chief executive Anna Brivel said on the call "
+        "that the board had approved a A$350 million investment in stage two of the company's Northgate "
+        "AI campus.",
+    ],
+)
+def test_a_boards_or_the_companys_project_spending_is_the_firms_own(extract, text):
+    cands, _ = extract(text, "en")
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert {p.name for p in c.parties} == {"Kelp Compute"}
