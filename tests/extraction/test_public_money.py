@@ -1797,8 +1797,8 @@ def test_a_grant_noun_after_a_pair_of_modifiers_wins_over_the_verb(extract):
 
 def test_public_funds_a_strategy_mobilises_are_a_subsidy(extract):
     cands, _ = extract(
-        "The minister presented the Norland AI Strategy 2030, which she said would mobilise €25 million "
-        "of public funds over four years for industrial AI projects.",
+        "The minister presented the outline of the Kelp AI Strategy 2030, which she said would mobilise "
+        "€25 million of public funds over four years for industrial AI projects.",
         "en",
     )
     # public money is no firm's own spending, whatever names the strategy
