@@ -89,9 +89,14 @@ _EN_BODY_TAIL = re.compile(
 # a French ministry and its portfolios: "ministère de l'Économie et des Finances", "Ministère de la
 # Communication, des Télécommunications et du Numérique" (a portfolio's adjective too: "supérieur")
 _FR_PORTFOLIO = (
-    r"(?:de la |de l['’]|du |des |de |d['’])[A-ZÀ-ÖØ-Þ][\w-]*"
+    # (a complement in lower case after the head: "de l'Économie de la connaissance")
+    r"(?:de la |de l['’]|du |des |de |d['’])[A-ZÀ-ÖØ-Þ][\w-]*(?: de la [a-zà-ÿ][\w-]+(?=[ ,.]))?"
     r"(?: (?!(?:et|ou|a|à|qui|que|en|pour|le|la|les|du|de|des|au|aux|sur|dans|avec|par|ont|est|sont|va|vont|"
-    r"avait|avaient|dont|nous|vous|lui|leur|leurs|se|ne|y|il|elle|ils|elles|on)\b)[a-zà-ÿ][\w-]*(?=[ ,.]))?"
+    r"avait|avaient|dont|nous|vous|lui|leur|leurs|se|ne|y|il|elle|ils|elles|on)\b)[a-zà-ÿ][\w-]*"
+    # (an adjective's ending: "numérique", "digitale", "supérieur", "durable", "étrangères"; not a verb
+    # after the name, "... et des Micro-entreprises porte à la connaissance")
+    r"(?:iques?|ales?|aux|al|elles?|els?|eure?s?|ives?|ifs?|ables?|ibles?|aires?|ères?|iers?|iens?|iennes?"
+    r"|ée?s?|ics|ants?|antes?|aines?|ains?)(?=[ ,.]))?"
 )
 _FR_MINISTRY = re.compile(
     rf"\b[Mm]inist(?:ère|re) {_FR_PORTFOLIO}"

@@ -47,6 +47,10 @@ _TABLE_AMOUNT = re.compile(r"\b(?:montants?|amounts?|sums?|sommes?|valeur|value)
 _TABLE_ROUND = re.compile(
     r"\b(?:round|raised?|levée|tour|montant levé|investment|investissement|funding)\b", re.IGNORECASE
 )
+# a rank in a table's cell: "1", "#2", "1er prix", "2e prix", "3rd place"
+_TABLE_RANK = re.compile(
+    r"[\d\s.#°)-]*|\d+\s*(?:er|re|e|ème|st|nd|rd|th)\b(?:\s+(?:prix|place|prize))?", re.IGNORECASE
+)
 _TABLE_BACKERS = re.compile(r"\b(?:investors?|co-investors?|investisseurs?|backers?|led by|mené par)\b", re.I)
 # a second clause without its verb: ", et la lyonnaise Datawise Santé " before its amount
 _ELIDED_GAP = re.compile(
@@ -1893,9 +1897,9 @@ class Passes:
                     ),
                     None,
                 )
-                # the firm in the first column that is no rank ("| 1 | Wendkouni Data | ...")
+                # the firm in the first column that is no rank ("| 1 | Wendkouni Data | ...", "| 1er prix |")
                 name_start, name_end = next(
-                    ((a, b) for a, b in cells if not re.fullmatch(r"[\d\s.#°)-]*", self.text[a:b])), cells[0]
+                    ((a, b) for a, b in cells if not _TABLE_RANK.fullmatch(self.text[a:b])), cells[0]
                 )
                 name = self.text[name_start:name_end]
                 if (

@@ -1803,3 +1803,20 @@ def test_public_funds_a_strategy_mobilises_are_a_subsidy(extract):
     )
     # public money is no firm's own spending, whatever names the strategy
     assert of_type(cands, "investment") == []
+
+
+def test_a_table_of_prizes_ranked_in_words_gives_one_grant_a_row(extract):
+    cands, _ = extract(
+        "Le ministère de l'Économie de la connaissance, des Start-up et des Micro-entreprises porte à la "
+        "connaissance du public la liste des lauréats.\n\n"
+        "| Rang | Start-up | Wilaya | Montant attribué |\n|------|----------|--------|------------------|\n"
+        "| 1er prix | Lirra Labs | Alger | 15 000 000 DA |\n"
+        "| 2e prix | Kelp Robotique | Oran | 10 000 000 DA |\n",
+        "fr",
+    )
+    subs = of_type(cands, "subsidy")
+    assert sorted((parties(c, "recipient")[0], c.amounts[0].amount) for c in subs) == [
+        ("Kelp Robotique", 10e6), ("Lirra Labs", 15e6)
+    ]
+    body = "ministère de l'Économie de la connaissance, des Start-up et des Micro-entreprises"
+    assert all(parties(c, "grantor") == [body] for c in subs)

@@ -255,3 +255,4 @@ def test_a_body_granting_abroad_takes_the_text_country(warehouse):
     rows = warehouse.sql("""select d.file_name, s.grantor_country_code from marts.fct_subsidies s
                             join marts.dim_documents d using (document_id) order by 1""")
     assert rows == [("d1.txt", "FR"), ("d2.txt", "JP")]
+

@@ -106,6 +106,18 @@ def test_no_one_letter_or_blank_alias(con):
 
 
 @pytest.mark.parametrize(
+    "portfolio",
+    ["ministère de l'Économie", "ministère de l'Economie", "ministère des Finances", "Ministry of Finance"],
+)
+def test_a_portfolio_many_states_share_is_no_alias(con, portfolio):
+    # the ministry of the economy of Algeria, Luxembourg or Senegal is no French ministry: a name that
+    # only gives the portfolio resolves by the text's country, not to one state's body
+    sql = "select alias from seeds.firm_aliases where lower(alias) = lower(?)"
+    hits = con.execute(sql, [portfolio]).fetchall()
+    assert hits == []
+
+
+@pytest.mark.parametrize(
     ("form", "firm_id", "country"),
     [
         ("Mistral", "mistral-ai", "FR"),
