@@ -210,11 +210,18 @@ _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
     r"bill|invoice|facture|"
     r"chips|GPUs|accelerators|processors|achat|commande|contrat|opération|puces|processeurs|accélérateurs|"
+    # "L'investissement représente environ 8 millions", "The systems were bought ... under a contract worth"
+    r"investment|investissement|systems|servers|machines|systèmes|serveurs|"
     # "Le montant du contrat s'élève à ...", "The value of the order": the purchase's amount
     r"(?:montant|valeur)\s+(?:du|de\s+la|de\s+l['’])\s*(?:contrat|commande|achat|acquisition|marché|transaction|"
     r"opération)|value\s+of\s+the\s+(?:order|orders|deal|contract|transaction|purchase))\b"
     # ... or a label: "Price tag: around $190m", "Montant : 41 M€"
     r"|\s*(?:price(?:\s+tag)?|cost|value|prix|montant|coût)\s*:",
+    re.IGNORECASE,
+)
+_WORTH_BEFORE = re.compile(
+    r"\b(?:worth|valued\s+at|at\s+a\s+cost\s+of|d['’]un\s+montant\s+de|d['’]une\s+valeur\s+de)\s+"
+    r"(?:(?:about|around|some|roughly|environ)\s+)?$",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that|qui|dont|lequel|laquelle)\b", re.IGNORECASE)
@@ -964,7 +971,6 @@ class Passes:
             for _ in range(2):
                 if (
                     k + 1 < len(self.sentences)
-                    and not self.the_purchase(self.sentences[k].text)
                     and not self.money_in(self.sentences[k])
                     and not any(
                         x.fact_type == "chip_purchase" and x.sentence is self.sentences[k] for x in candidates
@@ -987,7 +993,11 @@ class Passes:
                         # (the buyer's short name too: "Khaleej put the value" after "Khaleej Compute")
                         and any(p.name.split()[0] in valuer.group(0) for p in c.parties if p.role == "buyer"))
                 )
-                and m.start - nxt.start <= 100
+                # (near the subject, or right after "worth": "... under a contract worth NT$13.6 billion")
+                and (
+                    m.start - nxt.start <= 100
+                    or _WORTH_BEFORE.search(self.text, max(nxt.start, m.start - 16), m.start)
+                )
                 # "The purchase is financed by X, which is taking a stake for MAD 1.2 billion": the
                 # relative clause's own deal
                 and not _RELATIVE_CLAUSE.search(self.text, nxt.start + subject.end(), m.start)

@@ -1032,3 +1032,24 @@ def test_the_firm_an_order_comes_from_buys_not_the_one_that_wins_it(extract, tex
     cands, _ = extract(text, lang)
     (c,) = chips(cands)
     assert parties(c, "buyer") == ["Lirra Labs"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, amount",
+    [
+        # the systems bought, far into the sentence after "worth"
+        ("Lirra Labs said it had taken delivery of 12,000 AMD Instinct MI355X accelerators during the "
+         "quarter. The systems were bought through a Taiwanese server maker under a contract worth NT$13.6 "
+         "billion, and are being installed.", "en", 13.6e9),
+        # the investment the purchase represents
+        ("En avril, Lirra Labs a acheté 256 GPU Nvidia H200. L'investissement représente environ 8 "
+         "millions de francs, serveurs et réseau compris.", "fr", 8e6),
+        # past a sentence about the systems that gives no money
+        ("Lirra Labs has placed an order for 64 Nvidia GB200 NVL72 racks. The systems will be built by "
+         "Kelp Systems. Lirra Labs put the value of the order at AED 1.1 billion.", "en", 1.1e9),
+    ],
+)
+def test_the_sentence_after_a_purchase_that_speaks_of_it_gives_its_price(extract, text, lang, amount):
+    cands, _ = extract(text, lang)
+    (c,) = chips(cands)
+    assert [a.amount for a in c.amounts][:1] == [amount]
