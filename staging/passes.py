@@ -219,6 +219,13 @@ _THE_PURCHASE = re.compile(
     r"|\s*(?:price(?:\s+tag)?|cost|value|prix|montant|coût)\s*:",
     re.IGNORECASE,
 )
+# a line labelling the order's value: "Montant de la commande :", "Value of the order:", "Order value:"
+_ORDER_VALUE_LABEL = re.compile(
+    r"\s*(?:(?:montant|valeur|prix)\s+(?:de\s+la\s+commande|du\s+contrat|de\s+l['’]achat|du\s+marché)"
+    r"|(?:value|price)\s+of\s+the\s+(?:order|contract|purchase)|(?:order|contract|deal)\s+(?:value|price))"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
 _WORTH_BEFORE = re.compile(
     r"\b(?:worth|valued\s+at|at\s+a\s+cost\s+of|d['’]un\s+montant\s+de|d['’]une\s+valeur\s+de)\s+"
     r"(?:(?:about|around|some|roughly|environ)\s+)?$",
@@ -1024,6 +1031,21 @@ class Passes:
                 if money:
                     c.amounts = self.pick_amounts(money, nxt.start, nxt.start)
                     prices.add(c.amounts[0].start)
+                    break
+        # "Montant de la commande : 1,1 milliard de dirhams" paragraphs after the story's one purchase:
+        # a line that labels the order's value prices it, when every unpriced purchase has one buyer
+        unpriced = [c for c in candidates if c.fact_type == "chip_purchase" and not c.amounts]
+        buyers = {p.name for c in unpriced for p in c.parties if p.role == "buyer"}
+        if unpriced and len(buyers) == 1 and not any(
+            c.fact_type == "chip_purchase" and c.amounts for c in candidates
+        ):
+            for nxt in self.sentences:
+                label = _ORDER_VALUE_LABEL.match(nxt.text)
+                money = [m for m in self.money_in(nxt) if label and m.start - nxt.start <= label.end() + 30]
+                if money:
+                    for c in unpriced:
+                        c.amounts = self.pick_amounts(money, nxt.start, nxt.start)
+                    prices.add(money[0].start)
                     break
         # the price is the purchase's, no deal of its own ("Le montant du contrat s'élève à 7,4 milliards
         # de dinars, selon un document dont El Watan a obtenu copie")

@@ -1053,3 +1053,15 @@ def test_the_sentence_after_a_purchase_that_speaks_of_it_gives_its_price(extract
     cands, _ = extract(text, lang)
     (c,) = chips(cands)
     assert [a.amount for a in c.amounts][:1] == [amount]
+
+
+def test_a_line_labelling_the_orders_value_prices_the_storys_one_purchase(extract):
+    cands, _ = extract(
+        "Lirra Labs commande 64 baies Nvidia GB200 NVL72 pour son campus.\n\n"
+        "Le jeune opérateur veut louer ses machines aux banques de la région.\n\n"
+        "Les livraisons commenceront au troisième trimestre.\n\n"
+        "Montant de la commande : 1,1 milliard de dirhams, support technique compris.",
+        "fr",
+    )
+    (c,) = chips(cands)
+    assert [(a.amount, a.currency) for a in c.amounts][:1] == [(1.1e9, "AED")]
