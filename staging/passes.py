@@ -204,6 +204,9 @@ _SAID_PREFIX = re.compile(
     + r")\s+(?:that\s+|que\s+|qu['’])?"
 )
 # the buyer valuing its order: "Alem Cloud put the value of", "X a chiffré le montant"
+_PUTS_VALUE = re.compile(
+    _NAME_OPENING + r"(?:puts?|valued|valorise)\s+(?:the|its|la|sa)\s+(?:value|price|cost|valeur)\b"
+)
 _VALUER = re.compile(_NAME_OPENING + r"(?:" + _VALUING + r")\s")
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
 _THE_PURCHASE = re.compile(
@@ -960,7 +963,10 @@ class Passes:
         """A sentence whose subject is the purchase itself, after who says it or not ("The order is
         worth ...", "Najd said the deal was worth ...", "X a précisé que le contrat ...")."""
         said = _SAID_PREFIX.match(text)
-        return _THE_PURCHASE.match(text, said.end()) if said else _THE_PURCHASE.match(text)
+        # "It put the value at €68 million": who bought it values it
+        return (
+            _THE_PURCHASE.match(text, said.end()) if said else _THE_PURCHASE.match(text)
+        ) or _PUTS_VALUE.match(text)
 
     def price_next_sentence(self, candidates: list[Candidate]) -> None:
         """ "X has purchased 2,000 GPUs. The purchase was funded with S$120 million": the next
@@ -987,7 +993,7 @@ class Passes:
             if k >= len(self.sentences) or not (subject := self.the_purchase(self.sentences[k].text)):
                 continue
             nxt = self.sentences[k]
-            valued = _PURCHASE_VALUED.match(nxt.text, subject.end())
+            valued = _PURCHASE_VALUED.match(nxt.text, subject.end()) or _PUTS_VALUE.match(nxt.text)
             # "Alem Cloud put the value of the order at about $190 million": the buyer's own figure, not
             # an analyst's estimate
             valuer = _VALUER.match(nxt.text)
@@ -997,8 +1003,10 @@ class Passes:
                     self.money_labels.get(m) in ("fact", "other", None)
                     or (valued and self.money_labels.get(m) == "valuation")
                     or (valuer and self.money_labels.get(m) == "estimate"
-                        # (the buyer's short name too: "Khaleej put the value" after "Khaleej Compute")
-                        and any(p.name.split()[0] in valuer.group(0) for p in c.parties if p.role == "buyer"))
+                        # (the buyer's short name too: "Khaleej put the value" after "Khaleej Compute"; or
+                        # a pronoun for it: "It put the value at €68 million")
+                        and (any(p.name.split()[0] in valuer.group(0) for p in c.parties if p.role == "buyer")
+                             or re.match(r"\s*(?:It|They|Il|Elle)\s", valuer.group(0))))
                 )
                 # (near the subject, or right after "worth": "... under a contract worth NT$13.6 billion")
                 and (

@@ -1065,3 +1065,15 @@ def test_a_line_labelling_the_orders_value_prices_the_storys_one_purchase(extrac
     )
     (c,) = chips(cands)
     assert [(a.amount, a.currency) for a in c.amounts][:1] == [(1.1e9, "AED")]
+
+
+def test_a_pronoun_for_the_buyer_putting_a_value_on_its_order_prices_it(extract):
+    # "It put the value at €68 million": the buyer's own figure, past sentences without money
+    cands, _ = extract(
+        "Kelp Systems has won an order for sixteen Nvidia GB200 NVL72 racks from Lirra Labs. At 72 GPUs "
+        "per rack, the deal covers 1,152 GPUs. The Liège-based company signed the contract last Friday. "
+        "It put the value at €68 million ($79.6 million), a figure that includes three years of support.",
+        "en",
+    )
+    priced = [c for c in chips(cands) if c.amounts]
+    assert [(parties(c, "buyer"), c.amounts[0].amount) for c in priced] == [(["Lirra Labs"], 68e6)]
