@@ -15,7 +15,8 @@ _SP = "[ \u00a0\u202f\u2009]"
 # before failing (quadratic: 16 KB took 4 s).
 MAX_GROUPS = 6
 MAX_NUMBER_WORDS = 8
-DIGITS = rf"\d{{1,3}}(?:(?:{_SP}|[.,])\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?"
+# (Swiss style groups with an apostrophe too: "250'000 francs", "CHF 2’500’000")
+DIGITS = rf"\d{{1,3}}(?:(?:{_SP}|[.,'’])\d{{3}}){{1,{MAX_GROUPS}}}(?:[.,]\d+)?(?![\d])|\d+(?:[.,]\d+)?"
 
 
 @cache
@@ -35,7 +36,7 @@ def parse_digits(surface: str, language: str, scaled: bool = False) -> float | N
     s = re.sub(_SP, " ", surface.strip())
     if not s or not s[0].isdigit():
         return None
-    s = s.replace(" ", "")
+    s = re.sub(r"(?<=\d)['’](?=\d{3}(?!\d))", "", s.replace(" ", ""))
     commas, dots = s.count(","), s.count(".")
     if commas and dots:
         # the last separator is the decimal one: 1.234,5 or 1,234.5

@@ -338,3 +338,20 @@ def test_a_bare_scaled_number_ending_the_sentence_takes_the_currency_given_befor
 def test_rupees_written_rs_are_the_currency_of_the_firms_country(extract, place, code):
     cands, _ = extract(f"{place}-based Lirra Speech said it had raised Rs 900 million from Orbis.", "en")
     assert [c.amounts[0].currency for c in cands] == [code]
+
+
+@pytest.mark.parametrize(
+    "text, amount, currency",
+    [
+        ("une aide à fonds perdu de 250'000 francs", 250_000, "CHF"),
+        ("un prêt de 1’200’000 francs suisses", 1_200_000, "CHF"),
+        ("a grant of CHF 2'500'000", 2_500_000, "CHF"),
+    ],
+)
+def test_swiss_thousands_with_an_apostrophe(text, amount, currency):
+    lang = "en" if text.startswith("a ") else "fr"
+    assert [(m.amount, m.currency) for m in find_money(text, lang)] == [(amount, currency)]
+
+
+def test_an_apostrophe_in_a_word_or_a_year_makes_no_number():
+    assert find_money("l'an 2000 fut celui d'aujourd'hui", "fr") == []
