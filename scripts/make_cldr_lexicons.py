@@ -66,6 +66,11 @@ REGION_TYPES = {
     "State", "Province", "Land", "Canton", "Prefecture", "Territory", "Union territory",
     "Metropolitan region", "Autonomous community", "Emirate", "Autonomous region", "Region",
 }
+# a name followed by its type: "Wallonia, Region", "Asturias, Principado de" (not a list of names:
+# "Tierra del Fuego, Antártida, e Islas del Atlántico Sur")
+INVERTED = re.compile(
+    r"[A-ZÀ-Þ][^,]+, (?i:r[eé]gion|regi[oó]n|comunidad|communaut[eé]|principado|principaut[eé])(?: \w+)*"
+)
 # Chinese province, municipality and region names carry their level in pinyin
 CN_SUFFIX = re.compile(r" (?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Weiwu'er Zizhiqu)$")
 
@@ -113,6 +118,9 @@ def region_names() -> list[tuple[str, str, str]]:
         if sub.type not in REGION_TYPES and base == sub.name:
             continue
         names = {base} | {translate(sub.name) for translate in translations}  # "Bayern" -> "Bavaria"
+        # ISO writes some names with their type after a comma, "Wallonia, Region", "Murcia, Región de":
+        # the press writes the name alone
+        names |= {n.split(",")[0] for n in names if INVERTED.fullmatch(n)}
         names |= {fold(n) for n in names} | {ascii_form(n) for n in names}
         out.extend((sub.country_code, sub.code, name) for name in sorted(names))
     return out

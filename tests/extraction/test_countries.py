@@ -385,3 +385,16 @@ def test_a_bulleted_item_heading_places_its_item(extract, heading, country):
     )
     cands, _ = extract(text, "fr")
     assert [c.country_code for c in cands if c.fact_type == "investment"][-1] == country
+
+
+@pytest.mark.parametrize(
+    "text, lang, country",
+    [
+        ("The government of Wallonia will grant €4 million to Lirra Labs.", "en", "BE"),
+        ("The regional government of Murcia will grant €4 million to Lirra Labs.", "en", "ES"),
+    ],
+)
+def test_a_region_iso_names_with_its_type_after_a_comma_is_read_by_its_name(extract, text, lang, country):
+    # ISO 3166-2 writes "Wallonia, Region", "Murcia, Región de": the generated lexicon keeps the name
+    cands, _ = extract(text, lang)
+    assert cands and {c.country_code for c in cands} == {country}
