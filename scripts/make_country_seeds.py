@@ -31,6 +31,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 import babel
 import pycountry
@@ -94,8 +95,13 @@ def write_csv(name: str, header: list[str], rows: list[tuple], out_dir: Path = S
     print(f"wrote {len(rows)} rows to {path}")
 
 
+# a territory CLDR names and news reports on that ISO 3166-1 has not assigned: Kosovo's user-assigned
+# code, the one the European Commission, the IMF and CLDR use
+UNASSIGNED = [SimpleNamespace(alpha_2="XK", alpha_3="XKX", name="Kosovo")]
+
+
 def country_list() -> list:
-    return sorted(pycountry.countries, key=lambda c: c.alpha_2)
+    return sorted([*pycountry.countries, *UNASSIGNED], key=lambda c: c.alpha_2)
 
 
 def display_names(codes: list[str]) -> dict[tuple[str, str], str]:
@@ -114,7 +120,8 @@ def babel_language_demonyms(codes: set[str]) -> list[tuple[str, str, str]]:
     likely = get_global("likely_subtags")
     homes: dict[str, list[str]] = defaultdict(list)
     for territory, languages in territory_languages.items():
-        if territory not in codes:
+        # (Kosovo's Albanian and Serbian keep their one ISO home: "Albanian" stays Albania's)
+        if territory not in codes or territory in {c.alpha_2 for c in UNASSIGNED}:
             continue
         for lang, info in languages.items():
             official = info.get("official_status") in ("official", "de_facto_official")
