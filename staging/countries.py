@@ -164,6 +164,24 @@ def _unaccented() -> dict[int, str]:
 
 
 @cache
+def _shared_towns() -> dict[str, frozenset[str]]:
+    """Town -> the countries whose towns bear the name (lexicons/towns_shared.csv, the names
+    towns.csv leaves out), with the same names without accents."""
+    from warehouse.staging.lexicon import LEXICON_DIR
+
+    table: dict[str, set[str]] = {}
+    unaccented = _unaccented()
+    with open(LEXICON_DIR / "towns_shared.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader, None)
+        for code, town in reader:
+            spelled = town.translate(_TOWN_SPELLING)
+            for form in {spelled, spelled.translate(unaccented)}:
+                table.setdefault(form, set()).add(code)
+    return {name: frozenset(codes) for name, codes in table.items()}
+
+
+@cache
 def _town_table() -> dict[str, str]:
     """Town -> country: the towns of 15,000 people or more one country names (lexicons/towns.csv,
     drawn from GeoNames by scripts/make_towns.py, which leaves out the names two countries share,
@@ -232,7 +250,7 @@ class CountryFinder:
         cities += _large_cities(entries + cities)
         return cls(entries + cities + _regions(entries + cities))
 
-    def town(self, name: str, dateline: bool = False) -> str | None:
+    def town(self, name: str, dateline: bool = False, named: frozenset[str] = frozenset()) -> str | None:
         """The country of a town of `towns.csv` ("Tartu" -> "EE"; in capitals in a dateline,
         "KANNAPOLIS"), unless the name is a common word or a country, city or region name of this
         finder's table (theirs wins, in any case: "Nice", "Paris")."""
@@ -240,6 +258,11 @@ class CountryFinder:
         if dateline:
             name = name.title()  # "KANNAPOLIS" -> "Kannapolis", "L'AQUILA" -> "L'Aquila"
         code = _town_table().get(name)
+        if code is None and named:
+            # "Dolomiti Reasoning (Trento)" in a story that names Italy: a name several countries' towns
+            # bear is the town of the one country the document names
+            hits = _shared_towns().get(name, frozenset()) & named
+            code = next(iter(hits)) if len(hits) == 1 else None
         if code is None:
             return None
         stop, stop_lower = _town_stop()
@@ -247,23 +270,24 @@ class CountryFinder:
             return None
         return code
 
-    def seats(self, text: str) -> list[CountryMention]:
+    def seats(self, text: str, named: frozenset[str] = frozenset()) -> list[CountryMention]:
         """Towns of `towns.csv` where the syntax says a place stands, never as free matches (a town
         is often a common word or a firm's name: "Mobile", "Aurora Labs"): "a Tartu-based start-up",
         "Tartu Token Labs (Tartu) —", "(Tartu, Estonia)", "based in Tartu", "installée à Tartu", a
-        dateline "TARTU, Estonia —". The longest town name the slot holds wins."""
+        dateline "TARTU, Estonia —". The longest town name the slot holds wins. `named`: the countries
+        the text names, which place a town several countries' towns share."""
         out: list[CountryMention] = []
         for m in _SEAT_BEFORE.finditer(text):
-            if town := self._town_before(text, m.start()):
+            if town := self._town_before(text, m.start(), named=named):
                 out.append(town)
         for m in _OWNS_NAME.finditer(text):  # "Cluj-Napoca's Someș AI": the town owning a name
-            if town := self._town_before(text, m.start()):
+            if town := self._town_before(text, m.start(), named=named):
                 out.append(town)
         def determined(a: int) -> bool:  # "at its Luleå facility": a determiner before the town
             return _SITE_DETERMINER.search(text, max(0, a - 30), a) is not None
 
         for m in _SITE_NOUN.finditer(text):
-            if town := self._town_before(text, m.start(), determined):
+            if town := self._town_before(text, m.start(), determined, named):
                 out.append(town)
         slots: list[tuple[int, str]] = []  # where a town may start, and its slot
         for m in _BRACKET.finditer(text):
@@ -294,7 +318,7 @@ class CountryFinder:
             for e in ends:
                 trail = _TRAILING.search(text, a, e)
                 for b in (e, trail.start()) if trail else (e,):
-                    code = self.town(text[a:b], slot == "dateline")
+                    code = self.town(text[a:b], slot == "dateline", named)
                     if code is None or not self._seat_closes(text, b, slot):
                         continue
                     out.append(CountryMention(a, b, code, "city", text[a:b]))
@@ -304,7 +328,9 @@ class CountryFinder:
                 break
         return out
 
-    def _town_before(self, text: str, end: int, ok=lambda a: True) -> CountryMention | None:
+    def _town_before(
+        self, text: str, end: int, ok=lambda a: True, named: frozenset[str] = frozenset()
+    ) -> CountryMention | None:
         """The longest town of `towns.csv` ending a run of words at `end` ("the Estonian Tartu-based" ->
         "Tartu"), starting where `ok` allows."""
         lo = max(0, end - 60, text.rfind("\n", 0, end) + 1)
@@ -314,7 +340,7 @@ class CountryFinder:
         # word starts of the run, the longest name first
         starts = [run.start()] + [k + 1 for k in range(run.start(), run.end()) if text[k] in " \t"]
         for a in starts:
-            if ok(a) and (code := self.town(text[a:end])):
+            if ok(a) and (code := self.town(text[a:end], named=named)):
                 return CountryMention(a, end, code, "city", text[a:end])
         return None
 
@@ -334,7 +360,7 @@ class CountryFinder:
 
     def find(self, text: str) -> list[CountryMention]:
         out = self._find(text)
-        seats = self.seats(text)
+        seats = self.seats(text, frozenset(c.code for c in out))
         if seats:
             # a town where the lexicons already know a place there is theirs
             seats = [t for t in seats if not any(c.start < t.end and t.start < c.end for c in out)]

@@ -70,6 +70,20 @@ def test_a_town_outside_a_seat_slot_or_of_two_countries_places_nothing(finder, t
     assert found(finder, text) == []
 
 
+def test_a_town_several_countries_share_is_the_one_of_the_country_the_text_names(tmp_path):
+    # "Trento" is a town of Italy and of the Philippines: a story that names Italy (and not the
+    # Philippines) places "X (Trento)" in Italy; one naming both, or neither, places nothing
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "country_names.csv").write_text(
+        "country_code,language,name,kind\nIT,en,Italy,name\nPH,en,Philippines,name\n", encoding="utf-8"
+    )
+    f = CountryFinder.from_project(tmp_path)
+    assert ("Trento", "IT") in found(f, "Italy's AI week.\n\n- Dolomiti Reasoning (Trento) — €6.5m seed")
+    both = found(f, "Italy and the Philippines.\n\nOrvik AI (Trento) raised")
+    assert not [c for c in both if c[0] == "Trento"]
+    assert found(f, "Orvik AI (Trento) raised") == []
+
+
 def _countries(extract, text: str, language: str = "en") -> list[tuple[str, str | None]]:
     cands, _ = extract(text, language)
     return [
