@@ -62,6 +62,11 @@ _FROM_BEFORE = re.compile(
     r"(?:[A-ZÀ-Þ][\w-]*['’]s\s+)?$"
 )
 
+# a state's body described, not named, after its body word: "state artificial intelligence institute"
+_BODY_DESCRIBED = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(institute|agency|authority|centre|center|council|university|laboratory)\b"
+)
+
 # an indefinite article: "a government", "une agence"
 _INDEFINITE = re.compile(r"\b(?:an?|une?|any|some)\s+$", re.IGNORECASE)
 
@@ -299,6 +304,17 @@ class ChipRoles:
             name = self.grantor_name(i, s, body.start(), body.end())
             subj = Entity(body.start(), body.start() + len(name), name, "public_body")
             how = "public_body"
+            described = _BODY_DESCRIBED.match(self.text, body.end())
+            if described is not None:
+                # "Ethiopia's state artificial intelligence institute has bought": the institute buys, by
+                # the name the story gives it ("the Ethiopian Artificial Intelligence Institute")
+                head = described.group(1).capitalize()
+                named = next(
+                    (e for j in range(len(self.sentences)) for e in self.ents(j) if head in e.name.split()),
+                    None,
+                )
+                if named is not None:
+                    subj = Entity(body.start(), described.end(), named.name, "public_body")
         if subj is None or how not in ("subject", "buyer_agent", "buyer_beneficiary", "public_body"):
             lo, _hi = self.clause(s, cs, ce, "chip_purchase")
             state = next(

@@ -1077,3 +1077,15 @@ def test_a_pronoun_for_the_buyer_putting_a_value_on_its_order_prices_it(extract)
     )
     priced = [c for c in chips(cands) if c.amounts]
     assert [(parties(c, "buyer"), c.amounts[0].amount) for c in priced] == [(["Lirra Labs"], 68e6)]
+
+
+def test_a_states_body_described_buys_by_the_name_the_story_gives_it(extract):
+    cands, _ = extract(
+        "OSLO, Nov 10 (AFP) - Norway's state artificial intelligence institute has bought 512 "
+        "Huawei Ascend processors, its director said.\n\nThe chips will be installed at the Norwegian "
+        "Artificial Intelligence Institute's campus early next year.",
+        "en",
+    )
+    (c,) = chips(cands)
+    assert parties(c, "buyer") == ["Norwegian Artificial Intelligence Institute"]
+    assert c.country_code == "NO"
