@@ -421,7 +421,8 @@ def _ranges(text: str, found: list[Money], language: str) -> list[Money]:
 def shared_currency_words() -> dict[str, frozenset[str]]:
     """A currency word or sign several currencies are named by -> those currencies, in any language:
     "dirhams" -> {AED, MAD}, "roupies" -> {INR, IDR, PKR, ...}, "kr" -> {DKK, NOK, SEK}. Dollars
-    are left to `local_currencies` (a firm's bare "$" stays the US dollar; "C$" is no other dollar)."""
+    are left to `local_currencies` (a firm's bare "$" stays the US dollar), but for a dollar sign with
+    letters that several dollars write ("B$": Brunei, the Bahamas)."""
     out: dict[str, set[str]] = {}
     for language in {r["language"] for r in rows("currency_names")}:
         for head, codes in _currency_heads(language).items():
@@ -430,7 +431,8 @@ def shared_currency_words() -> dict[str, frozenset[str]]:
     # Mauritius), "K" (Myanmar, Papua New Guinea, Zambia), "Dh" (Morocco, the Emirates)
     for language in languages():
         for surface, code, _position in _symbol_readings(language):
-            if "$" not in surface:
+            # (a dollar sign with letters is a sign too: "B$" Brunei's or the Bahamas')
+            if "$" not in surface or (surface[0].isalpha() and surface != "US$"):
                 # "Rs." and "Rs" are one sign (Sri Lanka's written with its stop, Pakistan's without)
                 out.setdefault(surface.lower().rstrip("."), set()).add(code)
     return {w: frozenset(c) for w, c in out.items() if len(c) > 1 and not w.startswith("dollar")}

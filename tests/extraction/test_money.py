@@ -355,3 +355,15 @@ def test_swiss_thousands_with_an_apostrophe(text, amount, currency):
 
 def test_an_apostrophe_in_a_word_or_a_year_makes_no_number():
     assert find_money("l'an 2000 fut celui d'aujourd'hui", "fr") == []
+
+
+def test_a_dollar_sign_two_countries_write_is_the_dollar_of_the_storys_country(extract):
+    # "B$" is Brunei's dollar and the Bahamas': the story's country says which
+    for text, code in (
+        ("BANDAR SERI BEGAWAN, Brunei - Kelp Cloud has ordered 256 Nvidia H200 GPUs. The contract is "
+         "worth B$14 million.", "BND"),
+        ("NASSAU, Bahamas - Kelp Cloud has ordered 256 Nvidia H200 GPUs. The contract is worth B$14 "
+         "million.", "BSD"),
+    ):
+        cands, _ = extract(text, "en")
+        assert [a.currency for c in cands for a in c.amounts] == [code], text
