@@ -204,10 +204,12 @@ _SAID_PREFIX = re.compile(
     + r")\s+(?:that\s+|que\s+|qu['’])?"
 )
 # the buyer valuing its order: "Alem Cloud put the value of", "X a chiffré le montant"
-_PUTS_VALUE = re.compile(
-    _NAME_OPENING + r"(?:puts?|valued|valorise)\s+(?:the|its|la|sa)\s+(?:value|price|cost|valeur)\b"
-)
 _VALUER = re.compile(_NAME_OPENING + r"(?:" + _VALUING + r")\s")
+# ... the value of the purchase itself: "It put the value at €68 million"
+_PUTS_VALUE = re.compile(
+    _NAME_OPENING
+    + r"(?:" + _VALUING + r"|valued|valorise)\s+(?:the|its|la|sa)\s+(?:value|price|cost|valeur)\b"
+)
 # a sentence about the purchase just reported: "The purchase was funded with ...", "La commande s'élève à ..."
 _THE_PURCHASE = re.compile(
     r"\s*(?:the|this|that|these|la|le|les|l['’]|cette|ce|ces)\s*(?:purchase|order|deal|contract|acquisition|"
