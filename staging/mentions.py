@@ -150,6 +150,10 @@ _REPORTED = re.compile(
     r"\b",
     re.IGNORECASE,
 )
+# a legal form closing a firm's name: "Sarine Compute SA", "Kelp Robotics Ltd", "Orvale GmbH"
+_LEGAL_FORM_END = re.compile(
+    r"(?<=\w)\s+(?:SA|S\.A\.?|SAS|SE|AG|GmbH|Inc\.?|Ltd\.?|Corp\.?|Corporation|plc|PLC|LLC|BV|NV|SpA|S\.p\.A\.?)$"
+)
 _APPOSITION = re.compile(
     r"\s*,\s*(?:qui|which|who|un|une|le|la|l['’]|a|an|the|one|filiale|start-up|startup|"
     # "Kalis, founded in 2023 by ...", "Kalis, fondée en 2024": a firm's founding or seat
@@ -1089,7 +1093,10 @@ class Mentions:
         return list(self._quantity_cache[key])
 
     def mentions(self, name: str) -> int:
-        return len(self.occurrences(name))
+        """How often the text names it: "Sarine Compute SA" counts the "Sarine Compute" of later
+        sentences too (a legal form is written once, in full)."""
+        short = _LEGAL_FORM_END.sub("", name)
+        return len(self.occurrences(short if short and short != name else name))
 
     def is_source(self, e: Entity) -> bool:
         """ "..., the New York Times reported", "according to data from Tracxn", "selon un document dont

@@ -1698,3 +1698,17 @@ def test_names_in_the_relative_clause_of_an_indefinite_subject_do_not_act(extrac
     )
     (c,) = of_type(cands, "investment")
     assert parties(c, "investee") == ["Lirra Labs"]
+
+
+def test_a_firm_named_once_with_its_legal_form_counts_its_short_mentions(extract):
+    # "Kelp Robotics SA" once, "Kelp Robotics" elsewhere: "La société" points to it, not to the town
+    # the previous sentence names
+    cands, _ = extract(
+        "Un cloud souverain prend racine à Tarvo.\n\nKelp Robotics boucle un tour de financement. Kelp "
+        "Robotics veut grandir.\n\nDans la zone industrielle de Tarvo, rien ne signale la salle blanche. "
+        "C'est pourtant là que Kelp Robotics SA compte faire tourner ses modèles. La société, fondée en "
+        "2024, a annoncé mardi avoir levé 6,5 millions de francs auprès d'investisseurs privés.",
+        "fr",
+    )
+    raised = [c for c in of_type(cands, "investment") if c.cue == "levé"]
+    assert [parties(c, "investee") for c in raised] == [["Kelp Robotics SA"]]
