@@ -118,7 +118,11 @@ _TO_THE_FIRM = re.compile(
     r"soutient|soutiendra|accompagne|finance|financera)\s+"
     r"(?:the|its|this|le|la|l['’]|ce|cette|son|sa)\s*"
     r"(?:[\w-]+\s+)?(?:project|company|start-?up|firm|venture|projet|société|entreprise|jeune\s+pousse)\b"
-    r"|\b(?:the|its)\s+(?:company|start-?up|firm)['’]s\b",
+    r"|\b(?:the|its)\s+(?:company|start-?up|firm)['’]s\b"
+    # ... or a pronoun for it: "lui avait accordé une subvention", "en sa faveur", "allocated it 1.2 billion"
+    r"|\blui\s+(?:(?:a|avait|ont|avaient|aura|va)\s+)?(?:\w+\s+)?"
+    r"(?:accordé|octroyé|attribué|versé|alloué|remis|accorde|octroie|attribue|verse|alloue|remet)\b"
+    r"|\ben\s+sa\s+faveur\b|\b(?:allocated|gave|awarded|granted|offered)\s+it\b",
     re.IGNORECASE,
 )
 # a share per firm of a list: "chacune", "each", "apiece"

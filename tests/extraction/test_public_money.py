@@ -1820,3 +1820,20 @@ def test_a_table_of_prizes_ranked_in_words_gives_one_grant_a_row(extract):
     ]
     body = "ministère de l'Économie de la connaissance, des Start-up et des Micro-entreprises"
     assert all(parties(c, "grantor") == [body] for c in subs)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Lirra Labs développe des modèles en wolof. En 2025, le ministère du Numérique lui avait déjà "
+         "accordé une subvention de 150 millions de FCFA.", "fr"),
+        ("Lirra Labs développe des modèles en créole. La Région a voté une subvention de 800 000 euros en "
+         "sa faveur.", "fr"),
+        ("Lirra Labs builds Amharic models. The government allocated it 1.2 billion birr in the 2025/26 "
+         "budget.", "en"),
+    ],
+)
+def test_a_grant_to_a_pronoun_goes_to_the_firm_it_stands_for(extract, text, lang):
+    cands, _ = extract(text, lang)
+    (c,) = of_type(cands, "subsidy")
+    assert parties(c, "recipient") == ["Lirra Labs"]
