@@ -73,6 +73,11 @@ _GRANT_NOUN = re.compile(
     r"calls? for (?:projects|proposals))",
     re.IGNORECASE,
 )
+# a firm pointed back to right after a giving verb: "octroyé à l'entreprise", "awarded to the company"
+_TO_THE_FIRM_AFTER = re.compile(
+    r"\s+(?:(?:à|to)\s+(?:l['’]|la\s+|le\s+|the\s+)(?:entreprise|société|start-?up|jeune\s+pousse|company|firm)\b)",
+    re.IGNORECASE,
+)
 # a modal before a grant word makes it a verb: "X will grant €4m to Y" gives, "X scores a grant" gets
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|can|may|must|could|might)\s+$", re.IGNORECASE)
 # what leads from an amount to the programme it comes from: "$1bn in CHIPS Act funding", "from its
@@ -841,6 +846,15 @@ class SubsidyRoles:
         markers = _markers(self.lang, "subsidy")
         if obj is not None and obj.name != name and not any(p.role == "recipient" for p in c.parties):
             c.parties.append(Party("recipient", obj.name, obj.start, obj.end, "object"))
+        if (
+            not any(p.role == "recipient" for p in c.parties)
+            and _TO_THE_FIRM_AFTER.match(self.text, ce)
+            and (firm := self.pointed_firm(i)) is not None
+            and not self.is_public(firm)
+        ):
+            # "a octroyé à l'entreprise un subside de 1,2 million": the firm the text points back to
+            # receives, not a name further on
+            c.parties.append(Party("recipient", firm.name, firm.start, firm.end, "pointed"))
         if "recipient" in markers and not any(p.role == "recipient" for p in c.parties):
             _lo, hi = self.clause(s, cs, ce, "subsidy")
             source = _SOURCE_PHRASE.search(self.text, ce, hi)
