@@ -1841,8 +1841,9 @@ def test_a_grant_to_a_pronoun_goes_to_the_firm_it_stands_for(extract, text, lang
 
 def test_a_grant_to_the_firm_pointed_back_to_right_after_the_verb_is_its_not_a_later_names(extract):
     cands, _ = extract(
-        "Sambre Vision lève 4 millions d'euros. Le Gouvernement wallon a par ailleurs octroyé à "
-        "l'entreprise un subside de 1,2 million d'euros, en partenariat avec l'Université de Mons.",
+        "Sambre Vision lève 4 millions d'euros. Le Gouvernement wallon, réuni jeudi dernier, a par "
+        "ailleurs octroyé à l'entreprise un subside de 1,2 million d'euros pour un programme de recherche "
+        "sur l'inspection des soudures, mené en partenariat avec l'UMONS et l'Université de Liège.",
         "fr",
     )
     (c,) = of_type(cands, "subsidy")
