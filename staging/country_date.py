@@ -252,13 +252,16 @@ class CountryDate:
             if s.start <= m.start < s.end
             and m.currency != "USD"
             # a word several currencies share ("dinars", "kr", "$") was resolved from the country
-            and m.written.lower().rstrip(".") not in shared_currency_words()
+            # (unless a demonym after it names the country: "dinars bahreïniens")
+            and (
+                m.written.lower().rstrip(".") not in shared_currency_words() or self.currency_demonym(m.end)
+            )
             and m.written.lower() not in local_currencies()
         ]
         # "Rp 2.1 trillion (about S$172 million)": a restatement in brackets converts for the reader,
         # unless it is the only local money ("US$26 million (about S$34 million)")
         local = [m for m in local if not self.bracketed(m.start, s)] or local
-        homes = {_currency_homes().get(m.currency) for m in local}
+        homes = {self.currency_demonym(m.end) or _currency_homes().get(m.currency) for m in local}
         if len(homes) == 1 and None not in homes:
             return homes.pop()
         return self.paragraph_country(s) or self._doc_country

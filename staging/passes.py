@@ -1374,15 +1374,29 @@ class Passes:
         shared = shared_currency_words()
         written = {m.start: m.written.lower().rstrip(".") for m in self.money}
         for c in candidates:
-            country = c.country_code or self._doc_country
-            if not country:
-                continue
             stated = {a.currency for a in c.amounts}
             for a in c.amounts:
                 codes = shared.get(written.get(a.start, ""))
-                own = [code for code in codes or () if country in _currency_users().get(code, ())]
-                if len(own) == 1 and own[0] not in stated:
+                if not codes:
+                    continue
+                # "38 millions de dinars bahreïniens", "dinars algériens": the demonym after the word
+                # names its country, whatever the story's
+                named = self.currency_demonym(a.end)
+                country = named or c.country_code or self._doc_country
+                own = [code for code in codes if country in _currency_users().get(code, ())]
+                if len(own) == 1 and (named or own[0] not in stated):
                     a.currency = own[0]
+
+    def currency_demonym(self, end: int) -> str | None:
+        """The country of a demonym right after a currency word ("dinars bahreïniens"), if any."""
+        return next(
+            (
+                x.code
+                for x in self.countries_in(end, min(len(self.text), end + 30))
+                if x.kind == "demonym" and not self.text[end : x.start].strip()
+            ),
+            None,
+        )
 
     def elided_counts(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A and B will each deploy 50,000 GPUs, while C will expand with more than 60,000": a bare

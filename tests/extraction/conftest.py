@@ -47,6 +47,7 @@ MA,en,Morocco,name
 MA,en,Moroccan,demonym
 AE,fr,Émirats arabes unis,name
 AE,fr,émiratie,demonym
+AE,fr,émiratis,demonym
 AE,en,United Arab Emirates,name
 AE,en,Emirati,demonym
 ID,fr,Indonésie,name

@@ -367,3 +367,14 @@ def test_a_dollar_sign_two_countries_write_is_the_dollar_of_the_storys_country(e
     ):
         cands, _ = extract(text, "en")
         assert [a.currency for c in cands for a in c.amounts] == [code], text
+
+
+def test_a_demonym_after_a_shared_currency_word_names_its_currency(extract):
+    # in a story about Morocco (dirhams too) "dirhams émiratis" are the Emirates' and place the round there
+    cands, _ = extract(
+        "Le Maroc mise sur l'IA. Le pays veut attirer des fonds.\n\nKelp Data a levé 38 millions de "
+        "dirhams émiratis lors de son entrée en Bourse.",
+        "fr",
+    )
+    (c,) = [c for c in cands if c.fact_type == "investment"]
+    assert ([a.currency for a in c.amounts], c.country_code) == (["AED"], "AE")
