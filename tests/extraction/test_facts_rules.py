@@ -2589,3 +2589,13 @@ def test_a_boards_or_the_companys_project_spending_is_the_firms_own(extract, tex
     cands, _ = extract(text, "en")
     (c,) = [c for c in cands if c.fact_type == "investment"]
     assert {p.name for p in c.parties} == {"Kelp Compute"}
+
+
+def test_an_amount_after_the_investment_is_a_valuation(extract):
+    # "put it at roughly 95 million euros after the investment": what the firm is worth, no deal
+    cands, _ = extract(
+        "Lirra Labs raised €18 million from Halden Ventures. Two people familiar with the matter put it at "
+        "roughly 95 million euros after the investment.",
+        "en",
+    )
+    assert [a.amount for c in cands for a in c.amounts] == [18e6]
