@@ -246,25 +246,38 @@ class CountryDate:
         heading = self.country_at(s.start) if any(h <= s.start for h, _c in self._headings) else None
         if heading:
             return heading
+        # each local amount with its home: the country of a demonym after its word ("dinars
+        # bahreïniens"), else of its currency; a word several currencies share ("dinars", "kr", "$")
+        # was resolved from the country, so it tells nothing without the demonym
         local = [
-            m
+            (m, named or _currency_homes().get(m.currency))
             for m in self.money
             if s.start <= m.start < s.end
             and m.currency != "USD"
-            # a word several currencies share ("dinars", "kr", "$") was resolved from the country
-            # (unless a demonym after it names the country: "dinars bahreïniens")
-            and (
-                m.written.lower().rstrip(".") not in shared_currency_words() or self.currency_demonym(m.end)
-            )
             and m.written.lower() not in local_currencies()
+            and (
+                (named := self.currency_demonym(m.end))
+                or m.written.lower().rstrip(".") not in shared_currency_words()
+            )
         ]
         # "Rp 2.1 trillion (about S$172 million)": a restatement in brackets converts for the reader,
         # unless it is the only local money ("US$26 million (about S$34 million)")
-        local = [m for m in local if not self.bracketed(m.start, s)] or local
-        homes = {self.currency_demonym(m.end) or _currency_homes().get(m.currency) for m in local}
+        local = [(m, home) for m, home in local if not self.bracketed(m.start, s)] or local
+        homes = {home for _m, home in local}
         if len(homes) == 1 and None not in homes:
             return homes.pop()
         return self.paragraph_country(s) or self._doc_country
+
+    def currency_demonym(self, end: int) -> str | None:
+        """The country of a demonym right after a currency word ("dinars bahreïniens"), if any."""
+        return next(
+            (
+                x.code
+                for x in self.countries_in(end, min(len(self.text), end + 30))
+                if x.kind == "demonym" and not self.text[end : x.start].strip()
+            ),
+            None,
+        )
 
     def bracketed(self, pos: int, s: Sentence) -> bool:
         """Whether a point of sentence s is inside brackets that open after other words of it."""

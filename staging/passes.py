@@ -999,7 +999,8 @@ class Passes:
             if k >= len(self.sentences) or not (subject := self.the_purchase(self.sentences[k].text)):
                 continue
             nxt = self.sentences[k]
-            valued = _PURCHASE_VALUED.match(nxt.text, subject.end()) or _PUTS_VALUE.match(nxt.text)
+            # (a buyer putting a value on it values the purchase: "It put the value at €68 million")
+            valued = _PURCHASE_VALUED.match(nxt.text, subject.end()) or subject.re is _PUTS_VALUE
             # "Alem Cloud put the value of the order at about $190 million": the buyer's own figure, not
             # an analyst's estimate
             valuer = _VALUER.match(nxt.text)
@@ -1386,17 +1387,6 @@ class Passes:
                 own = [code for code in codes if country in _currency_users().get(code, ())]
                 if len(own) == 1 and (named or own[0] not in stated):
                     a.currency = own[0]
-
-    def currency_demonym(self, end: int) -> str | None:
-        """The country of a demonym right after a currency word ("dinars bahreïniens"), if any."""
-        return next(
-            (
-                x.code
-                for x in self.countries_in(end, min(len(self.text), end + 30))
-                if x.kind == "demonym" and not self.text[end : x.start].strip()
-            ),
-            None,
-        )
 
     def elided_counts(self, candidates: list[Candidate]) -> list[Candidate]:
         """ "A and B will each deploy 50,000 GPUs, while C will expand with more than 60,000": a bare
